@@ -1,0 +1,45 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Permission, Role } from "~/lib/auth/permissions";
+import { buttonClass } from "./ui/button";
+
+interface DenialData {
+  reason?: string;
+  permission?: Permission;
+  role?: Role;
+  allowedRoles?: Role[];
+}
+
+/** 404, 403 and 500 pages, in the reader's language. A 403 says which roles may do the thing. */
+export function ErrorPage(props: { status: number; data: unknown; title?: string }) {
+  const { t } = useTranslation();
+  const denial = (props.data ?? {}) as DenialData;
+  let title = props.title ?? t("errorPage.unexpectedTitle");
+  let body = t("errorPage.unexpectedBody");
+  if (props.status === 404) {
+    title = t("errorPage.notFoundTitle");
+    body = t("errorPage.notFoundBody");
+  } else if (props.status === 403 && denial.permission && denial.role) {
+    title = t("errorPage.forbiddenTitle");
+    body = t("errorPage.forbiddenBody", {
+      action: t(`permissions.${denial.permission}`),
+      role: t(`roles.${denial.role}`),
+      allowed: (denial.allowedRoles ?? []).map((r) => t(`roles.${r}`)).join(t("common.listSeparator")),
+    });
+  } else if (props.status === 403) {
+    title = t("errorPage.forbiddenTitle");
+    body = t("errorPage.csrfBody");
+  }
+  return (
+    <main className="mx-auto max-w-xl px-4 py-16 text-center">
+      <p className="text-sm font-semibold text-brand-700">{props.status}</p>
+      <h1 className="mt-2 text-2xl font-bold">{title}</h1>
+      <p className="mt-3 text-slate-600">{body}</p>
+      <div className="mt-6">
+        <Link to="/" className={buttonClass("primary")}>
+          {t("errorPage.home")}
+        </Link>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,133 @@
+import type { ReactNode } from "react";
+import type { FieldValues, UseFormReturn } from "react-hook-form";
+import { Input, Select, Textarea } from "../ui/input";
+
+interface FieldBase {
+  form: UseFormReturn<FieldValues>;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  values: Record<string, unknown>;
+}
+
+function describedBy(name: string, hint: unknown, error: unknown) {
+  const ids = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+function FieldShell(props: { name: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={props.name} className="block text-sm font-medium text-slate-800">
+        {props.label}
+      </label>
+      {props.children}
+      {props.hint ? (
+        <p id={`${props.name}-hint`} className="text-sm text-slate-500">
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p id={`${props.name}-error`} className="text-sm font-medium text-red-700">
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+export function TextField(
+  props: FieldBase & { type?: string; autoComplete?: string; inputMode?: "text" | "email" | "tel" | "numeric"; required?: boolean; placeholder?: string },
+) {
+  return (
+    <FieldShell name={props.name} label={props.label} hint={props.hint} error={props.error}>
+      <Input
+        id={props.name}
+        type={props.type ?? "text"}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        placeholder={props.placeholder}
+        required={props.required}
+        defaultValue={props.type === "password" ? undefined : asString(props.values[props.name])}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(props.name, props.hint, props.error)}
+        {...props.form.register(props.name)}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextAreaField(props: FieldBase & { rows?: number }) {
+  return (
+    <FieldShell name={props.name} label={props.label} hint={props.hint} error={props.error}>
+      <Textarea
+        id={props.name}
+        rows={props.rows ?? 3}
+        defaultValue={asString(props.values[props.name])}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(props.name, props.hint, props.error)}
+        {...props.form.register(props.name)}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField(props: FieldBase & { options: { value: string; label: string }[]; placeholder?: string }) {
+  return (
+    <FieldShell name={props.name} label={props.label} hint={props.hint} error={props.error}>
+      <Select
+        id={props.name}
+        defaultValue={asString(props.values[props.name]) ?? ""}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(props.name, props.hint, props.error)}
+        {...props.form.register(props.name)}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </FieldShell>
+  );
+}
+
+export function CheckboxGroupField(props: FieldBase & { options: { value: string; label: string }[] }) {
+  const current = props.values[props.name];
+  const checked = new Set(Array.isArray(current) ? current : typeof current === "string" ? [current] : []);
+  return (
+    <fieldset className="space-y-2" aria-describedby={describedBy(props.name, props.hint, props.error)}>
+      <legend className="text-sm font-medium text-slate-800">{props.label}</legend>
+      <div className="grid gap-2 sm:grid-cols-2">
+        {props.options.map((o) => (
+          <label key={o.value} className="flex min-h-11 items-center gap-3 rounded-md border border-slate-200 px-3">
+            <input
+              type="checkbox"
+              value={o.value}
+              defaultChecked={checked.has(o.value)}
+              className="size-5 accent-brand-700"
+              {...props.form.register(props.name)}
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      {props.hint ? (
+        <p id={`${props.name}-hint`} className="text-sm text-slate-500">
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p id={`${props.name}-error`} className="text-sm font-medium text-red-700">
+          {props.error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

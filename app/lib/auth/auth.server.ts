@@ -1,0 +1,81 @@
+import { data, redirect } from "@remix-run/node";
+import { and, eq } from "drizzle-orm";
+import { memberships, organizations, users } from "../../../db/schema";
+import { getDb, type Database } from "../db.server";
+import { can, rolesWith, type Permission, type Role } from "./permissions";
+import { findSession, readSessionToken } from "./session.server";
+
+export interface AuthContext {
+  db: Database;
+  sessionId: string;
+  user: { id: string; email: string; name: string; locale: "zh-CN" | "en" | null };
+  membership: { id: string; role: Role };
+  organization: typeof organizations.$inferSelect;
+}
+
+/** The signed-in user in the session's organisation, or null (also for a deactivated membership). */
+export async function getAuth(request: Request): Promise<AuthContext | null> {
+  const token = await readSessionToken(request);
+  if (!token) return null;
+  const db = await getDb();
+  const session = await findSession(db, token);
+  if (!session) return null;
+  const [row] = await db
+    .select({ user: users, membership: memberships, organization: organizations })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(
+      and(
+        eq(memberships.userId, session.userId),
+        eq(memberships.organizationId, session.organizationId),
+        eq(memberships.status, "active"),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  return {
+    db,
+    sessionId: session.id,
+    user: { id: row.user.id, email: row.user.email, name: row.user.name, locale: row.user.locale },
+    membership: { id: row.membership.id, role: row.membership.role },
+    organization: row.organization,
+  };
+}
+
+/** Sends a visitor without a session to /login, remembering where they were going. */
+export async function requireAuth(request: Request): Promise<AuthContext> {
+  const auth = await getAuth(request);
+  if (auth) return auth;
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
+  throw redirect(`/login?${params.toString()}`);
+}
+
+export interface Denial {
+  reason: "forbidden";
+  permission: Permission;
+  role: Role;
+  allowedRoles: readonly Role[];
+}
+
+/** Signed in and allowed, or a 403 whose body says which roles may do it. */
+export async function requirePermission(request: Request, permission: Permission): Promise<AuthContext> {
+  const auth = await requireAuth(request);
+  if (!can(auth.membership.role, permission)) {
+    throw data<Denial>(
+      { reason: "forbidden", permission, role: auth.membership.role, allowedRoles: rolesWith(permission) },
+      { status: 403 },
+    );
+  }
+  return auth;
+}
+
+/** For pages only guests should see (login, sign-up). */
+export async function requireGuest(request: Request): Promise<void> {
+  if (await getAuth(request)) throw redirect("/");
+}
+
+export function clientAddress(request: Request): string | null {
+  return request.headers.get("X-Tradeguard-Client-Address");
+}

@@ -1,0 +1,42 @@
+// Who may do what. The one place that decides; loaders and actions ask it through
+// requirePermission (auth.server.ts), and pages ask `can` to hide what a role cannot use.
+
+export const roles = ["owner", "admin", "compliance", "security", "procurement", "auditor"] as const;
+export type Role = (typeof roles)[number];
+
+const everyone: readonly Role[] = roles;
+const managers: readonly Role[] = ["owner", "admin"];
+
+const rules = {
+  "dashboard.read": everyone,
+  "organization.read": everyone,
+  "organization.update": managers,
+  "sites.read": everyone,
+  "sites.manage": managers,
+  "members.read": everyone,
+  "members.manage": managers,
+  "audit.read": ["owner", "admin", "compliance", "auditor"],
+  "outbox.read": managers,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof rules;
+export const permissions = Object.keys(rules) as Permission[];
+
+export function can(role: Role, permission: Permission): boolean {
+  return (rules[permission] as readonly Role[]).includes(role);
+}
+
+/** The roles that hold a permission, for the message that explains a refusal. */
+export function rolesWith(permission: Permission): readonly Role[] {
+  return rules[permission];
+}
+
+/**
+ * Role changes have rules of their own: only an owner may grant or take away the owner role,
+ * and an organisation always keeps at least one active owner (checked where the count is known).
+ */
+export function canAssignRole(actor: Role, from: Role | null, to: Role): boolean {
+  if (!can(actor, "members.manage")) return false;
+  if (to === "owner" || from === "owner") return actor === "owner";
+  return true;
+}

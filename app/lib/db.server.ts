@@ -1,0 +1,57 @@
+import { createDatabase, type Database, type DatabaseHandle } from "../../db/client";
+import { migrateDatabase } from "../../db/migrate";
+import { env } from "./env.server";
+import { logger } from "./logger.server";
+
+// The only bridge from app/ to db/. The handle lives on globalThis so that the server entry
+// (server.ts), the Remix build and Vite's HMR re-imports all share one database.
+const KEY = Symbol.for("tradeguard.database");
+type Holder = { [KEY]?: Promise<DatabaseHandle> };
+const holder = globalThis as Holder;
+
+export type { Database, Executor, Transaction } from "../../db/client";
+
+/**
+ * Opens the database once per process: postgres.js when DATABASE_URL is set, else the embedded
+ * PGlite under DATA_DIR, which migrates itself and seeds the demo data when empty.
+ */
+export function openDatabase(): Promise<DatabaseHandle> {
+  const existing = holder[KEY];
+  if (existing) return existing;
+  const opening = (async () => {
+    const config = env();
+    const started = Date.now();
+    const handle = await createDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    if (handle.kind === "pglite") {
+      await migrateDatabase(handle);
+      if (config.SEED_DEMO === "1") {
+        const { seedDemoIfEmpty } = await import("./demo/demo-seed.server");
+        await seedDemoIfEmpty(handle.db);
+      }
+    }
+    logger.info({ kind: handle.kind, ms: Date.now() - started }, "database open");
+    return handle;
+  })();
+  // A failed open must not be cached forever (STACK.md gotcha 12).
+  holder[KEY] = opening.catch((error: unknown) => {
+    delete holder[KEY];
+    throw error;
+  });
+  return holder[KEY];
+}
+
+export async function getDb(): Promise<Database> {
+  return (await openDatabase()).db;
+}
+
+/** Tests inject their own database (a PGlite template copy or a fresh PostgreSQL database). */
+export function useDatabaseForTests(handle: DatabaseHandle): void {
+  holder[KEY] = Promise.resolve(handle);
+}
+
+export async function closeDatabase(): Promise<void> {
+  const current = holder[KEY];
+  if (!current) return;
+  delete holder[KEY];
+  await (await current).close();
+}

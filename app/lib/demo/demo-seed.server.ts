@@ -1,0 +1,141 @@
+import { count, eq } from "drizzle-orm";
+import { memberships, organizations, users } from "../../../db/schema";
+import { signUp } from "../auth/accounts.server";
+import { hashPassword } from "../auth/password.server";
+import type { Role } from "../auth/permissions";
+import { recordAudit } from "../audit/audit.server";
+import type { Database } from "../db.server";
+import { createSite, updateOrganizationProfile } from "../organizations/organizations.server";
+
+// Demo organisations for the embedded zero-setup start and `npm run db:seed`. They are plainly
+// demo data: the .test domain, "示例/Demo" in every name, a shared published password.
+export const DEMO_PASSWORD = "tradeguard-demo";
+
+export const demoAccounts: { email: string; role: Role; name: string; organization: "demo" | "carrier" }[] = [
+  { email: "owner@demo.tradeguard.test", role: "owner", name: "王海 Wang Hai", organization: "demo" },
+  { email: "admin@demo.tradeguard.test", role: "admin", name: "李静 Li Jing", organization: "demo" },
+  { email: "compliance@demo.tradeguard.test", role: "compliance", name: "陈敏 Chen Min", organization: "demo" },
+  { email: "security@demo.tradeguard.test", role: "security", name: "张伟 Zhang Wei", organization: "demo" },
+  { email: "procurement@demo.tradeguard.test", role: "procurement", name: "刘洋 Liu Yang", organization: "demo" },
+  { email: "auditor@demo.tradeguard.test", role: "auditor", name: "赵磊 Zhao Lei", organization: "demo" },
+  { email: "owner@carrier.demo.tradeguard.test", role: "owner", name: "孙丽 Sun Li", organization: "carrier" },
+];
+
+async function createDemoOrganization(
+  db: Database,
+  org: { nameZh: string; nameEn: string; owner: (typeof demoAccounts)[number] },
+) {
+  const created = await signUp(db, {
+    organizationNameZh: org.nameZh,
+    organizationNameEn: org.nameEn,
+    name: org.owner.name,
+    email: org.owner.email,
+    password: DEMO_PASSWORD,
+    locale: "zh-CN",
+  });
+  if (!created.ok) throw new Error(`demo seed: ${org.owner.email} already exists`);
+  return { organizationId: created.organizationId, userId: created.userId };
+}
+
+/** Seeds both demo organisations. Refuses (returns false) when the database holds any organisation. */
+export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
+  const [existing] = await db.select({ value: count() }).from(organizations);
+  if ((existing?.value ?? 0) > 0) return false;
+  const [owner, , , , , , carrierOwner] = demoAccounts as [(typeof demoAccounts)[number], ...(typeof demoAccounts)[number][]];
+
+  const demo = await createDemoOrganization(db, {
+    nameZh: "深圳示例进出口有限公司",
+    nameEn: "Shenzhen Demo Trading Co., Ltd.",
+    owner,
+  });
+  await updateOrganizationProfile(db, demo, {
+    legalNameZh: "深圳示例进出口有限公司",
+    legalNameEn: "Shenzhen Demo Trading Co., Ltd.",
+    customsCode: "5301960ABC",
+    unifiedSocialCreditCode: "91440300MA5G12345L",
+    enterpriseTypes: ["consignor_consignee", "manufacturer"],
+    aeoStatus: "advanced",
+    aeoCertificateNumber: "AEOCN5301960ABC",
+    aeoCertifiedOn: "2024-03-18",
+    aeoNextRecertificationOn: "2029-03-17",
+    timeZone: "Asia/Shanghai",
+  });
+  await createSite(db, demo, {
+    nameZh: "龙岗工厂",
+    nameEn: "Longgang Factory",
+    address: "广东省深圳市龙岗区示例路 18 号 (demo address)",
+    kind: "factory",
+    securityContactName: "张伟 Zhang Wei",
+    securityContactPhone: "+86 755 0000 0001",
+  });
+  await createSite(db, demo, {
+    nameZh: "盐田保税仓库",
+    nameEn: "Yantian Bonded Warehouse",
+    address: "广东省深圳市盐田区示例港路 6 号 (demo address)",
+    kind: "warehouse",
+    securityContactName: "张伟 Zhang Wei",
+    securityContactPhone: "+86 755 0000 0002",
+  });
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    for (const account of demoAccounts.filter((a) => a.organization === "demo" && a.role !== "owner")) {
+      const [user] = await tx
+        .insert(users)
+        .values({ email: account.email, name: account.name, passwordHash, locale: "zh-CN" })
+        .returning();
+      if (!user) throw new Error("demo seed: user insert returned nothing");
+      const [membership] = await tx
+        .insert(memberships)
+        .values({ organizationId: demo.organizationId, userId: user.id, role: account.role })
+        .returning();
+      if (!membership) throw new Error("demo seed: membership insert returned nothing");
+      await recordAudit(tx, {
+        organizationId: demo.organizationId,
+        actorUserId: demo.userId,
+        action: "create",
+        entityType: "membership",
+        entityId: membership.id,
+        after: { ...membership, email: user.email, name: user.name },
+      });
+    }
+  });
+
+  const carrier = await createDemoOrganization(db, {
+    nameZh: "上海示例物流有限公司",
+    nameEn: "Shanghai Demo Logistics Co., Ltd.",
+    owner: carrierOwner as (typeof demoAccounts)[number],
+  });
+  await updateOrganizationProfile(db, carrier, {
+    legalNameZh: "上海示例物流有限公司",
+    legalNameEn: "Shanghai Demo Logistics Co., Ltd.",
+    customsCode: "2201940XYZ",
+    unifiedSocialCreditCode: undefined,
+    enterpriseTypes: ["logistics_carrier"],
+    aeoStatus: "none",
+    aeoCertificateNumber: undefined,
+    aeoCertifiedOn: undefined,
+    aeoNextRecertificationOn: undefined,
+    timeZone: "Asia/Shanghai",
+  });
+  await createSite(db, carrier, {
+    nameZh: "外高桥堆场",
+    nameEn: "Waigaoqiao Yard",
+    address: "上海市浦东新区示例路 99 号 (demo address)",
+    kind: "yard",
+    securityContactName: undefined,
+    securityContactPhone: undefined,
+  });
+  return true;
+}
+
+/** The block printed at start and by `npm run db:seed`. */
+export function demoAccountsText(): string {
+  const lines = demoAccounts.map((a) => `  ${a.email.padEnd(38)} ${a.role.padEnd(12)} ${DEMO_PASSWORD}`);
+  return ["Demo accounts (email, role, password):", ...lines].join("\n");
+}
+
+export async function demoAccountsExist(db: Database): Promise<boolean> {
+  const [row] = await db.select({ value: count() }).from(users).where(eq(users.email, demoAccounts[0]?.email ?? ""));
+  return (row?.value ?? 0) > 0;
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SESSION_SECRET: z.string().min(16).optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Tradeguard <no-reply@tradeguard.test>"),
+  /** Public base URL for links in emails; defaults to the address the request came in on. */
+  APP_URL: z.string().url().optional(),
+  /** Seed the demo organisations on the first start of an empty embedded database (default on). */
+  SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+/** The validated environment. Read once; a bad value stops the process with the variable named. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse({
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || undefined,
+    SMTP_URL: process.env.SMTP_URL || undefined,
+    APP_URL: process.env.APP_URL || undefined,
+    SESSION_SECRET: process.env.SESSION_SECRET || undefined,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

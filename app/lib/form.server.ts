@@ -1,0 +1,36 @@
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+/** FormData to a plain object: a repeated key (checkbox group) becomes an array. Files are dropped. */
+export function formDataToObject(formData: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(formData.keys())) {
+    const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    if (values.length === 0) continue;
+    out[key] = values.length === 1 && !key.endsWith("[]") ? (values[0] as string) : values;
+  }
+  return out;
+}
+
+export type ParseResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
+
+/**
+ * Validates form input with the same schema the page's react-hook-form uses. Errors come back keyed
+ * by field path (first message per field), their messages as i18n keys.
+ */
+export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): ParseResult<z.output<S>> {
+  const values = formDataToObject(formData);
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "form";
+    errors[key] ??= issue.message;
+  }
+  // Never echo secrets back into the page.
+  for (const key of Object.keys(values)) if (/password/i.test(key)) delete values[key];
+  return { ok: false, errors, values };
+}

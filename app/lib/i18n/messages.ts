@@ -1,0 +1,25 @@
+import type { TFunction } from "i18next";
+
+// Validation messages travel as i18n keys (zod message -> action data -> page), so the schema stays
+// language-free and the page shows them in the reader's language. Values ride along as JSON.
+const SEPARATOR = "|";
+
+export function message(key: string, values?: Record<string, string | number>): string {
+  return values ? `${key}${SEPARATOR}${JSON.stringify(values)}` : key;
+}
+
+export function translateMessage(t: TFunction, encoded: string): string {
+  const at = encoded.indexOf(SEPARATOR);
+  const key = at === -1 ? encoded : encoded.slice(0, at);
+  let values: Record<string, unknown> = {};
+  if (at !== -1) {
+    try {
+      values = JSON.parse(encoded.slice(at + 1)) as Record<string, unknown>;
+    } catch {
+      values = {};
+    }
+  }
+  // Keys under errors.* are ours; anything else (a library default) is shown as a generic error.
+  if (!key.startsWith("errors.")) return t("errors.invalid");
+  return String(t(key as never, values as never));
+}

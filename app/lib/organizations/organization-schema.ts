@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { message } from "../i18n/messages";
+import { EmailSchema, enumField, multiChoice, OptionalDateSchema, optionalText, requiredText } from "../validation";
+import { roles } from "../auth/permissions";
+import { checkCustomsCode } from "./customs-code";
+import { checkUscc } from "./uscc";
+
+export const enterpriseTypes = [
+  "consignor_consignee",
+  "customs_broker",
+  "logistics_carrier",
+  "warehouse",
+  "cross_border_ecommerce",
+  "freight_forwarder",
+  "manufacturer",
+  "other",
+] as const;
+export type EnterpriseType = (typeof enterpriseTypes)[number];
+
+export const aeoStatuses = ["none", "advanced"] as const;
+export const siteKinds = ["factory", "warehouse", "office", "yard", "port_facility"] as const;
+export type SiteKind = (typeof siteKinds)[number];
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const upperCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .optional()
+  .transform((v) => (v ? v.replace(/\s+/g, "") : undefined));
+
+export const OrganizationProfileSchema = z
+  .object({
+    legalNameZh: requiredText(200),
+    legalNameEn: requiredText(200),
+    customsCode: upperCode.superRefine((code, ctx) => {
+      const problem = code ? checkCustomsCode(code) : null;
+      if (!problem) return;
+      const { rule, ...values } = problem;
+      ctx.addIssue({ code: "custom", message: message(`errors.customsCode.${rule}`, values) });
+    }),
+    unifiedSocialCreditCode: upperCode.superRefine((code, ctx) => {
+      const problem = code ? checkUscc(code) : null;
+      if (!problem) return;
+      const { rule, ...values } = problem;
+      ctx.addIssue({ code: "custom", message: message(`errors.uscc.${rule}`, values) });
+    }),
+    enterpriseTypes: multiChoice(enterpriseTypes),
+    aeoStatus: enumField(aeoStatuses),
+    aeoCertificateNumber: optionalText(60),
+    aeoCertifiedOn: OptionalDateSchema,
+    aeoNextRecertificationOn: OptionalDateSchema,
+    timeZone: z
+      .string()
+      .trim()
+      .min(1, message("errors.required"))
+      .refine(isTimeZone, message("errors.timeZone")),
+  })
+  .superRefine((v, ctx) => {
+    if (v.aeoStatus !== "advanced") return;
+    if (!v.aeoCertificateNumber)
+      ctx.addIssue({ code: "custom", path: ["aeoCertificateNumber"], message: message("errors.aeoRequired") });
+    if (!v.aeoCertifiedOn)
+      ctx.addIssue({ code: "custom", path: ["aeoCertifiedOn"], message: message("errors.aeoRequired") });
+    if (!v.aeoNextRecertificationOn)
+      ctx.addIssue({ code: "custom", path: ["aeoNextRecertificationOn"], message: message("errors.aeoRequired") });
+    if (v.aeoCertifiedOn && v.aeoNextRecertificationOn && v.aeoNextRecertificationOn <= v.aeoCertifiedOn)
+      ctx.addIssue({
+        code: "custom",
+        path: ["aeoNextRecertificationOn"],
+        message: message("errors.recertificationBeforeCertification"),
+      });
+  });
+export type OrganizationProfileValues = z.output<typeof OrganizationProfileSchema>;
+
+export const SiteSchema = z.object({
+  nameZh: requiredText(120),
+  nameEn: requiredText(120),
+  address: requiredText(300),
+  kind: enumField(siteKinds),
+  securityContactName: optionalText(100),
+  securityContactPhone: optionalText(40).refine(
+    (v) => v === undefined || /^[0-9+()\-\s]{5,40}$/.test(v),
+    message("errors.phone"),
+  ),
+});
+export type SiteValues = z.output<typeof SiteSchema>;
+
+export const InviteSchema = z.object({ email: EmailSchema, role: enumField(roles) });
+
+export const MemberRoleSchema = z.object({ role: enumField(roles) });

@@ -1,0 +1,156 @@
+import { and, asc, count, eq } from "drizzle-orm";
+import { memberships, organizations, sites } from "../../../db/schema";
+import { recordAudit } from "../audit/audit.server";
+import type { Database } from "../db.server";
+import type { OrganizationProfileValues, SiteValues } from "./organization-schema";
+
+export interface Actor {
+  organizationId: string;
+  userId: string;
+}
+
+export async function updateOrganizationProfile(db: Database, actor: Actor, values: OrganizationProfileValues) {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(organizations).where(eq(organizations.id, actor.organizationId));
+    if (!before) throw new Error("updateOrganizationProfile: organization missing");
+    const advanced = values.aeoStatus === "advanced";
+    const [after] = await tx
+      .update(organizations)
+      .set({
+        legalNameZh: values.legalNameZh,
+        legalNameEn: values.legalNameEn,
+        customsCode: values.customsCode ?? null,
+        unifiedSocialCreditCode: values.unifiedSocialCreditCode ?? null,
+        enterpriseTypes: values.enterpriseTypes,
+        aeoStatus: values.aeoStatus,
+        aeoCertificateNumber: advanced ? (values.aeoCertificateNumber ?? null) : null,
+        aeoCertifiedOn: advanced ? (values.aeoCertifiedOn ?? null) : null,
+        aeoNextRecertificationOn: advanced ? (values.aeoNextRecertificationOn ?? null) : null,
+        timeZone: values.timeZone,
+        updatedAt: new Date(),
+      })
+      .where(eq(organizations.id, actor.organizationId))
+      .returning();
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "update",
+      entityType: "organization",
+      entityId: actor.organizationId,
+      before: withoutChainHead(before),
+      after: after && withoutChainHead(after),
+    });
+  });
+}
+
+export function withoutChainHead<T extends { auditHeadSeq: number; auditHeadHash: string }>(org: T) {
+  const { auditHeadSeq: _seq, auditHeadHash: _hash, ...rest } = org;
+  return rest;
+}
+
+export async function listSites(db: Database, orgId: string) {
+  return db.select().from(sites).where(eq(sites.organizationId, orgId)).orderBy(asc(sites.createdAt), asc(sites.id));
+}
+
+export async function getSite(db: Database, orgId: string, siteId: string) {
+  const [site] = await db
+    .select()
+    .from(sites)
+    .where(and(eq(sites.organizationId, orgId), eq(sites.id, siteId)));
+  return site ?? null;
+}
+
+export async function createSite(db: Database, actor: Actor, values: SiteValues) {
+  return db.transaction(async (tx) => {
+    const [site] = await tx
+      .insert(sites)
+      .values({ ...toSiteColumns(values), organizationId: actor.organizationId })
+      .returning();
+    if (!site) throw new Error("createSite: insert returned nothing");
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "create",
+      entityType: "site",
+      entityId: site.id,
+      after: site,
+    });
+    return site;
+  });
+}
+
+export async function updateSite(db: Database, actor: Actor, siteId: string, values: SiteValues) {
+  return db.transaction(async (tx) => {
+    const where = and(eq(sites.organizationId, actor.organizationId), eq(sites.id, siteId));
+    const [before] = await tx.select().from(sites).where(where);
+    if (!before) return null;
+    const [after] = await tx
+      .update(sites)
+      .set({ ...toSiteColumns(values), updatedAt: new Date() })
+      .where(where)
+      .returning();
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "update",
+      entityType: "site",
+      entityId: siteId,
+      before,
+      after,
+    });
+    return after ?? null;
+  });
+}
+
+export async function deleteSite(db: Database, actor: Actor, siteId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .delete(sites)
+      .where(and(eq(sites.organizationId, actor.organizationId), eq(sites.id, siteId)))
+      .returning();
+    if (!before) return false;
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "delete",
+      entityType: "site",
+      entityId: siteId,
+      before,
+    });
+    return true;
+  });
+}
+
+function toSiteColumns(values: SiteValues) {
+  return {
+    nameZh: values.nameZh,
+    nameEn: values.nameEn,
+    address: values.address,
+    kind: values.kind,
+    securityContactName: values.securityContactName ?? null,
+    securityContactPhone: values.securityContactPhone ?? null,
+  };
+}
+
+export async function countActiveMembers(db: Database, orgId: string): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, orgId), eq(memberships.status, "active")));
+  return row?.value ?? 0;
+}
+
+/** Organisations the user may switch to (active memberships only). */
+export async function listUserOrganizations(db: Database, userId: string) {
+  return db
+    .select({
+      id: organizations.id,
+      legalNameZh: organizations.legalNameZh,
+      legalNameEn: organizations.legalNameEn,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.status, "active")))
+    .orderBy(asc(memberships.createdAt));
+}

@@ -1,0 +1,19 @@
+import { data } from "@remix-run/node";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+/** A malformed id is simply a record that does not exist: 404, never a database error. */
+export function uuidParam(params: Record<string, string | undefined>, name: string): string {
+  const value = params[name];
+  if (!isUuid(value)) notFound();
+  return value;
+}
+
+/** A record of another organisation, or one that does not exist: the same answer for both. */
+export function notFound(): never {
+  throw data({ reason: "not_found" }, { status: 404 });
+}

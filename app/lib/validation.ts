@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { message } from "./i18n/messages";
+
+// Field schemas shared by forms. Messages are i18n keys (see i18n/messages.ts). Every schema
+// accepts both FormData strings (no JavaScript) and react-hook-form values.
+
+export function requiredText(max: number) {
+  return z
+    .string({ error: message("errors.required") })
+    .trim()
+    .min(1, message("errors.required"))
+    .max(max, message("errors.tooLong", { max }));
+}
+
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, message("errors.tooLong", { max }))
+    .optional()
+    .transform((v) => (v ? v : undefined));
+}
+
+export const EmailSchema = z
+  .string({ error: message("errors.required") })
+  .trim()
+  .toLowerCase()
+  .min(1, message("errors.required"))
+  .max(254, message("errors.tooLong", { max: 254 }))
+  .pipe(z.email(message("errors.email")));
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+export const NewPasswordSchema = z
+  .string({ error: message("errors.required") })
+  .min(PASSWORD_MIN, message("errors.passwordTooShort", { min: PASSWORD_MIN }))
+  .max(PASSWORD_MAX, message("errors.tooLong", { max: PASSWORD_MAX }));
+
+/** A password being checked, not chosen: any non-empty string. */
+export const PasswordSchema = z
+  .string({ error: message("errors.required") })
+  .min(1, message("errors.required"))
+  .max(PASSWORD_MAX, message("errors.tooLong", { max: PASSWORD_MAX }));
+
+export function enumField<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: message("errors.choose") });
+}
+
+/** YYYY-MM-DD that is a real calendar date, or empty. */
+export const OptionalDateSchema = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .refine((v) => v === undefined || isCalendarDate(v), message("errors.date"));
+
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Checkbox groups: FormData gives a string or repeated keys; react-hook-form gives an array or false. */
+export function multiChoice<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.preprocess(
+    (v) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(values, { error: message("errors.choose") })),
+  );
+}

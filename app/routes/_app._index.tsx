@@ -1,0 +1,119 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AuditEventSummary } from "~/components/audit/audit-event-summary";
+import { Badge } from "~/components/ui/badge";
+import { Card, PageHeader } from "~/components/ui/card";
+import { listAuditEvents } from "~/lib/audit/audit.server";
+import { requirePermission } from "~/lib/auth/auth.server";
+import { can } from "~/lib/auth/permissions";
+import { useShell } from "~/lib/auth/use-session-user";
+import { formatCalendarDate, formatDateTime } from "~/lib/i18n/format";
+import { titleFor } from "~/lib/i18n/meta";
+import { useLocale } from "~/lib/i18n/use-locale";
+import { countActiveMembers, listSites } from "~/lib/organizations/organizations.server";
+
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("nav.dashboard"));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "dashboard.read");
+  const orgId = auth.organization.id;
+  const showActivity = can(auth.membership.role, "audit.read");
+  const [sites, members, activity] = await Promise.all([
+    listSites(auth.db, orgId),
+    countActiveMembers(auth.db, orgId),
+    showActivity ? listAuditEvents(auth.db, orgId, {}, 1) : Promise.resolve(null),
+  ]);
+  const o = auth.organization;
+  return {
+    organization: {
+      customsCode: o.customsCode,
+      unifiedSocialCreditCode: o.unifiedSocialCreditCode,
+      aeoStatus: o.aeoStatus,
+      aeoCertificateNumber: o.aeoCertificateNumber,
+      aeoNextRecertificationOn: o.aeoNextRecertificationOn,
+      enterpriseTypes: o.enterpriseTypes,
+    },
+    sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn, kind: s.kind })),
+    members,
+    activity: activity?.rows.slice(0, 10) ?? null,
+  };
+}
+
+export default function Dashboard() {
+  const { t, i18n } = useTranslation();
+  const locale = useLocale();
+  const shell = useShell();
+  const data = useLoaderData<typeof loader>();
+  const en = i18n.language === "en";
+  const org = data.organization;
+  return (
+    <>
+      <PageHeader
+        title={en ? shell.organization.legalNameEn : shell.organization.legalNameZh}
+        description={en ? shell.organization.legalNameZh : shell.organization.legalNameEn}
+      />
+      <div className="grid gap-4 md:grid-cols-3">
+        <Card title={t("dashboard.certification")}>
+          {org.aeoStatus === "advanced" ? (
+            <div className="space-y-1">
+              <Badge tone="good">{t("aeoStatus.advanced")}</Badge>
+              <p className="text-sm text-slate-600">{org.aeoCertificateNumber}</p>
+              {org.aeoNextRecertificationOn ? (
+                <p className="text-sm">
+                  {t("dashboard.nextRecertification", { date: formatCalendarDate(org.aeoNextRecertificationOn, locale) })}
+                </p>
+              ) : null}
+            </div>
+          ) : (
+            <Badge>{t("aeoStatus.none")}</Badge>
+          )}
+          <dl className="mt-3 space-y-1 text-sm">
+            <div>
+              <dt className="inline text-slate-500">{t("fields.customsCode")}: </dt>
+              <dd className="inline font-mono">{org.customsCode ?? t("common.notSet")}</dd>
+            </div>
+            <div>
+              <dt className="inline text-slate-500">{t("fields.uscc")}: </dt>
+              <dd className="inline break-all font-mono">{org.unifiedSocialCreditCode ?? t("common.notSet")}</dd>
+            </div>
+          </dl>
+        </Card>
+        <Card title={t("dashboard.sites", { count: data.sites.length })} actions={<Link className="text-sm text-brand-700 underline" to="/settings/sites">{t("common.manage")}</Link>}>
+          {data.sites.length === 0 ? (
+            <p className="text-slate-600">{t("sites.empty")}</p>
+          ) : (
+            <ul className="space-y-1">
+              {data.sites.map((s) => (
+                <li key={s.id} className="flex flex-wrap items-center justify-between gap-2">
+                  <span>{en ? s.nameEn : s.nameZh}</span>
+                  <Badge tone="brand">{t(`siteKind.${s.kind}`)}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={t("dashboard.members")} actions={<Link className="text-sm text-brand-700 underline" to="/settings/members">{t("common.manage")}</Link>}>
+          <p className="text-3xl font-bold">{data.members}</p>
+          <p className="text-sm text-slate-600">{t("dashboard.activeMembers")}</p>
+        </Card>
+      </div>
+      {data.activity ? (
+        <Card className="mt-4" title={t("dashboard.recentActivity")} actions={<Link className="text-sm text-brand-700 underline" to="/settings/audit">{t("dashboard.fullTrail")}</Link>}>
+          {data.activity.length === 0 ? (
+            <p className="text-slate-600">{t("audit.empty")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {data.activity.map((e) => (
+                <li key={e.id} className="py-2">
+                  <AuditEventSummary event={e} />
+                  <p className="text-xs text-slate-500">{formatDateTime(e.occurredAt, locale, shell.organization.timeZone)}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckboxGroupField, SelectField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/use-validated-form";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Card, PageHeader } from "~/components/ui/card";
+import { requirePermission } from "~/lib/auth/auth.server";
+import { useCan } from "~/lib/auth/use-session-user";
+import { parseForm } from "~/lib/form.server";
+import { titleFor } from "~/lib/i18n/meta";
+import { aeoStatuses, enterpriseTypes, OrganizationProfileSchema } from "~/lib/organizations/organization-schema";
+import { updateOrganizationProfile } from "~/lib/organizations/organizations.server";
+
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("organization.title"));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "organization.read");
+  const o = auth.organization;
+  return {
+    profile: {
+      legalNameZh: o.legalNameZh,
+      legalNameEn: o.legalNameEn,
+      customsCode: o.customsCode ?? "",
+      unifiedSocialCreditCode: o.unifiedSocialCreditCode ?? "",
+      enterpriseTypes: o.enterpriseTypes,
+      aeoStatus: o.aeoStatus,
+      aeoCertificateNumber: o.aeoCertificateNumber ?? "",
+      aeoCertifiedOn: o.aeoCertifiedOn ?? "",
+      aeoNextRecertificationOn: o.aeoNextRecertificationOn ?? "",
+      timeZone: o.timeZone,
+    },
+    timeZones: Intl.supportedValuesOf("timeZone"),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, "organization.update");
+  const parsed = parseForm(await request.formData(), OrganizationProfileSchema);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  await updateOrganizationProfile(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, parsed.data);
+  return redirect("/settings/organization?saved=1");
+}
+
+export default function OrganizationSettings() {
+  const { t } = useTranslation();
+  const { profile, timeZones } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const editable = useCan("organization.update");
+  const { form, values, errorOf, onSubmit } = useValidatedForm(OrganizationProfileSchema, {
+    defaults: profile,
+    server: actionData,
+  });
+  const field = { form, values };
+  const aeoStatus = form.watch("aeoStatus") as string | undefined;
+  return (
+    <>
+      <PageHeader title={t("organization.title")} description={t("organization.description")} />
+      <div className="space-y-4">
+        {searchParams.get("saved") === "1" ? <Alert tone="success">{t("organization.saved")}</Alert> : null}
+        {searchParams.get("welcome") === "1" ? <Alert tone="info">{t("organization.welcome")}</Alert> : null}
+        {actionData?.errors ? <Alert tone="error">{t("errors.fixBelow")}</Alert> : null}
+        {!editable ? <Alert tone="info">{t("organization.readOnly")}</Alert> : null}
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <fieldset disabled={!editable} className="space-y-4">
+            <Card title={t("organization.identity")}>
+              <div className="grid gap-4 md:grid-cols-2">
+                <TextField {...field} name="legalNameZh" label={t("fields.legalNameZh")} error={errorOf("legalNameZh")} />
+                <TextField {...field} name="legalNameEn" label={t("fields.legalNameEn")} error={errorOf("legalNameEn")} />
+                <TextField {...field} name="customsCode" label={t("fields.customsCode")} hint={t("organization.customsCodeHint")} error={errorOf("customsCode")} />
+                <TextField {...field} name="unifiedSocialCreditCode" label={t("fields.uscc")} hint={t("organization.usccHint")} error={errorOf("unifiedSocialCreditCode")} />
+              </div>
+            </Card>
+            <Card title={t("organization.enterpriseTypes")}>
+              <CheckboxGroupField
+                {...field}
+                name="enterpriseTypes"
+                label={t("organization.enterpriseTypesLegend")}
+                options={enterpriseTypes.map((v) => ({ value: v, label: t(`enterpriseType.${v}`) }))}
+                error={errorOf("enterpriseTypes")}
+              />
+            </Card>
+            <Card title={t("organization.aeo")}>
+              <div className="grid gap-4 md:grid-cols-2">
+                <SelectField {...field} name="aeoStatus" label={t("fields.aeoStatus")} options={aeoStatuses.map((v) => ({ value: v, label: t(`aeoStatus.${v}`) }))} error={errorOf("aeoStatus")} />
+                <TextField {...field} name="aeoCertificateNumber" label={t("fields.aeoCertificateNumber")} hint={aeoStatus === "none" ? t("organization.aeoOnlyIfCertified") : undefined} error={errorOf("aeoCertificateNumber")} />
+                <TextField {...field} name="aeoCertifiedOn" type="date" label={t("fields.aeoCertifiedOn")} error={errorOf("aeoCertifiedOn")} />
+                <TextField {...field} name="aeoNextRecertificationOn" type="date" label={t("fields.aeoNextRecertificationOn")} error={errorOf("aeoNextRecertificationOn")} />
+              </div>
+            </Card>
+            <Card title={t("organization.locale")}>
+              <SelectField {...field} name="timeZone" label={t("fields.timeZone")} options={timeZones.map((z) => ({ value: z, label: z }))} error={errorOf("timeZone")} />
+            </Card>
+            {editable ? (
+              <Button type="submit" disabled={navigation.state === "submitting"}>
+                {t("common.save")}
+              </Button>
+            ) : null}
+          </fieldset>
+        </Form>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SiteForm } from "~/components/organizations/site-form";
+import { Alert } from "~/components/ui/alert";
+import { Badge } from "~/components/ui/badge";
+import { Card, PageHeader } from "~/components/ui/card";
+import { requirePermission } from "~/lib/auth/auth.server";
+import { useCan } from "~/lib/auth/use-session-user";
+import { parseForm } from "~/lib/form.server";
+import { titleFor } from "~/lib/i18n/meta";
+import { SiteSchema } from "~/lib/organizations/organization-schema";
+import { createSite, listSites } from "~/lib/organizations/organizations.server";
+
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("sites.title"));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "sites.read");
+  return { sites: await listSites(auth.db, auth.organization.id) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, "sites.manage");
+  const parsed = parseForm(await request.formData(), SiteSchema);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  await createSite(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, parsed.data);
+  return redirect("/settings/sites?added=1");
+}
+
+export default function SitesPage() {
+  const { t, i18n } = useTranslation();
+  const { sites } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const canManage = useCan("sites.manage");
+  const en = i18n.language === "en";
+  return (
+    <>
+      <PageHeader title={t("sites.title")} description={t("sites.description")} />
+      <div className="space-y-4">
+        {searchParams.get("added") === "1" ? <Alert tone="success">{t("sites.added")}</Alert> : null}
+        {searchParams.get("deleted") === "1" ? <Alert tone="success">{t("sites.deleted")}</Alert> : null}
+        <Card title={t("sites.list", { count: sites.length })}>
+          {sites.length === 0 ? (
+            <p className="text-slate-600">{t("sites.empty")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {sites.map((s) => (
+                <li key={s.id} className="flex flex-wrap items-start justify-between gap-2 py-3">
+                  <div>
+                    <p className="font-medium">
+                      {en ? s.nameEn : s.nameZh} <span className="text-slate-500">· {en ? s.nameZh : s.nameEn}</span>
+                    </p>
+                    <p className="text-sm text-slate-600">{s.address}</p>
+                    {s.securityContactName ? (
+                      <p className="text-sm text-slate-600">
+                        {t("fields.securityContactName")}: {s.securityContactName} {s.securityContactPhone ?? ""}
+                      </p>
+                    ) : null}
+                  </div>
+                  <div className="flex items-center gap-2">
+                    <Badge tone="brand">{t(`siteKind.${s.kind}`)}</Badge>
+                    {canManage ? (
+                      <Link to={`/settings/sites/${s.id}`} className="flex min-h-11 items-center px-2 text-brand-700 underline">
+                        {t("common.edit")}
+                      </Link>
+                    ) : null}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        {canManage ? (
+          <Card title={t("sites.add")}>
+            <SiteForm server={actionData} submitLabel={t("sites.add")} intent="create" />
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

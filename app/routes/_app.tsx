@@ -1,0 +1,108 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, NavLink, Outlet } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LanguageSwitch } from "~/components/language-switch";
+import { requireAuth } from "~/lib/auth/auth.server";
+import { can, type Permission } from "~/lib/auth/permissions";
+import { useShell, type ShellData } from "~/lib/auth/use-session-user";
+import { listUserOrganizations } from "~/lib/organizations/organizations.server";
+
+export async function loader({ request }: LoaderFunctionArgs): Promise<ShellData> {
+  const auth = await requireAuth(request);
+  const { id, legalNameZh, legalNameEn, timeZone } = auth.organization;
+  return {
+    user: { id: auth.user.id, name: auth.user.name, email: auth.user.email },
+    role: auth.membership.role,
+    organization: { id, legalNameZh, legalNameEn, timeZone },
+    organizations: await listUserOrganizations(auth.db, auth.user.id),
+  };
+}
+
+const navigation: { to: string; label: string; permission: Permission; end?: boolean }[] = [
+  { to: "/", label: "nav.dashboard", permission: "dashboard.read", end: true },
+  { to: "/settings/organization", label: "nav.organization", permission: "organization.read" },
+  { to: "/settings/sites", label: "nav.sites", permission: "sites.read" },
+  { to: "/settings/members", label: "nav.members", permission: "members.read" },
+  { to: "/settings/audit", label: "nav.audit", permission: "audit.read" },
+  { to: "/settings/outbox", label: "nav.outbox", permission: "outbox.read" },
+];
+
+function NavItems() {
+  const { t } = useTranslation();
+  const { role } = useShell();
+  return (
+    <ul className="space-y-1">
+      {navigation
+        .filter((item) => can(role, item.permission))
+        .map((item) => (
+          <li key={item.to}>
+            <NavLink
+              to={item.to}
+              end={item.end}
+              className={({ isActive }) =>
+                `flex min-h-11 items-center rounded-md px-3 font-medium ${
+                  isActive ? "bg-brand-700 text-white" : "text-slate-700 hover:bg-slate-100"
+                }`
+              }
+            >
+              {t(item.label as "nav.dashboard")}
+            </NavLink>
+          </li>
+        ))}
+    </ul>
+  );
+}
+
+export default function AppShell() {
+  const { t, i18n } = useTranslation();
+  const shell = useShell();
+  const orgName = i18n.language === "en" ? shell.organization.legalNameEn : shell.organization.legalNameZh;
+  return (
+    <div className="min-h-screen lg:flex">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+        {t("shell.skipToContent")}
+      </a>
+      <aside className="hidden w-64 shrink-0 border-r border-slate-200 bg-white px-3 py-4 lg:block">
+        <p className="px-3 text-lg font-bold text-brand-800">{t("app.name")}</p>
+        <p className="mb-4 px-3 text-sm text-slate-600">{orgName}</p>
+        <nav aria-label={t("shell.mainNavigation")}>
+          <NavItems />
+        </nav>
+      </aside>
+      <div className="min-w-0 flex-1">
+        <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-2">
+          {/* Phones get the menu as a disclosure: it opens without JavaScript. */}
+          <details className="group relative lg:hidden">
+            <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-md px-3 font-semibold text-brand-800 ring-1 ring-slate-300">
+              ☰ {t("shell.menu")}
+            </summary>
+            <nav
+              aria-label={t("shell.mainNavigation")}
+              className="absolute left-0 z-20 mt-2 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg"
+            >
+              <p className="px-3 pb-2 text-sm text-slate-600">{orgName}</p>
+              <NavItems />
+            </nav>
+          </details>
+          <span className="hidden text-sm text-slate-600 lg:inline">
+            {t(`roles.${shell.role}`)} · {shell.user.name}
+          </span>
+          <div className="flex flex-wrap items-center gap-1">
+            <LanguageSwitch />
+            <NavLink to="/account" className="flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              {t("nav.account")}
+            </NavLink>
+            <Form method="post" action="/logout">
+              <button type="submit" className="min-h-11 rounded-md px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                {t("nav.logout")}
+              </button>
+            </Form>
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

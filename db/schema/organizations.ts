@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import { date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export const aeoStatus = pgEnum("aeo_status", ["none", "advanced"]);
+export const siteKind = pgEnum("site_kind", ["factory", "warehouse", "office", "yard", "port_facility"]);
+
+/** The tenant. Every other tenant table points here through organization_id. */
+export const organizations = pgTable("organizations", {
+  id: uuid().primaryKey().defaultRandom(),
+  legalNameZh: text().notNull(),
+  legalNameEn: text().notNull(),
+  customsCode: text(),
+  unifiedSocialCreditCode: text(),
+  enterpriseTypes: text().array().notNull().default(sql`'{}'::text[]`),
+  aeoStatus: aeoStatus().notNull().default("none"),
+  aeoCertificateNumber: text(),
+  aeoCertifiedOn: date(),
+  aeoNextRecertificationOn: date(),
+  timeZone: text().notNull().default("Asia/Shanghai"),
+  /** Head of the audit hash chain: catches a deleted last event, and is the row locked to append. */
+  auditHeadSeq: integer().notNull().default(0),
+  auditHeadHash: text().notNull().default("0000000000000000000000000000000000000000000000000000000000000000"),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Premises of an organisation: factories, warehouses, yards... */
+export const sites = pgTable(
+  "sites",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    nameZh: text().notNull(),
+    nameEn: text().notNull(),
+    address: text().notNull(),
+    kind: siteKind().notNull(),
+    securityContactName: text(),
+    securityContactPhone: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.organizationId, t.nameEn)],
+);
+
+export type Organization = typeof organizations.$inferSelect;
+export type NewOrganization = typeof organizations.$inferInsert;
+export type Site = typeof sites.$inferSelect;
+export type NewSite = typeof sites.$inferInsert;

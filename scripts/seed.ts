@@ -1,0 +1,23 @@
+// npm run db:seed: seeds the demo organisations into DATABASE_URL (or the embedded database), migrating
+// first. It refuses to touch a database that already holds any organisation.
+import { createDatabase } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { env } from "../app/lib/env.server";
+import { demoAccountsText, seedDemoIfEmpty } from "../app/lib/demo/demo-seed.server";
+
+const config = env();
+const handle = await createDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+try {
+  await migrateDatabase(handle);
+  if (await seedDemoIfEmpty(handle.db)) {
+    process.stdout.write(`Seeded the demo organisations.\n${demoAccountsText()}\n`);
+  } else {
+    process.stderr.write("The database already holds organisations; nothing was seeded.\n");
+    process.exitCode = 1;
+  }
+} catch (error) {
+  process.stderr.write(`Seeding failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+} finally {
+  await handle.close();
+}

@@ -1,0 +1,33 @@
+import { vitePlugin as remix } from "@remix-run/dev";
+import tailwindcss from "@tailwindcss/vite";
+import { defineConfig } from "vite";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  plugins: [
+    tailwindcss(),
+    remix({
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_lazyRouteDiscovery: true,
+        v3_singleFetch: true,
+        v3_routeConfig: true,
+      },
+    }),
+    tsconfigPaths(),
+  ],
+  // Native and Node-only packages must stay out of the client dep optimizer (STACK.md gotchas 6, 7).
+  optimizeDeps: {
+    exclude: ["@node-rs/argon2", "@electric-sql/pglite"],
+    include: ["react-hook-form", "@hookform/resolvers/zod", "zod", "i18next", "react-i18next"],
+  },
+  server: { port: 3000 },
+});
