@@ -9,7 +9,9 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { useShell } from "~/lib/auth/use-session-user";
 import { formatCalendarDate, formatDateTime } from "~/lib/i18n/format";
+import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { titleFor } from "~/lib/i18n/meta";
+import { auditEntityLabel } from "~/lib/audit/audit-label";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { countActiveMembers, listSites } from "~/lib/organizations/organizations.server";
 
@@ -17,6 +19,7 @@ export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("n
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "dashboard.read");
+  const locale = await resolveLocale(request, auth.user.locale);
   const orgId = auth.organization.id;
   const showActivity = can(auth.membership.role, "audit.read");
   const [sites, members, activity] = await Promise.all([
@@ -36,7 +39,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn, kind: s.kind })),
     members,
-    activity: activity?.rows.slice(0, 10) ?? null,
+    // Only what the one-line summary shows; the full before/after stays on the audit page.
+    activity:
+      activity?.rows.slice(0, 10).map((e) => ({
+        id: e.id,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        actorName: e.actorName,
+        actorEmail: e.actorEmail,
+        occurredAt: e.occurredAt,
+        label: auditEntityLabel(e.before, e.after, locale),
+      })) ?? null,
   };
 }
 

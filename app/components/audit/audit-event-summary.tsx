@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { auditEntityLabel } from "~/lib/audit/audit-label";
 
 export interface AuditEventView {
   action: string;
@@ -6,16 +7,22 @@ export interface AuditEventView {
   entityId: string;
   actorName: string | null;
   actorEmail: string | null;
+  before?: unknown;
+  after?: unknown;
+  /** Precomputed by loaders that do not send the snapshots. */
+  label?: string | null;
 }
 
 /** "Li Jing updated site 2f1c…": one line per event, for the dashboard and the audit page. */
 export function AuditEventSummary({ event }: { event: AuditEventView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const label = event.label !== undefined ? event.label : auditEntityLabel(event.before, event.after, i18n.language);
   return (
     <p className="text-sm">
       <span className="font-medium">{event.actorName ?? t("audit.system")}</span>{" "}
       {t(`audit.actions.${event.action}` as "audit.actions.create")}{" "}
       <span className="font-medium">{t(`audit.entities.${event.entityType}` as "audit.entities.site", { defaultValue: event.entityType })}</span>{" "}
+      {label ? <span>“{label}”</span> : null}{" "}
       <span className="font-mono text-xs text-slate-500">{event.entityId.slice(0, 8)}</span>
     </p>
   );

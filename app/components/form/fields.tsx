@@ -16,13 +16,10 @@ function describedBy(name: string, hint: unknown, error: unknown) {
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function FieldShell(props: { name: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
+/** Hint and error under a control, with the ids that aria-describedby points at. */
+function FieldMessages(props: { name: string; hint?: ReactNode; error?: string }) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={props.name} className="block text-sm font-medium text-slate-800">
-        {props.label}
-      </label>
-      {props.children}
+    <>
       {props.hint ? (
         <p id={`${props.name}-hint`} className="text-sm text-slate-500">
           {props.hint}
@@ -33,6 +30,18 @@ function FieldShell(props: { name: string; label: ReactNode; hint?: ReactNode; e
           {props.error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+function FieldShell(props: { name: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={props.name} className="block text-sm font-medium text-slate-800">
+        {props.label}
+      </label>
+      {props.children}
+      <FieldMessages name={props.name} hint={props.hint} error={props.error} />
     </div>
   );
 }
@@ -118,16 +127,7 @@ export function CheckboxGroupField(props: FieldBase & { options: { value: string
           </label>
         ))}
       </div>
-      {props.hint ? (
-        <p id={`${props.name}-hint`} className="text-sm text-slate-500">
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p id={`${props.name}-error`} className="text-sm font-medium text-red-700">
-          {props.error}
-        </p>
-      ) : null}
+      <FieldMessages name={props.name} hint={props.hint} error={props.error} />
     </fieldset>
   );
 }
