@@ -1,3 +1,5 @@
+import { data } from "@remix-run/node";
+import { message } from "./i18n/messages";
 import type { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
@@ -33,4 +35,16 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): P
   // Never echo secrets back into the page.
   for (const key of Object.keys(values)) if (/password/i.test(key)) delete values[key];
   return { ok: false, errors, values };
+}
+
+/**
+ * The request's form fields. A body that is not a form (JSON, garbage, a wrong content type) is a
+ * 400 with a message, never a 500.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw data({ errors: { form: message("errors.invalid") }, values: {} }, { status: 400 });
+  }
 }

@@ -11,7 +11,7 @@ import { ChangePasswordSchema, ProfileSchema } from "~/lib/auth/auth-schema";
 import { requireAuth } from "~/lib/auth/auth.server";
 import { switchSessionOrganization } from "~/lib/auth/session.server";
 import { useShell } from "~/lib/auth/use-session-user";
-import { parseForm } from "~/lib/form.server";
+import { parseForm, readFormData } from "~/lib/form.server";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { listUserOrganizations } from "~/lib/organizations/organizations.server";
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requireAuth(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "profile") {
     const parsed = parseForm(formData, ProfileSchema);

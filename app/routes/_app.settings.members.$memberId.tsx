@@ -10,7 +10,7 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { canAssignRole, roles } from "~/lib/auth/permissions";
 import { useShell } from "~/lib/auth/use-session-user";
-import { parseForm } from "~/lib/form.server";
+import { parseForm, readFormData } from "~/lib/form.server";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { getMember, updateMember, type MemberChangeError } from "~/lib/organizations/members.server";
@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "members.manage");
   const memberId = uuidParam(params, "memberId");
   const actor = { organizationId: auth.organization.id, userId: auth.user.id, role: auth.membership.role };
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   let change: Parameters<typeof updateMember>[3];
   if (intent === "deactivate" || intent === "reactivate") {

@@ -10,7 +10,7 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { canAssignRole, roles } from "~/lib/auth/permissions";
 import { useCan, useShell } from "~/lib/auth/use-session-user";
-import { parseForm } from "~/lib/form.server";
+import { parseForm, readFormData } from "~/lib/form.server";
 import { formatDateTime } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { message } from "~/lib/i18n/messages";
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "members.manage");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const actor = { organizationId: auth.organization.id, userId: auth.user.id, role: auth.membership.role, name: auth.user.name };
   if (formData.get("intent") === "revoke") {
     const invitationId = formData.get("invitationId");

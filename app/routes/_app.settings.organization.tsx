@@ -8,7 +8,7 @@ import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { useCan } from "~/lib/auth/use-session-user";
-import { parseForm } from "~/lib/form.server";
+import { parseForm, readFormData } from "~/lib/form.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { aeoStatuses, enterpriseTypes, OrganizationProfileSchema } from "~/lib/organizations/organization-schema";
 import { updateOrganizationProfile } from "~/lib/organizations/organizations.server";
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "organization.update");
-  const parsed = parseForm(await request.formData(), OrganizationProfileSchema);
+  const parsed = parseForm(await readFormData(request), OrganizationProfileSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   await updateOrganizationProfile(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, parsed.data);
   return redirect("/settings/organization?saved=1");

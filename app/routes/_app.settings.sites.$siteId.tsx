@@ -6,7 +6,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
-import { parseForm } from "~/lib/form.server";
+import { parseForm, readFormData } from "~/lib/form.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { SiteSchema } from "~/lib/organizations/organization-schema";
 import { deleteSite, getSite, updateSite } from "~/lib/organizations/organizations.server";
@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "sites.manage");
   const siteId = uuidParam(params, "siteId");
   const actor = { organizationId: auth.organization.id, userId: auth.user.id };
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "delete") {
     if (!(await deleteSite(auth.db, actor, siteId))) notFound();
     return redirect("/settings/sites?deleted=1");

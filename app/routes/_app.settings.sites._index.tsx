@@ -7,7 +7,7 @@ import { Badge } from "~/components/ui/badge";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { useCan } from "~/lib/auth/use-session-user";
-import { parseForm } from "~/lib/form.server";
+import { parseForm, readFormData } from "~/lib/form.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { SiteSchema } from "~/lib/organizations/organization-schema";
 import { createSite, listSites } from "~/lib/organizations/organizations.server";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "sites.manage");
-  const parsed = parseForm(await request.formData(), SiteSchema);
+  const parsed = parseForm(await readFormData(request), SiteSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   await createSite(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, parsed.data);
   return redirect("/settings/sites?added=1");

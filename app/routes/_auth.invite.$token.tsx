@@ -8,7 +8,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { AcceptInvitationExistingUserSchema, AcceptInvitationNewUserSchema } from "~/lib/auth/auth-schema";
 import { getDb } from "~/lib/db.server";
-import { parseForm } from "~/lib/form.server";
+import { parseForm, readFormData } from "~/lib/form.server";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const open = await findOpenInvitation(db, token);
   if (!open) return data({ errors: { form: message("errors.invitationInvalid") }, values: {} }, { status: 400 });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = open.existingUser
     ? parseForm(formData, AcceptInvitationExistingUserSchema)
     : parseForm(formData, AcceptInvitationNewUserSchema);

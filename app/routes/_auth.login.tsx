@@ -9,9 +9,9 @@ import { Card } from "~/components/ui/card";
 import { logIn } from "~/lib/auth/accounts.server";
 import { LoginSchema } from "~/lib/auth/auth-schema";
 import { clientAddress, requireGuest } from "~/lib/auth/auth.server";
-import { createSession, deleteSessionByToken, readSessionToken } from "~/lib/auth/session.server";
+import { createSession, deleteExpiredSessions, deleteSessionByToken, readSessionToken } from "~/lib/auth/session.server";
 import { getDb } from "~/lib/db.server";
-import { parseForm } from "~/lib/form.server";
+import { parseForm, readFormData } from "~/lib/form.server";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { safeRedirectPath } from "~/lib/safe-redirect";
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(await request.formData(), LoginSchema);
+  const parsed = parseForm(await readFormData(request), LoginSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const db = await getDb();
   const { email, password } = parsed.data;
@@ -44,6 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // Rotation: whatever session this browser held is dropped and a new one issued.
   const previous = await readSessionToken(request);
   if (previous) await deleteSessionByToken(db, previous);
+  await deleteExpiredSessions(db);
   const setCookie = await createSession(db, request, {
     userId: result.userId,
     organizationId: result.organizationId,

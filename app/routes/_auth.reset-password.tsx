@@ -10,7 +10,7 @@ import { completePasswordReset, isResetTokenUsable, requestPasswordReset } from 
 import { ForgotPasswordSchema, ResetPasswordSchema } from "~/lib/auth/auth-schema";
 import { clearSessionCookie } from "~/lib/auth/session.server";
 import { getDb } from "~/lib/db.server";
-import { parseForm } from "~/lib/form.server";
+import { parseForm, readFormData } from "~/lib/form.server";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const db = await getDb();
   if (formData.get("intent") === "reset") {
     const parsed = parseForm(formData, ResetPasswordSchema);

@@ -11,7 +11,7 @@ import { SignupSchema } from "~/lib/auth/auth-schema";
 import { clientAddress, requireGuest } from "~/lib/auth/auth.server";
 import { createSession } from "~/lib/auth/session.server";
 import { getDb } from "~/lib/db.server";
-import { parseForm } from "~/lib/form.server";
+import { parseForm, readFormData } from "~/lib/form.server";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(await request.formData(), SignupSchema);
+  const parsed = parseForm(await readFormData(request), SignupSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const db = await getDb();
   const result = await signUp(db, { ...parsed.data, locale: await resolveLocale(request) });
