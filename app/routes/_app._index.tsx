@@ -7,7 +7,7 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { listAuditEvents } from "~/lib/audit/audit.server";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
-import { useShell } from "~/lib/auth/use-session-user";
+import { useCan, useShell } from "~/lib/auth/use-session-user";
 import { formatCalendarDate, formatDateTime } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { titleFor } from "~/lib/i18n/meta";
@@ -61,6 +61,8 @@ export default function Dashboard() {
   const data = useLoaderData<typeof loader>();
   const en = i18n.language === "en";
   const org = data.organization;
+  const canManageSites = useCan("sites.manage");
+  const canManageMembers = useCan("members.manage");
   return (
     <>
       <PageHeader
@@ -82,18 +84,20 @@ export default function Dashboard() {
           ) : (
             <Badge>{t("aeoStatus.none")}</Badge>
           )}
-          <dl className="mt-3 space-y-1 text-sm">
+          <dl className="mt-3 space-y-2 text-sm">
             <div>
-              <dt className="inline text-slate-500">{t("fields.customsCode")}: </dt>
-              <dd className="inline font-mono">{org.customsCode ?? t("common.notSet")}</dd>
+              <dt className="text-slate-500">{t("fields.customsCode")}</dt>
+              <dd className={org.customsCode ? "font-mono" : "text-slate-500"}>{org.customsCode ?? t("common.notSet")}</dd>
             </div>
             <div>
-              <dt className="inline text-slate-500">{t("fields.uscc")}: </dt>
-              <dd className="inline break-all font-mono">{org.unifiedSocialCreditCode ?? t("common.notSet")}</dd>
+              <dt className="text-slate-500">{t("fields.uscc")}</dt>
+              <dd className={org.unifiedSocialCreditCode ? "break-all font-mono" : "text-slate-500"}>
+                {org.unifiedSocialCreditCode ?? t("common.notSet")}
+              </dd>
             </div>
           </dl>
         </Card>
-        <Card title={t("dashboard.sites", { count: data.sites.length })} actions={<Link className="text-sm text-brand-700 underline" to="/settings/sites">{t("common.manage")}</Link>}>
+        <Card title={t("dashboard.sites", { count: data.sites.length })} actions={<Link className="text-sm text-brand-700 underline" to="/settings/sites">{t(canManageSites ? "common.manage" : "common.view")}</Link>}>
           {data.sites.length === 0 ? (
             <p className="text-slate-600">{t("sites.empty")}</p>
           ) : (
@@ -107,7 +111,7 @@ export default function Dashboard() {
             </ul>
           )}
         </Card>
-        <Card title={t("dashboard.members")} actions={<Link className="text-sm text-brand-700 underline" to="/settings/members">{t("common.manage")}</Link>}>
+        <Card title={t("dashboard.members")} actions={<Link className="text-sm text-brand-700 underline" to="/settings/members">{t(canManageMembers ? "common.manage" : "common.view")}</Link>}>
           <p className="text-3xl font-bold">{data.members}</p>
           <p className="text-sm text-slate-600">{t("dashboard.activeMembers")}</p>
         </Card>

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/use-validated-form";
@@ -65,6 +65,7 @@ export default function MembersPage() {
   const shell = useShell();
   const { members, invitations } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
+  const location = useLocation();
   const canManage = useCan("members.manage");
   return (
     <>
@@ -120,7 +121,7 @@ export default function MembersPage() {
             )}
           </Card>
         ) : null}
-        {canManage ? <InviteCard /> : null}
+        {canManage ? <InviteCard key={location.key} /> : null}
       </div>
     </>
   );

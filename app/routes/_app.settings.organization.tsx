@@ -50,7 +50,7 @@ export default function OrganizationSettings() {
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const editable = useCan("organization.update");
-  const { form, values, errorOf, onSubmit } = useValidatedForm(OrganizationProfileSchema, {
+  const { form, values, errorOf, onSubmit, rejected } = useValidatedForm(OrganizationProfileSchema, {
     defaults: profile,
     server: actionData,
   });
@@ -62,7 +62,7 @@ export default function OrganizationSettings() {
       <div className="space-y-4">
         {searchParams.get("saved") === "1" ? <Alert tone="success">{t("organization.saved")}</Alert> : null}
         {searchParams.get("welcome") === "1" ? <Alert tone="info">{t("organization.welcome")}</Alert> : null}
-        {actionData?.errors ? <Alert tone="error">{t("errors.fixBelow")}</Alert> : null}
+        {rejected ? <Alert tone="error">{t("errors.fixBelow")}</Alert> : null}
         {!editable ? <Alert tone="info">{t("organization.readOnly")}</Alert> : null}
         <Form method="post" noValidate onSubmit={onSubmit}>
           <fieldset disabled={!editable} className="space-y-4">

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SiteForm } from "~/components/organizations/site-form";
 import { Alert } from "~/components/ui/alert";
@@ -32,6 +32,7 @@ export default function SitesPage() {
   const { sites } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const location = useLocation();
   const canManage = useCan("sites.manage");
   const en = i18n.language === "en";
   return (
@@ -54,7 +55,10 @@ export default function SitesPage() {
                     <p className="text-sm text-slate-600">{s.address}</p>
                     {s.securityContactName ? (
                       <p className="text-sm text-slate-600">
-                        {t("fields.securityContactName")}: {s.securityContactName} {s.securityContactPhone ?? ""}
+                        {t("common.labelValue", {
+                          label: t("fields.securityContactName"),
+                          value: [s.securityContactName, s.securityContactPhone].filter(Boolean).join(" "),
+                        })}
                       </p>
                     ) : null}
                   </div>
@@ -73,7 +77,8 @@ export default function SitesPage() {
         </Card>
         {canManage ? (
           <Card title={t("sites.add")}>
-            <SiteForm server={actionData} submitLabel={t("sites.add")} intent="create" />
+            {/* A new key after each successful add (the redirect) empties the form for the next site. */}
+            <SiteForm key={location.key} server={actionData} submitLabel={t("sites.add")} intent="create" />
           </Card>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet } from "@remix-run/react";
+import { Form, NavLink, Outlet, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "~/components/language-switch";
 import { requireAuth } from "~/lib/auth/auth.server";
@@ -57,6 +58,12 @@ export default function AppShell() {
   const { t, i18n } = useTranslation();
   const shell = useShell();
   const orgName = i18n.language === "en" ? shell.organization.legalNameEn : shell.organization.legalNameZh;
+  const menu = useRef<HTMLDetailsElement>(null);
+  const location = useLocation();
+  // Client-side navigation keeps the shell mounted: close the phone menu once a page is chosen.
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location.key]);
   return (
     <div className="min-h-screen lg:flex">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
@@ -72,7 +79,7 @@ export default function AppShell() {
       <div className="min-w-0 flex-1">
         <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-2">
           {/* Phones get the menu as a disclosure: it opens without JavaScript. */}
-          <details className="group relative lg:hidden">
+          <details ref={menu} className="group relative lg:hidden">
             <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-md px-3 font-semibold text-brand-800 ring-1 ring-slate-300">
               ☰ {t("shell.menu")}
             </summary>

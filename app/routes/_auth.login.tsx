@@ -65,6 +65,7 @@ export default function LoginPage() {
       <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         {searchParams.get("reset") === "1" ? <Alert tone="success">{t("login.passwordWasReset")}</Alert> : null}
+        {searchParams.get("loggedOut") === "1" ? <Alert tone="info">{t("common.loggedOut")}</Alert> : null}
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <TextField form={form} values={values} name="email" type="email" autoComplete="username" inputMode="email" label={t("fields.email")} error={errorOf("email")} />
         <TextField form={form} values={values} name="password" type="password" autoComplete="current-password" label={t("fields.password")} error={errorOf("password")} />

@@ -5,7 +5,7 @@ import { getDb } from "~/lib/db.server";
 export async function action({ request }: ActionFunctionArgs) {
   const token = await readSessionToken(request);
   if (token) await deleteSessionByToken(await getDb(), token);
-  return redirect("/login", { headers: { "Set-Cookie": await clearSessionCookie(request) } });
+  return redirect("/login?loggedOut=1", { headers: { "Set-Cookie": await clearSessionCookie(request) } });
 }
 
 export function loader() {

@@ -22,8 +22,7 @@ export function AuditEventSummary({ event }: { event: AuditEventView }) {
       <span className="font-medium">{event.actorName ?? t("audit.system")}</span>{" "}
       {t(`audit.actions.${event.action}` as "audit.actions.create")}{" "}
       <span className="font-medium">{t(`audit.entities.${event.entityType}` as "audit.entities.site", { defaultValue: event.entityType })}</span>{" "}
-      {label ? <span>“{label}”</span> : null}{" "}
-      <span className="font-mono text-xs text-slate-500">{event.entityId.slice(0, 8)}</span>
+      {label ? <span>“{label}”</span> : <span className="font-mono text-xs text-slate-500">{event.entityId.slice(0, 8)}</span>}
     </p>
   );
 }

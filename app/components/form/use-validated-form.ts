@@ -44,5 +44,9 @@ export function useValidatedForm<S extends z.ZodType<unknown, FieldValues>>(
     })(event);
   }
 
-  return { form, values, errorOf, onSubmit, formError: errorOf("form") };
+  const serverErrors = Object.values(options.server?.errors ?? {}).some(Boolean);
+  const clientErrors = form.formState.submitCount > 0 && Object.keys(form.formState.errors).length > 0;
+  /** True when the last attempt was refused for field errors: pages show one "nothing was saved" line. */
+  const rejected = clientErrors || serverErrors;
+  return { form, values, errorOf, onSubmit, formError: errorOf("form"), rejected };
 }

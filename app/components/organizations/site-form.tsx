@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "~/components/form/fields";
 import { useValidatedForm, type ServerFormState } from "~/components/form/use-validated-form";
+import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { SiteSchema, siteKinds } from "~/lib/organizations/organization-schema";
 
@@ -10,10 +11,11 @@ import { SiteSchema, siteKinds } from "~/lib/organizations/organization-schema";
 export function SiteForm(props: { defaults?: Record<string, unknown>; server?: ServerFormState; submitLabel: string; intent: string; extra?: ReactNode }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const { form, values, errorOf, onSubmit } = useValidatedForm(SiteSchema, { defaults: props.defaults, server: props.server });
+  const { form, values, errorOf, onSubmit, rejected } = useValidatedForm(SiteSchema, { defaults: props.defaults, server: props.server });
   const field = { form, values };
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
+      {rejected ? <Alert tone="error">{t("errors.fixBelow")}</Alert> : null}
       <input type="hidden" name="intent" value={props.intent} />
       <div className="grid gap-4 md:grid-cols-2">
         <TextField {...field} name="nameZh" label={t("fields.siteNameZh")} error={errorOf("nameZh")} />

@@ -9,6 +9,7 @@ export const en = {
     saved: "Saved.",
     edit: "Edit",
     manage: "Manage",
+    view: "View",
     choose: "Choose…",
     all: "All",
     notSet: "not set",
@@ -16,6 +17,8 @@ export const en = {
     next: "Next",
     pageOf: "Page {{page}} of {{pages}}",
     listSeparator: ", ",
+    labelValue: "{{label}}: {{value}}",
+    loggedOut: "You are logged out.",
   },
   shell: {
     menu: "Menu",

@@ -11,6 +11,7 @@ export const zhCN: Translations = {
     saved: "已保存。",
     edit: "编辑",
     manage: "管理",
+    view: "查看",
     choose: "请选择…",
     all: "全部",
     notSet: "未填写",
@@ -18,6 +19,8 @@ export const zhCN: Translations = {
     next: "下一页",
     pageOf: "第 {{page}} 页，共 {{pages}} 页",
     listSeparator: "、",
+    labelValue: "{{label}}：{{value}}",
+    loggedOut: "您已退出登录。",
   },
   shell: {
     menu: "菜单",
