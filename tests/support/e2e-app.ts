@@ -174,6 +174,7 @@ export async function startE2eApp(name: string): Promise<E2eApp> {
         `Cannot create a test database on ${adminUrl.replace(/:[^:@/]*@/, ":***@")} (set TEST_DATABASE_URL to an admin URL): ${
           error instanceof Error ? error.message : String(error)
         }`,
+        { cause: error },
       );
     }
     cleanups.push(() => admin.unsafe(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).then(() => {}));
@@ -330,8 +331,9 @@ export async function closeContext(context: BrowserContext | undefined): Promise
 /**
  * Screenshots the page as it is now at phone (390x844) and desktop (1280x800) width, full page,
  * into test-results/screenshots/<name>-phone.png and <name>-desktop.png, then restores the viewport.
+ * `only` takes just one of them (for states that exist at one size only, like the open phone menu).
  */
-export async function snap(page: Page, name: string): Promise<void> {
+export async function snap(page: Page, name: string, only?: "phone" | "desktop"): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const original = page.viewportSize();
   const sizes = [
@@ -339,6 +341,7 @@ export async function snap(page: Page, name: string): Promise<void> {
     ["desktop", DESKTOP],
   ] as const;
   for (const [kind, size] of sizes) {
+    if (only && kind !== only) continue;
     await page.setViewportSize(size);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${kind}.png`), fullPage: true, animations: "disabled" });
   }

@@ -1,0 +1,214 @@
+// npm test: the whole suite, in order, carrying on after a failure.
+//   1. typecheck (tsc)                              one check
+//   2. lint (eslint .)                              one check
+//   3. unit + integration tests on PGlite           vitest
+//   4. integration tests on PostgreSQL              vitest, when TEST_DATABASE_URL answers
+//   5. production build (npm run build)             one check
+//   6. browser tests against the build              vitest e2e, needs PostgreSQL and Chromium
+// The last line is always "N passed, N failed, N skipped"; the exit code is 1 if anything failed.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+
+const DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+const adminUrl = process.env.TEST_DATABASE_URL || DEFAULT_ADMIN_URL;
+const chromiumPath = process.env.E2E_CHROMIUM ?? "/usr/bin/chromium";
+const resultsDir = path.resolve("test-results");
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+interface StageResult extends Counts {
+  name: string;
+  seconds: number;
+  note: string;
+}
+
+const results: StageResult[] = [];
+const write = (text: string) => process.stdout.write(text);
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
+function heading(text: string) {
+  write(`\n━━━ ${text} ━━━\n`);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("error", (error) => {
+      write(`could not start ${command}: ${error.message}\n`);
+      resolve(127);
+    });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+function record(result: StageResult) {
+  results.push(result);
+  const counts = `${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ""}`;
+  write(`\n▶ ${result.name}: ${result.note ? `${result.note} — ` : ""}${counts} (${result.seconds.toFixed(1)} s)\n`);
+}
+
+/** A command that is one test: exit 0 passes it. */
+async function check(name: string, command: string, args: string[]) {
+  heading(name);
+  const started = Date.now();
+  const code = await run(command, args);
+  record({
+    name,
+    passed: code === 0 ? 1 : 0,
+    failed: code === 0 ? 0 : 1,
+    skipped: 0,
+    seconds: (Date.now() - started) / 1000,
+    note: code === 0 ? "ok" : `exit code ${code}`,
+  });
+  return code === 0;
+}
+
+interface VitestJson {
+  numPassedTests?: number;
+  numFailedTests?: number;
+  numPendingTests?: number;
+  numTodoTests?: number;
+  testResults?: { name: string; status: string; message?: string; assertionResults?: { status: string }[] }[];
+}
+
+/** Runs vitest with a JSON report and counts from it. A crash or a failed file without failed tests counts as failures. */
+async function vitest(name: string, projects: string[], env: NodeJS.ProcessEnv) {
+  heading(name);
+  const started = Date.now();
+  mkdirSync(resultsDir, { recursive: true });
+  const report = path.join(resultsDir, `vitest-${name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").toLowerCase()}.json`);
+  rmSync(report, { force: true });
+  const args = ["vitest", "run", ...projects.flatMap((p) => ["--project", p])];
+  args.push("--passWithNoTests", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`);
+  const code = await run("npx", args, env);
+  const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
+  let note = code === 0 ? "ok" : `exit code ${code}`;
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, "utf8")) as VitestJson;
+    counts.passed = json.numPassedTests ?? 0;
+    counts.failed = json.numFailedTests ?? 0;
+    counts.skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+    // A file whose hooks or imports failed has no failed test of its own: count the file.
+    const brokenFiles = (json.testResults ?? []).filter(
+      (file) => file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed"),
+    );
+    if (brokenFiles.length) {
+      counts.failed += brokenFiles.length;
+      note = `${brokenFiles.length} file(s) failed outside any test: ${brokenFiles.map((f) => path.relative(process.cwd(), f.name)).join(", ")}`;
+    }
+  } else {
+    note = `no JSON report (exit code ${code})`;
+  }
+  // Vitest failed but nothing above says why (an unhandled error, a crashed worker): still a failure.
+  if (code !== 0 && counts.failed === 0) {
+    counts.failed = 1;
+    if (note === `exit code ${code}`) note = `vitest exited with ${code} without a failed test (unhandled error?)`;
+  }
+  record({ name, ...counts, seconds: (Date.now() - started) / 1000, note });
+  return code === 0;
+}
+
+/** How many tests a stage would have run, for the skipped count; 1 if they cannot be listed. */
+async function countTests(projects: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const args = ["vitest", "list", "--json", ...projects.flatMap((p) => ["--project", p])];
+    const child = spawn("npx", args, { stdio: ["ignore", "pipe", "ignore"], env });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+    child.on("error", () => resolve(1));
+    child.on("exit", () => {
+      try {
+        const start = out.indexOf("[");
+        const list = JSON.parse(out.slice(start)) as unknown[];
+        resolve(Math.max(list.length, 1));
+      } catch {
+        resolve(1);
+      }
+    });
+  });
+}
+
+async function skip(name: string, projects: string[], reason: string, env: NodeJS.ProcessEnv) {
+  heading(name);
+  const skipped = await countTests(projects, env);
+  write(`SKIPPED ${name}: ${reason}\n`);
+  record({ name, passed: 0, failed: 0, skipped, seconds: 0, note: `SKIPPED (${reason})` });
+}
+
+/** null when PostgreSQL answers `select 1` within 3 s, else why not. */
+async function probePostgres(url: string): Promise<string | null> {
+  const sql = postgres(url, { max: 1, connect_timeout: 3, idle_timeout: 1, onnotice: () => {} });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      sql`select 1`,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error("no answer within 3 s")), 3_000);
+      }),
+    ]);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message || error.name : String(error);
+  } finally {
+    clearTimeout(timer);
+    void sql.end({ timeout: 0 }).catch(() => {});
+  }
+}
+
+const suiteStarted = Date.now();
+
+// Unit and PGlite-integration runs must not see a PostgreSQL URL, or they would switch to it.
+const pgliteEnv: NodeJS.ProcessEnv = { ...process.env };
+delete pgliteEnv.TEST_DATABASE_URL;
+delete pgliteEnv.DATABASE_URL;
+const postgresEnv: NodeJS.ProcessEnv = { ...process.env, TEST_DATABASE_URL: adminUrl };
+delete postgresEnv.DATABASE_URL;
+
+await check("typecheck", "npx", ["tsc"]);
+await check("lint", "npx", ["eslint", "."]);
+await vitest("unit + integration (PGlite)", ["unit", "integration"], pgliteEnv);
+
+const postgresProblem = await probePostgres(adminUrl);
+const postgresNote = `PostgreSQL not reachable at ${redact(adminUrl)}: ${postgresProblem ?? ""}`;
+if (postgresProblem) {
+  await skip("integration (PostgreSQL)", ["integration"], postgresNote, pgliteEnv);
+} else {
+  write(`\nPostgreSQL answers at ${redact(adminUrl)}.\n`);
+  await vitest("integration (PostgreSQL)", ["integration"], postgresEnv);
+}
+
+const built = await check("build", "npm", ["run", "build"]);
+const e2eMissing = [
+  postgresProblem ? postgresNote : null,
+  existsSync(chromiumPath) ? null : `Chromium not found at ${chromiumPath} (apt-get install -y chromium)`,
+  built ? null : "the production build failed",
+].filter((reason): reason is string => reason !== null);
+if (e2eMissing.length) {
+  await skip("browser tests (e2e)", ["e2e"], e2eMissing.join("; "), pgliteEnv);
+} else {
+  await vitest("browser tests (e2e)", ["e2e"], postgresEnv);
+}
+
+const total = results.reduce<Counts>(
+  (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
+
+write(`\n━━━ Summary (${((Date.now() - suiteStarted) / 1000).toFixed(1)} s) ━━━\n`);
+const width = Math.max(...results.map((r) => r.name.length));
+for (const r of results) {
+  const status = r.failed ? "FAILED " : r.note.startsWith("SKIPPED") ? "SKIPPED" : "ok     ";
+  const counts = `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`;
+  write(`${status} ${r.name.padEnd(width)}  ${counts.padEnd(36)} ${r.seconds.toFixed(1).padStart(6)} s${r.note && r.note !== "ok" ? `  ${r.note}` : ""}\n`);
+}
+write(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}\n`);
+process.exitCode = total.failed > 0 ? 1 : 0;
