@@ -119,7 +119,8 @@ describe("sign-up, log-out and log-in", () => {
     await signUpInChinese(page, org);
 
     await page.getByRole("button", { name: "退出登录" }).click();
-    await page.waitForURL("**/login");
+    await page.waitForURL("**/login?loggedOut=1");
+    await page.getByText(/您已退出登录。|You are logged out./).waitFor();
     await page.getByRole("heading", { name: "登录" }).waitFor();
 
     await page.goto("/settings/sites");

@@ -98,7 +98,7 @@ describe("without JavaScript", () => {
     await page.getByRole("status").getByText("场所已添加。").waitFor();
     await page.getByRole("heading", { name: "场所（1）" }).waitFor();
     await page.getByText("宁波保税仓 · Ningbo Bonded Warehouse").waitFor();
-    await page.getByText("安保联系人: 陈守 0574-8888 6666").waitFor();
+    await page.getByText("安保联系人：陈守 0574-8888 6666").waitFor();
     await snap(page, "nojs-sites-added");
     expect(problems).toEqual([]);
   });
@@ -142,7 +142,8 @@ describe("without JavaScript", () => {
       "Email outbox",
     ]);
     await page.getByRole("button", { name: "Log out" }).click();
-    await page.waitForURL("**/login");
+    await page.waitForURL("**/login?loggedOut=1");
+    await page.getByText(/您已退出登录。|You are logged out./).waitFor();
     await page.getByRole("heading", { name: "Log in" }).waitFor();
     await snap(page, "nojs-logged-out-en");
     expect(problems).toEqual([]);

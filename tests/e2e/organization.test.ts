@@ -138,7 +138,7 @@ describe("sites", () => {
     await page.getByRole("heading", { name: "场所（1）" }).waitFor();
     await page.getByText("东莞一号仓 · Dongguan Warehouse No. 1").waitFor();
     await page.getByText("广东省东莞市虎门镇港口大道 1 号").waitFor();
-    await page.getByText("安保联系人: 李安 +86 769 1234 5678").waitFor();
+    await page.getByText("安保联系人：李安 +86 769 1234 5678").waitFor();
     await snap(page, "sites-added");
 
     // The add form is empty again for the next site (as it is without JavaScript).
