@@ -5,6 +5,8 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { useShell } from "~/lib/auth/use-session-user";
 import { getOutboxEmail } from "~/lib/email/email.server";
+import { mayRevealResetLink, withholdResetLinks } from "~/lib/email/outbox-policy.server";
+import { Alert } from "~/components/ui/alert";
 import { formatDateTime } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
@@ -16,15 +18,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "outbox.read");
   const email = await getOutboxEmail(auth.db, auth.organization.id, uuidParam(params, "emailId"));
   if (!email) notFound();
-  const links = [...email.text.matchAll(/https?:\/\/[^\s\])]+/g)].map((m) => m[0]);
-  return { email, links: [...new Set(links)] };
+  const withheld =
+    email.kind === "password_reset" &&
+    !(await mayRevealResetLink(auth.db, auth.organization.id, auth.membership.role, email.to));
+  const text = withheld ? withholdResetLinks(email.text, "[…]") : email.text;
+  const html = withheld ? withholdResetLinks(email.html, "#") : email.html;
+  const links = [...text.matchAll(/https?:\/\/[^\s\])]+/g)].map((m) => m[0]);
+  return { email: { ...email, text, html }, links: [...new Set(links)], withheld };
 }
 
 export default function OutboxEmailPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const shell = useShell();
-  const { email, links } = useLoaderData<typeof loader>();
+  const { email, links, withheld } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -36,6 +43,7 @@ export default function OutboxEmailPage() {
         }
       />
       <div className="space-y-4">
+        {withheld ? <Alert tone="warning">{t("outbox.resetLinkWithheld")}</Alert> : null}
         <Card>
           <dl className="grid gap-1 text-sm sm:grid-cols-[8rem_1fr]">
             <dt className="text-slate-500">{t("outbox.to")}</dt>

@@ -7,6 +7,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { AcceptInvitationExistingUserSchema, AcceptInvitationNewUserSchema } from "~/lib/auth/auth-schema";
+import { clientAddress } from "~/lib/auth/auth.server";
 import { getDb } from "~/lib/db.server";
 import { parseForm, readFormData } from "~/lib/form.server";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
@@ -45,13 +46,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     name: "name" in parsed.data && typeof parsed.data.name === "string" ? parsed.data.name : undefined,
     password: parsed.data.password,
     locale: await resolveLocale(request),
+    address: clientAddress(request),
   });
   if (!result.ok) {
     const errors =
       result.error === "wrongPassword"
         ? { password: message("errors.loginInvalid") }
-        : { form: message("errors.invitationInvalid") };
-    return data({ errors, values: {} }, { status: 400 });
+        : result.error === "blocked"
+          ? { form: message("errors.loginBlockedAccount", { minutes: result.retryAfterMinutes ?? 1 }) }
+          : { form: message("errors.invitationInvalid") };
+    return data({ errors, values: {} }, { status: result.error === "blocked" ? 429 : 400 });
   }
   return redirect("/", { headers: { "Set-Cookie": result.setCookie } });
 }

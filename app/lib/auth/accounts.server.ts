@@ -218,8 +218,14 @@ export async function completePasswordReset(db: Database, input: { token: string
       .where(and(eq(passwordResetTokens.id, reset.id), isNull(passwordResetTokens.usedAt)))
       .returning({ id: passwordResetTokens.id });
     if (spent.length === 0) return { ok: false as const };
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, reset.userId));
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: new Date() })
+      .where(eq(users.id, reset.userId))
+      .returning({ email: users.email });
     await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
+    // The lock message says "or reset the password": a reset lifts the account's lock.
+    if (user) await clearAccountFailures(tx, user.email);
     await auditUserChange(tx, reset.userId, reset.userId, { passwordReset: true });
     return { ok: true as const };
   });

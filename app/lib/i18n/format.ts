@@ -1,3 +1,4 @@
+import { TZDate } from "@date-fns/tz";
 import type { Locale } from "./config";
 
 // Dates are stored in UTC and shown in the organisation's time zone, in the reader's language.
@@ -24,17 +25,7 @@ export function formatCalendarDate(value: string, locale: Locale): string {
 
 /** The start of a calendar day in a time zone, as a UTC instant (for date-range filters). */
 export function startOfDayInZone(day: string, timeZone: string): Date {
-  const guess = new Date(`${day}T00:00:00Z`);
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(guess);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asZoned = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-  return new Date(guess.getTime() - (asZoned - guess.getTime()));
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  // TZDate resolves local midnight through the zone's rules, daylight-saving days included.
+  return new Date(new TZDate(year, month - 1, date, timeZone).getTime());
 }

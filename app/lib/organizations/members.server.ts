@@ -6,11 +6,11 @@ import { recordAudit } from "../audit/audit.server";
 import { createSession } from "../auth/session.server";
 import { canAssignRole, type Role } from "../auth/permissions";
 import { hashPassword, verifyPassword } from "../auth/password.server";
+import { checkLoginAllowed, clearAccountFailures, recordLoginFailure } from "../auth/rate-limit.server";
 import { hashToken, newToken } from "../auth/tokens.server";
 import type { Database, Executor } from "../db.server";
 import { deliverEmail, storeEmail } from "../email/email.server";
 import type { Locale } from "../i18n/config";
-import { createI18n } from "../i18n/config";
 import { formatDateTime } from "../i18n/format";
 import type { Actor } from "./organizations.server";
 
@@ -267,7 +267,7 @@ export async function findOpenInvitation(db: Executor, token: string) {
   return { ...row, existingUser: existingUser ?? null };
 }
 
-export type AcceptError = "invalid" | "wrongPassword";
+export type AcceptError = "invalid" | "wrongPassword" | "blocked";
 
 /**
  * Accepts an invitation: a new person sets a name and password; an existing account proves itself
@@ -276,14 +276,23 @@ export type AcceptError = "invalid" | "wrongPassword";
 export async function acceptInvitation(
   db: Database,
   request: Request,
-  input: { token: string; name?: string; password: string; locale: Locale },
-): Promise<{ ok: true; setCookie: string } | { ok: false; error: AcceptError }> {
+  input: { token: string; name?: string; password: string; locale: Locale; address: string | null },
+): Promise<{ ok: true; setCookie: string } | { ok: false; error: AcceptError; retryAfterMinutes?: number }> {
   const open = await findOpenInvitation(db, input.token);
   if (!open) return { ok: false, error: "invalid" };
   let passwordHash: string | null = null;
   if (open.existingUser) {
+    // A password check like the login's, under the same lock: otherwise an invitation would be a
+    // way around the rate limit.
+    const email = open.invitation.email;
+    const block = await checkLoginAllowed(db, email, input.address);
+    if (block) return { ok: false, error: "blocked", retryAfterMinutes: block.retryAfterMinutes };
     const [user] = await db.select().from(users).where(eq(users.id, open.existingUser.id));
-    if (!user || !(await verifyPassword(user.passwordHash, input.password))) return { ok: false, error: "wrongPassword" };
+    if (!user || !(await verifyPassword(user.passwordHash, input.password))) {
+      await recordLoginFailure(db, email, input.address);
+      return { ok: false, error: "wrongPassword" };
+    }
+    await clearAccountFailures(db, email);
   } else {
     passwordHash = await hashPassword(input.password);
   }
@@ -350,8 +359,4 @@ export async function acceptInvitation(
     const setCookie = await createSession(tx, request, { userId, organizationId: spent.organizationId });
     return { ok: true as const, setCookie };
   });
-}
-
-export function roleLabel(locale: Locale, role: Role): string {
-  return createI18n(locale).t(`roles.${role}`);
 }

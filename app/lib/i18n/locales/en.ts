@@ -298,6 +298,8 @@ export const en = {
     statusLabel: "Status",
     links: "Links in this email",
     rendered: "As the recipient sees it",
+    resetLinkWithheld:
+      "The reset link is withheld: it would hand over an account that is an owner here or also belongs to another organisation. The person receives it only by email (configure SMTP_URL).",
     status: { stored: "Stored (no mail server)", queued: "Queued", sent: "Sent", failed: "Failed" },
   },
   errorPage: {

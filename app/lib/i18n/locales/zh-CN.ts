@@ -300,6 +300,7 @@ export const zhCN: Translations = {
     statusLabel: "状态",
     links: "邮件中的链接",
     rendered: "收件人看到的内容",
+    resetLinkWithheld: "重置链接已隐藏：该账户在本企业是所有者，或同时属于其他企业，显示链接等于交出该账户。只有通过邮件（配置 SMTP_URL）才能送达本人。",
     status: { stored: "已保存（无邮件服务器）", queued: "待发送", sent: "已发送", failed: "发送失败" },
   },
   errorPage: {

@@ -1,0 +1,309 @@
+// Tenant isolation: organisation A must never reach organisation B's records through an address.
+// Every route module whose file name carries a `$param` needs an entry in `paramRoutes` below,
+// saying how to get organisation B's id for that param; a new route without one fails this file.
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, test } from "vitest";
+import { invitations } from "../../db/schema";
+import { isResetTokenUsable } from "~/lib/auth/accounts.server";
+import * as membersRoute from "~/routes/_app.settings.members._index";
+import * as outboxEmailRoute from "~/routes/_app.settings.outbox.$emailId";
+import * as outboxRoute from "~/routes/_app.settings.outbox._index";
+import * as resetRoute from "~/routes/_auth.reset-password";
+import {
+  addMember,
+  createSite,
+  DEFAULT_PASSWORD,
+  invite,
+  latestEmail,
+  siteFields,
+  signUpOrganization,
+  tokenFromEmail,
+  uniqueEmail,
+  type Member,
+  type SignedUp,
+} from "../support/factories";
+import { callAction, callLoader, type Fields, type RouteModule } from "../support/requests";
+import { query, testDb } from "../support/test-database";
+
+const routesDir = path.resolve("app/routes");
+
+interface Tenant {
+  owner: SignedUp;
+  member: Member;
+  siteId: string;
+  invitationId: string;
+  invitationToken: string;
+  emailId: string;
+}
+
+interface World {
+  a: Tenant;
+  b: Tenant;
+}
+
+type ParamRoute =
+  | {
+      /** The record belongs to an organisation: another organisation's id must answer 404. */
+      scope: "organization";
+      param: string;
+      idOf: (tenant: Tenant) => string;
+      /** Plausible, valid form posts for the route's action (none when it has no action). */
+      posts: Fields[];
+    }
+  | {
+      /** The param is a secret capability (a bearer token), not an id within an organisation. */
+      scope: "capability";
+      param: string;
+      reason: string;
+      tokenOf: (tenant: Tenant) => string;
+    };
+
+const paramRoutes: Record<string, ParamRoute> = {
+  "_app.settings.members.$memberId": {
+    scope: "organization",
+    param: "memberId",
+    idOf: (t) => t.member.membershipId,
+    posts: [{ role: "admin" }, { intent: "deactivate" }, { intent: "reactivate" }],
+  },
+  "_app.settings.outbox.$emailId": {
+    scope: "organization",
+    param: "emailId",
+    idOf: (t) => t.emailId,
+    posts: [],
+  },
+  "_app.settings.sites.$siteId": {
+    scope: "organization",
+    param: "siteId",
+    idOf: (t) => t.siteId,
+    posts: [siteFields({ nameEn: "Taken over by A" }), { intent: "delete" }],
+  },
+  "_auth.invite.$token": {
+    scope: "capability",
+    param: "token",
+    reason:
+      "Public page: whoever holds the emailed token may accept it, signed in or not. It reveals nothing for an unknown or malformed token.",
+    tokenOf: (t) => t.invitationToken,
+  },
+};
+
+/** Route modules in app/routes whose name holds a `$param` (the `$.tsx` splat is not a param). */
+function discoverParamRoutes(): { id: string; file: string; params: string[] }[] {
+  return readdirSync(routesDir)
+    .map((name) => {
+      const full = path.join(routesDir, name);
+      if (statSync(full).isDirectory()) {
+        const route = readdirSync(full).find((f) => /^route\.(tsx?|jsx?)$/.test(f));
+        return route ? { id: name, file: path.join(full, route) } : null;
+      }
+      return /\.(tsx?|jsx?)$/.test(name) ? { id: name.replace(/\.(tsx?|jsx?)$/, ""), file: full } : null;
+    })
+    .filter((r): r is { id: string; file: string } => r !== null)
+    .map((r) => ({ ...r, params: [...r.id.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] as string) }))
+    .filter((r) => r.params.length > 0);
+}
+
+async function routeModule(id: string): Promise<RouteModule> {
+  const found = discoverParamRoutes().find((r) => r.id === id);
+  if (!found) throw new Error(`route ${id} not found`);
+  return (await import(found.file)) as RouteModule;
+}
+
+function urlOf(id: string, param: string, value: string): string {
+  const segments = id
+    .split(".")
+    .filter((s) => !s.startsWith("_"))
+    .map((s) => (s === `$${param}` ? encodeURIComponent(value) : s));
+  return `/${segments.join("/")}`;
+}
+
+async function makeTenant(): Promise<Tenant> {
+  const owner = await signUpOrganization();
+  const site = await createSite(owner.cookie);
+  const member = await addMember(owner.cookie, "security");
+  const pendingEmail = uniqueEmail("pending");
+  await invite(owner.cookie, { email: pendingEmail, role: "auditor" });
+  const message = await latestEmail(pendingEmail, "invitation");
+  const [invitation] = await testDb().select().from(invitations).where(eq(invitations.email, pendingEmail));
+  if (!message || !invitation) throw new Error("invitation not stored");
+  return {
+    owner,
+    member,
+    siteId: site.id,
+    invitationId: invitation.id,
+    invitationToken: tokenFromEmail(message, "invitation"),
+    emailId: message.id,
+  };
+}
+
+/** Everything organisation B owns, to prove a refused request changed nothing. */
+async function snapshotOf(orgId: string) {
+  const tables = ["organizations", "sites", "memberships", "invitations", "outbox_emails", "audit_events"];
+  const out: Record<string, unknown> = {};
+  for (const table of tables) {
+    const column = table === "organizations" ? "id" : "organization_id";
+    out[table] = await query(
+      sql`select * from ${sql.identifier(table)} where ${sql.identifier(column)} = ${orgId} order by 1`,
+    );
+  }
+  out.sessions = await query(sql`select id, user_id from sessions where organization_id = ${orgId} order by id`);
+  return out;
+}
+
+const malformedIds = ["not-a-uuid", "1", "00000000-0000-0000-0000-000000000000", "'; drop table sites; --", "%00"];
+
+let world: World;
+
+beforeAll(async () => {
+  world = { a: await makeTenant(), b: await makeTenant() };
+});
+
+describe("route table", () => {
+  test("every route with a $param has an entry saying how to reach organisation B's record", () => {
+    const discovered = discoverParamRoutes();
+    expect(discovered.length).toBeGreaterThan(0);
+    const missing = discovered.filter((r) => !(r.id in paramRoutes)).map((r) => r.id);
+    expect(missing, "add these routes to paramRoutes in tests/integration/tenancy.test.ts").toEqual([]);
+    const stale = Object.keys(paramRoutes).filter((id) => !discovered.some((r) => r.id === id));
+    expect(stale, "entries for routes that no longer exist").toEqual([]);
+    for (const route of discovered) expect(route.params).toEqual([paramRoutes[route.id]?.param]);
+  });
+});
+
+describe.each(Object.entries(paramRoutes).filter(([, r]) => r.scope === "organization"))("%s", (id, entry) => {
+  if (entry.scope !== "organization") return;
+
+  test("answers organisation A's own record (so the 404s below are about ownership)", async () => {
+    const route = await routeModule(id);
+    const ownId = entry.idOf(world.a);
+    const own = await callLoader(route, urlOf(id, entry.param, ownId), {
+      cookie: world.a.owner.cookie,
+      params: { [entry.param]: ownId },
+    });
+    expect(own.status).toBe(200);
+  });
+
+  test("the loader answers 404 for organisation B's id", async () => {
+    const route = await routeModule(id);
+    const idOfB = entry.idOf(world.b);
+    const before = await snapshotOf(world.b.owner.organizationId);
+    const outcome = await callLoader(route, urlOf(id, entry.param, idOfB), {
+      cookie: world.a.owner.cookie,
+      params: { [entry.param]: idOfB },
+    });
+    expect(outcome.status).toBe(404);
+    expect(outcome.data).toEqual({ reason: "not_found" });
+    expect(await snapshotOf(world.b.owner.organizationId)).toEqual(before);
+  });
+
+  if (entry.posts.length === 0) {
+    test("has no action to post to", async () => {
+      const route = await routeModule(id);
+      expect(route.action, "a route with an action needs posts in its paramRoutes entry").toBeUndefined();
+    });
+  } else {
+    test("the action answers 404 for organisation B's id and changes nothing", async () => {
+      const route = await routeModule(id);
+      expect(route.action).toBeTypeOf("function");
+      const idOfB = entry.idOf(world.b);
+      const before = await snapshotOf(world.b.owner.organizationId);
+      for (const fields of entry.posts) {
+        const outcome = await callAction(route, urlOf(id, entry.param, idOfB), fields, {
+          cookie: world.a.owner.cookie,
+          params: { [entry.param]: idOfB },
+        });
+        expect(outcome.status, JSON.stringify(fields)).toBe(404);
+      }
+      expect(await snapshotOf(world.b.owner.organizationId)).toEqual(before);
+    });
+  }
+
+  test.each(malformedIds)("a malformed or unknown id (%j) is 404 for loader and action", async (bad) => {
+    const route = await routeModule(id);
+    const options = { cookie: world.a.owner.cookie, params: { [entry.param]: bad } };
+    expect((await callLoader(route, urlOf(id, entry.param, bad), options)).status).toBe(404);
+    for (const fields of entry.posts) {
+      expect((await callAction(route, urlOf(id, entry.param, bad), fields, options)).status).toBe(404);
+    }
+  });
+});
+
+describe("_auth.invite.$token (a capability, not an organisation id)", () => {
+  const entry = paramRoutes["_auth.invite.$token"];
+
+  test.each(["not-a-token", "00000000-0000-0000-0000-000000000000", "'; drop table invitations; --"])(
+    "an unknown or malformed token (%j) reveals nothing and accepts nothing",
+    async (bad) => {
+      const route = await routeModule("_auth.invite.$token");
+      const page = await callLoader(route, `/invite/${encodeURIComponent(bad)}`, { params: { token: bad } });
+      expect(page.data).toEqual({ valid: false });
+      const usersBefore = await query(sql`select count(*)::int as n from users`);
+      const outcome = await callAction(route, `/invite/${encodeURIComponent(bad)}`, { name: "X", password: DEFAULT_PASSWORD }, {
+        params: { token: bad },
+      });
+      expect(outcome.status).toBe(400);
+      expect(outcome.setCookie).toBeNull();
+      expect(await query(sql`select count(*)::int as n from users`)).toEqual(usersBefore);
+    },
+  );
+
+  test("the entry documents why the token is not organisation-scoped", () => {
+    expect(entry?.scope).toBe("capability");
+    expect(entry && "reason" in entry ? entry.reason : "").not.toBe("");
+  });
+});
+
+describe("other cross-organisation requests", () => {
+  test("revoking organisation B's invitation as A is a 404 and B's invitation stays open", async () => {
+    const outcome = await callAction(membersRoute, "/settings/members", { intent: "revoke", invitationId: world.b.invitationId }, {
+      cookie: world.a.owner.cookie,
+    });
+    expect(outcome.status).toBe(404);
+    const [invitation] = await testDb().select().from(invitations).where(eq(invitations.id, world.b.invitationId));
+    expect(invitation?.revokedAt).toBeNull();
+    const malformed = await callAction(membersRoute, "/settings/members", { intent: "revoke", invitationId: "nope" }, {
+      cookie: world.a.owner.cookie,
+    });
+    expect(malformed.status).toBe(404);
+  });
+
+  test("lists show only the organisation's own members, invitations and emails", async () => {
+    const members = await callLoader<{ members: { id: string }[]; invitations: { id: string }[] }>(membersRoute, "/settings/members", {
+      cookie: world.a.owner.cookie,
+    });
+    const memberIds = members.data.members.map((m) => m.id);
+    expect(memberIds).toContain(world.a.member.membershipId);
+    expect(memberIds).not.toContain(world.b.member.membershipId);
+    expect(memberIds).not.toContain(world.b.owner.membershipId);
+    expect(members.data.invitations.map((i) => i.id)).toEqual([world.a.invitationId]);
+    const outbox = await callLoader<{ emails: { id: string }[] }>(outboxRoute, "/settings/outbox", { cookie: world.a.owner.cookie });
+    const emailIds = outbox.data.emails.map((e) => e.id);
+    expect(emailIds).toContain(world.a.emailId);
+    expect(emailIds).not.toContain(world.b.emailId);
+  });
+
+  test("managers of one organisation cannot obtain a password-reset link for an account that also opens another", async () => {
+    // U joins B first (B is their "home"), then becomes an owner of C.
+    const b = await signUpOrganization();
+    const c = await signUpOrganization();
+    const u = await addMember(b.cookie, "security");
+    await addMember(c.cookie, "owner", { email: u.email });
+    // Anyone may ask for a reset of any address; B's owner asks for U's.
+    await callAction(resetRoute, "/reset-password", { email: u.email });
+    // What B's owner can read in B's outbox must not hand over U's account (and with it, C).
+    const outbox = await callLoader<{ emails: { id: string }[] }>(outboxRoute, "/settings/outbox", { cookie: b.cookie });
+    const usable: string[] = [];
+    for (const { id } of outbox.data.emails) {
+      const detail = await callLoader<{ links: string[] }>(outboxEmailRoute, `/settings/outbox/${id}`, {
+        cookie: b.cookie,
+        params: { emailId: id },
+      });
+      for (const link of detail.data.links) {
+        const token = new URL(link).searchParams.get("token");
+        if (link.includes("/reset-password") && token && (await isResetTokenUsable(testDb(), token))) usable.push(link);
+      }
+    }
+    expect(usable).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, test } from "vitest";
+import { can, canAssignRole, permissions, roles, rolesWith, type Permission, type Role } from "~/lib/auth/permissions";
+
+// The whole matrix, spelled out: a change to who may do what must change this table too.
+const matrix: Record<Permission, Role[]> = {
+  "dashboard.read": ["owner", "admin", "compliance", "security", "procurement", "auditor"],
+  "organization.read": ["owner", "admin", "compliance", "security", "procurement", "auditor"],
+  "organization.update": ["owner", "admin"],
+  "sites.read": ["owner", "admin", "compliance", "security", "procurement", "auditor"],
+  "sites.manage": ["owner", "admin"],
+  "members.read": ["owner", "admin", "compliance", "security", "procurement", "auditor"],
+  "members.manage": ["owner", "admin"],
+  "audit.read": ["owner", "admin", "compliance", "auditor"],
+  "outbox.read": ["owner", "admin"],
+};
+
+describe("permission matrix", () => {
+  test("lists exactly the permissions of the table", () => {
+    expect([...permissions].sort()).toEqual(Object.keys(matrix).sort());
+  });
+
+  test.each(Object.entries(matrix))("%s is held by %j", (permission, allowed) => {
+    for (const role of roles) expect(can(role, permission as Permission), `${role} ${permission}`).toBe(allowed.includes(role));
+    expect([...rolesWith(permission as Permission)].sort()).toEqual([...allowed].sort());
+  });
+
+  test("the auditor is read-only", () => {
+    const writes = permissions.filter((p) => !p.endsWith(".read"));
+    for (const p of writes) expect(can("auditor", p)).toBe(false);
+  });
+});
+
+describe("canAssignRole(actor, from, to)", () => {
+  const others: Role[] = ["admin", "compliance", "security", "procurement", "auditor"];
+
+  test("an owner may give and take any role, owner included", () => {
+    for (const from of [null, ...roles]) for (const to of roles) expect(canAssignRole("owner", from, to)).toBe(true);
+  });
+
+  test("an administrator may give and take every role except owner", () => {
+    for (const from of [null, ...others]) for (const to of others) expect(canAssignRole("admin", from, to)).toBe(true);
+    for (const from of [null, ...roles]) expect(canAssignRole("admin", from, "owner")).toBe(false);
+    for (const to of roles) expect(canAssignRole("admin", "owner", to)).toBe(false);
+  });
+
+  test.each(["compliance", "security", "procurement", "auditor"] as const)("a %s may assign nothing", (actor) => {
+    for (const from of [null, ...roles]) for (const to of roles) expect(canAssignRole(actor, from, to)).toBe(false);
+  });
+});
