@@ -15,6 +15,12 @@ import { closeDatabase, openDatabase } from "./app/lib/db.server";
 import { demoAccountsText, demoAccountsExist } from "./app/lib/demo/demo-seed.server";
 
 const config = env();
+// A deployment must not build emailed links (password resets, invitations) from the Host header,
+// which a client chooses. The embedded demo on localhost may.
+if (config.NODE_ENV === "production" && config.DATABASE_URL && !config.APP_URL) {
+  logger.fatal("APP_URL is required in production on PostgreSQL: the public base URL, e.g. https://tradeguard.example.com");
+  process.exit(1);
+}
 const buildPath = path.resolve("build/server/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 

@@ -206,7 +206,7 @@ export async function startE2eApp(name: string): Promise<E2eApp> {
         DATA_DIR: dataDir,
         PORT: String(port),
         SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-        APP_URL: "",
+        APP_URL: baseUrl,
         SEED_DEMO: "0",
         LOG_LEVEL: "warn",
         SESSION_SECRET: randomBytes(24).toString("hex"),
