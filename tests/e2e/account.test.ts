@@ -1,37 +1,18 @@
 // Accounts and language: the guest pages follow Accept-Language, sign-up, log-out and log-in, and
 // switching the language with the 简体中文/English buttons and with ?lng=.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import {
-  closeContext,
   DESKTOP,
-  launchBrowser,
   newOrganization,
-  openPage,
   PHONE,
   signUpInChinese,
   snap,
-  startE2eApp,
-  type E2eApp,
+  e2eSuite,
 } from "../support/e2e-app";
 
-let app: E2eApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startE2eApp("account"), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function open(options: Parameters<typeof openPage>[2]) {
-  const opened = await openPage(browser, app, options);
-  onTestFinished(() => closeContext(opened.context));
-  return opened;
-}
+const suite = e2eSuite("account");
+const open = suite.open;
 
 async function navLinkTexts(page: Page, navigationName: string): Promise<string[]> {
   const nav = page.getByRole("navigation", { name: navigationName });

@@ -1,38 +1,18 @@
 // Inviting a member: the owner invites a security officer, the email arrives over SMTP, and the
 // invitee opens its link in another browser, sets a name and password and lands signed in.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
-  closeContext,
   DESKTOP,
-  launchBrowser,
   newOrganization,
-  openPage,
   PHONE,
   signUpInChinese,
   snap,
-  startE2eApp,
   uniqueEmail,
-  type E2eApp,
+  e2eSuite,
 } from "../support/e2e-app";
 
-let app: E2eApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startE2eApp("invitation"), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function open(options: Parameters<typeof openPage>[2]) {
-  const opened = await openPage(browser, app, options);
-  onTestFinished(() => closeContext(opened.context));
-  return opened;
-}
+const suite = e2eSuite("invitation");
+const open = suite.open;
 
 describe("member invitation", () => {
   test("an owner invites a security officer who accepts from the emailed link", async () => {
@@ -60,13 +40,13 @@ describe("member invitation", () => {
     await snap(owner.page, "members-invited");
 
     // The email, as the SMTP server received it.
-    const mail = await app.waitForMail((m) => m.to.includes(invitee));
+    const mail = await suite.app.waitForMail((m) => m.to.includes(invitee));
     expect(mail.subject).toContain(org.organizationNameZh);
     expect(mail.text).toContain(org.name);
     expect(mail.text).toContain("安保员");
     const link = mail.links.find((l) => l.includes("/invite/"));
     expect(link, `an /invite/ link in: ${mail.text}`).toBeDefined();
-    expect(link?.startsWith(`${app.baseUrl}/invite/`)).toBe(true);
+    expect(link?.startsWith(`${suite.app.baseUrl}/invite/`)).toBe(true);
 
     // The invitee, on a phone with an English browser and no cookies.
     const guest = await open({ locale: "en-US", viewport: PHONE });

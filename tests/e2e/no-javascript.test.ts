@@ -1,38 +1,19 @@
 // Without JavaScript every form still works: plain posts, server-side checks, errors next to the
 // fields and the typed values kept.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import {
-  closeContext,
   DESKTOP,
-  launchBrowser,
   newOrganization,
-  openPage,
   PHONE,
   signUpInChinese,
   snap,
-  startE2eApp,
-  type E2eApp,
   type NewOrganization,
+  e2eSuite,
 } from "../support/e2e-app";
 
-let app: E2eApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startE2eApp("no-javascript"), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function open(options: Parameters<typeof openPage>[2]) {
-  const opened = await openPage(browser, app, options);
-  onTestFinished(() => closeContext(opened.context));
-  return opened;
-}
+const suite = e2eSuite("no-javascript");
+const open = suite.open;
 
 /** An organisation created beforehand in an ordinary (JavaScript) browser. */
 async function existingOrganization(prefix: string): Promise<NewOrganization> {

@@ -1,36 +1,17 @@
 // The organisation profile (unified social credit code check) and sites, with JavaScript on.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import {
-  closeContext,
   DESKTOP,
-  launchBrowser,
   newOrganization,
-  openPage,
   PHONE,
   signUpInChinese,
   snap,
-  startE2eApp,
-  type E2eApp,
+  e2eSuite,
 } from "../support/e2e-app";
 
-let app: E2eApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startE2eApp("organization"), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function open(options: Parameters<typeof openPage>[2]) {
-  const opened = await openPage(browser, app, options);
-  onTestFinished(() => closeContext(opened.context));
-  return opened;
-}
+const suite = e2eSuite("organization");
+const open = suite.open;
 
 // GB 32100 check character: for 91350100M000100Y4 the 18th character must be 3.
 const USCC_VALID = "91350100M000100Y43";

@@ -12,6 +12,7 @@ import net, { type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, onTestFinished } from "vitest";
 import { simpleParser } from "mailparser";
 import postgres from "postgres";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -388,4 +389,34 @@ export async function signUpInChinese(page: Page, org: NewOrganization): Promise
   await page.getByRole("button", { name: "创建企业" }).click();
   await page.waitForURL("**/settings/organization?welcome=1");
   await page.getByText("欢迎！请先完善企业信息").waitFor();
+}
+
+/**
+ * One app server and one browser for the calling test file, started before its tests and stopped
+ * after them. `open` gives a page in a fresh context that is closed when its test finishes.
+ */
+export function e2eSuite(name: string) {
+  const state: { app?: E2eApp; browser?: Browser } = {};
+  beforeAll(async () => {
+    [state.app, state.browser] = await Promise.all([startE2eApp(name), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.app?.stop();
+  });
+  const started = () => {
+    if (!state.app || !state.browser) throw new Error(`e2e suite ${name} has not started`);
+    return { app: state.app, browser: state.browser };
+  };
+  return {
+    get app(): E2eApp {
+      return started().app;
+    },
+    async open(options: ContextOptions = {}) {
+      const { app, browser } = started();
+      const opened = await openPage(browser, app, options);
+      onTestFinished(() => closeContext(opened.context));
+      return opened;
+    },
+  };
 }
