@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuditEventSummary } from "~/components/audit/audit-event-summary";
 import { Alert } from "~/components/ui/alert";
+import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { Input, Select } from "~/components/ui/input";
@@ -125,9 +126,10 @@ export default function AuditPage() {
           ) : (
             <ol className="divide-y divide-slate-100">
               {events.rows.map((e) => (
-                <li key={e.id} className="py-3">
+                <li key={e.id} className={`py-3 ${!chain.ok && chain.problem.seq === e.seq ? "border-l-4 border-red-600 pl-3" : ""}`}>
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
                     <AuditEventSummary event={e} />
+                    {!chain.ok && chain.problem.seq === e.seq ? <Badge tone="bad">{t("audit.breaksHere")}</Badge> : null}
                     <span className="text-xs text-slate-500">
                       #{e.seq} · {formatDateTime(e.occurredAt, locale, shell.organization.timeZone)}
                     </span>

@@ -258,6 +258,7 @@ export const en = {
     chainOk: "The chain verifies.",
     chainOkBody: "All {{count}} events are intact and in order.",
     chainBroken: "The chain is broken.",
+    breaksHere: "chain breaks here",
     chainProblem: {
       hash_mismatch: "Event #{{seq}} was altered after it was written.",
       prev_hash_mismatch: "Event #{{seq}} does not link to the event before it.",

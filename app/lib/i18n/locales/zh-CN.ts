@@ -260,6 +260,7 @@ export const zhCN: Translations = {
     chainOk: "哈希链校验通过。",
     chainOkBody: "全部 {{count}} 条事件完整且顺序正确。",
     chainBroken: "哈希链已断开。",
+    breaksHere: "链条在此断开",
     chainProblem: {
       hash_mismatch: "第 {{seq}} 号事件在写入后被修改。",
       prev_hash_mismatch: "第 {{seq}} 号事件与前一条事件不相连。",
