@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { memberships, users } from "../../../db/schema";
 import type { Role } from "../auth/permissions";
 import type { Database } from "../db.server";
@@ -16,7 +16,7 @@ export async function mayRevealResetLink(db: Database, orgId: string, readerRole
     .select({ organizationId: memberships.organizationId, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(users.email, recipientEmail)));
+    .where(eq(users.email, recipientEmail));
   if (rows.length !== 1 || rows[0]?.organizationId !== orgId) return false;
   return readerRole === "owner" || (readerRole === "admin" && rows[0].role !== "owner");
 }
