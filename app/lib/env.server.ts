@@ -4,6 +4,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default("./data"),
+  /** Where uploaded files are kept, by SHA-256 (default: <DATA_DIR>/files). */
+  FILES_DIR: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SESSION_SECRET: z.string().min(16).optional(),
   SMTP_URL: z.string().url().optional(),
@@ -27,6 +29,7 @@ export function env(): Env {
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     SMTP_URL: process.env.SMTP_URL || undefined,
     APP_URL: process.env.APP_URL || undefined,
+    FILES_DIR: process.env.FILES_DIR || undefined,
     SESSION_SECRET: process.env.SESSION_SECRET || undefined,
   });
   if (!parsed.success) {

@@ -21,6 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<ShellData
 
 const navigation: { to: string; label: string; permission: Permission; end?: boolean }[] = [
   { to: "/", label: "nav.dashboard", permission: "dashboard.read", end: true },
+  { to: "/assessments", label: "nav.assessments", permission: "assessments.read" },
+  { to: "/actions", label: "nav.actions", permission: "actions.read" },
+  { to: "/policies", label: "nav.policies", permission: "policies.read" },
+  { to: "/criteria", label: "nav.criteria", permission: "criteria.read" },
   { to: "/settings/organization", label: "nav.organization", permission: "organization.read" },
   { to: "/settings/sites", label: "nav.sites", permission: "sites.read" },
   { to: "/settings/members", label: "nav.members", permission: "members.read" },

@@ -31,11 +31,14 @@ function listFiles(dir: string): string[] {
     });
 }
 
-/** sha256 over every migration file (path and bytes), the PGlite version and the dump format. */
+/**
+ * sha256 over every migration and catalogue file (path and bytes; migrateDatabase loads the
+ * catalogue too), the PGlite version and the dump format.
+ */
 function templateKey(): string {
   const hash = createHash("sha256");
-  for (const file of listFiles(migrationsFolder)) {
-    hash.update(path.relative(migrationsFolder, file));
+  for (const file of [...listFiles(migrationsFolder), ...listFiles(path.resolve("db/catalog"))]) {
+    hash.update(path.relative(process.cwd(), file));
     hash.update("\0");
     hash.update(readFileSync(file));
     hash.update("\0");

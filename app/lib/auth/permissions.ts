@@ -6,6 +6,7 @@ export type Role = (typeof roles)[number];
 
 const everyone: readonly Role[] = roles;
 const managers: readonly Role[] = ["owner", "admin"];
+const compliance: readonly Role[] = ["owner", "admin", "compliance"];
 
 const rules = {
   "dashboard.read": everyone,
@@ -17,6 +18,14 @@ const rules = {
   "members.manage": managers,
   "audit.read": ["owner", "admin", "compliance", "auditor"],
   "outbox.read": managers,
+  "criteria.read": everyone,
+  "policies.read": everyone,
+  "policies.manage": compliance,
+  "assessments.read": everyone,
+  "assessments.manage": compliance,
+  "actions.read": everyone,
+  /** Create, reassign and cancel any action. The owner of an action may also progress and close it. */
+  "actions.manage": compliance,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof rules;

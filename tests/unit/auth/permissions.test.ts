@@ -12,6 +12,13 @@ const matrix: Record<Permission, Role[]> = {
   "members.manage": ["owner", "admin"],
   "audit.read": ["owner", "admin", "compliance", "auditor"],
   "outbox.read": ["owner", "admin"],
+  "criteria.read": ["owner", "admin", "compliance", "security", "procurement", "auditor"],
+  "policies.read": ["owner", "admin", "compliance", "security", "procurement", "auditor"],
+  "policies.manage": ["owner", "admin", "compliance"],
+  "assessments.read": ["owner", "admin", "compliance", "security", "procurement", "auditor"],
+  "assessments.manage": ["owner", "admin", "compliance"],
+  "actions.read": ["owner", "admin", "compliance", "security", "procurement", "auditor"],
+  "actions.manage": ["owner", "admin", "compliance"],
 };
 
 describe("permission matrix", () => {

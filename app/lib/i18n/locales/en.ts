@@ -28,6 +28,10 @@ export const en = {
   },
   nav: {
     dashboard: "Dashboard",
+    assessments: "Self-assessment",
+    actions: "Corrective actions",
+    policies: "Policies",
+    criteria: "Criteria",
     organization: "Organisation",
     sites: "Sites",
     members: "Members",
@@ -62,6 +66,13 @@ export const en = {
     "members.manage": "invite members, change roles or deactivate members",
     "audit.read": "read the audit trail",
     "outbox.read": "read the email outbox",
+    "criteria.read": "browse the certification criteria",
+    "policies.read": "read policies",
+    "policies.manage": "upload and link policies",
+    "assessments.read": "read self-assessments",
+    "assessments.manage": "carry out self-assessments",
+    "actions.read": "read corrective actions",
+    "actions.manage": "assign and manage corrective actions",
   },
   fields: {
     email: "Email",
@@ -302,6 +313,53 @@ export const en = {
     resetLinkWithheld:
       "The reset link is withheld: it would hand over an account that is an owner here or also belongs to another organisation. The person receives it only by email (configure SMTP_URL).",
     status: { stored: "Stored (no mail server)", queued: "Queued", sent: "Sent", failed: "Failed" },
+  },
+  files: {
+    required: "Choose a file to upload.",
+    tooLarge: "The file is larger than {{max}} MB. Upload a smaller file (scan at a lower resolution or split it).",
+    badType: "This kind of file cannot be uploaded. Allowed: {{formats}}.",
+    limitHint: "Up to {{max}} MB: {{formats}}.",
+    download: "Download",
+    sha256: "SHA-256",
+    size: "Size",
+  },
+  evidence: {
+    types: {
+      policy: "Policy",
+      file: "Evidence file",
+    },
+  },
+  policies: {
+    numberTaken: "Another policy already has this document number.",
+    versionTaken: "This policy already has a version {{version}}.",
+  },
+  assessments: {
+    chooseResult: "Choose a result.",
+    resultNotAllowed: "This result is not an option for this criterion.",
+    finalReadOnly: "This assessment is final and can no longer be changed.",
+    incomplete: "{{count}} criteria have no result yet. Assess every criterion before finalising.",
+    reason: {
+      failedItems: "{{count}} item(s) at Fails: certification cannot pass.",
+      scoreBelow: "Score {{score}} is below the pass mark of {{mark}}.",
+      scoreReached: "Score {{score}} reaches the pass mark of {{mark}}.",
+      tooManyBasic: "{{count}} items basically met in the {{part}} criteria: more than the {{limit}} allowed.",
+      basicWithinLimit: "{{count}} items basically met in the {{part}} criteria (at most {{limit}} allowed).",
+      noFailures: "No criterion is at Fails.",
+      mustNotMet: "{{count}} Must criteria are not met.",
+      noPassMark: "This framework has no pass mark: the results show where you stand.",
+    },
+    part: {
+      general: "general",
+      business_type: "business-type",
+    },
+  },
+  actions: {
+    dueTooLate: "The due date must be no later than {{deadline}}: at most {{days}} days after the assessment date {{assessedOn}}.",
+    dueBeforeAssessment: "The due date cannot be before the assessment date {{assessedOn}}.",
+    closingNoteRequired: "Describe how the action was completed (the closing evidence).",
+    notImprovable: "This criterion may not be improved: a failure here blocks certification and cannot be fixed by a corrective action.",
+    notYours: "Only the action's owner or a compliance manager can update this action.",
+    cancelManagersOnly: "Only a compliance manager can cancel an action.",
   },
   errorPage: {
     notFoundTitle: "Page not found",

@@ -1,0 +1,47 @@
+import { addDays, format, parseISO } from "date-fns";
+import { z } from "zod";
+import { message } from "../i18n/messages";
+import { isCalendarDate, optionalText, requiredText } from "../validation";
+
+export const actionStatuses = ["open", "in_progress", "done", "cancelled"] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+
+const RequiredDate = z
+  .string({ error: message("errors.required") })
+  .trim()
+  .min(1, message("errors.required"))
+  .refine(isCalendarDate, message("errors.date"));
+
+export const NewActionSchema = z.object({
+  intent: z.literal("action"),
+  criterion: requiredText(40),
+  title: requiredText(200),
+  description: optionalText(2000),
+  ownerUserId: z.string({ error: message("errors.choose") }).uuid(message("errors.choose")),
+  dueOn: RequiredDate,
+});
+export type NewActionValues = z.output<typeof NewActionSchema>;
+
+export const UpdateActionSchema = z
+  .object({
+    status: z.enum(actionStatuses, { error: message("errors.choose") }),
+    closingNote: optionalText(2000),
+  })
+  .refine((v) => v.status !== "done" || !!v.closingNote, {
+    path: ["closingNote"],
+    message: message("actions.closingNoteRequired"),
+  });
+export type UpdateActionValues = z.output<typeof UpdateActionSchema>;
+
+/** The last allowed due date: the assessment date plus the improvement period (at most 90 days). */
+export function improvementDeadline(assessedOn: string, days: number): string {
+  return format(addDays(parseISO(assessedOn), days), "yyyy-MM-dd");
+}
+
+/** A message key when the due date is outside [assessment date, deadline]. */
+export function dueDateError(dueOn: string, assessedOn: string, days: number): string | null {
+  const deadline = improvementDeadline(assessedOn, days);
+  if (dueOn > deadline) return message("actions.dueTooLate", { deadline, assessedOn, days });
+  if (dueOn < assessedOn) return message("actions.dueBeforeAssessment", { assessedOn });
+  return null;
+}

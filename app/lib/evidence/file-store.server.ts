@@ -1,0 +1,138 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import {
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  MaxPartSizeExceededError,
+  data,
+} from "@remix-run/node";
+import { and, eq } from "drizzle-orm";
+import { evidenceFiles, type EvidenceFile } from "../../../db/schema";
+import { recordAudit } from "../audit/audit.server";
+import type { Executor } from "../db.server";
+import { env } from "../env.server";
+import { message } from "../i18n/messages";
+import { detectUploadKind, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, uploadKinds, allowedFormatsLabel } from "./file-rules";
+
+// Evidence files are stored once per content: the path is the SHA-256, so the bytes a certifier
+// is shown are provably the bytes that were uploaded, and a re-upload costs nothing.
+
+export function filesDir(): string {
+  const config = env();
+  return path.resolve(config.FILES_DIR ?? path.join(config.DATA_DIR, "files"));
+}
+
+function pathFor(sha256: string): string {
+  return path.join(filesDir(), sha256.slice(0, 2), sha256);
+}
+
+/**
+ * Reads a multipart form with files held in memory up to the upload limit. A part over the limit
+ * is a 400 naming the limit, before anything is written.
+ */
+export async function readUploadForm(request: Request): Promise<FormData> {
+  try {
+    return await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) {
+      throw data({ errors: { file: message("files.tooLarge", { max: MAX_UPLOAD_MB }) }, values: {} }, { status: 400 });
+    }
+    throw data({ errors: { form: message("errors.invalid") }, values: {} }, { status: 400 });
+  }
+}
+
+export type CheckedUpload = { bytes: Uint8Array; sha256: string; mediaType: string; originalName: string };
+
+/** Checks an uploaded File's presence, size and real type. Returns a message key on failure. */
+export async function checkUpload(
+  value: FormDataEntryValue | null,
+  { required }: { required: boolean },
+): Promise<{ ok: true; file: CheckedUpload | null } | { ok: false; error: string }> {
+  if (!value || typeof value === "string" || value.size === 0) {
+    return required ? { ok: false, error: message("files.required") } : { ok: true, file: null };
+  }
+  if (value.size > MAX_UPLOAD_BYTES) return { ok: false, error: message("files.tooLarge", { max: MAX_UPLOAD_MB }) };
+  const bytes = new Uint8Array(await value.arrayBuffer());
+  const kind = detectUploadKind(bytes.subarray(0, 16), value.name);
+  if (!kind) return { ok: false, error: message("files.badType", { formats: allowedFormatsLabel }) };
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return { ok: true, file: { bytes, sha256, mediaType: uploadKinds[kind].mediaType, originalName: value.name.slice(0, 255) } };
+}
+
+/**
+ * Writes the bytes (if this content is new) and the organisation's file row, inside the caller's
+ * transaction. The bytes go to disk first under a temporary name and are renamed into place, so a
+ * crash never leaves a half-written file at a content address; a rolled-back transaction leaves at
+ * most an unreferenced file, which is harmless.
+ */
+export async function storeFile(
+  tx: Executor,
+  actor: { organizationId: string; userId: string },
+  file: CheckedUpload,
+): Promise<EvidenceFile> {
+  const target = pathFor(file.sha256);
+  if (!(await exists(target))) {
+    await mkdir(path.dirname(target), { recursive: true });
+    const temporary = `${target}.${randomUUID()}.part`;
+    await writeFile(temporary, file.bytes);
+    await rename(temporary, target).catch(async (error) => {
+      await unlink(temporary).catch(() => {});
+      throw error;
+    });
+  }
+  const [existing] = await tx
+    .select()
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.organizationId, actor.organizationId), eq(evidenceFiles.sha256, file.sha256)));
+  if (existing) return existing;
+  const [row] = await tx
+    .insert(evidenceFiles)
+    .values({
+      organizationId: actor.organizationId,
+      sha256: file.sha256,
+      sizeBytes: file.bytes.byteLength,
+      mediaType: file.mediaType,
+      originalName: file.originalName,
+      uploadedByUserId: actor.userId,
+    })
+    .returning();
+  if (!row) throw new Error("storeFile: insert returned nothing");
+  await recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    action: "create",
+    entityType: "evidence_file",
+    entityId: row.id,
+    after: row,
+  });
+  return row;
+}
+
+export async function getFile(db: Executor, orgId: string, fileId: string) {
+  const [row] = await db
+    .select()
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.organizationId, orgId), eq(evidenceFiles.id, fileId)));
+  return row ?? null;
+}
+
+/** The stored bytes, verified against the SHA-256 they are filed under. */
+export async function readFileBytes(file: EvidenceFile): Promise<Buffer> {
+  const bytes = await readFile(pathFor(file.sha256));
+  const actual = createHash("sha256").update(bytes).digest("hex");
+  if (actual !== file.sha256) throw new Error(`Stored file ${file.sha256} is corrupt (hash ${actual})`);
+  return bytes;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

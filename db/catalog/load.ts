@@ -1,0 +1,160 @@
+import { createHash, randomUUID } from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "../client";
+import { criteria, criterionMappings, crosswalkTopics, frameworks } from "../schema";
+import { catalogCrosswalk, catalogFrameworks } from "./index";
+import type { CatalogCriterion, CatalogFramework, CatalogTopic } from "./types";
+
+export interface CatalogLoadReport {
+  loaded: string[];
+  unchanged: string[];
+}
+
+/**
+ * Writes the catalogue files to the database. Idempotent: a framework version already present
+ * with the same content is left alone; one present with different content is refused, because
+ * assessments point at its rows: a changed standard needs a new version string.
+ * The cross-walk is synchronised to the newest version of each framework on every run.
+ */
+export async function loadCatalog(
+  db: Database,
+  source: { frameworks: readonly CatalogFramework[]; crosswalk: readonly CatalogTopic[] } = {
+    frameworks: catalogFrameworks,
+    crosswalk: catalogCrosswalk,
+  },
+): Promise<CatalogLoadReport> {
+  const report: CatalogLoadReport = { loaded: [], unchanged: [] };
+  await db.transaction(async (tx) => {
+    for (const framework of source.frameworks) {
+      const label = `${framework.code}@${framework.version}`;
+      const contentHash = hashOf(framework);
+      const [existing] = await tx
+        .select({ id: frameworks.id, contentHash: frameworks.contentHash })
+        .from(frameworks)
+        .where(and(eq(frameworks.code, framework.code), eq(frameworks.version, framework.version)));
+      if (existing) {
+        if (existing.contentHash !== contentHash) {
+          throw new Error(
+            `Catalogue ${label} differs from the copy already in the database. Give the changed standard a new version in db/catalog/frameworks/.`,
+          );
+        }
+        report.unchanged.push(label);
+        continue;
+      }
+      const frameworkId = randomUUID();
+      await tx.insert(frameworks).values({
+        id: frameworkId,
+        code: framework.code,
+        version: framework.version,
+        nameZh: framework.nameZh,
+        nameEn: framework.nameEn,
+        sourceZh: framework.sourceZh,
+        sourceEn: framework.sourceEn,
+        scoringRule: framework.scoringRule,
+        improvementDays: framework.improvementDays,
+        contentHash,
+      });
+      const rows: (typeof criteria.$inferInsert)[] = [];
+      const visit = (nodes: readonly CatalogCriterion[], parentId: string | null, depth: number) => {
+        for (const node of nodes) {
+          const id = randomUUID();
+          rows.push({
+            id,
+            frameworkId,
+            parentId,
+            key: node.key,
+            code: node.code,
+            level: node.level,
+            position: rows.length,
+            depth,
+            titleZh: node.titleZh,
+            titleEn: node.titleEn,
+            textZh: node.textZh,
+            textEn: node.textEn,
+            options: [...node.options],
+            improvable: node.improvable,
+            part: node.part ?? null,
+            requirement: node.requirement ?? null,
+            provenance: node.provenance,
+            noteZh: node.noteZh ?? null,
+            noteEn: node.noteEn ?? null,
+          });
+          visit(node.children ?? [], id, depth + 1);
+        }
+      };
+      visit(framework.criteria, null, 0);
+      // Parents come before children in `rows`, so one ordered insert satisfies the foreign key.
+      for (let i = 0; i < rows.length; i += 500) await tx.insert(criteria).values(rows.slice(i, i + 500));
+      report.loaded.push(label);
+    }
+    await syncCrosswalk(tx as unknown as Database, source.crosswalk);
+  });
+  return report;
+}
+
+async function syncCrosswalk(db: Database, topics: readonly CatalogTopic[]): Promise<void> {
+  // The newest loaded version of each framework is the one the cross-walk points at.
+  const all = await db.select({ id: frameworks.id, code: frameworks.code, version: frameworks.version }).from(frameworks);
+  const newest = new Map<string, { id: string; version: string }>();
+  for (const f of all) {
+    const current = newest.get(f.code);
+    if (!current || compareVersions(f.version, current.version) > 0) newest.set(f.code, { id: f.id, version: f.version });
+  }
+  const frameworkIds = [...newest.values()].map((f) => f.id);
+  const codeById = new Map([...newest.entries()].map(([code, f]) => [f.id, code]));
+  const criterionRows = frameworkIds.length
+    ? await db
+        .select({ id: criteria.id, key: criteria.key, frameworkId: criteria.frameworkId })
+        .from(criteria)
+        .where(inArray(criteria.frameworkId, frameworkIds))
+    : [];
+  const criterionId = new Map(criterionRows.map((c) => [`${codeById.get(c.frameworkId)}/${c.key}`, c.id]));
+
+  const wanted = new Set<string>();
+  for (const [position, topic] of topics.entries()) {
+    const values = {
+      position,
+      titleZh: topic.titleZh,
+      titleEn: topic.titleEn,
+      evidenceZh: topic.evidenceZh,
+      evidenceEn: topic.evidenceEn,
+    };
+    const [row] = await db
+      .insert(crosswalkTopics)
+      .values({ key: topic.key, ...values })
+      .onConflictDoUpdate({ target: crosswalkTopics.key, set: values })
+      .returning({ id: crosswalkTopics.id });
+    for (const member of topic.members) {
+      const id = criterionId.get(`${member.framework}/${member.key}`);
+      // Frameworks not loaded (a partial source in tests) are skipped; a wrong key in a loaded one is a data error.
+      if (!id) {
+        if (newest.has(member.framework)) throw new Error(`Cross-walk topic ${topic.key}: no criterion ${member.framework}/${member.key}`);
+        continue;
+      }
+      wanted.add(`${row!.id}/${id}`);
+    }
+  }
+  const existing = await db.select().from(criterionMappings);
+  const have = new Set(existing.map((m) => `${m.topicId}/${m.criterionId}`));
+  for (const m of existing) {
+    if (!wanted.has(`${m.topicId}/${m.criterionId}`)) {
+      await db
+        .delete(criterionMappings)
+        .where(and(eq(criterionMappings.topicId, m.topicId), eq(criterionMappings.criterionId, m.criterionId)));
+    }
+  }
+  const missing = [...wanted].filter((k) => !have.has(k)).map((k) => {
+    const [topicId, criterionIdValue] = k.split("/") as [string, string];
+    return { topicId, criterionId: criterionIdValue };
+  });
+  if (missing.length) await db.insert(criterionMappings).values(missing);
+}
+
+/** "2022.1" < "2022.10": numeric parts compare as numbers. */
+export function compareVersions(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true });
+}
+
+function hashOf(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("hex");
+}

@@ -1,0 +1,83 @@
+// The shape of the certification-framework catalogue. The data files in ./frameworks are the
+// only source of frameworks and criteria: db/catalog/load.ts writes them to the database,
+// idempotently by framework code and version, so a new revision of a standard is a data change.
+
+/** Every result any framework allows; each criterion lists the subset it offers. */
+export const resultValues = ["meets", "partly_meets", "fails", "not_applicable", "conforms"] as const;
+export type ResultValue = (typeof resultValues)[number];
+
+/**
+ * How a framework turns results into an outcome (implemented in app/lib/assessments/scoring.ts):
+ * - cn-2014-points: 100 + sum of item scores (0 / -1 / -2), bonus +2 capped; pass = no -2 and >= 95.
+ * - cn-2022-advanced: no 不达标; at most 3 基本达标 items in the general and 3 in the business-type part.
+ * - qualitative: met / partly met / not met / not applicable, counted, no pass mark.
+ */
+export const scoringRules = ["cn-2014-points", "cn-2022-advanced", "qualitative"] as const;
+export type ScoringRule = (typeof scoringRules)[number];
+
+/** Place in the standard's tree. CTPAT categories and 2022 business-type sections are classes. */
+export const criterionLevels = ["class", "article", "item", "sub_item"] as const;
+export type CriterionLevel = (typeof criterionLevels)[number];
+
+/**
+ * Where the text comes from. Anything but "official" is shown with a visible note, so a
+ * reconstruction is never presented as the standard's wording.
+ * - official: the standard's own text (or, for CTPAT/WCO, a faithful paraphrase of it)
+ * - reconstructed: filled from a parallel text (e.g. the 2014 advanced standard) because the original was not found
+ * - inferred: number, title or options deduced from the document structure
+ */
+export const provenances = ["official", "reconstructed", "inferred"] as const;
+export type Provenance = (typeof provenances)[number];
+
+export interface CatalogCriterion {
+  /** Stable key within the framework, URL-safe, used in /criteria/:framework/:criterion. */
+  key: string;
+  /** The code as printed in the standard: "21", "（43）", "(十)", "A", "5.3", "一". */
+  code: string;
+  level: CriterionLevel;
+  titleZh: string;
+  titleEn: string;
+  /** Full criterion text. May be empty for a pure heading (class, article). */
+  textZh: string;
+  textEn: string;
+  /** Results the assessor may choose. Empty for headings that are not assessed directly. */
+  options: readonly ResultValue[];
+  /** May a partly-met or failed result be improved within the improvement window (规范改进)? */
+  improvable: boolean;
+  /** cn-2022-advanced: which half of the pass rule counts it. */
+  part?: "general" | "business_type";
+  /** CTPAT: Must or Should. */
+  requirement?: "must" | "should";
+  provenance: Provenance;
+  /** Shown beside the text when provenance is not official: what is reconstructed and from what. */
+  noteZh?: string;
+  noteEn?: string;
+  children?: readonly CatalogCriterion[];
+}
+
+export interface CatalogFramework {
+  code: "cn-2014-general" | "cn-2022-advanced" | "wco-safe-aeo" | "ctpat-msc";
+  /** Bumped for any change of wording, options or structure. Assessments keep the version they used. */
+  version: string;
+  nameZh: string;
+  nameEn: string;
+  /** The issuing instrument, e.g. 海关总署公告2014年第82号. */
+  sourceZh: string;
+  sourceEn: string;
+  scoringRule: ScoringRule;
+  /** Longest improvement period after the assessment date, in days (null: no such concept). */
+  improvementDays: number | null;
+  criteria: readonly CatalogCriterion[];
+}
+
+/** A cross-walk topic: the criteria of different frameworks that deal with the same thing. */
+export interface CatalogTopic {
+  key: string;
+  titleZh: string;
+  titleEn: string;
+  /** What records prove this topic (CRITERIA.md section 7, last column). */
+  evidenceZh: string;
+  evidenceEn: string;
+  /** Criteria by framework code and criterion key. */
+  members: readonly { framework: CatalogFramework["code"]; key: string }[];
+}
