@@ -29,3 +29,8 @@ export function startOfDayInZone(day: string, timeZone: string): Date {
   // TZDate resolves local midnight through the zone's rules, daylight-saving days included.
   return new Date(new TZDate(year, month - 1, date, timeZone).getTime());
 }
+
+/** Today's calendar date (YYYY-MM-DD) in a time zone: due dates and "overdue" follow the organisation's day. */
+export function todayInZone(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

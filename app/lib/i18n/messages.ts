@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 // Validation messages travel as i18n keys (zod message -> action data -> page), so the schema stays
 // language-free and the page shows them in the reader's language. Values ride along as JSON.
 const SEPARATOR = "|";
+const MESSAGE_SECTIONS = ["errors.", "files.", "policies.", "assessments.", "actions."];
 
 export function message(key: string, values?: Record<string, string | number>): string {
   return values ? `${key}${SEPARATOR}${JSON.stringify(values)}` : key;
@@ -19,7 +20,8 @@ export function translateMessage(t: TFunction, encoded: string): string {
       values = {};
     }
   }
-  // Keys under errors.* are ours; anything else (a library default) is shown as a generic error.
-  if (!key.startsWith("errors.")) return t("errors.invalid");
+  // Keys under errors.* (and the domain sections that keep their own messages) are ours; anything
+  // else (a library default) is shown as a generic error.
+  if (!MESSAGE_SECTIONS.some((section) => key.startsWith(section))) return t("errors.invalid");
   return String(t(key as never, values as never));
 }

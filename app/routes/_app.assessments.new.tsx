@@ -1,0 +1,79 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SelectField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/use-validated-form";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Card, PageHeader } from "~/components/ui/card";
+import { NewAssessmentSchema } from "~/lib/assessments/assessment-schema";
+import { createAssessment } from "~/lib/assessments/assessments.server";
+import { requirePermission } from "~/lib/auth/auth.server";
+import { listFrameworks } from "~/lib/criteria/criteria.server";
+import { parseForm, readFormData } from "~/lib/form.server";
+import { todayInZone } from "~/lib/i18n/format";
+import { titleFor } from "~/lib/i18n/meta";
+
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("assessments.new"));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "assessments.manage");
+  const frameworks = await listFrameworks(auth.db);
+  const preselected = new URL(request.url).searchParams.get("framework");
+  return {
+    frameworks: frameworks.map((f) => ({ code: f.code, version: f.version, nameZh: f.nameZh, nameEn: f.nameEn, assessable: f.counts.assessable ?? 0 })),
+    today: todayInZone(auth.organization.timeZone),
+    preselected: frameworks.some((f) => f.code === preselected) ? preselected : null,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, "assessments.manage");
+  const parsed = parseForm(await readFormData(request), NewAssessmentSchema);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const id = await createAssessment(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, parsed.data);
+  return redirect(`/assessments/${id}`);
+}
+
+export default function NewAssessmentPage() {
+  const { t, i18n } = useTranslation();
+  const { frameworks, today, preselected } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const en = i18n.language === "en";
+  const { form, values, errorOf, onSubmit, rejected } = useValidatedForm(NewAssessmentSchema, {
+    defaults: { framework: preselected ?? "cn-2022-advanced", title: "", assessedOn: today },
+    server: actionData,
+  });
+  const field = { form, values };
+  return (
+    <>
+      <PageHeader
+        title={t("assessments.new")}
+        description={t("assessments.newDescription")}
+        actions={
+          <Link to="/assessments" className="text-brand-700 underline">
+            {t("assessments.backToList")}
+          </Link>
+        }
+      />
+      <Card>
+        <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
+          {rejected ? <Alert tone="error">{t("errors.fixBelow")}</Alert> : null}
+          <SelectField
+            {...field}
+            name="framework"
+            label={t("assessments.framework")}
+            error={errorOf("framework")}
+            options={frameworks.map((f) => ({
+              value: f.code,
+              label: `${en ? f.nameEn : f.nameZh} (${f.version}) · ${t("assessments.criteriaCount", { count: f.assessable })}`,
+            }))}
+          />
+          <TextField {...field} name="title" label={t("assessments.titleField")} placeholder={t("assessments.titlePlaceholder")} error={errorOf("title")} required />
+          <TextField {...field} name="assessedOn" type="date" label={t("assessments.assessedOn")} hint={t("assessments.assessedOnHint")} error={errorOf("assessedOn")} required />
+          <Button type="submit">{t("assessments.start")}</Button>
+        </Form>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { renderAssessmentReport } from "~/lib/assessments/assessment-report.server";
+import { buildReportData, getAssessmentView } from "~/lib/assessments/assessments.server";
+import { requirePermission } from "~/lib/auth/auth.server";
+import { reasonText } from "~/lib/assessments/reason-text";
+import { serverT } from "~/lib/i18n/i18n.server";
+import { notFound, uuidParam } from "~/lib/route-params.server";
+
+// /assessments/:id/report.pdf: the self-assessment report in the official layout, Chinese first.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "assessments.read");
+  const orgId = auth.organization.id;
+  const view = await getAssessmentView(auth.db, orgId, uuidParam(params, "assessmentId"));
+  if (!view) notFound();
+  const zh = serverT("zh-CN");
+  const en = serverT("en");
+  const reasons = view.outcome.reasons.map((r) => ({ zh: reasonText(zh, r), en: reasonText(en, r) }));
+  // A final report is dated when it was finalised, so downloading it twice gives the same bytes.
+  const generatedAt = view.assessment.finalizedAt ?? new Date();
+  const data = await buildReportData(auth.db, orgId, view, reasons, generatedAt);
+  const pdf = await renderAssessmentReport(data);
+  const fileName = `${view.reference}.pdf`;
+  return new Response(Buffer.from(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Content-Length": String(pdf.byteLength),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
