@@ -2,6 +2,9 @@ import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { criteria, criterionMappings, crosswalkTopics, frameworks, type Criterion, type Framework } from "../../../db/schema";
 import { compareVersions } from "../../../db/catalog/load";
 import type { Database, Executor } from "../db.server";
+import { coverageForFramework, type CriterionCoverage } from "../evidence/evidence.server";
+import { recordTypesFeeding, type CriterionRef } from "../evidence/evidence-registry";
+import { todayInZone } from "../i18n/format";
 
 // Read access to the catalogue. Frameworks are addressed by code; the newest loaded version is
 // the current one, older versions stay for the assessments that used them.
@@ -70,6 +73,8 @@ export interface MappedCriterion {
   frameworkCode: string;
   key: string;
   code: string;
+  /** cn-2022-advanced: business-type item codes restart at 1 and are shown as 单项N. */
+  part: "general" | "business_type" | null;
   titleZh: string;
   titleEn: string;
   topicKey: string;
@@ -90,6 +95,7 @@ export async function mappingsForFramework(db: Database, frameworkId: string): P
       frameworkId: frameworks.id,
       key: criteria.key,
       code: criteria.code,
+      part: criteria.part,
       titleZh: criteria.titleZh,
       titleEn: criteria.titleEn,
       topicKey: crosswalkTopics.key,
@@ -110,6 +116,7 @@ export async function mappingsForFramework(db: Database, frameworkId: string): P
         frameworkCode: row.frameworkCode,
         key: row.key,
         code: row.code,
+        part: row.part,
         titleZh: row.titleZh,
         titleEn: row.titleEn,
         topicKey: row.topicKey,
@@ -136,13 +143,28 @@ export async function topicsForCriterion(db: Database, criterionId: string) {
     .orderBy(asc(crosswalkTopics.position));
 }
 
+/** The words of a search box: whitespace-separated, each must occur (in any field, either language). */
+export function searchTerms(query: string): string[] {
+  return [...new Set(query.trim().split(/\s+/).filter(Boolean))].slice(0, 8);
+}
+
 /**
- * Criteria whose code, titles or text contain the query (either language), in the current
- * version of each framework, or of one framework.
+ * Criteria whose code, titles or text contain every word of the query (either language), in the
+ * current version of each framework, or of one framework.
  */
 export async function searchCriteria(db: Database, query: string, frameworkIds: readonly string[]) {
-  if (!frameworkIds.length) return [];
-  const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const terms = searchTerms(query);
+  if (!frameworkIds.length || !terms.length) return [];
+  const matches = terms.map((term) => {
+    const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return or(
+      ilike(criteria.code, pattern),
+      ilike(criteria.titleZh, pattern),
+      ilike(criteria.titleEn, pattern),
+      ilike(criteria.textZh, pattern),
+      ilike(criteria.textEn, pattern),
+    );
+  });
   return db
     .select({
       id: criteria.id,
@@ -150,24 +172,171 @@ export async function searchCriteria(db: Database, query: string, frameworkIds: 
       key: criteria.key,
       code: criteria.code,
       level: criteria.level,
+      part: criteria.part,
       titleZh: criteria.titleZh,
       titleEn: criteria.titleEn,
       textZh: criteria.textZh,
       textEn: criteria.textEn,
     })
     .from(criteria)
-    .where(
-      and(
-        inArray(criteria.frameworkId, [...frameworkIds]),
-        or(
-          ilike(criteria.code, pattern),
-          ilike(criteria.titleZh, pattern),
-          ilike(criteria.titleEn, pattern),
-          ilike(criteria.textZh, pattern),
-          ilike(criteria.textEn, pattern),
-        ),
-      ),
-    )
+    .where(and(inArray(criteria.frameworkId, [...frameworkIds]), ...matches))
     .orderBy(asc(criteria.frameworkId), asc(criteria.position))
     .limit(200);
+}
+
+export interface Snippet {
+  before: string;
+  match: string;
+  after: string;
+  /** The text was cut at the start / at the end. */
+  cutStart: boolean;
+  cutEnd: boolean;
+}
+
+/**
+ * The first of `texts` (in the order given: the reader's language first) that contains one of the
+ * terms, cut to about `radius` characters either side of the first match, for a results list.
+ */
+export function snippetOf(texts: readonly string[], terms: readonly string[], radius = 40): Snippet | null {
+  for (const text of texts) {
+    const lower = text.toLowerCase();
+    let best: { at: number; length: number } | null = null;
+    for (const term of terms) {
+      const at = lower.indexOf(term.toLowerCase());
+      if (at >= 0 && (!best || at < best.at)) best = { at, length: term.length };
+    }
+    if (!best) continue;
+    let start = Math.max(0, best.at - radius);
+    let end = Math.min(text.length, best.at + best.length + radius);
+    // In spaced scripts, cut between words rather than inside one.
+    const space = text.slice(start, best.at).search(/\s/);
+    if (start > 0 && space >= 0 && space < 15) start += space + 1;
+    const lastSpace = text.slice(best.at + best.length, end).search(/\s\S*$/);
+    if (end < text.length && lastSpace >= 0 && end - (best.at + best.length + lastSpace) < 15) end = best.at + best.length + lastSpace;
+    const flat = (value: string) => value.replace(/\s+/g, " ");
+    return {
+      before: flat(text.slice(start, best.at)),
+      match: text.slice(best.at, best.at + best.length),
+      after: flat(text.slice(best.at + best.length, end)),
+      cutStart: start > 0,
+      cutEnd: end < text.length,
+    };
+  }
+  return null;
+}
+
+/** A criterion the assessor gives a result to (headings offer no options). */
+export function isAssessable(criterion: { options: readonly string[] }): boolean {
+  return criterion.options.length > 0;
+}
+
+/** Nothing current supports it: no dated record in the coverage window and no linked policy. */
+export function lacksEvidence(coverage: CriterionCoverage | undefined): boolean {
+  return !coverage || (coverage.recent === 0 && coverage.policies.length === 0);
+}
+
+export interface CoverageView {
+  /** Dated records in the last COVERAGE_MONTHS months. */
+  recent: number;
+  /** The newest record's calendar day in the organisation's time zone (YYYY-MM-DD). */
+  newestDay: string | null;
+  policies: { id: string; documentNumber: string; titleZh: string; titleEn: string }[];
+  /** Record types that feed the criterion by default (registry) or have supplied evidence. */
+  recordTypes: string[];
+  lacksEvidence: boolean;
+}
+
+/** What the pages show of a criterion's coverage: plain data, dates as the organisation's days. */
+export function coverageView(
+  frameworkCode: string,
+  criterion: { key: string },
+  coverage: CriterionCoverage | undefined,
+  timeZone: string,
+): CoverageView {
+  const feeding = recordTypesFeeding({ framework: frameworkCode as CriterionRef["framework"], key: criterion.key });
+  return {
+    recent: coverage?.recent ?? 0,
+    newestDay: coverage?.newest ? todayInZone(timeZone, coverage.newest) : null,
+    policies: coverage?.policies ?? [],
+    recordTypes: [...new Set<string>([...feeding, ...(coverage?.recordTypes ?? [])])],
+    lacksEvidence: lacksEvidence(coverage),
+  };
+}
+
+export interface FrameworkCoverage {
+  /** Assessable criteria of the framework version. */
+  total: number;
+  withRecords: number;
+  withPolicy: number;
+  /** Assessable criteria without any current evidence, in document order. */
+  gaps: Pick<Criterion, "id" | "key" | "code" | "part" | "titleZh" | "titleEn">[];
+}
+
+/** The dashboard's figures for one framework: how much of it the organisation can prove today. */
+export async function frameworkCoverage(db: Database, orgId: string, frameworkId: string, now = new Date()): Promise<FrameworkCoverage> {
+  const [all, coverage] = await Promise.all([listCriteria(db, frameworkId), coverageForFramework(db, orgId, frameworkId, now)]);
+  const assessable = all.filter(isAssessable);
+  const result: FrameworkCoverage = { total: assessable.length, withRecords: 0, withPolicy: 0, gaps: [] };
+  for (const c of assessable) {
+    const own = coverage.get(c.id);
+    if (own && own.recent > 0) result.withRecords += 1;
+    if (own && own.policies.length > 0) result.withPolicy += 1;
+    if (lacksEvidence(own)) {
+      result.gaps.push({ id: c.id, key: c.key, code: c.code, part: c.part, titleZh: c.titleZh, titleEn: c.titleEn });
+    }
+  }
+  return result;
+}
+
+/** Does the criterion's own code, key, titles or text (either language) contain every term? */
+export function criterionMatches(
+  criterion: Pick<Criterion, "key" | "code" | "part" | "level" | "titleZh" | "titleEn" | "textZh" | "textEn">,
+  terms: readonly string[],
+): boolean {
+  const extra = criterion.part === "business_type" && criterion.level !== "class" ? `b${criterion.code} 单项${criterion.code}` : "";
+  const haystack = [criterion.key, criterion.code, extra, criterion.titleZh, criterion.titleEn, criterion.textZh, criterion.textEn]
+    .join("\n")
+    .toLowerCase();
+  return terms.every((term) => haystack.includes(term.toLowerCase()));
+}
+
+/**
+ * The part of a framework's tree to show under a filter: the assessable criteria that pass it, and
+ * the headings above them for context. A heading that matches the words brings its criteria with it.
+ * Without words and without `passes`, everything.
+ */
+export function visibleCriteria<T extends Criterion>(all: readonly T[], terms: readonly string[], passes: (c: T) => boolean = () => true): T[] {
+  const byId = new Map(all.map((c) => [c.id, c]));
+  const hit = new Set<string>();
+  const shown = new Set<string>();
+  // `all` is in document order, so a parent is decided before its children.
+  for (const c of all) {
+    if (!terms.length || criterionMatches(c, terms) || (c.parentId && hit.has(c.parentId))) hit.add(c.id);
+    if (!isAssessable(c) || !hit.has(c.id) || !passes(c)) continue;
+    for (let node: T | undefined = c; node && !shown.has(node.id); node = node.parentId ? byId.get(node.parentId) : undefined) {
+      shown.add(node.id);
+    }
+  }
+  return all.filter((c) => shown.has(c.id));
+}
+
+/** Coverage of the current version of each framework (by code), with the first `gapsListed` gaps. */
+export async function coverageByFramework(db: Database, orgId: string, codes: readonly string[], gapsListed: number) {
+  const cards = [];
+  for (const code of codes) {
+    const framework = await getFramework(db, code);
+    if (!framework) continue;
+    const coverage = await frameworkCoverage(db, orgId, framework.id);
+    cards.push({
+      code,
+      nameZh: framework.nameZh,
+      nameEn: framework.nameEn,
+      total: coverage.total,
+      withRecords: coverage.withRecords,
+      withPolicy: coverage.withPolicy,
+      gapCount: coverage.gaps.length,
+      gaps: coverage.gaps.slice(0, gapsListed).map(({ key, code, part, titleZh, titleEn }) => ({ key, code, part, titleZh, titleEn })),
+    });
+  }
+  return cards;
 }

@@ -85,7 +85,7 @@ export async function coverageForFramework(
     .select({
       criterionId: evidenceLinks.criterionId,
       recordType: evidenceLinks.recordType,
-      recent: sql<number>`count(*) filter (where ${evidenceLinks.occurredAt} >= ${since})`.mapWith(Number),
+      recent: sql<number>`count(*) filter (where ${evidenceLinks.occurredAt} >= ${since.toISOString()}::timestamptz)`.mapWith(Number),
       newest: max(evidenceLinks.occurredAt),
     })
     .from(evidenceLinks)
