@@ -6,7 +6,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
 export const ORIGIN = "http://localhost:3000";
 
-export type FieldValue = string | number | boolean | null | undefined | readonly string[];
+/** A File (a Blob with a name) is posted as a file part, the way a browser sends an upload. */
+export type FieldValue = string | number | boolean | null | undefined | readonly string[] | Blob;
 export type Fields = Record<string, FieldValue>;
 
 export function toFormData(fields: Fields = {}): FormData {
@@ -14,6 +15,7 @@ export function toFormData(fields: Fields = {}): FormData {
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined || value === null) continue;
     if (Array.isArray(value)) for (const item of value as readonly string[]) form.append(key, item);
+    else if (value instanceof Blob) form.append(key, value);
     else form.append(key, String(value));
   }
   return form;

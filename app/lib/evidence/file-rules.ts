@@ -27,11 +27,18 @@ export const allowedFormatsLabel = "PDF, JPEG, PNG, Word (.doc/.docx), Excel (.x
 
 /**
  * The kind of a file from its first bytes and its name. Office formats are containers (ZIP for
- * .docx/.xlsx, OLE for .doc/.xls), so the extension picks among the ones the bytes allow.
+ * .docx/.xlsx, OLE for .doc/.xls), so the extension picks among the ones the bytes allow. The name
+ * must also agree with the bytes (a PNG called .pdf is refused): the file is downloaded under that
+ * name later, and a certifier must get what the name says.
  */
 export function detectUploadKind(head: Uint8Array, fileName: string): UploadKind | null {
-  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
   const ext = fileName.toLowerCase().slice(fileName.lastIndexOf("."));
+  const kind = kindFromBytes(head, ext);
+  return kind && (uploadKinds[kind].extensions as readonly string[]).includes(ext) ? kind : null;
+}
+
+function kindFromBytes(head: Uint8Array, ext: string): UploadKind | null {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return "pdf"; // %PDF-
   if (starts(0xff, 0xd8, 0xff)) return "jpeg";
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "png";

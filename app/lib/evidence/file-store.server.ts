@@ -19,8 +19,9 @@ import { detectUploadKind, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, uploadKinds, allowed
 // is shown are provably the bytes that were uploaded, and a re-upload costs nothing.
 
 export function filesDir(): string {
-  const config = env();
-  return path.resolve(config.FILES_DIR ?? path.join(config.DATA_DIR, "files"));
+  // FILES_DIR is read at each call, not from env()'s cache: a test file points it at a fresh
+  // directory while env() may already have been read by modules it imports.
+  return path.resolve(process.env.FILES_DIR || path.join(env().DATA_DIR, "files"));
 }
 
 function pathFor(sha256: string): string {

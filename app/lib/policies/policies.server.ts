@@ -1,12 +1,14 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { criteria, evidenceFiles, evidenceLinks, frameworks, policies, policyVersions } from "../../../db/schema";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { criteria, evidenceFiles, evidenceLinks, frameworks, policies, policyVersions, users } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
+import { listCriteria, listFrameworks } from "../criteria/criteria.server";
 import type { Database, Executor } from "../db.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
-import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
+import { readUploadForm, storeFile, type CheckedUpload } from "../evidence/file-store.server";
+import { readFormData } from "../form.server";
 import { message } from "../i18n/messages";
 import type { Actor } from "../organizations/organizations.server";
-import type { PolicyDetailsValues, PolicyValues, PolicyVersionValues } from "./policy-schema";
+import type { PickerFramework, PickerGroup, PolicyDetailsValues, PolicyValues, PolicyVersionValues } from "./policy-schema";
 
 export type FieldErrors = Record<string, string>;
 const fail = (errors: FieldErrors) => ({ ok: false as const, errors });
@@ -20,12 +22,12 @@ export async function listPolicies(db: Database, orgId: string, today: string) {
       titleZh: policies.titleZh,
       titleEn: policies.titleEn,
       updatedAt: policies.updatedAt,
-      linkCount: sql<number>`(select count(*) from ${evidenceLinks} where ${evidenceLinks.organizationId} = ${orgId} and ${evidenceLinks.recordType} = 'policy' and ${evidenceLinks.recordId} = ${policies.id})`.mapWith(Number),
     })
     .from(policies)
     .where(eq(policies.organizationId, orgId))
     .orderBy(asc(policies.documentNumber));
-  const versions = rows.length
+  const ids = rows.map((r) => r.id);
+  const versions = ids.length
     ? await db
         .select({
           policyId: policyVersions.policyId,
@@ -33,20 +35,44 @@ export async function listPolicies(db: Database, orgId: string, today: string) {
           version: policyVersions.version,
           effectiveOn: policyVersions.effectiveOn,
           sequence: policyVersions.sequence,
+          approvedBy: policyVersions.approvedBy,
           fileId: policyVersions.fileId,
+          fileName: evidenceFiles.originalName,
         })
         .from(policyVersions)
-        .where(and(eq(policyVersions.organizationId, orgId), inArray(policyVersions.policyId, rows.map((r) => r.id))))
+        .innerJoin(evidenceFiles, eq(evidenceFiles.id, policyVersions.fileId))
+        .where(and(eq(policyVersions.organizationId, orgId), inArray(policyVersions.policyId, ids)))
         .orderBy(desc(policyVersions.sequence))
     : [];
+  // A separate grouped count: a correlated subquery in a one-table select renders its columns
+  // unqualified, and "id" would then mean evidence_links.id.
+  const counts = ids.length
+    ? await db
+        .select({ recordId: evidenceLinks.recordId, n: count() })
+        .from(evidenceLinks)
+        .where(
+          and(
+            eq(evidenceLinks.organizationId, orgId),
+            eq(evidenceLinks.recordType, "policy"),
+            inArray(evidenceLinks.recordId, ids),
+          ),
+        )
+        .groupBy(evidenceLinks.recordId)
+    : [];
+  const linkCounts = new Map(counts.map((c) => [c.recordId, c.n]));
   return rows.map((row) => {
     const own = versions.filter((v) => v.policyId === row.id);
-    return { ...row, current: currentVersion(own, today), versionCount: own.length };
+    return { ...row, linkCount: linkCounts.get(row.id) ?? 0, current: currentVersion(own, today), versionCount: own.length };
   });
 }
 
-export function currentVersion<T extends { effectiveOn: string; sequence: number }>(versions: readonly T[], today: string): T | null {
-  const effective = versions.filter((v) => v.effectiveOn <= today).sort((a, b) => b.effectiveOn.localeCompare(a.effectiveOn) || b.sequence - a.sequence);
+export function currentVersion<T extends { effectiveOn: string; sequence: number }>(
+  versions: readonly T[],
+  today: string,
+): T | null {
+  const effective = versions
+    .filter((v) => v.effectiveOn <= today)
+    .sort((a, b) => b.effectiveOn.localeCompare(a.effectiveOn) || b.sequence - a.sequence);
   return effective[0] ?? [...versions].sort((a, b) => b.sequence - a.sequence)[0] ?? null;
 }
 
@@ -65,6 +91,7 @@ export async function getPolicy(db: Database, orgId: string, policyId: string) {
       approvedBy: policyVersions.approvedBy,
       changeNote: policyVersions.changeNote,
       uploadedAt: policyVersions.uploadedAt,
+      uploadedByName: users.name,
       file: {
         id: evidenceFiles.id,
         sha256: evidenceFiles.sha256,
@@ -75,6 +102,7 @@ export async function getPolicy(db: Database, orgId: string, policyId: string) {
     })
     .from(policyVersions)
     .innerJoin(evidenceFiles, eq(evidenceFiles.id, policyVersions.fileId))
+    .leftJoin(users, eq(users.id, policyVersions.uploadedByUserId))
     .where(and(eq(policyVersions.organizationId, orgId), eq(policyVersions.policyId, policyId)))
     .orderBy(desc(policyVersions.sequence));
   const links = await db
@@ -86,6 +114,8 @@ export async function getPolicy(db: Database, orgId: string, policyId: string) {
       titleEn: criteria.titleEn,
       frameworkCode: frameworks.code,
       frameworkVersion: frameworks.version,
+      frameworkNameZh: frameworks.nameZh,
+      frameworkNameEn: frameworks.nameEn,
     })
     .from(evidenceLinks)
     .innerJoin(criteria, eq(criteria.id, evidenceLinks.criterionId))
@@ -126,48 +156,55 @@ export async function createPolicy(
     return fail({ documentNumber: message("policies.numberTaken") });
   }
   if ((await unknownCriteria(db, values.criteria)).length) return fail({ criteria: message("errors.choose") });
-  const id = await db.transaction(async (tx) => {
-    const stored = await storeFile(tx, actor, file);
-    const [policy] = await tx
-      .insert(policies)
-      .values({
+  const id = await db
+    .transaction(async (tx) => {
+      const stored = await storeFile(tx, actor, file);
+      const [policy] = await tx
+        .insert(policies)
+        .values({
+          organizationId: actor.organizationId,
+          documentNumber: values.documentNumber,
+          titleZh: values.titleZh,
+          titleEn: values.titleEn,
+          createdByUserId: actor.userId,
+        })
+        .returning();
+      if (!policy) throw new Error("createPolicy: insert returned nothing");
+      const [version] = await tx
+        .insert(policyVersions)
+        .values({
+          organizationId: actor.organizationId,
+          policyId: policy.id,
+          sequence: 1,
+          version: values.version,
+          effectiveOn: values.effectiveOn,
+          approvedBy: values.approvedBy,
+          changeNote: values.changeNote ?? null,
+          fileId: stored.id,
+          uploadedByUserId: actor.userId,
+        })
+        .returning();
+      await setEvidenceLinks(
+        tx,
+        { ...actor, recordType: "policy", recordId: policy.id, occurredAt: new Date(`${values.effectiveOn}T00:00:00Z`) },
+        values.criteria,
+      );
+      await recordAudit(tx, {
         organizationId: actor.organizationId,
-        documentNumber: values.documentNumber,
-        titleZh: values.titleZh,
-        titleEn: values.titleEn,
-        createdByUserId: actor.userId,
-      })
-      .returning();
-    if (!policy) throw new Error("createPolicy: insert returned nothing");
-    const [version] = await tx
-      .insert(policyVersions)
-      .values({
-        organizationId: actor.organizationId,
-        policyId: policy.id,
-        sequence: 1,
-        version: values.version,
-        effectiveOn: values.effectiveOn,
-        approvedBy: values.approvedBy,
-        changeNote: values.changeNote ?? null,
-        fileId: stored.id,
-        uploadedByUserId: actor.userId,
-      })
-      .returning();
-    await setEvidenceLinks(
-      tx,
-      { ...actor, recordType: "policy", recordId: policy.id, occurredAt: new Date(`${values.effectiveOn}T00:00:00Z`) },
-      values.criteria,
-    );
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      action: "create",
-      entityType: "policy",
-      entityId: policy.id,
-      after: { ...policy, version, criteria: values.criteria },
+        actorUserId: actor.userId,
+        action: "create",
+        entityType: "policy",
+        entityId: policy.id,
+        after: { ...policy, version, criteria: values.criteria },
+      });
+      return policy.id;
+    })
+    // Two managers saving the same number at once: the unique index decides, the loser sees the field error.
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return null;
+      throw error;
     });
-    return policy.id;
-  });
+  if (!id) return fail({ documentNumber: message("policies.numberTaken") });
   return { ok: true, id };
 }
 
@@ -210,8 +247,8 @@ export async function addPolicyVersion(
       .returning();
     await tx.update(policies).set({ updatedAt: new Date() }).where(eq(policies.id, policyId));
     // The links carry the newest version's effective date.
-    const newest = [...versions, { sequence, version: values.version, effectiveOn: values.effectiveOn }].sort(
-      (a, b) => b.effectiveOn.localeCompare(a.effectiveOn),
+    const newest = [...versions, { sequence, version: values.version, effectiveOn: values.effectiveOn }].sort((a, b) =>
+      b.effectiveOn.localeCompare(a.effectiveOn),
     )[0]!;
     await tx
       .update(evidenceLinks)
@@ -245,40 +282,50 @@ export async function updatePolicyDetails(
     return fail({ documentNumber: message("policies.numberTaken") });
   }
   if ((await unknownCriteria(db, values.criteria)).length) return fail({ criteria: message("errors.choose") });
-  return db.transaction(async (tx) => {
-    const where = and(eq(policies.organizationId, actor.organizationId), eq(policies.id, policyId));
-    const [before] = await tx.select().from(policies).where(where).for("update");
-    if (!before) return null;
-    const beforeLinks = await tx
-      .select({ criterionId: evidenceLinks.criterionId, occurredAt: evidenceLinks.occurredAt })
-      .from(evidenceLinks)
-      .where(
-        and(eq(evidenceLinks.organizationId, actor.organizationId), eq(evidenceLinks.recordType, "policy"), eq(evidenceLinks.recordId, policyId)),
-      );
-    const [after] = await tx
-      .update(policies)
-      .set({ documentNumber: values.documentNumber, titleZh: values.titleZh, titleEn: values.titleEn, updatedAt: new Date() })
-      .where(where)
-      .returning();
-    const versions = await tx
-      .select({ effectiveOn: policyVersions.effectiveOn })
-      .from(policyVersions)
-      .where(and(eq(policyVersions.organizationId, actor.organizationId), eq(policyVersions.policyId, policyId)))
-      .orderBy(desc(policyVersions.effectiveOn))
-      .limit(1);
-    const occurredAt = versions[0] ? new Date(`${versions[0].effectiveOn}T00:00:00Z`) : new Date();
-    await setEvidenceLinks(tx, { ...actor, recordType: "policy", recordId: policyId, occurredAt }, values.criteria);
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      action: "update",
-      entityType: "policy",
-      entityId: policyId,
-      before: { ...before, criteria: beforeLinks.map((l) => l.criterionId).sort() },
-      after: { ...after, criteria: [...values.criteria].sort() },
+  const numberTaken = fail({ documentNumber: message("policies.numberTaken") });
+  return db
+    .transaction(async (tx) => {
+      const where = and(eq(policies.organizationId, actor.organizationId), eq(policies.id, policyId));
+      const [before] = await tx.select().from(policies).where(where).for("update");
+      if (!before) return null;
+      const beforeLinks = await tx
+        .select({ criterionId: evidenceLinks.criterionId, occurredAt: evidenceLinks.occurredAt })
+        .from(evidenceLinks)
+        .where(
+          and(
+            eq(evidenceLinks.organizationId, actor.organizationId),
+            eq(evidenceLinks.recordType, "policy"),
+            eq(evidenceLinks.recordId, policyId),
+          ),
+        );
+      const [after] = await tx
+        .update(policies)
+        .set({ documentNumber: values.documentNumber, titleZh: values.titleZh, titleEn: values.titleEn, updatedAt: new Date() })
+        .where(where)
+        .returning();
+      const versions = await tx
+        .select({ effectiveOn: policyVersions.effectiveOn })
+        .from(policyVersions)
+        .where(and(eq(policyVersions.organizationId, actor.organizationId), eq(policyVersions.policyId, policyId)))
+        .orderBy(desc(policyVersions.effectiveOn))
+        .limit(1);
+      const occurredAt = versions[0] ? new Date(`${versions[0].effectiveOn}T00:00:00Z`) : new Date();
+      await setEvidenceLinks(tx, { ...actor, recordType: "policy", recordId: policyId, occurredAt }, values.criteria);
+      await recordAudit(tx, {
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        action: "update",
+        entityType: "policy",
+        entityId: policyId,
+        before: { ...before, criteria: beforeLinks.map((l) => l.criterionId).sort() },
+        after: { ...after, criteria: [...values.criteria].sort() },
+      });
+      return { ok: true as const };
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return numberTaken;
+      throw error;
     });
-    return { ok: true as const };
-  });
 }
 
 /** Policies for pickers (assessment evidence): id, number and titles. */
@@ -288,4 +335,72 @@ export async function policyOptions(db: Database, orgId: string) {
     .from(policies)
     .where(eq(policies.organizationId, orgId))
     .orderBy(asc(policies.documentNumber));
+}
+
+/** The policy row of this organisation, or null (actions check it before reading the form). */
+export async function findPolicy(db: Executor, orgId: string, policyId: string) {
+  const [row] = await db
+    .select()
+    .from(policies)
+    .where(and(eq(policies.organizationId, orgId), eq(policies.id, policyId)));
+  return row ?? null;
+}
+
+/**
+ * The criteria a policy may be linked to, for the picker: the assessable criteria (options
+ * non-empty) of the current version of each framework, grouped by their class.
+ */
+export async function criteriaPicker(db: Database): Promise<PickerFramework[]> {
+  const current = await listFrameworks(db);
+  return Promise.all(
+    current.map(async (framework) => {
+      const rows = await listCriteria(db, framework.id);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const groups = new Map<string | null, PickerGroup>();
+      for (const row of rows) {
+        if (row.options.length === 0) continue;
+        let heading: typeof row | undefined = row;
+        while (heading && heading.level !== "class") heading = heading.parentId ? byId.get(heading.parentId) : undefined;
+        const key = heading?.id ?? null;
+        let group = groups.get(key);
+        if (!group) {
+          group = {
+            heading: heading ? { code: heading.code, titleZh: heading.titleZh, titleEn: heading.titleEn } : null,
+            criteria: [],
+          };
+          groups.set(key, group);
+        }
+        group.criteria.push({ id: row.id, code: row.code, titleZh: row.titleZh, titleEn: row.titleEn });
+      }
+      return { code: framework.code, nameZh: framework.nameZh, nameEn: framework.nameEn, groups: [...groups.values()] };
+    }),
+  );
+}
+
+/**
+ * A policy form's fields: multipart when it carries a file, urlencoded otherwise. A body that is
+ * too large or not a form comes back as field errors for the page (not a thrown error page), so
+ * the person sees the limit next to the file field.
+ */
+export async function readPolicyForm(
+  request: Request,
+): Promise<{ ok: true; formData: FormData } | { ok: false; errors: FieldErrors }> {
+  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  try {
+    return { ok: true, formData: multipart ? await readUploadForm(request) : await readFormData(request) };
+  } catch (error) {
+    const errors = (error as { type?: unknown; data?: { errors?: FieldErrors } } | null)?.data?.errors;
+    if ((error as { type?: unknown } | null)?.type === "DataWithResponseInit" && errors) return { ok: false, errors };
+    throw error;
+  }
+}
+
+/** PostgreSQL's unique_violation, whether the driver error arrives bare or wrapped by Drizzle. */
+function isUniqueViolation(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth += 1) {
+    if ((current as { code?: unknown }).code === "23505") return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
