@@ -1,5 +1,17 @@
+import { differenceInCalendarDays, parseISO } from "date-fns";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { assessments, correctiveActions, criteria, evidenceFiles, frameworks, memberships, users } from "../../../db/schema";
+import { alias } from "drizzle-orm/pg-core";
+import {
+  assessmentResults,
+  assessments,
+  correctiveActions,
+  criteria,
+  evidenceFiles,
+  frameworks,
+  memberships,
+  users,
+  type Criterion,
+} from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { can, type Role } from "../auth/permissions";
 import { listCriteria } from "../criteria/criteria.server";
@@ -9,6 +21,7 @@ import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { message } from "../i18n/messages";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import type { Actor } from "../organizations/organizations.server";
+import { displayCode } from "../assessments/assessments.server";
 import { assessmentReference } from "../assessments/result-labels";
 import { dueDateError, type NewActionValues, type UpdateActionValues } from "./action-schema";
 
@@ -44,6 +57,20 @@ export async function createActionFromAssessment(
   const criterion = (await listCriteria(db, row.framework.id)).find((c) => c.key === values.criterion && c.options.length > 0);
   if (!criterion) return fail({ criterion: message("errors.choose") });
   if (!criterion.improvable) return fail({ form: message("actions.notImprovable") });
+  const [result] = await db
+    .select({ result: assessmentResults.result })
+    .from(assessmentResults)
+    .where(
+      and(
+        eq(assessmentResults.organizationId, actor.organizationId),
+        eq(assessmentResults.assessmentId, assessmentId),
+        eq(assessmentResults.criterionId, criterion.id),
+      ),
+    );
+  // Improvement is for what fell short: a met or not-applicable criterion has nothing to correct.
+  if (result?.result !== "partly_meets" && result?.result !== "fails") {
+    return fail({ criterion: message("actions.criterionNotFailed") });
+  }
   const days = row.framework.improvementDays ?? 90;
   const dueError = dueDateError(values.dueOn, row.assessment.assessedOn, days);
   if (dueError) return fail({ dueOn: dueError });
@@ -80,6 +107,20 @@ export async function createActionFromAssessment(
   return { ok: true, id };
 }
 
+// A sub-item's code ("（2）") only means something after its item's: the list shows both.
+const parentCriteria = alias(criteria, "parent_criteria");
+
+type CodeParts = { code: string; part: Criterion["part"]; level: Criterion["level"] };
+
+/** A criterion's code as the standard prints it, a sub-item after its item: "5（2）", "单项3（1）". */
+export function criterionDisplayCode(criterion: CodeParts, parent: CodeParts | null): { zh: string; en: string } {
+  const own = displayCode(criterion);
+  const up = criterion.level === "sub_item" && parent?.code ? displayCode(parent) : null;
+  const zh = up ? `${up.zh}${own.zh}` : own.zh;
+  const en = up ? `${up.en} ${own.en}` : own.en;
+  return { zh, en: en.replace(/（/g, "(").replace(/）/g, ")") };
+}
+
 export type ActionFilter = { status?: "open" | "closed" | "all"; mine?: boolean };
 
 /** All corrective actions, overdue first, then by due date. */
@@ -95,11 +136,15 @@ export async function listActions(db: Database, orgId: string, userId: string, f
       criterionTitleEn: criteria.titleEn,
       criterionPart: criteria.part,
       criterionLevel: criteria.level,
+      parentCode: parentCriteria.code,
+      parentPart: parentCriteria.part,
+      parentLevel: parentCriteria.level,
       frameworkCode: frameworks.code,
     })
     .from(correctiveActions)
     .innerJoin(users, eq(users.id, correctiveActions.ownerUserId))
     .leftJoin(criteria, eq(criteria.id, correctiveActions.criterionId))
+    .leftJoin(parentCriteria, eq(parentCriteria.id, criteria.parentId))
     .leftJoin(frameworks, eq(frameworks.id, criteria.frameworkId))
     .where(
       and(
@@ -126,6 +171,7 @@ export async function listActions(db: Database, orgId: string, userId: string, f
     return {
       ...r,
       overdue: isOverdue(r.action, today),
+      daysOverdue: daysOverdue(r.action, today),
       sourceReference: source ? assessmentReference(source.assessedOn, source.number) : null,
     };
   });
@@ -133,6 +179,24 @@ export async function listActions(db: Database, orgId: string, userId: string, f
 
 export function isOverdue(action: { status: string; dueOn: string }, today: string): boolean {
   return (action.status === "open" || action.status === "in_progress") && action.dueOn < today;
+}
+
+/** Whole calendar days past the due date of an open action (0 when it is not overdue). */
+export function daysOverdue(action: { status: string; dueOn: string }, today: string): number {
+  return isOverdue(action, today) ? differenceInCalendarDays(parseISO(today), parseISO(action.dueOn)) : 0;
+}
+
+/** How many actions each filter of the list shows, for its tabs. */
+export async function countActions(db: Database, orgId: string, userId: string, mine: boolean) {
+  const [row] = await db
+    .select({
+      open: sql<number>`count(*) filter (where ${correctiveActions.status} in ('open','in_progress'))`.mapWith(Number),
+      closed: sql<number>`count(*) filter (where ${correctiveActions.status} in ('done','cancelled'))`.mapWith(Number),
+      all: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(correctiveActions)
+    .where(and(eq(correctiveActions.organizationId, orgId), mine ? eq(correctiveActions.ownerUserId, userId) : undefined));
+  return { open: row?.open ?? 0, closed: row?.closed ?? 0, all: row?.all ?? 0 };
 }
 
 export async function countOpenActions(db: Database, orgId: string, today: string) {
@@ -152,12 +216,14 @@ export async function getAction(db: Database, orgId: string, actionId: string) {
       action: correctiveActions,
       ownerName: users.name,
       criterion: criteria,
+      parent: { code: parentCriteria.code, part: parentCriteria.part, level: parentCriteria.level },
       frameworkCode: frameworks.code,
       frameworkVersion: frameworks.version,
     })
     .from(correctiveActions)
     .innerJoin(users, eq(users.id, correctiveActions.ownerUserId))
     .leftJoin(criteria, eq(criteria.id, correctiveActions.criterionId))
+    .leftJoin(parentCriteria, eq(parentCriteria.id, criteria.parentId))
     .leftJoin(frameworks, eq(frameworks.id, criteria.frameworkId))
     .where(and(eq(correctiveActions.organizationId, orgId), eq(correctiveActions.id, actionId)));
   if (!row) return null;
@@ -171,16 +237,26 @@ export async function getAction(db: Database, orgId: string, actionId: string) {
         .from(evidenceFiles)
         .where(and(eq(evidenceFiles.organizationId, orgId), eq(evidenceFiles.id, row.action.closingFileId)))
     : [];
+  const peopleIds = [row.action.createdByUserId, row.action.closedByUserId].filter((x): x is string => !!x);
+  const people = peopleIds.length
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, peopleIds))
+    : [];
   return {
     ...row,
     source: source ? { id: source.id, reference: assessmentReference(source.assessedOn, source.number), assessedOn: source.assessedOn } : null,
     closingFile: closingFile ?? null,
+    createdByName: people.find((p) => p.id === row.action.createdByUserId)?.name ?? null,
+    closedByName: people.find((p) => p.id === row.action.closedByUserId)?.name ?? null,
   };
 }
 
-/** The action's owner may progress and close it; compliance managers may do anything to any action. */
-export function canUpdateAction(role: Role, userId: string, action: { ownerUserId: string }): boolean {
-  return can(role, "actions.manage") || action.ownerUserId === userId;
+/**
+ * The action's owner may progress and close it; compliance managers may do anything to any action.
+ * A cancelled action was a manager's decision, so only a manager may reopen it.
+ */
+export function canUpdateAction(role: Role, userId: string, action: { ownerUserId: string; status?: string }): boolean {
+  if (can(role, "actions.manage")) return true;
+  return action.ownerUserId === userId && action.status !== "cancelled";
 }
 
 export async function updateAction(
@@ -213,8 +289,9 @@ export async function updateAction(
         status: values.status,
         closingNote: values.closingNote ?? null,
         closingFileId,
-        closedAt: closing ? (before.closedAt ?? new Date()) : null,
-        closedByUserId: closing ? (before.closedByUserId ?? actor.userId) : null,
+        // Re-saving a closed action keeps when and by whom it was closed; a new closing status is a new closure.
+        closedAt: !closing ? null : before.status === values.status ? (before.closedAt ?? new Date()) : new Date(),
+        closedByUserId: !closing ? null : before.status === values.status ? (before.closedByUserId ?? actor.userId) : actor.userId,
         updatedAt: new Date(),
       })
       .where(where)
