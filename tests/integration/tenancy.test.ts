@@ -5,7 +5,9 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { invitations } from "../../db/schema";
+import { invitations, policyVersions } from "../../db/schema";
+import { createActionFromAssessment } from "~/lib/actions/actions.server";
+import { createAssessment, saveResult } from "~/lib/assessments/assessments.server";
 import { isResetTokenUsable } from "~/lib/auth/accounts.server";
 import * as membersRoute from "~/routes/_app.settings.members._index";
 import * as outboxEmailRoute from "~/routes/_app.settings.outbox.$emailId";
@@ -24,6 +26,7 @@ import {
   type Member,
   type SignedUp,
 } from "../support/factories";
+import { createPolicy, pdfFile } from "../support/policy-factories";
 import { callAction, callLoader, type Fields, type RouteModule } from "../support/requests";
 import { query, testDb } from "../support/test-database";
 
@@ -36,6 +39,11 @@ interface Tenant {
   invitationId: string;
   invitationToken: string;
   emailId: string;
+  policyId: string;
+  /** The file of the policy's first version. */
+  fileId: string;
+  actionId: string;
+  assessmentId: string;
 }
 
 interface World {
@@ -58,9 +66,72 @@ type ParamRoute =
       param: string;
       reason: string;
       tokenOf: (tenant: Tenant) => string;
+    }
+  | {
+      /**
+       * The params name global reference data (the certification catalogue), the same for every
+       * organisation: there is no organisation B's record to reach. What such a page shows of the
+       * organisation's own evidence is filtered by the session (tests/integration/criteria.test.ts).
+       */
+      scope: "catalogue";
+      params: string[];
+      reason: string;
+      /** Params of an existing entry, and params that name nothing (each must answer 404). */
+      example: Record<string, string>;
+      unknown: Record<string, string>[];
     };
 
 const paramRoutes: Record<string, ParamRoute> = {
+  "_app.assessments.$assessmentId": {
+    scope: "organization",
+    param: "assessmentId",
+    idOf: (t) => t.assessmentId,
+    posts: [
+      { intent: "result", criterion: "2", result: "meets", explanation: "Taken over by A" },
+      { intent: "removeFile", criterion: "1", fileId: "00000000-0000-4000-8000-000000000000" },
+      { intent: "action", criterion: "1", title: "Taken over by A", ownerUserId: "00000000-0000-4000-8000-000000000000", dueOn: "2026-02-01" },
+      { intent: "finalize" },
+    ],
+  },
+  "assessments.$assessmentId.report[.]pdf": {
+    scope: "organization",
+    param: "assessmentId",
+    idOf: (t) => t.assessmentId,
+    posts: [],
+  },
+  "_app.actions.$actionId": {
+    scope: "organization",
+    param: "actionId",
+    idOf: (t) => t.actionId,
+    posts: [{ status: "in_progress" }, { status: "done", closingNote: "Taken over by A" }, { status: "cancelled" }],
+  },
+  "_app.criteria.$framework._index": {
+    scope: "catalogue",
+    params: ["framework"],
+    reason: "A framework code of the certification catalogue, shared by all organisations.",
+    example: { framework: "cn-2022-advanced" },
+    unknown: [{ framework: "nope" }, { framework: "00000000-0000-0000-0000-000000000000" }, { framework: "'; drop table criteria; --" }],
+  },
+  "_app.criteria.$framework.$criterion": {
+    scope: "catalogue",
+    params: ["framework", "criterion"],
+    reason: "A framework code and a criterion key of the certification catalogue, shared by all organisations.",
+    example: { framework: "cn-2022-advanced", criterion: "43" },
+    unknown: [
+      { framework: "cn-2022-advanced", criterion: "999" },
+      { framework: "nope", criterion: "43" },
+      { framework: "cn-2022-advanced", criterion: "'; drop table criteria; --" },
+    ],
+  },
+  "_app.policies.$policyId": {
+    scope: "organization",
+    param: "policyId",
+    idOf: (t) => t.policyId,
+    posts: [
+      { intent: "details", documentNumber: "TAKEN-BY-A", titleZh: "被 A 改写", titleEn: "Taken over by A" },
+      { intent: "version", version: "A/9", effectiveOn: "2026-01-01", approvedBy: "A", file: pdfFile("a.pdf") },
+    ],
+  },
   "_app.settings.members.$memberId": {
     scope: "organization",
     param: "memberId",
@@ -78,6 +149,12 @@ const paramRoutes: Record<string, ParamRoute> = {
     param: "siteId",
     idOf: (t) => t.siteId,
     posts: [siteFields({ nameEn: "Taken over by A" }), { intent: "delete" }],
+  },
+  "files.$fileId": {
+    scope: "organization",
+    param: "fileId",
+    idOf: (t) => t.fileId,
+    posts: [],
   },
   "_auth.invite.$token": {
     scope: "capability",
@@ -127,6 +204,21 @@ async function makeTenant(): Promise<Tenant> {
   const message = await latestEmail(pendingEmail, "invitation");
   const [invitation] = await testDb().select().from(invitations).where(eq(invitations.email, pendingEmail));
   if (!message || !invitation) throw new Error("invitation not stored");
+  const policy = await createPolicy(owner.cookie);
+  const [version] = await testDb().select().from(policyVersions).where(eq(policyVersions.policyId, policy.id));
+  if (!version) throw new Error("policy version not stored");
+  const actor = { organizationId: owner.organizationId, userId: owner.userId };
+  const assessmentId = await createAssessment(testDb(), actor, { framework: "cn-2014-general", title: "Tenancy", assessedOn: "2026-01-10" });
+  await saveResult(testDb(), actor, assessmentId, { intent: "result", criterion: "1", result: "fails", explanation: "", policies: [] }, null);
+  const action = await createActionFromAssessment(testDb(), actor, assessmentId, {
+    intent: "action",
+    criterion: "1",
+    title: "Tenancy action",
+    description: undefined,
+    ownerUserId: member.userId,
+    dueOn: "2026-02-10",
+  });
+  if (!action?.ok) throw new Error("corrective action not created");
   return {
     owner,
     member,
@@ -134,12 +226,31 @@ async function makeTenant(): Promise<Tenant> {
     invitationId: invitation.id,
     invitationToken: tokenFromEmail(message, "invitation"),
     emailId: message.id,
+    policyId: policy.id,
+    fileId: version.fileId,
+    actionId: action.id,
+    assessmentId,
   };
 }
 
 /** Everything organisation B owns, to prove a refused request changed nothing. */
 async function snapshotOf(orgId: string) {
-  const tables = ["organizations", "sites", "memberships", "invitations", "outbox_emails", "audit_events"];
+  const tables = [
+    "organizations",
+    "sites",
+    "memberships",
+    "invitations",
+    "outbox_emails",
+    "audit_events",
+    "corrective_actions",
+    "assessments",
+    "assessment_results",
+    "assessment_result_evidence",
+    "policies",
+    "policy_versions",
+    "evidence_files",
+    "evidence_links",
+  ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {
     const column = table === "organizations" ? "id" : "organization_id";
@@ -167,7 +278,10 @@ describe("route table", () => {
     expect(missing, "add these routes to paramRoutes in tests/integration/tenancy.test.ts").toEqual([]);
     const stale = Object.keys(paramRoutes).filter((id) => !discovered.some((r) => r.id === id));
     expect(stale, "entries for routes that no longer exist").toEqual([]);
-    for (const route of discovered) expect(route.params).toEqual([paramRoutes[route.id]?.param]);
+    for (const route of discovered) {
+      const entry = paramRoutes[route.id];
+      expect(route.params).toEqual(entry?.scope === "catalogue" ? entry.params : [entry?.param]);
+    }
   });
 });
 
@@ -226,6 +340,37 @@ describe.each(Object.entries(paramRoutes).filter(([, r]) => r.scope === "organiz
     for (const fields of entry.posts) {
       expect((await callAction(route, urlOf(id, entry.param, bad), fields, options)).status).toBe(404);
     }
+  });
+});
+
+describe.each(Object.entries(paramRoutes).filter(([, r]) => r.scope === "catalogue"))("%s (catalogue, not tenant data)", (id, entry) => {
+  if (entry.scope !== "catalogue") return;
+  const url = (values: Record<string, string>) =>
+    `/${id
+      .split(".")
+      .filter((s) => !s.startsWith("_"))
+      .map((s) => (s.startsWith("$") ? encodeURIComponent(values[s.slice(1)] ?? "") : s))
+      .join("/")}`;
+
+  test("the entry documents why its params are not organisation-scoped", () => {
+    expect(entry.reason).not.toBe("");
+  });
+
+  test("the same address answers for every organisation", async () => {
+    const route = await routeModule(id);
+    for (const tenant of [world.a, world.b]) {
+      const page = await callLoader(route, url(entry.example), { cookie: tenant.owner.cookie, params: entry.example });
+      expect(page.status).toBe(200);
+    }
+  });
+
+  test("params that name nothing are 404; it has no action", async () => {
+    const route = await routeModule(id);
+    for (const params of entry.unknown) {
+      const page = await callLoader(route, url(params), { cookie: world.a.owner.cookie, params });
+      expect(page.status, JSON.stringify(params)).toBe(404);
+    }
+    expect(route.action).toBeUndefined();
   });
 });
 

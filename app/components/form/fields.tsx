@@ -9,6 +9,12 @@ interface FieldBase {
   hint?: ReactNode;
   error?: string;
   values: Record<string, unknown>;
+  /** Prefix for element ids when one page holds several forms with the same field names. */
+  idPrefix?: string;
+}
+
+function fieldId(props: { name: string; idPrefix?: string }): string {
+  return `${props.idPrefix ?? ""}${props.name}`;
 }
 
 function describedBy(name: string, hint: unknown, error: unknown) {
@@ -41,7 +47,7 @@ function FieldShell(props: { name: string; label: ReactNode; hint?: ReactNode; e
         {props.label}
       </label>
       {props.children}
-      <FieldMessages name={props.name} hint={props.hint} error={props.error} />
+      <FieldMessages name={fieldId(props)} hint={props.hint} error={props.error} />
     </div>
   );
 }
@@ -54,9 +60,9 @@ export function TextField(
   props: FieldBase & { type?: string; autoComplete?: string; inputMode?: "text" | "email" | "tel" | "numeric"; required?: boolean; placeholder?: string },
 ) {
   return (
-    <FieldShell name={props.name} label={props.label} hint={props.hint} error={props.error}>
+    <FieldShell name={fieldId(props)} label={props.label} hint={props.hint} error={props.error}>
       <Input
-        id={props.name}
+        id={fieldId(props)}
         type={props.type ?? "text"}
         autoComplete={props.autoComplete}
         inputMode={props.inputMode}
@@ -64,7 +70,7 @@ export function TextField(
         required={props.required}
         defaultValue={props.type === "password" ? undefined : asString(props.values[props.name])}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props.name, props.hint, props.error)}
+        aria-describedby={describedBy(fieldId(props), props.hint, props.error)}
         {...props.form.register(props.name)}
       />
     </FieldShell>
@@ -73,13 +79,13 @@ export function TextField(
 
 export function TextAreaField(props: FieldBase & { rows?: number }) {
   return (
-    <FieldShell name={props.name} label={props.label} hint={props.hint} error={props.error}>
+    <FieldShell name={fieldId(props)} label={props.label} hint={props.hint} error={props.error}>
       <Textarea
-        id={props.name}
+        id={fieldId(props)}
         rows={props.rows ?? 3}
         defaultValue={asString(props.values[props.name])}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props.name, props.hint, props.error)}
+        aria-describedby={describedBy(fieldId(props), props.hint, props.error)}
         {...props.form.register(props.name)}
       />
     </FieldShell>
@@ -88,12 +94,12 @@ export function TextAreaField(props: FieldBase & { rows?: number }) {
 
 export function SelectField(props: FieldBase & { options: { value: string; label: string }[]; placeholder?: string }) {
   return (
-    <FieldShell name={props.name} label={props.label} hint={props.hint} error={props.error}>
+    <FieldShell name={fieldId(props)} label={props.label} hint={props.hint} error={props.error}>
       <Select
-        id={props.name}
+        id={fieldId(props)}
         defaultValue={asString(props.values[props.name]) ?? ""}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props.name, props.hint, props.error)}
+        aria-describedby={describedBy(fieldId(props), props.hint, props.error)}
         {...props.form.register(props.name)}
       >
         {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
@@ -111,7 +117,7 @@ export function CheckboxGroupField(props: FieldBase & { options: { value: string
   const current = props.values[props.name];
   const checked = new Set(Array.isArray(current) ? current : typeof current === "string" ? [current] : []);
   return (
-    <fieldset className="space-y-2" aria-describedby={describedBy(props.name, props.hint, props.error)}>
+    <fieldset className="space-y-2" aria-describedby={describedBy(fieldId(props), props.hint, props.error)}>
       <legend className="text-sm font-medium text-slate-800">{props.label}</legend>
       <div className="grid gap-2 sm:grid-cols-2">
         {props.options.map((o) => (
@@ -127,7 +133,35 @@ export function CheckboxGroupField(props: FieldBase & { options: { value: string
           </label>
         ))}
       </div>
-      <FieldMessages name={props.name} hint={props.hint} error={props.error} />
+      <FieldMessages name={fieldId(props)} hint={props.hint} error={props.error} />
     </fieldset>
+  );
+}
+
+/**
+ * A file input. Browsers never keep a chosen file across a full page load, so after an error
+ * answered without JavaScript `reselect` tells the person to choose it again.
+ */
+export function FileField(props: Omit<FieldBase, "values"> & { accept?: string; required?: boolean; reselect?: ReactNode }) {
+  const hint = props.reselect ? (
+    <>
+      {props.hint} <strong className="font-medium text-slate-700">{props.reselect}</strong>
+    </>
+  ) : (
+    props.hint
+  );
+  return (
+    <FieldShell name={fieldId(props)} label={props.label} hint={hint} error={props.error}>
+      <input
+        id={fieldId(props)}
+        type="file"
+        accept={props.accept}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(fieldId(props), hint, props.error)}
+        className="block w-full rounded-md border border-dashed border-slate-300 bg-white p-2 text-base text-slate-700 file:mr-3 file:min-h-11 file:cursor-pointer file:rounded-md file:border-0 file:bg-brand-50 file:px-4 file:font-semibold file:text-brand-800 hover:file:bg-brand-100 aria-[invalid=true]:border-red-600"
+        {...props.form.register(props.name)}
+      />
+    </FieldShell>
   );
 }
