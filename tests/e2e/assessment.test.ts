@@ -78,7 +78,7 @@ describe("self-assessment", () => {
     const verdict = page.getByTestId("verdict");
     await expect.poll(() => score.textContent()).toBe("100 分");
     expect(await verdict.textContent()).toBe("认证通过 · 暂定");
-    await page.getByText("已评估 0 / 33 项").waitFor();
+    await page.getByRole("complementary").getByText("已评估 0 / 33 项").waitFor();
     expect(await page.getByRole("button", { name: "定稿" }).isDisabled()).toBe(true);
     await snap(page, "assessment-start");
 
@@ -110,7 +110,7 @@ describe("self-assessment", () => {
     }
     for (const key of ["29-1", "29-3", "29-4", "29-5"]) await saveResult(page, key, "不适用");
 
-    await page.getByText("已评估 33 / 33 项").waitFor();
+    await page.getByRole("complementary").getByText("已评估 33 / 33 项").waitFor();
     expect(await score.textContent()).toBe("100 分含附加标准 +2 分");
     expect(await verdict.textContent()).toBe("认证通过");
     expect(await page.getByTestId("partly-list").textContent()).toBe("3、21");
@@ -208,7 +208,7 @@ describe("self-assessment", () => {
     expect(await r.getByRole("radio", { name: "部分达标 -1", exact: true }).isChecked()).toBe(true);
     expect(await r.getByLabel("自我评估说明").inputValue()).toBe("认证档案为纸质，尚未建立电子档案。");
     expect(await page.getByTestId("score").textContent()).toBe("99 分");
-    await page.getByText("已评估 1 / 33 项").waitFor();
+    await page.getByRole("complementary").getByText("已评估 1 / 33 项").waitFor();
     await page.locator("#plan-1").getByText("尚无整改措施。").waitFor();
     await snap(page, "assessment-nojs-saved", "phone");
     expect(problems).toEqual([]);
@@ -226,7 +226,7 @@ describe("self-assessment", () => {
     expect(await page.locator("#plan-9").count()).toBe(0);
     expect(await page.getByTestId("verdict").textContent()).toBe("认证未通过 · 暂定");
     expect(await page.getByTestId("failed-list").textContent()).toBe("9");
-    await page.getByText("不可规范改进的不达标项:").waitFor();
+    await page.getByText("不可规范改进的不达标项：").waitFor();
     await snap(page, "assessment-blocking");
     expect(problems).toEqual([]);
   });

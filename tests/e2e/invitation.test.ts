@@ -69,6 +69,10 @@ describe("member invitation", () => {
     await nav.waitFor();
     expect((await nav.getByRole("link").allTextContents()).map((t) => t.trim())).toEqual([
       "Dashboard",
+      "Self-assessment",
+      "Corrective actions",
+      "Policies",
+      "Criteria",
       "Organisation",
       "Sites",
       "Members",

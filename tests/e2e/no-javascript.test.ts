@@ -116,6 +116,10 @@ describe("without JavaScript", () => {
     const nav = page.getByRole("navigation", { name: "Main navigation" });
     expect((await nav.getByRole("link").allTextContents()).map((t) => t.trim())).toEqual([
       "Dashboard",
+      "Self-assessment",
+      "Corrective actions",
+      "Policies",
+      "Criteria",
       "Organisation",
       "Sites",
       "Members",
