@@ -4,6 +4,11 @@ import type { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
 
+/** The refusal a domain command returns after its own checks (uniqueness, ownership, dates). */
+export function refused(errors: FieldErrors) {
+  return { ok: false as const, errors };
+}
+
 /** FormData to a plain object: a repeated key (checkbox group) becomes an array. Files are dropped. */
 export function formDataToObject(formData: FormData): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};

@@ -24,9 +24,8 @@ import type { Actor } from "../organizations/organizations.server";
 import { displayCode } from "../assessments/assessments.server";
 import { assessmentReference } from "../assessments/result-labels";
 import { dueDateError, type NewActionValues, type UpdateActionValues } from "./action-schema";
+import { refused, type FieldErrors } from "../form.server";
 
-export type FieldErrors = Record<string, string>;
-const fail = (errors: FieldErrors) => ({ ok: false as const, errors });
 
 /** Active members who can be given an action. */
 export async function assignableMembers(db: Database, orgId: string) {
@@ -55,8 +54,8 @@ export async function createActionFromAssessment(
     .where(and(eq(assessments.organizationId, actor.organizationId), eq(assessments.id, assessmentId)));
   if (!row) return null;
   const criterion = (await listCriteria(db, row.framework.id)).find((c) => c.key === values.criterion && c.options.length > 0);
-  if (!criterion) return fail({ criterion: message("errors.choose") });
-  if (!criterion.improvable) return fail({ form: message("actions.notImprovable") });
+  if (!criterion) return refused({ criterion: message("errors.choose") });
+  if (!criterion.improvable) return refused({ form: message("actions.notImprovable") });
   const [result] = await db
     .select({ result: assessmentResults.result })
     .from(assessmentResults)
@@ -69,13 +68,13 @@ export async function createActionFromAssessment(
     );
   // Improvement is for what fell short: a met or not-applicable criterion has nothing to correct.
   if (result?.result !== "partly_meets" && result?.result !== "fails") {
-    return fail({ criterion: message("actions.criterionNotFailed") });
+    return refused({ criterion: message("actions.criterionNotFailed") });
   }
   const days = row.framework.improvementDays ?? 90;
   const dueError = dueDateError(values.dueOn, row.assessment.assessedOn, days);
-  if (dueError) return fail({ dueOn: dueError });
+  if (dueError) return refused({ dueOn: dueError });
   const members = await assignableMembers(db, actor.organizationId);
-  if (!members.some((m) => m.userId === values.ownerUserId)) return fail({ ownerUserId: message("errors.choose") });
+  if (!members.some((m) => m.userId === values.ownerUserId)) return refused({ ownerUserId: message("errors.choose") });
   const id = await db.transaction(async (tx) => {
     const number = await nextRunningNumber(tx, actor.organizationId, correctiveActions);
     const [action] = await tx
@@ -270,9 +269,9 @@ export async function updateAction(
     const where = and(eq(correctiveActions.organizationId, actor.organizationId), eq(correctiveActions.id, actionId));
     const [before] = await tx.select().from(correctiveActions).where(where).for("update");
     if (!before) return null;
-    if (!canUpdateAction(actor.role, actor.userId, before)) return fail({ form: message("actions.notYours") });
+    if (!canUpdateAction(actor.role, actor.userId, before)) return refused({ form: message("actions.notYours") });
     if (values.status === "cancelled" && !can(actor.role, "actions.manage")) {
-      return fail({ status: message("actions.cancelManagersOnly") });
+      return refused({ status: message("actions.cancelManagersOnly") });
     }
     const closing = values.status === "done" || values.status === "cancelled";
     let closingFileId = before.closingFileId;

@@ -24,9 +24,8 @@ import type { NewAssessmentValues, ResultValues } from "./assessment-schema";
 import type { AssessmentReportData, ReportRow } from "./assessment-report-data";
 import { assessmentReference, legendFor, resultLabel, resultWithPoints } from "./result-labels";
 import { scoreAssessment, type AssessmentResultValue, type Outcome, type ScoringCriterion, type ScoringRule } from "./scoring";
+import { refused, type FieldErrors } from "../form.server";
 
-export type FieldErrors = Record<string, string>;
-const fail = (errors: FieldErrors) => ({ ok: false as const, errors });
 
 export function toScoringCriteria(rows: readonly Criterion[]): ScoringCriterion[] {
   const keyById = new Map(rows.map((r) => [r.id, r.key]));
@@ -219,19 +218,19 @@ export async function saveResult(
       .where(and(eq(assessments.organizationId, actor.organizationId), eq(assessments.id, assessmentId)))
       .for("update");
     if (!assessment) return null;
-    if (assessment.status === "final") return fail({ form: message("assessments.finalReadOnly") });
+    if (assessment.status === "final") return refused({ form: message("assessments.finalReadOnly") });
     const criteriaRows = await listCriteria(tx as unknown as Database, assessment.frameworkId);
     const criterion = criteriaRows.find((c) => c.key === values.criterion && c.options.length > 0);
-    if (!criterion) return fail({ criterion: message("errors.choose") });
+    if (!criterion) return refused({ criterion: message("errors.choose") });
     if (!criterion.options.includes(values.result)) {
-      return fail({ result: message("assessments.resultNotAllowed") });
+      return refused({ result: message("assessments.resultNotAllowed") });
     }
     if (values.policies.length) {
       const found = await tx
         .select({ id: policies.id })
         .from(policies)
         .where(and(eq(policies.organizationId, actor.organizationId), inArray(policies.id, values.policies)));
-      if (found.length !== new Set(values.policies).size) return fail({ policies: message("errors.choose") });
+      if (found.length !== new Set(values.policies).size) return refused({ policies: message("errors.choose") });
     }
     const where = and(
       eq(assessmentResults.organizationId, actor.organizationId),
@@ -302,7 +301,7 @@ export async function removeResultFile(db: Database, actor: Actor, assessmentId:
       .where(and(eq(assessments.organizationId, actor.organizationId), eq(assessments.id, assessmentId)))
       .for("update");
     if (!assessment) return null;
-    if (assessment.status === "final") return fail({ form: message("assessments.finalReadOnly") });
+    if (assessment.status === "final") return refused({ form: message("assessments.finalReadOnly") });
     const criteriaRows = await listCriteria(tx as unknown as Database, assessment.frameworkId);
     const criterion = criteriaRows.find((c) => c.key === criterionKey);
     if (!criterion) return null;
@@ -345,7 +344,7 @@ export async function removeResultFile(db: Database, actor: Actor, assessmentId:
 export async function finalizeAssessment(db: Database, actor: Actor, assessmentId: string) {
   const view = await getAssessmentView(db, actor.organizationId, assessmentId);
   if (!view) return null;
-  if (view.assessment.status === "final") return fail({ form: message("assessments.finalReadOnly") });
+  if (view.assessment.status === "final") return refused({ form: message("assessments.finalReadOnly") });
   if (!view.outcome.complete) {
     return {
       ok: false as const,

@@ -9,9 +9,8 @@ import { readFormData } from "../form.server";
 import { message } from "../i18n/messages";
 import type { Actor } from "../organizations/organizations.server";
 import type { PickerFramework, PickerGroup, PolicyDetailsValues, PolicyValues, PolicyVersionValues } from "./policy-schema";
+import { refused, type FieldErrors } from "../form.server";
 
-export type FieldErrors = Record<string, string>;
-const fail = (errors: FieldErrors) => ({ ok: false as const, errors });
 
 /** Policies with their current version (the newest effective on or before today, else the newest). */
 export async function listPolicies(db: Database, orgId: string, today: string) {
@@ -153,9 +152,9 @@ export async function createPolicy(
   file: CheckedUpload,
 ): Promise<{ ok: true; id: string } | { ok: false; errors: FieldErrors }> {
   if (await documentNumberTaken(db, actor.organizationId, values.documentNumber)) {
-    return fail({ documentNumber: message("policies.numberTaken") });
+    return refused({ documentNumber: message("policies.numberTaken") });
   }
-  if ((await unknownCriteria(db, values.criteria)).length) return fail({ criteria: message("errors.choose") });
+  if ((await unknownCriteria(db, values.criteria)).length) return refused({ criteria: message("errors.choose") });
   const id = await db
     .transaction(async (tx) => {
       const stored = await storeFile(tx, actor, file);
@@ -204,7 +203,7 @@ export async function createPolicy(
       if (isUniqueViolation(error)) return null;
       throw error;
     });
-  if (!id) return fail({ documentNumber: message("policies.numberTaken") });
+  if (!id) return refused({ documentNumber: message("policies.numberTaken") });
   return { ok: true, id };
 }
 
@@ -279,10 +278,10 @@ export async function updatePolicyDetails(
   values: PolicyDetailsValues,
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors } | null> {
   if (await documentNumberTaken(db, actor.organizationId, values.documentNumber, policyId)) {
-    return fail({ documentNumber: message("policies.numberTaken") });
+    return refused({ documentNumber: message("policies.numberTaken") });
   }
-  if ((await unknownCriteria(db, values.criteria)).length) return fail({ criteria: message("errors.choose") });
-  const numberTaken = fail({ documentNumber: message("policies.numberTaken") });
+  if ((await unknownCriteria(db, values.criteria)).length) return refused({ criteria: message("errors.choose") });
+  const numberTaken = refused({ documentNumber: message("policies.numberTaken") });
   return db
     .transaction(async (tx) => {
       const where = and(eq(policies.organizationId, actor.organizationId), eq(policies.id, policyId));
