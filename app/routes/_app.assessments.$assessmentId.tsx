@@ -1,41 +1,17 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useFetcher,
-  useLoaderData,
-  useLocation,
-  useSearchParams,
-} from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { reasonText } from "~/lib/assessments/reason-text";
-import {
-  SelectField,
-  TextAreaField,
-  TextField,
-} from "~/components/form/fields";
+import { SelectField, TextAreaField, TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { Textarea } from "~/components/ui/input";
-import {
-  improvementDeadline,
-  NewActionSchema,
-} from "~/lib/actions/action-schema";
-import {
-  assignableMembers,
-  createActionFromAssessment,
-} from "~/lib/actions/actions.server";
+import { improvementDeadline, NewActionSchema } from "~/lib/actions/action-schema";
+import { assignableMembers, createActionFromAssessment } from "~/lib/actions/actions.server";
 import { ResultSchema } from "~/lib/assessments/assessment-schema";
 import {
   compareWithPrevious,
@@ -45,30 +21,14 @@ import {
   removeResultFile,
   saveResult,
 } from "~/lib/assessments/assessments.server";
-import {
-  actionReference,
-  resultLabel,
-  resultWithPoints,
-} from "~/lib/assessments/result-labels";
-import {
-  scoreAssessment,
-  type AssessmentResultValue,
-  type Outcome,
-} from "~/lib/assessments/scoring";
+import { actionReference, resultLabel, resultWithPoints } from "~/lib/assessments/result-labels";
+import { scoreAssessment, type AssessmentResultValue, type Outcome } from "~/lib/assessments/scoring";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { useCan } from "~/lib/auth/use-session-user";
-import {
-  acceptAttribute,
-  allowedFormatsLabel,
-  MAX_UPLOAD_MB,
-} from "~/lib/evidence/file-rules";
+import { acceptAttribute, allowedFormatsLabel, MAX_UPLOAD_MB } from "~/lib/evidence/file-rules";
 import { checkUpload, readUploadForm } from "~/lib/evidence/file-store.server";
 import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
-import {
-  formatCalendarDate,
-  formatDateTime,
-  todayInZone,
-} from "~/lib/i18n/format";
+import { formatCalendarDate, formatDateTime, todayInZone } from "~/lib/i18n/format";
 import { translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
@@ -76,20 +36,12 @@ import { policyOptions } from "~/lib/policies/policies.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  titleFor(matches, (t) =>
-    data
-      ? `${data.reference} · ${data.assessment.title}`
-      : t("assessments.title"),
-  );
+  titleFor(matches, (t) => (data ? `${data.reference} · ${data.assessment.title}` : t("assessments.title")));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "assessments.read");
   const orgId = auth.organization.id;
-  const view = await getAssessmentView(
-    auth.db,
-    orgId,
-    uuidParam(params, "assessmentId"),
-  );
+  const view = await getAssessmentView(auth.db, orgId, uuidParam(params, "assessmentId"));
   if (!view) notFound();
   const [comparison, policies, members] = await Promise.all([
     compareWithPrevious(auth.db, orgId, view),
@@ -127,10 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     comparison,
     policies,
     members: members.map((m) => ({ userId: m.userId, name: m.name })),
-    deadline:
-      days === null
-        ? null
-        : improvementDeadline(view.assessment.assessedOn, days),
+    deadline: days === null ? null : improvementDeadline(view.assessment.assessedOn, days),
     improvementDays: days,
     today: todayInZone(auth.organization.timeZone),
     timeZone: auth.organization.timeZone,
@@ -141,24 +90,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "assessments.manage");
   const assessmentId = uuidParam(params, "assessmentId");
   const actor = { organizationId: auth.organization.id, userId: auth.user.id };
-  const isMultipart = request.headers
-    .get("content-type")
-    ?.startsWith("multipart/form-data");
-  const formData = isMultipart
-    ? await readUploadForm(request)
-    : await readFormData(request);
+  const isMultipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
+  const formData = isMultipart ? await readUploadForm(request) : await readFormData(request);
   const intent = formData.get("intent");
-  const back = (query: string, hash = "") =>
-    redirect(`/assessments/${assessmentId}?${query}${hash}`);
+  const back = (query: string, hash = "") => redirect(`/assessments/${assessmentId}?${query}${hash}`);
 
   if (intent === "result") {
     const parsed = parseForm(formData, ResultSchema);
     const criterion = String(formData.get("criterion") ?? "");
-    if (!parsed.ok)
-      return data(
-        { intent, criterion, errors: parsed.errors, values: parsed.values },
-        { status: 400 },
-      );
+    if (!parsed.ok) return data({ intent, criterion, errors: parsed.errors, values: parsed.values }, { status: 400 });
     const upload = await checkUpload(formData.get("file"), { required: false });
     if (!upload.ok)
       return data(
@@ -170,13 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         },
         { status: 400 },
       );
-    const saved = await saveResult(
-      auth.db,
-      actor,
-      assessmentId,
-      parsed.data,
-      upload.file,
-    );
+    const saved = await saveResult(auth.db, actor, assessmentId, parsed.data, upload.file);
     if (!saved) notFound();
     if (!saved.ok)
       return data(
@@ -193,35 +127,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "removeFile") {
     const criterion = String(formData.get("criterion") ?? "");
     const fileId = String(formData.get("fileId") ?? "");
-    const removed = await removeResultFile(
-      auth.db,
-      actor,
-      assessmentId,
-      criterion,
-      fileId,
-    );
+    const removed = await removeResultFile(auth.db, actor, assessmentId, criterion, fileId);
     if (!removed) notFound();
-    if (!removed.ok)
-      return data(
-        { intent, criterion, errors: removed.errors, values: {} },
-        { status: 400 },
-      );
+    if (!removed.ok) return data({ intent, criterion, errors: removed.errors, values: {} }, { status: 400 });
     return back(`saved=${encodeURIComponent(criterion)}`, `#c-${criterion}`);
   }
   if (intent === "action") {
     const parsed = parseForm(formData, NewActionSchema);
     const criterion = String(formData.get("criterion") ?? "");
-    if (!parsed.ok)
-      return data(
-        { intent, criterion, errors: parsed.errors, values: parsed.values },
-        { status: 400 },
-      );
-    const created = await createActionFromAssessment(
-      auth.db,
-      actor,
-      assessmentId,
-      parsed.data,
-    );
+    if (!parsed.ok) return data({ intent, criterion, errors: parsed.errors, values: parsed.values }, { status: 400 });
+    const created = await createActionFromAssessment(auth.db, actor, assessmentId, parsed.data);
     if (!created) notFound();
     if (!created.ok)
       return data(
@@ -238,17 +153,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "finalize") {
     const done = await finalizeAssessment(auth.db, actor, assessmentId);
     if (!done) notFound();
-    if (!done.ok)
-      return data(
-        { intent, criterion: "", errors: done.errors, values: {} },
-        { status: 400 },
-      );
+    if (!done.ok) return data({ intent, criterion: "", errors: done.errors, values: {} }, { status: 400 });
     return back("finalized=1");
   }
-  throw data(
-    { errors: { form: "errors.invalid" }, values: {} },
-    { status: 400 },
-  );
+  throw data({ errors: { form: "errors.invalid" }, values: {} }, { status: 400 });
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -272,31 +180,28 @@ export default function AssessmentPage() {
   const rule = d.framework.scoringRule;
 
   // Results chosen on the page but not saved yet: the outcome follows them at once.
-  const [pending, setPending] = useState<Record<string, AssessmentResultValue>>(
-    {},
-  );
+  const [pending, setPending] = useState<Record<string, AssessmentResultValue>>({});
   const saved = useMemo(
-    () =>
-      Object.fromEntries(
-        Object.entries(d.results).map(([k, r]) => [
-          k,
-          r.result as AssessmentResultValue | null,
-        ]),
-      ),
+    () => Object.fromEntries(Object.entries(d.results).map(([k, r]) => [k, r.result as AssessmentResultValue | null])),
     [d.results],
   );
   const live = useMemo(() => ({ ...saved, ...pending }), [saved, pending]);
-  const outcome = useMemo(
-    () => scoreAssessment(rule, d.scoring, live),
-    [rule, d.scoring, live],
-  );
-  const unsaved = Object.entries(pending).filter(
-    ([k, v]) => saved[k] !== v,
-  ).length;
-  const byKey = useMemo(
-    () => new Map(d.criteria.map((c) => [c.key, c])),
-    [d.criteria],
-  );
+  const outcome = useMemo(() => scoreAssessment(rule, d.scoring, live), [rule, d.scoring, live]);
+  const unsaved = Object.entries(pending).filter(([k, v]) => saved[k] !== v).length;
+  // ?open=1 lists only the criteria without a saved result (and the headings above them).
+  const onlyOpen = searchParams.get("open") === "1";
+  const savedCount = Object.values(saved).filter(Boolean).length;
+  const visibleCriteria = useMemo(() => {
+    if (!onlyOpen) return d.criteria;
+    const parentOf = new Map(d.scoring.map((c) => [c.key, c.parentKey]));
+    const keep = new Set<string>();
+    for (const c of d.criteria) {
+      if (c.options.length === 0 || saved[c.key]) continue;
+      for (let key: string | null | undefined = c.key; key; key = parentOf.get(key)) keep.add(key);
+    }
+    return d.criteria.filter((c) => keep.has(c.key));
+  }, [onlyOpen, d.criteria, d.scoring, saved]);
+  const byKey = useMemo(() => new Map(d.criteria.map((c) => [c.key, c])), [d.criteria]);
   const codeOf = (key: string) => {
     const c = byKey.get(key);
     return c ? (en ? c.code.en : c.code.zh) : key;
@@ -309,11 +214,7 @@ export default function AssessmentPage() {
         description={`${d.reference} · ${en ? d.framework.nameEn : d.framework.nameZh} (${d.framework.version}) · ${formatCalendarDate(d.assessment.assessedOn, locale)}`}
         actions={
           <div className="flex flex-wrap gap-2">
-            <a
-              href={`/assessments/${d.assessment.id}/report.pdf`}
-              className={buttonClass("secondary")}
-              download
-            >
+            <a href={`/assessments/${d.assessment.id}/report.pdf`} className={buttonClass("secondary")} download>
               {t("assessments.downloadReport")}
             </a>
             <Link to="/assessments" className={buttonClass("ghost")}>
@@ -323,66 +224,49 @@ export default function AssessmentPage() {
         }
       />
       <div className="space-y-4 pb-12 lg:pb-0">
-        {searchParams.get("finalized") === "1" ? (
-          <Alert tone="success">{t("assessments.finalizedNotice")}</Alert>
-        ) : null}
-        {searchParams.get("actionAdded") === "1" ? (
-          <Alert tone="success">{t("assessments.actionAdded")}</Alert>
-        ) : null}
+        {searchParams.get("finalized") === "1" ? <Alert tone="success">{t("assessments.finalizedNotice")}</Alert> : null}
+        {searchParams.get("actionAdded") === "1" ? <Alert tone="success">{t("assessments.actionAdded")}</Alert> : null}
         {actionData?.intent === "finalize" && actionData.errors?.form ? (
-          <Alert tone="error">
-            {translateMessage(t, actionData.errors.form)}
-          </Alert>
+          <Alert tone="error">{translateMessage(t, actionData.errors.form)}</Alert>
         ) : null}
         {d.assessment.status === "final" ? (
           <Alert tone="info">
             {t("assessments.finalBanner", {
               name: d.finalizedBy ?? "—",
-              at: d.assessment.finalizedAt
-                ? formatDateTime(d.assessment.finalizedAt, locale, d.timeZone)
-                : "—",
+              at: d.assessment.finalizedAt ? formatDateTime(d.assessment.finalizedAt, locale, d.timeZone) : "—",
             })}
           </Alert>
         ) : null}
 
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <div className="order-2 space-y-4 lg:order-1">
-            <ImprovementPlan
-              d={d}
-              outcome={outcome}
-              codeOf={codeOf}
-              actionData={actionData}
-              editable={canManage}
-            />
+            <ImprovementPlan d={d} outcome={outcome} codeOf={codeOf} actionData={actionData} editable={canManage} />
             {d.comparison ? <ComparisonCard d={d} /> : null}
-            <ol
-              className="space-y-3"
-              aria-label={t("assessments.criteriaList")}
-            >
-              {d.criteria.map((c) =>
+            <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+              <span className="text-slate-600">{t("assessments.progress", { answered: savedCount, total: outcome.total })}</span>
+              {onlyOpen ? (
+                <Link to={`/assessments/${d.assessment.id}`} className="min-h-11 content-center text-brand-700 underline">
+                  {t("assessments.showAll")}
+                </Link>
+              ) : (
+                <Link to={`/assessments/${d.assessment.id}?open=1`} className="min-h-11 content-center text-brand-700 underline">
+                  {t("assessments.showOpen", { count: outcome.total - savedCount })}
+                </Link>
+              )}
+            </div>
+            <ol className="space-y-3" aria-label={t("assessments.criteriaList")}>
+              {visibleCriteria.map((c) =>
                 c.options.length === 0 ? (
-                  <HeadingRow
-                    key={c.key}
-                    c={c}
-                    derived={outcome.derived[c.key]}
-                    rule={rule}
-                  />
+                  <HeadingRow key={c.key} c={c} derived={outcome.derived[c.key]} rule={rule} />
                 ) : (
                   <CriterionForm
                     key={`${c.key}-${d.results[c.key]?.updatedAt ?? ""}`}
                     c={c}
                     d={d}
                     editable={editable}
-                    actionData={
-                      actionData?.criterion === c.key &&
-                      actionData.intent !== "action"
-                        ? actionData
-                        : undefined
-                    }
+                    actionData={actionData?.criterion === c.key && actionData.intent !== "action" ? actionData : undefined}
                     justSaved={searchParams.get("saved") === c.key}
-                    onChoose={(value) =>
-                      setPending((p) => ({ ...p, [c.key]: value }))
-                    }
+                    onChoose={(value) => setPending((p) => ({ ...p, [c.key]: value }))}
                   />
                 ),
               )}
@@ -391,25 +275,13 @@ export default function AssessmentPage() {
           <MobileScoreBar outcome={outcome} />
           <aside className="order-1 lg:order-2">
             <div className="space-y-4 lg:sticky lg:top-4">
-              <OutcomePanel
-                outcome={outcome}
-                rule={rule}
-                codeOf={codeOf}
-                unsaved={unsaved}
-              />
+              <OutcomePanel outcome={outcome} rule={rule} codeOf={codeOf} unsaved={unsaved} />
               {editable ? (
                 <Card>
                   <Form method="post">
                     <input type="hidden" name="intent" value="finalize" />
-                    <p className="mb-3 text-sm text-slate-600">
-                      {t("assessments.finalizeHint")}
-                    </p>
-                    <Button
-                      type="submit"
-                      variant="secondary"
-                      disabled={!outcome.complete || unsaved > 0}
-                      className="w-full"
-                    >
+                    <p className="mb-3 text-sm text-slate-600">{t("assessments.finalizeHint")}</p>
+                    <Button type="submit" variant="secondary" disabled={!outcome.complete || unsaved > 0} className="w-full">
                       {t("assessments.finalize")}
                     </Button>
                   </Form>
@@ -423,16 +295,10 @@ export default function AssessmentPage() {
   );
 }
 
-function OutcomePanel(props: {
-  outcome: Outcome;
-  rule: string;
-  codeOf: (key: string) => string;
-  unsaved: number;
-}) {
+function OutcomePanel(props: { outcome: Outcome; rule: string; codeOf: (key: string) => string; unsaved: number }) {
   const { t } = useTranslation();
   const o = props.outcome;
-  const list = (keys: string[]) =>
-    keys.length ? keys.map(props.codeOf).join("、") : t("assessments.none");
+  const list = (keys: string[]) => (keys.length ? keys.map(props.codeOf).join("、") : t("assessments.none"));
   const colon = t("assessments.colon");
   return (
     <Card title={t("assessments.outcome")}>
@@ -440,10 +306,7 @@ function OutcomePanel(props: {
         {o.passed === null ? (
           <Badge tone="neutral">{t("assessments.noPassMark")}</Badge>
         ) : (
-          <p
-            className={`text-xl font-bold ${o.passed ? "text-green-800" : "text-red-800"}`}
-            data-testid="verdict"
-          >
+          <p className={`text-xl font-bold ${o.passed ? "text-green-800" : "text-red-800"}`} data-testid="verdict">
             {t(o.passed ? "assessments.passes" : "assessments.fails")}
             {o.complete ? "" : ` · ${t("assessments.provisional")}`}
           </p>
@@ -458,44 +321,28 @@ function OutcomePanel(props: {
             ) : null}
           </p>
         ) : null}
-        <p className="text-sm text-slate-700">
-          {t("assessments.progress", { answered: o.answered, total: o.total })}
-        </p>
+        <p className="text-sm text-slate-700">{t("assessments.progress", { answered: o.answered, total: o.total })}</p>
         {props.unsaved ? (
-          <p className="text-sm font-medium text-amber-800">
-            {t("assessments.unsaved", { count: props.unsaved })}
-          </p>
+          <p className="text-sm font-medium text-amber-800">{t("assessments.unsaved", { count: props.unsaved })}</p>
         ) : null}
         {o.basicCounts ? (
           <dl className="grid grid-cols-2 gap-2 text-sm">
             <div className={o.basicCounts.general > 3 ? "text-red-800" : ""}>
-              <dt className="text-slate-600">
-                {t("assessments.basicGeneral")}
-              </dt>
+              <dt className="text-slate-600">{t("assessments.basicGeneral")}</dt>
               <dd className="text-lg font-semibold" data-testid="basic-general">
                 {o.basicCounts.general} / 3
               </dd>
             </div>
-            <div
-              className={o.basicCounts.business_type > 3 ? "text-red-800" : ""}
-            >
-              <dt className="text-slate-600">
-                {t("assessments.basicBusiness")}
-              </dt>
-              <dd className="text-lg font-semibold">
-                {o.basicCounts.business_type} / 3
-              </dd>
+            <div className={o.basicCounts.business_type > 3 ? "text-red-800" : ""}>
+              <dt className="text-slate-600">{t("assessments.basicBusiness")}</dt>
+              <dd className="text-lg font-semibold">{o.basicCounts.business_type} / 3</dd>
             </div>
           </dl>
         ) : null}
         <dl className="space-y-1 text-sm">
           <div>
             <dt className="inline font-medium">
-              {t(
-                props.rule === "cn-2022-advanced"
-                  ? "assessments.basicItems"
-                  : "assessments.partlyItems",
-              )}
+              {t(props.rule === "cn-2022-advanced" ? "assessments.basicItems" : "assessments.partlyItems")}
               {colon}
             </dt>
             <dd className="inline" data-testid="partly-list">
@@ -541,18 +388,10 @@ function MobileScoreBar(props: { outcome: Outcome }) {
       aria-hidden="true"
     >
       <span className="font-semibold">
-        {o.passed === null
-          ? t("assessments.noPassMark")
-          : t(o.passed ? "assessments.passes" : "assessments.fails")}
+        {o.passed === null ? t("assessments.noPassMark") : t(o.passed ? "assessments.passes" : "assessments.fails")}
       </span>
-      {o.score !== null ? (
-        <span className="ml-2 font-bold">
-          {t("assessments.scoreValue", { score: o.score })}
-        </span>
-      ) : null}
-      <span className="ml-2 text-slate-600">
-        {t("assessments.progress", { answered: o.answered, total: o.total })}
-      </span>
+      {o.score !== null ? <span className="ml-2 font-bold">{t("assessments.scoreValue", { score: o.score })}</span> : null}
+      <span className="ml-2 text-slate-600">{t("assessments.progress", { answered: o.answered, total: o.total })}</span>
     </div>
   );
 }
@@ -568,18 +407,12 @@ function HeadingRow(props: {
   const code = en ? c.code.en : c.code.zh;
   const size = c.level === "class" ? "text-lg" : "text-base";
   return (
-    <li
-      id={`c-${c.key}`}
-      className={`pt-2 ${c.level === "class" ? "border-t-2 border-slate-300" : ""}`}
-    >
+    <li id={`c-${c.key}`} className={`pt-2 ${c.level === "class" ? "border-t-2 border-slate-300" : ""}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className={`${size} font-semibold text-slate-900`}>
           {code}
           {c.level === "class" ? "、" : " "}
-          {en ? c.titleEn : c.titleZh}{" "}
-          <span className="text-sm font-normal text-slate-500">
-            {en ? c.titleZh : c.titleEn}
-          </span>
+          {en ? c.titleEn : c.titleZh} <span className="text-sm font-normal text-slate-500">{en ? c.titleZh : c.titleEn}</span>
         </h2>
         {props.derived !== undefined ? (
           <Badge tone={toneOf(props.derived)}>
@@ -590,11 +423,7 @@ function HeadingRow(props: {
           </Badge>
         ) : null}
       </div>
-      {c.textZh ? (
-        <p className="mt-1 whitespace-pre-line text-sm text-slate-700">
-          {en ? c.textEn : c.textZh}
-        </p>
-      ) : null}
+      {c.textZh ? <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{en ? c.textEn : c.textZh}</p> : null}
     </li>
   );
 }
@@ -616,21 +445,12 @@ function CriterionForm(props: {
   const server = (fetcher.data as ActionResult | undefined) ?? props.actionData;
   const errors = server?.errors ?? {};
   const values = server?.values ?? {};
-  const current =
-    (typeof values.result === "string" ? values.result : saved?.result) ?? null;
-  const explanation =
-    typeof values.explanation === "string"
-      ? values.explanation
-      : (saved?.explanation ?? "");
-  const cited = new Set(
-    (saved?.evidence ?? [])
-      .filter((e) => e.recordType === "policy")
-      .map((e) => e.recordId),
-  );
+  const current = (typeof values.result === "string" ? values.result : saved?.result) ?? null;
+  const explanation = typeof values.explanation === "string" ? values.explanation : (saved?.explanation ?? "");
+  const cited = new Set((saved?.evidence ?? []).filter((e) => e.recordType === "policy").map((e) => e.recordId));
   const files = (saved?.evidence ?? []).filter((e) => e.recordType === "file");
   const code = en ? c.code.en : c.code.zh;
-  const err = (name: string) =>
-    errors[name] ? translateMessage(t, errors[name]) : null;
+  const err = (name: string) => (errors[name] ? translateMessage(t, errors[name]) : null);
   const busy = fetcher.state !== "idle";
   return (
     <li
@@ -638,43 +458,29 @@ function CriterionForm(props: {
       className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
       data-criterion={c.key}
     >
-      <fetcher.Form
-        method="post"
-        encType="multipart/form-data"
-        className="space-y-3"
-      >
+      <fetcher.Form method="post" encType="multipart/form-data" className="space-y-3">
         <input type="hidden" name="intent" value="result" />
         <input type="hidden" name="criterion" value={c.key} />
         <div className="flex flex-wrap items-start justify-between gap-2">
           <h3 className="font-semibold text-slate-900">
             <span className="mr-2 font-mono">{code}</span>
             {en ? c.titleEn : c.titleZh}
-            <span className="ml-2 text-sm font-normal text-slate-500">
-              {en ? c.titleZh : c.titleEn}
-            </span>
+            <span className="ml-2 text-sm font-normal text-slate-500">{en ? c.titleZh : c.titleEn}</span>
           </h3>
           <div className="flex flex-wrap gap-1">
             {c.requirement ? (
-              <Badge tone={c.requirement === "must" ? "brand" : "neutral"}>
-                {t(`assessments.requirement.${c.requirement}`)}
-              </Badge>
+              <Badge tone={c.requirement === "must" ? "brand" : "neutral"}>{t(`assessments.requirement.${c.requirement}`)}</Badge>
             ) : null}
-            {!c.improvable && c.options.includes("fails") ? (
-              <Badge tone="warn">{t("assessments.notImprovable")}</Badge>
-            ) : null}
+            {!c.improvable && c.options.includes("fails") ? <Badge tone="warn">{t("assessments.notImprovable")}</Badge> : null}
             {saved?.result ? (
-              <Badge tone={toneOf(saved.result)}>
-                {labelIn(en, resultWithPoints(rule, saved.result))}
-              </Badge>
+              <Badge tone={toneOf(saved.result)}>{labelIn(en, resultWithPoints(rule, saved.result))}</Badge>
             ) : (
               <Badge>{labelIn(en, resultLabel(rule, null))}</Badge>
             )}
           </div>
         </div>
         <details className="text-sm text-slate-700">
-          <summary className="cursor-pointer text-brand-700">
-            {t("assessments.showText")}
-          </summary>
+          <summary className="cursor-pointer text-brand-700">{t("assessments.showText")}</summary>
           <p className="mt-2 whitespace-pre-line">{c.textZh}</p>
           <p className="mt-2 whitespace-pre-line text-slate-500">{c.textEn}</p>
         </details>
@@ -687,17 +493,10 @@ function CriterionForm(props: {
             })}
           </p>
         ) : null}
-        {props.justSaved && !server?.errors ? (
-          <Alert tone="success">{t("common.saved")}</Alert>
-        ) : null}
+        {props.justSaved && !server?.errors ? <Alert tone="success">{t("common.saved")}</Alert> : null}
         {err("form") ? <Alert tone="error">{err("form")}</Alert> : null}
-        <fieldset
-          disabled={!props.editable}
-          aria-describedby={err("result") ? `${c.key}-result-error` : undefined}
-        >
-          <legend className="mb-1 text-sm font-medium text-slate-800">
-            {t("assessments.result")}
-          </legend>
+        <fieldset disabled={!props.editable} aria-describedby={err("result") ? `${c.key}-result-error` : undefined}>
+          <legend className="mb-1 text-sm font-medium text-slate-800">{t("assessments.result")}</legend>
           <div className="flex flex-wrap gap-2">
             {c.options.map((option) => (
               <label
@@ -717,19 +516,13 @@ function CriterionForm(props: {
             ))}
           </div>
           {err("result") ? (
-            <p
-              id={`${c.key}-result-error`}
-              className="mt-1 text-sm font-medium text-red-700"
-            >
+            <p id={`${c.key}-result-error`} className="mt-1 text-sm font-medium text-red-700">
               {err("result")}
             </p>
           ) : null}
         </fieldset>
         <div className="space-y-1">
-          <label
-            htmlFor={`explanation-${c.key}`}
-            className="block text-sm font-medium text-slate-800"
-          >
+          <label htmlFor={`explanation-${c.key}`} className="block text-sm font-medium text-slate-800">
             {t("assessments.explanation")}
           </label>
           <Textarea
@@ -740,11 +533,7 @@ function CriterionForm(props: {
             disabled={!props.editable}
             placeholder={t("assessments.explanationHint")}
           />
-          {err("explanation") ? (
-            <p className="text-sm font-medium text-red-700">
-              {err("explanation")}
-            </p>
-          ) : null}
+          {err("explanation") ? <p className="text-sm font-medium text-red-700">{err("explanation")}</p> : null}
         </div>
         {d.policies.length ? (
           <details className="text-sm" open={cited.size > 0}>
@@ -753,10 +542,7 @@ function CriterionForm(props: {
             </summary>
             <div className="mt-2 grid gap-1 sm:grid-cols-2">
               {d.policies.map((p) => (
-                <label
-                  key={p.id}
-                  className="flex min-h-11 items-center gap-2 rounded border border-slate-200 px-2"
-                >
+                <label key={p.id} className="flex min-h-11 items-center gap-2 rounded border border-slate-200 px-2">
                   <input
                     type="checkbox"
                     name="policies"
@@ -766,35 +552,23 @@ function CriterionForm(props: {
                     className="size-5 accent-brand-700"
                   />
                   <span>
-                    <span className="font-mono">{p.documentNumber}</span>{" "}
-                    {en ? p.titleEn : p.titleZh}
+                    <span className="font-mono">{p.documentNumber}</span> {en ? p.titleEn : p.titleZh}
                   </span>
                 </label>
               ))}
             </div>
           </details>
         ) : (
-          <p className="text-sm text-slate-500">
-            {t("assessments.noPolicies")}
-          </p>
+          <p className="text-sm text-slate-500">{t("assessments.noPolicies")}</p>
         )}
         {files.length ? (
           <ul className="space-y-1 text-sm">
             {files.map((f) => (
-              <li
-                key={f.recordId}
-                className="flex flex-wrap items-center gap-2"
-              >
-                <a
-                  href={`/files/${f.recordId}`}
-                  className="text-brand-700 underline"
-                >
+              <li key={f.recordId} className="flex flex-wrap items-center gap-2">
+                <a href={`/files/${f.recordId}`} className="text-brand-700 underline">
                   {f.label}
                 </a>
-                <span
-                  className="font-mono text-xs text-slate-500"
-                  title={f.sha256}
-                >
+                <span className="font-mono text-xs text-slate-500" title={f.sha256}>
                   SHA-256 {f.sha256?.slice(0, 12)}…
                 </span>
               </li>
@@ -803,28 +577,17 @@ function CriterionForm(props: {
         ) : null}
         {props.editable ? (
           <div className="space-y-1">
-            <label
-              htmlFor={`file-${c.key}`}
-              className="block text-sm font-medium text-slate-800"
-            >
+            <label htmlFor={`file-${c.key}`} className="block text-sm font-medium text-slate-800">
               {t("assessments.addFile")}
             </label>
-            <input
-              id={`file-${c.key}`}
-              type="file"
-              name="file"
-              accept={acceptAttribute}
-              className="block w-full text-sm"
-            />
+            <input id={`file-${c.key}`} type="file" name="file" accept={acceptAttribute} className="block w-full text-sm" />
             <p className="text-xs text-slate-500">
               {t("files.limitHint", {
                 max: MAX_UPLOAD_MB,
                 formats: allowedFormatsLabel,
               })}
             </p>
-            {err("file") ? (
-              <p className="text-sm font-medium text-red-700">{err("file")}</p>
-            ) : null}
+            {err("file") ? <p className="text-sm font-medium text-red-700">{err("file")}</p> : null}
           </div>
         ) : null}
         {props.editable ? (
@@ -840,10 +603,7 @@ function CriterionForm(props: {
               <input type="hidden" name="intent" value="removeFile" />
               <input type="hidden" name="criterion" value={c.key} />
               <input type="hidden" name="fileId" value={f.recordId} />
-              <button
-                type="submit"
-                className="min-h-11 text-sm text-red-700 underline"
-              >
+              <button type="submit" className="min-h-11 text-sm text-red-700 underline">
                 {t("assessments.removeFile", { name: f.label })}
               </button>
             </Form>
@@ -871,17 +631,11 @@ function ImprovementPlan(props: {
       scoreAssessment(
         d.framework.scoringRule,
         d.scoring,
-        Object.fromEntries(
-          Object.entries(d.results).map(([k, r]) => [
-            k,
-            r.result as AssessmentResultValue | null,
-          ]),
-        ),
+        Object.fromEntries(Object.entries(d.results).map(([k, r]) => [k, r.result as AssessmentResultValue | null])),
       ),
     [d],
   );
-  if (!savedOutcome.toImprove.length && !savedOutcome.blocking.length)
-    return null;
+  if (!savedOutcome.toImprove.length && !savedOutcome.blocking.length) return null;
   void outcome;
   const byKey = new Map(d.criteria.map((c) => [c.key, c]));
   return (
@@ -916,31 +670,18 @@ function ImprovementPlan(props: {
           const c = byKey.get(key);
           const actions = d.actions.filter((a) => a.criterionKey === key);
           return (
-            <li
-              key={key}
-              id={`plan-${key}`}
-              className="rounded border border-slate-200 p-3"
-            >
+            <li key={key} id={`plan-${key}`} className="rounded border border-slate-200 p-3">
               <p className="font-medium">
                 {props.codeOf(key)} {c ? (en ? c.titleEn : c.titleZh) : ""}{" "}
                 <Badge tone={toneOf(d.results[key]?.result ?? null)}>
-                  {labelIn(
-                    en,
-                    resultLabel(
-                      d.framework.scoringRule,
-                      (d.results[key]?.result as AssessmentResultValue) ?? null,
-                    ),
-                  )}
+                  {labelIn(en, resultLabel(d.framework.scoringRule, (d.results[key]?.result as AssessmentResultValue) ?? null))}
                 </Badge>
               </p>
               {actions.length ? (
                 <ul className="mt-2 space-y-1 text-sm">
                   {actions.map((a) => (
                     <li key={a.id}>
-                      <Link
-                        to={`/actions/${a.id}`}
-                        className="text-brand-700 underline"
-                      >
+                      <Link to={`/actions/${a.id}`} className="text-brand-700 underline">
                         {actionReference(a.number)} {a.title}
                       </Link>{" "}
                       · {a.ownerName} ·{" "}
@@ -952,19 +693,14 @@ function ImprovementPlan(props: {
                   ))}
                 </ul>
               ) : (
-                <p className="mt-1 text-sm font-medium text-amber-800">
-                  {t("assessments.needsAction")}
-                </p>
+                <p className="mt-1 text-sm font-medium text-amber-800">{t("assessments.needsAction")}</p>
               )}
               {props.editable ? (
                 <NewActionForm
                   criterion={key}
                   d={d}
                   server={
-                    props.actionData?.intent === "action" &&
-                    props.actionData.criterion === key
-                      ? props.actionData
-                      : undefined
+                    props.actionData?.intent === "action" && props.actionData.criterion === key ? props.actionData : undefined
                   }
                 />
               ) : null}
@@ -976,51 +712,30 @@ function ImprovementPlan(props: {
   );
 }
 
-function NewActionForm(props: {
-  criterion: string;
-  d: LoaderData;
-  server: ActionResult | undefined;
-}) {
+function NewActionForm(props: { criterion: string; d: LoaderData; server: ActionResult | undefined }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const { form, values, errorOf, onSubmit } = useValidatedForm(
-    NewActionSchema,
-    {
-      defaults: {
-        intent: "action",
-        criterion: props.criterion,
-        title: "",
-        description: "",
-        ownerUserId: "",
-        dueOn: "",
-      },
-      server: props.server as never,
+  const { form, values, errorOf, onSubmit } = useValidatedForm(NewActionSchema, {
+    defaults: {
+      intent: "action",
+      criterion: props.criterion,
+      title: "",
+      description: "",
+      ownerUserId: "",
+      dueOn: "",
     },
-  );
+    server: props.server as never,
+  });
   const locale = useLocale();
   const field = { form, values, idPrefix: `action-${props.criterion}-` };
   return (
     <details className="mt-2" open={!!props.server}>
-      <summary className="cursor-pointer text-sm text-brand-700">
-        {t("assessments.addAction")}
-      </summary>
-      <Form
-        key={location.key}
-        method="post"
-        noValidate
-        onSubmit={onSubmit}
-        className="mt-2 space-y-3"
-      >
+      <summary className="cursor-pointer text-sm text-brand-700">{t("assessments.addAction")}</summary>
+      <Form key={location.key} method="post" noValidate onSubmit={onSubmit} className="mt-2 space-y-3">
         <input type="hidden" name="intent" value="action" />
         <input type="hidden" name="criterion" value={props.criterion} />
         {errorOf("form") ? <Alert tone="error">{errorOf("form")}</Alert> : null}
-        <TextField
-          {...field}
-          name="title"
-          label={t("assessments.actionTitle")}
-          error={errorOf("title")}
-          required
-        />
+        <TextField {...field} name="title" label={t("assessments.actionTitle")} error={errorOf("title")} required />
         <TextAreaField
           {...field}
           name="description"
@@ -1072,43 +787,29 @@ function ComparisonCard(props: { d: LoaderData }) {
   const rule = props.d.framework.scoringRule;
   const prev = cmp.previous.outcome;
   return (
-    <Card
-      title={t("assessments.comparison", { reference: cmp.previous.reference })}
-    >
+    <Card title={t("assessments.comparison", { reference: cmp.previous.reference })}>
       <p className="text-sm text-slate-600">
-        <Link
-          to={`/assessments/${cmp.previous.id}`}
-          className="text-brand-700 underline"
-        >
+        <Link to={`/assessments/${cmp.previous.id}`} className="text-brand-700 underline">
           {cmp.previous.reference}
         </Link>{" "}
         · {formatCalendarDate(cmp.previous.assessedOn, locale)} ·{" "}
         {t("assessments.frameworkVersion", {
           version: cmp.previous.frameworkVersion,
         })}
-        {prev.score !== null
-          ? ` · ${t("assessments.scoreValue", { score: prev.score })}`
-          : ""}
-        {prev.passed !== null
-          ? ` · ${t(prev.passed ? "assessments.passes" : "assessments.fails")}`
-          : ""}
+        {prev.score !== null ? ` · ${t("assessments.scoreValue", { score: prev.score })}` : ""}
+        {prev.passed !== null ? ` · ${t(prev.passed ? "assessments.passes" : "assessments.fails")}` : ""}
       </p>
       {cmp.changes.length === 0 ? (
         <p className="mt-2 text-sm">{t("assessments.noChanges")}</p>
       ) : (
         <ul className="mt-2 divide-y divide-slate-100 text-sm">
           {cmp.changes.map((ch) => (
-            <li
-              key={ch.key}
-              className="flex flex-wrap justify-between gap-2 py-1"
-            >
+            <li key={ch.key} className="flex flex-wrap justify-between gap-2 py-1">
               <span>
-                <span className="font-mono">{ch.code}</span>{" "}
-                {en ? ch.titleEn : ch.titleZh}
+                <span className="font-mono">{ch.code}</span> {en ? ch.titleEn : ch.titleZh}
               </span>
               <span>
-                {labelIn(en, resultLabel(rule, ch.before))} →{" "}
-                <strong>{labelIn(en, resultLabel(rule, ch.after))}</strong>
+                {labelIn(en, resultLabel(rule, ch.before))} → <strong>{labelIn(en, resultLabel(rule, ch.after))}</strong>
               </span>
             </li>
           ))}
@@ -1122,9 +823,7 @@ function labelIn(en: boolean, label: { zh: string; en: string }): string {
   return en ? label.en : label.zh;
 }
 
-function toneOf(
-  result: AssessmentResultValue | null | undefined,
-): "good" | "bad" | "warn" | "neutral" | "brand" {
+function toneOf(result: AssessmentResultValue | null | undefined): "good" | "bad" | "warn" | "neutral" | "brand" {
   if (result === "meets") return "good";
   if (result === "conforms") return "brand";
   if (result === "fails") return "bad";

@@ -211,6 +211,13 @@ describe("self-assessment", () => {
     await page.getByRole("complementary").getByText("已评估 1 / 33 项").waitFor();
     await page.locator("#plan-1").getByText("尚无整改措施。").waitFor();
     await snap(page, "assessment-nojs-saved", "phone");
+
+    // The plain link narrows the list to what is still open: item 1 is answered, item 2 is not.
+    await page.getByRole("link", { name: "只看尚未评估的 32 项" }).click();
+    await page.waitForURL((url) => url.searchParams.get("open") === "1");
+    await row(page, "2").waitFor();
+    expect(await row(page, "1").count()).toBe(0);
+    await page.getByRole("link", { name: "显示全部标准" }).waitFor();
     expect(problems).toEqual([]);
   });
 

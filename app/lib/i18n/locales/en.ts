@@ -483,6 +483,8 @@ export const en = {
     editDetails: "Number, titles and linked criteria",
   },
   assessments: {
+    showAll: "Show all criteria",
+    showOpen: "Show only the {{count}} not yet assessed",
     colon: ": ",
     title: "Self-assessment",
     description: "Score yourself against a certification standard, item by item, before applying and before every re-certification.",

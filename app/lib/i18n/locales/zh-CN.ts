@@ -482,6 +482,8 @@ export const zhCN: Translations = {
     editDetails: "编号、标题和关联标准",
   },
   assessments: {
+    showAll: "显示全部标准",
+    showOpen: "只看尚未评估的 {{count}} 项",
     colon: "：",
     title: "自我评估",
     description: "在申请认证前及每次复核前，按认证标准逐项自我评估。",
