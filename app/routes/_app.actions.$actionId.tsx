@@ -92,7 +92,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!canUpdateAction(role, auth.user.id, found.action)) {
     return data({ errors: { form: message("actions.notYours") }, values: {} }, { status: 403 });
   }
-  const formData = await readUploadForm(request);
+  const form = await readUploadForm(request);
+  if (!form.ok) return data({ errors: form.errors, values: {} }, { status: 400 });
+  const formData = form.formData;
   const parsed = parseForm(formData, UpdateActionSchema);
   const upload = await checkUpload(formData.get("file"), { required: false });
   if (!parsed.ok || !upload.ok) {

@@ -15,19 +15,19 @@ import { assignableMembers, createActionFromAssessment } from "~/lib/actions/act
 import { ResultSchema } from "~/lib/assessments/assessment-schema";
 import {
   compareWithPrevious,
-  displayCode,
   finalizeAssessment,
   getAssessmentView,
   removeResultFile,
   saveResult,
 } from "~/lib/assessments/assessments.server";
+import { displayCode } from "~/lib/criteria/criterion-code";
 import { actionReference, resultLabel, resultWithPoints } from "~/lib/assessments/result-labels";
 import { scoreAssessment, type AssessmentResultValue, type Outcome } from "~/lib/assessments/scoring";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { useCan } from "~/lib/auth/use-session-user";
 import { acceptAttribute, allowedFormatsLabel, MAX_UPLOAD_MB } from "~/lib/evidence/file-rules";
 import { checkUpload, readUploadForm } from "~/lib/evidence/file-store.server";
-import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
+import { formDataToObject, parseForm } from "~/lib/form.server";
 import { formatCalendarDate, formatDateTime, todayInZone } from "~/lib/i18n/format";
 import { translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
@@ -90,8 +90,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "assessments.manage");
   const assessmentId = uuidParam(params, "assessmentId");
   const actor = { organizationId: auth.organization.id, userId: auth.user.id };
-  const isMultipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
-  const formData = isMultipart ? await readUploadForm(request) : await readFormData(request);
+  const form = await readUploadForm(request);
+  if (!form.ok) return data({ intent: "result", criterion: "", errors: form.errors, values: {} }, { status: 400 });
+  const formData = form.formData;
   const intent = formData.get("intent");
   const back = (query: string, hash = "") => redirect(`/assessments/${assessmentId}?${query}${hash}`);
 
@@ -187,10 +188,11 @@ export default function AssessmentPage() {
   );
   const live = useMemo(() => ({ ...saved, ...pending }), [saved, pending]);
   const outcome = useMemo(() => scoreAssessment(rule, d.scoring, live), [rule, d.scoring, live]);
+  const savedOutcome = useMemo(() => scoreAssessment(rule, d.scoring, saved), [rule, d.scoring, saved]);
   const unsaved = Object.entries(pending).filter(([k, v]) => saved[k] !== v).length;
   // ?open=1 lists only the criteria without a saved result (and the headings above them).
   const onlyOpen = searchParams.get("open") === "1";
-  const savedCount = Object.values(saved).filter(Boolean).length;
+  const savedCount = savedOutcome.answered;
   const visibleCriteria = useMemo(() => {
     if (!onlyOpen) return d.criteria;
     const parentOf = new Map(d.scoring.map((c) => [c.key, c.parentKey]));
@@ -240,7 +242,7 @@ export default function AssessmentPage() {
 
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <div className="order-2 space-y-4 lg:order-1">
-            <ImprovementPlan d={d} outcome={outcome} codeOf={codeOf} actionData={actionData} editable={canManage} />
+            <ImprovementPlan d={d} savedOutcome={savedOutcome} codeOf={codeOf} actionData={actionData} editable={canManage} />
             {d.comparison ? <ComparisonCard d={d} /> : null}
             <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
               <span className="text-slate-600">{t("assessments.progress", { answered: savedCount, total: outcome.total })}</span>
@@ -616,7 +618,8 @@ function CriterionForm(props: {
 
 function ImprovementPlan(props: {
   d: LoaderData;
-  outcome: Outcome;
+  /** The plan follows what is stored, not choices not saved yet. */
+  savedOutcome: Outcome;
   codeOf: (key: string) => string;
   actionData: ActionResult | undefined;
   editable: boolean;
@@ -624,19 +627,8 @@ function ImprovementPlan(props: {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
   const en = i18n.language === "en";
-  const { d, outcome } = props;
-  // Only saved results need actions; the plan follows what is stored, not unsaved choices.
-  const savedOutcome = useMemo(
-    () =>
-      scoreAssessment(
-        d.framework.scoringRule,
-        d.scoring,
-        Object.fromEntries(Object.entries(d.results).map(([k, r]) => [k, r.result as AssessmentResultValue | null])),
-      ),
-    [d],
-  );
+  const { d, savedOutcome } = props;
   if (!savedOutcome.toImprove.length && !savedOutcome.blocking.length) return null;
-  void outcome;
   const byKey = new Map(d.criteria.map((c) => [c.key, c]));
   return (
     <Card title={t("assessments.plan")}>

@@ -3,10 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FileDownloadLink, formatFileSize } from "~/components/evidence/file-download";
-import { TextField } from "~/components/form/fields";
 import { useValidatedForm, type ServerFormState } from "~/components/form/use-validated-form";
-import { CriteriaPicker } from "~/components/policies/criteria-picker";
-import { PolicyVersionFields } from "~/components/policies/policy-version-fields";
+import { PolicyCriteriaField, PolicyIdentityFields, PolicyVersionFields } from "~/components/policies/policy-fields";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -14,7 +12,7 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { useCan, useShell } from "~/lib/auth/use-session-user";
-import { checkUpload } from "~/lib/evidence/file-store.server";
+import { checkUpload, readUploadForm } from "~/lib/evidence/file-store.server";
 import { formDataToObject, parseForm } from "~/lib/form.server";
 import { formatCalendarDate, formatDateTime, todayInZone } from "~/lib/i18n/format";
 import { message } from "~/lib/i18n/messages";
@@ -26,7 +24,6 @@ import {
   currentVersion,
   findPolicy,
   getPolicy,
-  readPolicyForm,
   updatePolicyDetails,
 } from "~/lib/policies/policies.server";
 import {
@@ -66,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refuse = (intent: Intent | null, errors: Record<string, string>, values: Record<string, string | string[]> = {}) =>
     data({ intent, errors, values }, { status: 400 });
 
-  const form = await readPolicyForm(request);
+  const form = await readUploadForm(request);
   // Only the version form carries a file, so a body refused for its size was that form's.
   if (!form.ok) return refuse("version", form.errors);
   const values = formDataToObject(form.formData);
@@ -277,26 +274,12 @@ function DetailsForm(props: { picker: PickerFramework[]; server: ServerFormState
     defaults: props.defaults,
     server: props.server,
   });
-  const field = { form, values };
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
       {rejected ? <Alert tone="error">{formError ?? t("errors.fixBelow")}</Alert> : null}
       <input type="hidden" name="intent" value="details" />
-      <div className="grid gap-4 md:grid-cols-2">
-        <TextField {...field} name="documentNumber" label={t("policies.documentNumber")} error={errorOf("documentNumber")} />
-        <div className="hidden md:block" />
-        <TextField {...field} name="titleZh" label={t("policies.titleZh")} error={errorOf("titleZh")} />
-        <TextField {...field} name="titleEn" label={t("policies.titleEn")} error={errorOf("titleEn")} />
-      </div>
-      <CriteriaPicker
-        form={form}
-        name="criteria"
-        frameworks={props.picker}
-        values={values}
-        label={t("policies.criteria")}
-        hint={t("policies.criteriaHint")}
-        error={errorOf("criteria")}
-      />
+      <PolicyIdentityFields form={form} values={values} errorOf={errorOf} />
+      <PolicyCriteriaField form={form} values={values} errorOf={errorOf} picker={props.picker} />
       <Button type="submit" disabled={navigation.state === "submitting"}>
         {t("common.save")}
       </Button>

@@ -2,23 +2,21 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FileDownloadLink } from "~/components/evidence/file-download";
-import { TextField } from "~/components/form/fields";
 import { useValidatedForm, type ServerFormState } from "~/components/form/use-validated-form";
-import { CriteriaPicker } from "~/components/policies/criteria-picker";
-import { PolicyVersionFields } from "~/components/policies/policy-version-fields";
+import { PolicyCriteriaField, PolicyIdentityFields, PolicyVersionFields } from "~/components/policies/policy-fields";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { useCan } from "~/lib/auth/use-session-user";
-import { checkUpload } from "~/lib/evidence/file-store.server";
+import { checkUpload, readUploadForm } from "~/lib/evidence/file-store.server";
 import { formDataToObject, parseForm } from "~/lib/form.server";
 import { formatCalendarDate, todayInZone } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { can } from "~/lib/auth/permissions";
-import { createPolicy, criteriaPicker, listPolicies, readPolicyForm } from "~/lib/policies/policies.server";
+import { createPolicy, criteriaPicker, listPolicies } from "~/lib/policies/policies.server";
 import { PolicyFormSchema, PolicySchema, type PickerFramework } from "~/lib/policies/policy-schema";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("policies.title"));
@@ -35,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "policies.manage");
-  const form = await readPolicyForm(request);
+  const form = await readUploadForm(request);
   if (!form.ok) return data({ errors: form.errors, values: {} }, { status: 400 });
   const parsed = parseForm(form.formData, PolicySchema);
   // The file is checked even when the fields are wrong, so every problem is named in one answer.
@@ -122,33 +120,13 @@ function NewPolicyForm(props: { picker: PickerFramework[]; server: ServerFormSta
   const { t } = useTranslation();
   const navigation = useNavigation();
   const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(PolicyFormSchema, { server: props.server });
-  const field = { form, values };
   const serverRefused = Object.values(props.server?.errors ?? {}).some(Boolean);
   return (
     <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} className="space-y-4">
       {rejected ? <Alert tone="error">{formError ?? t("errors.fixBelow")}</Alert> : null}
-      <div className="grid gap-4 md:grid-cols-2">
-        <TextField
-          {...field}
-          name="documentNumber"
-          label={t("policies.documentNumber")}
-          hint={t("policies.documentNumberHint")}
-          error={errorOf("documentNumber")}
-        />
-        <div className="hidden md:block" />
-        <TextField {...field} name="titleZh" label={t("policies.titleZh")} error={errorOf("titleZh")} />
-        <TextField {...field} name="titleEn" label={t("policies.titleEn")} error={errorOf("titleEn")} />
-      </div>
+      <PolicyIdentityFields form={form} values={values} errorOf={errorOf} numberHint />
       <PolicyVersionFields form={form} values={values} errorOf={errorOf} refused={serverRefused} />
-      <CriteriaPicker
-        form={form}
-        name="criteria"
-        frameworks={props.picker}
-        values={values}
-        label={t("policies.criteria")}
-        hint={t("policies.criteriaHint")}
-        error={errorOf("criteria")}
-      />
+      <PolicyCriteriaField form={form} values={values} errorOf={errorOf} picker={props.picker} />
       <Button type="submit" disabled={navigation.state === "submitting"}>
         {t("policies.create")}
       </Button>

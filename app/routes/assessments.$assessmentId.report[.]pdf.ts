@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const reasons = view.outcome.reasons.map((r) => ({ zh: reasonText(zh, r), en: reasonText(en, r) }));
   // A final report is dated when it was finalised, so downloading it twice gives the same bytes.
   const generatedAt = view.assessment.finalizedAt ?? new Date();
-  const data = await buildReportData(auth.db, orgId, view, reasons, generatedAt);
+  const data = buildReportData(auth.organization, view, reasons, generatedAt);
   const pdf = await renderAssessmentReport(data);
   const fileName = `${view.reference}.pdf`;
   return new Response(Buffer.from(pdf), {

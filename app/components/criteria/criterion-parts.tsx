@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { CodeParts } from "~/lib/criteria/criterion-code";
 
 // Pieces the three criteria pages share: the standard's codes, bilingual text with the reader's
 // language first, the provenance warning, and the cross-walk badges.
@@ -12,11 +13,8 @@ export function frameworkShort(t: TFunction, code: string): string {
   return t(`criteria.short.${code as FrameworkCode}`);
 }
 
-/**
- * The code as printed in the standard. Business-type items of the 2022 standard restart at 1, so
- * they read 单项10 / B10 and are never taken for general item 10.
- */
-export function criterionCode(t: TFunction, criterion: { code: string; part: string | null; level: string }): string {
+/** The code as printed in the standard, in the reader's language (see criterion-code.ts). */
+export function criterionCode(t: TFunction, criterion: CodeParts): string {
   return criterion.part === "business_type" && criterion.level !== "class"
     ? t("criteria.businessCode", { code: criterion.code })
     : criterion.code;

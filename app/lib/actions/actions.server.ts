@@ -10,7 +10,6 @@ import {
   frameworks,
   memberships,
   users,
-  type Criterion,
 } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { can, type Role } from "../auth/permissions";
@@ -21,7 +20,7 @@ import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { message } from "../i18n/messages";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import type { Actor } from "../organizations/organizations.server";
-import { displayCode } from "../assessments/assessments.server";
+import { displayCode, type CodeParts } from "../criteria/criterion-code";
 import { assessmentReference } from "../assessments/result-labels";
 import { dueDateError, type NewActionValues, type UpdateActionValues } from "./action-schema";
 import { refused, type FieldErrors } from "../form.server";
@@ -108,8 +107,6 @@ export async function createActionFromAssessment(
 
 // A sub-item's code ("（2）") only means something after its item's: the list shows both.
 const parentCriteria = alias(criteria, "parent_criteria");
-
-type CodeParts = { code: string; part: Criterion["part"]; level: Criterion["level"] };
 
 /** A criterion's code as the standard prints it, a sub-item after its item: "5（2）", "单项3（1）". */
 export function criterionDisplayCode(criterion: CodeParts, parent: CodeParts | null): { zh: string; en: string } {

@@ -6,13 +6,14 @@ import {
   correctiveActions,
   evidenceFiles,
   frameworks,
-  organizations,
   policies,
   users,
   type Criterion,
+  type Organization,
 
 } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
+import { displayCode } from "../criteria/criterion-code";
 import { getFramework, listCriteria } from "../criteria/criteria.server";
 import type { Database } from "../db.server";
 import { addEvidenceLink } from "../evidence/evidence.server";
@@ -62,17 +63,23 @@ export async function listAssessments(db: Database, orgId: string) {
     .innerJoin(frameworks, eq(frameworks.id, assessments.frameworkId))
     .where(eq(assessments.organizationId, orgId))
     .orderBy(desc(assessments.assessedOn), desc(assessments.number));
+  // One query for every result of the organisation's assessments, not one per assessment.
+  const allResults = rows.length
+    ? await db
+        .select({ assessmentId: assessmentResults.assessmentId, criterionId: assessmentResults.criterionId, result: assessmentResults.result })
+        .from(assessmentResults)
+        .where(eq(assessmentResults.organizationId, orgId))
+    : [];
   const criteriaCache = new Map<string, Criterion[]>();
   const out = [];
   for (const { assessment, framework } of rows) {
     let criteriaRows = criteriaCache.get(framework.id);
     if (!criteriaRows) criteriaCache.set(framework.id, (criteriaRows = await listCriteria(db, framework.id)));
-    const results = await resultsByKey(db, orgId, assessment.id, criteriaRows);
-    const outcome = scoreAssessment(
-      framework.scoringRule,
-      toScoringCriteria(criteriaRows),
-      Object.fromEntries([...results].map(([k, r]) => [k, r.result])),
+    const keyById = new Map(criteriaRows.map((c) => [c.id, c.key]));
+    const results = Object.fromEntries(
+      allResults.filter((r) => r.assessmentId === assessment.id).map((r) => [keyById.get(r.criterionId) ?? r.criterionId, r.result]),
     );
+    const outcome = scoreAssessment(framework.scoringRule, toScoringCriteria(criteriaRows), results);
     out.push({ assessment, framework, outcome, reference: assessmentReference(assessment.assessedOn, assessment.number) });
   }
   return out;
@@ -219,7 +226,7 @@ export async function saveResult(
       .for("update");
     if (!assessment) return null;
     if (assessment.status === "final") return refused({ form: message("assessments.finalReadOnly") });
-    const criteriaRows = await listCriteria(tx as unknown as Database, assessment.frameworkId);
+    const criteriaRows = await listCriteria(tx, assessment.frameworkId);
     const criterion = criteriaRows.find((c) => c.key === values.criterion && c.options.length > 0);
     if (!criterion) return refused({ criterion: message("errors.choose") });
     if (!criterion.options.includes(values.result)) {
@@ -302,7 +309,7 @@ export async function removeResultFile(db: Database, actor: Actor, assessmentId:
       .for("update");
     if (!assessment) return null;
     if (assessment.status === "final") return refused({ form: message("assessments.finalReadOnly") });
-    const criteriaRows = await listCriteria(tx as unknown as Database, assessment.frameworkId);
+    const criteriaRows = await listCriteria(tx, assessment.frameworkId);
     const criterion = criteriaRows.find((c) => c.key === criterionKey);
     if (!criterion) return null;
     const [result] = await tx
@@ -416,11 +423,6 @@ export async function compareWithPrevious(db: Database, orgId: string, view: Ass
   };
 }
 
-/** Display codes: a 2022 business-type item is shown as 单项10 so it is not confused with general item 10. */
-export function displayCode(c: Pick<Criterion, "code" | "part" | "level">): { zh: string; en: string } {
-  if (c.part === "business_type" && c.level === "item") return { zh: `单项${c.code}`, en: `B${c.code}` };
-  return { zh: c.code, en: c.code };
-}
 
 const reportTitles: Record<string, { zh: string; en: string }> = {
   "cn-2014-general": { zh: "适用认证企业管理自我评估报告（一般认证）", en: "Self-assessment report for certified-enterprise management (general certification)" },
@@ -428,15 +430,12 @@ const reportTitles: Record<string, { zh: string; en: string }> = {
 };
 
 /** The report's content, from the same view the page shows. Reasons are passed in translated. */
-export async function buildReportData(
-  db: Database,
-  orgId: string,
+export function buildReportData(
+  org: Pick<Organization, "legalNameZh" | "legalNameEn" | "customsCode">,
   view: AssessmentView,
   reasons: { zh: string; en: string }[],
   now: Date,
-): Promise<AssessmentReportData> {
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
-  if (!org) throw new Error("buildReportData: organization missing");
+): AssessmentReportData {
   const rule: ScoringRule = view.framework.scoringRule;
   const byKey = new Map(view.criteria.map((c) => [c.key, c]));
   const byId = new Map(view.criteria.map((c) => [c.id, c]));

@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { criteria, criterionMappings, crosswalkTopics, frameworks, type Criterion, type Framework } from "../../../db/schema";
 import { compareVersions } from "../../../db/catalog/load";
 import type { Database, Executor } from "../db.server";
+import { displayCode } from "./criterion-code";
 import { coverageForFramework, type CriterionCoverage } from "../evidence/evidence.server";
 import { recordTypesFeeding, type CriterionRef } from "../evidence/evidence-registry";
 import { todayInZone } from "../i18n/format";
@@ -293,7 +294,8 @@ export function criterionMatches(
   criterion: Pick<Criterion, "key" | "code" | "part" | "level" | "titleZh" | "titleEn" | "textZh" | "textEn">,
   terms: readonly string[],
 ): boolean {
-  const extra = criterion.part === "business_type" && criterion.level !== "class" ? `b${criterion.code} 单项${criterion.code}` : "";
+  const shown = displayCode(criterion);
+  const extra = shown.zh === criterion.code ? "" : `${shown.en} ${shown.zh}`;
   const haystack = [criterion.key, criterion.code, extra, criterion.titleZh, criterion.titleEn, criterion.textZh, criterion.textEn]
     .join("\n")
     .toLowerCase();

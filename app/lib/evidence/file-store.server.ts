@@ -5,7 +5,6 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
   MaxPartSizeExceededError,
-  data,
 } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { evidenceFiles, type EvidenceFile } from "../../../db/schema";
@@ -29,20 +28,29 @@ function pathFor(sha256: string): string {
 }
 
 /**
- * Reads a multipart form with files held in memory up to the upload limit. A part over the limit
- * is a 400 naming the limit, before anything is written.
+ * Reads a posted form, multipart (files held in memory up to the upload limit) or urlencoded. A
+ * file over the limit, or a body that is not a form, comes back as field errors for the page, so
+ * the person sees the limit next to the file field instead of an error page; nothing is written.
  */
-export async function readUploadForm(request: Request): Promise<FormData> {
+export async function readUploadForm(
+  request: Request,
+): Promise<{ ok: true; formData: FormData } | { ok: false; errors: Record<string, string> }> {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    try {
+      return { ok: true, formData: await request.formData() };
+    } catch {
+      return { ok: false, errors: { form: message("errors.invalid") } };
+    }
+  }
   try {
-    return await unstable_parseMultipartFormData(
+    const formData = await unstable_parseMultipartFormData(
       request,
       unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }),
     );
+    return { ok: true, formData };
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      throw data({ errors: { file: message("files.tooLarge", { max: MAX_UPLOAD_MB }) }, values: {} }, { status: 400 });
-    }
-    throw data({ errors: { form: message("errors.invalid") }, values: {} }, { status: 400 });
+    if (error instanceof MaxPartSizeExceededError) return { ok: false, errors: { file: message("files.tooLarge", { max: MAX_UPLOAD_MB }) } };
+    return { ok: false, errors: { form: message("errors.invalid") } };
   }
 }
 

@@ -4,8 +4,7 @@ import { recordAudit } from "../audit/audit.server";
 import { listCriteria, listFrameworks } from "../criteria/criteria.server";
 import type { Database, Executor } from "../db.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
-import { readUploadForm, storeFile, type CheckedUpload } from "../evidence/file-store.server";
-import { readFormData } from "../form.server";
+import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { message } from "../i18n/messages";
 import type { Actor } from "../organizations/organizations.server";
 import type { PickerFramework, PickerGroup, PolicyDetailsValues, PolicyValues, PolicyVersionValues } from "./policy-schema";
@@ -374,24 +373,6 @@ export async function criteriaPicker(db: Database): Promise<PickerFramework[]> {
       return { code: framework.code, nameZh: framework.nameZh, nameEn: framework.nameEn, groups: [...groups.values()] };
     }),
   );
-}
-
-/**
- * A policy form's fields: multipart when it carries a file, urlencoded otherwise. A body that is
- * too large or not a form comes back as field errors for the page (not a thrown error page), so
- * the person sees the limit next to the file field.
- */
-export async function readPolicyForm(
-  request: Request,
-): Promise<{ ok: true; formData: FormData } | { ok: false; errors: FieldErrors }> {
-  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
-  try {
-    return { ok: true, formData: multipart ? await readUploadForm(request) : await readFormData(request) };
-  } catch (error) {
-    const errors = (error as { type?: unknown; data?: { errors?: FieldErrors } } | null)?.data?.errors;
-    if ((error as { type?: unknown } | null)?.type === "DataWithResponseInit" && errors) return { ok: false, errors };
-    throw error;
-  }
 }
 
 /** PostgreSQL's unique_violation, whether the driver error arrives bare or wrapped by Drizzle. */

@@ -3,6 +3,50 @@ import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { FileField, TextAreaField, TextField } from "~/components/form/fields";
 import { acceptAttribute, allowedFormatsLabel, MAX_UPLOAD_MB } from "~/lib/evidence/file-rules";
+import type { PickerFramework } from "~/lib/policies/policy-schema";
+import { CriteriaPicker } from "./criteria-picker";
+
+type FormBinding = {
+  form: UseFormReturn<FieldValues>;
+  values: Record<string, unknown>;
+  errorOf: (name: string) => string | undefined;
+};
+
+/** Document number and titles: the same on the new-policy form and the policy's details form. */
+export function PolicyIdentityFields(props: FormBinding & { numberHint?: boolean }) {
+  const { t } = useTranslation();
+  const field = { form: props.form, values: props.values };
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      <TextField
+        {...field}
+        name="documentNumber"
+        label={t("policies.documentNumber")}
+        hint={props.numberHint ? t("policies.documentNumberHint") : undefined}
+        error={props.errorOf("documentNumber")}
+      />
+      <div className="hidden md:block" />
+      <TextField {...field} name="titleZh" label={t("policies.titleZh")} error={props.errorOf("titleZh")} />
+      <TextField {...field} name="titleEn" label={t("policies.titleEn")} error={props.errorOf("titleEn")} />
+    </div>
+  );
+}
+
+/** The criteria a policy answers. */
+export function PolicyCriteriaField(props: FormBinding & { picker: PickerFramework[] }) {
+  const { t } = useTranslation();
+  return (
+    <CriteriaPicker
+      form={props.form}
+      name="criteria"
+      frameworks={props.picker}
+      values={props.values}
+      label={t("policies.criteria")}
+      hint={t("policies.criteriaHint")}
+      error={props.errorOf("criteria")}
+    />
+  );
+}
 
 /**
  * The fields of one policy version (label, effective date, approver, change note, file): the
