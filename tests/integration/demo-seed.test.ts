@@ -14,7 +14,7 @@ describe("demo seed", () => {
     await truncateAll();
   });
 
-  test("seeds both demo organisations with the seven published accounts, once", async () => {
+  test("seeds both demo organisations with the eight published accounts, once", async () => {
     const db = testDb();
     expect(await demoAccountsExist(db)).toBe(false);
     expect(await seedDemoIfEmpty(db)).toBe(true);
@@ -22,7 +22,7 @@ describe("demo seed", () => {
 
     const orgs = await db.select().from(organizations).orderBy(asc(organizations.createdAt));
     expect(orgs.map((o) => o.legalNameEn)).toEqual(["Shenzhen Demo Trading Co., Ltd.", "Shanghai Demo Logistics Co., Ltd."]);
-    expect(await countRows("users")).toBe(7);
+    expect(await countRows("users")).toBe(8);
     expect(await countRows("sites")).toBe(3);
 
     const rows = await db

@@ -1,7 +1,8 @@
 // Who may do what. The one place that decides; loaders and actions ask it through
 // requirePermission (auth.server.ts), and pages ask `can` to hide what a role cannot use.
 
-export const roles = ["owner", "admin", "compliance", "security", "procurement", "auditor"] as const;
+// security_lead (安保主管) supervises the guards: signs off inspections and decides on releases.
+export const roles = ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"] as const;
 export type Role = (typeof roles)[number];
 
 const everyone: readonly Role[] = roles;

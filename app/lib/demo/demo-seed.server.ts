@@ -15,6 +15,7 @@ export const demoAccounts: { email: string; role: Role; name: string; organizati
   { email: "owner@demo.tradeguard.test", role: "owner", name: "王海 Wang Hai", organization: "demo" },
   { email: "admin@demo.tradeguard.test", role: "admin", name: "李静 Li Jing", organization: "demo" },
   { email: "compliance@demo.tradeguard.test", role: "compliance", name: "陈敏 Chen Min", organization: "demo" },
+  { email: "securitylead@demo.tradeguard.test", role: "security_lead", name: "周强 Zhou Qiang", organization: "demo" },
   { email: "security@demo.tradeguard.test", role: "security", name: "张伟 Zhang Wei", organization: "demo" },
   { email: "procurement@demo.tradeguard.test", role: "procurement", name: "刘洋 Liu Yang", organization: "demo" },
   { email: "auditor@demo.tradeguard.test", role: "auditor", name: "赵磊 Zhao Lei", organization: "demo" },
@@ -37,11 +38,18 @@ async function createDemoOrganization(
   return { organizationId: created.organizationId, userId: created.userId };
 }
 
+function ownerOf(organization: "demo" | "carrier") {
+  const account = demoAccounts.find((a) => a.organization === organization && a.role === "owner");
+  if (!account) throw new Error(`demo seed: no owner account for ${organization}`);
+  return account;
+}
+
 /** Seeds both demo organisations. Refuses (returns false) when the database holds any organisation. */
 export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   const [existing] = await db.select({ value: count() }).from(organizations);
   if ((existing?.value ?? 0) > 0) return false;
-  const [owner, , , , , , carrierOwner] = demoAccounts as [(typeof demoAccounts)[number], ...(typeof demoAccounts)[number][]];
+  const owner = ownerOf("demo");
+  const carrierOwner = ownerOf("carrier");
 
   const demo = await createDemoOrganization(db, {
     nameZh: "深圳示例进出口有限公司",
@@ -104,7 +112,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   const carrier = await createDemoOrganization(db, {
     nameZh: "上海示例物流有限公司",
     nameEn: "Shanghai Demo Logistics Co., Ltd.",
-    owner: carrierOwner as (typeof demoAccounts)[number],
+    owner: carrierOwner,
   });
   await updateOrganizationProfile(db, carrier, {
     legalNameZh: "上海示例物流有限公司",

@@ -3,21 +3,21 @@ import { can, canAssignRole, permissions, roles, rolesWith, type Permission, typ
 
 // The whole matrix, spelled out: a change to who may do what must change this table too.
 const matrix: Record<Permission, Role[]> = {
-  "dashboard.read": ["owner", "admin", "compliance", "security", "procurement", "auditor"],
-  "organization.read": ["owner", "admin", "compliance", "security", "procurement", "auditor"],
+  "dashboard.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
+  "organization.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
   "organization.update": ["owner", "admin"],
-  "sites.read": ["owner", "admin", "compliance", "security", "procurement", "auditor"],
+  "sites.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
   "sites.manage": ["owner", "admin"],
-  "members.read": ["owner", "admin", "compliance", "security", "procurement", "auditor"],
+  "members.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
   "members.manage": ["owner", "admin"],
   "audit.read": ["owner", "admin", "compliance", "auditor"],
   "outbox.read": ["owner", "admin"],
-  "criteria.read": ["owner", "admin", "compliance", "security", "procurement", "auditor"],
-  "policies.read": ["owner", "admin", "compliance", "security", "procurement", "auditor"],
+  "criteria.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
+  "policies.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
   "policies.manage": ["owner", "admin", "compliance"],
-  "assessments.read": ["owner", "admin", "compliance", "security", "procurement", "auditor"],
+  "assessments.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
   "assessments.manage": ["owner", "admin", "compliance"],
-  "actions.read": ["owner", "admin", "compliance", "security", "procurement", "auditor"],
+  "actions.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
   "actions.manage": ["owner", "admin", "compliance"],
 };
 
@@ -38,7 +38,7 @@ describe("permission matrix", () => {
 });
 
 describe("canAssignRole(actor, from, to)", () => {
-  const others: Role[] = ["admin", "compliance", "security", "procurement", "auditor"];
+  const others: Role[] = ["admin", "compliance", "security_lead", "security", "procurement", "auditor"];
 
   test("an owner may give and take any role, owner included", () => {
     for (const from of [null, ...roles]) for (const to of roles) expect(canAssignRole("owner", from, to)).toBe(true);
@@ -50,7 +50,7 @@ describe("canAssignRole(actor, from, to)", () => {
     for (const to of roles) expect(canAssignRole("admin", "owner", to)).toBe(false);
   });
 
-  test.each(["compliance", "security", "procurement", "auditor"] as const)("a %s may assign nothing", (actor) => {
+  test.each(["compliance", "security_lead", "security", "procurement", "auditor"] as const)("a %s may assign nothing", (actor) => {
     for (const from of [null, ...roles]) for (const to of roles) expect(canAssignRole(actor, from, to)).toBe(false);
   });
 });
