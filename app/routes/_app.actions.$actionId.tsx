@@ -93,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ errors: { form: message("actions.notYours") }, values: {} }, { status: 403 });
   }
   const form = await readUploadForm(request);
-  if (!form.ok) return data({ errors: form.errors, values: {} }, { status: 400 });
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const formData = form.formData;
   const parsed = parseForm(formData, UpdateActionSchema);
   const upload = await checkUpload(formData.get("file"), { required: false });

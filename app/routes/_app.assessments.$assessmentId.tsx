@@ -91,7 +91,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const assessmentId = uuidParam(params, "assessmentId");
   const actor = { organizationId: auth.organization.id, userId: auth.user.id };
   const form = await readUploadForm(request);
-  if (!form.ok) return data({ intent: "result", criterion: "", errors: form.errors, values: {} }, { status: 400 });
+  if (!form.ok) {
+    const criterion = typeof form.values.criterion === "string" ? form.values.criterion : "";
+    return data({ intent: "result", criterion, errors: form.errors, values: form.values }, { status: 400 });
+  }
   const formData = form.formData;
   const intent = formData.get("intent");
   const back = (query: string, hash = "") => redirect(`/assessments/${assessmentId}?${query}${hash}`);

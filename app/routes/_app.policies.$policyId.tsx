@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const form = await readUploadForm(request);
   // Only the version form carries a file, so a body refused for its size was that form's.
-  if (!form.ok) return refuse("version", form.errors);
+  if (!form.ok) return refuse("version", form.errors, form.values);
   const values = formDataToObject(form.formData);
   const intent = form.formData.get("intent");
 

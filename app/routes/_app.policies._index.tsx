@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "policies.manage");
   const form = await readUploadForm(request);
-  if (!form.ok) return data({ errors: form.errors, values: {} }, { status: 400 });
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const parsed = parseForm(form.formData, PolicySchema);
   // The file is checked even when the fields are wrong, so every problem is named in one answer.
   const upload = await checkUpload(form.formData.get("file"), { required: true });

@@ -1,18 +1,25 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import {
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
+import { unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { evidenceFiles, type EvidenceFile } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Executor } from "../db.server";
 import { env } from "../env.server";
+import { formDataToObject } from "../form.server";
 import { message } from "../i18n/messages";
-import { detectUploadKind, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, uploadKinds, allowedFormatsLabel } from "./file-rules";
+import {
+  allowedFormatsLabel,
+  detectPhotoKind,
+  detectUploadKind,
+  MAX_PHOTO_BYTES,
+  MAX_PHOTO_MB,
+  MAX_UPLOAD_BYTES,
+  MAX_UPLOAD_MB,
+  photoFormatsLabel,
+  uploadKinds,
+} from "./file-rules";
 
 // Evidence files are stored once per content: the path is the SHA-256, so the bytes a certifier
 // is shown are provably the bytes that were uploaded, and a re-upload costs nothing.
@@ -27,31 +34,63 @@ function pathFor(sha256: string): string {
   return path.join(filesDir(), sha256.slice(0, 2), sha256);
 }
 
+/** Text fields are small; a text part bigger than this is not a form a person filled in. */
+const MAX_TEXT_PART_BYTES = 1024 * 1024;
+
+export type UploadForm =
+  | { ok: true; formData: FormData }
+  | {
+      ok: false;
+      /** Messages by field: the file field that was too large, or `form` for a body that is no form. */
+      errors: Record<string, string>;
+      /** The text fields that did arrive (for the page to show again), and the files within the limit. */
+      values: Record<string, string | string[]>;
+      formData: FormData | null;
+    };
+
 /**
- * Reads a posted form, multipart (files held in memory up to the upload limit) or urlencoded. A
- * file over the limit, or a body that is not a form, comes back as field errors for the page, so
- * the person sees the limit next to the file field instead of an error page; nothing is written.
+ * Reads a posted form, multipart or urlencoded. Files are held in memory up to `maxFileBytes`
+ * each; a larger file is dropped (its field gets the limit message) while the rest of the form
+ * still arrives, so the page can show the person everything they typed. A body that is not a
+ * form is a `form` error. Nothing is written here.
  */
-export async function readUploadForm(
-  request: Request,
-): Promise<{ ok: true; formData: FormData } | { ok: false; errors: Record<string, string> }> {
+export async function readUploadForm(request: Request, options: { maxFileBytes?: number } = {}): Promise<UploadForm> {
+  const maxFileBytes = options.maxFileBytes ?? MAX_UPLOAD_BYTES;
+  const invalid = { ok: false as const, errors: { form: message("errors.invalid") }, values: {}, formData: null };
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     try {
       return { ok: true, formData: await request.formData() };
     } catch {
-      return { ok: false, errors: { form: message("errors.invalid") } };
+      return invalid;
     }
   }
+  const tooLarge: string[] = [];
+  let formData: FormData;
   try {
-    const formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }),
-    );
-    return { ok: true, formData };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, errors: { file: message("files.tooLarge", { max: MAX_UPLOAD_MB }) } };
-    return { ok: false, errors: { form: message("errors.invalid") } };
+    formData = await unstable_parseMultipartFormData(request, async ({ name, filename, contentType, data }) => {
+      const isFile = typeof filename === "string";
+      const limit = isFile ? maxFileBytes : MAX_TEXT_PART_BYTES;
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for await (const chunk of data) {
+        size += chunk.byteLength;
+        // Keep reading past the limit (the next parts follow in the same stream), but keep nothing.
+        if (size <= limit) chunks.push(chunk);
+      }
+      if (size > limit) {
+        if (!isFile) throw new MaxPartSizeExceededError(name, limit);
+        tooLarge.push(name);
+        return undefined;
+      }
+      const bytes = Buffer.concat(chunks);
+      return isFile ? new File([bytes], filename, { type: contentType }) : bytes.toString("utf8");
+    });
+  } catch {
+    return invalid;
   }
+  if (!tooLarge.length) return { ok: true, formData };
+  const errors = Object.fromEntries(tooLarge.map((name) => [name, message("files.tooLarge", { max: Math.round(maxFileBytes / 1024 / 1024) })]));
+  return { ok: false, errors, values: formDataToObject(formData), formData };
 }
 
 export type CheckedUpload = { bytes: Uint8Array; sha256: string; mediaType: string; originalName: string };
@@ -70,6 +109,20 @@ export async function checkUpload(
   if (!kind) return { ok: false, error: message("files.badType", { formats: allowedFormatsLabel }) };
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   return { ok: true, file: { bytes, sha256, mediaType: uploadKinds[kind].mediaType, originalName: value.name.slice(0, 255) } };
+}
+
+/** Checks one photo: present, at most 15 MB, JPEG or PNG by its bytes. The name gets the right extension. */
+export async function checkPhoto(value: FormDataEntryValue | null): Promise<{ ok: true; file: CheckedUpload } | { ok: false; error: string } | null> {
+  if (!value || typeof value === "string" || value.size === 0) return null;
+  if (value.size > MAX_PHOTO_BYTES) return { ok: false, error: message("files.photoTooLarge", { max: MAX_PHOTO_MB }) };
+  const bytes = new Uint8Array(await value.arrayBuffer());
+  const kind = detectPhotoKind(bytes.subarray(0, 16));
+  if (!kind) return { ok: false, error: message("files.photoType", { formats: photoFormatsLabel }) };
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const extension = kind === "jpeg" ? ".jpg" : ".png";
+  const base = (value.name || "photo").slice(0, 240);
+  const originalName = uploadKinds[kind].extensions.some((e) => base.toLowerCase().endsWith(e)) ? base : `${base}${extension}`;
+  return { ok: true, file: { bytes, sha256, mediaType: uploadKinds[kind].mediaType, originalName } };
 }
 
 /**
