@@ -26,7 +26,7 @@ export default defineConfig({
   ],
   // Native and Node-only packages must stay out of the client dep optimizer (STACK.md gotchas 6, 7).
   optimizeDeps: {
-    exclude: ["@node-rs/argon2", "@electric-sql/pglite"],
+    exclude: ["@node-rs/argon2", "@electric-sql/pglite", "sharp"],
     include: ["react-hook-form", "@hookform/resolvers/zod", "zod", "i18next", "react-i18next"],
   },
   server: { port: 3000 },

@@ -1,10 +1,7 @@
 import { data } from "@remix-run/node";
+import { isUuid } from "./validation";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
+export { isUuid };
 
 /** A malformed id is simply a record that does not exist: 404, never a database error. */
 export function uuidParam(params: Record<string, string | undefined>, name: string): string {

@@ -67,3 +67,10 @@ export function multiChoice<const T extends readonly [string, ...string[]]>(valu
     z.array(z.enum(values, { error: message("errors.choose") })),
   );
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A record id as it appears in an address or a form: anything else names no record. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}

@@ -21,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<ShellData
 
 const navigation: { to: string; label: string; permission: Permission; end?: boolean }[] = [
   { to: "/", label: "nav.dashboard", permission: "dashboard.read", end: true },
+  { to: "/inspections", label: "nav.inspections", permission: "inspections.read" },
   { to: "/assessments", label: "nav.assessments", permission: "assessments.read" },
   { to: "/actions", label: "nav.actions", permission: "actions.read" },
   { to: "/policies", label: "nav.policies", permission: "policies.read" },

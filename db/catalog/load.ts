@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../client";
-import { criteria, criterionMappings, crosswalkTopics, frameworks } from "../schema";
-import { catalogCrosswalk, catalogFrameworks } from "./index";
+import { checklistTemplates, criteria, criterionMappings, crosswalkTopics, frameworks } from "../schema";
+import { catalogCrosswalk, catalogFrameworks, catalogTemplates } from "./index";
+import type { CatalogTemplate } from "./templates/types";
 import type { CatalogCriterion, CatalogFramework, CatalogTopic } from "./types";
 
 export interface CatalogLoadReport {
@@ -18,9 +19,10 @@ export interface CatalogLoadReport {
  */
 export async function loadCatalog(
   db: Database,
-  source: { frameworks: readonly CatalogFramework[]; crosswalk: readonly CatalogTopic[] } = {
+  source: { frameworks: readonly CatalogFramework[]; crosswalk: readonly CatalogTopic[]; templates?: readonly CatalogTemplate[] } = {
     frameworks: catalogFrameworks,
     crosswalk: catalogCrosswalk,
+    templates: catalogTemplates,
   },
 ): Promise<CatalogLoadReport> {
   const report: CatalogLoadReport = { loaded: [], unchanged: [] };
@@ -88,8 +90,48 @@ export async function loadCatalog(
       report.loaded.push(label);
     }
     await syncCrosswalk(tx as unknown as Database, source.crosswalk);
+    for (const template of source.templates ?? []) {
+      const label = `template ${template.code}@${template.version}`;
+      const loaded = await loadTemplate(tx as unknown as Database, template);
+      (loaded ? report.loaded : report.unchanged).push(label);
+    }
   });
   return report;
+}
+
+/**
+ * A built-in checklist template version, the same rule as a framework version: inspections point
+ * at its row, so changed content needs a new version number. Returns false when already loaded.
+ */
+async function loadTemplate(db: Database, template: CatalogTemplate): Promise<boolean> {
+  const contentHash = hashOf(template);
+  const [existing] = await db
+    .select({ contentHash: checklistTemplates.contentHash })
+    .from(checklistTemplates)
+    .where(and(isNull(checklistTemplates.organizationId), eq(checklistTemplates.code, template.code), eq(checklistTemplates.version, template.version)));
+  if (existing) {
+    if (existing.contentHash !== contentHash) {
+      throw new Error(
+        `Built-in template ${template.code}@${template.version} differs from the copy already in the database. Give the changed template a new version in db/catalog/templates/.`,
+      );
+    }
+    return false;
+  }
+  await db.insert(checklistTemplates).values({
+    organizationId: null,
+    code: template.code,
+    version: template.version,
+    titleZh: template.titleZh,
+    titleEn: template.titleEn,
+    descriptionZh: template.descriptionZh,
+    descriptionEn: template.descriptionEn,
+    sourceZh: template.sourceZh,
+    sourceEn: template.sourceEn,
+    kind: template.definition.kind,
+    definition: template.definition,
+    contentHash,
+  });
+  return true;
 }
 
 async function syncCrosswalk(db: Database, topics: readonly CatalogTopic[]): Promise<void> {

@@ -7,4 +7,5 @@ export * from "./evidence";
 export * from "./policies";
 export * from "./assessments";
 export * from "./actions";
+export * from "./inspections";
 export * from "./relations";

@@ -5,10 +5,13 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { invitations, policyVersions } from "../../db/schema";
+import { randomUUID } from "node:crypto";
+import { inspectionPhotos, inspections, invitations, policyVersions } from "../../db/schema";
 import { createActionFromAssessment } from "~/lib/actions/actions.server";
 import { createAssessment, saveResult } from "~/lib/assessments/assessments.server";
 import { isResetTokenUsable } from "~/lib/auth/accounts.server";
+import { saveDraft } from "~/lib/inspections/inspections.server";
+import { isUuid } from "~/lib/validation";
 import * as membersRoute from "~/routes/_app.settings.members._index";
 import * as outboxEmailRoute from "~/routes/_app.settings.outbox.$emailId";
 import * as outboxRoute from "~/routes/_app.settings.outbox._index";
@@ -26,6 +29,7 @@ import {
   type Member,
   type SignedUp,
 } from "../support/factories";
+import { containerTemplateId, containerValues, submitContainerInspection } from "../support/inspection-factories";
 import { createPolicy, pdfFile } from "../support/policy-factories";
 import { callAction, callLoader, type Fields, type RouteModule } from "../support/requests";
 import { query, testDb } from "../support/test-database";
@@ -44,6 +48,11 @@ interface Tenant {
   fileId: string;
   actionId: string;
   assessmentId: string;
+  /** A submitted 7-point inspection with a failed point and its photo. */
+  inspectionId: string;
+  photoFileId: string;
+  /** An unsubmitted draft of the owner's. */
+  draftKey: string;
 }
 
 interface World {
@@ -58,6 +67,17 @@ type ParamRoute =
       param: string;
       idOf: (tenant: Tenant) => string;
       /** Plausible, valid form posts for the route's action (none when it has no action). */
+      posts: Fields[];
+    }
+  | {
+      /**
+       * The param is a key the client chose for a record it is about to create (an idempotency key):
+       * the same key in another organisation names that organisation's own new record, never B's.
+       */
+      scope: "client-key";
+      param: string;
+      reason: string;
+      keyOf: (tenant: Tenant) => string;
       posts: Fields[];
     }
   | {
@@ -156,6 +176,26 @@ const paramRoutes: Record<string, ParamRoute> = {
     idOf: (t) => t.fileId,
     posts: [],
   },
+  "files.$fileId.thumbnail": {
+    scope: "organization",
+    param: "fileId",
+    idOf: (t) => t.photoFileId,
+    posts: [],
+  },
+  "_app.inspections.$inspectionId": {
+    scope: "organization",
+    param: "inspectionId",
+    idOf: (t) => t.inspectionId,
+    posts: [{ intent: "signoff" }, { intent: "release" }, { intent: "override", reason: "Taken over by organisation A" }],
+  },
+  "inspections.drafts.$draftKey": {
+    scope: "client-key",
+    param: "draftKey",
+    reason:
+      "The phone picks the draft key before the draft exists; a key unknown in the organisation starts a new draft of its own, so organisation B's key used by A reaches A's own new draft, never B's.",
+    keyOf: (t) => t.draftKey,
+    posts: [{ intent: "save", answer_floor: "fail" }, { intent: "submit" }, { intent: "discard" }, { intent: "removePhoto", photoId: "00000000-0000-4000-8000-000000000000" }],
+  },
   "_auth.invite.$token": {
     scope: "capability",
     param: "token",
@@ -230,7 +270,24 @@ async function makeTenant(): Promise<Tenant> {
     fileId: version.fileId,
     actionId: action.id,
     assessmentId,
+    ...(await inspectionsOf(owner, site.id)),
   };
+}
+
+async function inspectionsOf(owner: SignedUp, siteId: string) {
+  const actor = { organizationId: owner.organizationId, userId: owner.userId };
+  const submitted = await submitContainerInspection(actor, siteId, { failPoints: ["floor"] });
+  const [photo] = await testDb().select().from(inspectionPhotos).where(eq(inspectionPhotos.inspectionId, submitted.id));
+  if (!photo) throw new Error("inspection photo not stored");
+  const draftKey = randomUUID();
+  const saved = await saveDraft(testDb(), actor, {
+    draftKey,
+    templateId: await containerTemplateId(owner.organizationId),
+    values: containerValues(siteId),
+    photos: [],
+  });
+  if (!saved?.ok) throw new Error("draft not saved");
+  return { inspectionId: submitted.id, photoFileId: photo.fileId, draftKey };
 }
 
 /** Everything organisation B owns, to prove a refused request changed nothing. */
@@ -250,6 +307,11 @@ async function snapshotOf(orgId: string) {
     "policy_versions",
     "evidence_files",
     "evidence_links",
+    "inspections",
+    "inspection_answers",
+    "inspection_photos",
+    "inspection_schedules",
+    "checklist_templates",
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {
@@ -371,6 +433,49 @@ describe.each(Object.entries(paramRoutes).filter(([, r]) => r.scope === "catalog
       expect(page.status, JSON.stringify(params)).toBe(404);
     }
     expect(route.action).toBeUndefined();
+  });
+});
+
+describe.each(Object.entries(paramRoutes).filter(([, r]) => r.scope === "client-key"))("%s (a key the client chose)", (id, entry) => {
+  if (entry.scope !== "client-key") return;
+
+  test("the entry documents why the key is not an id of organisation B's record", () => {
+    expect(entry.reason).not.toBe("");
+  });
+
+  test("answers organisation A's own key", async () => {
+    const route = await routeModule(id);
+    const key = entry.keyOf(world.a);
+    const own = await callLoader(route, urlOf(id, entry.param, key), { cookie: world.a.owner.cookie, params: { [entry.param]: key } });
+    expect(own.status).toBe(200);
+  });
+
+  test("organisation B's key shows A nothing of B's, and posting to it changes nothing of B's", async () => {
+    const route = await routeModule(id);
+    const keyOfB = entry.keyOf(world.b);
+    const options = { cookie: world.a.owner.cookie, params: { [entry.param]: keyOfB } };
+    const before = await snapshotOf(world.b.owner.organizationId);
+    expect((await callLoader(route, urlOf(id, entry.param, keyOfB), options)).status).toBe(404);
+    const templateId = await containerTemplateId(world.a.owner.organizationId);
+    for (const fields of entry.posts) {
+      const outcome = await callAction(route, urlOf(id, entry.param, keyOfB), { templateId, ...fields }, options);
+      expect(outcome.status, JSON.stringify(fields)).toBeLessThan(500);
+    }
+    expect(await snapshotOf(world.b.owner.organizationId)).toEqual(before);
+    // What A did with the key stayed in A: at most a draft of A's own.
+    const rows = await testDb().select().from(inspections).where(eq(inspections.draftKey, keyOfB));
+    for (const row of rows.filter((r) => r.organizationId !== world.b.owner.organizationId)) {
+      expect(row.organizationId).toBe(world.a.owner.organizationId);
+      expect(row.status).toBe("draft");
+    }
+  });
+
+  // A well-formed key that names nothing is a new draft (see above), so only the malformed ones.
+  test.each(malformedIds.filter((k) => !isUuid(k)))("a malformed key (%j) is 404 for loader and action", async (bad) => {
+    const route = await routeModule(id);
+    const options = { cookie: world.a.owner.cookie, params: { [entry.param]: bad } };
+    expect((await callLoader(route, urlOf(id, entry.param, bad), options)).status).toBe(404);
+    for (const fields of entry.posts) expect((await callAction(route, urlOf(id, entry.param, bad), fields, options)).status).toBe(404);
   });
 });
 

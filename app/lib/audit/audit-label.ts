@@ -13,7 +13,11 @@ function pick(snapshot: Snapshot, keys: string[]): string | null {
 }
 
 export function auditEntityLabel(before: unknown, after: unknown, language: string): string | null {
-  const names = language === "en" ? ["nameEn", "legalNameEn", "nameZh", "legalNameZh"] : ["nameZh", "legalNameZh", "nameEn", "legalNameEn"];
-  const keys = [...names, "email"];
+  const names =
+    language === "en"
+      ? ["nameEn", "legalNameEn", "titleEn", "nameZh", "legalNameZh", "titleZh"]
+      : ["nameZh", "legalNameZh", "titleZh", "nameEn", "legalNameEn", "titleEn"];
+  // An inspection is known by its reference (INS-000042), a corrective action by its title.
+  const keys = ["reference", ...names, "title", "email"];
   return pick(after as Snapshot, keys) ?? pick(before as Snapshot, keys);
 }

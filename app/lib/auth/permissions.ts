@@ -8,6 +8,8 @@ export type Role = (typeof roles)[number];
 const everyone: readonly Role[] = roles;
 const managers: readonly Role[] = ["owner", "admin"];
 const compliance: readonly Role[] = ["owner", "admin", "compliance"];
+const supervisors: readonly Role[] = ["owner", "admin", "security_lead"];
+const securityDesk: readonly Role[] = ["owner", "admin", "compliance", "security_lead"];
 
 const rules = {
   "dashboard.read": everyone,
@@ -27,6 +29,13 @@ const rules = {
   "actions.read": everyone,
   /** Create, reassign and cancel any action. The owner of an action may also progress and close it. */
   "actions.manage": compliance,
+  "inspections.read": everyone,
+  /** Run inspections, upload their photos, release a container or truck that nothing holds back. */
+  "inspections.record": ["owner", "admin", "compliance", "security_lead", "security"],
+  /** Sign off inspections and override a blocked release with a written reason (never one's own). */
+  "inspections.supervise": supervisors,
+  "templates.manage": securityDesk,
+  "schedules.manage": securityDesk,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof rules;

@@ -19,6 +19,9 @@ export interface EvidenceRecordType {
 export const evidenceRecordTypes = {
   policy: { labelKey: "evidence.types.policy", feeds: [], standing: true },
   file: { labelKey: "evidence.types.file", feeds: [], standing: false },
+  // The criteria an inspection feeds come from its template's points (db/catalog/templates, and the
+  // organisation's adapted copies), so the criteria pages ask the templates (criteriaFedByTemplates).
+  inspection: { labelKey: "evidence.types.inspection", feeds: [], standing: false },
 } as const satisfies Record<string, EvidenceRecordType>;
 
 export type EvidenceRecordTypeKey = keyof typeof evidenceRecordTypes;

@@ -46,3 +46,17 @@ function kindFromBytes(head: Uint8Array, ext: string): UploadKind | null {
   if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return ext === ".doc" ? "doc" : ext === ".xls" ? "xls" : null;
   return null;
 }
+
+/**
+ * Inspection photos: JPEG or PNG as the phone's camera took them (the dossier embeds exactly these
+ * bytes), up to 15 MB each. The bytes decide the kind, not the name: phones name photos freely.
+ */
+export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
+export const MAX_PHOTO_MB = MAX_PHOTO_BYTES / 1024 / 1024;
+export const photoAccept = "image/jpeg,image/png";
+export const photoFormatsLabel = "JPEG, PNG";
+
+export function detectPhotoKind(head: Uint8Array): "jpeg" | "png" | null {
+  const kind = kindFromBytes(head, "");
+  return kind === "jpeg" || kind === "png" ? kind : null;
+}

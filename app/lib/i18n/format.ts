@@ -34,3 +34,29 @@ export function startOfDayInZone(day: string, timeZone: string): Date {
 export function todayInZone(timeZone: string, now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+/** A wall-clock time (YYYY-MM-DDTHH:MM) in a time zone, as the UTC instant it names. */
+export function zonedDateTimeToUtc(local: string, timeZone: string): Date {
+  const [day, time] = local.split("T") as [string, string];
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const [hours, minutes] = time.split(":").map(Number) as [number, number];
+  return new Date(new TZDate(year, month - 1, date, hours, minutes, timeZone).getTime());
+}
+
+/** The wall-clock time (YYYY-MM-DDTHH:MM) of an instant in a time zone, for datetime-local inputs. */
+export function localDateTimeInZone(value: Date | string, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(new Date(value))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}

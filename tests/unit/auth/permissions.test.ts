@@ -19,6 +19,11 @@ const matrix: Record<Permission, Role[]> = {
   "assessments.manage": ["owner", "admin", "compliance"],
   "actions.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
   "actions.manage": ["owner", "admin", "compliance"],
+  "inspections.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
+  "inspections.record": ["owner", "admin", "compliance", "security_lead", "security"],
+  "inspections.supervise": ["owner", "admin", "security_lead"],
+  "templates.manage": ["owner", "admin", "compliance", "security_lead"],
+  "schedules.manage": ["owner", "admin", "compliance", "security_lead"],
 };
 
 describe("permission matrix", () => {

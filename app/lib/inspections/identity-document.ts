@@ -1,0 +1,63 @@
+// Drivers' photo ID at the gate: the document types guards see, the check of a Chinese resident
+// identity card number (GB 11643: birth date and ISO 7064 MOD 11-2 check character), and the
+// masked form that is all Tradeguard keeps of any ID number (personal data minimisation).
+
+export const idDocumentTypes = [
+  "cn_resident_id",
+  "hk_macau_permit",
+  "taiwan_permit",
+  "passport",
+  "foreign_permanent_residence",
+  "driving_licence",
+  "other",
+] as const;
+export type IdDocumentType = (typeof idDocumentTypes)[number];
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARACTERS = "10X98765432";
+
+export type ResidentIdCheck =
+  | { ok: true; value: string }
+  | { ok: false; reason: "length"; length: number }
+  | { ok: false; reason: "format" }
+  | { ok: false; reason: "birthDate"; birthDate: string }
+  | { ok: false; reason: "check"; expected: string; actual: string };
+
+export function residentIdCheckCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i += 1) sum += Number(first17[i]) * (WEIGHTS[i] ?? 0);
+  return CHECK_CHARACTERS[sum % 11] ?? "";
+}
+
+/** An 18-character resident identity card number (居民身份证号码). */
+export function checkResidentId(input: string): ResidentIdCheck {
+  const value = input.trim().toUpperCase().replace(/\s/g, "");
+  if (value.length !== 18) return { ok: false, reason: "length", length: value.length };
+  if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, reason: "format" };
+  const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
+  const date = new Date(`${birthDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birthDate || value.slice(6, 8) < "18") {
+    return { ok: false, reason: "birthDate", birthDate };
+  }
+  const expected = residentIdCheckCharacter(value.slice(0, 17));
+  const actual = value[17] ?? "";
+  if (expected !== actual) return { ok: false, reason: "check", expected, actual };
+  return { ok: true, value };
+}
+
+/**
+ * What is kept of an ID number: the last four characters, and the first four (long numbers) or two
+ * (medium ones) so a guard can tell two drivers apart; every other character becomes "*".
+ * "11010519491231002X" -> "1101**********002X", "E12345678" -> "E1***5678".
+ */
+export function maskIdNumber(input: string): string {
+  const value = input.trim().replace(/\s/g, "");
+  if (value.length <= 4) return "*".repeat(Math.max(value.length - 1, 0)) + value.slice(-1);
+  const head = value.length >= 15 ? 4 : value.length >= 8 ? 2 : 0;
+  return value.slice(0, head) + "*".repeat(value.length - head - 4) + value.slice(-4);
+}
+
+/** True when a stored value is already masked (never unmask, never re-mask a masked value). */
+export function isMasked(value: string): boolean {
+  return value.includes("*");
+}

@@ -1,0 +1,93 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import Papa from "papaparse";
+import { requirePermission } from "~/lib/auth/auth.server";
+import { createI18n } from "~/lib/i18n/config";
+import { formatDateTime, todayInZone } from "~/lib/i18n/format";
+import { resolveLocale } from "~/lib/i18n/i18n.server";
+import { parseInspectionFilter } from "~/lib/inspections/inspection-filter";
+import { inspectionReference } from "~/lib/inspections/inspection-rules";
+import { listInspections } from "~/lib/inspections/inspections.server";
+import { appBaseUrl } from "~/lib/request-origin.server";
+
+// /inspections/export.csv?<the list's filters>: every inspection the filtered list shows, one row
+// each, in the reader's language. UTF-8 with a byte-order mark, so Excel opens Chinese correctly.
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "inspections.read");
+  const locale = await resolveLocale(request, auth.user.locale);
+  const { t } = createI18n(locale);
+  const timeZone = auth.organization.timeZone;
+  const filter = parseInspectionFilter(new URL(request.url).searchParams);
+  const { rows } = await listInspections(
+    auth.db,
+    auth.organization.id,
+    {
+      siteId: filter.site,
+      templateCode: filter.template,
+      result: filter.result,
+      from: filter.from,
+      to: filter.to,
+      container: filter.container,
+    },
+    timeZone,
+    { limit: null, offset: 0 },
+  );
+  const origin = appBaseUrl(request);
+  const en = locale === "en";
+  const columns = [
+    "reference",
+    "occurredAt",
+    "template",
+    "templateVersion",
+    "site",
+    "area",
+    "inspector",
+    "containerNumber",
+    "truckPlate",
+    "trailerNumber",
+    "sealNumbers",
+    "shipmentRef",
+    "result",
+    "failedPoints",
+    "release",
+    "signedOff",
+    "link",
+  ] as const;
+  const data = rows.map((r) => {
+    const header = r.inspection.header as { truckPlate?: string; trailerNumber?: string; sealNumbers?: string[]; shipmentRef?: string };
+    const release =
+      r.release.state === "released" && r.release.overridden
+        ? t("inspections.releaseBadge.overridden")
+        : r.release.state === "not_gated"
+          ? ""
+          : t(`inspections.releaseBadge.${r.release.state}`);
+    return [
+      inspectionReference(r.inspection.number ?? 0),
+      r.inspection.occurredAt ? formatDateTime(r.inspection.occurredAt, locale, timeZone) : "",
+      en ? r.templateTitleEn : r.templateTitleZh,
+      r.templateVersion,
+      (en ? r.siteNameEn : r.siteNameZh) ?? "",
+      r.inspection.area ?? "",
+      r.inspectorName,
+      r.inspection.containerNumber ?? "",
+      header.truckPlate ?? "",
+      header.trailerNumber ?? "",
+      (header.sealNumbers ?? []).join(" "),
+      header.shipmentRef ?? "",
+      r.inspection.result === "fail" ? t("inspections.result.fail") : t("inspections.result.pass"),
+      r.inspection.failedPoints,
+      release,
+      r.inspection.signedOffAt ? formatDateTime(r.inspection.signedOffAt, locale, timeZone) : "",
+      `${origin}/inspections/${r.inspection.id}`,
+    ];
+  });
+  const csv = Papa.unparse({ fields: columns.map((c) => t(`inspections.csv.${c}`)), data }, { newline: "\r\n" });
+  const name = `inspections-${todayInZone(timeZone)}.csv`;
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
