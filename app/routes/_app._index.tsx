@@ -17,6 +17,8 @@ import { countActiveMembers, listSites } from "~/lib/organizations/organizations
 import { coverageByFramework } from "~/lib/criteria/criteria.server";
 import { COVERAGE_MONTHS } from "~/lib/evidence/evidence-registry";
 import { CodeBadge, criterionCode, frameworkShort } from "~/components/criteria/criterion-parts";
+import { inspectionsNeedingAttention } from "~/lib/inspections/inspections.server";
+import { countSchedules, dueInspections } from "~/lib/inspections/schedules.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("nav.dashboard"));
 
@@ -28,12 +30,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, auth.user.locale);
   const orgId = auth.organization.id;
   const showActivity = can(auth.membership.role, "audit.read");
-  const [sites, members, activity, coverage] = await Promise.all([
+  const [sites, members, activity, coverage, due, attention, scheduleCount] = await Promise.all([
     listSites(auth.db, orgId),
     countActiveMembers(auth.db, orgId),
     showActivity ? listAuditEvents(auth.db, orgId, {}, 1) : Promise.resolve(null),
     coverageByFramework(auth.db, orgId, COVERAGE_FRAMEWORKS, 8),
+    dueInspections(auth.db, orgId, auth.organization.timeZone),
+    inspectionsNeedingAttention(auth.db, orgId),
+    countSchedules(auth.db, orgId),
   ]);
+  const scheduleLine = (s: (typeof due.due)[number]) => ({
+    id: s.schedule.id,
+    templateCode: s.schedule.templateCode,
+    siteId: s.schedule.siteId,
+    templateTitleZh: s.templateTitleZh,
+    templateTitleEn: s.templateTitleEn,
+    siteNameZh: s.siteNameZh,
+    siteNameEn: s.siteNameEn,
+    frequency: s.schedule.frequency,
+    dueBy: s.status.state === "due" ? s.status.period.end : null,
+    missedSince: s.status.state === "overdue" ? s.status.missed.end : null,
+  });
   const o = auth.organization;
   return {
     organization: {
@@ -47,6 +64,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn, kind: s.kind })),
     members,
     coverage,
+    inspections: {
+      canRecord: can(auth.membership.role, "inspections.record"),
+      scheduleCount,
+      due: due.due.map(scheduleLine),
+      overdue: due.overdue.map(scheduleLine),
+      awaitingSignoff: attention.filter((i) => i.awaitingSignoff).map((i) => ({ id: i.id, reference: i.reference, titleZh: i.titleZh, titleEn: i.titleEn })),
+      blocked: attention
+        .filter((i) => i.release.state === "blocked")
+        .map((i) => ({ id: i.id, reference: i.reference, titleZh: i.titleZh, titleEn: i.titleEn, containerNumber: i.containerNumber })),
+    },
     // Only what the one-line summary shows; the full before/after stays on the audit page.
     activity:
       activity?.rows.slice(0, 10).map((e) => ({
@@ -124,6 +151,7 @@ export default function Dashboard() {
           <p className="text-sm text-slate-600">{t("dashboard.activeMembers")}</p>
         </Card>
       </div>
+      <InspectionsCard inspections={data.inspections} />
       <div className="mt-4 grid gap-4 lg:grid-cols-2">
         {data.coverage.map((f) => (
           <CoverageCard key={f.code} coverage={f} />
@@ -150,6 +178,96 @@ export default function Dashboard() {
 }
 
 type Coverage = ReturnType<typeof useLoaderData<typeof loader>>["coverage"][number];
+type DashboardInspections = ReturnType<typeof useLoaderData<typeof loader>>["inspections"];
+
+/** What the gate has to do today: scheduled inspections due or missed, signatures and blocked releases. */
+function InspectionsCard(props: { inspections: DashboardInspections }) {
+  const { t, i18n } = useTranslation();
+  const locale = useLocale();
+  const en = i18n.language === "en";
+  const d = props.inspections;
+  const line = (s: DashboardInspections["due"][number], overdue: boolean) => (
+    <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+      <span className="min-w-0">
+        <span className="font-medium text-slate-900">{en ? s.templateTitleEn : s.templateTitleZh}</span>
+        <span className="block text-sm text-slate-600">
+          {en ? s.siteNameEn : s.siteNameZh} ·{" "}
+          {overdue && s.missedSince
+            ? t("schedules.overdue", { date: formatCalendarDate(s.missedSince, locale) })
+            : s.dueBy
+              ? t("schedules.dueBy", { date: formatCalendarDate(s.dueBy, locale) })
+              : null}
+        </span>
+      </span>
+      {d.canRecord ? (
+        <Link
+          to={`/inspections/new?template=${encodeURIComponent(s.templateCode)}&site=${s.siteId}`}
+          className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-3 text-sm font-semibold text-white hover:bg-brand-800"
+        >
+          {t("schedules.startNow")}
+        </Link>
+      ) : null}
+    </li>
+  );
+  const nothing = !d.due.length && !d.overdue.length && !d.awaitingSignoff.length && !d.blocked.length;
+  return (
+    <Card
+      className="mt-4"
+      title={t("dashboard.inspectionsTitle")}
+      actions={
+        <Link className="text-sm text-brand-700 underline" to="/schedules">
+          {t("dashboard.inspectionsSchedules")}
+        </Link>
+      }
+    >
+      {d.scheduleCount === 0 ? <p className="mb-3 text-sm text-slate-600">{t("dashboard.inspectionsNoSchedule")}</p> : null}
+      {nothing && d.scheduleCount > 0 ? <p className="text-green-800">{t("dashboard.inspectionsNothingDue")}</p> : null}
+      <div className="grid gap-4 lg:grid-cols-2">
+        {d.overdue.length ? (
+          <div>
+            <h3 className="text-sm font-semibold text-red-700">{t("dashboard.inspectionsOverdue", { count: d.overdue.length })}</h3>
+            <ul className="divide-y divide-slate-100">{d.overdue.map((s) => line(s, true))}</ul>
+          </div>
+        ) : null}
+        {d.due.length ? (
+          <div>
+            <h3 className="text-sm font-semibold text-amber-800">{t("dashboard.inspectionsDue", { count: d.due.length })}</h3>
+            <ul className="divide-y divide-slate-100">{d.due.map((s) => line(s, false))}</ul>
+          </div>
+        ) : null}
+        {d.blocked.length ? (
+          <div>
+            <h3 className="text-sm font-semibold text-red-700">{t("dashboard.inspectionsBlocked", { count: d.blocked.length })}</h3>
+            <ul className="divide-y divide-slate-100">
+              {d.blocked.map((i) => (
+                <li key={i.id}>
+                  <Link to={`/inspections/${i.id}`} className="flex min-h-11 items-center gap-2 py-1 text-brand-700 underline">
+                    <span className="font-mono text-sm">{i.reference}</span> {en ? i.titleEn : i.titleZh}
+                    {i.containerNumber ? <span className="font-mono text-sm text-slate-600">{i.containerNumber}</span> : null}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {d.awaitingSignoff.length ? (
+          <div>
+            <h3 className="text-sm font-semibold text-amber-800">{t("dashboard.inspectionsSignoff", { count: d.awaitingSignoff.length })}</h3>
+            <ul className="divide-y divide-slate-100">
+              {d.awaitingSignoff.map((i) => (
+                <li key={i.id}>
+                  <Link to={`/inspections/${i.id}`} className="flex min-h-11 items-center gap-2 py-1 text-brand-700 underline">
+                    <span className="font-mono text-sm">{i.reference}</span> {en ? i.titleEn : i.titleZh}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
 
 function Meter(props: { label: string; count: number; total: number }) {
   const { t } = useTranslation();

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { SourceLink } from "~/components/actions/action-source-link";
 import { SelectField, TextAreaField } from "~/components/form/fields";
 import { useValidatedForm, type ServerFormState } from "~/components/form/use-validated-form";
 import { Alert } from "~/components/ui/alert";
@@ -26,7 +27,7 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  titleFor(matches, (t) => (data ? `${data.action.reference} · ${data.action.title}` : t("actions.title")));
+  titleFor(matches, (t, locale) => (data ? `${data.action.reference} · ${locale === "en" ? data.action.titles.en : data.action.titles.zh}` : t("actions.title")));
 
 /** Enough of the criterion's text to recognise it; the criterion page has the rest. */
 const EXCERPT_CHARS = 280;
@@ -46,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: action.id,
       reference: actionReference(action.number),
       title: action.title,
+      titles: found.titles,
       description: action.description,
       status: action.status as ActionStatus,
       dueOn: action.dueOn,
@@ -71,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             textEn: excerpt(criterion.textEn),
           }
         : null,
-    source: source ? { id: source.id, reference: source.reference } : null,
+    source: source ? { type: source.type, id: source.id, reference: source.reference } : null,
     closingFile: closingFile
       ? { id: closingFile.id, name: closingFile.originalName, sha256: closingFile.sha256, sizeBytes: closingFile.sizeBytes }
       : null,
@@ -144,7 +146,7 @@ export default function ActionPage() {
         title={
           <>
             <span className="mr-2 font-mono text-lg font-semibold text-slate-500">{a.reference}</span>
-            {a.title}
+            {en ? a.titles.en : a.titles.zh}
           </>
         }
         actions={
@@ -176,9 +178,7 @@ export default function ActionPage() {
               </Row>
               {d.source ? (
                 <Row label={t("actions.source")}>
-                  <Link to={`/assessments/${d.source.id}`} className="text-brand-700 underline">
-                    {t("actions.sourceAssessment", { reference: d.source.reference })}
-                  </Link>
+                  <SourceLink source={d.source} />
                 </Row>
               ) : null}
               <Row label={t("actions.createdBy")}>

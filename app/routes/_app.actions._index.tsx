@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SourceLink } from "~/components/actions/action-source-link";
 import { frameworkShort } from "~/components/criteria/criterion-parts";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
@@ -46,7 +47,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     actions: rows.map((r) => ({
       id: r.action.id,
       reference: actionReference(r.action.number),
-      title: r.action.title,
       status: r.action.status as ActionStatus,
       dueOn: r.action.dueOn,
       overdue: r.overdue,
@@ -66,7 +66,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
               titleEn: r.criterionTitleEn ?? "",
             }
           : null,
-      source: r.sourceReference ? { type: r.action.sourceType, id: r.action.sourceId, reference: r.sourceReference } : null,
+      source: r.source ? { type: r.source.type, id: r.source.id, reference: r.source.reference } : null,
+      titles: r.titles,
     })),
   };
 }
@@ -137,7 +138,7 @@ export default function ActionsPage() {
                     <p className="min-w-0">
                       <span className="mr-2 font-mono text-sm text-slate-600">{a.reference}</span>
                       <Link to={`/actions/${a.id}`} className="font-medium text-brand-700 underline">
-                        {a.title}
+                        {en ? a.titles.en : a.titles.zh}
                       </Link>
                     </p>
                     <div className="flex flex-wrap items-center gap-2">
@@ -161,9 +162,7 @@ export default function ActionsPage() {
                       <>
                         <dt className="text-slate-500">{t("actions.source")}</dt>
                         <dd>
-                          <Link to={`/assessments/${a.source.id}`} className="text-brand-700 underline">
-                            {t("actions.sourceAssessment", { reference: a.source.reference })}
-                          </Link>
+                          <SourceLink source={a.source} />
                         </dd>
                       </>
                     ) : null}
@@ -184,3 +183,4 @@ export default function ActionsPage() {
     </>
   );
 }
+

@@ -14,6 +14,7 @@ import { Card, PageHeader } from "~/components/ui/card";
 import type { AssessmentResultValue } from "~/lib/assessments/scoring";
 import { resultWithPoints } from "~/lib/assessments/result-labels";
 import { requirePermission } from "~/lib/auth/auth.server";
+import { criteriaFedByTemplates } from "~/lib/inspections/templates.server";
 import {
   coverageView,
   getFramework,
@@ -46,11 +47,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const orgId = auth.organization.id;
   const timeZone = auth.organization.timeZone;
 
-  const [mappings, topics, coverage, frameworks] = await Promise.all([
+  const [mappings, topics, coverage, frameworks, fedByTemplates] = await Promise.all([
     mappingsForFramework(auth.db, framework.id),
     topicsForCriterion(auth.db, criterion.id),
     coverageForFramework(auth.db, orgId, framework.id),
     listFrameworks(auth.db),
+    criteriaFedByTemplates(auth.db, orgId),
   ]);
 
   const byId = new Map(all.map((c) => [c.id, c]));
@@ -70,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   let evidence = null;
   if (isAssessable(criterion)) {
-    const view = coverageView(framework.code, criterion, coverage.get(criterion.id), timeZone);
+    const view = coverageView(framework.code, criterion, coverage.get(criterion.id), timeZone, fedByTemplates);
     const linked = new Set(view.policies.map((p) => p.id));
     const policies = linked.size ? (await listPolicies(auth.db, orgId, todayInZone(timeZone))).filter((p) => linked.has(p.id)) : [];
     evidence = {

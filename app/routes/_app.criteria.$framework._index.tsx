@@ -19,6 +19,7 @@ import { Input } from "~/components/ui/input";
 import type { AssessmentResultValue } from "~/lib/assessments/scoring";
 import { resultWithPoints } from "~/lib/assessments/result-labels";
 import { requirePermission } from "~/lib/auth/auth.server";
+import { criteriaFedByTemplates } from "~/lib/inspections/templates.server";
 import {
   coverageView,
   getFramework,
@@ -46,14 +47,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const gapsOnly = url.searchParams.get("gaps") === "1";
-  const [all, mappings, coverage] = await Promise.all([
+  const [all, mappings, coverage, fedByTemplates] = await Promise.all([
     listCriteria(auth.db, framework.id),
     mappingsForFramework(auth.db, framework.id),
     coverageForFramework(auth.db, auth.organization.id, framework.id),
+    criteriaFedByTemplates(auth.db, auth.organization.id),
   ]);
   const timeZone = auth.organization.timeZone;
   const views = new Map<string, CoverageView>();
-  for (const c of all) if (isAssessable(c)) views.set(c.id, coverageView(framework.code, c, coverage.get(c.id), timeZone));
+  for (const c of all) if (isAssessable(c)) views.set(c.id, coverageView(framework.code, c, coverage.get(c.id), timeZone, fedByTemplates));
   const shown = visibleCriteria(all, searchTerms(q), (c) => !gapsOnly || views.get(c.id)?.lacksEvidence === true);
 
   // Result options are printed once where they are the same for a whole class (or framework), as the

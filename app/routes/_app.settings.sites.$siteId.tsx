@@ -10,6 +10,7 @@ import { parseForm, readFormData } from "~/lib/form.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { SiteSchema } from "~/lib/organizations/organization-schema";
 import { deleteSite, getSite, updateSite } from "~/lib/organizations/organizations.server";
+import { message } from "~/lib/i18n/messages";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("sites.edit"));
@@ -27,7 +28,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = { organizationId: auth.organization.id, userId: auth.user.id };
   const formData = await readFormData(request);
   if (formData.get("intent") === "delete") {
-    if (!(await deleteSite(auth.db, actor, siteId))) notFound();
+    const deleted = await deleteSite(auth.db, actor, siteId);
+    if (deleted === "not_found") notFound();
+    if (deleted === "has_records") return data({ intent: "delete", errors: { form: message("sites.hasRecords") }, values: {} }, { status: 400 });
     return redirect("/settings/sites?deleted=1");
   }
   const parsed = parseForm(formData, SiteSchema);
@@ -64,6 +67,7 @@ export default function EditSitePage() {
           />
         </Card>
         <Card title={t("sites.deleteTitle")}>
+          {actionData && "intent" in actionData && actionData.intent === "delete" ? <Alert tone="error">{t("sites.hasRecords")}</Alert> : null}
           <p className="mb-3 text-slate-600">{t("sites.deleteWarning")}</p>
           <Form method="post">
             <input type="hidden" name="intent" value="delete" />

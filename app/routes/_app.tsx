@@ -22,6 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<ShellData
 const navigation: { to: string; label: string; permission: Permission; end?: boolean }[] = [
   { to: "/", label: "nav.dashboard", permission: "dashboard.read", end: true },
   { to: "/inspections", label: "nav.inspections", permission: "inspections.read" },
+  { to: "/schedules", label: "nav.schedules", permission: "inspections.read" },
+  { to: "/templates", label: "nav.templates", permission: "inspections.read" },
   { to: "/assessments", label: "nav.assessments", permission: "assessments.read" },
   { to: "/actions", label: "nav.actions", permission: "actions.read" },
   { to: "/policies", label: "nav.policies", permission: "policies.read" },

@@ -4,10 +4,12 @@ import { alias } from "drizzle-orm/pg-core";
 import {
   assessmentResults,
   assessments,
+  checklistTemplates,
   correctiveActions,
   criteria,
   evidenceFiles,
   frameworks,
+  inspections,
   memberships,
   users,
 } from "../../../db/schema";
@@ -22,6 +24,8 @@ import { nextRunningNumber } from "../organizations/running-number.server";
 import type { Actor } from "../organizations/organizations.server";
 import { displayCode, type CodeParts } from "../criteria/criterion-code";
 import { assessmentReference } from "../assessments/result-labels";
+import { inspectionReference } from "../inspections/inspection-rules";
+import { allItems } from "../inspections/template-definition";
 import { dueDateError, type NewActionValues, type UpdateActionValues } from "./action-schema";
 import { refused, type FieldErrors } from "../form.server";
 
@@ -155,22 +159,75 @@ export async function listActions(db: Database, orgId: string, userId: string, f
       asc(correctiveActions.dueOn),
       asc(correctiveActions.number),
     );
-  const sourceIds = [...new Set(rows.map((r) => r.action.sourceId))];
-  const sources = sourceIds.length
-    ? await db
-        .select({ id: assessments.id, assessedOn: assessments.assessedOn, number: assessments.number })
-        .from(assessments)
-        .where(and(eq(assessments.organizationId, orgId), inArray(assessments.id, sourceIds)))
-    : [];
+  const sources = await actionSources(db, orgId, rows.map((r) => r.action));
   return rows.map((r) => {
-    const source = sources.find((s) => s.id === r.action.sourceId);
+    const source = sources.get(r.action.id) ?? null;
     return {
       ...r,
       overdue: isOverdue(r.action, today),
       daysOverdue: daysOverdue(r.action, today),
-      sourceReference: source ? assessmentReference(source.assessedOn, source.number) : null,
+      source,
+      titles: actionTitles(r.action, source),
     };
   });
+}
+
+export interface ActionSource {
+  type: "assessment" | "inspection";
+  id: string;
+  reference: string;
+  /** The failed point of an inspection, in both languages. */
+  point: { number: string; promptZh: string; promptEn: string } | null;
+}
+
+/** What raised each action (by action id): its assessment, or its inspection and failed point. */
+async function actionSources(
+  db: Database,
+  orgId: string,
+  actions: readonly { id: string; sourceType: string; sourceId: string; sourceItemKey: string | null }[],
+): Promise<Map<string, ActionSource>> {
+  const ids = (type: string) => [...new Set(actions.filter((a) => a.sourceType === type).map((a) => a.sourceId))];
+  const assessmentIds = ids("assessment");
+  const inspectionIds = ids("inspection");
+  const [assessmentRows, inspectionRows] = await Promise.all([
+    assessmentIds.length
+      ? db
+          .select({ id: assessments.id, assessedOn: assessments.assessedOn, number: assessments.number })
+          .from(assessments)
+          .where(and(eq(assessments.organizationId, orgId), inArray(assessments.id, assessmentIds)))
+      : [],
+    inspectionIds.length
+      ? db
+          .select({ id: inspections.id, number: inspections.number, definition: checklistTemplates.definition })
+          .from(inspections)
+          .innerJoin(checklistTemplates, eq(checklistTemplates.id, inspections.templateId))
+          .where(and(eq(inspections.organizationId, orgId), inArray(inspections.id, inspectionIds)))
+      : [],
+  ]);
+  const sources = new Map<string, ActionSource>();
+  for (const action of actions) {
+    if (action.sourceType === "assessment") {
+      const row = assessmentRows.find((r) => r.id === action.sourceId);
+      if (row) sources.set(action.id, { type: "assessment", id: row.id, reference: assessmentReference(row.assessedOn, row.number), point: null });
+    } else if (action.sourceType === "inspection") {
+      const row = inspectionRows.find((r) => r.id === action.sourceId);
+      if (!row) continue;
+      const item = allItems(row.definition).find((i) => i.key === action.sourceItemKey);
+      sources.set(action.id, {
+        type: "inspection",
+        id: row.id,
+        reference: inspectionReference(row.number ?? 0),
+        point: item ? { number: item.number, promptZh: item.promptZh, promptEn: item.promptEn } : null,
+      });
+    }
+  }
+  return sources;
+}
+
+/** An inspection's action reads as its failed point, in the reader's language; others as titled. */
+function actionTitles(action: { title: string }, source: ActionSource | null): { zh: string; en: string } {
+  if (source?.point) return { zh: `${source.point.number}. ${source.point.promptZh}`, en: `${source.point.number}. ${source.point.promptEn}` };
+  return { zh: action.title, en: action.title };
 }
 
 export function isOverdue(action: { status: string; dueOn: string }, today: string): boolean {
@@ -223,10 +280,7 @@ export async function getAction(db: Database, orgId: string, actionId: string) {
     .leftJoin(frameworks, eq(frameworks.id, criteria.frameworkId))
     .where(and(eq(correctiveActions.organizationId, orgId), eq(correctiveActions.id, actionId)));
   if (!row) return null;
-  const [source] = await db
-    .select()
-    .from(assessments)
-    .where(and(eq(assessments.organizationId, orgId), eq(assessments.id, row.action.sourceId)));
+  const source = (await actionSources(db, orgId, [row.action])).get(row.action.id) ?? null;
   const [closingFile] = row.action.closingFileId
     ? await db
         .select()
@@ -239,7 +293,8 @@ export async function getAction(db: Database, orgId: string, actionId: string) {
     : [];
   return {
     ...row,
-    source: source ? { id: source.id, reference: assessmentReference(source.assessedOn, source.number), assessedOn: source.assessedOn } : null,
+    source,
+    titles: actionTitles(row.action, source),
     closingFile: closingFile ?? null,
     createdByName: people.find((p) => p.id === row.action.createdByUserId)?.name ?? null,
     closedByName: people.find((p) => p.id === row.action.closedByUserId)?.name ?? null,

@@ -247,14 +247,20 @@ export interface CoverageView {
   lacksEvidence: boolean;
 }
 
-/** What the pages show of a criterion's coverage: plain data, dates as the organisation's days. */
+/**
+ * What the pages show of a criterion's coverage: plain data, dates as the organisation's days.
+ * `fedByTemplates` ("framework/key") are the criteria the organisation's checklist templates feed,
+ * so inspections show as a source of evidence before the first one exists.
+ */
 export function coverageView(
   frameworkCode: string,
   criterion: { key: string },
   coverage: CriterionCoverage | undefined,
   timeZone: string,
+  fedByTemplates: ReadonlySet<string> = new Set(),
 ): CoverageView {
-  const feeding = recordTypesFeeding({ framework: frameworkCode as CriterionRef["framework"], key: criterion.key });
+  const feeding: string[] = recordTypesFeeding({ framework: frameworkCode as CriterionRef["framework"], key: criterion.key });
+  if (fedByTemplates.has(`${frameworkCode}/${criterion.key}`)) feeding.push("inspection");
   return {
     recent: coverage?.recent ?? 0,
     newestDay: coverage?.newest ? todayInZone(timeZone, coverage.newest) : null,

@@ -307,18 +307,16 @@ async function recordInspection(
     .returning();
   if (!record) throw new Error("recordInspection: update returned nothing");
   if (data.answers.length) {
-    await tx
-      .insert(inspectionAnswers)
-      .values(
-        data.answers.map((a) => ({
-          organizationId: actor.organizationId,
-          inspectionId: record.id,
-          itemKey: a.itemKey,
-          value: a.value,
-          failed: a.failed,
-          note: a.note,
-        })),
-      );
+    await tx.insert(inspectionAnswers).values(
+      data.answers.map((a) => ({
+        organizationId: actor.organizationId,
+        inspectionId: record.id,
+        itemKey: a.itemKey,
+        value: a.value,
+        failed: a.failed,
+        note: a.note,
+      })),
+    );
   }
   // Photos of points the inspection did not end up showing (the reefer point of a dry container) go.
   const answered = new Set(data.answers.map((a) => a.itemKey));

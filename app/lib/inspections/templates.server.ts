@@ -243,6 +243,31 @@ export async function resolveCriterionRefs(db: Executor, refs: readonly Criterio
   return resolved;
 }
 
+/** Code and titles of each ref's criterion ("framework/key"), for showing what a point feeds. */
+export async function criterionLabels(db: Executor, refs: readonly CriterionRef[]) {
+  const resolved = await resolveCriterionRefs(db, refs);
+  const ids = [...new Set(resolved.values())];
+  const rows = ids.length
+    ? await db
+        .select({
+          id: criteria.id,
+          code: criteria.code,
+          level: criteria.level,
+          part: criteria.part,
+          titleZh: criteria.titleZh,
+          titleEn: criteria.titleEn,
+        })
+        .from(criteria)
+        .where(inArray(criteria.id, ids))
+    : [];
+  const labels: Record<string, { code: string; level: string; part: string | null; titleZh: string; titleEn: string }> = {};
+  for (const [ref, id] of resolved) {
+    const row = rows.find((r) => r.id === id);
+    if (row) labels[ref] = { code: row.code, level: row.level, part: row.part, titleZh: row.titleZh, titleEn: row.titleEn };
+  }
+  return labels;
+}
+
 /** Refs that name no assessable criterion of the catalogue, as "framework:key". */
 export async function unknownCriterionRefs(db: Executor, refs: readonly CriterionRef[]): Promise<string[]> {
   const resolved = await resolveCriterionRefs(db, refs);

@@ -1,5 +1,5 @@
 import { and, asc, count, eq } from "drizzle-orm";
-import { memberships, organizations, sites } from "../../../db/schema";
+import { inspections, memberships, organizations, sites } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Database } from "../db.server";
 import type { OrganizationProfileValues, SiteValues } from "./organization-schema";
@@ -102,13 +102,22 @@ export async function updateSite(db: Database, actor: Actor, siteId: string, val
   });
 }
 
-export async function deleteSite(db: Database, actor: Actor, siteId: string): Promise<boolean> {
+/**
+ * Deletes a site. A site with inspection records stays: the records are evidence and name their
+ * site, so the answer is "has_records" and nothing changes.
+ */
+export async function deleteSite(db: Database, actor: Actor, siteId: string): Promise<"deleted" | "not_found" | "has_records"> {
   return db.transaction(async (tx) => {
+    const [used] = await tx
+      .select({ n: count() })
+      .from(inspections)
+      .where(and(eq(inspections.organizationId, actor.organizationId), eq(inspections.siteId, siteId)));
+    if ((used?.n ?? 0) > 0) return "has_records";
     const [before] = await tx
       .delete(sites)
       .where(and(eq(sites.organizationId, actor.organizationId), eq(sites.id, siteId)))
       .returning();
-    if (!before) return false;
+    if (!before) return "not_found";
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,
@@ -117,7 +126,7 @@ export async function deleteSite(db: Database, actor: Actor, siteId: string): Pr
       entityId: siteId,
       before,
     });
-    return true;
+    return "deleted";
   });
 }
 
