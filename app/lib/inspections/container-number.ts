@@ -29,12 +29,11 @@ export function normalizeContainerNumber(input: string): string {
 
 /** The check digit the first ten characters (e.g. "CSQU305438") require, as a string "0"-"9". */
 export function containerCheckDigit(firstTen: string): string {
+  if (!/^[A-Z]{4}\d{6}$/.test(firstTen)) throw new Error(`containerCheckDigit: "${firstTen}" is not 4 letters and 6 digits`);
   let sum = 0;
   for (let i = 0; i < 10; i += 1) {
     const char = firstTen[i] ?? "";
-    const value = i < 4 ? LETTER_VALUES[char] : Number(char);
-    if (value === undefined || Number.isNaN(value)) throw new Error(`containerCheckDigit: bad character ${char} at ${i}`);
-    sum += value * 2 ** i;
+    sum += (i < 4 ? (LETTER_VALUES[char] ?? 0) : Number(char)) * 2 ** i;
   }
   return String((sum % 11) % 10);
 }

@@ -29,14 +29,14 @@ export function residentIdCheckCharacter(first17: string): string {
   return CHECK_CHARACTERS[sum % 11] ?? "";
 }
 
-/** An 18-character resident identity card number (居民身份证号码). */
-export function checkResidentId(input: string): ResidentIdCheck {
+/** An 18-character resident identity card number (居民身份证号码); born before `today` (YYYY-MM-DD). */
+export function checkResidentId(input: string, today: string = new Date().toISOString().slice(0, 10)): ResidentIdCheck {
   const value = input.trim().toUpperCase().replace(/\s/g, "");
   if (value.length !== 18) return { ok: false, reason: "length", length: value.length };
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, reason: "format" };
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   const date = new Date(`${birthDate}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birthDate || value.slice(6, 8) < "18") {
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birthDate || value.slice(6, 8) < "18" || birthDate > today) {
     return { ok: false, reason: "birthDate", birthDate };
   }
   const expected = residentIdCheckCharacter(value.slice(0, 17));
@@ -46,15 +46,17 @@ export function checkResidentId(input: string): ResidentIdCheck {
 }
 
 /**
- * What is kept of an ID number: the last four characters, and the first four (long numbers) or two
- * (medium ones) so a guard can tell two drivers apart; every other character becomes "*".
- * "11010519491231002X" -> "1101**********002X", "E12345678" -> "E1***5678".
+ * What is kept of an ID number: the last four characters, and the first four (numbers of 15 or
+ * more, like the resident ID's region code) or the first one (9 to 14), so a guard can tell two
+ * drivers apart; at least half of a shorter number is hidden. Every hidden character becomes "*".
+ * "11010519491231002X" -> "1101**********002X", "E12345678" -> "E****5678", "H1234" -> "***34".
  */
 export function maskIdNumber(input: string): string {
   const value = input.trim().replace(/\s/g, "");
-  if (value.length <= 4) return "*".repeat(Math.max(value.length - 1, 0)) + value.slice(-1);
-  const head = value.length >= 15 ? 4 : value.length >= 8 ? 2 : 0;
-  return value.slice(0, head) + "*".repeat(value.length - head - 4) + value.slice(-4);
+  if (!value) return "";
+  const tail = value.length >= 9 ? 4 : Math.floor(value.length / 2);
+  const head = value.length >= 15 ? 4 : value.length >= 9 ? 1 : 0;
+  return value.slice(0, head) + "*".repeat(value.length - head - tail) + (tail ? value.slice(-tail) : "");
 }
 
 /** True when a stored value is already masked (never unmask, never re-mask a masked value). */

@@ -15,8 +15,12 @@ export function answerChoices(item: Pick<TemplateItem, "answer">): readonly stri
   return [];
 }
 
-/** "12,5" and "12.5" are the same reading. */
+/**
+ * "12,5" and "12.5" are the same reading. "1,000" is refused rather than read as 1: a comma before
+ * exactly three digits is a thousands separator as often as a decimal one.
+ */
 export function parseReading(value: string): number | null {
+  if (/,\d{3}$/.test(value.trim())) return null;
   const text = value.trim().replace(",", ".");
   if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
   const number = Number(text);

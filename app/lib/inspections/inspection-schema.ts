@@ -204,7 +204,8 @@ export function checkInspection(
     if (TIME.test(value)) header[field] = value;
     else fail(field, message("inspections.timeFormat"));
   }
-  if (header.arrivalTime && header.departureTime && header.departureTime < header.arrivalTime) {
+  // Times carry no date: a departure up to 12 hours "before" the arrival is a typo, more is overnight.
+  if (header.arrivalTime && header.departureTime && isTypoBefore(header.departureTime, header.arrivalTime)) {
     fail("departureTime", message("inspections.departureBeforeArrival", { arrival: header.arrivalTime }));
   }
 
@@ -262,6 +263,16 @@ export function checkInspection(
     ok: true,
     data: { siteId, occurredAt, header, answers, failedPoints: answers.filter((a) => a.failed).length },
   };
+}
+
+function minutesOf(time: string): number {
+  const [hours, minutes] = time.split(":").map(Number) as [number, number];
+  return hours * 60 + minutes;
+}
+
+function isTypoBefore(departure: string, arrival: string): boolean {
+  const gap = minutesOf(arrival) - minutesOf(departure);
+  return gap > 0 && gap <= 12 * 60;
 }
 
 /**

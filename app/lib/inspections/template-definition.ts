@@ -128,6 +128,11 @@ export const TemplateDefinitionSchema = z
       if (fields.has(h.field)) ctx.addIssue({ code: "custom", path: ["header", i], message: message("templates.duplicateField") });
       fields.add(h.field);
     });
+    const sectionKeys = new Set<string>();
+    definition.sections.forEach((section, s) => {
+      if (sectionKeys.has(section.key)) ctx.addIssue({ code: "custom", path: ["sections", s, "key"], message: message("templates.duplicateKey") });
+      sectionKeys.add(section.key);
+    });
     const keys = new Set<string>();
     definition.sections.forEach((section, s) =>
       section.items.forEach((item, i) => {

@@ -58,7 +58,7 @@ describe("containerCheckDigit", () => {
   // Bug: a missing or blank serial character is read as Number("") = 0 instead of throwing, so a
   // 9-character prefix or one with a space gets a digit. (checkContainerNumber checks the format
   // first, so the inspection form is not affected.)
-  test.fails("throws when a serial character is missing or blank", () => {
+  test("throws when a serial character is missing or blank", () => {
     expect(() => containerCheckDigit("CSQU30543")).toThrow();
     expect(() => containerCheckDigit("CSQU 05438")).toThrow();
   });

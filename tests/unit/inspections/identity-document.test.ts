@@ -119,16 +119,15 @@ describe("maskIdNumber", () => {
     ["440304199001011233", "4403**********1233", "0419900101"],
     // 15 (old resident ID): still the long form.
     ["110105491231002", "1101*******1002", "0549123"],
-    // 9 (a passport): the first 2 and the last 4.
-    ["E12345678", "E1***5678", "234"],
-    // 8: still the medium form.
-    ["AB123456", "AB**3456", "12"],
-    // 6 and 5: the last 4 only.
-    ["987654", "**7654", "98"],
-    ["H1234", "*1234", "H"],
-    // 4 or less: only the last character.
-    ["1234", "***4", "123"],
+    // 9 to 14 (a passport): the first and the last 4.
+    ["E12345678", "E****5678", "1234"],
+    // 8 and shorter: at least half hidden, the end kept.
+    ["AB123456", "****3456", "AB12"],
+    ["987654", "***654", "98"],
+    ["H1234", "***34", "H12"],
+    ["1234", "**34", "12"],
     ["12", "*2", "1"],
+    ["7", "*", "7"],
   ])("%s → %s", (input, masked, hidden) => {
     const result = maskIdNumber(input);
     expect(result).toBe(masked);
@@ -150,21 +149,19 @@ describe("maskIdNumber", () => {
 
   test("spaces are removed before masking", () => {
     expect(maskIdNumber(" 110105 19491231 002X ")).toBe("1101**********002X");
-    expect(maskIdNumber("E1234 5678")).toBe("E1***5678");
+    expect(maskIdNumber("E1234 5678")).toBe("E****5678");
   });
 
   test("masking a masked value changes nothing", () => {
-    for (const input of [...valid, "E12345678", "AB123456", "987654", "1234", "12"]) {
+    for (const input of [...valid, "E12345678", "AB123456", "987654", "1234", "12", "7"]) {
       const once = maskIdNumber(input);
       expect(maskIdNumber(once)).toBe(once);
     }
   });
 
-  test("a single character is left as it is, and so is not recognised as masked", () => {
-    // Nothing can be hidden of one character without losing it; the form only takes 4 or more.
-    expect(maskIdNumber("7")).toBe("7");
-    expect(isMasked(maskIdNumber("7"))).toBe(false);
+  test("nothing is nothing", () => {
     expect(maskIdNumber("")).toBe("");
+    expect(maskIdNumber("   ")).toBe("");
   });
 });
 
@@ -177,5 +174,12 @@ describe("isMasked", () => {
     ["", false],
   ])("%j → %s", (value, masked) => {
     expect(isMasked(value)).toBe(masked);
+  });
+});
+
+describe("checkResidentId and the date", () => {
+  test("a birth date after today is refused", () => {
+    const id = "110105209901010020";
+    expect(checkResidentId(id, "2026-12-02")).toEqual({ ok: false, reason: "birthDate", birthDate: "2099-01-01" });
   });
 });

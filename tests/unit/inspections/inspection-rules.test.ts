@@ -60,7 +60,7 @@ describe("parseReading", () => {
     expect(parseReading(input)).toBe(reading);
   });
 
-  test.each(["", " ", "abc", "12a", "1.2.3", "1,000.5", "12,", ".5", "+5", "1e3", "Infinity", "NaN", "0x10", "1 2", "１２"])(
+  test.each(["", " ", "abc", "12a", "1.2.3", "1,000.5", "1,000", "12,", ".5", "+5", "1e3", "Infinity", "NaN", "0x10", "1 2", "１２"])(
     "%j is not a reading",
     (input) => {
       expect(parseReading(input)).toBeNull();

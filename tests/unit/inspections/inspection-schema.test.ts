@@ -342,11 +342,11 @@ describe("driver identity check", () => {
   });
 
   test.each([
-    ["passport", "E12345678", "E1***5678"],
-    ["passport", "e 1234 5678", "E1***5678"],
-    ["hk_macau_permit", "H12345678", "H1***5678"],
+    ["passport", "E12345678", "E****5678"],
+    ["passport", "e 1234 5678", "E****5678"],
+    ["hk_macau_permit", "H12345678", "H****5678"],
     ["driving_licence", "440304199001011233", "4403**********1233"],
-    ["other", "AB(12)34", "AB**2)34"],
+    ["other", "AB(12)34", "****2)34"],
   ])("a %s number is accepted and masked: %s", (driverIdType, driverIdNumber, masked) => {
     const data = dataOf(checkInspection(driver, driverForm({ driverIdType, driverIdNumber }), {}));
     expect(data.header.driverIdType).toBe(driverIdType);
@@ -573,5 +573,27 @@ describe("inspectionFormSchema", () => {
     const parsed = inspectionFormSchema(driver, () => ({})).safeParse(driverForm());
     expect(parsed.success).toBe(true);
     expect(JSON.stringify(parsed.data)).not.toContain("11010519491231002");
+  });
+});
+
+describe("overnight pickups", () => {
+  const driver = catalogTemplates.find((t) => t.code === "driver-identity-check")!.definition;
+  test("a departure after midnight is accepted; one a few hours before arrival is a typo", () => {
+    const base = {
+      siteId: "6f1c2f1e-8a3b-4c6d-9e0f-1a2b3c4d5e6f",
+      occurredAt: "2026-11-20T23:40",
+      driverName: "李强",
+      driverIdType: "passport",
+      driverIdNumber: "E12345678",
+      driverEmployer: "示例物流",
+      truckPlate: "粤B12345",
+      arrivalTime: "23:30",
+      "answer_photo-id-valid": "pass",
+      "answer_photo-matches-driver": "pass",
+      "answer_matches-pre-advice": "pass",
+    };
+    expect(checkInspection(driver, { ...base, departureTime: "00:15" }, {}).ok).toBe(true);
+    const typo = checkInspection(driver, { ...base, arrivalTime: "09:00", departureTime: "08:15" }, {});
+    expect(typo.ok ? {} : typo.errors).toHaveProperty("departureTime");
   });
 });

@@ -176,7 +176,7 @@ describe("TemplateDefinitionSchema", () => {
   // Bug: section keys are not checked for uniqueness. The inspection form groups the points by
   // sectionKey (app/routes/_app.inspections.new/inspection-form.tsx: shown.filter(i => i.sectionKey
   // === section.key)), so two sections with one key each show the points of both, twice over.
-  test.fails("two sections with the same key are refused", () => {
+  test("two sections with the same key are refused", () => {
     const sections = [
       { key: "container", titleZh: "外部", titleEn: "Outside", items: [item("doors")] },
       { key: "container", titleZh: "内部", titleEn: "Inside", items: [item("floor")] },
