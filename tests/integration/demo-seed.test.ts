@@ -24,6 +24,9 @@ describe("demo seed", () => {
     expect(orgs.map((o) => o.legalNameEn)).toEqual(["Shenzhen Demo Trading Co., Ltd.", "Shanghai Demo Logistics Co., Ltd."]);
     expect(await countRows("users")).toBe(8);
     expect(await countRows("sites")).toBe(3);
+    // The demo plans its inspections (schedules), but records none: no inspection is made up.
+    expect(await countRows("inspection_schedules")).toBe(6);
+    expect(await countRows("inspections")).toBe(0);
 
     const rows = await db
       .select({ email: users.email, role: memberships.role, organizationId: memberships.organizationId })

@@ -11,6 +11,7 @@ import { createActionFromAssessment } from "~/lib/actions/actions.server";
 import { createAssessment, saveResult } from "~/lib/assessments/assessments.server";
 import { isResetTokenUsable } from "~/lib/auth/accounts.server";
 import { saveDraft } from "~/lib/inspections/inspections.server";
+import { copyTemplate } from "~/lib/inspections/templates.server";
 import { isUuid } from "~/lib/validation";
 import * as membersRoute from "~/routes/_app.settings.members._index";
 import * as outboxEmailRoute from "~/routes/_app.settings.outbox.$emailId";
@@ -53,6 +54,8 @@ interface Tenant {
   photoFileId: string;
   /** An unsubmitted draft of the owner's. */
   draftKey: string;
+  /** The organisation's own copy of a built-in checklist template. */
+  templateId: string;
 }
 
 interface World {
@@ -188,6 +191,12 @@ const paramRoutes: Record<string, ParamRoute> = {
     idOf: (t) => t.inspectionId,
     posts: [{ intent: "signoff" }, { intent: "release" }, { intent: "override", reason: "Taken over by organisation A" }],
   },
+  "_app.templates.$templateId": {
+    scope: "organization",
+    param: "templateId",
+    idOf: (t) => t.templateId,
+    posts: [{ titleZh: "被 A 改写", titleEn: "Taken over by A", supervisorSignoff: "none", actionDueDays: "1", rowCount: "0" }],
+  },
   "inspections.drafts.$draftKey": {
     scope: "client-key",
     param: "draftKey",
@@ -287,7 +296,15 @@ async function inspectionsOf(owner: SignedUp, siteId: string) {
     photos: [],
   });
   if (!saved?.ok) throw new Error("draft not saved");
-  return { inspectionId: submitted.id, photoFileId: photo.fileId, draftKey };
+  const copied = await copyTemplate(testDb(), actor, await containerTemplateId(owner.organizationId), {
+    code: `own-${randomUUID().slice(0, 8)}`,
+    titleZh: "本企业七点检查",
+    titleEn: "Our 7-point inspection",
+    descriptionZh: "",
+    descriptionEn: "",
+  });
+  if (!copied?.ok) throw new Error("template not copied");
+  return { inspectionId: submitted.id, photoFileId: photo.fileId, draftKey, templateId: copied.id };
 }
 
 /** Everything organisation B owns, to prove a refused request changed nothing. */

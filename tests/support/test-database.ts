@@ -50,7 +50,11 @@ export async function countRows(table: string, where?: SQL): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-/** Empties every table in schema public (drizzle's journal lives in schema drizzle and stays). */
+/**
+ * Empties every table in schema public (drizzle's journal lives in schema drizzle and stays), then
+ * loads the catalogue again: frameworks and built-in checklist templates ship with the code, like
+ * the migrations, and a database without them is not one the app ever runs on.
+ */
 export async function truncateAll(): Promise<void> {
   const tables = await query<{ tablename: string }>(sql`select tablename from pg_tables where schemaname = 'public'`);
   if (tables.length === 0) return;
@@ -59,4 +63,6 @@ export async function truncateAll(): Promise<void> {
     sql`, `,
   );
   await testDb().execute(sql`truncate table ${list} restart identity cascade`);
+  const { loadCatalog } = await import("../../db/catalog/load");
+  await loadCatalog(testDb());
 }

@@ -1,3 +1,4 @@
+import { format, parseISO, subDays } from "date-fns";
 import { count, eq } from "drizzle-orm";
 import { memberships, organizations, users } from "../../../db/schema";
 import { signUp } from "../auth/accounts.server";
@@ -5,6 +6,8 @@ import { hashPassword } from "../auth/password.server";
 import type { Role } from "../auth/permissions";
 import { recordAudit } from "../audit/audit.server";
 import type { Database } from "../db.server";
+import { todayInZone } from "../i18n/format";
+import { createSchedule } from "../inspections/schedules.server";
 import { createSite, updateOrganizationProfile } from "../organizations/organizations.server";
 
 // Demo organisations for the embedded zero-setup start and `npm run db:seed`. They are plainly
@@ -68,7 +71,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     aeoNextRecertificationOn: "2029-03-17",
     timeZone: "Asia/Shanghai",
   });
-  await createSite(db, demo, {
+  const factory = await createSite(db, demo, {
     nameZh: "龙岗工厂",
     nameEn: "Longgang Factory",
     address: "广东省深圳市龙岗区示例路 18 号 (demo address)",
@@ -76,7 +79,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     securityContactName: "张伟 Zhang Wei",
     securityContactPhone: "+86 755 0000 0001",
   });
-  await createSite(db, demo, {
+  const warehouse = await createSite(db, demo, {
     nameZh: "盐田保税仓库",
     nameEn: "Yantian Bonded Warehouse",
     address: "广东省深圳市盐田区示例港路 6 号 (demo address)",
@@ -84,6 +87,20 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     securityContactName: "张伟 Zhang Wei",
     securityContactPhone: "+86 755 0000 0002",
   });
+
+  // A plan, not records: the dashboard shows from the first start what the gate has to do.
+  const planFrom = format(subDays(parseISO(todayInZone("Asia/Shanghai")), 7), "yyyy-MM-dd");
+  for (const [site, templateCode, frequency] of [
+    [factory, "container-7-point", "daily"],
+    [factory, "premises-patrol", "daily"],
+    [factory, "lighting-check", "weekly"],
+    [warehouse, "premises-patrol", "daily"],
+    [warehouse, "cctv-footage-review", "weekly"],
+    [warehouse, "building-inspection", "monthly"],
+  ] as const) {
+    const created = await createSchedule(db, demo, { intent: "create", siteId: site.id, templateCode, frequency, startsOn: planFrom });
+    if (!created.ok) throw new Error(`demo seed: schedule ${templateCode} refused: ${JSON.stringify(created.errors)}`);
+  }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
