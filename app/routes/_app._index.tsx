@@ -104,7 +104,9 @@ export default function Dashboard() {
         title={en ? shell.organization.legalNameEn : shell.organization.legalNameZh}
         description={en ? shell.organization.legalNameZh : shell.organization.legalNameEn}
       />
-      <div className="grid gap-4 md:grid-cols-3">
+      {/* What the gate must do today comes first: it is the page a guard opens at the start of a shift. */}
+      <InspectionsCard inspections={data.inspections} />
+      <div className="mt-4 grid gap-4 md:grid-cols-3">
         <Card title={t("dashboard.certification")}>
           {org.aeoStatus === "advanced" ? (
             <div className="space-y-1">
@@ -151,7 +153,6 @@ export default function Dashboard() {
           <p className="text-sm text-slate-600">{t("dashboard.activeMembers")}</p>
         </Card>
       </div>
-      <InspectionsCard inspections={data.inspections} />
       <div className="mt-4 grid gap-4 lg:grid-cols-2">
         {data.coverage.map((f) => (
           <CoverageCard key={f.code} coverage={f} />
@@ -212,7 +213,6 @@ function InspectionsCard(props: { inspections: DashboardInspections }) {
   const nothing = !d.due.length && !d.overdue.length && !d.awaitingSignoff.length && !d.blocked.length;
   return (
     <Card
-      className="mt-4"
       title={t("dashboard.inspectionsTitle")}
       actions={
         <Link className="text-sm text-brand-700 underline" to="/schedules">

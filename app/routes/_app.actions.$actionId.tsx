@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { SourceLink } from "~/components/actions/action-source-link";
-import { SelectField, TextAreaField } from "~/components/form/fields";
+import { SelectField, TextAreaField, TextField } from "~/components/form/fields";
 import { useValidatedForm, type ServerFormState } from "~/components/form/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { frameworkShort } from "~/components/criteria/criterion-parts";
@@ -12,7 +12,7 @@ import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { Input } from "~/components/ui/input";
 import { actionStatuses, UpdateActionSchema, type ActionStatus } from "~/lib/actions/action-schema";
-import { canUpdateAction, criterionDisplayCode, daysOverdue, getAction, updateAction } from "~/lib/actions/actions.server";
+import { assignableMembers, canUpdateAction, criterionDisplayCode, daysOverdue, getAction, updateAction } from "~/lib/actions/actions.server";
 import { actionReference } from "~/lib/assessments/result-labels";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
@@ -78,8 +78,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? { id: closingFile.id, name: closingFile.originalName, sha256: closingFile.sha256, sizeBytes: closingFile.sizeBytes }
       : null,
     isOwner: action.ownerUserId === auth.user.id,
+    ownerUserId: action.ownerUserId,
     canUpdate: canUpdateAction(role, auth.user.id, action),
     canCancel: can(role, "actions.manage"),
+    members: can(role, "actions.manage") ? (await assignableMembers(auth.db, auth.organization.id)).map((m) => ({ userId: m.userId, name: m.name })) : [],
   };
 }
 
@@ -257,7 +259,7 @@ function UpdateActionForm(props: { d: LoaderData; server: ServerFormState }) {
   const navigation = useNavigation();
   const { d } = props;
   const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(UpdateActionSchema, {
-    defaults: { status: d.action.status, closingNote: d.action.closingNote ?? "" },
+    defaults: { status: d.action.status, closingNote: d.action.closingNote ?? "", ownerUserId: d.ownerUserId, dueOn: d.action.dueOn },
     server: props.server,
   });
   const field = { form, values };
@@ -271,6 +273,18 @@ function UpdateActionForm(props: { d: LoaderData; server: ServerFormState }) {
     <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} className="space-y-4">
       {formError ? <Alert tone="error">{formError}</Alert> : rejected ? <Alert tone="error">{t("errors.fixBelow")}</Alert> : null}
       <SelectField {...field} name="status" label={t("actions.statusLabel")} options={options} error={errorOf("status")} />
+      {d.members.length ? (
+        <>
+          <SelectField
+            {...field}
+            name="ownerUserId"
+            label={t("actions.owner")}
+            options={d.members.map((m) => ({ value: m.userId, label: m.name }))}
+            error={errorOf("ownerUserId")}
+          />
+          <TextField {...field} name="dueOn" type="date" label={t("actions.dueOn")} error={errorOf("dueOn")} />
+        </>
+      ) : null}
       <TextAreaField {...field} name="closingNote" rows={4} label={t("actions.closingNote")} hint={t("actions.closingNoteHint")} error={errorOf("closingNote")} />
       <div className="space-y-1">
         <label htmlFor="file" className="block text-sm font-medium text-slate-800">

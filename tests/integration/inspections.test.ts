@@ -32,6 +32,7 @@ import { getFile, readFileBytes } from "~/lib/evidence/file-store.server";
 import { thumbnailFor } from "~/lib/evidence/thumbnails.server";
 import { getCurrentTemplate } from "~/lib/inspections/templates.server";
 import * as actionRoute from "~/routes/_app.actions.$actionId";
+import * as actionsRoute from "~/routes/_app.actions._index";
 import * as inspectionRoute from "~/routes/_app.inspections.$inspectionId";
 import * as listRoute from "~/routes/_app.inspections._index";
 import * as newRoute from "~/routes/_app.inspections.new/route";
@@ -623,4 +624,36 @@ test("the seven points of the fixture are the template's points", async () => {
   const template = await getCurrentTemplate(testDb(), org.organizationId, "container-7-point");
   const keys = template!.definition.sections.flatMap((s) => s.items.filter((i) => !i.onlyWhen).map((i) => i.key));
   expect(keys).toEqual([...CONTAINER_POINTS]);
+});
+
+describe("the actions a failed point raises", () => {
+  test("a compliance manager reassigns and reschedules them; their owner may close but not reschedule", async () => {
+    const compliance = await addMember(org.cookie, "compliance");
+    const { id } = await submitContainerInspection({ organizationId: org.organizationId, userId: guard.userId }, siteId, {
+      failPoints: ["ceiling-roof"],
+    });
+    const [action] = await testDb().select().from(correctiveActions).where(eq(correctiveActions.sourceId, id));
+    const url = `/actions/${action!.id}`;
+    const params = { actionId: action!.id };
+    const byOwner = await callAction(actionRoute, url, { status: "in_progress", dueOn: "2027-01-31" }, { cookie: guard.cookie, params });
+    expect(keyOf(errorsOf(byOwner).form)).toBe("actions.reassignManagersOnly");
+    const tooEarly = await callAction(actionRoute, url, { status: "open", dueOn: "2020-01-01" }, { cookie: compliance.cookie, params });
+    expect(keyOf(errorsOf(tooEarly).dueOn)).toBe("actions.dueBeforeRaised");
+    const moved = await callAction(
+      actionRoute,
+      url,
+      { status: "open", ownerUserId: lead.userId, dueOn: "2027-01-31" },
+      { cookie: compliance.cookie, params },
+    );
+    expect(moved.status, JSON.stringify(moved.data)).toBe(302);
+    const [after] = await testDb().select().from(correctiveActions).where(eq(correctiveActions.id, action!.id));
+    expect(after).toMatchObject({ ownerUserId: lead.userId, dueOn: "2027-01-31" });
+    // The list shows the failed point in the reader's language and links the inspection.
+    const list = await callLoader<{
+      actions: { id: string; titles: { zh: string; en: string }; source: { type: string; id: string } | null }[];
+    }>(actionsRoute, "/actions", { cookie: org.cookie });
+    const row = list.data.actions.find((a) => a.id === action!.id);
+    expect(row?.titles).toEqual({ zh: "5. 顶板", en: "5. Ceiling/roof" });
+    expect(row?.source).toMatchObject({ type: "inspection", id });
+  });
 });

@@ -1,7 +1,7 @@
 import { addDays, format, parseISO } from "date-fns";
 import { z } from "zod";
 import { message } from "../i18n/messages";
-import { isCalendarDate, optionalText, requiredText } from "../validation";
+import { isCalendarDate, OptionalDateSchema, optionalText, requiredText } from "../validation";
 
 export const actionStatuses = ["open", "in_progress", "done", "cancelled"] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
@@ -26,6 +26,14 @@ export const UpdateActionSchema = z
   .object({
     status: z.enum(actionStatuses, { error: message("errors.choose") }),
     closingNote: optionalText(2000),
+    /** Reassigning and rescheduling are for compliance managers; absent means unchanged. */
+    ownerUserId: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .refine((v) => v === undefined || /^[0-9a-f-]{36}$/i.test(v), message("errors.choose")),
+    dueOn: OptionalDateSchema,
   })
   .refine((v) => v.status !== "done" || !!v.closingNote, {
     path: ["closingNote"],

@@ -16,7 +16,7 @@ import {
 import { recordAudit } from "../audit/audit.server";
 import { can, type Role } from "../auth/permissions";
 import { listCriteria } from "../criteria/criteria.server";
-import type { Database } from "../db.server";
+import type { Database, Executor } from "../db.server";
 import { addEvidenceLink } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { message } from "../i18n/messages";
@@ -31,7 +31,7 @@ import { refused, type FieldErrors } from "../form.server";
 
 
 /** Active members who can be given an action. */
-export async function assignableMembers(db: Database, orgId: string) {
+export async function assignableMembers(db: Executor, orgId: string) {
   return db
     .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role })
     .from(memberships)
@@ -310,6 +310,23 @@ export function canUpdateAction(role: Role, userId: string, action: { ownerUserI
   return action.ownerUserId === userId && action.status !== "cancelled";
 }
 
+/**
+ * A new due date: an assessment's action stays within its improvement period; any action's date
+ * must not be before the day it was raised.
+ */
+async function dueOnError(tx: Executor, orgId: string, action: { sourceType: string; sourceId: string; createdAt: Date }, dueOn: string) {
+  if (action.sourceType === "assessment") {
+    const [row] = await tx
+      .select({ assessedOn: assessments.assessedOn, days: frameworks.improvementDays })
+      .from(assessments)
+      .innerJoin(frameworks, eq(frameworks.id, assessments.frameworkId))
+      .where(and(eq(assessments.organizationId, orgId), eq(assessments.id, action.sourceId)));
+    if (row) return dueDateError(dueOn, row.assessedOn, row.days ?? 90);
+  }
+  const raised = action.createdAt.toISOString().slice(0, 10);
+  return dueOn < raised ? message("actions.dueBeforeRaised", { date: raised }) : null;
+}
+
 export async function updateAction(
   db: Database,
   actor: Actor & { role: Role },
@@ -322,8 +339,21 @@ export async function updateAction(
     const [before] = await tx.select().from(correctiveActions).where(where).for("update");
     if (!before) return null;
     if (!canUpdateAction(actor.role, actor.userId, before)) return refused({ form: message("actions.notYours") });
-    if (values.status === "cancelled" && !can(actor.role, "actions.manage")) {
+    const manager = can(actor.role, "actions.manage");
+    if (values.status === "cancelled" && !manager) {
       return refused({ status: message("actions.cancelManagersOnly") });
+    }
+    const ownerUserId = values.ownerUserId ?? before.ownerUserId;
+    const dueOn = values.dueOn ?? before.dueOn;
+    if ((ownerUserId !== before.ownerUserId || dueOn !== before.dueOn) && !manager) {
+      return refused({ form: message("actions.reassignManagersOnly") });
+    }
+    if (ownerUserId !== before.ownerUserId && !(await assignableMembers(tx, actor.organizationId)).some((m) => m.userId === ownerUserId)) {
+      return refused({ ownerUserId: message("errors.choose") });
+    }
+    if (dueOn !== before.dueOn) {
+      const dueError = await dueOnError(tx, actor.organizationId, before, dueOn);
+      if (dueError) return refused({ dueOn: dueError });
     }
     const closing = values.status === "done" || values.status === "cancelled";
     let closingFileId = before.closingFileId;
@@ -338,6 +368,8 @@ export async function updateAction(
       .update(correctiveActions)
       .set({
         status: values.status,
+        ownerUserId,
+        dueOn,
         closingNote: values.closingNote ?? null,
         closingFileId,
         // Re-saving a closed action keeps when and by whom it was closed; a new closing status is a new closure.

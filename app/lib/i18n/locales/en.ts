@@ -616,6 +616,8 @@ export const en = {
     },
   },
   actions: {
+    reassignManagersOnly: "Only a compliance manager can change the owner or the due date.",
+    dueBeforeRaised: "The due date cannot be before the day the action was raised ({{date}}).",
     dueTooLate: "The due date must be no later than {{deadline}}: at most {{days}} days after the assessment date {{assessedOn}}.",
     dueBeforeAssessment: "The due date cannot be before the assessment date {{assessedOn}}.",
     closingNoteRequired: "Describe how the action was completed (the closing evidence).",

@@ -615,6 +615,8 @@ export const zhCN: Translations = {
     },
   },
   actions: {
+    reassignManagersOnly: "只有合规管理人员可以更改负责人或完成期限。",
+    dueBeforeRaised: "完成期限不能早于整改措施提出之日（{{date}}）。",
     dueTooLate: "完成期限不得晚于 {{deadline}}：即评估日期 {{assessedOn}} 后最多 {{days}} 日。",
     dueBeforeAssessment: "完成期限不能早于评估日期 {{assessedOn}}。",
     closingNoteRequired: "请说明整改完成情况（关闭依据）。",
