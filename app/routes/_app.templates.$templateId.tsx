@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
-import { useMemo, type FormEvent, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { useForm, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { CodeBadge, criterionCode, frameworkShort } from "~/components/criteria/criterion-parts";
@@ -310,7 +310,7 @@ function TemplateEditor(props: { d: LoaderData }) {
       </div>
       <fieldset className="space-y-2">
         <legend className="font-semibold text-slate-900">{t("templates.headerFields")}</legend>
-        <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="grid gap-2 md:grid-cols-2">
           {headerFieldKeys.map((field) => (
             <label key={field} className="flex items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-1 text-sm">
               <span>{t(`inspections.header.${field}`)}</span>
@@ -366,6 +366,11 @@ function PointRow(props: {
   const { t } = useTranslation();
   const { row, form } = props;
   const f = (prop: string) => itemField(row, prop);
+  // With JavaScript only the settings of the chosen answer type show; without it, all of them do.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const answer = form.watch(f("answer")) as string;
+  const shows = (type: string) => !hydrated || answer === type;
   const input = (prop: string, label: string, extra: { className?: string; hint?: string; type?: string } = {}) => (
     <Labeled name={f(prop)} label={label} hint={extra.hint} error={props.errorOf(f(prop))}>
       <Input id={f(prop)} type={extra.type ?? "text"} className={extra.className} {...form.register(f(prop))} />
@@ -408,15 +413,21 @@ function PointRow(props: {
         <div className="sm:col-span-2">{input("promptEn", t("templates.promptEn"))}</div>
         <div className="sm:col-span-2">{input("guidanceZh", t("templates.guidanceZh"))}</div>
         <div className="sm:col-span-2">{input("guidanceEn", t("templates.guidanceEn"))}</div>
-        {input("failBelow", t("templates.failBelow"), { hint: t("templates.numberOnly") })}
-        {input("failAbove", t("templates.failAbove"), { hint: t("templates.numberOnly") })}
-        {input("unit", t("templates.unit"), { hint: t("templates.numberOnly") })}
-        <Labeled name={f("failOn")} label={t("templates.failOn")} hint={t("templates.yesNoOnly")} error={props.errorOf(f("failOn"))}>
-          <Select id={f("failOn")} {...form.register(f("failOn"))}>
-            <option value="no">{t("inspections.answer.no")}</option>
-            <option value="yes">{t("inspections.answer.yes")}</option>
-          </Select>
-        </Labeled>
+        {shows("number") ? (
+          <>
+            {input("failBelow", t("templates.failBelow"), { hint: t("templates.numberOnly") })}
+            {input("failAbove", t("templates.failAbove"), { hint: t("templates.numberOnly") })}
+            {input("unit", t("templates.unit"), { hint: t("templates.numberOnly") })}
+          </>
+        ) : null}
+        {shows("yes_no") ? (
+          <Labeled name={f("failOn")} label={t("templates.failOn")} hint={t("templates.yesNoOnly")} error={props.errorOf(f("failOn"))}>
+            <Select id={f("failOn")} {...form.register(f("failOn"))}>
+              <option value="no">{t("inspections.answer.no")}</option>
+              <option value="yes">{t("inspections.answer.yes")}</option>
+            </Select>
+          </Labeled>
+        ) : null}
         <div className="sm:col-span-4">
           {input("criteria", t("templates.criteria"), { hint: t("templates.criteriaHint"), className: "font-mono text-sm" })}
         </div>
