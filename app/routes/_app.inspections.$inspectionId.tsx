@@ -277,7 +277,7 @@ export default function InspectionPage() {
                     to={`/criteria/${c.frameworkCode}/${encodeURIComponent(c.key)}`}
                     className="flex min-h-11 items-center gap-3 py-1 hover:bg-slate-50"
                   >
-                    <span className="w-24 shrink-0 text-sm text-slate-500">{frameworkShort(t, c.frameworkCode)}</span>
+                    <span className="w-32 shrink-0 text-sm text-slate-500">{frameworkShort(t, c.frameworkCode)}</span>
                     <span className="flex w-16 shrink-0">
                       <CodeBadge>{criterionCode(t, c)}</CodeBadge>
                     </span>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ReleaseBadge, ResultBadge } from "~/components/inspections/inspection-badges";
 import { Alert } from "~/components/ui/alert";
@@ -171,7 +171,8 @@ export default function InspectionsPage() {
             <summary className="flex min-h-11 cursor-pointer items-center font-medium text-brand-700">
               {t("inspections.filterLabel")}
             </summary>
-            <Form method="get" className="mt-2 grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label={t("inspections.filterLabel")}>
+            {/* Keyed by the filter: after "clear" the fields show what the list shows, not what was typed. */}
+            <Form key={filterSearch(d.filter)} method="get" onSubmit={dropEmptyFields} className="mt-2 grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label={t("inspections.filterLabel")}>
               <FilterField label={t("inspections.site")} htmlFor="f-site">
                 <Select id="f-site" name="site" defaultValue={d.filter.site ?? ""}>
                   <option value="">{t("common.all")}</option>
@@ -282,6 +283,13 @@ export default function InspectionsPage() {
       </div>
     </>
   );
+}
+
+/** With JavaScript, the address carries only the filters that are set (?result=fail, not ?site=&…). */
+function dropEmptyFields(event: FormEvent<HTMLFormElement>) {
+  for (const element of Array.from(event.currentTarget.elements)) {
+    if ((element instanceof HTMLInputElement || element instanceof HTMLSelectElement) && element.name && !element.value) element.disabled = true;
+  }
 }
 
 function FilterField(props: { label: string; htmlFor: string; children: ReactNode }) {

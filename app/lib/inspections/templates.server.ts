@@ -43,7 +43,8 @@ function summaryOf(row: ChecklistTemplate): TemplateSummary {
     descriptionZh: row.descriptionZh,
     descriptionEn: row.descriptionEn,
     kind: row.kind,
-    points: allItems(row.definition).length,
+    // A reefer's extra point is not counted: a 7-point inspection has 7.
+    points: allItems(row.definition).filter((i) => !i.onlyWhen).length,
     basedOnTemplateId: row.basedOnTemplateId,
   };
 }

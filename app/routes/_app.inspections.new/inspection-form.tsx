@@ -9,6 +9,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Input, Select, Textarea } from "~/components/ui/input";
 import { detectPhotoKind, MAX_PHOTO_BYTES, MAX_PHOTO_MB, photoAccept, photoFormatsLabel } from "~/lib/evidence/file-rules";
+import { useShell } from "~/lib/auth/use-session-user";
 import { translateMessage } from "~/lib/i18n/messages";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { idDocumentTypes } from "~/lib/inspections/identity-document";
@@ -23,7 +24,7 @@ import { forgetDraft, forgetPhoto, keepPhoto, keepValues, keptPhotos, keptValues
 // as they are taken, values kept on the phone and saved to the server draft in the background, the
 // whole form checked before sending, and a lost connection reported without losing anything.
 
-type ServerState = { errors?: Record<string, string | undefined>; values?: Record<string, string | string[]> } | null;
+type ServerState = { intent?: string; errors?: Record<string, string | undefined>; values?: Record<string, string | string[]> } | null;
 
 interface Photo {
   /** Server photo id, or the local id of one not uploaded yet. */
@@ -89,6 +90,7 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
   const locale = useLocale();
   const en = i18n.language === "en";
   const navigate = useNavigate();
+  const shell = useShell();
   const definition = data.template.definition;
   const items = useMemo(() => allItems(definition), [definition]);
   const [hydrated, setHydrated] = useState(false);
@@ -134,14 +136,23 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data.draftKey]);
 
-  // Keep every change on the phone at once, and on the server a moment later.
+  // Keep every change on the phone at once, and on the server a moment later. After a refused
+  // submit, re-check as the person types, so a message goes away with the typing that fixes it and
+  // not on the next tap (the card would shrink under the finger and the tap miss).
   const lastSaved = useRef<string>(JSON.stringify(initial));
+  const refusedOnce = useRef(false);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const subscription = form.watch((values) => {
+    const subscription = form.watch((values, { name }) => {
       keepValues(data.draftKey, values);
       clearTimeout(timer);
       timer = setTimeout(() => void saveToServer(values), 2500);
+      if (refusedOnce.current && name) {
+        // The changed field, and for an answer the note and photo rules that depend on it.
+        const point = /^(answer|note)_(.+)$/.exec(name)?.[2];
+        const fields = point ? [answerField(point), noteField(point), photoField(point)] : [name];
+        void form.trigger(fields);
+      }
     });
     return () => {
       clearTimeout(timer);
@@ -170,7 +181,9 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
       lastSaved.current = snapshot;
       setStatus({
         tone: "info",
-        text: t("inspections.form.autosaved", { time: new Date().toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" }) }),
+        text: t("inspections.form.autosaved", {
+          time: new Intl.DateTimeFormat(locale, { timeZone: shell.organization.timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date()),
+        }),
       });
     } catch {
       setStatus({ tone: "warning", text: t("inspections.form.offlineKept") });
@@ -310,6 +323,7 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
     }
     const valid = await form.trigger();
     if (!valid) {
+      refusedOnce.current = true;
       // formState updates after this tick; the schema itself says how many fields are wrong.
       const checked = schema.safeParse(form.getValues());
       const count = checked.success ? 1 : new Set(checked.error.issues.map((i) => i.path.join("."))).size;
@@ -326,7 +340,11 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
         navigate(answer.url);
         return;
       }
-      setServerErrors(answer.errors ?? { form: "errors.invalid" });
+      refusedOnce.current = true;
+      const errors = answer.errors ?? { form: "errors.invalid" };
+      setServerErrors({ form: errors.form });
+      // The server's findings join the form's own, so they clear like them once the field changes.
+      for (const [field, encoded] of Object.entries(errors)) if (field !== "form") form.setError(field, { type: "server", message: encoded });
       setStatus({ tone: "error", text: t("inspections.form.fixBelow", { count: Object.keys(answer.errors ?? {}).length || 1 }) });
       focusFirstError();
     } catch {
@@ -342,6 +360,8 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
 
   const errorOf = (name: string): string | undefined => {
     const client = form.formState.errors[name]?.message;
+    // The page's own check (which also holds what the server refused on a submit from here) comes
+    // first; serverErrors holds what a post without JavaScript was refused for.
     const encoded = typeof client === "string" && client ? client : serverErrors[name];
     return encoded ? translateMessage(t, encoded) : undefined;
   };
@@ -357,7 +377,7 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
   const noJsRefused = !hydrated && server?.errors && Object.values(server.errors).some(Boolean);
 
   return (
-    <form method="post" encType="multipart/form-data" action={formAction} noValidate onSubmit={onSubmit} className="pb-32">
+    <form method="post" encType="multipart/form-data" action={formAction} noValidate onSubmit={onSubmit} className="pb-48">
       {/* Enter in a text field must save, never press the first "remove photo" button. */}
       <button type="submit" name="intent" value="save" className="sr-only" tabIndex={-1} aria-hidden="true" />
       <input type="hidden" name="draftKey" value={data.draftKey} />
@@ -365,7 +385,7 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
       <div className="mb-4">
         <h1 className="text-2xl font-bold text-slate-900">{en ? data.template.titleEn : data.template.titleZh}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          {t("inspections.form.versionLine", { version: data.template.version, count: items.length })} ·{" "}
+          {t("inspections.form.versionLine", { version: data.template.version, count: items.filter((i) => !i.onlyWhen).length })} ·{" "}
           {t("common.labelValue", { label: t("inspections.inspector"), value: data.inspectorName })}
         </p>
         {definition.supervisorSignoff === "required" ? (
@@ -373,11 +393,8 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
         ) : null}
       </div>
       <div className="space-y-4">
-        {noJsRefused ? <Alert tone="error">{formError ?? t("inspections.form.notSubmitted")}</Alert> : null}
-        {status ? (
-          <div aria-live="polite">
-            <Alert tone={status.tone}>{status.text}</Alert>
-          </div>
+        {noJsRefused ? (
+          <Alert tone="error">{formError ?? (server?.intent === "submit" ? t("inspections.form.notSubmitted") : t("inspections.form.savedExceptPhotos"))}</Alert>
         ) : null}
         {hydrated && formError ? <Alert tone="error">{formError}</Alert> : null}
         <Card title={t("inspections.form.headerTitle")}>
@@ -466,6 +483,14 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
         </div>
       </div>
       <div className="fixed inset-x-0 bottom-0 z-10 border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-2px_8px_rgba(0,0,0,0.06)] backdrop-blur lg:left-64">
+        {/* Where the thumb is: a lost connection or a refusal is read right above the button just tapped. */}
+        <div aria-live="polite" className="mx-auto max-w-5xl">
+          {status ? (
+            <p role={status.tone === "error" ? "alert" : "status"} className={`mb-2 rounded-md border px-3 py-2 text-sm ${statusTone[status.tone]}`}>
+              {status.text}
+            </p>
+          ) : null}
+        </div>
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2">
           <p className="text-sm text-slate-700" aria-live="polite">
             {hydrated
@@ -551,6 +576,13 @@ function HeaderInput(props: {
     </Field>
   );
 }
+
+const statusTone = {
+  info: "border-brand-100 bg-brand-50 text-brand-800",
+  success: "border-green-300 bg-green-50 text-green-900",
+  warning: "border-amber-300 bg-amber-50 text-amber-900",
+  error: "border-red-300 bg-red-50 text-red-900",
+} as const;
 
 const choiceTone: Record<string, string> = {
   pass: "has-[:checked]:bg-green-700 has-[:checked]:text-white has-[:checked]:ring-green-700",

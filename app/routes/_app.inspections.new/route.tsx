@@ -92,7 +92,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!template || template.code !== code) notFound();
   const actor = { organizationId: orgId, userId: auth.user.id };
   const post = await readInspectionPost(request);
-  const refuse = (errors: Record<string, string>) => data({ errors, values: post.values }, { status: 400 });
+  const refuse = (errors: Record<string, string>) => data({ intent: post.intent, errors, values: post.values }, { status: 400 });
   if (post.errors.form) return refuse(post.errors);
   const here = `/inspections/new?template=${encodeURIComponent(code)}&draft=${draftKey}`;
   const input = { draftKey, templateId: template.id, values: post.values, photos: post.photos };

@@ -810,6 +810,7 @@ export const en = {
       needsSignoff: "After you submit, a supervisor must sign this inspection off.",
       headerTitle: "Inspection details",
       optional: "{{label}} (optional)",
+      savedExceptPhotos: "The draft is saved, but the photos marked below were not accepted.",
       notSubmitted: "Nothing was submitted. Correct the fields marked below; your draft, answers and accepted photos are kept.",
       fixBelow: "Not submitted: {{count}} fields need attention (marked in red below). Nothing is lost.",
       fixBelow_one: "Not submitted: {{count}} field needs attention (marked in red below). Nothing is lost.",

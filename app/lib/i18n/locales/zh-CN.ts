@@ -809,6 +809,7 @@ export const zhCN: Translations = {
       needsSignoff: "提交后须由主管审核签字。",
       headerTitle: "检查信息",
       optional: "{{label}}（可选）",
+      savedExceptPhotos: "草稿已保存，但下方标出的照片未被接收。",
       notSubmitted: "未提交。请更正下方标出的内容；草稿、已填答案和已接收的照片均已保留。",
       fixBelow: "未提交：有 {{count}} 处需要处理（下方红色标出）。已填内容不会丢失。",
       fixBelow_one: "未提交：有 {{count}} 处需要处理（下方红色标出）。已填内容不会丢失。",
