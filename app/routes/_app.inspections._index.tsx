@@ -30,20 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const canRecord = can(auth.membership.role, "inspections.record");
   const timeZone = auth.organization.timeZone;
   const [list, templates, sites, drafts] = await Promise.all([
-    listInspections(
-      auth.db,
-      orgId,
-      {
-        siteId: filter.site,
-        templateCode: filter.template,
-        result: filter.result,
-        from: filter.from,
-        to: filter.to,
-        container: filter.container,
-      },
-      timeZone,
-      { limit: INSPECTIONS_PAGE_SIZE, offset: (page - 1) * INSPECTIONS_PAGE_SIZE },
-    ),
+    listInspections(auth.db, orgId, filter, timeZone, { limit: INSPECTIONS_PAGE_SIZE, offset: (page - 1) * INSPECTIONS_PAGE_SIZE }),
     listTemplates(auth.db, orgId),
     listSites(auth.db, orgId),
     canRecord ? listOwnDrafts(auth.db, orgId, auth.user.id) : Promise.resolve([]),
@@ -172,7 +159,13 @@ export default function InspectionsPage() {
               {t("inspections.filterLabel")}
             </summary>
             {/* Keyed by the filter: after "clear" the fields show what the list shows, not what was typed. */}
-            <Form key={filterSearch(d.filter)} method="get" onSubmit={dropEmptyFields} className="mt-2 grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label={t("inspections.filterLabel")}>
+            <Form
+              key={filterSearch(d.filter)}
+              method="get"
+              onSubmit={dropEmptyFields}
+              className="mt-2 grid gap-3 sm:grid-cols-3 lg:grid-cols-6"
+              aria-label={t("inspections.filterLabel")}
+            >
               <FilterField label={t("inspections.site")} htmlFor="f-site">
                 <Select id="f-site" name="site" defaultValue={d.filter.site ?? ""}>
                   <option value="">{t("common.all")}</option>
@@ -288,7 +281,8 @@ export default function InspectionsPage() {
 /** With JavaScript, the address carries only the filters that are set (?result=fail, not ?site=&…). */
 function dropEmptyFields(event: FormEvent<HTMLFormElement>) {
   for (const element of Array.from(event.currentTarget.elements)) {
-    if ((element instanceof HTMLInputElement || element instanceof HTMLSelectElement) && element.name && !element.value) element.disabled = true;
+    if ((element instanceof HTMLInputElement || element instanceof HTMLSelectElement) && element.name && !element.value)
+      element.disabled = true;
   }
 }
 

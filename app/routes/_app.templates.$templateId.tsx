@@ -1,10 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { useForm, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { CodeBadge, criterionCode, frameworkShort } from "~/components/criteria/criterion-parts";
+import { FieldShell } from "~/components/form/fields";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button, buttonClass } from "~/components/ui/button";
@@ -278,19 +279,19 @@ function TemplateEditor(props: { d: LoaderData }) {
       <p className="text-sm text-slate-600">{t("templates.editHint")}</p>
       <input type="hidden" {...form.register("rowCount")} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Labeled name="titleZh" label={t("templates.titleZh")} error={errorOf("titleZh")}>
+        <FieldShell name="titleZh" label={t("templates.titleZh")} error={errorOf("titleZh")}>
           <Input id="titleZh" {...form.register("titleZh")} />
-        </Labeled>
-        <Labeled name="titleEn" label={t("templates.titleEn")} error={errorOf("titleEn")}>
+        </FieldShell>
+        <FieldShell name="titleEn" label={t("templates.titleEn")} error={errorOf("titleEn")}>
           <Input id="titleEn" {...form.register("titleEn")} />
-        </Labeled>
-        <Labeled name="descriptionZh" label={t("templates.descriptionZh")} error={errorOf("descriptionZh")}>
+        </FieldShell>
+        <FieldShell name="descriptionZh" label={t("templates.descriptionZh")} error={errorOf("descriptionZh")}>
           <Textarea id="descriptionZh" rows={2} {...form.register("descriptionZh")} />
-        </Labeled>
-        <Labeled name="descriptionEn" label={t("templates.descriptionEn")} error={errorOf("descriptionEn")}>
+        </FieldShell>
+        <FieldShell name="descriptionEn" label={t("templates.descriptionEn")} error={errorOf("descriptionEn")}>
           <Textarea id="descriptionEn" rows={2} {...form.register("descriptionEn")} />
-        </Labeled>
-        <Labeled name="supervisorSignoff" label={t("templates.signoffLabel")} error={errorOf("supervisorSignoff")}>
+        </FieldShell>
+        <FieldShell name="supervisorSignoff" label={t("templates.signoffLabel")} error={errorOf("supervisorSignoff")}>
           <Select id="supervisorSignoff" {...form.register("supervisorSignoff")}>
             {signoffModes.map((m) => (
               <option key={m} value={m}>
@@ -298,15 +299,15 @@ function TemplateEditor(props: { d: LoaderData }) {
               </option>
             ))}
           </Select>
-        </Labeled>
-        <Labeled
+        </FieldShell>
+        <FieldShell
           name="actionDueDays"
           label={t("templates.actionDueDays")}
           hint={t("templates.actionDueDaysHint")}
           error={errorOf("actionDueDays")}
         >
           <Input id="actionDueDays" type="number" min={0} max={90} inputMode="numeric" {...form.register("actionDueDays")} />
-        </Labeled>
+        </FieldShell>
       </div>
       <fieldset className="space-y-2">
         <legend className="font-semibold text-slate-900">{t("templates.headerFields")}</legend>
@@ -343,19 +344,6 @@ function TemplateEditor(props: { d: LoaderData }) {
   );
 }
 
-function Labeled(props: { name: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={props.name} className="block text-sm font-medium text-slate-800">
-        {props.label}
-      </label>
-      {props.children}
-      {props.hint ? <p className="text-sm text-slate-500">{props.hint}</p> : null}
-      {props.error ? <p className="text-sm font-medium text-red-700">{props.error}</p> : null}
-    </div>
-  );
-}
-
 function PointRow(props: {
   row: number;
   form: UseFormReturn<FieldValues>;
@@ -372,9 +360,9 @@ function PointRow(props: {
   const answer = form.watch(f("answer")) as string;
   const shows = (type: string) => !hydrated || answer === type;
   const input = (prop: string, label: string, extra: { className?: string; hint?: string; type?: string } = {}) => (
-    <Labeled name={f(prop)} label={label} hint={extra.hint} error={props.errorOf(f(prop))}>
+    <FieldShell name={f(prop)} label={label} hint={extra.hint} error={props.errorOf(f(prop))}>
       <Input id={f(prop)} type={extra.type ?? "text"} className={extra.className} {...form.register(f(prop))} />
-    </Labeled>
+    </FieldShell>
   );
   const check = (prop: string, label: string) => (
     <label className="flex min-h-11 items-center gap-2 text-sm">
@@ -391,7 +379,7 @@ function PointRow(props: {
       <div className="grid gap-3 sm:grid-cols-4">
         {input("number", t("templates.number"))}
         {input("position", t("templates.position"), { type: "number", hint: t("templates.positionHint") })}
-        <Labeled name={f("section")} label={t("templates.section")} error={props.errorOf(f("section"))}>
+        <FieldShell name={f("section")} label={t("templates.section")} error={props.errorOf(f("section"))}>
           <Select id={f("section")} {...form.register(f("section"))}>
             {props.sections.map((s) => (
               <option key={s.key} value={s.key}>
@@ -399,8 +387,8 @@ function PointRow(props: {
               </option>
             ))}
           </Select>
-        </Labeled>
-        <Labeled name={f("answer")} label={t("templates.answerLabel")} error={props.errorOf(f("answer"))}>
+        </FieldShell>
+        <FieldShell name={f("answer")} label={t("templates.answerLabel")} error={props.errorOf(f("answer"))}>
           <Select id={f("answer")} {...form.register(f("answer"))}>
             {answerTypes.map((a) => (
               <option key={a} value={a}>
@@ -408,7 +396,7 @@ function PointRow(props: {
               </option>
             ))}
           </Select>
-        </Labeled>
+        </FieldShell>
         <div className="sm:col-span-2">{input("promptZh", t("templates.promptZh"))}</div>
         <div className="sm:col-span-2">{input("promptEn", t("templates.promptEn"))}</div>
         <div className="sm:col-span-2">{input("guidanceZh", t("templates.guidanceZh"))}</div>
@@ -421,12 +409,12 @@ function PointRow(props: {
           </>
         ) : null}
         {shows("yes_no") ? (
-          <Labeled name={f("failOn")} label={t("templates.failOn")} hint={t("templates.yesNoOnly")} error={props.errorOf(f("failOn"))}>
+          <FieldShell name={f("failOn")} label={t("templates.failOn")} hint={t("templates.yesNoOnly")} error={props.errorOf(f("failOn"))}>
             <Select id={f("failOn")} {...form.register(f("failOn"))}>
               <option value="no">{t("inspections.answer.no")}</option>
               <option value="yes">{t("inspections.answer.yes")}</option>
             </Select>
-          </Labeled>
+          </FieldShell>
         ) : null}
         <div className="sm:col-span-4">
           {input("criteria", t("templates.criteria"), { hint: t("templates.criteriaHint"), className: "font-mono text-sm" })}

@@ -18,20 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = createI18n(locale);
   const timeZone = auth.organization.timeZone;
   const filter = parseInspectionFilter(new URL(request.url).searchParams);
-  const { rows } = await listInspections(
-    auth.db,
-    auth.organization.id,
-    {
-      siteId: filter.site,
-      templateCode: filter.template,
-      result: filter.result,
-      from: filter.from,
-      to: filter.to,
-      container: filter.container,
-    },
-    timeZone,
-    { limit: null, offset: 0 },
-  );
+  const { rows } = await listInspections(auth.db, auth.organization.id, filter, timeZone, { limit: null, offset: 0 });
   const origin = appBaseUrl(request);
   const en = locale === "en";
   const columns = [

@@ -40,7 +40,8 @@ function FieldMessages(props: { name: string; hint?: ReactNode; error?: string }
   );
 }
 
-function FieldShell(props: { name: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
+/** Label, control, hint and error with the ids aria-describedby points at: for controls these fields do not cover. */
+export function FieldShell(props: { name: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={props.name} className="block text-sm font-medium text-slate-800">

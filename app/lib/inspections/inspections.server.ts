@@ -42,6 +42,7 @@ import {
   releaseState,
   type ReleaseState,
 } from "./inspection-rules";
+import type { InspectionListFilter } from "./inspection-filter";
 import { allItems, headerFieldKeys, type TemplateDefinition } from "./template-definition";
 import { getTemplateVersion, resolveCriterionRefs } from "./templates.server";
 
@@ -425,22 +426,12 @@ export async function listOwnDrafts(db: Database, orgId: string, userId: string)
     .orderBy(desc(inspections.updatedAt));
 }
 
-export interface InspectionFilter {
-  siteId?: string;
-  templateCode?: string;
-  result?: "pass" | "fail";
-  /** Calendar days in the organisation's zone, inclusive. */
-  from?: string;
-  to?: string;
-  container?: string;
-}
-
 export const INSPECTIONS_PAGE_SIZE = 50;
 
-function filterConditions(orgId: string, filter: InspectionFilter, timeZone: string): SQL[] {
+function filterConditions(orgId: string, filter: InspectionListFilter, timeZone: string): SQL[] {
   const conditions: SQL[] = [eq(inspections.organizationId, orgId), eq(inspections.status, "submitted")];
-  if (filter.siteId) conditions.push(eq(inspections.siteId, filter.siteId));
-  if (filter.templateCode) conditions.push(eq(checklistTemplates.code, filter.templateCode));
+  if (filter.site) conditions.push(eq(inspections.siteId, filter.site));
+  if (filter.template) conditions.push(eq(checklistTemplates.code, filter.template));
   if (filter.result) conditions.push(eq(inspections.result, filter.result));
   if (filter.from) conditions.push(gte(inspections.occurredAt, startOfDayInZone(filter.from, timeZone)));
   if (filter.to) {
@@ -466,7 +457,7 @@ const openActionsOf =
 export async function listInspections(
   db: Database,
   orgId: string,
-  filter: InspectionFilter,
+  filter: InspectionListFilter,
   timeZone: string,
   page: { limit: number | null; offset: number } = { limit: INSPECTIONS_PAGE_SIZE, offset: 0 },
 ) {
@@ -611,6 +602,25 @@ async function openActionCount(tx: Executor, orgId: string, inspectionId: string
   return row?.n ?? 0;
 }
 
+/** Sign-off and release are the only changes a submitted inspection takes; each is audited. */
+async function updateSubmitted(tx: Executor, actor: Actor, before: Inspection, changes: Partial<Inspection>) {
+  const [after] = await tx
+    .update(inspections)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(inspections.id, before.id))
+    .returning();
+  const reference = inspectionReference(before.number ?? 0);
+  await recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    action: "update",
+    entityType: "inspection",
+    entityId: before.id,
+    before: { ...before, reference },
+    after: { ...after, reference },
+  });
+}
+
 /** The supervisor's signature under an inspection: a supervisor other than the inspector, once. */
 export async function signOffInspection(db: Database, actor: ActorWithRole, inspectionId: string, note: string | undefined) {
   return db.transaction(async (tx): Promise<{ ok: true } | Refusal | null> => {
@@ -625,20 +635,7 @@ export async function signOffInspection(db: Database, actor: ActorWithRole, insp
     if (!canSignOff(actor.role, actor.userId, facts)) {
       return refused({ form: message(actor.userId === before.inspectorUserId ? "inspections.signOwn" : "inspections.signNotAllowed") });
     }
-    const [after] = await tx
-      .update(inspections)
-      .set({ signedOffByUserId: actor.userId, signedOffAt: new Date(), signoffNote: note ?? null, updatedAt: new Date() })
-      .where(eq(inspections.id, inspectionId))
-      .returning();
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      action: "update",
-      entityType: "inspection",
-      entityId: inspectionId,
-      before: { ...before, reference: inspectionReference(before.number ?? 0) },
-      after: { ...after, reference: inspectionReference(before.number ?? 0) },
-    });
+    await updateSubmitted(tx, actor, before, { signedOffByUserId: actor.userId, signedOffAt: new Date(), signoffNote: note ?? null });
     return { ok: true };
   });
 }
@@ -670,24 +667,10 @@ export async function releaseInspection(db: Database, actor: ActorWithRole, insp
         });
       }
     }
-    const [after] = await tx
-      .update(inspections)
-      .set({
-        releasedAt: new Date(),
-        releasedByUserId: actor.userId,
-        releaseOverrideReason: overrideReason?.trim() ?? null,
-        updatedAt: new Date(),
-      })
-      .where(eq(inspections.id, inspectionId))
-      .returning();
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      action: "update",
-      entityType: "inspection",
-      entityId: inspectionId,
-      before: { ...before, reference: inspectionReference(before.number ?? 0) },
-      after: { ...after, reference: inspectionReference(before.number ?? 0) },
+    await updateSubmitted(tx, actor, before, {
+      releasedAt: new Date(),
+      releasedByUserId: actor.userId,
+      releaseOverrideReason: overrideReason?.trim() ?? null,
     });
     return { ok: true };
   });

@@ -130,7 +130,8 @@ export const TemplateDefinitionSchema = z
     });
     const sectionKeys = new Set<string>();
     definition.sections.forEach((section, s) => {
-      if (sectionKeys.has(section.key)) ctx.addIssue({ code: "custom", path: ["sections", s, "key"], message: message("templates.duplicateKey") });
+      if (sectionKeys.has(section.key))
+        ctx.addIssue({ code: "custom", path: ["sections", s, "key"], message: message("templates.duplicateKey") });
       sectionKeys.add(section.key);
     });
     const keys = new Set<string>();

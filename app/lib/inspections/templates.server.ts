@@ -109,6 +109,50 @@ export interface TemplateTexts {
   descriptionEn: string;
 }
 
+/** Writes one version of an organisation's template and its audit event. */
+async function insertVersion(
+  tx: Executor,
+  actor: Actor,
+  version: {
+    code: string;
+    version: number;
+    texts: TemplateTexts;
+    /** Where the source texts and the kind come from (the copied or the newest version). */
+    from: ChecklistTemplate;
+    definition: TemplateDefinition;
+    basedOnTemplateId: string | null;
+    before: ChecklistTemplate | null;
+  },
+): Promise<ChecklistTemplate> {
+  const [row] = await tx
+    .insert(checklistTemplates)
+    .values({
+      organizationId: actor.organizationId,
+      code: version.code,
+      version: version.version,
+      ...version.texts,
+      sourceZh: version.from.sourceZh,
+      sourceEn: version.from.sourceEn,
+      kind: version.from.kind,
+      definition: version.definition,
+      contentHash: definitionHash(versionContent(version.texts, version.definition)),
+      basedOnTemplateId: version.basedOnTemplateId,
+      createdByUserId: actor.userId,
+    })
+    .returning();
+  if (!row) throw new Error("insertVersion: insert returned nothing");
+  await recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    action: "create",
+    entityType: "checklist_template",
+    entityId: row.id,
+    before: version.before,
+    after: row,
+  });
+  return row;
+}
+
 /**
  * Copies a template (a built-in, or one of the organisation's own) as the organisation's own under
  * a new code, version 1. Codes may not repeat a built-in's or another of the organisation's.
@@ -129,30 +173,14 @@ export async function copyTemplate(
       descriptionZh: values.descriptionZh,
       descriptionEn: values.descriptionEn,
     };
-    const [row] = await tx
-      .insert(checklistTemplates)
-      .values({
-        organizationId: actor.organizationId,
-        code: values.code,
-        version: 1,
-        ...texts,
-        sourceZh: source.sourceZh,
-        sourceEn: source.sourceEn,
-        kind: source.kind,
-        definition: source.definition,
-        contentHash: definitionHash(versionContent(texts, source.definition)),
-        basedOnTemplateId: source.id,
-        createdByUserId: actor.userId,
-      })
-      .returning();
-    if (!row) throw new Error("copyTemplate: insert returned nothing");
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      action: "create",
-      entityType: "checklist_template",
-      entityId: row.id,
-      after: row,
+    const row = await insertVersion(tx, actor, {
+      code: values.code,
+      version: 1,
+      texts,
+      from: source,
+      definition: source.definition,
+      basedOnTemplateId: source.id,
+      before: null,
     });
     return { ok: true as const, id: row.id };
   });
@@ -190,33 +218,16 @@ export async function saveTemplateVersion(
       .limit(1)
       .for("update");
     if (!newest) return null;
-    const contentHash = definitionHash(versionContent(texts, definition));
-    if (contentHash === newest.contentHash) return { ok: true as const, id: newest.id, changed: false };
-    const [row] = await tx
-      .insert(checklistTemplates)
-      .values({
-        organizationId: actor.organizationId,
-        code: newest.code,
-        version: newest.version + 1,
-        ...texts,
-        sourceZh: newest.sourceZh,
-        sourceEn: newest.sourceEn,
-        kind: newest.kind,
-        definition,
-        contentHash,
-        basedOnTemplateId: newest.basedOnTemplateId,
-        createdByUserId: actor.userId,
-      })
-      .returning();
-    if (!row) throw new Error("saveTemplateVersion: insert returned nothing");
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      action: "create",
-      entityType: "checklist_template",
-      entityId: row.id,
+    if (definitionHash(versionContent(texts, definition)) === newest.contentHash)
+      return { ok: true as const, id: newest.id, changed: false };
+    const row = await insertVersion(tx, actor, {
+      code: newest.code,
+      version: newest.version + 1,
+      texts,
+      from: newest,
+      definition,
+      basedOnTemplateId: newest.basedOnTemplateId,
       before: newest,
-      after: row,
     });
     return { ok: true as const, id: row.id, changed: true };
   });

@@ -1,9 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useNavigate } from "@remix-run/react";
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useForm, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { formatFileSize } from "~/components/evidence/file-download";
+import { FieldShell } from "~/components/form/fields";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -182,7 +183,12 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
       setStatus({
         tone: "info",
         text: t("inspections.form.autosaved", {
-          time: new Intl.DateTimeFormat(locale, { timeZone: shell.organization.timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date()),
+          time: new Intl.DateTimeFormat(locale, {
+            timeZone: shell.organization.timeZone,
+            hour: "2-digit",
+            minute: "2-digit",
+            hourCycle: "h23",
+          }).format(new Date()),
         }),
       });
     } catch {
@@ -344,7 +350,8 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
       const errors = answer.errors ?? { form: "errors.invalid" };
       setServerErrors({ form: errors.form });
       // The server's findings join the form's own, so they clear like them once the field changes.
-      for (const [field, encoded] of Object.entries(errors)) if (field !== "form") form.setError(field, { type: "server", message: encoded });
+      for (const [field, encoded] of Object.entries(errors))
+        if (field !== "form") form.setError(field, { type: "server", message: encoded });
       setStatus({ tone: "error", text: t("inspections.form.fixBelow", { count: Object.keys(answer.errors ?? {}).length || 1 }) });
       focusFirstError();
     } catch {
@@ -394,12 +401,14 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
       </div>
       <div className="space-y-4">
         {noJsRefused ? (
-          <Alert tone="error">{formError ?? (server?.intent === "submit" ? t("inspections.form.notSubmitted") : t("inspections.form.savedExceptPhotos"))}</Alert>
+          <Alert tone="error">
+            {formError ?? (server?.intent === "submit" ? t("inspections.form.notSubmitted") : t("inspections.form.savedExceptPhotos"))}
+          </Alert>
         ) : null}
         {hydrated && formError ? <Alert tone="error">{formError}</Alert> : null}
         <Card title={t("inspections.form.headerTitle")}>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field name="siteId" label={t("inspections.site")} error={errorOf("siteId")}>
+            <FieldShell name="siteId" label={t("inspections.site")} error={errorOf("siteId")}>
               <Select
                 id="siteId"
                 aria-invalid={errorOf("siteId") ? true : undefined}
@@ -413,8 +422,8 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
                   </option>
                 ))}
               </Select>
-            </Field>
-            <Field name="occurredAt" label={t("inspections.occurredAt")} error={errorOf("occurredAt")}>
+            </FieldShell>
+            <FieldShell name="occurredAt" label={t("inspections.occurredAt")} error={errorOf("occurredAt")}>
               <Input
                 id="occurredAt"
                 type="datetime-local"
@@ -422,7 +431,7 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
                 {...form.register("occurredAt")}
                 defaultValue={initial.occurredAt}
               />
-            </Field>
+            </FieldShell>
             {definition.header.map(({ field, required }) =>
               field === "reefer" ? (
                 <label key={field} className="flex min-h-11 items-center gap-3 rounded-md border border-slate-200 px-3 sm:col-span-2">
@@ -486,7 +495,10 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
         {/* Where the thumb is: a lost connection or a refusal is read right above the button just tapped. */}
         <div aria-live="polite" className="mx-auto max-w-5xl">
           {status ? (
-            <p role={status.tone === "error" ? "alert" : "status"} className={`mb-2 rounded-md border px-3 py-2 text-sm ${statusTone[status.tone]}`}>
+            <p
+              role={status.tone === "error" ? "alert" : "status"}
+              className={`mb-2 rounded-md border px-3 py-2 text-sm ${statusTone[status.tone]}`}
+            >
               {status.text}
             </p>
           ) : null}
@@ -514,23 +526,6 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
   );
 }
 
-function Field(props: { name: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={props.name} className="block text-sm font-medium text-slate-800">
-        {props.label}
-      </label>
-      {props.children}
-      {props.hint ? <p className="text-sm text-slate-500">{props.hint}</p> : null}
-      {props.error ? (
-        <p id={`${props.name}-error`} className="text-sm font-medium text-red-700">
-          {props.error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 function HeaderInput(props: {
   field: Exclude<HeaderFieldKey, "reefer">;
   required: boolean;
@@ -544,7 +539,9 @@ function HeaderInput(props: {
   const label = props.required
     ? t(`inspections.header.${field}`)
     : t("inspections.form.optional", { label: t(`inspections.header.${field}`) });
-  const hint = (hintedFields as readonly string[]).includes(field) ? t(`inspections.headerHint.${field as (typeof hintedFields)[number]}`) : "";
+  const hint = (hintedFields as readonly string[]).includes(field)
+    ? t(`inspections.headerHint.${field as (typeof hintedFields)[number]}`)
+    : "";
   const common = {
     id: field,
     "aria-invalid": props.error ? true : undefined,
@@ -552,7 +549,7 @@ function HeaderInput(props: {
     defaultValue: props.initial ?? "",
   };
   return (
-    <Field name={field} label={label} hint={hint || undefined} error={props.error}>
+    <FieldShell name={field} label={label} hint={hint || undefined} error={props.error}>
       {spec.type === "select" ? (
         <Select {...common} {...props.form.register(field)}>
           <option value="">{t("common.choose")}</option>
@@ -573,7 +570,7 @@ function HeaderInput(props: {
           {...props.form.register(field)}
         />
       )}
-    </Field>
+    </FieldShell>
   );
 }
 
