@@ -69,6 +69,9 @@ describe("member invitation", () => {
     await nav.waitFor();
     expect((await nav.getByRole("link").allTextContents()).map((t) => t.trim())).toEqual([
       "Dashboard",
+      "Inspections",
+      "Schedules",
+      "Checklists",
       "Self-assessment",
       "Corrective actions",
       "Policies",

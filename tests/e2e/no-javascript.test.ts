@@ -116,6 +116,9 @@ describe("without JavaScript", () => {
     const nav = page.getByRole("navigation", { name: "Main navigation" });
     expect((await nav.getByRole("link").allTextContents()).map((t) => t.trim())).toEqual([
       "Dashboard",
+      "Inspections",
+      "Schedules",
+      "Checklists",
       "Self-assessment",
       "Corrective actions",
       "Policies",
