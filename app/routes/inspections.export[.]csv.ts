@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import Papa from "papaparse";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { createI18n } from "~/lib/i18n/config";
-import { formatDateTime, todayInZone } from "~/lib/i18n/format";
+import { localDateTimeInZone, todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { parseInspectionFilter } from "~/lib/inspections/inspection-filter";
 import { inspectionReference } from "~/lib/inspections/inspection-rules";
@@ -11,6 +11,11 @@ import { appBaseUrl } from "~/lib/request-origin.server";
 
 // /inspections/export.csv?<the list's filters>: every inspection the filtered list shows, one row
 // each, in the reader's language. UTF-8 with a byte-order mark, so Excel opens Chinese correctly.
+
+/** "2026-11-20 09:30", the organisation's wall clock: a spreadsheet sorts and reads it as a time. */
+function spreadsheetTime(value: Date, timeZone: string): string {
+  return localDateTimeInZone(value, timeZone).replace("T", " ");
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "inspections.read");
@@ -50,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           : t(`inspections.releaseBadge.${r.release.state}`);
     return [
       inspectionReference(r.inspection.number ?? 0),
-      r.inspection.occurredAt ? formatDateTime(r.inspection.occurredAt, locale, timeZone) : "",
+      r.inspection.occurredAt ? spreadsheetTime(r.inspection.occurredAt, timeZone) : "",
       en ? r.templateTitleEn : r.templateTitleZh,
       r.templateVersion,
       (en ? r.siteNameEn : r.siteNameZh) ?? "",
@@ -64,11 +69,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       r.inspection.result === "fail" ? t("inspections.result.fail") : t("inspections.result.pass"),
       r.inspection.failedPoints,
       release,
-      r.inspection.signedOffAt ? formatDateTime(r.inspection.signedOffAt, locale, timeZone) : "",
+      r.inspection.signedOffAt ? spreadsheetTime(r.inspection.signedOffAt, timeZone) : "",
       `${origin}/inspections/${r.inspection.id}`,
     ];
   });
-  const csv = Papa.unparse({ fields: columns.map((c) => t(`inspections.csv.${c}`)), data }, { newline: "\r\n" });
+  // Times are the organisation's wall clock; the heading says which zone.
+  const heading = (c: (typeof columns)[number]) =>
+    c === "occurredAt" || c === "signedOff" ? `${t(`inspections.csv.${c}`)} (${timeZone})` : t(`inspections.csv.${c}`);
+  const csv = Papa.unparse({ fields: columns.map(heading), data }, { newline: "\r\n" });
   const name = `inspections-${todayInZone(timeZone)}.csv`;
   return new Response(`\uFEFF${csv}`, {
     headers: {
