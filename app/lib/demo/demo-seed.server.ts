@@ -1,4 +1,3 @@
-import { format, parseISO, subDays } from "date-fns";
 import { count, eq } from "drizzle-orm";
 import { memberships, organizations, users } from "../../../db/schema";
 import { signUp } from "../auth/accounts.server";
@@ -88,8 +87,9 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     securityContactPhone: "+86 755 0000 0002",
   });
 
-  // A plan, not records: the dashboard shows from the first start what the gate has to do.
-  const planFrom = format(subDays(parseISO(todayInZone("Asia/Shanghai")), 7), "yyyy-MM-dd");
+  // A plan, not records: from the first start the dashboard shows what the gate has to do today,
+  // this week and this month.
+  const planFrom = todayInZone("Asia/Shanghai");
   for (const [site, templateCode, frequency] of [
     [factory, "container-7-point", "daily"],
     [factory, "premises-patrol", "daily"],
