@@ -58,8 +58,3 @@ export function maskIdNumber(input: string): string {
   const head = value.length >= 15 ? 4 : value.length >= 9 ? 1 : 0;
   return value.slice(0, head) + "*".repeat(value.length - head - tail) + (tail ? value.slice(-tail) : "");
 }
-
-/** True when a stored value is already masked (never unmask, never re-mask a masked value). */
-export function isMasked(value: string): boolean {
-  return value.includes("*");
-}
