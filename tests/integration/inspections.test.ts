@@ -307,6 +307,9 @@ describe("drafts", () => {
     );
     expect(page.data.values.note_floor).toBe("dent");
     expect(page.data.photos.map((p) => p.itemKey)).toEqual(["floor"]);
+    // The guard's list offers it to continue, with its photo.
+    const list = await callLoader<{ drafts: { draftKey: string; photos: number }[] }>(listRoute, "/inspections", { cookie: guard.cookie });
+    expect(list.data.drafts.find((d) => d.draftKey === draftKey)?.photos).toBe(1);
     // Another person cannot open or post to someone's draft.
     expect((await callLoader(newRoute, saved.location!, { cookie: lead.cookie })).status).toBe(404);
     expect((await postDraft(lead.cookie, draftKey, { intent: "save", templateId, note_floor: "taken over" })).status).toBe(404);
@@ -512,6 +515,16 @@ describe("records", () => {
 });
 
 describe("photos", () => {
+  test("a photo of the reefer point goes when the container turns out not to be a reefer", async () => {
+    const draftKey = randomUUID();
+    await postDraft(guard.cookie, draftKey, { intent: "photo", templateId, "photo_fan-housing": await jpegFile("fan.jpg") });
+    await postDraft(guard.cookie, draftKey, { intent: "photo", templateId, photo_floor: await jpegFile("floor.jpg") });
+    const submitted = await postDraft(guard.cookie, draftKey, { intent: "submit", templateId, ...containerValues(siteId) });
+    expect(submitted.status).toBe(200);
+    const photos = await testDb().select().from(inspectionPhotos).where(eq(inspectionPhotos.inspectionId, submitted.data.id!));
+    expect(photos.map((p) => p.itemKey)).toEqual(["floor"]);
+  });
+
   test("a thumbnail is turned upright by the EXIF orientation while the original keeps its bytes and hash", async () => {
     const bytes = await jpegBytes({ width: 80, height: 40, orientation: 6 });
     const draftKey = randomUUID();

@@ -43,7 +43,7 @@ import {
   type ReleaseState,
 } from "./inspection-rules";
 import type { InspectionListFilter } from "./inspection-filter";
-import { allItems, headerFieldKeys, type TemplateDefinition } from "./template-definition";
+import { allItems, headerFieldKeys, visibleItems, type TemplateDefinition } from "./template-definition";
 import { getTemplateVersion, resolveCriterionRefs } from "./templates.server";
 
 // Inspections from the first saved draft to the released record. A draft is the organisation's
@@ -319,9 +319,10 @@ async function recordInspection(
       })),
     );
   }
-  // Photos of points the inspection did not end up showing (the reefer point of a dry container) go.
-  const answered = new Set(data.answers.map((a) => a.itemKey));
-  const stray = photos.filter((p) => !answered.has(p.itemKey) && !data.answers.some((a) => a.itemKey === p.itemKey));
+  // Photos of points the inspection did not end up showing (the reefer point of a dry container) go;
+  // a photo of a point shown but left unanswered stays with the record.
+  const shown = new Set(visibleItems(template.definition, data.header).map((i) => i.key));
+  const stray = photos.filter((p) => !shown.has(p.itemKey));
   if (stray.length) {
     await tx.delete(inspectionPhotos).where(
       and(
