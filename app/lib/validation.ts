@@ -54,6 +54,13 @@ export const OptionalDateSchema = z
   .transform((v) => (v ? v : undefined))
   .refine((v) => v === undefined || isCalendarDate(v), message("errors.date"));
 
+/** YYYY-MM-DD that is a real calendar date, required. */
+export const RequiredDateSchema = z
+  .string({ error: message("errors.required") })
+  .trim()
+  .min(1, message("errors.required"))
+  .refine((v) => isCalendarDate(v), message("errors.date"));
+
 export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);

@@ -1,8 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../client";
-import { checklistTemplates, criteria, criterionMappings, crosswalkTopics, frameworks } from "../schema";
-import { catalogCrosswalk, catalogFrameworks, catalogTemplates } from "./index";
+import { checklistTemplates, clauses, criteria, criterionMappings, crosswalkTopics, frameworks, questionnaires } from "../schema";
+import type { CatalogClause } from "./clauses/types";
+import { catalogClauses, catalogCrosswalk, catalogFrameworks, catalogQuestionnaires, catalogTemplates } from "./index";
+import type { CatalogQuestionnaire } from "./questionnaires/types";
 import type { CatalogTemplate } from "./templates/types";
 import type { CatalogCriterion, CatalogFramework, CatalogTopic } from "./types";
 
@@ -19,10 +21,18 @@ export interface CatalogLoadReport {
  */
 export async function loadCatalog(
   db: Database,
-  source: { frameworks: readonly CatalogFramework[]; crosswalk: readonly CatalogTopic[]; templates?: readonly CatalogTemplate[] } = {
+  source: {
+    frameworks: readonly CatalogFramework[];
+    crosswalk: readonly CatalogTopic[];
+    templates?: readonly CatalogTemplate[];
+    questionnaires?: readonly CatalogQuestionnaire[];
+    clauses?: readonly CatalogClause[];
+  } = {
     frameworks: catalogFrameworks,
     crosswalk: catalogCrosswalk,
     templates: catalogTemplates,
+    questionnaires: catalogQuestionnaires,
+    clauses: catalogClauses,
   },
 ): Promise<CatalogLoadReport> {
   const report: CatalogLoadReport = { loaded: [], unchanged: [] };
@@ -93,6 +103,16 @@ export async function loadCatalog(
     for (const template of source.templates ?? []) {
       const label = `template ${template.code}@${template.version}`;
       const loaded = await loadTemplate(tx as unknown as Database, template);
+      (loaded ? report.loaded : report.unchanged).push(label);
+    }
+    for (const questionnaire of source.questionnaires ?? []) {
+      const label = `questionnaire ${questionnaire.code}@${questionnaire.version}`;
+      const loaded = await loadQuestionnaire(tx as unknown as Database, questionnaire);
+      (loaded ? report.loaded : report.unchanged).push(label);
+    }
+    for (const clause of source.clauses ?? []) {
+      const label = `clause ${clause.code}@${clause.version}`;
+      const loaded = await loadClause(tx as unknown as Database, clause);
       (loaded ? report.loaded : report.unchanged).push(label);
     }
   });
@@ -190,6 +210,67 @@ async function syncCrosswalk(db: Database, topics: readonly CatalogTopic[]): Pro
     return { topicId, criterionId: criterionIdValue };
   });
   if (missing.length) await db.insert(criterionMappings).values(missing);
+}
+
+/** A questionnaire version, the same rule: evaluations point at its row. False when already loaded. */
+async function loadQuestionnaire(db: Database, questionnaire: CatalogQuestionnaire): Promise<boolean> {
+  const contentHash = hashOf(questionnaire);
+  const [existing] = await db
+    .select({ contentHash: questionnaires.contentHash })
+    .from(questionnaires)
+    .where(and(eq(questionnaires.code, questionnaire.code), eq(questionnaires.version, questionnaire.version)));
+  if (existing) {
+    if (existing.contentHash !== contentHash) {
+      throw new Error(`Questionnaire ${questionnaire.code}@${questionnaire.version} differs from the copy already in the database. Give it a new version in db/catalog/questionnaires/.`);
+    }
+    return false;
+  }
+  await db.insert(questionnaires).values({
+    code: questionnaire.code,
+    version: questionnaire.version,
+    roles: [...questionnaire.roles],
+    titleZh: questionnaire.titleZh,
+    titleEn: questionnaire.titleEn,
+    introZh: questionnaire.introZh,
+    introEn: questionnaire.introEn,
+    questions: questionnaire.questions,
+    contentHash,
+  });
+  return true;
+}
+
+/**
+ * A built-in clause version: contracts point at its row. The hash covers the wording, roles and
+ * criteria (as app/lib/partners/clauses.server.ts computes it for adapted clauses).
+ */
+async function loadClause(db: Database, clause: CatalogClause): Promise<boolean> {
+  const contentHash = createHash("sha256")
+    .update(JSON.stringify({ titleZh: clause.titleZh, titleEn: clause.titleEn, textZh: clause.textZh, textEn: clause.textEn, criteria: clause.criteria, roles: clause.roles }))
+    .digest("hex");
+  const [existing] = await db
+    .select({ contentHash: clauses.contentHash, requiredByDefault: clauses.requiredByDefault })
+    .from(clauses)
+    .where(and(isNull(clauses.organizationId), eq(clauses.code, clause.code), eq(clauses.version, clause.version)));
+  if (existing) {
+    if (existing.contentHash !== contentHash || existing.requiredByDefault !== clause.requiredByDefault) {
+      throw new Error(`Clause ${clause.code}@${clause.version} differs from the copy already in the database. Give it a new version in db/catalog/clauses/.`);
+    }
+    return false;
+  }
+  await db.insert(clauses).values({
+    organizationId: null,
+    code: clause.code,
+    version: clause.version,
+    titleZh: clause.titleZh,
+    titleEn: clause.titleEn,
+    textZh: clause.textZh,
+    textEn: clause.textEn,
+    requiredByDefault: clause.requiredByDefault,
+    roles: [...clause.roles],
+    criteria: clause.criteria,
+    contentHash,
+  });
+  return true;
 }
 
 /** "2022.1" < "2022.10": numeric parts compare as numbers. */

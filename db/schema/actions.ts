@@ -5,9 +5,9 @@ import { evidenceFiles } from "./evidence";
 import { organizations } from "./organizations";
 
 /**
- * Corrective actions from every source (self-assessments, inspections; partner checks later), one
- * list at /actions. source_type + source_id name what raised it; source_item_key the failed point
- * of an inspection.
+ * Corrective actions from every source (self-assessments, inspections, partner evaluations and
+ * supervision checks), one list at /actions. source_type + source_id name what raised it;
+ * source_item_key the failed point of an inspection.
  */
 export const correctiveActions = pgTable(
   "corrective_actions",
@@ -18,7 +18,7 @@ export const correctiveActions = pgTable(
       .references(() => organizations.id, { onDelete: "cascade" }),
     /** Per-organisation running number: CA-<number>. */
     number: integer().notNull(),
-    sourceType: text({ enum: ["assessment", "inspection"] }).notNull(),
+    sourceType: text({ enum: ["assessment", "inspection", "partner_evaluation", "supervision_check"] }).notNull(),
     sourceId: uuid().notNull(),
     sourceItemKey: text(),
     criterionId: uuid().references(() => criteria.id, { onDelete: "restrict" }),

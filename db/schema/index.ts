@@ -8,4 +8,5 @@ export * from "./policies";
 export * from "./assessments";
 export * from "./actions";
 export * from "./inspections";
+export * from "./partners";
 export * from "./relations";

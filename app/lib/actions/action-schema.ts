@@ -1,16 +1,10 @@
 import { addDays, format, parseISO } from "date-fns";
 import { z } from "zod";
 import { message } from "../i18n/messages";
-import { isCalendarDate, OptionalDateSchema, optionalText, requiredText } from "../validation";
+import { OptionalDateSchema, optionalText, RequiredDateSchema, requiredText } from "../validation";
 
 export const actionStatuses = ["open", "in_progress", "done", "cancelled"] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
-
-const RequiredDate = z
-  .string({ error: message("errors.required") })
-  .trim()
-  .min(1, message("errors.required"))
-  .refine(isCalendarDate, message("errors.date"));
 
 export const NewActionSchema = z.object({
   intent: z.literal("action"),
@@ -18,7 +12,7 @@ export const NewActionSchema = z.object({
   title: requiredText(200),
   description: optionalText(2000),
   ownerUserId: z.string({ error: message("errors.choose") }).uuid(message("errors.choose")),
-  dueOn: RequiredDate,
+  dueOn: RequiredDateSchema,
 });
 export type NewActionValues = z.output<typeof NewActionSchema>;
 

@@ -10,6 +10,7 @@ const managers: readonly Role[] = ["owner", "admin"];
 const compliance: readonly Role[] = ["owner", "admin", "compliance"];
 const supervisors: readonly Role[] = ["owner", "admin", "security_lead"];
 const securityDesk: readonly Role[] = ["owner", "admin", "compliance", "security_lead"];
+const purchasing: readonly Role[] = ["owner", "admin", "compliance", "procurement"];
 
 const rules = {
   "dashboard.read": everyone,
@@ -36,6 +37,14 @@ const rules = {
   "inspections.supervise": supervisors,
   "templates.manage": securityDesk,
   "schedules.manage": securityDesk,
+  "partners.read": everyone,
+  /** Register and edit partners, prepare evaluations, send questionnaire links, record supervision and contracts. */
+  "partners.manage": purchasing,
+  /** Approve or reject a prepared evaluation: never the person who prepared it (four eyes). */
+  "partners.decide": compliance,
+  /** Tier thresholds, re-evaluation intervals, the required clauses. */
+  "partners.policy": compliance,
+  "clauses.manage": purchasing,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof rules;

@@ -22,6 +22,36 @@ export const evidenceRecordTypes = {
   // The criteria an inspection feeds come from its template's points (db/catalog/templates, and the
   // organisation's adapted copies), so the criteria pages ask the templates (criteriaFedByTemplates).
   inspection: { labelKey: "evidence.types.inspection", feeds: [], standing: false },
+  partner_evaluation: {
+    labelKey: "evidence.types.partner_evaluation",
+    feeds: [
+      { framework: "cn-2014-general", key: "24" },
+      { framework: "cn-2022-advanced", key: "55" },
+      { framework: "ctpat-msc", key: "3.1" },
+      { framework: "wco-safe-aeo", key: "K" },
+    ],
+    standing: false,
+  },
+  supervision_check: {
+    labelKey: "evidence.types.supervision_check",
+    feeds: [
+      { framework: "cn-2014-general", key: "24" },
+      { framework: "cn-2022-advanced", key: "57" },
+      { framework: "ctpat-msc", key: "3.7" },
+      { framework: "wco-safe-aeo", key: "K" },
+    ],
+    standing: false,
+  },
+  contract: {
+    labelKey: "evidence.types.contract",
+    feeds: [
+      { framework: "cn-2014-general", key: "24" },
+      { framework: "cn-2022-advanced", key: "56" },
+      { framework: "ctpat-msc", key: "3.1" },
+      { framework: "wco-safe-aeo", key: "K" },
+    ],
+    standing: false,
+  },
 } as const satisfies Record<string, EvidenceRecordType>;
 
 export type EvidenceRecordTypeKey = keyof typeof evidenceRecordTypes;

@@ -133,7 +133,8 @@ export async function checkPhoto(value: FormDataEntryValue | null): Promise<{ ok
  */
 export async function storeFile(
   tx: Executor,
-  actor: { organizationId: string; userId: string },
+  /** userId null: uploaded without an account (a partner through its questionnaire link). */
+  actor: { organizationId: string; userId: string | null },
   file: CheckedUpload,
 ): Promise<EvidenceFile> {
   const target = pathFor(file.sha256);

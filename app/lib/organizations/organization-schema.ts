@@ -37,6 +37,14 @@ const upperCode = z
   .optional()
   .transform((v) => (v ? v.replace(/\s+/g, "") : undefined));
 
+/** A unified social credit code, upper-cased and checked by GB 32100 (empty: undefined). */
+export const OptionalUsccSchema = upperCode.superRefine((code, ctx) => {
+  const problem = code ? checkUscc(code) : null;
+  if (!problem) return;
+  const { rule, ...values } = problem;
+  ctx.addIssue({ code: "custom", message: message(`errors.uscc.${rule}`, values) });
+});
+
 export const OrganizationProfileSchema = z
   .object({
     legalNameZh: requiredText(200),
@@ -47,12 +55,7 @@ export const OrganizationProfileSchema = z
       const { rule, ...values } = problem;
       ctx.addIssue({ code: "custom", message: message(`errors.customsCode.${rule}`, values) });
     }),
-    unifiedSocialCreditCode: upperCode.superRefine((code, ctx) => {
-      const problem = code ? checkUscc(code) : null;
-      if (!problem) return;
-      const { rule, ...values } = problem;
-      ctx.addIssue({ code: "custom", message: message(`errors.uscc.${rule}`, values) });
-    }),
+    unifiedSocialCreditCode: OptionalUsccSchema,
     enterpriseTypes: multiChoice(enterpriseTypes),
     aeoStatus: enumField(aeoStatuses),
     aeoCertificateNumber: optionalText(60),

@@ -24,6 +24,11 @@ const matrix: Record<Permission, Role[]> = {
   "inspections.supervise": ["owner", "admin", "security_lead"],
   "templates.manage": ["owner", "admin", "compliance", "security_lead"],
   "schedules.manage": ["owner", "admin", "compliance", "security_lead"],
+  "partners.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
+  "partners.manage": ["owner", "admin", "compliance", "procurement"],
+  "partners.decide": ["owner", "admin", "compliance"],
+  "partners.policy": ["owner", "admin", "compliance"],
+  "clauses.manage": ["owner", "admin", "compliance", "procurement"],
 };
 
 describe("permission matrix", () => {

@@ -83,6 +83,11 @@ export const en = {
     "inspections.supervise": "sign off inspections and override a blocked release",
     "templates.manage": "copy and adapt checklist templates",
     "schedules.manage": "plan inspection schedules",
+    "partners.read": "view trading partners",
+    "partners.manage": "register partners, prepare evaluations and record supervision and contracts",
+    "partners.decide": "approve or reject partner evaluations",
+    "partners.policy": "set the partner rules (risk tiers, re-evaluation, required clauses)",
+    "clauses.manage": "adapt the security clause library",
   },
   fields: {
     email: "Email",
@@ -458,6 +463,9 @@ export const en = {
       policy: "Policy",
       file: "Evidence file",
       inspection: "Inspection",
+      partner_evaluation: "Partner evaluation",
+      supervision_check: "Partner supervision check",
+      contract: "Acknowledged security clauses",
     },
   },
   policies: {
@@ -1052,6 +1060,13 @@ export const en = {
       button: "Accept the invitation",
       expires: "The link works once and expires on {{expiresAt}}.",
       ignore: "If you did not expect this invitation, ignore this email.",
+    },
+    partnerQuestionnaire: {
+      subject: "{{organization}}: trade-security questionnaire",
+      greeting: "Dear {{partner}},",
+      body: "{{sender}} of {{organization}} asks you to answer our trade-security questionnaire, as customs AEO certification requires us to evaluate our partners. No account is needed: the link opens your questionnaire, where you can also upload documents.",
+      button: "Answer the questionnaire",
+      expires: "The link works until {{expiresAt}}.",
     },
     passwordReset: {
       subject: "Reset your Tradeguard password",

@@ -85,6 +85,11 @@ export const zhCN: Translations = {
     "inspections.supervise": "审核签字检查记录，并在放行受阻时越权放行",
     "templates.manage": "复制和调整检查表模板",
     "schedules.manage": "制定检查计划",
+    "partners.read": "查看贸易伙伴",
+    "partners.manage": "登记合作伙伴、准备评估并记录监督检查和合同",
+    "partners.decide": "批准或否决合作伙伴评估",
+    "partners.policy": "设置合作伙伴规则（风险等级、复评周期、必备条款）",
+    "clauses.manage": "调整安全条款库",
   },
   fields: {
     email: "电子邮箱",
@@ -459,6 +464,9 @@ export const zhCN: Translations = {
       policy: "管理制度",
       file: "证据文件",
       inspection: "检查记录",
+      partner_evaluation: "合作伙伴评估",
+      supervision_check: "合作伙伴监督检查",
+      contract: "已确认的安全条款",
     },
   },
   policies: {
@@ -1051,6 +1059,13 @@ export const zhCN: Translations = {
       button: "接受邀请",
       expires: "该链接只能使用一次，于 {{expiresAt}} 失效。",
       ignore: "如果您没有预期收到此邀请，请忽略本邮件。",
+    },
+    partnerQuestionnaire: {
+      subject: "{{organization}}：贸易安全调查问卷",
+      greeting: "{{partner}}：",
+      body: "根据海关认证企业管理要求，我司须对合作伙伴进行评估。{{organization}}的{{sender}}邀请贵司填写我司的贸易安全调查问卷。无需注册账户：点击下方链接即可打开问卷，并可上传相关文件。",
+      button: "填写问卷",
+      expires: "链接有效期至 {{expiresAt}}。",
     },
     passwordReset: {
       subject: "重置您的 Tradeguard 密码",

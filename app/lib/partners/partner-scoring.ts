@@ -1,0 +1,125 @@
+import { addMonths, format, parseISO } from "date-fns";
+import type { Role } from "../auth/permissions";
+import { can } from "../auth/permissions";
+
+// How a partner evaluation turns answers into a score, a risk tier and the reasons for it, when the
+// next evaluation is due, and who may decide it. Pure: the phone-sized form shows the same result
+// live that the server stores.
+
+export type RiskTier = "low" | "medium" | "high";
+
+export interface ScoringOption {
+  key: string;
+  score: number | null;
+  critical?: boolean;
+}
+
+export interface ScoringQuestion {
+  key: string;
+  weight: number;
+  options: readonly ScoringOption[];
+}
+
+export interface TierPolicy {
+  lowTierMinScore: number;
+  mediumTierMinScore: number;
+  highTierMonths: number;
+  mediumTierMonths: number;
+  lowTierMonths: number;
+}
+
+export const DEFAULT_TIER_POLICY: TierPolicy = {
+  lowTierMinScore: 80,
+  mediumTierMinScore: 60,
+  highTierMonths: 6,
+  mediumTierMonths: 12,
+  lowTierMonths: 24,
+};
+
+/** An answer scoring below this is named among the reasons for the tier. */
+export const WEAK_ANSWER_BELOW = 50;
+
+export type ScoreReason =
+  | { kind: "critical"; questionKey: string }
+  | { kind: "weak"; questionKey: string; score: number }
+  | { kind: "threshold"; score: number; min: number };
+
+export interface EvaluationScore {
+  /** 0–100 with one decimal; null while no scored question is answered. */
+  score: number | null;
+  tier: RiskTier | null;
+  reasons: ScoreReason[];
+  answered: number;
+  /** Questions that still need an answer. */
+  unanswered: string[];
+}
+
+/**
+ * Score = Σ(weight × option score) / Σ(weight × 100) over the answered questions whose option has
+ * a score (not-applicable options leave the question out). Tier: low from lowTierMinScore, medium
+ * from mediumTierMinScore, else high; any critical option makes it high whatever the score.
+ */
+export function scoreEvaluation(
+  questions: readonly ScoringQuestion[],
+  answers: Readonly<Record<string, { option: string } | undefined>>,
+  policy: Pick<TierPolicy, "lowTierMinScore" | "mediumTierMinScore"> = DEFAULT_TIER_POLICY,
+): EvaluationScore {
+  let earned = 0;
+  let possible = 0;
+  const reasons: ScoreReason[] = [];
+  const unanswered: string[] = [];
+  let answered = 0;
+  for (const question of questions) {
+    const chosen = question.options.find((o) => o.key === answers[question.key]?.option);
+    if (!chosen) {
+      unanswered.push(question.key);
+      continue;
+    }
+    answered += 1;
+    if (chosen.critical) reasons.push({ kind: "critical", questionKey: question.key });
+    if (chosen.score === null) continue;
+    earned += question.weight * chosen.score;
+    possible += question.weight * 100;
+    if (chosen.score < WEAK_ANSWER_BELOW && !chosen.critical) reasons.push({ kind: "weak", questionKey: question.key, score: chosen.score });
+  }
+  if (possible === 0) return { score: null, tier: null, reasons, answered, unanswered };
+  const score = Math.round((earned / possible) * 1000) / 10;
+  const critical = reasons.some((r) => r.kind === "critical");
+  const tier: RiskTier = critical ? "high" : score >= policy.lowTierMinScore ? "low" : score >= policy.mediumTierMinScore ? "medium" : "high";
+  if (!critical) {
+    const min = tier === "low" ? policy.lowTierMinScore : tier === "medium" ? policy.mediumTierMinScore : policy.mediumTierMinScore;
+    reasons.unshift({ kind: "threshold", score, min });
+  }
+  return { score, tier, reasons, answered, unanswered };
+}
+
+/** Months until the next evaluation for a tier, per the organisation's policy. */
+export function reevaluationMonths(tier: RiskTier, policy: TierPolicy): number {
+  return tier === "high" ? policy.highTierMonths : tier === "medium" ? policy.mediumTierMonths : policy.lowTierMonths;
+}
+
+/**
+ * The next evaluation date after a decision on `decidedOn` (YYYY-MM-DD). An exempt partner (an AEO)
+ * is due again when its certificate expires, if that comes before the low tier's interval.
+ */
+export function nextEvaluationOn(decidedOn: string, tier: RiskTier, policy: TierPolicy, certificateValidUntil?: string | null): string {
+  const byTier = format(addMonths(parseISO(decidedOn), reevaluationMonths(tier, policy)), "yyyy-MM-dd");
+  return certificateValidUntil && certificateValidUntil < byTier ? certificateValidUntil : byTier;
+}
+
+/** Four eyes: the decision is for someone allowed to decide who did not prepare the evaluation. */
+export function canDecideEvaluation(role: Role, userId: string, evaluation: { preparedByUserId: string | null; status: string }): boolean {
+  return evaluation.status === "prepared" && evaluation.preparedByUserId !== null && evaluation.preparedByUserId !== userId && can(role, "partners.decide");
+}
+
+/** Thresholds must leave room for three tiers. */
+export function policyProblem(policy: TierPolicy): "order" | "range" | "months" | "monthsOrder" | null {
+  const scores = [policy.lowTierMinScore, policy.mediumTierMinScore];
+  if (scores.some((s) => !Number.isInteger(s) || s < 1 || s > 100)) return "range";
+  if (policy.mediumTierMinScore >= policy.lowTierMinScore) return "order";
+  const months = [policy.highTierMonths, policy.mediumTierMonths, policy.lowTierMonths];
+  if (months.some((m) => !Number.isInteger(m) || m < 1 || m > 60)) return "months";
+  // Higher risk is looked at again sooner.
+  if (policy.highTierMonths > policy.mediumTierMonths || policy.mediumTierMonths > policy.lowTierMonths) return "monthsOrder";
+  return null;
+}

@@ -1,0 +1,312 @@
+import { addDays, format, parseISO } from "date-fns";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import {
+  clauses,
+  contractClauses,
+  contracts,
+  partnerContacts,
+  partnerPolicies,
+  partners,
+  partnerSites,
+  type Partner,
+} from "../../../db/schema";
+import { recordAudit } from "../audit/audit.server";
+import type { Database, Executor } from "../db.server";
+import { refused, type FieldErrors } from "../form.server";
+import { message } from "../i18n/messages";
+import { nextRunningNumber } from "../organizations/running-number.server";
+import type { Actor } from "../organizations/organizations.server";
+import { DEFAULT_TIER_POLICY, type TierPolicy } from "./partner-scoring";
+import type { PartnerRole, PartnerValues } from "./partner-schema";
+
+// The partner registry: who the partners are, how to find them, the organisation's rules for them
+// and what is due. Evaluations, links, supervision and contracts have modules of their own.
+
+export function partnerReference(number: number): string {
+  return `TP-${String(number).padStart(5, "0")}`;
+}
+
+function columnsOf(values: PartnerValues) {
+  return {
+    legalNameZh: values.legalNameZh ?? "",
+    legalNameEn: values.legalNameEn ?? "",
+    countryCode: values.countryCode,
+    uscc: values.uscc ?? null,
+    foreignRegistrationNumber: values.foreignRegistrationNumber ?? null,
+    roles: values.roles,
+    customsCredit: values.customsCredit,
+    aeoProgramme: values.aeoProgramme,
+    aeoProgrammeName: values.aeoProgrammeName ?? null,
+    aeoCertificateNumber: values.aeoCertificateNumber ?? null,
+    aeoValidUntil: values.aeoValidUntil ?? null,
+    annualVolumeCny: values.annualVolumeCny ?? null,
+    notes: values.notes ?? "",
+  };
+}
+
+async function usccTaken(db: Executor, orgId: string, uscc: string | undefined, exceptId?: string) {
+  if (!uscc) return false;
+  const [row] = await db
+    .select({ id: partners.id })
+    .from(partners)
+    .where(and(eq(partners.organizationId, orgId), eq(partners.uscc, uscc)));
+  return row !== undefined && row.id !== exceptId;
+}
+
+export async function createPartner(db: Database, actor: Actor, values: PartnerValues): Promise<{ ok: true; id: string } | { ok: false; errors: FieldErrors }> {
+  if (await usccTaken(db, actor.organizationId, values.uscc)) return refused({ uscc: message("partners.usccTaken") });
+  return db.transaction(async (tx) => {
+    const number = await nextRunningNumber(tx, actor.organizationId, partners);
+    const [row] = await tx
+      .insert(partners)
+      .values({ organizationId: actor.organizationId, number, ...columnsOf(values), createdByUserId: actor.userId })
+      .returning();
+    if (!row) throw new Error("createPartner: insert returned nothing");
+    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "create", entityType: "partner", entityId: row.id, after: row });
+    return { ok: true as const, id: row.id };
+  });
+}
+
+export async function updatePartner(db: Database, actor: Actor, partnerId: string, values: PartnerValues) {
+  if (await usccTaken(db, actor.organizationId, values.uscc, partnerId)) return refused({ uscc: message("partners.usccTaken") });
+  return db.transaction(async (tx) => {
+    const where = and(eq(partners.organizationId, actor.organizationId), eq(partners.id, partnerId));
+    const [before] = await tx.select().from(partners).where(where).for("update");
+    if (!before) return null;
+    const [after] = await tx
+      .update(partners)
+      .set({ ...columnsOf(values), updatedAt: new Date() })
+      .where(where)
+      .returning();
+    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "update", entityType: "partner", entityId: partnerId, before, after });
+    return { ok: true as const };
+  });
+}
+
+export async function getPartner(db: Executor, orgId: string, partnerId: string): Promise<Partner | null> {
+  const [row] = await db
+    .select()
+    .from(partners)
+    .where(and(eq(partners.organizationId, orgId), eq(partners.id, partnerId)));
+  return row ?? null;
+}
+
+export interface PartnerFilter {
+  q?: string;
+  role?: PartnerRole;
+  tier?: "low" | "medium" | "high" | "none";
+  country?: string;
+  status?: Partner["status"];
+  /** Re-evaluation due by this day (overdue included). */
+  dueBy?: string;
+}
+
+export const PARTNERS_PAGE_SIZE = 50;
+
+function filterWhere(orgId: string, filter: PartnerFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [eq(partners.organizationId, orgId)];
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(
+        ilike(partners.legalNameZh, pattern),
+        ilike(partners.legalNameEn, pattern),
+        ilike(partners.uscc, pattern),
+        ilike(partners.foreignRegistrationNumber, pattern),
+        ilike(partners.aeoCertificateNumber, pattern),
+      ),
+    );
+  }
+  if (filter.role) conditions.push(sql`${filter.role} = any(${partners.roles})`);
+  if (filter.tier === "none") conditions.push(isNull(partners.riskTier));
+  else if (filter.tier) conditions.push(eq(partners.riskTier, filter.tier));
+  if (filter.country) conditions.push(eq(partners.countryCode, filter.country));
+  if (filter.status) conditions.push(eq(partners.status, filter.status));
+  if (filter.dueBy) conditions.push(or(lte(partners.nextEvaluationOn, filter.dueBy), isNull(partners.nextEvaluationOn)));
+  return and(...conditions);
+}
+
+/** Partners, by name; `limit` null for all (the exports). */
+export async function listPartners(db: Database, orgId: string, filter: PartnerFilter, page: { limit: number | null; offset: number } = { limit: PARTNERS_PAGE_SIZE, offset: 0 }) {
+  const where = filterWhere(orgId, filter);
+  const query = db.select().from(partners).where(where).orderBy(asc(partners.legalNameEn), asc(partners.legalNameZh), asc(partners.number));
+  const [rows, [total]] = await Promise.all([
+    page.limit === null ? query : query.limit(page.limit).offset(page.offset),
+    db.select({ n: count() }).from(partners).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function listContacts(db: Executor, orgId: string, partnerId: string) {
+  return db
+    .select()
+    .from(partnerContacts)
+    .where(and(eq(partnerContacts.organizationId, orgId), eq(partnerContacts.partnerId, partnerId)))
+    .orderBy(asc(partnerContacts.createdAt));
+}
+
+export async function listPartnerSites(db: Executor, orgId: string, partnerId: string) {
+  return db
+    .select()
+    .from(partnerSites)
+    .where(and(eq(partnerSites.organizationId, orgId), eq(partnerSites.partnerId, partnerId)))
+    .orderBy(asc(partnerSites.createdAt));
+}
+
+export async function addContact(db: Database, actor: Actor, partnerId: string, values: { name: string; position?: string; email?: string; phone?: string }) {
+  return db.transaction(async (tx) => {
+    if (!(await getPartner(tx, actor.organizationId, partnerId))) return null;
+    const [row] = await tx
+      .insert(partnerContacts)
+      .values({ organizationId: actor.organizationId, partnerId, name: values.name, position: values.position ?? "", email: values.email ?? null, phone: values.phone ?? null })
+      .returning();
+    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "create", entityType: "partner_contact", entityId: row!.id, after: row });
+    return row!;
+  });
+}
+
+export async function addPartnerSite(db: Database, actor: Actor, partnerId: string, values: { name: string; address: string; countryCode: string }) {
+  return db.transaction(async (tx) => {
+    if (!(await getPartner(tx, actor.organizationId, partnerId))) return null;
+    const [row] = await tx
+      .insert(partnerSites)
+      .values({ organizationId: actor.organizationId, partnerId, ...values })
+      .returning();
+    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "create", entityType: "partner_site", entityId: row!.id, after: row });
+    return row!;
+  });
+}
+
+/** Removes a contact or a site of the partner. False when there is no such one. */
+export async function removePartnerDetail(db: Database, actor: Actor, partnerId: string, kind: "contact" | "site", id: string): Promise<boolean> {
+  const table = kind === "contact" ? partnerContacts : partnerSites;
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .delete(table)
+      .where(and(eq(table.organizationId, actor.organizationId), eq(table.partnerId, partnerId), eq(table.id, id)))
+      .returning();
+    if (!before) return false;
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "delete",
+      entityType: kind === "contact" ? "partner_contact" : "partner_site",
+      entityId: id,
+      before,
+    });
+    return true;
+  });
+}
+
+export interface PartnerPolicyView extends TierPolicy {
+  requiredClauseCodes: string[];
+  /** True when the organisation kept the library's required-by-default clauses. */
+  defaultClauses: boolean;
+}
+
+/** The organisation's partner rules, the defaults where it set none. */
+export async function getPartnerPolicy(db: Executor, orgId: string): Promise<PartnerPolicyView> {
+  const [row] = await db.select().from(partnerPolicies).where(eq(partnerPolicies.organizationId, orgId));
+  const defaults = await db
+    .select({ code: clauses.code })
+    .from(clauses)
+    .where(and(isNull(clauses.organizationId), eq(clauses.requiredByDefault, true)));
+  const defaultCodes = [...new Set(defaults.map((d) => d.code))].sort();
+  return {
+    lowTierMinScore: row?.lowTierMinScore ?? DEFAULT_TIER_POLICY.lowTierMinScore,
+    mediumTierMinScore: row?.mediumTierMinScore ?? DEFAULT_TIER_POLICY.mediumTierMinScore,
+    highTierMonths: row?.highTierMonths ?? DEFAULT_TIER_POLICY.highTierMonths,
+    mediumTierMonths: row?.mediumTierMonths ?? DEFAULT_TIER_POLICY.mediumTierMonths,
+    lowTierMonths: row?.lowTierMonths ?? DEFAULT_TIER_POLICY.lowTierMonths,
+    requiredClauseCodes: row?.requiredClauseCodes ?? defaultCodes,
+    defaultClauses: !row?.requiredClauseCodes,
+  };
+}
+
+export async function savePartnerPolicy(db: Database, actor: Actor, values: TierPolicy & { requiredClauseCodes: string[] }) {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(partnerPolicies).where(eq(partnerPolicies.organizationId, actor.organizationId)).for("update");
+    const set = { ...values, updatedByUserId: actor.userId, updatedAt: new Date() };
+    const [after] = await tx
+      .insert(partnerPolicies)
+      .values({ organizationId: actor.organizationId, ...set })
+      .onConflictDoUpdate({ target: partnerPolicies.organizationId, set })
+      .returning();
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: before ? "update" : "create",
+      entityType: "partner_policy",
+      entityId: actor.organizationId,
+      before: before ?? null,
+      after,
+    });
+  });
+}
+
+/**
+ * For each partner: the required clause codes no acknowledged, current contract includes. A
+ * contract counts when the partner acknowledged it and it has not ended before `today`.
+ */
+export async function missingClauses(db: Executor, orgId: string, partnerIds: readonly string[], required: readonly string[], today: string): Promise<Map<string, string[]>> {
+  const missing = new Map<string, string[]>(partnerIds.map((id) => [id, [...required]]));
+  if (!partnerIds.length || !required.length) return missing;
+  const rows = await db
+    .select({ partnerId: contracts.partnerId, code: clauses.code })
+    .from(contractClauses)
+    .innerJoin(contracts, eq(contracts.id, contractClauses.contractId))
+    .innerJoin(clauses, eq(clauses.id, contractClauses.clauseId))
+    .where(
+      and(
+        eq(contractClauses.organizationId, orgId),
+        inArray(contracts.partnerId, [...partnerIds]),
+        sql`${contracts.acknowledgedOn} is not null`,
+        or(isNull(contracts.endsOn), sql`${contracts.endsOn} >= ${today}`),
+      ),
+    );
+  for (const row of rows) {
+    const list = missing.get(row.partnerId);
+    if (list) missing.set(row.partnerId, list.filter((c) => c !== row.code));
+  }
+  return missing;
+}
+
+export const CERTIFICATE_WARNING_DAYS = 60;
+
+/** What the dashboard shows of partners: evaluations due, certificates expiring, missing clauses. */
+export async function partnerAttention(db: Database, orgId: string, today: string) {
+  const soon = format(addDays(parseISO(today), 30), "yyyy-MM-dd");
+  const certificateLimit = format(addDays(parseISO(today), CERTIFICATE_WARNING_DAYS), "yyyy-MM-dd");
+  const active = and(eq(partners.organizationId, orgId), sql`${partners.status} <> 'rejected'`);
+  const [due, expiring, all, policy] = await Promise.all([
+    db
+      .select()
+      .from(partners)
+      .where(and(active, or(isNull(partners.nextEvaluationOn), lte(partners.nextEvaluationOn, soon))))
+      .orderBy(asc(partners.nextEvaluationOn), asc(partners.number))
+      .limit(100),
+    db
+      .select()
+      .from(partners)
+      .where(and(active, sql`${partners.aeoProgramme} <> 'none'`, lte(partners.aeoValidUntil, certificateLimit)))
+      .orderBy(asc(partners.aeoValidUntil))
+      .limit(100),
+    db.select({ id: partners.id }).from(partners).where(active),
+    getPartnerPolicy(db, orgId),
+  ]);
+  const missing = await missingClauses(db, orgId, all.map((p) => p.id), policy.requiredClauseCodes, today);
+  const withoutClauses = [...missing.entries()].filter(([, codes]) => codes.length > 0).map(([id]) => id);
+  const unbound = withoutClauses.length
+    ? await db
+        .select()
+        .from(partners)
+        .where(and(eq(partners.organizationId, orgId), inArray(partners.id, withoutClauses.slice(0, 100))))
+        .orderBy(asc(partners.number))
+    : [];
+  return { due, expiring, unbound, unboundCount: withoutClauses.length };
+}
+
+/** The newest partners first, for pickers (contracts, supervision). */
+export async function recentPartners(db: Database, orgId: string) {
+  return db.select().from(partners).where(eq(partners.organizationId, orgId)).orderBy(desc(partners.createdAt)).limit(200);
+}
