@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AuditEventSummary } from "~/components/audit/audit-event-summary";
 import { Badge } from "~/components/ui/badge";
@@ -8,7 +9,7 @@ import { listAuditEvents } from "~/lib/audit/audit.server";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { useCan, useShell } from "~/lib/auth/use-session-user";
-import { formatCalendarDate, formatDateTime } from "~/lib/i18n/format";
+import { formatCalendarDate, formatDateTime, todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { auditEntityLabel } from "~/lib/audit/audit-label";
@@ -18,6 +19,10 @@ import { coverageByFramework } from "~/lib/criteria/criteria.server";
 import { COVERAGE_MONTHS } from "~/lib/evidence/evidence-registry";
 import { CodeBadge, criterionCode, frameworkShort } from "~/components/criteria/criterion-parts";
 import { inspectionsNeedingAttention } from "~/lib/inspections/inspections.server";
+import { partnerName } from "~/components/partners/partner-fields";
+import { evaluationsAwaitingDecision } from "~/lib/partners/evaluations.server";
+import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
+import { partnerAttention } from "~/lib/partners/partners.server";
 import { countSchedules, dueInspections } from "~/lib/inspections/schedules.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("nav.dashboard"));
@@ -30,7 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, auth.user.locale);
   const orgId = auth.organization.id;
   const showActivity = can(auth.membership.role, "audit.read");
-  const [sites, members, activity, coverage, due, attention, scheduleCount] = await Promise.all([
+  const today = todayInZone(auth.organization.timeZone);
+  const [sites, members, activity, coverage, due, attention, scheduleCount, partnerWatch, awaitingDecision] = await Promise.all([
     listSites(auth.db, orgId),
     countActiveMembers(auth.db, orgId),
     showActivity ? listAuditEvents(auth.db, orgId, {}, 1) : Promise.resolve(null),
@@ -38,7 +44,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     dueInspections(auth.db, orgId, auth.organization.timeZone),
     inspectionsNeedingAttention(auth.db, orgId),
     countSchedules(auth.db, orgId),
+    partnerAttention(auth.db, orgId, today),
+    evaluationsAwaitingDecision(auth.db, orgId),
   ]);
+  const partnerLine = (p: Awaited<ReturnType<typeof partnerAttention>>["due"][number]) => ({ id: p.id, reference: partnerReference(p.number), legalNameZh: p.legalNameZh, legalNameEn: p.legalNameEn, status: p.status });
   const scheduleLine = (s: (typeof due.due)[number]) => ({
     id: s.schedule.id,
     templateCode: s.schedule.templateCode,
@@ -64,6 +73,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn, kind: s.kind })),
     members,
     coverage,
+    partners: {
+      today,
+      awaitingDecision: awaitingDecision.slice(0, 8).map(({ evaluation, partner }) => ({
+        id: evaluation.id,
+        reference: evaluationReference(evaluation.number),
+        status: evaluation.status,
+        partner: partnerLine(partner),
+      })),
+      due: partnerWatch.due.slice(0, 8).map((p) => ({ ...partnerLine(p), nextEvaluationOn: p.nextEvaluationOn })),
+      dueCount: partnerWatch.due.length,
+      expiring: partnerWatch.expiring.slice(0, 8).map((p) => ({ ...partnerLine(p), aeoValidUntil: p.aeoValidUntil, aeoProgramme: p.aeoProgramme })),
+      unbound: partnerWatch.unbound.slice(0, 8).map(partnerLine),
+      unboundCount: partnerWatch.unboundCount,
+    },
     inspections: {
       canRecord: can(auth.membership.role, "inspections.record"),
       scheduleCount,
@@ -153,6 +176,7 @@ export default function Dashboard() {
           <p className="text-sm text-slate-600">{t("dashboard.activeMembers")}</p>
         </Card>
       </div>
+      <PartnersCard partners={data.partners} />
       <div className="mt-4 grid gap-4 lg:grid-cols-2">
         {data.coverage.map((f) => (
           <CoverageCard key={f.code} coverage={f} />
@@ -180,6 +204,93 @@ export default function Dashboard() {
 
 type Coverage = ReturnType<typeof useLoaderData<typeof loader>>["coverage"][number];
 type DashboardInspections = ReturnType<typeof useLoaderData<typeof loader>>["inspections"];
+type DashboardPartners = ReturnType<typeof useLoaderData<typeof loader>>["partners"];
+
+/** Procurement's list: decisions waiting, re-evaluations due, certificates expiring, clauses missing. */
+function PartnersCard(props: { partners: DashboardPartners }) {
+  const { t, i18n } = useTranslation();
+  const locale = useLocale();
+  const en = i18n.language === "en";
+  const d = props.partners;
+  const name = (p: { reference: string; legalNameZh: string; legalNameEn: string }) => `${p.reference} ${partnerName(p, en)}`;
+  const nothing = !d.awaitingDecision.length && !d.dueCount && !d.expiring.length && !d.unboundCount;
+  return (
+    <Card
+      className="mt-4"
+      title={t("dashboard.partnersTitle")}
+      actions={
+        <Link className="text-sm text-brand-700 underline" to="/partners">
+          {t("common.view")}
+        </Link>
+      }
+    >
+      {nothing ? <p className="text-green-800">{t("dashboard.partnersNothing")}</p> : null}
+      <div className="grid gap-4 lg:grid-cols-2">
+        {d.awaitingDecision.length ? (
+          <Watch title={t("dashboard.partnersAwaiting", { count: d.awaitingDecision.length })} tone="amber">
+            {d.awaitingDecision.map((e) => (
+              <li key={e.id}>
+                <Link to={`/evaluations/${e.id}`} className="flex min-h-11 flex-wrap items-center gap-2 py-1 text-brand-700 underline">
+                  <span className="font-mono text-sm">{e.reference}</span> {name(e.partner)}
+                  <span className="text-sm text-slate-600 no-underline">{t(`partners.evaluationStatus.${e.status}`)}</span>
+                </Link>
+              </li>
+            ))}
+          </Watch>
+        ) : null}
+        {d.dueCount ? (
+          <Watch title={t("dashboard.partnersDue", { count: d.dueCount })} tone="red" more={d.dueCount > d.due.length ? <Link to="/partners?due=1" className="text-sm text-brand-700 underline">{t("dashboard.partnersAllDue", { count: d.dueCount })}</Link> : null}>
+            {d.due.map((p) => (
+              <li key={p.id}>
+                <Link to={`/partners/${p.id}`} className="flex min-h-11 flex-wrap items-center gap-2 py-1 text-brand-700 underline">
+                  {name(p)}
+                  <span className={`text-sm ${p.nextEvaluationOn && p.nextEvaluationOn < d.today ? "font-semibold text-red-700" : "text-slate-600"}`}>
+                    {p.nextEvaluationOn ? formatCalendarDate(p.nextEvaluationOn, locale) : t("partners.neverEvaluated")}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </Watch>
+        ) : null}
+        {d.expiring.length ? (
+          <Watch title={t("dashboard.partnersExpiring", { count: d.expiring.length })} tone="amber">
+            {d.expiring.map((p) => (
+              <li key={p.id}>
+                <Link to={`/partners/${p.id}#aeo`} className="flex min-h-11 flex-wrap items-center gap-2 py-1 text-brand-700 underline">
+                  {name(p)}
+                  <span className="text-sm text-slate-600">
+                    {t(`partners.aeo.${p.aeoProgramme}`)} · {p.aeoValidUntil ? formatCalendarDate(p.aeoValidUntil, locale) : ""}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </Watch>
+        ) : null}
+        {d.unboundCount ? (
+          <Watch title={t("dashboard.partnersUnbound", { count: d.unboundCount })} tone="amber">
+            {d.unbound.map((p) => (
+              <li key={p.id}>
+                <Link to={`/partners/${p.id}#contracts`} className="flex min-h-11 items-center py-1 text-brand-700 underline">
+                  {name(p)}
+                </Link>
+              </li>
+            ))}
+          </Watch>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
+
+function Watch(props: { title: string; tone: "red" | "amber"; more?: ReactNode; children: ReactNode }) {
+  return (
+    <div>
+      <h3 className={`text-sm font-semibold ${props.tone === "red" ? "text-red-700" : "text-amber-800"}`}>{props.title}</h3>
+      <ul className="divide-y divide-slate-100">{props.children}</ul>
+      {props.more}
+    </div>
+  );
+}
 
 /** What the gate has to do today: scheduled inspections due or missed, signatures and blocked releases. */
 function InspectionsCard(props: { inspections: DashboardInspections }) {

@@ -73,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             textEn: excerpt(criterion.textEn),
           }
         : null,
-    source: source ? { type: source.type, id: source.id, reference: source.reference } : null,
+    source: source ? { type: source.type, href: source.href, reference: source.reference } : null,
     closingFile: closingFile
       ? { id: closingFile.id, name: closingFile.originalName, sha256: closingFile.sha256, sizeBytes: closingFile.sizeBytes }
       : null,

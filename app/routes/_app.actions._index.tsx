@@ -66,7 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
               titleEn: r.criterionTitleEn ?? "",
             }
           : null,
-      source: r.source ? { type: r.source.type, id: r.source.id, reference: r.source.reference } : null,
+      source: r.source ? { type: r.source.type, href: r.source.href, reference: r.source.reference } : null,
       titles: r.titles,
     })),
   };

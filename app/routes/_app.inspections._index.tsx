@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import type { FormEvent, ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { dropEmptyFields } from "~/components/form/filter-form";
 import { ReleaseBadge, ResultBadge } from "~/components/inspections/inspection-badges";
 import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
@@ -278,13 +279,6 @@ export default function InspectionsPage() {
   );
 }
 
-/** With JavaScript, the address carries only the filters that are set (?result=fail, not ?site=&…). */
-function dropEmptyFields(event: FormEvent<HTMLFormElement>) {
-  for (const element of Array.from(event.currentTarget.elements)) {
-    if ((element instanceof HTMLInputElement || element instanceof HTMLSelectElement) && element.name && !element.value)
-      element.disabled = true;
-  }
-}
 
 function FilterField(props: { label: string; htmlFor: string; children: ReactNode }) {
   return (

@@ -1,12 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useMemo, type FormEvent } from "react";
 import { useForm, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { CodeBadge, criterionCode, frameworkShort } from "~/components/criteria/criterion-parts";
 import { FieldShell } from "~/components/form/fields";
 import { Alert } from "~/components/ui/alert";
+import { useHydrated } from "~/components/ui/use-hydrated";
 import { Badge } from "~/components/ui/badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
@@ -355,8 +356,7 @@ function PointRow(props: {
   const { row, form } = props;
   const f = (prop: string) => itemField(row, prop);
   // With JavaScript only the settings of the chosen answer type show; without it, all of them do.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const answer = form.watch(f("answer")) as string;
   const shows = (type: string) => !hydrated || answer === type;
   const input = (prop: string, label: string, extra: { className?: string; hint?: string; type?: string } = {}) => (

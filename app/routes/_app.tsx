@@ -24,6 +24,8 @@ const navigation: { to: string; label: string; permission: Permission; end?: boo
   { to: "/inspections", label: "nav.inspections", permission: "inspections.read" },
   { to: "/schedules", label: "nav.schedules", permission: "inspections.read" },
   { to: "/templates", label: "nav.templates", permission: "inspections.read" },
+  { to: "/partners", label: "nav.partners", permission: "partners.read" },
+  { to: "/clauses", label: "nav.clauses", permission: "partners.read" },
   { to: "/assessments", label: "nav.assessments", permission: "assessments.read" },
   { to: "/actions", label: "nav.actions", permission: "actions.read" },
   { to: "/policies", label: "nav.policies", permission: "policies.read" },
@@ -31,6 +33,7 @@ const navigation: { to: string; label: string; permission: Permission; end?: boo
   { to: "/settings/organization", label: "nav.organization", permission: "organization.read" },
   { to: "/settings/sites", label: "nav.sites", permission: "sites.read" },
   { to: "/settings/members", label: "nav.members", permission: "members.read" },
+  { to: "/settings/partners", label: "nav.partnerRules", permission: "partners.read" },
   { to: "/settings/audit", label: "nav.audit", permission: "audit.read" },
   { to: "/settings/outbox", label: "nav.outbox", permission: "outbox.read" },
 ];

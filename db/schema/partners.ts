@@ -132,6 +132,7 @@ export interface EvaluationReason {
   questionKey?: string;
   score?: number;
   min?: number;
+  tier?: "low" | "medium" | "high";
 }
 
 /**

@@ -1,17 +1,19 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-/** The self-assessment or inspection that raised an action. */
-export function SourceLink(props: { source: { type: "assessment" | "inspection"; id: string; reference: string } }) {
+/** The self-assessment, inspection, partner evaluation or supervision check that raised an action. */
+export function SourceLink(props: { source: { type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check"; href: string; reference: string } }) {
   const { t } = useTranslation();
   const { source } = props;
-  return source.type === "inspection" ? (
-    <Link to={`/inspections/${source.id}`} className="text-brand-700 underline">
-      {t("actions.sourceInspection", { reference: source.reference })}
-    </Link>
-  ) : (
-    <Link to={`/assessments/${source.id}`} className="text-brand-700 underline">
-      {t("actions.sourceAssessment", { reference: source.reference })}
+  const label = {
+    assessment: "actions.sourceAssessment",
+    inspection: "actions.sourceInspection",
+    partner_evaluation: "actions.sourcePartnerEvaluation",
+    supervision_check: "actions.sourceSupervision",
+  } as const;
+  return (
+    <Link to={source.href} className="text-brand-700 underline">
+      {t(label[source.type], { reference: source.reference })}
     </Link>
   );
 }

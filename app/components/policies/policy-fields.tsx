@@ -1,7 +1,7 @@
-import { useEffect, useState } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { FileField, TextAreaField, TextField } from "~/components/form/fields";
+import { useHydrated } from "~/components/ui/use-hydrated";
 import { acceptAttribute, allowedFormatsLabel, MAX_UPLOAD_MB } from "~/lib/evidence/file-rules";
 import type { PickerFramework } from "~/lib/policies/policy-schema";
 import { CriteriaPicker } from "./criteria-picker";
@@ -61,8 +61,7 @@ export function PolicyVersionFields(props: {
 }) {
   const { t } = useTranslation();
   // Rendered on the server for a post without JavaScript; once hydrated the file input keeps its file.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const field = { form: props.form, values: props.values };
   return (
     <>

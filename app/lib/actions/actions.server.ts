@@ -11,6 +11,9 @@ import {
   frameworks,
   inspections,
   memberships,
+  partnerEvaluations,
+  partners,
+  supervisionChecks,
   users,
 } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
@@ -25,6 +28,7 @@ import type { Actor } from "../organizations/organizations.server";
 import { displayCode, type CodeParts } from "../criteria/criterion-code";
 import { assessmentReference } from "../assessments/result-labels";
 import { inspectionReference } from "../inspections/inspection-rules";
+import { evaluationReference, partnerReference } from "../partners/partner-references";
 import { allItems } from "../inspections/template-definition";
 import { dueDateError, type NewActionValues, type UpdateActionValues } from "./action-schema";
 import { refused, type FieldErrors } from "../form.server";
@@ -173,9 +177,11 @@ export async function listActions(db: Database, orgId: string, userId: string, f
 }
 
 export interface ActionSource {
-  type: "assessment" | "inspection";
+  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check";
   id: string;
   reference: string;
+  /** Where the source is shown. */
+  href: string;
   /** The failed point of an inspection, in both languages. */
   point: { number: string; promptZh: string; promptEn: string } | null;
 }
@@ -189,7 +195,9 @@ async function actionSources(
   const ids = (type: string) => [...new Set(actions.filter((a) => a.sourceType === type).map((a) => a.sourceId))];
   const assessmentIds = ids("assessment");
   const inspectionIds = ids("inspection");
-  const [assessmentRows, inspectionRows] = await Promise.all([
+  const evaluationIds = ids("partner_evaluation");
+  const checkIds = ids("supervision_check");
+  const [assessmentRows, inspectionRows, evaluationRows, checkRows] = await Promise.all([
     assessmentIds.length
       ? db
           .select({ id: assessments.id, assessedOn: assessments.assessedOn, number: assessments.number })
@@ -203,12 +211,25 @@ async function actionSources(
           .innerJoin(checklistTemplates, eq(checklistTemplates.id, inspections.templateId))
           .where(and(eq(inspections.organizationId, orgId), inArray(inspections.id, inspectionIds)))
       : [],
+    evaluationIds.length
+      ? db
+          .select({ id: partnerEvaluations.id, number: partnerEvaluations.number })
+          .from(partnerEvaluations)
+          .where(and(eq(partnerEvaluations.organizationId, orgId), inArray(partnerEvaluations.id, evaluationIds)))
+      : [],
+    checkIds.length
+      ? db
+          .select({ id: supervisionChecks.id, partnerId: supervisionChecks.partnerId, partnerNumber: partners.number })
+          .from(supervisionChecks)
+          .innerJoin(partners, eq(partners.id, supervisionChecks.partnerId))
+          .where(and(eq(supervisionChecks.organizationId, orgId), inArray(supervisionChecks.id, checkIds)))
+      : [],
   ]);
   const sources = new Map<string, ActionSource>();
   for (const action of actions) {
     if (action.sourceType === "assessment") {
       const row = assessmentRows.find((r) => r.id === action.sourceId);
-      if (row) sources.set(action.id, { type: "assessment", id: row.id, reference: assessmentReference(row.assessedOn, row.number), point: null });
+      if (row) sources.set(action.id, { type: "assessment", id: row.id, reference: assessmentReference(row.assessedOn, row.number), href: `/assessments/${row.id}`, point: null });
     } else if (action.sourceType === "inspection") {
       const row = inspectionRows.find((r) => r.id === action.sourceId);
       if (!row) continue;
@@ -217,8 +238,18 @@ async function actionSources(
         type: "inspection",
         id: row.id,
         reference: inspectionReference(row.number ?? 0),
+        href: `/inspections/${row.id}`,
         point: item ? { number: item.number, promptZh: item.promptZh, promptEn: item.promptEn } : null,
       });
+    } else if (action.sourceType === "partner_evaluation") {
+      const row = evaluationRows.find((r) => r.id === action.sourceId);
+      if (row) sources.set(action.id, { type: "partner_evaluation", id: row.id, reference: evaluationReference(row.number), href: `/evaluations/${row.id}`, point: null });
+    } else if (action.sourceType === "supervision_check") {
+      const row = checkRows.find((r) => r.id === action.sourceId);
+      if (row) {
+        const reference = partnerReference(row.partnerNumber);
+        sources.set(action.id, { type: "supervision_check", id: row.id, reference, href: `/partners/${row.partnerId}#supervision`, point: null });
+      }
     }
   }
   return sources;
@@ -228,6 +259,22 @@ async function actionSources(
 function actionTitles(action: { title: string }, source: ActionSource | null): { zh: string; en: string } {
   if (source?.point) return { zh: `${source.point.number}. ${source.point.promptZh}`, en: `${source.point.number}. ${source.point.promptEn}` };
   return { zh: action.title, en: action.title };
+}
+
+/** The actions a partner's evaluations and supervision checks raised. */
+export async function actionsOfPartner(db: Database, orgId: string, partnerId: string, today: string) {
+  const rows = await db
+    .select({ action: correctiveActions })
+    .from(correctiveActions)
+    .where(
+      and(
+        eq(correctiveActions.organizationId, orgId),
+        sql`(${correctiveActions.sourceType} = 'partner_evaluation' and ${correctiveActions.sourceId} in (select id from partner_evaluations where partner_id = ${partnerId} and organization_id = ${orgId}))
+          or (${correctiveActions.sourceType} = 'supervision_check' and ${correctiveActions.sourceId} in (select id from supervision_checks where partner_id = ${partnerId} and organization_id = ${orgId}))`,
+      ),
+    )
+    .orderBy(asc(correctiveActions.number));
+  return rows.map(({ action }) => ({ id: action.id, number: action.number, title: action.title, status: action.status, dueOn: action.dueOn, overdue: isOverdue(action, today) }));
 }
 
 export function isOverdue(action: { status: string; dueOn: string }, today: string): boolean {

@@ -19,7 +19,10 @@ export async function listClauses(db: Executor, orgId: string): Promise<Clause[]
   const current = new Map<string, Clause>();
   for (const row of rows) {
     const held = current.get(row.code);
-    const better = !held || (row.organizationId !== null && held.organizationId === null) || (row.organizationId === held.organizationId && row.version > held.version);
+    const better =
+      !held ||
+      (row.organizationId !== null && held.organizationId === null) ||
+      (row.organizationId === held.organizationId && row.version > held.version);
     if (better) current.set(row.code, row);
   }
   return [...current.values()];
@@ -67,7 +70,12 @@ export function clauseHash(texts: ClauseTexts, criteria: unknown, roles: readonl
  * The organisation's own next version of a clause, with new wording. Nothing is written when the
  * wording is the same as the clause it starts from.
  */
-export async function adaptClause(db: Database, actor: Actor, clauseId: string, texts: ClauseTexts): Promise<{ id: string; changed: boolean } | null> {
+export async function adaptClause(
+  db: Database,
+  actor: Actor,
+  clauseId: string,
+  texts: ClauseTexts,
+): Promise<{ id: string; changed: boolean } | null> {
   return db.transaction(async (tx) => {
     const source = await getClause(tx, actor.organizationId, clauseId);
     if (!source) return null;
@@ -89,7 +97,15 @@ export async function adaptClause(db: Database, actor: Actor, clauseId: string, 
         createdByUserId: actor.userId,
       })
       .returning();
-    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "create", entityType: "clause", entityId: row!.id, before: source, after: row });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "create",
+      entityType: "clause",
+      entityId: row!.id,
+      before: source,
+      after: row,
+    });
     return { id: row!.id, changed: true };
   });
 }

@@ -48,7 +48,9 @@ export async function createContract(
       })
       .returning();
     if (chosen.length) {
-      await tx.insert(contractClauses).values(chosen.map((c) => ({ organizationId: actor.organizationId, contractId: row!.id, clauseId: c.id })));
+      await tx
+        .insert(contractClauses)
+        .values(chosen.map((c) => ({ organizationId: actor.organizationId, contractId: row!.id, clauseId: c.id })));
     }
     await recordAudit(tx, {
       organizationId: actor.organizationId,
@@ -75,7 +77,10 @@ export async function acknowledgeContract(
     const where = and(eq(contracts.organizationId, actor.organizationId), eq(contracts.id, contractId));
     const [before] = await tx.select().from(contracts).where(where).for("update");
     if (!before) return null;
-    if (values.acknowledgedOn < before.startsOn) return refused({ acknowledgedOn: message("partners.ackBeforeStart", { date: before.startsOn }) });
+    if (values.acknowledgedOn < before.startsOn)
+      return refused({ acknowledgedOn: message("partners.ackBeforeStart", { date: before.startsOn }) });
+    // The signed copy is what a certifier asks for: without one the acknowledgement proves nothing.
+    if (!file && !before.acknowledgementFileId) return refused({ file: message("partners.signedCopyRequired") });
     const stored = file ? await storeFile(tx, actor, file) : null;
     const [after] = await tx
       .update(contracts)
@@ -87,11 +92,23 @@ export async function acknowledgeContract(
       })
       .where(where)
       .returning();
-    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "update", entityType: "contract", entityId: contractId, before, after });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "update",
+      entityType: "contract",
+      entityId: contractId,
+      before,
+      after,
+    });
     const included = await contractClauseRows(tx, actor.organizationId, contractId);
     const refs = [...evidenceRecordTypes.contract.feeds, ...included.flatMap((c) => c.clause.criteria)];
     const resolved = await resolveCriterionRefs(tx, refs);
-    await setEvidenceLinks(tx, { ...actor, recordType: "contract", recordId: contractId, occurredAt: new Date(`${values.acknowledgedOn}T12:00:00Z`) }, [...new Set(resolved.values())]);
+    await setEvidenceLinks(
+      tx,
+      { ...actor, recordType: "contract", recordId: contractId, occurredAt: new Date(`${values.acknowledgedOn}T12:00:00Z`) },
+      [...new Set(resolved.values())],
+    );
     return { ok: true as const };
   });
 }
@@ -123,7 +140,10 @@ async function filesOf(db: Executor, orgId: string, ids: (string | null)[]) {
   const wanted = ids.filter((id): id is string => !!id);
   const rows = [];
   for (const id of wanted) {
-    const [file] = await db.select().from(evidenceFiles).where(and(eq(evidenceFiles.organizationId, orgId), eq(evidenceFiles.id, id)));
+    const [file] = await db
+      .select()
+      .from(evidenceFiles)
+      .where(and(eq(evidenceFiles.organizationId, orgId), eq(evidenceFiles.id, id)));
     if (file) rows.push(file);
   }
   return rows;

@@ -32,8 +32,10 @@ import { resolveCriterionRefs } from "../inspections/templates.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import type { Actor } from "../organizations/organizations.server";
 import { canDecideEvaluation, nextEvaluationOn, scoreEvaluation, type EvaluationScore } from "./partner-scoring";
+import { evaluationReference, partnerReference } from "./partner-references";
 import type { PartnerRole } from "./partner-schema";
-import { getPartner, getPartnerPolicy, partnerReference } from "./partners.server";
+
+import { getPartner, getPartnerPolicy } from "./partners.server";
 
 // Partner evaluations from the first answer to the decision. Someone with partners.manage prepares
 // an evaluation (answers it, or sends the partner a link and reviews what comes back); a second
@@ -41,15 +43,8 @@ import { getPartner, getPartnerPolicy, partnerReference } from "./partners.serve
 // or rejects. The decision sets the partner's status, risk tier and next evaluation date, and makes
 // the evaluation evidence for the partner-security criteria its questions serve.
 
-export const LINK_DAYS_DEFAULT = 14;
-export const LINK_DAYS_MAX = 60;
-
 type Refusal = { ok: false; errors: FieldErrors };
 type Answers = Record<string, { option: string; comment?: string }>;
-
-export function evaluationReference(number: number): string {
-  return `EV-${String(number).padStart(5, "0")}`;
-}
 
 /** The newest questionnaire for a role. */
 export async function questionnaireForRole(db: Executor, role: PartnerRole): Promise<Questionnaire | null> {
@@ -62,12 +57,32 @@ export async function questionnaireForRole(db: Executor, role: PartnerRole): Pro
   return rows[0] ?? null;
 }
 
-async function audit(tx: Executor, actor: { organizationId: string; userId: string | null }, action: "create" | "update", id: string, before: unknown, after: unknown) {
-  await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action, entityType: "partner_evaluation", entityId: id, before, after });
+async function audit(
+  tx: Executor,
+  actor: { organizationId: string; userId: string | null },
+  action: "create" | "update",
+  id: string,
+  before: unknown,
+  after: unknown,
+) {
+  await recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    action,
+    entityType: "partner_evaluation",
+    entityId: id,
+    before,
+    after,
+  });
 }
 
 /** Starts an evaluation of a partner in one of its roles, with that role's questionnaire. */
-export async function startEvaluation(db: Database, actor: Actor, partnerId: string, role: PartnerRole): Promise<{ ok: true; id: string } | Refusal | null> {
+export async function startEvaluation(
+  db: Database,
+  actor: Actor,
+  partnerId: string,
+  role: PartnerRole,
+): Promise<{ ok: true; id: string } | Refusal | null> {
   return db.transaction(async (tx) => {
     const partner = await getPartner(tx, actor.organizationId, partnerId);
     if (!partner) return null;
@@ -79,7 +94,15 @@ export async function startEvaluation(db: Database, actor: Actor, partnerId: str
     const number = await nextRunningNumber(tx, actor.organizationId, partnerEvaluations);
     const [row] = await tx
       .insert(partnerEvaluations)
-      .values({ organizationId: actor.organizationId, partnerId, number, kind: "questionnaire", questionnaireId: questionnaire.id, role, createdByUserId: actor.userId })
+      .values({
+        organizationId: actor.organizationId,
+        partnerId,
+        number,
+        kind: "questionnaire",
+        questionnaireId: questionnaire.id,
+        role,
+        createdByUserId: actor.userId,
+      })
       .returning();
     await audit(tx, actor, "create", row!.id, null, row);
     return { ok: true as const, id: row!.id };
@@ -91,7 +114,13 @@ async function openEvaluation(tx: Executor, orgId: string, partnerId: string) {
   const [row] = await tx
     .select()
     .from(partnerEvaluations)
-    .where(and(eq(partnerEvaluations.organizationId, orgId), eq(partnerEvaluations.partnerId, partnerId), sql`${partnerEvaluations.status} <> 'decided'`));
+    .where(
+      and(
+        eq(partnerEvaluations.organizationId, orgId),
+        eq(partnerEvaluations.partnerId, partnerId),
+        sql`${partnerEvaluations.status} <> 'decided'`,
+      ),
+    );
   return row ?? null;
 }
 
@@ -99,7 +128,11 @@ async function openEvaluation(tx: Executor, orgId: string, partnerId: string) {
  * Prepares an exemption: the partner is itself an AEO (CN-2022 item 15), so no full evaluation; the
  * certificate must be on file and valid today. A second person decides it like any evaluation.
  */
-export async function prepareExemption(db: Database, actor: Actor & { timeZone: string }, partnerId: string): Promise<{ ok: true; id: string } | Refusal | null> {
+export async function prepareExemption(
+  db: Database,
+  actor: Actor & { timeZone: string },
+  partnerId: string,
+): Promise<{ ok: true; id: string } | Refusal | null> {
   return db.transaction(async (tx) => {
     const partner = await getPartner(tx, actor.organizationId, partnerId);
     if (!partner) return null;
@@ -132,7 +165,11 @@ export async function prepareExemption(db: Database, actor: Actor & { timeZone: 
   });
 }
 
-function scoreOf(questionnaire: Questionnaire, answers: Answers, policy: { lowTierMinScore: number; mediumTierMinScore: number }): EvaluationScore {
+function scoreOf(
+  questionnaire: Questionnaire,
+  answers: Answers,
+  policy: { lowTierMinScore: number; mediumTierMinScore: number },
+): EvaluationScore {
   return scoreEvaluation(questionnaire.questions, answers, policy);
 }
 
@@ -143,7 +180,10 @@ export function cleanAnswers(questionnaire: Questionnaire, raw: Record<string, u
     const option = raw[`answer_${question.key}`];
     const comment = raw[`comment_${question.key}`];
     if (typeof option !== "string" || !question.options.some((o) => o.key === option)) continue;
-    answers[question.key] = { option, ...(typeof comment === "string" && comment.trim() ? { comment: comment.trim().slice(0, 1000) } : {}) };
+    answers[question.key] = {
+      option,
+      ...(typeof comment === "string" && comment.trim() ? { comment: comment.trim().slice(0, 1000) } : {}),
+    };
   }
   return answers;
 }
@@ -211,7 +251,12 @@ export async function reopenEvaluation(db: Database, actor: Actor & { role: Role
     if (before.status !== "prepared") return refused({ form: message("partners.evaluationClosed") });
     const [after] = await tx
       .update(partnerEvaluations)
-      .set({ status: before.kind === "exemption" ? "draft" : before.partnerSubmittedAt ? "partner_submitted" : "draft", preparedAt: null, preparedByUserId: null, updatedAt: new Date() })
+      .set({
+        status: before.kind === "exemption" ? "draft" : before.partnerSubmittedAt ? "partner_submitted" : "draft",
+        preparedAt: null,
+        preparedByUserId: null,
+        updatedAt: new Date(),
+      })
       .where(eq(partnerEvaluations.id, evaluationId))
       .returning();
     await audit(tx, actor, "update", evaluationId, before, after);
@@ -250,7 +295,14 @@ export async function createConditionActions(
         createdByUserId: actor.userId,
       })
       .returning();
-    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "create", entityType: "corrective_action", entityId: action!.id, after: action });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "create",
+      entityType: "corrective_action",
+      entityId: action!.id,
+      after: action,
+    });
     ids.push(action!.id);
   }
   return ids;
@@ -292,18 +344,34 @@ export async function decideEvaluation(
     const before = await lockEvaluation(tx, actor.organizationId, evaluationId);
     if (!before) return null;
     if (!canDecideEvaluation(actor.role, actor.userId, before)) {
-      return refused({ form: message(before.status !== "prepared" ? "partners.notPrepared" : before.preparedByUserId === actor.userId ? "partners.fourEyes" : "partners.decideNotAllowed") });
+      return refused({
+        form: message(
+          before.status !== "prepared"
+            ? "partners.notPrepared"
+            : before.preparedByUserId === actor.userId
+              ? "partners.fourEyes"
+              : "partners.decideNotAllowed",
+        ),
+      });
     }
     const partner = (await tx.select().from(partners).where(eq(partners.id, before.partnerId)).for("update"))[0] as Partner;
     const policy = await getPartnerPolicy(tx, actor.organizationId);
     const tier = before.tier ?? "high";
     const [after] = await tx
       .update(partnerEvaluations)
-      .set({ status: "decided", decision: values.decision, decisionNote: values.note ?? null, decidedByUserId: actor.userId, decidedAt: new Date(), updatedAt: new Date() })
+      .set({
+        status: "decided",
+        decision: values.decision,
+        decisionNote: values.note ?? null,
+        decidedByUserId: actor.userId,
+        decidedAt: new Date(),
+        updatedAt: new Date(),
+      })
       .where(eq(partnerEvaluations.id, evaluationId))
       .returning();
     await audit(tx, actor, "update", evaluationId, before, after);
-    const status = values.decision === "approved" ? "approved" : values.decision === "approved_with_conditions" ? "conditional" : "rejected";
+    const status =
+      values.decision === "approved" ? "approved" : values.decision === "approved_with_conditions" ? "conditional" : "rejected";
     const exempt = before.kind === "exemption" && values.decision !== "rejected";
     const [partnerAfter] = await tx
       .update(partners)
@@ -313,26 +381,46 @@ export async function decideEvaluation(
         exempt,
         lastEvaluatedOn: today,
         // A rejected partner is not re-evaluated on a schedule: it is not used.
-        nextEvaluationOn: values.decision === "rejected" ? null : nextEvaluationOn(today, tier, policy, exempt ? partner.aeoValidUntil : null),
+        nextEvaluationOn:
+          values.decision === "rejected" ? null : nextEvaluationOn(today, tier, policy, exempt ? partner.aeoValidUntil : null),
         updatedAt: new Date(),
       })
       .where(eq(partners.id, partner.id))
       .returning();
-    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "update", entityType: "partner", entityId: partner.id, before: partner, after: partnerAfter });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "update",
+      entityType: "partner",
+      entityId: partner.id,
+      before: partner,
+      after: partnerAfter,
+    });
 
     // The evaluation proves the partner-security criteria (vetting, AEO evidence, due diligence), not
     // the controls its questions ask the partner about: those are the partner's, not ours.
     const refs =
       before.kind === "exemption"
         ? [...EXEMPTION_CRITERIA]
-        : [...evidenceRecordTypes.partner_evaluation.feeds, { framework: "ctpat-msc" as const, key: "3.5" }, ...(partner.aeoProgramme !== "none" ? [{ framework: "ctpat-msc" as const, key: "3.4" }] : [])];
+        : [
+            ...evidenceRecordTypes.partner_evaluation.feeds,
+            { framework: "ctpat-msc" as const, key: "3.5" },
+            ...(partner.aeoProgramme !== "none" ? [{ framework: "ctpat-msc" as const, key: "3.4" }] : []),
+          ];
     const resolved = await resolveCriterionRefs(tx, refs);
-    await setEvidenceLinks(tx, { ...actor, recordType: "partner_evaluation", recordId: evaluationId, occurredAt: after!.decidedAt! }, [...new Set(resolved.values())]);
+    await setEvidenceLinks(tx, { ...actor, recordType: "partner_evaluation", recordId: evaluationId, occurredAt: after!.decidedAt! }, [
+      ...new Set(resolved.values()),
+    ]);
     const criterionId = resolved.get("cn-2022-advanced/55") ?? null;
     await createConditionActions(
       tx,
       actor,
-      { type: "partner_evaluation", id: evaluationId, criterionId, description: `${partnerReference(partner.number)} ${partner.legalNameZh || partner.legalNameEn}` },
+      {
+        type: "partner_evaluation",
+        id: evaluationId,
+        criterionId,
+        description: `${partnerReference(partner.number)} ${partner.legalNameZh || partner.legalNameEn}`,
+      },
       values.conditions,
     );
     return { ok: true as const };
@@ -365,7 +453,13 @@ export async function getEvaluation(db: Executor, orgId: string, evaluationId: s
     db
       .select()
       .from(correctiveActions)
-      .where(and(eq(correctiveActions.organizationId, orgId), eq(correctiveActions.sourceType, "partner_evaluation"), eq(correctiveActions.sourceId, evaluationId)))
+      .where(
+        and(
+          eq(correctiveActions.organizationId, orgId),
+          eq(correctiveActions.sourceType, "partner_evaluation"),
+          eq(correctiveActions.sourceId, evaluationId),
+        ),
+      )
       .orderBy(asc(correctiveActions.number)),
   ]);
   return { ...row, questionnaire, links, documents, actions };
@@ -407,7 +501,14 @@ export async function createQuestionnaireLink(
     await tx
       .update(questionnaireLinks)
       .set({ revokedAt: new Date() })
-      .where(and(eq(questionnaireLinks.organizationId, actor.organizationId), eq(questionnaireLinks.evaluationId, evaluationId), isNull(questionnaireLinks.revokedAt), isNull(questionnaireLinks.submittedAt)));
+      .where(
+        and(
+          eq(questionnaireLinks.organizationId, actor.organizationId),
+          eq(questionnaireLinks.evaluationId, evaluationId),
+          isNull(questionnaireLinks.revokedAt),
+          isNull(questionnaireLinks.submittedAt),
+        ),
+      );
     const token = newToken();
     const expiresAt = addDays(new Date(), values.days);
     const [link] = await tx
@@ -423,9 +524,20 @@ export async function createQuestionnaireLink(
         createdByUserId: actor.userId,
       })
       .returning();
-    const [after] = await tx.update(partnerEvaluations).set({ status: "awaiting_partner", updatedAt: new Date() }).where(eq(partnerEvaluations.id, evaluationId)).returning();
+    const [after] = await tx
+      .update(partnerEvaluations)
+      .set({ status: "awaiting_partner", updatedAt: new Date() })
+      .where(eq(partnerEvaluations.id, evaluationId))
+      .returning();
     await audit(tx, actor, "update", evaluationId, before, after);
-    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "create", entityType: "questionnaire_link", entityId: link!.id, after: link });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "create",
+      entityType: "questionnaire_link",
+      entityId: link!.id,
+      after: link,
+    });
     const url = `${baseUrl}/q/${token}`;
     let email = null;
     if (values.email) {
@@ -464,7 +576,15 @@ export async function revokeQuestionnaireLink(db: Database, actor: Actor, linkId
       .for("update");
     if (!before || before.revokedAt) return false;
     const [after] = await tx.update(questionnaireLinks).set({ revokedAt: new Date() }).where(eq(questionnaireLinks.id, linkId)).returning();
-    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "update", entityType: "questionnaire_link", entityId: linkId, before, after });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "update",
+      entityType: "questionnaire_link",
+      entityId: linkId,
+      before,
+      after,
+    });
     return true;
   });
 }
@@ -574,5 +694,13 @@ export async function openLinksOf(db: Database, orgId: string, partnerId: string
   return db
     .select()
     .from(questionnaireLinks)
-    .where(and(eq(questionnaireLinks.organizationId, orgId), eq(questionnaireLinks.partnerId, partnerId), isNull(questionnaireLinks.revokedAt), isNull(questionnaireLinks.submittedAt), gt(questionnaireLinks.expiresAt, new Date())));
+    .where(
+      and(
+        eq(questionnaireLinks.organizationId, orgId),
+        eq(questionnaireLinks.partnerId, partnerId),
+        isNull(questionnaireLinks.revokedAt),
+        isNull(questionnaireLinks.submittedAt),
+        gt(questionnaireLinks.expiresAt, new Date()),
+      ),
+    );
 }

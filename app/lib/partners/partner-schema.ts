@@ -48,13 +48,15 @@ export const PartnerSchema = z
     notes: optionalText(2000),
   })
   .superRefine((v, ctx) => {
-    if (!v.legalNameZh && !v.legalNameEn) ctx.addIssue({ code: "custom", path: ["legalNameZh"], message: message("partners.nameRequired") });
+    if (!v.legalNameZh && !v.legalNameEn)
+      ctx.addIssue({ code: "custom", path: ["legalNameZh"], message: message("partners.nameRequired") });
     if (v.countryCode === "CN" && !v.uscc) ctx.addIssue({ code: "custom", path: ["uscc"], message: message("partners.usccRequired") });
     if (v.countryCode !== "CN" && !v.foreignRegistrationNumber) {
       ctx.addIssue({ code: "custom", path: ["foreignRegistrationNumber"], message: message("partners.registrationRequired") });
     }
     if (v.aeoProgramme !== "none") {
-      if (!v.aeoCertificateNumber) ctx.addIssue({ code: "custom", path: ["aeoCertificateNumber"], message: message("partners.aeoRequired") });
+      if (!v.aeoCertificateNumber)
+        ctx.addIssue({ code: "custom", path: ["aeoCertificateNumber"], message: message("partners.aeoRequired") });
       if (!v.aeoValidUntil) ctx.addIssue({ code: "custom", path: ["aeoValidUntil"], message: message("partners.aeoRequired") });
     }
     if (v.aeoProgramme === "other_mra" && !v.aeoProgrammeName) {
@@ -75,7 +77,11 @@ export type PartnerValues = z.output<typeof PartnerSchema>;
 
 export const ContactSchema = z.object({
   intent: z.literal("contact"),
-  name: z.string({ error: message("errors.required") }).trim().min(1, message("errors.required")).max(100, message("errors.tooLong", { max: 100 })),
+  name: z
+    .string({ error: message("errors.required") })
+    .trim()
+    .min(1, message("errors.required"))
+    .max(100, message("errors.tooLong", { max: 100 })),
   position: optionalText(100),
   email: z
     .string()
@@ -88,8 +94,16 @@ export const ContactSchema = z.object({
 
 export const PartnerSiteSchema = z.object({
   intent: z.literal("site"),
-  name: z.string({ error: message("errors.required") }).trim().min(1, message("errors.required")).max(120, message("errors.tooLong", { max: 120 })),
-  address: z.string({ error: message("errors.required") }).trim().min(1, message("errors.required")).max(300, message("errors.tooLong", { max: 300 })),
+  name: z
+    .string({ error: message("errors.required") })
+    .trim()
+    .min(1, message("errors.required"))
+    .max(120, message("errors.tooLong", { max: 120 })),
+  address: z
+    .string({ error: message("errors.required") })
+    .trim()
+    .min(1, message("errors.required"))
+    .max(300, message("errors.tooLong", { max: 300 })),
   countryCode: enumField(countryCodes),
 });
 
@@ -117,21 +131,28 @@ function withConditions<T extends z.ZodRawShape>(shape: T, required: (v: Record<
       for (let n = 1; n <= MAX_CONDITIONS; n += 1) {
         if (!values[conditionField(n, "title")]) continue;
         count += 1;
-        if (!values[conditionField(n, "ownerUserId")]) ctx.addIssue({ code: "custom", path: [conditionField(n, "ownerUserId")], message: message("errors.choose") });
-        if (!values[conditionField(n, "dueOn")]) ctx.addIssue({ code: "custom", path: [conditionField(n, "dueOn")], message: message("errors.required") });
+        if (!values[conditionField(n, "ownerUserId")])
+          ctx.addIssue({ code: "custom", path: [conditionField(n, "ownerUserId")], message: message("errors.choose") });
+        if (!values[conditionField(n, "dueOn")])
+          ctx.addIssue({ code: "custom", path: [conditionField(n, "dueOn")], message: message("errors.required") });
       }
-      if (required(values) && count === 0) ctx.addIssue({ code: "custom", path: [conditionField(1, "title")], message: message("partners.conditionRequired") });
+      if (required(values) && count === 0)
+        ctx.addIssue({ code: "custom", path: [conditionField(1, "title")], message: message("partners.conditionRequired") });
     })
-    .transform((v) => {
+    .transform((v): z.output<z.ZodObject<T>> & { conditions: { title: string; ownerUserId: string; dueOn: string }[] } => {
       const values = v as Record<string, unknown>;
       const conditions: { title: string; ownerUserId: string; dueOn: string }[] = [];
       for (let n = 1; n <= MAX_CONDITIONS; n += 1) {
         const title = values[conditionField(n, "title")];
         if (typeof title === "string" && title) {
-          conditions.push({ title, ownerUserId: String(values[conditionField(n, "ownerUserId")]), dueOn: String(values[conditionField(n, "dueOn")]) });
+          conditions.push({
+            title,
+            ownerUserId: String(values[conditionField(n, "ownerUserId")]),
+            dueOn: String(values[conditionField(n, "dueOn")]),
+          });
         }
       }
-      return { ...v, conditions };
+      return { ...(v as z.output<z.ZodObject<T>>), conditions };
     });
 }
 
@@ -163,4 +184,74 @@ export const DecisionSchema = withConditions(
   (v) => v.decision === "approved_with_conditions",
 ).superRefine((v, ctx) => {
   if (v.decision === "rejected" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: message("partners.rejectionReason") });
+});
+
+/** A contract or written notice with its clauses; the file is optional (it can follow). */
+export const ContractSchema = z
+  .object({
+    intent: z.literal("contract"),
+    contractNumber: z
+      .string({ error: message("errors.required") })
+      .trim()
+      .min(1, message("errors.required"))
+      .max(60, message("errors.tooLong", { max: 60 })),
+    title: z
+      .string({ error: message("errors.required") })
+      .trim()
+      .min(1, message("errors.required"))
+      .max(200, message("errors.tooLong", { max: 200 })),
+    startsOn: RequiredDateSchema,
+    endsOn: OptionalDateSchema,
+    clauseIds: z.preprocess(
+      (v) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]),
+      z.array(z.string().uuid(message("errors.choose"))).min(1, message("partners.clausesRequired")),
+    ),
+  })
+  .refine((v) => !v.endsOn || v.endsOn >= v.startsOn, { path: ["endsOn"], message: message("errors.dateRange") });
+
+/** The partner's acknowledgement of a contract's clauses. */
+export const AcknowledgementSchema = z.object({
+  intent: z.literal("acknowledge"),
+  acknowledgedOn: RequiredDateSchema,
+  acknowledgedBy: z
+    .string({ error: message("errors.required") })
+    .trim()
+    .min(1, message("errors.required"))
+    .max(120, message("errors.tooLong", { max: 120 })),
+});
+
+/** Starting an evaluation in one of the partner's roles. */
+export const StartEvaluationSchema = z.object({ intent: z.literal("evaluate"), role: enumField(partnerRoles) });
+
+/** A link for the partner to answer its questionnaire; with an address it is also emailed. */
+export const LINK_DAYS_DEFAULT = 14;
+export const LINK_DAYS_MAX = 60;
+
+export const QuestionnaireLinkSchema = z.object({
+  intent: z.literal("link"),
+  locale: enumField(["zh-CN", "en"] as const),
+  days: z.coerce
+    .number({ error: message("errors.required") })
+    .int(message("partners.linkDays"))
+    .min(1, message("partners.linkDays"))
+    .max(LINK_DAYS_MAX, message("partners.linkDays")),
+  email: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(EmailSchema.optional()),
+});
+
+/** The organisation's partner rules. */
+export const PartnerPolicySchema = z.object({
+  lowTierMinScore: z.coerce.number({ error: message("errors.required") }).int(message("partners.policyRange")),
+  mediumTierMinScore: z.coerce.number({ error: message("errors.required") }).int(message("partners.policyRange")),
+  highTierMonths: z.coerce.number({ error: message("errors.required") }).int(message("partners.policyMonths")),
+  mediumTierMonths: z.coerce.number({ error: message("errors.required") }).int(message("partners.policyMonths")),
+  lowTierMonths: z.coerce.number({ error: message("errors.required") }).int(message("partners.policyMonths")),
+  requiredClauseCodes: z.preprocess(
+    (v) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string().regex(/^[a-z0-9-]{1,40}$/, message("errors.choose"))),
+  ),
 });

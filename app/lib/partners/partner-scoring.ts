@@ -42,7 +42,7 @@ export const WEAK_ANSWER_BELOW = 50;
 export type ScoreReason =
   | { kind: "critical"; questionKey: string }
   | { kind: "weak"; questionKey: string; score: number }
-  | { kind: "threshold"; score: number; min: number };
+  | { kind: "threshold"; score: number; min: number; tier: RiskTier };
 
 export interface EvaluationScore {
   /** 0–100 with one decimal; null while no scored question is answered. */
@@ -80,15 +80,22 @@ export function scoreEvaluation(
     if (chosen.score === null) continue;
     earned += question.weight * chosen.score;
     possible += question.weight * 100;
-    if (chosen.score < WEAK_ANSWER_BELOW && !chosen.critical) reasons.push({ kind: "weak", questionKey: question.key, score: chosen.score });
+    if (chosen.score < WEAK_ANSWER_BELOW && !chosen.critical)
+      reasons.push({ kind: "weak", questionKey: question.key, score: chosen.score });
   }
   if (possible === 0) return { score: null, tier: null, reasons, answered, unanswered };
   const score = Math.round((earned / possible) * 1000) / 10;
   const critical = reasons.some((r) => r.kind === "critical");
-  const tier: RiskTier = critical ? "high" : score >= policy.lowTierMinScore ? "low" : score >= policy.mediumTierMinScore ? "medium" : "high";
+  const tier: RiskTier = critical
+    ? "high"
+    : score >= policy.lowTierMinScore
+      ? "low"
+      : score >= policy.mediumTierMinScore
+        ? "medium"
+        : "high";
   if (!critical) {
     const min = tier === "low" ? policy.lowTierMinScore : tier === "medium" ? policy.mediumTierMinScore : policy.mediumTierMinScore;
-    reasons.unshift({ kind: "threshold", score, min });
+    reasons.unshift({ kind: "threshold", score, min, tier });
   }
   return { score, tier, reasons, answered, unanswered };
 }
@@ -109,7 +116,12 @@ export function nextEvaluationOn(decidedOn: string, tier: RiskTier, policy: Tier
 
 /** Four eyes: the decision is for someone allowed to decide who did not prepare the evaluation. */
 export function canDecideEvaluation(role: Role, userId: string, evaluation: { preparedByUserId: string | null; status: string }): boolean {
-  return evaluation.status === "prepared" && evaluation.preparedByUserId !== null && evaluation.preparedByUserId !== userId && can(role, "partners.decide");
+  return (
+    evaluation.status === "prepared" &&
+    evaluation.preparedByUserId !== null &&
+    evaluation.preparedByUserId !== userId &&
+    can(role, "partners.decide")
+  );
 }
 
 /** Thresholds must leave room for three tiers. */

@@ -1,10 +1,11 @@
 import { addDays, format, parseISO } from "date-fns";
-import { and, asc, count, desc, eq, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import {
   clauses,
   contractClauses,
   contracts,
   partnerContacts,
+  partnerDocuments,
   partnerPolicies,
   partners,
   partnerSites,
@@ -12,6 +13,7 @@ import {
 } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Database, Executor } from "../db.server";
+import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { refused, type FieldErrors } from "../form.server";
 import { message } from "../i18n/messages";
 import { nextRunningNumber } from "../organizations/running-number.server";
@@ -22,11 +24,8 @@ import type { PartnerRole, PartnerValues } from "./partner-schema";
 // The partner registry: who the partners are, how to find them, the organisation's rules for them
 // and what is due. Evaluations, links, supervision and contracts have modules of their own.
 
-export function partnerReference(number: number): string {
-  return `TP-${String(number).padStart(5, "0")}`;
-}
-
-function columnsOf(values: PartnerValues) {
+/** The columns a partner's form values fill; the import writes the same. */
+export function columnsOf(values: PartnerValues) {
   return {
     legalNameZh: values.legalNameZh ?? "",
     legalNameEn: values.legalNameEn ?? "",
@@ -53,7 +52,11 @@ async function usccTaken(db: Executor, orgId: string, uscc: string | undefined, 
   return row !== undefined && row.id !== exceptId;
 }
 
-export async function createPartner(db: Database, actor: Actor, values: PartnerValues): Promise<{ ok: true; id: string } | { ok: false; errors: FieldErrors }> {
+export async function createPartner(
+  db: Database,
+  actor: Actor,
+  values: PartnerValues,
+): Promise<{ ok: true; id: string } | { ok: false; errors: FieldErrors }> {
   if (await usccTaken(db, actor.organizationId, values.uscc)) return refused({ uscc: message("partners.usccTaken") });
   return db.transaction(async (tx) => {
     const number = await nextRunningNumber(tx, actor.organizationId, partners);
@@ -62,7 +65,14 @@ export async function createPartner(db: Database, actor: Actor, values: PartnerV
       .values({ organizationId: actor.organizationId, number, ...columnsOf(values), createdByUserId: actor.userId })
       .returning();
     if (!row) throw new Error("createPartner: insert returned nothing");
-    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "create", entityType: "partner", entityId: row.id, after: row });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "create",
+      entityType: "partner",
+      entityId: row.id,
+      after: row,
+    });
     return { ok: true as const, id: row.id };
   });
 }
@@ -78,7 +88,39 @@ export async function updatePartner(db: Database, actor: Actor, partnerId: strin
       .set({ ...columnsOf(values), updatedAt: new Date() })
       .where(where)
       .returning();
-    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "update", entityType: "partner", entityId: partnerId, before, after });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "update",
+      entityType: "partner",
+      entityId: partnerId,
+      before,
+      after,
+    });
+    return { ok: true as const };
+  });
+}
+
+/** Files the partner's AEO certificate (and lists it among the partner's documents). */
+export async function attachAeoCertificate(db: Database, actor: Actor, partnerId: string, file: CheckedUpload) {
+  return db.transaction(async (tx) => {
+    const where = and(eq(partners.organizationId, actor.organizationId), eq(partners.id, partnerId));
+    const [before] = await tx.select().from(partners).where(where).for("update");
+    if (!before) return null;
+    const stored = await storeFile(tx, actor, file);
+    await tx
+      .insert(partnerDocuments)
+      .values({ organizationId: actor.organizationId, partnerId, fileId: stored.id, uploadedByUserId: actor.userId });
+    const [after] = await tx.update(partners).set({ aeoCertificateFileId: stored.id, updatedAt: new Date() }).where(where).returning();
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "update",
+      entityType: "partner",
+      entityId: partnerId,
+      before,
+      after,
+    });
     return { ok: true as const };
   });
 }
@@ -127,7 +169,12 @@ function filterWhere(orgId: string, filter: PartnerFilter): SQL | undefined {
 }
 
 /** Partners, by name; `limit` null for all (the exports). */
-export async function listPartners(db: Database, orgId: string, filter: PartnerFilter, page: { limit: number | null; offset: number } = { limit: PARTNERS_PAGE_SIZE, offset: 0 }) {
+export async function listPartners(
+  db: Database,
+  orgId: string,
+  filter: PartnerFilter,
+  page: { limit: number | null; offset: number } = { limit: PARTNERS_PAGE_SIZE, offset: 0 },
+) {
   const where = filterWhere(orgId, filter);
   const query = db.select().from(partners).where(where).orderBy(asc(partners.legalNameEn), asc(partners.legalNameZh), asc(partners.number));
   const [rows, [total]] = await Promise.all([
@@ -153,32 +200,69 @@ export async function listPartnerSites(db: Executor, orgId: string, partnerId: s
     .orderBy(asc(partnerSites.createdAt));
 }
 
-export async function addContact(db: Database, actor: Actor, partnerId: string, values: { name: string; position?: string; email?: string; phone?: string }) {
+export async function addContact(
+  db: Database,
+  actor: Actor,
+  partnerId: string,
+  values: { name: string; position?: string; email?: string; phone?: string },
+) {
   return db.transaction(async (tx) => {
     if (!(await getPartner(tx, actor.organizationId, partnerId))) return null;
     const [row] = await tx
       .insert(partnerContacts)
-      .values({ organizationId: actor.organizationId, partnerId, name: values.name, position: values.position ?? "", email: values.email ?? null, phone: values.phone ?? null })
+      .values({
+        organizationId: actor.organizationId,
+        partnerId,
+        name: values.name,
+        position: values.position ?? "",
+        email: values.email ?? null,
+        phone: values.phone ?? null,
+      })
       .returning();
-    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "create", entityType: "partner_contact", entityId: row!.id, after: row });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "create",
+      entityType: "partner_contact",
+      entityId: row!.id,
+      after: row,
+    });
     return row!;
   });
 }
 
-export async function addPartnerSite(db: Database, actor: Actor, partnerId: string, values: { name: string; address: string; countryCode: string }) {
+export async function addPartnerSite(
+  db: Database,
+  actor: Actor,
+  partnerId: string,
+  values: { name: string; address: string; countryCode: string },
+) {
   return db.transaction(async (tx) => {
     if (!(await getPartner(tx, actor.organizationId, partnerId))) return null;
     const [row] = await tx
       .insert(partnerSites)
       .values({ organizationId: actor.organizationId, partnerId, ...values })
       .returning();
-    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "create", entityType: "partner_site", entityId: row!.id, after: row });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "create",
+      entityType: "partner_site",
+      entityId: row!.id,
+      after: row,
+    });
     return row!;
   });
 }
 
 /** Removes a contact or a site of the partner. False when there is no such one. */
-export async function removePartnerDetail(db: Database, actor: Actor, partnerId: string, kind: "contact" | "site", id: string): Promise<boolean> {
+export async function removePartnerDetail(
+  db: Database,
+  actor: Actor,
+  partnerId: string,
+  kind: "contact" | "site",
+  id: string,
+): Promise<boolean> {
   const table = kind === "contact" ? partnerContacts : partnerSites;
   return db.transaction(async (tx) => {
     const [before] = await tx
@@ -248,7 +332,13 @@ export async function savePartnerPolicy(db: Database, actor: Actor, values: Tier
  * For each partner: the required clause codes no acknowledged, current contract includes. A
  * contract counts when the partner acknowledged it and it has not ended before `today`.
  */
-export async function missingClauses(db: Executor, orgId: string, partnerIds: readonly string[], required: readonly string[], today: string): Promise<Map<string, string[]>> {
+export async function missingClauses(
+  db: Executor,
+  orgId: string,
+  partnerIds: readonly string[],
+  required: readonly string[],
+  today: string,
+): Promise<Map<string, string[]>> {
   const missing = new Map<string, string[]>(partnerIds.map((id) => [id, [...required]]));
   if (!partnerIds.length || !required.length) return missing;
   const rows = await db
@@ -266,7 +356,11 @@ export async function missingClauses(db: Executor, orgId: string, partnerIds: re
     );
   for (const row of rows) {
     const list = missing.get(row.partnerId);
-    if (list) missing.set(row.partnerId, list.filter((c) => c !== row.code));
+    if (list)
+      missing.set(
+        row.partnerId,
+        list.filter((c) => c !== row.code),
+      );
   }
   return missing;
 }
@@ -294,7 +388,13 @@ export async function partnerAttention(db: Database, orgId: string, today: strin
     db.select({ id: partners.id }).from(partners).where(active),
     getPartnerPolicy(db, orgId),
   ]);
-  const missing = await missingClauses(db, orgId, all.map((p) => p.id), policy.requiredClauseCodes, today);
+  const missing = await missingClauses(
+    db,
+    orgId,
+    all.map((p) => p.id),
+    policy.requiredClauseCodes,
+    today,
+  );
   const withoutClauses = [...missing.entries()].filter(([, codes]) => codes.length > 0).map(([id]) => id);
   const unbound = withoutClauses.length
     ? await db
@@ -304,9 +404,4 @@ export async function partnerAttention(db: Database, orgId: string, today: strin
         .orderBy(asc(partners.number))
     : [];
   return { due, expiring, unbound, unboundCount: withoutClauses.length };
-}
-
-/** The newest partners first, for pickers (contracts, supervision). */
-export async function recentPartners(db: Database, orgId: string) {
-  return db.select().from(partners).where(eq(partners.organizationId, orgId)).orderBy(desc(partners.createdAt)).limit(200);
 }

@@ -11,7 +11,8 @@ import { message } from "../i18n/messages";
 import { resolveCriterionRefs } from "../inspections/templates.server";
 import type { Actor } from "../organizations/organizations.server";
 import { conditionErrors, createConditionActions, type Condition } from "./evaluations.server";
-import { getPartner, partnerReference } from "./partners.server";
+import { partnerReference } from "./partner-references";
+import { getPartner } from "./partners.server";
 
 // Periodic supervision of partners (CN-2022 (57), CTPAT 3.7, and 3.5 for a site visit): what was
 // checked, what was found, and the corrective actions findings raise.
@@ -20,7 +21,13 @@ export async function recordSupervision(
   db: Database,
   actor: Actor & { timeZone: string },
   partnerId: string,
-  values: { kind: "document_review" | "site_visit" | "performance_review"; performedOn: string; result: "satisfactory" | "findings"; summary: string; conditions: readonly Condition[] },
+  values: {
+    kind: "document_review" | "site_visit" | "performance_review";
+    performedOn: string;
+    result: "satisfactory" | "findings";
+    summary: string;
+    conditions: readonly Condition[];
+  },
   file: CheckedUpload | null,
 ) {
   const today = todayInZone(actor.timeZone);
@@ -44,14 +51,33 @@ export async function recordSupervision(
         performedByUserId: actor.userId,
       })
       .returning();
-    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "create", entityType: "supervision_check", entityId: check!.id, after: check });
-    const refs = [...evidenceRecordTypes.supervision_check.feeds, ...(values.kind === "site_visit" ? [{ framework: "ctpat-msc" as const, key: "3.5" }] : [])];
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "create",
+      entityType: "supervision_check",
+      entityId: check!.id,
+      after: check,
+    });
+    const refs = [
+      ...evidenceRecordTypes.supervision_check.feeds,
+      ...(values.kind === "site_visit" ? [{ framework: "ctpat-msc" as const, key: "3.5" }] : []),
+    ];
     const resolved = await resolveCriterionRefs(tx, refs);
-    await setEvidenceLinks(tx, { ...actor, recordType: "supervision_check", recordId: check!.id, occurredAt: new Date(`${values.performedOn}T12:00:00Z`) }, [...new Set(resolved.values())]);
+    await setEvidenceLinks(
+      tx,
+      { ...actor, recordType: "supervision_check", recordId: check!.id, occurredAt: new Date(`${values.performedOn}T12:00:00Z`) },
+      [...new Set(resolved.values())],
+    );
     await createConditionActions(
       tx,
       actor,
-      { type: "supervision_check", id: check!.id, criterionId: resolved.get("cn-2022-advanced/57") ?? null, description: `${partnerReference(partner.number)} ${partner.legalNameZh || partner.legalNameEn}: ${values.summary}` },
+      {
+        type: "supervision_check",
+        id: check!.id,
+        criterionId: resolved.get("cn-2022-advanced/57") ?? null,
+        description: `${partnerReference(partner.number)} ${partner.legalNameZh || partner.legalNameEn}: ${values.summary}`,
+      },
       values.conditions,
     );
     return { ok: true as const, id: check!.id };

@@ -1,0 +1,156 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckboxGroupField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/use-validated-form";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Card, PageHeader } from "~/components/ui/card";
+import { requirePermission } from "~/lib/auth/auth.server";
+import { can } from "~/lib/auth/permissions";
+import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
+import { message } from "~/lib/i18n/messages";
+import { titleFor } from "~/lib/i18n/meta";
+import { listClauses } from "~/lib/partners/clauses.server";
+import { policyProblem } from "~/lib/partners/partner-scoring";
+import { PartnerPolicySchema } from "~/lib/partners/partner-schema";
+import { getPartnerPolicy, savePartnerPolicy } from "~/lib/partners/partners.server";
+
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("partnerRules.title"));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "partners.read");
+  const [policy, clauses] = await Promise.all([
+    getPartnerPolicy(auth.db, auth.organization.id),
+    listClauses(auth.db, auth.organization.id),
+  ]);
+  return {
+    policy,
+    clauses: clauses.map((c) => ({ code: c.code, titleZh: c.titleZh, titleEn: c.titleEn })),
+    canEdit: can(auth.membership.role, "partners.policy"),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, "partners.policy");
+  const formData = await readFormData(request);
+  const parsed = parseForm(formData, PartnerPolicySchema);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const problem = policyProblem(parsed.data);
+  if (problem) {
+    const field = problem === "order" || problem === "range" ? "mediumTierMinScore" : "highTierMonths";
+    return data({ errors: { [field]: message(`partnerRules.problem.${problem}`) }, values: formDataToObject(formData) }, { status: 400 });
+  }
+  const known = new Set((await listClauses(auth.db, auth.organization.id)).map((c) => c.code));
+  if (parsed.data.requiredClauseCodes.some((code) => !known.has(code))) {
+    return data({ errors: { requiredClauseCodes: message("errors.choose") }, values: formDataToObject(formData) }, { status: 400 });
+  }
+  await savePartnerPolicy(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, parsed.data);
+  return redirect("/settings/partners?saved=1");
+}
+
+export default function PartnerRulesPage() {
+  const { t, i18n } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const server = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const navigation = useNavigation();
+  const en = i18n.language === "en";
+  const p = d.policy;
+  const { form, values, errorOf, onSubmit, rejected } = useValidatedForm(PartnerPolicySchema, {
+    server,
+    defaults: {
+      lowTierMinScore: String(p.lowTierMinScore),
+      mediumTierMinScore: String(p.mediumTierMinScore),
+      highTierMonths: String(p.highTierMonths),
+      mediumTierMonths: String(p.mediumTierMonths),
+      lowTierMonths: String(p.lowTierMonths),
+      requiredClauseCodes: p.requiredClauseCodes,
+    },
+  });
+  const field = { form, values };
+  const disabled = !d.canEdit;
+  return (
+    <>
+      <PageHeader title={t("partnerRules.title")} description={t("partnerRules.description")} />
+      {search.get("saved") === "1" ? (
+        <div className="mb-4">
+          <Alert tone="success">{t("common.saved")}</Alert>
+        </div>
+      ) : null}
+      <Card>
+        <Form method="post" noValidate onSubmit={onSubmit} className="space-y-6">
+          {rejected ? <Alert tone="error">{t("errors.fixBelow")}</Alert> : null}
+          <fieldset disabled={disabled} className="space-y-3">
+            <legend className="font-semibold text-slate-900">{t("partnerRules.tiers")}</legend>
+            <p className="text-sm text-slate-600">{t("partnerRules.tiersHint")}</p>
+            <div className="grid gap-3 sm:grid-cols-2">
+              <TextField
+                {...field}
+                name="lowTierMinScore"
+                type="number"
+                inputMode="numeric"
+                label={t("partnerRules.lowFrom")}
+                error={errorOf("lowTierMinScore")}
+              />
+              <TextField
+                {...field}
+                name="mediumTierMinScore"
+                type="number"
+                inputMode="numeric"
+                label={t("partnerRules.mediumFrom")}
+                error={errorOf("mediumTierMinScore")}
+              />
+            </div>
+          </fieldset>
+          <fieldset disabled={disabled} className="space-y-3">
+            <legend className="font-semibold text-slate-900">{t("partnerRules.intervals")}</legend>
+            <div className="grid gap-3 sm:grid-cols-3">
+              <TextField
+                {...field}
+                name="highTierMonths"
+                type="number"
+                inputMode="numeric"
+                label={t("partnerRules.highMonths")}
+                error={errorOf("highTierMonths")}
+              />
+              <TextField
+                {...field}
+                name="mediumTierMonths"
+                type="number"
+                inputMode="numeric"
+                label={t("partnerRules.mediumMonths")}
+                error={errorOf("mediumTierMonths")}
+              />
+              <TextField
+                {...field}
+                name="lowTierMonths"
+                type="number"
+                inputMode="numeric"
+                label={t("partnerRules.lowMonths")}
+                error={errorOf("lowTierMonths")}
+              />
+            </div>
+          </fieldset>
+          <fieldset disabled={disabled}>
+            <CheckboxGroupField
+              {...field}
+              name="requiredClauseCodes"
+              label={t("partnerRules.requiredClauses")}
+              hint={t("partnerRules.requiredClausesHint")}
+              options={d.clauses.map((c) => ({ value: c.code, label: en ? c.titleEn : c.titleZh }))}
+              error={errorOf("requiredClauseCodes")}
+            />
+          </fieldset>
+          {d.canEdit ? (
+            <Button type="submit" disabled={navigation.state === "submitting"}>
+              {t("common.save")}
+            </Button>
+          ) : (
+            <p className="text-sm text-slate-600">{t("partnerRules.readOnly")}</p>
+          )}
+        </Form>
+      </Card>
+    </>
+  );
+}
