@@ -27,6 +27,10 @@ describe("demo seed", () => {
     // The demo plans its inspections (schedules), but records none: no inspection is made up.
     expect(await countRows("inspection_schedules")).toBe(6);
     expect(await countRows("inspections")).toBe(0);
+    // Likewise its partners are registered but not vetted: no evaluation or contract is made up.
+    expect(await countRows("partners")).toBe(4);
+    expect(await countRows("partner_evaluations")).toBe(0);
+    expect(await countRows("contracts")).toBe(0);
 
     const rows = await db
       .select({ email: users.email, role: memberships.role, organizationId: memberships.organizationId })

@@ -6,12 +6,18 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { randomUUID } from "node:crypto";
-import { inspectionPhotos, inspections, invitations, policyVersions } from "../../db/schema";
+import { inspectionPhotos, inspections, invitations, partnerEvaluations, policyVersions, questionnaireLinks } from "../../db/schema";
 import { createActionFromAssessment } from "~/lib/actions/actions.server";
 import { createAssessment, saveResult } from "~/lib/assessments/assessments.server";
 import { isResetTokenUsable } from "~/lib/auth/accounts.server";
 import { saveDraft } from "~/lib/inspections/inspections.server";
 import { copyTemplate } from "~/lib/inspections/templates.server";
+import { usccCheckCharacter } from "~/lib/organizations/uscc";
+import { adaptClause, listClauses } from "~/lib/partners/clauses.server";
+import { createContract } from "~/lib/partners/contracts.server";
+import { createQuestionnaireLink, startEvaluation } from "~/lib/partners/evaluations.server";
+import { PartnerSchema } from "~/lib/partners/partner-schema";
+import { createPartner } from "~/lib/partners/partners.server";
 import { isUuid } from "~/lib/validation";
 import * as membersRoute from "~/routes/_app.settings.members._index";
 import * as outboxEmailRoute from "~/routes/_app.settings.outbox.$emailId";
@@ -56,6 +62,14 @@ interface Tenant {
   draftKey: string;
   /** The organisation's own copy of a built-in checklist template. */
   templateId: string;
+  partnerId: string;
+  /** An evaluation of the partner, waiting for the partner's answers through a link. */
+  evaluationId: string;
+  /** The raw token of that link (what the partner's email holds). */
+  linkToken: string;
+  contractId: string;
+  /** The organisation's own adapted version of a built-in clause (built-ins are shared by all). */
+  clauseId: string;
 }
 
 interface World {
@@ -112,7 +126,13 @@ const paramRoutes: Record<string, ParamRoute> = {
     posts: [
       { intent: "result", criterion: "2", result: "meets", explanation: "Taken over by A" },
       { intent: "removeFile", criterion: "1", fileId: "00000000-0000-4000-8000-000000000000" },
-      { intent: "action", criterion: "1", title: "Taken over by A", ownerUserId: "00000000-0000-4000-8000-000000000000", dueOn: "2026-02-01" },
+      {
+        intent: "action",
+        criterion: "1",
+        title: "Taken over by A",
+        ownerUserId: "00000000-0000-4000-8000-000000000000",
+        dueOn: "2026-02-01",
+      },
       { intent: "finalize" },
     ],
   },
@@ -191,6 +211,60 @@ const paramRoutes: Record<string, ParamRoute> = {
     idOf: (t) => t.inspectionId,
     posts: [{ intent: "signoff" }, { intent: "release" }, { intent: "override", reason: "Taken over by organisation A" }],
   },
+  "_app.partners.$partnerId": {
+    scope: "organization",
+    param: "partnerId",
+    idOf: (t) => t.partnerId,
+    posts: [
+      { intent: "update", legalNameZh: "被 A 改写", countryCode: "CN", uscc: "91320500MA1Q3R7UXA", roles: ["carrier"] },
+      { intent: "certificate", file: pdfFile("certificate.pdf") },
+      { intent: "contact", name: "Taken over by A" },
+      { intent: "site", name: "A", address: "A", countryCode: "CN" },
+      { intent: "removeContact", id: "00000000-0000-4000-8000-000000000000" },
+      { intent: "evaluate", role: "carrier" },
+      { intent: "exemption" },
+      { intent: "supervision", kind: "document_review", performedOn: "2026-01-05", result: "satisfactory", summary: "Taken over by A" },
+      {
+        intent: "contract",
+        contractNumber: "A-1",
+        title: "A",
+        startsOn: "2026-01-05",
+        clauseIds: ["00000000-0000-4000-8000-000000000000"],
+      },
+    ],
+  },
+  "_app.evaluations.$evaluationId": {
+    scope: "organization",
+    param: "evaluationId",
+    idOf: (t) => t.evaluationId,
+    posts: [
+      { intent: "save" },
+      { intent: "prepare" },
+      { intent: "reopen" },
+      { intent: "decide", decision: "approved" },
+      { intent: "link", locale: "zh-CN", days: "14" },
+      { intent: "revokeLink", linkId: "00000000-0000-4000-8000-000000000000" },
+    ],
+  },
+  "_app.contracts.$contractId": {
+    scope: "organization",
+    param: "contractId",
+    idOf: (t) => t.contractId,
+    posts: [{ intent: "acknowledge", acknowledgedOn: "2026-01-06", acknowledgedBy: "A", file: pdfFile("signed.pdf") }],
+  },
+  "_app.clauses.$clauseId": {
+    scope: "organization",
+    param: "clauseId",
+    idOf: (t) => t.clauseId,
+    posts: [{ titleZh: "被 A 改写", titleEn: "Taken over by A", textZh: "被 A 改写", textEn: "Taken over by A" }],
+  },
+  "q.$token": {
+    scope: "capability",
+    param: "token",
+    reason:
+      "Public page for a trading partner without an account: the emailed token (stored hashed) opens one evaluation of one organisation, whoever holds it, signed in or not. An unknown or malformed token reveals nothing.",
+    tokenOf: (t) => t.linkToken,
+  },
   "_app.templates.$templateId": {
     scope: "organization",
     param: "templateId",
@@ -203,7 +277,12 @@ const paramRoutes: Record<string, ParamRoute> = {
     reason:
       "The phone picks the draft key before the draft exists; a key unknown in the organisation starts a new draft of its own, so organisation B's key used by A reaches A's own new draft, never B's.",
     keyOf: (t) => t.draftKey,
-    posts: [{ intent: "save", answer_floor: "fail" }, { intent: "submit" }, { intent: "discard" }, { intent: "removePhoto", photoId: "00000000-0000-4000-8000-000000000000" }],
+    posts: [
+      { intent: "save", answer_floor: "fail" },
+      { intent: "submit" },
+      { intent: "discard" },
+      { intent: "removePhoto", photoId: "00000000-0000-4000-8000-000000000000" },
+    ],
   },
   "_auth.invite.$token": {
     scope: "capability",
@@ -257,8 +336,18 @@ async function makeTenant(): Promise<Tenant> {
   const [version] = await testDb().select().from(policyVersions).where(eq(policyVersions.policyId, policy.id));
   if (!version) throw new Error("policy version not stored");
   const actor = { organizationId: owner.organizationId, userId: owner.userId };
-  const assessmentId = await createAssessment(testDb(), actor, { framework: "cn-2014-general", title: "Tenancy", assessedOn: "2026-01-10" });
-  await saveResult(testDb(), actor, assessmentId, { intent: "result", criterion: "1", result: "fails", explanation: "", policies: [] }, null);
+  const assessmentId = await createAssessment(testDb(), actor, {
+    framework: "cn-2014-general",
+    title: "Tenancy",
+    assessedOn: "2026-01-10",
+  });
+  await saveResult(
+    testDb(),
+    actor,
+    assessmentId,
+    { intent: "result", criterion: "1", result: "fails", explanation: "", policies: [] },
+    null,
+  );
   const action = await createActionFromAssessment(testDb(), actor, assessmentId, {
     intent: "action",
     criterion: "1",
@@ -280,6 +369,58 @@ async function makeTenant(): Promise<Tenant> {
     actionId: action.id,
     assessmentId,
     ...(await inspectionsOf(owner, site.id)),
+    ...(await partnersOf(owner)),
+  };
+}
+
+let usccSerial = Math.floor(Math.random() * 50_000);
+
+async function partnersOf(owner: SignedUp) {
+  const actor = { organizationId: owner.organizationId, userId: owner.userId };
+  usccSerial += 1;
+  const first17 = `91310115MA1H${String(usccSerial).padStart(5, "0")}`;
+  const values = PartnerSchema.parse({
+    legalNameZh: "示例承运有限公司",
+    countryCode: "CN",
+    uscc: first17 + usccCheckCharacter(first17),
+    roles: ["carrier"],
+  });
+  const partner = await createPartner(testDb(), actor, values);
+  if (!partner.ok) throw new Error("partner not created");
+  const evaluation = await startEvaluation(testDb(), actor, partner.id, "carrier");
+  if (!evaluation?.ok) throw new Error("evaluation not started");
+  const link = await createQuestionnaireLink(
+    testDb(),
+    { ...actor, name: "Owner", timeZone: "Asia/Shanghai" },
+    evaluation.id,
+    { locale: "zh-CN", days: 14 },
+    "http://localhost:3000",
+  );
+  if (!link?.ok) throw new Error("link not created");
+  const builtIn = (await listClauses(testDb(), owner.organizationId)).filter((c) => c.organizationId === null);
+  const contract = await createContract(
+    testDb(),
+    actor,
+    partner.id,
+    { contractNumber: "HT-1", title: "运输合同", startsOn: "2026-01-05", clauseIds: builtIn.map((c) => c.id) },
+    null,
+  );
+  if (!contract?.ok) throw new Error("contract not created");
+  const first = builtIn[0];
+  if (!first) throw new Error("no built-in clause");
+  const adapted = await adaptClause(testDb(), actor, first.id, {
+    titleZh: `${first.titleZh}（本企业）`,
+    titleEn: `${first.titleEn} (ours)`,
+    textZh: first.textZh,
+    textEn: first.textEn,
+  });
+  if (!adapted?.changed) throw new Error("clause not adapted");
+  return {
+    partnerId: partner.id,
+    evaluationId: evaluation.id,
+    linkToken: new URL(link.url).pathname.split("/").pop() ?? "",
+    contractId: contract.id,
+    clauseId: adapted.id,
   };
 }
 
@@ -329,13 +470,23 @@ async function snapshotOf(orgId: string) {
     "inspection_photos",
     "inspection_schedules",
     "checklist_templates",
+    "partners",
+    "partner_contacts",
+    "partner_sites",
+    "partner_evaluations",
+    "questionnaire_links",
+    "partner_documents",
+    "supervision_checks",
+    "clauses",
+    "contracts",
+    "contract_clauses",
+    "partner_policies",
+    "partner_imports",
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {
     const column = table === "organizations" ? "id" : "organization_id";
-    out[table] = await query(
-      sql`select * from ${sql.identifier(table)} where ${sql.identifier(column)} = ${orgId} order by 1`,
-    );
+    out[table] = await query(sql`select * from ${sql.identifier(table)} where ${sql.identifier(column)} = ${orgId} order by 1`);
   }
   out.sessions = await query(sql`select id, user_id from sessions where organization_id = ${orgId} order by id`);
   return out;
@@ -506,9 +657,14 @@ describe("_auth.invite.$token (a capability, not an organisation id)", () => {
       const page = await callLoader(route, `/invite/${encodeURIComponent(bad)}`, { params: { token: bad } });
       expect(page.data).toEqual({ valid: false });
       const usersBefore = await query(sql`select count(*)::int as n from users`);
-      const outcome = await callAction(route, `/invite/${encodeURIComponent(bad)}`, { name: "X", password: DEFAULT_PASSWORD }, {
-        params: { token: bad },
-      });
+      const outcome = await callAction(
+        route,
+        `/invite/${encodeURIComponent(bad)}`,
+        { name: "X", password: DEFAULT_PASSWORD },
+        {
+          params: { token: bad },
+        },
+      );
       expect(outcome.status).toBe(400);
       expect(outcome.setCookie).toBeNull();
       expect(await query(sql`select count(*)::int as n from users`)).toEqual(usersBefore);
@@ -521,17 +677,66 @@ describe("_auth.invite.$token (a capability, not an organisation id)", () => {
   });
 });
 
+describe("q.$token (a partner's capability, not an organisation id)", () => {
+  const bad = ["not-a-token", "00000000-0000-0000-0000-000000000000", "'; drop table questionnaire_links; --", "%00"];
+
+  test.each(bad)("an unknown or malformed token (%j) is 404 for loader and action and writes nothing", async (token) => {
+    const route = await routeModule("q.$token");
+    const url = `/q/${encodeURIComponent(token)}?lng=zh-CN`;
+    const before = [await snapshotOf(world.a.owner.organizationId), await snapshotOf(world.b.owner.organizationId)];
+    expect((await callLoader(route, url, { params: { token } })).status).toBe(404);
+    expect((await callAction(route, url, { intent: "submit" }, { params: { token } })).status).toBe(404);
+    expect([await snapshotOf(world.a.owner.organizationId), await snapshotOf(world.b.owner.organizationId)]).toEqual(before);
+  });
+
+  test("a token opens its own organisation's evaluation only, whoever's session comes with it", async () => {
+    const route = await routeModule("q.$token");
+    const token = world.b.linkToken;
+    const page = await callLoader<{ partner: { nameZh: string }; organization: { nameZh: string } }>(route, `/q/${token}?lng=zh-CN`, {
+      cookie: world.a.owner.cookie,
+      params: { token },
+    });
+    expect(page.status).toBe(200);
+    const [orgB] = await query<{ legal_name_zh: string }>(
+      sql`select legal_name_zh from organizations where id = ${world.b.owner.organizationId}`,
+    );
+    expect(page.data.organization.nameZh).toBe(orgB?.legal_name_zh);
+    // Answering through B's link with A's session changes B's evaluation only, never A's.
+    const beforeA = await snapshotOf(world.a.owner.organizationId);
+    await callAction(route, `/q/${token}?lng=zh-CN`, { intent: "save" }, { cookie: world.a.owner.cookie, params: { token } });
+    expect(await snapshotOf(world.a.owner.organizationId)).toEqual(beforeA);
+    const [evaluation] = await testDb().select().from(partnerEvaluations).where(eq(partnerEvaluations.id, world.b.evaluationId));
+    expect(evaluation?.organizationId).toBe(world.b.owner.organizationId);
+  });
+
+  test("the token is stored only as a hash", async () => {
+    const rows = await testDb().select().from(questionnaireLinks).where(eq(questionnaireLinks.evaluationId, world.b.evaluationId));
+    expect(rows.length).toBe(1);
+    expect(JSON.stringify(rows)).not.toContain(world.b.linkToken);
+  });
+});
+
 describe("other cross-organisation requests", () => {
   test("revoking organisation B's invitation as A is a 404 and B's invitation stays open", async () => {
-    const outcome = await callAction(membersRoute, "/settings/members", { intent: "revoke", invitationId: world.b.invitationId }, {
-      cookie: world.a.owner.cookie,
-    });
+    const outcome = await callAction(
+      membersRoute,
+      "/settings/members",
+      { intent: "revoke", invitationId: world.b.invitationId },
+      {
+        cookie: world.a.owner.cookie,
+      },
+    );
     expect(outcome.status).toBe(404);
     const [invitation] = await testDb().select().from(invitations).where(eq(invitations.id, world.b.invitationId));
     expect(invitation?.revokedAt).toBeNull();
-    const malformed = await callAction(membersRoute, "/settings/members", { intent: "revoke", invitationId: "nope" }, {
-      cookie: world.a.owner.cookie,
-    });
+    const malformed = await callAction(
+      membersRoute,
+      "/settings/members",
+      { intent: "revoke", invitationId: "nope" },
+      {
+        cookie: world.a.owner.cookie,
+      },
+    );
     expect(malformed.status).toBe(404);
   });
 

@@ -8,6 +8,8 @@ import type { Database } from "../db.server";
 import { todayInZone } from "../i18n/format";
 import { createSchedule } from "../inspections/schedules.server";
 import { createSite, updateOrganizationProfile } from "../organizations/organizations.server";
+import { PartnerSchema } from "../partners/partner-schema";
+import { createPartner } from "../partners/partners.server";
 
 // Demo organisations for the embedded zero-setup start and `npm run db:seed`. They are plainly
 // demo data: the .test domain, "示例/Demo" in every name, a shared published password.
@@ -24,10 +26,7 @@ export const demoAccounts: { email: string; role: Role; name: string; organizati
   { email: "owner@carrier.demo.tradeguard.test", role: "owner", name: "孙丽 Sun Li", organization: "carrier" },
 ];
 
-async function createDemoOrganization(
-  db: Database,
-  org: { nameZh: string; nameEn: string; owner: (typeof demoAccounts)[number] },
-) {
+async function createDemoOrganization(db: Database, org: { nameZh: string; nameEn: string; owner: (typeof demoAccounts)[number] }) {
   const created = await signUp(db, {
     organizationNameZh: org.nameZh,
     organizationNameEn: org.nameEn,
@@ -102,13 +101,56 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     if (!created.ok) throw new Error(`demo seed: schedule ${templateCode} refused: ${JSON.stringify(created.errors)}`);
   }
 
+  // The partner register, not its vetting: every partner starts unevaluated and without a contract,
+  // so the first start shows procurement what is to be done. The AEO forwarder can be exempted once
+  // its certificate is uploaded.
+  const inAYear = `${Number(planFrom.slice(0, 4)) + 1}${planFrom.slice(4)}`;
+  for (const partner of [
+    {
+      legalNameZh: "上海示例物流有限公司",
+      legalNameEn: "Shanghai Demo Logistics Co., Ltd.",
+      countryCode: "CN",
+      uscc: "91310115MA1K2DEM0M",
+      roles: ["carrier"],
+      customsCredit: "general",
+    },
+    {
+      legalNameZh: "苏州示例包装材料有限公司",
+      legalNameEn: "Suzhou Demo Packaging Co., Ltd.",
+      countryCode: "CN",
+      uscc: "91320500MA1Q3DEM0B",
+      roles: ["manufacturer_supplier"],
+      customsCredit: "unknown",
+    },
+    {
+      legalNameZh: "深圳示例报关有限公司",
+      legalNameEn: "Shenzhen Demo Customs Brokerage Co., Ltd.",
+      countryCode: "CN",
+      uscc: "91440300MA5G8DEM0T",
+      roles: ["customs_broker"],
+      customsCredit: "advanced",
+      aeoProgramme: "cn_advanced",
+      aeoCertificateNumber: "AEOCN5316DEMO01",
+      aeoValidUntil: inAYear,
+    },
+    {
+      legalNameEn: "Demo Freight Forwarding GmbH",
+      countryCode: "DE",
+      foreignRegistrationNumber: "HRB 000000 (demo)",
+      roles: ["freight_forwarder"],
+      aeoProgramme: "eu_aeo",
+      aeoCertificateNumber: "DEAEOF0000DEMO",
+      aeoValidUntil: inAYear,
+    },
+  ]) {
+    const created = await createPartner(db, demo, PartnerSchema.parse(partner));
+    if (!created.ok) throw new Error(`demo seed: partner ${partner.legalNameEn} refused: ${JSON.stringify(created.errors)}`);
+  }
+
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     for (const account of demoAccounts.filter((a) => a.organization === "demo" && a.role !== "owner")) {
-      const [user] = await tx
-        .insert(users)
-        .values({ email: account.email, name: account.name, passwordHash, locale: "zh-CN" })
-        .returning();
+      const [user] = await tx.insert(users).values({ email: account.email, name: account.name, passwordHash, locale: "zh-CN" }).returning();
       if (!user) throw new Error("demo seed: user insert returned nothing");
       const [membership] = await tx
         .insert(memberships)
@@ -161,6 +203,9 @@ export function demoAccountsText(): string {
 }
 
 export async function demoAccountsExist(db: Database): Promise<boolean> {
-  const [row] = await db.select({ value: count() }).from(users).where(eq(users.email, demoAccounts[0]?.email ?? ""));
+  const [row] = await db
+    .select({ value: count() })
+    .from(users)
+    .where(eq(users.email, demoAccounts[0]?.email ?? ""));
   return (row?.value ?? 0) > 0;
 }
