@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const previewId = new URL(request.url).searchParams.get("preview");
   const preview = previewId ? await getImportPreview(auth.db, auth.organization.id, previewId) : null;
   return {
-    columns: importColumns.map((c) => c.key),
+    columns: importColumns.map((c) => ({ key: c.key, zh: c.zh, en: c.en })),
     maxRows: MAX_IMPORT_ROWS,
     preview: preview
       ? {
@@ -67,9 +67,15 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ImportPartnersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === "en";
   const d = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>() as { errors?: Record<string, string | undefined> } | undefined;
+  // A row error names its column by key; show the heading as the file has it in this language.
+  const headingOf = (key: string) => {
+    const column = d.columns.find((c) => c.key === key);
+    return column ? (en ? column.en : column.zh) : key;
+  };
   const navigation = useNavigation();
   const p = d.preview;
   const errorText = (encoded: string | undefined) => (encoded ? translateMessage(t, encoded) : undefined);
@@ -114,7 +120,7 @@ export default function ImportPartnersPage() {
                           {p.errors.map((e, i) => (
                             <tr key={i}>
                               <td className="py-1.5 pr-4 font-mono">{e.row}</td>
-                              <td className="py-1.5 pr-4 font-mono">{e.column}</td>
+                              <td className="py-1.5 pr-4">{headingOf(e.column)}</td>
                               <td className="py-1.5 text-red-800">{errorText(e.message)}</td>
                             </tr>
                           ))}
@@ -146,10 +152,12 @@ export default function ImportPartnersPage() {
                 ) : null}
                 <Form method="post" encType="multipart/form-data" className="flex flex-wrap gap-2">
                   <input type="hidden" name="previewId" value={p.id} />
-                  <Button type="submit" name="intent" value="confirm" disabled={p.errors.length > 0 || navigation.state === "submitting"}>
-                    {t("partners.import.confirm", { count: p.validCount })}
-                  </Button>
-                  {p.errors.length && p.validCount ? (
+                  {/* With errors, importing everything is not on offer: only the valid rows, or a corrected file. */}
+                  {p.errors.length === 0 ? (
+                    <Button type="submit" name="intent" value="confirm" disabled={navigation.state === "submitting"}>
+                      {t("partners.import.confirm", { count: p.validCount })}
+                    </Button>
+                  ) : p.validCount ? (
                     <Button
                       type="submit"
                       name="intent"
@@ -181,7 +189,14 @@ export default function ImportPartnersPage() {
             />
             {server?.errors?.file ? <p className="text-sm font-medium text-red-700">{errorText(server.errors.file)}</p> : null}
             <p className="text-sm text-slate-600">{t("partners.import.columnsHint")}</p>
-            <p className="break-words font-mono text-xs text-slate-500">{d.columns.join(", ")}</p>
+            <ul className="flex flex-wrap gap-1.5 text-sm">
+              {d.columns.map((c) => (
+                <li key={c.key} className="rounded border border-slate-200 bg-slate-50 px-2 py-0.5 text-slate-700">
+                  {en ? c.en : c.zh}
+                </li>
+              ))}
+            </ul>
+            <p className="text-sm text-slate-600">{t("partners.import.exportHint")}</p>
             <Button type="submit" disabled={navigation.state === "submitting"}>
               {t("partners.import.upload")}
             </Button>
