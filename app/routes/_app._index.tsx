@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     partnerAttention(auth.db, orgId, today),
     evaluationsAwaitingDecision(auth.db, orgId),
   ]);
-  const partnerLine = (p: Awaited<ReturnType<typeof partnerAttention>>["due"][number]) => ({ id: p.id, reference: partnerReference(p.number), legalNameZh: p.legalNameZh, legalNameEn: p.legalNameEn, status: p.status });
+  const partnerLine = (p: { id: string; number: number; legalNameZh: string; legalNameEn: string; status: "pending" | "approved" | "conditional" | "rejected" }) => ({ id: p.id, reference: partnerReference(p.number), legalNameZh: p.legalNameZh, legalNameEn: p.legalNameEn, status: p.status });
   const scheduleLine = (s: (typeof due.due)[number]) => ({
     id: s.schedule.id,
     templateCode: s.schedule.templateCode,
@@ -81,11 +81,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
         status: evaluation.status,
         partner: partnerLine(partner),
       })),
-      due: partnerWatch.due.slice(0, 8).map((p) => ({ ...partnerLine(p), nextEvaluationOn: p.nextEvaluationOn })),
+      due: partnerWatch.due.slice(0, 8).map((p) => ({ ...partnerLine(p), nextEvaluationOn: p.nextEvaluationOn, evaluationStatus: p.evaluationStatus })),
       dueCount: partnerWatch.due.length,
       expiring: partnerWatch.expiring.slice(0, 8).map((p) => ({ ...partnerLine(p), aeoValidUntil: p.aeoValidUntil, aeoProgramme: p.aeoProgramme })),
       unbound: partnerWatch.unbound.slice(0, 8).map(partnerLine),
       unboundCount: partnerWatch.unboundCount,
+      activeCount: partnerWatch.activeCount,
     },
     inspections: {
       canRecord: can(auth.membership.role, "inspections.record"),
@@ -224,7 +225,11 @@ function PartnersCard(props: { partners: DashboardPartners }) {
         </Link>
       }
     >
-      {nothing ? <p className="text-green-800">{t("dashboard.partnersNothing")}</p> : null}
+      {d.activeCount === 0 ? (
+        <p className="text-slate-600">{t("dashboard.partnersNone")}</p>
+      ) : nothing ? (
+        <p className="text-green-800">{t("dashboard.partnersNothing")}</p>
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         {d.awaitingDecision.length ? (
           <Watch title={t("dashboard.partnersAwaiting", { count: d.awaitingDecision.length })} tone="amber">
@@ -232,7 +237,8 @@ function PartnersCard(props: { partners: DashboardPartners }) {
               <li key={e.id}>
                 <Link to={`/evaluations/${e.id}`} className="flex min-h-11 flex-wrap items-center gap-2 py-1 text-brand-700 underline">
                   <span className="font-mono text-sm">{e.reference}</span> {name(e.partner)}
-                  <span className="text-sm text-slate-600 no-underline">{t(`partners.evaluationStatus.${e.status}`)}</span>
+                  {/* inline-block: an underline does not reach into it */}
+                  <span className="inline-block text-sm text-slate-600">{t(`partners.evaluationStatus.${e.status}`)}</span>
                 </Link>
               </li>
             ))}
@@ -244,8 +250,9 @@ function PartnersCard(props: { partners: DashboardPartners }) {
               <li key={p.id}>
                 <Link to={`/partners/${p.id}`} className="flex min-h-11 flex-wrap items-center gap-2 py-1 text-brand-700 underline">
                   {name(p)}
-                  <span className={`text-sm ${p.nextEvaluationOn && p.nextEvaluationOn < d.today ? "font-semibold text-red-700" : "text-slate-600"}`}>
+                  <span className={`inline-block text-sm ${p.nextEvaluationOn && p.nextEvaluationOn < d.today ? "font-semibold text-red-700" : "text-slate-600"}`}>
                     {p.nextEvaluationOn ? formatCalendarDate(p.nextEvaluationOn, locale) : t("partners.neverEvaluated")}
+                    {p.evaluationStatus ? ` · ${t(`partners.evaluationStatus.${p.evaluationStatus}`)}` : ""}
                   </span>
                 </Link>
               </li>
@@ -258,7 +265,7 @@ function PartnersCard(props: { partners: DashboardPartners }) {
               <li key={p.id}>
                 <Link to={`/partners/${p.id}#aeo`} className="flex min-h-11 flex-wrap items-center gap-2 py-1 text-brand-700 underline">
                   {name(p)}
-                  <span className="text-sm text-slate-600">
+                  <span className="inline-block text-sm text-slate-600">
                     {t(`partners.aeo.${p.aeoProgramme}`)} · {p.aeoValidUntil ? formatCalendarDate(p.aeoValidUntil, locale) : ""}
                   </span>
                 </Link>

@@ -105,6 +105,9 @@ export default function ContractPage() {
   const locale = useLocale();
   const d = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
+  const answered = useActionData<typeof action>();
+  // A notice of the last success goes once a later post was answered (refused, or a link shown).
+  const notice = (key: string) => !answered && search.get(key) === "1";
   const en = i18n.language === "en";
   const c = d.contract;
   const ended = c.endsOn !== null && c.endsOn < d.today;
@@ -124,8 +127,8 @@ export default function ContractPage() {
         }
       />
       <div className="space-y-4">
-        {search.get("created") === "1" ? <Alert tone="success">{t("partners.contractCreated")}</Alert> : null}
-        {search.get("acknowledged") === "1" ? <Alert tone="success">{t("partners.acknowledgedNotice")}</Alert> : null}
+        {notice("created") ? <Alert tone="success">{t("partners.contractCreated")}</Alert> : null}
+        {notice("acknowledged") ? <Alert tone="success">{t("partners.acknowledgedNotice")}</Alert> : null}
         {d.partner.status === "rejected" ? <Alert tone="error">{t("partners.rejectedBody")}</Alert> : null}
         <Card>
           <div className="flex flex-wrap items-center gap-2">

@@ -6,7 +6,7 @@ import { FileDownloadLink } from "~/components/evidence/file-download";
 import { SelectField, TextAreaField, TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/use-validated-form";
 import { ConditionFields } from "~/components/partners/condition-fields";
-import { partnerName, PartnerStatusBadges } from "~/components/partners/partner-fields";
+import { decisionTone, partnerName, PartnerStatusBadges, tierTone } from "~/components/partners/partner-fields";
 import { QuestionList, ScoreReasons } from "~/components/partners/questionnaire-form";
 import { Alert } from "~/components/ui/alert";
 import { useHydrated } from "~/components/ui/use-hydrated";
@@ -32,7 +32,7 @@ import {
   revokeQuestionnaireLink,
   saveEvaluationAnswers,
 } from "~/lib/partners/evaluations.server";
-import { canDecideEvaluation, scoreEvaluation } from "~/lib/partners/partner-scoring";
+import { canDecideEvaluation, hadAHand, scoreEvaluation } from "~/lib/partners/partner-scoring";
 import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
 import { DecisionSchema, decisions, LINK_DAYS_DEFAULT, QuestionnaireLinkSchema } from "~/lib/partners/partner-schema";
 import { getPartnerPolicy } from "~/lib/partners/partners.server";
@@ -134,7 +134,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reopen: evaluation.status === "prepared" && can(role, "partners.manage"),
       decide: canDecideEvaluation(role, auth.user.id, evaluation),
       decideRole: can(role, "partners.decide"),
-      isPreparer: evaluation.preparedByUserId === auth.user.id,
+      isPreparer: hadAHand(auth.user.id, evaluation),
     },
     newLink: null as string | null,
   };
@@ -162,6 +162,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/evaluations/${evaluationId}`;
   const manage = can(role, "partners.manage");
   if (intent !== "decide" && !manage) return refuse({ form: message("partners.manageOnly") }, 403);
+  if (intent === "decide" && !can(role, "partners.decide")) return refuse({ form: message("partners.decideNotAllowed") }, 403);
 
   if (intent === "save" || intent === "prepare") {
     const saved = await saveEvaluationAnswers(auth.db, actor, evaluationId, values, intent === "prepare");
@@ -190,11 +191,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!created) notFound();
     if (!created.ok) return refuse(created.errors);
     // The token exists only in this answer: the page shows the link once, to copy or send.
-    return data({ intent, errors: {} as Record<string, string>, values: {}, link: created.url });
+    return data({ intent, errors: {} as Record<string, string>, values: {}, link: created.url, sentTo: parsed.data.email ?? null });
   }
   if (intent === "revokeLink") {
     const linkId = formData.get("linkId");
-    if (!isUuid(linkId) || !(await revokeQuestionnaireLink(auth.db, actor, linkId))) notFound();
+    if (!isUuid(linkId) || !(await revokeQuestionnaireLink(auth.db, actor, evaluationId, linkId))) notFound();
     return redirect(`${here}?revoked=1`);
   }
   return refuse({ form: message("errors.invalid") });
@@ -207,6 +208,7 @@ type ServerState =
       errors?: Record<string, string | undefined>;
       values?: Record<string, string | string[]>;
       link?: string | null;
+      sentTo?: string | null;
     }
   | undefined;
 
@@ -217,6 +219,8 @@ export default function EvaluationPage() {
   const d = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>() as ServerState;
   const [search] = useSearchParams();
+  // A notice of the last success goes once a later post was answered (refused, or a link shown).
+  const notice = (key: string) => !server && search.get(key) === "1";
   const en = i18n.language === "en";
   const e = d.evaluation;
   const zone = shell.organization.timeZone;
@@ -238,27 +242,27 @@ export default function EvaluationPage() {
         }
       />
       <div className="space-y-4">
-        {search.get("saved") === "1" ? <Alert tone="success">{t("common.saved")}</Alert> : null}
-        {search.get("prepared") === "1" ? <Alert tone="success">{t("partners.preparedNotice")}</Alert> : null}
-        {search.get("decided") === "1" ? <Alert tone="success">{t("partners.decidedNotice")}</Alert> : null}
-        {search.get("revoked") === "1" ? <Alert tone="info">{t("partners.linkRevoked")}</Alert> : null}
+        {notice("saved") ? <Alert tone="success">{t("common.saved")}</Alert> : null}
+        {notice("prepared") ? <Alert tone="success">{t("partners.preparedNotice")}</Alert> : null}
+        {notice("decided") ? <Alert tone="success">{t("partners.decidedNotice")}</Alert> : null}
+        {notice("revoked") ? <Alert tone="info">{t("partners.linkRevoked")}</Alert> : null}
         {server?.errors?.form ? <Alert tone="error">{translateMessage(t, server.errors.form)}</Alert> : null}
         {d.partner.status === "rejected" ? <Alert tone="error">{t("partners.rejectedBody")}</Alert> : null}
         <Card>
           <div className="flex flex-wrap items-center gap-2">
-            <Badge tone={decided ? (e.decision === "rejected" ? "bad" : "good") : "warn"}>
+            <Badge tone={e.decision ? decisionTone[e.decision] : "warn"}>
               {e.decision ? t(`partners.decision.${e.decision}`) : t(`partners.evaluationStatus.${e.status}`)}
             </Badge>
-            {/* Once decided, the decision says what the partner's status became; before, show where it stands. */}
-            {decided ? (
-              e.tier ? (
-                <Badge tone={e.tier === "low" ? "good" : e.tier === "medium" ? "warn" : "bad"}>{t(`partners.tier.${e.tier}`)}</Badge>
-              ) : null
-            ) : (
-              <PartnerStatusBadges status={d.partner.status} tier={d.partner.riskTier} exempt={d.partner.exempt} />
-            )}
+            {decided && e.tier ? <Badge tone={tierTone[e.tier]}>{t(`partners.tier.${e.tier}`)}</Badge> : null}
           </div>
           <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+            {/* Before the decision, where the partner stands now (its last decision), labelled apart from this evaluation. */}
+            {!decided ? (
+              <Row
+                label={t("partners.currentStatus")}
+                value={<PartnerStatusBadges status={d.partner.status} tier={d.partner.riskTier} exempt={d.partner.exempt} />}
+              />
+            ) : null}
             {e.kind === "questionnaire" ? <Row label={t("partners.evaluatedAs")} value={t(`partners.role.${e.role}`)} /> : null}
             {d.questionnaire ? (
               <Row
@@ -420,13 +424,9 @@ function LinkCard(props: { d: LoaderData; server: ServerState | null }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const shell = useShell();
-  const navigation = useNavigation();
+  const hydrated = useHydrated();
+  const [copied, setCopied] = useState(false);
   const { d } = props;
-  const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(QuestionnaireLinkSchema, {
-    server: props.server?.link ? null : props.server,
-    defaults: { intent: "link", locale: "zh-CN", days: String(LINK_DAYS_DEFAULT) },
-  });
-  const field = { form, values, idPrefix: "link-" };
   return (
     <Card title={t("partners.linkTitle")}>
       <div className="space-y-3">
@@ -434,7 +434,20 @@ function LinkCard(props: { d: LoaderData; server: ServerState | null }) {
         {props.server?.link ? (
           <Alert tone="success" title={t("partners.linkCreated")}>
             <p className="break-all font-mono text-sm">{props.server.link}</p>
+            {props.server.sentTo ? <p className="mt-1 text-sm">{t("partners.linkSent", { email: props.server.sentTo })}</p> : null}
             <p className="mt-1 text-sm">{t("partners.linkOnce")}</p>
+            {hydrated ? (
+              <Button
+                type="button"
+                variant="secondary"
+                className="mt-2"
+                onClick={() => {
+                  void navigator.clipboard?.writeText(props.server?.link ?? "").then(() => setCopied(true));
+                }}
+              >
+                {copied ? t("partners.linkCopied") : t("partners.copyLink")}
+              </Button>
+            ) : null}
           </Alert>
         ) : null}
         {d.links.length ? (
@@ -464,49 +477,54 @@ function LinkCard(props: { d: LoaderData; server: ServerState | null }) {
             ))}
           </ul>
         ) : null}
-        {d.can.link ? (
-          <Form method="post" noValidate onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3">
-            {rejected ? (
-              <div className="sm:col-span-3">
-                <Alert tone="error">{formError ?? t("errors.fixBelow")}</Alert>
-              </div>
-            ) : null}
-            <input type="hidden" value="link" {...form.register("intent")} />
-            <SelectField
-              {...field}
-              name="locale"
-              label={t("partners.linkLanguage")}
-              options={[
-                { value: "zh-CN", label: "简体中文" },
-                { value: "en", label: "English" },
-              ]}
-              error={errorOf("locale")}
-            />
-            <TextField
-              {...field}
-              name="days"
-              type="number"
-              inputMode="numeric"
-              label={t("partners.linkDaysLabel")}
-              error={errorOf("days")}
-            />
-            <TextField
-              {...field}
-              name="email"
-              type="email"
-              label={t("partners.linkEmail")}
-              hint={t("partners.linkEmailHint")}
-              error={errorOf("email")}
-            />
-            <div className="sm:col-span-3">
-              <Button type="submit" disabled={navigation.state === "submitting"}>
-                {t("partners.createLink")}
-              </Button>
-            </div>
-          </Form>
-        ) : null}
+        {/* A new form after each link: the address just used is not sent twice by accident. */}
+        {d.can.link ? <LinkForm key={props.server?.link ?? "new"} server={props.server?.link ? null : props.server} /> : null}
       </div>
     </Card>
+  );
+}
+
+function LinkForm(props: { server: ServerState | null }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(QuestionnaireLinkSchema, {
+    server: props.server,
+    defaults: { intent: "link", locale: "zh-CN", days: String(LINK_DAYS_DEFAULT) },
+  });
+  const field = { form, values, idPrefix: "link-" };
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3">
+      {rejected ? (
+        <div className="sm:col-span-3">
+          <Alert tone="error">{formError ?? t("errors.fixBelow")}</Alert>
+        </div>
+      ) : null}
+      <input type="hidden" value="link" {...form.register("intent")} />
+      <SelectField
+        {...field}
+        name="locale"
+        label={t("partners.linkLanguage")}
+        options={[
+          { value: "zh-CN", label: "简体中文" },
+          { value: "en", label: "English" },
+        ]}
+        error={errorOf("locale")}
+      />
+      <TextField {...field} name="days" type="number" inputMode="numeric" label={t("partners.linkDaysLabel")} error={errorOf("days")} />
+      <TextField
+        {...field}
+        name="email"
+        type="email"
+        label={t("partners.linkEmail")}
+        hint={t("partners.linkEmailHint")}
+        error={errorOf("email")}
+      />
+      <div className="sm:col-span-3">
+        <Button type="submit" disabled={navigation.state === "submitting"}>
+          {t("partners.createLink")}
+        </Button>
+      </div>
+    </Form>
   );
 }
 

@@ -3,10 +3,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FileDownloadLink } from "~/components/evidence/file-download";
-import { CheckboxGroupField, FileField, SelectField, TextAreaField, TextField } from "~/components/form/fields";
+import { CheckboxGroupField, FileField, fileInputClass, SelectField, TextAreaField, TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/use-validated-form";
 import { ConditionFields } from "~/components/partners/condition-fields";
-import { PartnerFields, partnerName, PartnerStatusBadges } from "~/components/partners/partner-fields";
+import { decisionTone, PartnerFields, partnerName, PartnerStatusBadges } from "~/components/partners/partner-fields";
 import { Alert } from "~/components/ui/alert";
 import { useHydrated } from "~/components/ui/use-hydrated";
 import { Badge } from "~/components/ui/badge";
@@ -120,7 +120,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       version: c.version,
       titleZh: c.titleZh,
       titleEn: c.titleEn,
-      required: policy.requiredClauseCodes.includes(c.code),
+      // Required of this partner: named in the rules and written for one of its roles (or for all).
+      required:
+        policy.requiredClauseCodes.includes(c.code) &&
+        (c.roles.length === 0 || c.roles.some((r) => (partner.roles as string[]).includes(r))),
     })),
     documents: documents.map(({ document, file }) => ({
       id: document.id,
@@ -242,6 +245,8 @@ export default function PartnerPage() {
   const d = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>() as ServerState;
   const [search] = useSearchParams();
+  // A notice of the last success goes once a later post was answered (refused, or a link shown).
+  const notice = (key: string) => !server && search.get(key) === "1";
   const en = i18n.language === "en";
   const p = d.partner;
   const overdue = p.nextEvaluationOn !== null && p.nextEvaluationOn < d.today;
@@ -263,9 +268,9 @@ export default function PartnerPage() {
         }
       />
       <div className="space-y-4">
-        {search.get("created") === "1" ? <Alert tone="success">{t("partners.created")}</Alert> : null}
-        {search.get("saved") === "1" ? <Alert tone="success">{t("common.saved")}</Alert> : null}
-        {search.get("supervised") === "1" ? <Alert tone="success">{t("partners.supervisionSaved")}</Alert> : null}
+        {notice("created") ? <Alert tone="success">{t("partners.created")}</Alert> : null}
+        {notice("saved") ? <Alert tone="success">{t("common.saved")}</Alert> : null}
+        {notice("supervised") ? <Alert tone="success">{t("partners.supervisionSaved")}</Alert> : null}
         {p.status === "rejected" ? (
           <Alert tone="error" title={t("partners.rejectedTitle")}>
             {t("partners.rejectedBody")}
@@ -369,7 +374,7 @@ export default function PartnerPage() {
                     {e.tier ? (
                       <Badge tone={e.tier === "low" ? "good" : e.tier === "medium" ? "warn" : "bad"}>{t(`partners.tier.${e.tier}`)}</Badge>
                     ) : null}
-                    <Badge tone={e.decision === "rejected" ? "bad" : e.decision ? "good" : "warn"}>
+                    <Badge tone={e.decision ? decisionTone[e.decision] : "warn"}>
                       {e.decision ? t(`partners.decision.${e.decision}`) : t(`partners.evaluationStatus.${e.status}`)}
                     </Badge>
                   </span>
@@ -621,7 +626,7 @@ function CertificateForm(props: { server: ServerState | null }) {
         type="file"
         accept={acceptAttribute}
         aria-invalid={error ? true : undefined}
-        className="block w-full text-sm"
+        className={fileInputClass}
       />
       <p className="text-sm text-slate-500">{t("files.limitHint", { max: MAX_UPLOAD_MB, formats: allowedFormatsLabel })}</p>
       {error ? <p className="text-sm font-medium text-red-700">{translateMessage(t, error)}</p> : null}

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { dropEmptyFields } from "~/components/form/filter-form";
 import { partnerName, PartnerStatusBadges } from "~/components/partners/partner-fields";
+import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
@@ -74,6 +75,8 @@ export default function PartnersPage() {
   const locale = useLocale();
   const d = useLoaderData<typeof loader>();
   const en = i18n.language === "en";
+  const [params] = useSearchParams();
+  const imported = Number(params.get("imported"));
   const filtered = Object.keys(d.filter).length > 0;
   const search = partnerFilterSearch(d.filter);
   const pageHref = (page: number) => {
@@ -100,6 +103,11 @@ export default function PartnersPage() {
           ) : null
         }
       />
+      {imported > 0 ? (
+        <div className="mb-4">
+          <Alert tone="success">{t("partners.import.done", { count: imported })}</Alert>
+        </div>
+      ) : null}
       <Card
         title={t("partners.list", { count: d.total })}
         actions={
@@ -171,11 +179,11 @@ export default function PartnersPage() {
               ))}
             </Select>
           </Filter>
-          <label className="flex min-h-11 items-center gap-2 self-end text-sm">
-            <input type="checkbox" name="due" value="1" defaultChecked={d.filter.due === "1"} className="size-5 accent-brand-700" />
-            {t("partners.dueFilter")}
-          </label>
-          <div className="flex flex-wrap gap-2 sm:col-span-3 lg:col-span-6">
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 sm:col-span-3 lg:col-span-6">
+            <label className="flex min-h-11 items-center gap-2 text-sm">
+              <input type="checkbox" name="due" value="1" defaultChecked={d.filter.due === "1"} className="size-5 accent-brand-700" />
+              {t("partners.dueFilter")}
+            </label>
             <button type="submit" className={buttonClass("primary")}>
               {t("partners.applyFilter")}
             </button>

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { fileInputClass } from "~/components/form/fields";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
@@ -184,7 +185,7 @@ export default function ImportPartnersPage() {
               name="file"
               type="file"
               accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              className="block w-full text-sm"
+              className={fileInputClass}
               aria-invalid={server?.errors?.file ? true : undefined}
             />
             {server?.errors?.file ? <p className="text-sm font-medium text-red-700">{errorText(server.errors.file)}</p> : null}

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { fileInputClass } from "~/components/form/fields";
 import { QuestionList } from "~/components/partners/questionnaire-form";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -50,7 +51,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       titleEn: questionnaire.titleEn,
       introZh: questionnaire.introZh,
       introEn: questionnaire.introEn,
-      questions: questionnaire.questions,
+      // The questions and their options only: how they are weighted and scored is ours, not the partner's.
+      questions: questionnaire.questions.map((q) => ({
+        key: q.key,
+        category: q.category,
+        textZh: q.textZh,
+        textEn: q.textEn,
+        helpZh: q.helpZh,
+        helpEn: q.helpEn,
+        documentZh: q.documentZh,
+        documentEn: q.documentEn,
+        options: q.options.map((o) => ({ key: o.key, labelZh: o.labelZh, labelEn: o.labelEn })),
+      })),
     },
     // Answers already saved through the link, so the partner can continue; nothing else of the evaluation.
     answers: found.state === "open" ? evaluation.answers : {},
@@ -120,10 +132,12 @@ export default function QuestionnairePage() {
             {other === "en" ? "English" : "简体中文"}
           </Link>
         </div>
-        {search.get("submitted") === "1" || d.state === "submitted" ? (
+        {search.get("submitted") === "1" && d.state === "submitted" ? (
           <Alert tone="success" title={t("questionnaire.thanksTitle")}>
             {t("questionnaire.thanks")}
           </Alert>
+        ) : d.state === "submitted" ? (
+          <Alert tone="info">{t("questionnaire.closed.submitted")}</Alert>
         ) : d.state !== "open" ? (
           <Alert tone="error">{t(`questionnaire.closed.${d.state}`)}</Alert>
         ) : (
@@ -150,14 +164,14 @@ export default function QuestionnairePage() {
                   q.documentZh ? (
                     <label className="mt-3 block text-sm text-slate-700">
                       {t("questionnaire.document", { document: en ? q.documentEn : q.documentZh })}
-                      <input type="file" name={`file_${q.key}`} accept={acceptAttribute} multiple className="mt-1 block w-full text-sm" />
+                      <input type="file" name={`file_${q.key}`} accept={acceptAttribute} multiple className={`mt-1 ${fileInputClass}`} />
                       {errors[`file_${q.key}`] ? <span className="block font-medium text-red-700">{errors[`file_${q.key}`]}</span> : null}
                     </label>
                   ) : null
                 }
               />
               <Card title={t("questionnaire.otherDocuments")}>
-                <input type="file" name="file_general" accept={acceptAttribute} multiple className="block w-full text-sm" />
+                <input type="file" name="file_general" accept={acceptAttribute} multiple className={fileInputClass} />
                 <p className="mt-1 text-sm text-slate-500">{t("files.limitHint", { max: MAX_UPLOAD_MB, formats: allowedFormatsLabel })}</p>
                 {errors.file_general ? <p className="text-sm font-medium text-red-700">{errors.file_general}</p> : null}
               </Card>

@@ -81,6 +81,7 @@ CREATE TABLE "partner_evaluations" (
 	"reasons" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"prepared_by_user_id" uuid,
 	"prepared_at" timestamp with time zone,
+	"answered_by_user_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"decision" text,
 	"decision_note" text,
 	"decided_by_user_id" uuid,

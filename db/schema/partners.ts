@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { type AnyPgColumn, bigint, boolean, date, index, integer, jsonb, pgTable, real, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { ClauseCriterionRef } from "../catalog/clauses/types";
 import type { Question } from "../catalog/questionnaires/types";
@@ -167,6 +168,8 @@ export const partnerEvaluations = pgTable(
     reasons: jsonb().$type<EvaluationReason[]>().notNull().default([]),
     preparedByUserId: uuid().references(() => users.id, { onDelete: "restrict" }),
     preparedAt: timestamp({ withTimezone: true }),
+    /** Everyone who saved its answers: none of them may decide it (four eyes), not only the preparer. */
+    answeredByUserIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     decision: text({ enum: ["approved", "approved_with_conditions", "rejected"] }),
     decisionNote: text(),
     decidedByUserId: uuid().references(() => users.id, { onDelete: "restrict" }),

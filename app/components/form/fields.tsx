@@ -143,6 +143,10 @@ export function CheckboxGroupField(props: FieldBase & { options: { value: string
  * A file input. Browsers never keep a chosen file across a full page load, so after an error
  * answered without JavaScript `reselect` tells the person to choose it again.
  */
+/** The look of every file input, also those outside react-hook-form forms. */
+export const fileInputClass =
+  "block w-full rounded-md border border-dashed border-slate-300 bg-white p-2 text-base text-slate-700 file:mr-3 file:min-h-11 file:cursor-pointer file:rounded-md file:border-0 file:bg-brand-50 file:px-4 file:font-semibold file:text-brand-800 hover:file:bg-brand-100 aria-[invalid=true]:border-red-600";
+
 export function FileField(props: Omit<FieldBase, "values"> & { accept?: string; required?: boolean; reselect?: ReactNode }) {
   const hint = props.reselect ? (
     <>
@@ -160,7 +164,7 @@ export function FileField(props: Omit<FieldBase, "values"> & { accept?: string; 
         required={props.required}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(fieldId(props), hint, props.error)}
-        className="block w-full rounded-md border border-dashed border-slate-300 bg-white p-2 text-base text-slate-700 file:mr-3 file:min-h-11 file:cursor-pointer file:rounded-md file:border-0 file:bg-brand-50 file:px-4 file:font-semibold file:text-brand-800 hover:file:bg-brand-100 aria-[invalid=true]:border-red-600"
+        className={fileInputClass}
         {...props.form.register(props.name)}
       />
     </FieldShell>

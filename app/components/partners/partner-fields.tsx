@@ -109,7 +109,10 @@ export function PartnerFields(props: FormBinding) {
 }
 
 const statusTone = { pending: "warn", approved: "good", conditional: "brand", rejected: "bad" } as const;
-const tierTone = { low: "good", medium: "warn", high: "bad" } as const;
+/** The tones of a partner's risk tier, wherever one is shown. */
+export const tierTone = { low: "good", medium: "warn", high: "bad" } as const;
+/** A decision in the tone of the status it gives the partner. */
+export const decisionTone = { approved: "good", approved_with_conditions: "brand", rejected: "bad" } as const;
 
 /** Status and risk tier, as every list and page shows them; a rejected partner is marked in red. */
 export function PartnerStatusBadges(props: { status: keyof typeof statusTone; tier: keyof typeof tierTone | null; exempt?: boolean }) {

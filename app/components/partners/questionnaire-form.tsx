@@ -17,8 +17,9 @@ export interface FormQuestion {
   helpEn?: string;
   documentZh?: string;
   documentEn?: string;
-  weight: number;
-  options: readonly { key: string; labelZh: string; labelEn: string; score: number | null; critical?: boolean }[];
+  /** Weights and scores are the reviewer's: the partner's page is given none. */
+  weight?: number;
+  options: readonly { key: string; labelZh: string; labelEn: string; score?: number | null; critical?: boolean }[];
 }
 
 export function QuestionList(props: {
@@ -37,6 +38,9 @@ export function QuestionList(props: {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
   const categories = ["compliance", "security", "qualification"] as const;
+  // One numbering through the categories, so "question 7" names one question.
+  const ordered = categories.flatMap((category) => props.questions.filter((q) => q.category === category));
+  const numberOf = new Map(ordered.map((q, i) => [q.key, i + 1]));
   return (
     <div className="space-y-6">
       {categories.map((category) => {
@@ -45,7 +49,7 @@ export function QuestionList(props: {
         return (
           <section key={category} className="space-y-3">
             <h2 className="text-lg font-semibold text-slate-900">{t(`partners.category.${category}`)}</h2>
-            {questions.map((q, index) => {
+            {questions.map((q) => {
               const name = `answer_${q.key}`;
               const error = props.errors[name];
               const current = props.answers[q.key];
@@ -60,7 +64,7 @@ export function QuestionList(props: {
                 >
                   <legend className="sr-only">{en ? q.textEn : q.textZh}</legend>
                   <p className="font-medium text-slate-900" aria-hidden="true">
-                    <span className="mr-2 text-sm text-slate-500">{index + 1}.</span>
+                    <span className="mr-2 text-sm text-slate-500">{numberOf.get(q.key)}.</span>
                     {en ? q.textEn : q.textZh}
                   </p>
                   {(en ? q.helpEn : q.helpZh) ? <p className="mt-1 text-sm text-slate-600">{en ? q.helpEn : q.helpZh}</p> : null}

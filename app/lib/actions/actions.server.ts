@@ -269,8 +269,9 @@ export async function actionsOfPartner(db: Database, orgId: string, partnerId: s
     .where(
       and(
         eq(correctiveActions.organizationId, orgId),
-        sql`(${correctiveActions.sourceType} = 'partner_evaluation' and ${correctiveActions.sourceId} in (select id from partner_evaluations where partner_id = ${partnerId} and organization_id = ${orgId}))
-          or (${correctiveActions.sourceType} = 'supervision_check' and ${correctiveActions.sourceId} in (select id from supervision_checks where partner_id = ${partnerId} and organization_id = ${orgId}))`,
+        // In brackets of its own: and() does not bracket a raw "or".
+        sql`((${correctiveActions.sourceType} = 'partner_evaluation' and ${correctiveActions.sourceId} in (select id from partner_evaluations where partner_id = ${partnerId} and organization_id = ${orgId}))
+          or (${correctiveActions.sourceType} = 'supervision_check' and ${correctiveActions.sourceId} in (select id from supervision_checks where partner_id = ${partnerId} and organization_id = ${orgId})))`,
       ),
     )
     .orderBy(asc(correctiveActions.number));

@@ -4,16 +4,13 @@ import type { Locale } from "./config";
 // Dates are stored in UTC and shown in the organisation's time zone, in the reader's language.
 
 export function formatDateTime(value: Date | string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZoneName: "short",
-  }).format(new Date(value));
+  const instant = new Date(value);
+  // Assembled from parts: ICU's Chinese pattern puts the zone between the date and the time.
+  const date = new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+  const zone =
+    new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "";
+  return `${date}${locale === "en" ? "," : ""} ${time} ${zone}`.trim();
 }
 
 /** A calendar date (YYYY-MM-DD, no time zone) in the reader's language. */

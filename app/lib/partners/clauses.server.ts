@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { catalogClauses } from "../../../db/catalog/clauses/library";
 import { clauses, type Clause } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Database, Executor } from "../db.server";
@@ -25,7 +26,12 @@ export async function listClauses(db: Executor, orgId: string): Promise<Clause[]
       (row.organizationId === held.organizationId && row.version > held.version);
     if (better) current.set(row.code, row);
   }
-  return [...current.values()];
+  // All built-ins load in one transaction (one created_at): the library's own order decides.
+  const position = (code: string) => {
+    const at = catalogClauses.findIndex((c) => c.code === code);
+    return at === -1 ? catalogClauses.length : at;
+  };
+  return [...current.values()].sort((x, y) => position(x.code) - position(y.code) || x.code.localeCompare(y.code));
 }
 
 export async function getClause(db: Executor, orgId: string, clauseId: string): Promise<Clause | null> {

@@ -31,7 +31,7 @@ import { message } from "../i18n/messages";
 import { resolveCriterionRefs } from "../inspections/templates.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import type { Actor } from "../organizations/organizations.server";
-import { canDecideEvaluation, nextEvaluationOn, scoreEvaluation, type EvaluationScore } from "./partner-scoring";
+import { canDecideEvaluation, hadAHand, nextEvaluationOn, scoreEvaluation, type EvaluationScore } from "./partner-scoring";
 import { evaluationReference, partnerReference } from "./partner-references";
 import type { PartnerRole } from "./partner-schema";
 
@@ -136,11 +136,8 @@ export async function prepareExemption(
   return db.transaction(async (tx) => {
     const partner = await getPartner(tx, actor.organizationId, partnerId);
     if (!partner) return null;
-    const today = todayInZone(actor.timeZone);
-    if (partner.aeoProgramme === "none" || !partner.aeoCertificateFileId || !partner.aeoValidUntil) {
-      return refused({ form: message("partners.exemptionNeedsCertificate") });
-    }
-    if (partner.aeoValidUntil < today) return refused({ form: message("partners.exemptionExpired", { date: partner.aeoValidUntil }) });
+    const problem = exemptionProblem(partner, todayInZone(actor.timeZone));
+    if (problem) return refused({ form: problem });
     const open = await openEvaluation(tx, actor.organizationId, partnerId);
     if (open) return refused({ form: message("partners.evaluationOpen", { reference: evaluationReference(open.number) }) });
     const number = await nextRunningNumber(tx, actor.organizationId, partnerEvaluations);
@@ -163,6 +160,15 @@ export async function prepareExemption(
     await audit(tx, actor, "create", row!.id, null, row);
     return { ok: true as const, id: row!.id };
   });
+}
+
+/** Why the partner cannot be exempt today (no AEO programme, no certificate on file, expired), if it cannot. */
+function exemptionProblem(partner: Partner, today: string): string | null {
+  if (partner.aeoProgramme === "none" || !partner.aeoCertificateFileId || !partner.aeoValidUntil) {
+    return message("partners.exemptionNeedsCertificate");
+  }
+  if (partner.aeoValidUntil < today) return message("partners.exemptionExpired", { date: partner.aeoValidUntil });
+  return null;
 }
 
 function scoreOf(
@@ -230,6 +236,7 @@ export async function saveEvaluationAnswers(
       .update(partnerEvaluations)
       .set({
         answers,
+        answeredByUserIds: [...new Set([...before.answeredByUserIds, actor.userId])],
         score: score.score,
         tier: score.tier,
         reasons: score.reasons,
@@ -239,8 +246,24 @@ export async function saveEvaluationAnswers(
       .where(eq(partnerEvaluations.id, evaluationId))
       .returning();
     await audit(tx, actor, "update", evaluationId, before, after);
+    // Prepared, the answers are the reviewer's: a link still open could otherwise overwrite them.
+    if (prepare) await revokeOpenLinks(tx, actor.organizationId, evaluationId);
     return { ok: true as const };
   });
+}
+
+async function revokeOpenLinks(tx: Executor, orgId: string, evaluationId: string) {
+  await tx
+    .update(questionnaireLinks)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(questionnaireLinks.organizationId, orgId),
+        eq(questionnaireLinks.evaluationId, evaluationId),
+        isNull(questionnaireLinks.revokedAt),
+        isNull(questionnaireLinks.submittedAt),
+      ),
+    );
 }
 
 /** Sends a prepared evaluation back to its preparer (before a decision): the answers can change again. */
@@ -348,13 +371,18 @@ export async function decideEvaluation(
         form: message(
           before.status !== "prepared"
             ? "partners.notPrepared"
-            : before.preparedByUserId === actor.userId
+            : hadAHand(actor.userId, before)
               ? "partners.fourEyes"
               : "partners.decideNotAllowed",
         ),
       });
     }
     const partner = (await tx.select().from(partners).where(eq(partners.id, before.partnerId)).for("update"))[0] as Partner;
+    // The certificate is checked again: it may have expired, or the partner's AEO details changed, since preparation.
+    if (before.kind === "exemption" && values.decision !== "rejected") {
+      const problem = exemptionProblem(partner, today);
+      if (problem) return refused({ form: problem });
+    }
     const policy = await getPartnerPolicy(tx, actor.organizationId);
     const tier = before.tier ?? "high";
     const [after] = await tx
@@ -498,17 +526,7 @@ export async function createQuestionnaireLink(
       return refused({ form: message("partners.linkNotNow") });
     }
     // One live link per evaluation: a new one replaces the old.
-    await tx
-      .update(questionnaireLinks)
-      .set({ revokedAt: new Date() })
-      .where(
-        and(
-          eq(questionnaireLinks.organizationId, actor.organizationId),
-          eq(questionnaireLinks.evaluationId, evaluationId),
-          isNull(questionnaireLinks.revokedAt),
-          isNull(questionnaireLinks.submittedAt),
-        ),
-      );
+    await revokeOpenLinks(tx, actor.organizationId, evaluationId);
     const token = newToken();
     const expiresAt = addDays(new Date(), values.days);
     const [link] = await tx
@@ -567,12 +585,19 @@ export async function createQuestionnaireLink(
   return result && result.ok ? { ok: true, url: result.url } : result;
 }
 
-export async function revokeQuestionnaireLink(db: Database, actor: Actor, linkId: string): Promise<boolean> {
+/** Revokes a link of the evaluation (a link of another evaluation names nothing here). */
+export async function revokeQuestionnaireLink(db: Database, actor: Actor, evaluationId: string, linkId: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()
       .from(questionnaireLinks)
-      .where(and(eq(questionnaireLinks.organizationId, actor.organizationId), eq(questionnaireLinks.id, linkId)))
+      .where(
+        and(
+          eq(questionnaireLinks.organizationId, actor.organizationId),
+          eq(questionnaireLinks.evaluationId, evaluationId),
+          eq(questionnaireLinks.id, linkId),
+        ),
+      )
       .for("update");
     if (!before || before.revokedAt) return false;
     const [after] = await tx.update(questionnaireLinks).set({ revokedAt: new Date() }).where(eq(questionnaireLinks.id, linkId)).returning();
@@ -638,6 +663,8 @@ export async function answerThroughLink(
     if (state !== "open") return { ok: false as const, closed: state };
     const before = await lockEvaluation(tx, link.organizationId, link.evaluationId);
     if (!before) return null;
+    // Prepared or decided, the evaluation no longer takes the partner's answers.
+    if (before.status !== "draft" && before.status !== "awaiting_partner") return { ok: false as const, closed: "revoked" as const };
     const questionnaire = await questionnaireOf(tx, before);
     if (!questionnaire) return null;
     const answers = cleanAnswers(questionnaire, raw);

@@ -30,6 +30,7 @@ const exportColumnKeys = [
   "risk_tier",
   "next_evaluation",
   "annual_volume_cny",
+  "notes",
 ] as const satisfies readonly ExportColumnKey[];
 
 const headings = new Map<string, { en: string; zh: string }>(
@@ -65,6 +66,7 @@ export function partnerExportRows(rows: readonly Partner[], locale: Locale): Cel
     risk_tier: p.riskTier ? label(`partners.tier.${p.riskTier}`) : "",
     next_evaluation: p.nextEvaluationOn ?? "",
     annual_volume_cny: p.annualVolumeCny ?? "",
+    notes: p.notes,
   });
   return [exportColumnKeys.map((key) => heading(key, locale)), ...rows.map((p) => exportColumnKeys.map((key) => cells(p)[key]))];
 }

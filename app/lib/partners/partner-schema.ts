@@ -184,6 +184,11 @@ export const DecisionSchema = withConditions(
   (v) => v.decision === "approved_with_conditions",
 ).superRefine((v, ctx) => {
   if (v.decision === "rejected" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: message("partners.rejectionReason") });
+  // Without JavaScript the condition rows show for every decision: conditions typed there must not
+  // become actions of a plain approval or a rejection unnoticed.
+  if (v.decision !== "approved_with_conditions" && v.conditions.length > 0) {
+    ctx.addIssue({ code: "custom", path: [conditionField(1, "title")], message: message("partners.conditionsOnlyConditional") });
+  }
 });
 
 /** A contract or written notice with its clauses; the file is optional (it can follow). */

@@ -115,13 +115,22 @@ export function nextEvaluationOn(decidedOn: string, tier: RiskTier, policy: Tier
 }
 
 /** Four eyes: the decision is for someone allowed to decide who did not prepare the evaluation. */
-export function canDecideEvaluation(role: Role, userId: string, evaluation: { preparedByUserId: string | null; status: string }): boolean {
+export function canDecideEvaluation(
+  role: Role,
+  userId: string,
+  evaluation: { preparedByUserId: string | null; status: string; answeredByUserIds?: readonly string[] },
+): boolean {
   return (
     evaluation.status === "prepared" &&
     evaluation.preparedByUserId !== null &&
-    evaluation.preparedByUserId !== userId &&
+    !hadAHand(userId, evaluation) &&
     can(role, "partners.decide")
   );
+}
+
+/** Prepared it or saved its answers: either way, not the second pair of eyes. */
+export function hadAHand(userId: string, evaluation: { preparedByUserId: string | null; answeredByUserIds?: readonly string[] }): boolean {
+  return evaluation.preparedByUserId === userId || (evaluation.answeredByUserIds ?? []).includes(userId);
 }
 
 /** Thresholds must leave room for three tiers. */

@@ -6,6 +6,7 @@ import {
   contracts,
   partnerContacts,
   partnerDocuments,
+  partnerEvaluations,
   partnerPolicies,
   partners,
   partnerSites,
@@ -164,7 +165,13 @@ function filterWhere(orgId: string, filter: PartnerFilter): SQL | undefined {
   else if (filter.tier) conditions.push(eq(partners.riskTier, filter.tier));
   if (filter.country) conditions.push(eq(partners.countryCode, filter.country));
   if (filter.status) conditions.push(eq(partners.status, filter.status));
-  if (filter.dueBy) conditions.push(or(lte(partners.nextEvaluationOn, filter.dueBy), isNull(partners.nextEvaluationOn)));
+  // A rejected partner is not due for anything: it is out until someone starts a new evaluation.
+  if (filter.dueBy) {
+    conditions.push(
+      or(lte(partners.nextEvaluationOn, filter.dueBy), isNull(partners.nextEvaluationOn)),
+      sql`${partners.status} <> 'rejected'`,
+    );
+  }
   return and(...conditions);
 }
 
@@ -330,7 +337,8 @@ export async function savePartnerPolicy(db: Database, actor: Actor, values: Tier
 
 /**
  * For each partner: the required clause codes no acknowledged, current contract includes. A
- * contract counts when the partner acknowledged it and it has not ended before `today`.
+ * contract counts when the partner acknowledged it and it has not ended before `today`. A clause
+ * written for some roles only (seals, container inspection) is required of partners in those roles.
  */
 export async function missingClauses(
   db: Executor,
@@ -339,8 +347,25 @@ export async function missingClauses(
   required: readonly string[],
   today: string,
 ): Promise<Map<string, string[]>> {
-  const missing = new Map<string, string[]>(partnerIds.map((id) => [id, [...required]]));
-  if (!partnerIds.length || !required.length) return missing;
+  if (!partnerIds.length || !required.length) return new Map(partnerIds.map((id) => [id, []]));
+  const [partnerRows, clauseRows] = await Promise.all([
+    db
+      .select({ id: partners.id, roles: partners.roles })
+      .from(partners)
+      .where(and(eq(partners.organizationId, orgId), inArray(partners.id, [...partnerIds]))),
+    db
+      .select({ code: clauses.code, roles: clauses.roles })
+      .from(clauses)
+      .where(and(or(isNull(clauses.organizationId), eq(clauses.organizationId, orgId)), inArray(clauses.code, [...required]))),
+  ]);
+  const rolesOfClause = new Map<string, readonly string[]>();
+  for (const c of clauseRows) rolesOfClause.set(c.code, c.roles);
+  const rolesOfPartner = new Map(partnerRows.map((p) => [p.id, p.roles as readonly string[]]));
+  const applies = (code: string, partnerId: string) => {
+    const clauseRoles = rolesOfClause.get(code) ?? [];
+    return clauseRoles.length === 0 || clauseRoles.some((r) => rolesOfPartner.get(partnerId)?.includes(r));
+  };
+  const missing = new Map<string, string[]>(partnerIds.map((id) => [id, required.filter((code) => applies(code, id))]));
   const rows = await db
     .select({ partnerId: contracts.partnerId, code: clauses.code })
     .from(contractClauses)
@@ -367,7 +392,11 @@ export async function missingClauses(
 
 export const CERTIFICATE_WARNING_DAYS = 60;
 
-/** What the dashboard shows of partners: evaluations due, certificates expiring, missing clauses. */
+/**
+ * What the dashboard shows of partners: evaluations due (with the status of one already under way,
+ * and without those whose evaluation waits for a decision: the dashboard lists those apart),
+ * certificates expiring, missing clauses.
+ */
 export async function partnerAttention(db: Database, orgId: string, today: string) {
   const soon = format(addDays(parseISO(today), 30), "yyyy-MM-dd");
   const certificateLimit = format(addDays(parseISO(today), CERTIFICATE_WARNING_DAYS), "yyyy-MM-dd");
@@ -395,6 +424,25 @@ export async function partnerAttention(db: Database, orgId: string, today: strin
     policy.requiredClauseCodes,
     today,
   );
+  const underWay = due.length
+    ? await db
+        .select({ partnerId: partnerEvaluations.partnerId, status: partnerEvaluations.status })
+        .from(partnerEvaluations)
+        .where(
+          and(
+            eq(partnerEvaluations.organizationId, orgId),
+            inArray(
+              partnerEvaluations.partnerId,
+              due.map((p) => p.id),
+            ),
+            sql`${partnerEvaluations.status} <> 'decided'`,
+          ),
+        )
+    : [];
+  const statusOf = new Map(underWay.map((e) => [e.partnerId, e.status]));
+  const dueNotAwaiting = due
+    .map((p) => ({ ...p, evaluationStatus: statusOf.get(p.id) ?? null }))
+    .filter((p) => p.evaluationStatus !== "prepared" && p.evaluationStatus !== "partner_submitted");
   const withoutClauses = [...missing.entries()].filter(([, codes]) => codes.length > 0).map(([id]) => id);
   const unbound = withoutClauses.length
     ? await db
@@ -403,5 +451,5 @@ export async function partnerAttention(db: Database, orgId: string, today: strin
         .where(and(eq(partners.organizationId, orgId), inArray(partners.id, withoutClauses.slice(0, 100))))
         .orderBy(asc(partners.number))
     : [];
-  return { due, expiring, unbound, unboundCount: withoutClauses.length };
+  return { due: dueNotAwaiting, expiring, unbound, unboundCount: withoutClauses.length, activeCount: all.length };
 }
