@@ -72,6 +72,8 @@ describe("member invitation", () => {
       "Inspections",
       "Schedules",
       "Checklists",
+      "Partners",
+      "Security clauses",
       "Self-assessment",
       "Corrective actions",
       "Policies",
@@ -79,6 +81,7 @@ describe("member invitation", () => {
       "Organisation",
       "Sites",
       "Members",
+      "Partner rules",
     ]);
     await snap(guest.page, "dashboard-security-officer", "phone");
     await guest.page.setViewportSize(DESKTOP);

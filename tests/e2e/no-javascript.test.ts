@@ -119,6 +119,8 @@ describe("without JavaScript", () => {
       "Inspections",
       "Schedules",
       "Checklists",
+      "Partners",
+      "Security clauses",
       "Self-assessment",
       "Corrective actions",
       "Policies",
@@ -126,6 +128,7 @@ describe("without JavaScript", () => {
       "Organisation",
       "Sites",
       "Members",
+      "Partner rules",
       "Audit trail",
       "Email outbox",
     ]);

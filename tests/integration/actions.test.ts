@@ -216,7 +216,7 @@ describe("the list at /actions", () => {
   let otherOrgActionId: string;
 
   type ListData = {
-    actions: { id: string; reference: string; overdue: boolean; daysOverdue: number; status: string; mine: boolean; source: { id: string; reference: string } | null; criterion: { frameworkCode: string; key: string; code: { zh: string } } | null }[];
+    actions: { id: string; reference: string; overdue: boolean; daysOverdue: number; status: string; mine: boolean; source: { href: string; reference: string } | null; criterion: { frameworkCode: string; key: string; code: { zh: string } } | null }[];
     counts: { open: number; closed: number; all: number };
     hasAny: boolean;
     filter: { status: string; mine: boolean };
@@ -334,7 +334,7 @@ describe("updating an action at /actions/:actionId", () => {
 
   test("the page shows the action, and who may update it", async () => {
     const id = await freshAction();
-    type Page = { action: { reference: string; status: string; ownerName: string; createdByName: string }; canUpdate: boolean; canCancel: boolean; criterion: { key: string; textZh: string } | null; source: { id: string } | null };
+    type Page = { action: { reference: string; status: string; ownerName: string; createdByName: string }; canUpdate: boolean; canCancel: boolean; criterion: { key: string; textZh: string } | null; source: { type: string; href: string } | null };
     const asOwner = await callLoader<Page>(actionRoute, `/actions/${id}`, { cookie: owner.cookie, params: { actionId: id } });
     expect(asOwner.status).toBe(200);
     expect(asOwner.data).toMatchObject({
@@ -342,7 +342,7 @@ describe("updating an action at /actions/:actionId", () => {
       canUpdate: true,
       canCancel: false,
       criterion: { key: "1" },
-      source: { id: assessmentId },
+      source: { type: "assessment", href: `/assessments/${assessmentId}` },
     });
     expect(asOwner.data.criterion?.textZh).toContain("高级管理人员");
     const asBystander = await callLoader<Page>(actionRoute, `/actions/${id}`, { cookie: bystander.cookie, params: { actionId: id } });

@@ -663,10 +663,10 @@ describe("the actions a failed point raises", () => {
     expect(after).toMatchObject({ ownerUserId: lead.userId, dueOn: "2027-01-31" });
     // The list shows the failed point in the reader's language and links the inspection.
     const list = await callLoader<{
-      actions: { id: string; titles: { zh: string; en: string }; source: { type: string; id: string } | null }[];
+      actions: { id: string; titles: { zh: string; en: string }; source: { type: string; href: string } | null }[];
     }>(actionsRoute, "/actions", { cookie: org.cookie });
     const row = list.data.actions.find((a) => a.id === action!.id);
     expect(row?.titles).toEqual({ zh: "5. 顶板", en: "5. Ceiling/roof" });
-    expect(row?.source).toMatchObject({ type: "inspection", id });
+    expect(row?.source).toMatchObject({ type: "inspection", href: `/inspections/${id}` });
   });
 });
