@@ -7,6 +7,7 @@ import { ReleaseBadge, ResultBadge } from "~/components/inspections/inspection-b
 import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { pageAddress, Pager } from "~/components/ui/pager";
 import { Input, Select } from "~/components/ui/input";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
@@ -81,12 +82,6 @@ export default function InspectionsPage() {
   const [search] = useSearchParams();
   const en = i18n.language === "en";
   const filtered = Object.keys(d.filter).length > 0;
-  const pageHref = (page: number) => {
-    const params = new URLSearchParams(filterSearch(d.filter).slice(1));
-    if (page > 1) params.set("page", String(page));
-    const query = params.toString();
-    return query ? `/inspections?${query}` : "/inspections";
-  };
   return (
     <>
       <PageHeader title={t("inspections.title")} description={t("inspections.description")} />
@@ -254,25 +249,7 @@ export default function InspectionsPage() {
               ))}
             </ul>
           )}
-          {d.pages > 1 ? (
-            <nav className="mt-4 flex items-center justify-between gap-2" aria-label={t("inspections.pages")}>
-              {d.page > 1 ? (
-                <Link to={pageHref(d.page - 1)} className={buttonClass("secondary")}>
-                  {t("common.previous")}
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span className="text-sm text-slate-600">{t("common.pageOf", { page: d.page, pages: d.pages })}</span>
-              {d.page < d.pages ? (
-                <Link to={pageHref(d.page + 1)} className={buttonClass("secondary")}>
-                  {t("common.next")}
-                </Link>
-              ) : (
-                <span />
-              )}
-            </nav>
-          ) : null}
+          <Pager page={d.page} pages={d.pages} label={t("inspections.pages")} href={(page) => pageAddress("/inspections", filterSearch(d.filter), page)} />
         </Card>
       </div>
     </>

@@ -8,6 +8,7 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { pageAddress, Pager } from "~/components/ui/pager";
 import { Input, Select } from "~/components/ui/input";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
@@ -79,12 +80,6 @@ export default function PartnersPage() {
   const imported = Number(params.get("imported"));
   const filtered = Object.keys(d.filter).length > 0;
   const search = partnerFilterSearch(d.filter);
-  const pageHref = (page: number) => {
-    const params = new URLSearchParams(search.slice(1));
-    if (page > 1) params.set("page", String(page));
-    const query = params.toString();
-    return query ? `/partners?${query}` : "/partners";
-  };
   return (
     <>
       <PageHeader
@@ -243,25 +238,7 @@ export default function PartnersPage() {
             })}
           </ul>
         )}
-        {d.pages > 1 ? (
-          <nav className="mt-4 flex items-center justify-between gap-2" aria-label={t("partners.pages")}>
-            {d.page > 1 ? (
-              <Link to={pageHref(d.page - 1)} className={buttonClass("secondary")}>
-                {t("common.previous")}
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span className="text-sm text-slate-600">{t("common.pageOf", { page: d.page, pages: d.pages })}</span>
-            {d.page < d.pages ? (
-              <Link to={pageHref(d.page + 1)} className={buttonClass("secondary")}>
-                {t("common.next")}
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
+        <Pager page={d.page} pages={d.pages} label={t("partners.pages")} href={(page) => pageAddress("/partners", search, page)} />
       </Card>
     </>
   );

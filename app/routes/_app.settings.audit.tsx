@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuditEventSummary } from "~/components/audit/audit-event-summary";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { Pager } from "~/components/ui/pager";
 import { Input, Select } from "~/components/ui/input";
 import { AUDIT_PAGE_SIZE, AuditFilterSchema } from "~/lib/audit/audit-schema";
 import { listAuditEntityTypes, listAuditEvents, verifyOrganizationChain } from "~/lib/audit/audit.server";
@@ -152,13 +153,7 @@ export default function AuditPage() {
               ))}
             </ol>
           )}
-          {pages > 1 ? (
-            <nav className="mt-4 flex items-center justify-between" aria-label={t("audit.pagination")}>
-              {page > 1 ? <Link to={pageLink(page - 1)} className={buttonClass("secondary")}>{t("common.previous")}</Link> : <span />}
-              <span className="text-sm text-slate-600">{t("common.pageOf", { page, pages })}</span>
-              {page < pages ? <Link to={pageLink(page + 1)} className={buttonClass("secondary")}>{t("common.next")}</Link> : <span />}
-            </nav>
-          ) : null}
+          <Pager page={page} pages={pages} label={t("audit.pagination")} href={pageLink} />
         </Card>
       </div>
     </>

@@ -5,24 +5,8 @@
 // customs' extended certification (单项标准 13). The three critical options: a 失信企业 customs status,
 // a smuggling record, a refusal to be audited.
 
-import type { CatalogQuestionnaire, QuestionCriterionRef, QuestionOption } from "./types";
-
-const cn14 = (key: string): QuestionCriterionRef => ({ framework: "cn-2014-general", key });
-const cn22 = (key: string): QuestionCriterionRef => ({ framework: "cn-2022-advanced", key });
-const ctpat = (key: string): QuestionCriterionRef => ({ framework: "ctpat-msc", key });
-const wco = (key: string): QuestionCriterionRef => ({ framework: "wco-safe-aeo", key });
-/** Every question is part of the comprehensive partner evaluation; `extra` names what it also serves. */
-const refs = (...extra: QuestionCriterionRef[]): QuestionCriterionRef[] => [
-  cn22("55"),
-  cn14("24"),
-  ctpat("3.1"),
-  wco("K"),
-  ...extra,
-];
-
-const yes: QuestionOption = { key: "yes", labelZh: "是", labelEn: "Yes", score: 100 };
-const partly: QuestionOption = { key: "partly", labelZh: "部分做到", labelEn: "Partly", score: 50 };
-const no: QuestionOption = { key: "no", labelZh: "否", labelEn: "No", score: 0 };
+import { cn22, ctpat, dishonestListing, no, partly, refs, yes } from "./common";
+import type { CatalogQuestionnaire } from "./types";
 
 export const customsBrokerQuestionnaire: CatalogQuestionnaire = {
   code: "customs-broker",
@@ -67,22 +51,7 @@ export const customsBrokerQuestionnaire: CatalogQuestionnaire = {
       ],
       criteria: refs(cn22("b10")),
     },
-    {
-      key: "dishonest-listing",
-      category: "compliance",
-      textZh: "近1年内，贵司或贵司法定代表人（负责人）是否被列入严重失信主体名单、失信被执行人名单或经营异常名录？",
-      textEn: "In the last year, has your company or its legal representative been listed as a seriously dishonest entity, a dishonest judgment debtor, or in the abnormal-operations list?",
-      helpZh: "我司将通过“信用中国”网站和国家企业信用信息公示系统核实；如有列入记录，请说明原因及移出情况。",
-      helpEn: "We check Credit China and the National Enterprise Credit Information Publicity System; explain any listing and its removal.",
-      weight: 5,
-      options: [
-        { key: "no", labelZh: "均未列入", labelEn: "Not listed", score: 100 },
-        { key: "abnormal-removed", labelZh: "曾被列入经营异常名录，现已移出", labelEn: "Was in the abnormal-operations list, since removed", score: 60 },
-        { key: "abnormal", labelZh: "目前被列入经营异常名录", labelEn: "Currently in the abnormal-operations list", score: 20 },
-        { key: "dishonest", labelZh: "被列入严重失信主体名单或失信被执行人名单", labelEn: "Listed as seriously dishonest or as a dishonest judgment debtor", score: 0, critical: true },
-      ],
-      criteria: refs(),
-    },
+    dishonestListing,
     {
       key: "tax-payment",
       category: "compliance",
