@@ -1,7 +1,7 @@
 import { bigserial, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations";
 
-export const role = pgEnum("role", ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"]);
+export const role = pgEnum("role", ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"]);
 export const membershipStatus = pgEnum("membership_status", ["active", "deactivated"]);
 export const locale = pgEnum("locale", ["zh-CN", "en"]);
 

@@ -9,4 +9,5 @@ export * from "./assessments";
 export * from "./actions";
 export * from "./inspections";
 export * from "./partners";
+export * from "./personnel";
 export * from "./relations";

@@ -2,7 +2,7 @@
 // requirePermission (auth.server.ts), and pages ask `can` to hide what a role cannot use.
 
 // security_lead (安保主管) supervises the guards: signs off inspections and decides on releases.
-export const roles = ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"] as const;
+export const roles = ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"] as const;
 export type Role = (typeof roles)[number];
 
 const everyone: readonly Role[] = roles;
@@ -11,6 +11,8 @@ const compliance: readonly Role[] = ["owner", "admin", "compliance"];
 const supervisors: readonly Role[] = ["owner", "admin", "security_lead"];
 const securityDesk: readonly Role[] = ["owner", "admin", "compliance", "security_lead"];
 const purchasing: readonly Role[] = ["owner", "admin", "compliance", "procurement"];
+const gate: readonly Role[] = ["owner", "admin", "compliance", "security_lead", "security"];
+const people: readonly Role[] = ["owner", "admin", "hr"];
 
 const rules = {
   "dashboard.read": everyone,
@@ -45,6 +47,25 @@ const rules = {
   /** Tier thresholds, re-evaluation intervals, the required clauses. */
   "partners.policy": compliance,
   "clauses.manage": purchasing,
+  "seals.read": everyone,
+  /** Take seals into custody, apply them, verify them (VVTT) and report broken or wrong seals. */
+  "seals.record": gate,
+  /** Seal models and their certificates, receiving ranges, voiding, seal audits. */
+  "seals.manage": securityDesk,
+  "visitors.read": everyone,
+  "visitors.record": gate,
+  "badges.read": everyone,
+  /** Issue, take back, report lost and revoke badges, access cards and keys. */
+  "badges.manage": gate,
+  /** The employee list with identity numbers masked: not the guards' or buyers' business. */
+  "personnel.read": ["owner", "admin", "compliance", "security_lead", "hr", "auditor"],
+  "personnel.manage": people,
+  /** Full identity numbers and dates of birth (personal data). */
+  "personnel.identity": people,
+  /** Tick off exit items: HR, and the security lead who collects badges and keys and bars access. */
+  "personnel.offboard": ["owner", "admin", "security_lead", "hr"],
+  "training.read": everyone,
+  "training.manage": ["owner", "admin", "compliance", "hr"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof rules;

@@ -52,6 +52,139 @@ export const evidenceRecordTypes = {
     ],
     standing: false,
   },
+  // Seals (step 5): applying, verifying and auditing seals, and the ISO 17712 certificate of a model.
+  seal_application: {
+    labelKey: "evidence.types.seal_application",
+    feeds: [
+      { framework: "cn-2014-general", key: "26" },
+      { framework: "cn-2022-advanced", key: "44" },
+      { framework: "ctpat-msc", key: "6.2" },
+      { framework: "wco-safe-aeo", key: "G" },
+    ],
+    standing: false,
+  },
+  seal_verification: {
+    labelKey: "evidence.types.seal_verification",
+    feeds: [
+      { framework: "cn-2014-general", key: "26" },
+      { framework: "cn-2022-advanced", key: "44" },
+      { framework: "ctpat-msc", key: "6.7" },
+      { framework: "wco-safe-aeo", key: "G" },
+    ],
+    standing: false,
+  },
+  seal_report: {
+    labelKey: "evidence.types.seal_report",
+    feeds: [
+      { framework: "cn-2022-advanced", key: "44" },
+      { framework: "cn-2022-advanced", key: "48" },
+      { framework: "ctpat-msc", key: "6.1" },
+      { framework: "wco-safe-aeo", key: "G" },
+    ],
+    standing: false,
+  },
+  seal_audit: {
+    labelKey: "evidence.types.seal_audit",
+    feeds: [
+      { framework: "cn-2022-advanced", key: "44" },
+      { framework: "ctpat-msc", key: "6.6" },
+      { framework: "wco-safe-aeo", key: "G" },
+    ],
+    standing: false,
+  },
+  seal_model: {
+    labelKey: "evidence.types.seal_model",
+    feeds: [
+      { framework: "cn-2022-advanced", key: "44" },
+      { framework: "ctpat-msc", key: "6.5" },
+    ],
+    standing: true,
+  },
+  // Access control: the visitor log and the badge and key register.
+  visitor_entry: {
+    labelKey: "evidence.types.visitor_entry",
+    feeds: [
+      { framework: "cn-2014-general", key: "22" },
+      { framework: "cn-2022-advanced", key: "41" },
+      { framework: "ctpat-msc", key: "10.2" },
+      { framework: "wco-safe-aeo", key: "I" },
+    ],
+    standing: false,
+  },
+  access_item_event: {
+    labelKey: "evidence.types.access_item_event",
+    feeds: [
+      { framework: "cn-2014-general", key: "21" },
+      { framework: "cn-2014-general", key: "22" },
+      { framework: "cn-2022-advanced", key: "33" },
+      { framework: "cn-2022-advanced", key: "40" },
+      { framework: "ctpat-msc", key: "10.1" },
+      { framework: "wco-safe-aeo", key: "I" },
+    ],
+    standing: false,
+  },
+  // Personnel security.
+  employee: {
+    labelKey: "evidence.types.employee",
+    feeds: [
+      { framework: "cn-2014-general", key: "23" },
+      { framework: "cn-2022-advanced", key: "38" },
+      { framework: "wco-safe-aeo", key: "J" },
+    ],
+    standing: false,
+  },
+  prehire_check: {
+    labelKey: "evidence.types.prehire_check",
+    feeds: [
+      { framework: "cn-2014-general", key: "23" },
+      { framework: "cn-2022-advanced", key: "38" },
+      { framework: "ctpat-msc", key: "11.1" },
+      { framework: "wco-safe-aeo", key: "J" },
+    ],
+    standing: false,
+  },
+  background_check: {
+    labelKey: "evidence.types.background_check",
+    feeds: [
+      { framework: "cn-2014-general", key: "23" },
+      { framework: "cn-2022-advanced", key: "39" },
+      { framework: "ctpat-msc", key: "11.1" },
+      { framework: "ctpat-msc", key: "11.2" },
+      { framework: "wco-safe-aeo", key: "J" },
+    ],
+    standing: false,
+  },
+  conduct_acknowledgement: {
+    labelKey: "evidence.types.conduct_acknowledgement",
+    feeds: [
+      { framework: "ctpat-msc", key: "11.5" },
+      { framework: "wco-safe-aeo", key: "J" },
+    ],
+    standing: false,
+  },
+  offboarding: {
+    labelKey: "evidence.types.offboarding",
+    feeds: [
+      { framework: "cn-2014-general", key: "23" },
+      { framework: "cn-2022-advanced", key: "40" },
+      { framework: "ctpat-msc", key: "10.1" },
+      { framework: "wco-safe-aeo", key: "J" },
+    ],
+    standing: false,
+  },
+  // Training: the criteria a session feeds depend on its category (training-rules.ts), like an
+  // inspection's come from its template; drills feed crisis management.
+  training_session: { labelKey: "evidence.types.training_session", feeds: [], standing: false },
+  drill: {
+    labelKey: "evidence.types.drill",
+    feeds: [
+      { framework: "cn-2014-general", key: "28" },
+      { framework: "cn-2022-advanced", key: "61" },
+      { framework: "ctpat-msc", key: "12.7-12.8-12.9-12.10" },
+      { framework: "wco-safe-aeo", key: "L" },
+    ],
+    standing: false,
+  },
 } as const satisfies Record<string, EvidenceRecordType>;
 
 export type EvidenceRecordTypeKey = keyof typeof evidenceRecordTypes;

@@ -3,32 +3,45 @@ import { can, canAssignRole, permissions, roles, rolesWith, type Permission, typ
 
 // The whole matrix, spelled out: a change to who may do what must change this table too.
 const matrix: Record<Permission, Role[]> = {
-  "dashboard.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
-  "organization.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
+  "dashboard.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
+  "organization.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
   "organization.update": ["owner", "admin"],
-  "sites.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
+  "sites.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
   "sites.manage": ["owner", "admin"],
-  "members.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
+  "members.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
   "members.manage": ["owner", "admin"],
   "audit.read": ["owner", "admin", "compliance", "auditor"],
   "outbox.read": ["owner", "admin"],
-  "criteria.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
-  "policies.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
+  "criteria.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
+  "policies.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
   "policies.manage": ["owner", "admin", "compliance"],
-  "assessments.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
+  "assessments.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
   "assessments.manage": ["owner", "admin", "compliance"],
-  "actions.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
+  "actions.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
   "actions.manage": ["owner", "admin", "compliance"],
-  "inspections.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
+  "inspections.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
   "inspections.record": ["owner", "admin", "compliance", "security_lead", "security"],
   "inspections.supervise": ["owner", "admin", "security_lead"],
   "templates.manage": ["owner", "admin", "compliance", "security_lead"],
   "schedules.manage": ["owner", "admin", "compliance", "security_lead"],
-  "partners.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "auditor"],
+  "partners.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
   "partners.manage": ["owner", "admin", "compliance", "procurement"],
   "partners.decide": ["owner", "admin", "compliance"],
   "partners.policy": ["owner", "admin", "compliance"],
   "clauses.manage": ["owner", "admin", "compliance", "procurement"],
+  "seals.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
+  "seals.record": ["owner", "admin", "compliance", "security_lead", "security"],
+  "seals.manage": ["owner", "admin", "compliance", "security_lead"],
+  "visitors.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
+  "visitors.record": ["owner", "admin", "compliance", "security_lead", "security"],
+  "badges.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
+  "badges.manage": ["owner", "admin", "compliance", "security_lead", "security"],
+  "personnel.read": ["owner", "admin", "compliance", "security_lead", "hr", "auditor"],
+  "personnel.manage": ["owner", "admin", "hr"],
+  "personnel.identity": ["owner", "admin", "hr"],
+  "personnel.offboard": ["owner", "admin", "security_lead", "hr"],
+  "training.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
+  "training.manage": ["owner", "admin", "compliance", "hr"],
 };
 
 describe("permission matrix", () => {
@@ -48,7 +61,7 @@ describe("permission matrix", () => {
 });
 
 describe("canAssignRole(actor, from, to)", () => {
-  const others: Role[] = ["admin", "compliance", "security_lead", "security", "procurement", "auditor"];
+  const others: Role[] = ["admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"];
 
   test("an owner may give and take any role, owner included", () => {
     for (const from of [null, ...roles]) for (const to of roles) expect(canAssignRole("owner", from, to)).toBe(true);
@@ -60,7 +73,7 @@ describe("canAssignRole(actor, from, to)", () => {
     for (const to of roles) expect(canAssignRole("admin", "owner", to)).toBe(false);
   });
 
-  test.each(["compliance", "security_lead", "security", "procurement", "auditor"] as const)("a %s may assign nothing", (actor) => {
+  test.each(["compliance", "security_lead", "security", "procurement", "hr", "auditor"] as const)("a %s may assign nothing", (actor) => {
     for (const from of [null, ...roles]) for (const to of roles) expect(canAssignRole(actor, from, to)).toBe(false);
   });
 });

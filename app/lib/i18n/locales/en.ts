@@ -41,6 +41,11 @@ export const en = {
     sites: "Sites",
     members: "Members",
     partnerRules: "Partner rules",
+    seals: "Seals",
+    visitors: "Visitors",
+    badges: "Badges and keys",
+    personnel: "Personnel",
+    training: "Training",
     audit: "Audit trail",
     outbox: "Email outbox",
     account: "My account",
@@ -53,6 +58,7 @@ export const en = {
     security_lead: "Security supervisor",
     security: "Security officer",
     procurement: "Procurement",
+    hr: "HR officer",
     auditor: "Auditor (read-only)",
   },
   roleDescriptions: {
@@ -62,6 +68,7 @@ export const en = {
     security_lead: "Leads the guards: signs off inspections and decides whether a failed container or truck may be released.",
     security: "Logs inspections, seals, visitors and badges at the gate and dock.",
     procurement: "Vets trading partners and tracks their security clauses.",
+    hr: "Keeps the employee list, background checks, exits and training records; sees personal data.",
     auditor: "Reads everything, changes nothing.",
   },
   permissions: {
@@ -91,6 +98,19 @@ export const en = {
     "partners.decide": "approve or reject partner evaluations",
     "partners.policy": "set the partner rules (risk tiers, re-evaluation, required clauses)",
     "clauses.manage": "adapt the security clause library",
+    "seals.read": "view the seal log",
+    "seals.record": "issue, apply and verify seals and report broken seals",
+    "seals.manage": "register seal models, receive and void seals and run seal audits",
+    "visitors.read": "view the visitor log",
+    "visitors.record": "sign visitors in and out",
+    "badges.read": "view the badge and key register",
+    "badges.manage": "issue, take back and revoke badges, cards and keys",
+    "personnel.read": "view the employee list (identity numbers masked)",
+    "personnel.manage": "keep the employee list, background checks and exits",
+    "personnel.identity": "see employees' full identity numbers and dates of birth",
+    "personnel.offboard": "tick off exit checklist items",
+    "training.read": "view training records",
+    "training.manage": "record training sessions, attendance and drills",
   },
   fields: {
     email: "Email",
@@ -360,6 +380,26 @@ export const en = {
       contract: "contract",
       partner_policy: "partner rules",
       partner_import: "partner import",
+      // seals
+      seal_model: "seal model",
+      seal: "seal",
+      seal_event: "seal event",
+      seal_audit: "seal audit",
+      // visitors
+      visitor_entry: "visitor entry",
+      // badges and keys
+      access_item: "badge, card or key",
+      access_item_event: "badge or key event",
+      // personnel
+      employee: "employee",
+      prehire_check: "pre-hire verification",
+      background_check: "background check",
+      conduct_acknowledgement: "code-of-conduct acknowledgement",
+      offboarding: "exit checklist",
+      // training
+      training_session: "training session",
+      training_attendance: "training attendance",
+      drill: "drill",
     },
   },
   outbox: {
@@ -487,6 +527,20 @@ export const en = {
       partner_evaluation: "Partner evaluation",
       supervision_check: "Partner supervision check",
       contract: "Acknowledged security clauses",
+      seal_application: "Seal application",
+      seal_verification: "Seal verification (VVTT)",
+      seal_report: "Seal discrepancy report",
+      seal_audit: "Seal audit",
+      seal_model: "Seal model certificate",
+      visitor_entry: "Visitor log entry",
+      access_item_event: "Badge or key issue and return",
+      employee: "Employee list entry",
+      prehire_check: "Pre-hire verification",
+      background_check: "Background check",
+      conduct_acknowledgement: "Code-of-conduct acknowledgement",
+      offboarding: "Exit checklist",
+      training_session: "Training session",
+      drill: "Emergency drill",
     },
   },
   policies: {
@@ -1457,6 +1511,16 @@ export const en = {
       revoked: "This link is no longer valid. Ask your contact for a new one.",
       submitted: "The answers were already submitted through this link.",
     },
+  },
+  seals: {
+  },
+  visitors: {
+  },
+  badges: {
+  },
+  personnel: {
+  },
+  training: {
   },
   errorPage: {
     notFoundTitle: "Page not found",

@@ -42,6 +42,11 @@ export const zhCN: Translations = {
     organization: "企业信息",
     sites: "场所",
     members: "成员",
+    seals: "封志",
+    visitors: "访客",
+    badges: "证卡与钥匙",
+    personnel: "人员",
+    training: "培训",
     partnerRules: "合作伙伴规则",
     audit: "审计日志",
     outbox: "邮件发件箱",
@@ -55,6 +60,7 @@ export const zhCN: Translations = {
     security_lead: "安保主管",
     security: "安保员",
     procurement: "采购",
+    hr: "人事专员",
     auditor: "审计员（只读）",
   },
   roleDescriptions: {
@@ -64,6 +70,7 @@ export const zhCN: Translations = {
     security_lead: "带领安保员：审核签字检查记录，决定检查不合格的集装箱或车辆能否放行。",
     security: "在门岗和装卸区登记检查、封志、访客和证卡。",
     procurement: "审核贸易伙伴，跟踪其安全条款。",
+    hr: "维护员工名册、背景调查、离职手续和培训记录；可查看个人信息。",
     auditor: "可查看全部内容，不能修改。",
   },
   permissions: {
@@ -93,6 +100,19 @@ export const zhCN: Translations = {
     "partners.decide": "批准或否决合作伙伴评估",
     "partners.policy": "设置合作伙伴规则（风险等级、复评周期、必备条款）",
     "clauses.manage": "调整安全条款库",
+    "seals.read": "查看封志台账",
+    "seals.record": "领用、施封、验封（VVTT）及报告封志损坏",
+    "seals.manage": "登记封志型号、入库和作废封志、开展封志盘点",
+    "visitors.read": "查看访客登记",
+    "visitors.record": "办理访客进出登记",
+    "badges.read": "查看证卡与钥匙登记簿",
+    "badges.manage": "发放、收回和注销工卡、门禁卡与钥匙",
+    "personnel.read": "查看员工名册（证件号码脱敏）",
+    "personnel.manage": "维护员工名册、背景调查和离职手续",
+    "personnel.identity": "查看员工完整证件号码和出生日期",
+    "personnel.offboard": "办理离职检查清单事项",
+    "training.read": "查看培训记录",
+    "training.manage": "登记培训、签到和应急演练",
   },
   fields: {
     email: "电子邮箱",
@@ -362,6 +382,26 @@ export const zhCN: Translations = {
       contract: "合同",
       partner_policy: "伙伴规则",
       partner_import: "伙伴导入",
+      // seals
+      seal_model: "封志型号",
+      seal: "封志",
+      seal_event: "封志操作",
+      seal_audit: "封志盘点",
+      // visitors
+      visitor_entry: "访客登记",
+      // badges and keys
+      access_item: "工卡、门禁卡或钥匙",
+      access_item_event: "证卡或钥匙发放记录",
+      // personnel
+      employee: "员工",
+      prehire_check: "入职前核查",
+      background_check: "背景调查",
+      conduct_acknowledgement: "行为准则确认",
+      offboarding: "离职检查清单",
+      // training
+      training_session: "培训",
+      training_attendance: "培训签到",
+      drill: "应急演练",
     },
   },
   outbox: {
@@ -488,6 +528,20 @@ export const zhCN: Translations = {
       partner_evaluation: "合作伙伴评估",
       supervision_check: "合作伙伴监督检查",
       contract: "已确认的安全条款",
+      seal_application: "施封记录",
+      seal_verification: "验封记录（VVTT）",
+      seal_report: "封志异常报告",
+      seal_audit: "封志盘点",
+      seal_model: "封志型号证书",
+      visitor_entry: "访客登记",
+      access_item_event: "证卡与钥匙发放收回",
+      employee: "员工名册",
+      prehire_check: "入职前核查",
+      background_check: "背景调查",
+      conduct_acknowledgement: "行为准则确认",
+      offboarding: "离职检查清单",
+      training_session: "培训记录",
+      drill: "应急演练",
     },
   },
   policies: {
@@ -1456,6 +1510,16 @@ export const zhCN: Translations = {
       revoked: "本链接已失效。请联系您的对接人获取新链接。",
       submitted: "已通过本链接提交过回答。",
     },
+  },
+  seals: {
+  },
+  visitors: {
+  },
+  badges: {
+  },
+  personnel: {
+  },
+  training: {
   },
   errorPage: {
     notFoundTitle: "页面不存在",
