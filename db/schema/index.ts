@@ -10,4 +10,5 @@ export * from "./actions";
 export * from "./inspections";
 export * from "./partners";
 export * from "./personnel";
+export * from "./badges";
 export * from "./relations";
