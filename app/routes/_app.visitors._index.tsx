@@ -1,0 +1,267 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { dropEmptyFields } from "~/components/form/filter-form";
+import { NotSignedOutBadge, SignOutButton } from "~/components/visitors/visitor-parts";
+import { Alert } from "~/components/ui/alert";
+import { Badge } from "~/components/ui/badge";
+import { buttonClass } from "~/components/ui/button";
+import { Card, PageHeader } from "~/components/ui/card";
+import { Input, Select } from "~/components/ui/input";
+import { pageAddress, Pager } from "~/components/ui/pager";
+import { requirePermission } from "~/lib/auth/auth.server";
+import { can } from "~/lib/auth/permissions";
+import { useShell } from "~/lib/auth/use-session-user";
+import { formatDateTime, startOfDayInZone, todayInZone } from "~/lib/i18n/format";
+import { titleFor } from "~/lib/i18n/meta";
+import { useLocale } from "~/lib/i18n/use-locale";
+import { listSites } from "~/lib/organizations/organizations.server";
+import { isUuid } from "~/lib/validation";
+import { parseVisitorFilter, visitorFilterSearch } from "~/lib/visitors/visitor-filter";
+import { isNotSignedOut, visitorReference } from "~/lib/visitors/visitor-rules";
+import { rememberedSite } from "~/lib/visitors/visitor-site-cookie.server";
+import { getVisitorEntry, listOnSite, listVisitorLog, VISITORS_PAGE_SIZE } from "~/lib/visitors/visitors.server";
+
+// /visitors: what a guard needs first (who is on site now, per site, each with a one-tap sign-out),
+// then the log with its filters and the CSV export.
+
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("visitors.title"));
+
+type EntryRow = Awaited<ReturnType<typeof listOnSite>>[number];
+
+function entryLine(r: EntryRow, startOfToday: Date) {
+  return {
+    id: r.entry.id,
+    reference: visitorReference(r.entry.number),
+    siteId: r.entry.siteId,
+    siteNameZh: r.siteNameZh,
+    siteNameEn: r.siteNameEn,
+    visitorName: r.entry.visitorName,
+    company: r.entry.company,
+    hostName: r.entry.hostName,
+    purpose: r.entry.purpose,
+    badgeNumber: r.entry.badgeNumber,
+    vehiclePlate: r.entry.vehiclePlate,
+    signedInAt: r.entry.signedInAt,
+    signedOutAt: r.entry.signedOutAt,
+    notSignedOut: isNotSignedOut(r.entry, startOfToday),
+  };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "visitors.read");
+  const orgId = auth.organization.id;
+  const timeZone = auth.organization.timeZone;
+  const url = new URL(request.url);
+  const filter = parseVisitorFilter(url.searchParams);
+  const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1));
+  const signedIn = url.searchParams.get("signedIn");
+  const signedOut = url.searchParams.get("signedOut");
+  const [sites, onSite, log, justIn, justOut] = await Promise.all([
+    listSites(auth.db, orgId),
+    listOnSite(auth.db, orgId),
+    listVisitorLog(auth.db, orgId, filter, timeZone, { limit: VISITORS_PAGE_SIZE, offset: (page - 1) * VISITORS_PAGE_SIZE }),
+    isUuid(signedIn) ? getVisitorEntry(auth.db, orgId, signedIn) : Promise.resolve(null),
+    isUuid(signedOut) ? getVisitorEntry(auth.db, orgId, signedOut) : Promise.resolve(null),
+  ]);
+  const startOfToday = startOfDayInZone(todayInZone(timeZone), timeZone);
+  // The gate's own site first: the one this phone signed its last visitor in at.
+  const remembered = rememberedSite(request);
+  const siteOrder = [...sites].sort((a, b) => Number(b.id === remembered) - Number(a.id === remembered));
+  const onSiteLines = onSite.filter((r) => !filter.site || r.entry.siteId === filter.site).map((r) => entryLine(r, startOfToday));
+  return {
+    filter,
+    page,
+    pages: Math.max(1, Math.ceil(log.total / VISITORS_PAGE_SIZE)),
+    total: log.total,
+    canRecord: can(auth.membership.role, "visitors.record"),
+    sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
+    onSite: siteOrder
+      .map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn, visitors: onSiteLines.filter((l) => l.siteId === s.id) }))
+      .filter((s) => s.visitors.length > 0 || s.id === filter.site),
+    onSiteTotal: onSiteLines.length,
+    rows: log.rows.map((r) => entryLine(r, startOfToday)),
+    justIn: justIn ? { name: justIn.entry.visitorName, reference: visitorReference(justIn.entry.number), badge: justIn.entry.badgeNumber } : null,
+    justOut: justOut ? { name: justOut.entry.visitorName, reference: visitorReference(justOut.entry.number) } : null,
+  };
+}
+
+export default function VisitorsPage() {
+  const { t, i18n } = useTranslation();
+  const locale = useLocale();
+  const shell = useShell();
+  const d = useLoaderData<typeof loader>();
+  const en = i18n.language === "en";
+  const zone = shell.organization.timeZone;
+  const filtered = Object.keys(d.filter).length > 0;
+  const here = `/visitors${visitorFilterSearch(d.filter)}`;
+  return (
+    <>
+      <PageHeader
+        title={t("visitors.title")}
+        description={t("visitors.description")}
+        actions={
+          d.canRecord ? (
+            <Link to="/visitors/new" className={buttonClass("primary", "min-h-14 px-6 text-lg")}>
+              {t("visitors.signIn.start")}
+            </Link>
+          ) : null
+        }
+      />
+      <div className="space-y-4">
+        {d.justIn ? (
+          <Alert tone="success">
+            {d.justIn.badge
+              ? t("visitors.signedInWithBadge", { name: d.justIn.name, reference: d.justIn.reference, badge: d.justIn.badge })
+              : t("visitors.signedIn", { name: d.justIn.name, reference: d.justIn.reference })}
+          </Alert>
+        ) : null}
+        {d.justOut ? <Alert tone="success">{t("visitors.signedOut", { name: d.justOut.name, reference: d.justOut.reference })}</Alert> : null}
+
+        <Card title={t("visitors.onSite.title", { count: d.onSiteTotal })}>
+          {d.onSite.length === 0 ? (
+            <p className="text-slate-600">{t("visitors.onSite.empty")}</p>
+          ) : (
+            <div className="space-y-4">
+              {d.onSite.map((site) => (
+                <section key={site.id} aria-label={en ? site.nameEn : site.nameZh}>
+                  <h3 className="mb-1 font-semibold text-slate-800">
+                    {t("visitors.onSite.site", { site: en ? site.nameEn : site.nameZh, count: site.visitors.length })}
+                  </h3>
+                  {site.visitors.length === 0 ? <p className="text-slate-600">{t("visitors.onSite.emptySite")}</p> : null}
+                  <ul className="divide-y divide-slate-100">
+                    {site.visitors.map((v) => (
+                      <li key={v.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
+                        <div className="min-w-0">
+                          <p className="text-lg font-medium">
+                            <Link to={`/visitors/${v.id}`} className="text-brand-700 underline">
+                              {v.visitorName}
+                            </Link>
+                            {v.company ? <span className="ml-2 text-base text-slate-600">{v.company}</span> : null}{" "}
+                            {v.notSignedOut ? <NotSignedOutBadge /> : null}
+                          </p>
+                          <p className="text-sm text-slate-600">
+                            {[
+                              t("visitors.since", { at: formatDateTime(v.signedInAt, locale, zone) }),
+                              t("visitors.hostLine", { host: v.hostName }),
+                              v.badgeNumber ? t("visitors.badgeLine", { badge: v.badgeNumber }) : null,
+                              v.vehiclePlate || null,
+                            ]
+                              .filter(Boolean)
+                              .join(" · ")}
+                          </p>
+                        </div>
+                        {d.canRecord ? <SignOutButton entryId={v.id} name={v.visitorName} redirectTo={here} /> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))}
+            </div>
+          )}
+        </Card>
+
+        <Card
+          title={t("visitors.log.title", { count: d.total })}
+          actions={
+            <a href={`/visitors/export.csv${visitorFilterSearch(d.filter)}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline" download>
+              {t("visitors.log.exportCsv")}
+            </a>
+          }
+        >
+          <details open={filtered || undefined} className="mb-4">
+            <summary className="flex min-h-11 cursor-pointer items-center font-medium text-brand-700">{t("visitors.log.filter")}</summary>
+            <Form
+              key={visitorFilterSearch(d.filter)}
+              method="get"
+              onSubmit={dropEmptyFields}
+              className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+              aria-label={t("visitors.log.filter")}
+            >
+              <FilterField label={t("visitors.site")} htmlFor="f-site">
+                <Select id="f-site" name="site" defaultValue={d.filter.site ?? ""}>
+                  <option value="">{t("common.all")}</option>
+                  {d.sites.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {en ? s.nameEn : s.nameZh}
+                    </option>
+                  ))}
+                </Select>
+              </FilterField>
+              <FilterField label={t("visitors.log.from")} htmlFor="f-from">
+                <Input id="f-from" type="date" name="from" defaultValue={d.filter.from ?? ""} />
+              </FilterField>
+              <FilterField label={t("visitors.log.to")} htmlFor="f-to">
+                <Input id="f-to" type="date" name="to" defaultValue={d.filter.to ?? ""} />
+              </FilterField>
+              <FilterField label={t("visitors.log.search")} htmlFor="f-q">
+                <Input id="f-q" name="q" defaultValue={d.filter.q ?? ""} />
+              </FilterField>
+              <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-4">
+                <button type="submit" className={buttonClass("primary")}>
+                  {t("visitors.log.apply")}
+                </button>
+                {filtered ? (
+                  <Link to="/visitors" className={buttonClass("secondary")}>
+                    {t("visitors.log.clear")}
+                  </Link>
+                ) : null}
+              </div>
+            </Form>
+          </details>
+          {d.rows.length === 0 ? (
+            <p className="text-slate-600">{filtered ? t("visitors.log.emptyFilter") : t("visitors.log.empty")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {d.rows.map((r) => (
+                <li key={r.id} className="py-3">
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <p className="min-w-0">
+                      <Link to={`/visitors/${r.id}`} className="font-medium text-brand-700 underline">
+                        <span className="mr-2 font-mono text-sm">{r.reference}</span>
+                        {r.visitorName}
+                      </Link>
+                      {r.company ? <span className="ml-2 text-slate-600">{r.company}</span> : null}
+                    </p>
+                    <div className="flex flex-wrap items-center gap-2">
+                      {r.signedOutAt ? <Badge tone="neutral">{t("visitors.left")}</Badge> : r.notSignedOut ? <NotSignedOutBadge /> : <Badge tone="good">{t("visitors.inside")}</Badge>}
+                      {d.canRecord && r.signedOutAt ? (
+                        <Link to={`/visitors/new?from=${r.id}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline">
+                          {t("visitors.signInAgain")}
+                        </Link>
+                      ) : null}
+                    </div>
+                  </div>
+                  <p className="mt-1 text-sm text-slate-600">
+                    {[
+                      en ? r.siteNameEn : r.siteNameZh,
+                      t("visitors.inAt", { at: formatDateTime(r.signedInAt, locale, zone) }),
+                      r.signedOutAt ? t("visitors.outAt", { at: formatDateTime(r.signedOutAt, locale, zone) }) : null,
+                      t("visitors.hostLine", { host: r.hostName }),
+                      t(`visitors.purposes.${r.purpose}`),
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Pager page={d.page} pages={d.pages} label={t("visitors.log.pages")} href={(p) => pageAddress("/visitors", visitorFilterSearch(d.filter), p)} />
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function FilterField(props: { label: string; htmlFor: string; children: ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={props.htmlFor} className="block text-sm font-medium text-slate-700">
+        {props.label}
+      </label>
+      {props.children}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import Papa from "papaparse";
+import { requirePermission } from "~/lib/auth/auth.server";
+import { accessItemEventReference } from "~/lib/badges/access-item-rules";
+import { listAccessItemEvents } from "~/lib/badges/badges.server";
+import { createI18n } from "~/lib/i18n/config";
+import { localDateTimeInZone, todayInZone } from "~/lib/i18n/format";
+import { resolveLocale } from "~/lib/i18n/i18n.server";
+
+// /badges/events.csv: every step of every item (issue, return, lost, found, revoke, retire), newest
+// first: the central issue-and-return record the standards ask for.
+
+const columns = ["reference", "occurredAt", "step", "kind", "code", "employee", "note", "recordedBy"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "badges.read");
+  const locale = await resolveLocale(request, auth.user.locale);
+  const { t } = createI18n(locale);
+  const timeZone = auth.organization.timeZone;
+  const events = await listAccessItemEvents(auth.db, auth.organization.id);
+  const data = events.map((e) => [
+    accessItemEventReference(e.event.number),
+    localDateTimeInZone(e.event.occurredAt, timeZone).replace("T", " "),
+    t(`badges.events.${e.event.kind}`),
+    t(`badges.kinds.${e.itemKind}`),
+    e.itemCode,
+    e.employeeName ?? "",
+    e.event.note,
+    e.recordedByName,
+  ]);
+  const heading = (c: (typeof columns)[number]) => (c === "occurredAt" ? `${t(`badges.csv.${c}`)} (${timeZone})` : t(`badges.csv.${c}`));
+  const csv = Papa.unparse({ fields: columns.map(heading), data }, { newline: "\r\n" });
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="badge-events-${todayInZone(timeZone)}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,42 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import Papa from "papaparse";
+import { requirePermission } from "~/lib/auth/auth.server";
+import { parseAccessItemFilter } from "~/lib/badges/badge-filter";
+import { listAccessItems } from "~/lib/badges/badges.server";
+import { createI18n } from "~/lib/i18n/config";
+import { localDateTimeInZone, todayInZone } from "~/lib/i18n/format";
+import { resolveLocale } from "~/lib/i18n/i18n.server";
+
+// /badges/export.csv?<the register's filters>: every item with its status and current holder.
+// UTF-8 with a byte-order mark, so Excel opens Chinese correctly.
+
+const columns = ["kind", "code", "description", "site", "status", "holder", "holderNumber", "issuedAt"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "badges.read");
+  const locale = await resolveLocale(request, auth.user.locale);
+  const { t } = createI18n(locale);
+  const timeZone = auth.organization.timeZone;
+  const filter = parseAccessItemFilter(new URL(request.url).searchParams);
+  const { rows } = await listAccessItems(auth.db, auth.organization.id, filter, { limit: null, offset: 0 });
+  const en = locale === "en";
+  const data = rows.map((r) => [
+    t(`badges.kinds.${r.item.kind}`),
+    r.item.code,
+    r.item.description,
+    (en ? r.siteNameEn : r.siteNameZh) ?? "",
+    t(`badges.status.${r.item.status}`),
+    r.holderName ?? "",
+    r.holderNumber ? `EMP-${String(r.holderNumber).padStart(5, "0")}` : "",
+    r.item.issuedAt ? localDateTimeInZone(r.item.issuedAt, timeZone).replace("T", " ") : "",
+  ]);
+  const heading = (c: (typeof columns)[number]) => (c === "issuedAt" ? `${t(`badges.csv.${c}`)} (${timeZone})` : t(`badges.csv.${c}`));
+  const csv = Papa.unparse({ fields: columns.map(heading), data }, { newline: "\r\n" });
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="badges-${todayInZone(timeZone)}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
