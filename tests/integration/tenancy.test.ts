@@ -10,6 +10,7 @@ import { inspectionPhotos, inspections, invitations, partnerEvaluations, policyV
 import { createActionFromAssessment } from "~/lib/actions/actions.server";
 import { createAssessment, saveResult } from "~/lib/assessments/assessments.server";
 import { isResetTokenUsable } from "~/lib/auth/accounts.server";
+import { recordAccessItemStep } from "~/lib/badges/badges.server";
 import { saveDraft } from "~/lib/inspections/inspections.server";
 import { copyTemplate } from "~/lib/inspections/templates.server";
 import { usccCheckCharacter } from "~/lib/organizations/uscc";
@@ -37,7 +38,9 @@ import {
   type SignedUp,
 } from "../support/factories";
 import { containerTemplateId, containerValues, submitContainerInspection } from "../support/inspection-factories";
+import { addItems, insertEmployee } from "../support/badges-factories";
 import { createPolicy, pdfFile } from "../support/policy-factories";
+import { signIn as signInVisitor } from "../support/visitors-factories";
 import { callAction, callLoader, type Fields, type RouteModule } from "../support/requests";
 import { query, testDb } from "../support/test-database";
 
@@ -70,6 +73,11 @@ interface Tenant {
   contractId: string;
   /** The organisation's own adapted version of a built-in clause (built-ins are shared by all). */
   clauseId: string;
+  /** A visitor signed in and still on site. */
+  visitorEntryId: string;
+  /** A key of the badge register, issued to the employee below. */
+  accessItemId: string;
+  employeeId: string;
 }
 
 interface World {
@@ -284,6 +292,29 @@ const paramRoutes: Record<string, ParamRoute> = {
       { intent: "removePhoto", photoId: "00000000-0000-4000-8000-000000000000" },
     ],
   },
+  "_app.visitors.$entryId": {
+    scope: "organization",
+    param: "entryId",
+    idOf: (t) => t.visitorEntryId,
+    posts: [{ intent: "signOut", redirectTo: "/visitors" }],
+  },
+  "_app.badges.$itemId": {
+    scope: "organization",
+    param: "itemId",
+    idOf: (t) => t.accessItemId,
+    posts: [
+      { step: "return" },
+      { step: "lost", note: "Taken over by A" },
+      { step: "revoke", note: "Taken over by A" },
+      { step: "issue", employeeId: "00000000-0000-4000-8000-000000000000" },
+    ],
+  },
+  "_app.badges.people.$employeeId": {
+    scope: "organization",
+    param: "employeeId",
+    idOf: (t) => t.employeeId,
+    posts: [],
+  },
   "_auth.invite.$token": {
     scope: "capability",
     param: "token",
@@ -370,7 +401,24 @@ async function makeTenant(): Promise<Tenant> {
     assessmentId,
     ...(await inspectionsOf(owner, site.id)),
     ...(await partnersOf(owner)),
+    ...(await gateOf(owner, site.id)),
   };
+}
+
+async function gateOf(owner: SignedUp, siteId: string) {
+  const entry = await signInVisitor(owner.cookie, siteId);
+  const employee = await insertEmployee(owner.organizationId);
+  const [key] = await addItems(owner.cookie, owner.organizationId, { kind: "key", code: "K-1", description: "一号仓库" });
+  if (!key) throw new Error("key not added");
+  const issued = await recordAccessItemStep(
+    testDb(),
+    { organizationId: owner.organizationId, userId: owner.userId },
+    key.id,
+    { step: "issue", employeeId: employee.id, occurredAt: new Date() },
+    "2026-01-10",
+  );
+  if (!issued?.ok) throw new Error("key not issued");
+  return { visitorEntryId: entry.id, accessItemId: key.id, employeeId: employee.id };
 }
 
 let usccSerial = Math.floor(Math.random() * 50_000);
@@ -482,6 +530,9 @@ async function snapshotOf(orgId: string) {
     "contract_clauses",
     "partner_policies",
     "partner_imports",
+    "visitor_entries",
+    "access_items",
+    "access_item_events",
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {
