@@ -24,7 +24,8 @@ import { notFound, uuidParam } from "~/lib/route-params.server";
 // allows (issue, return, lost, found, revoke, retire). A visitor badge goes out and comes back at the
 // gatehouse sign-in and sign-out, so only its other steps are offered here.
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => titleFor(matches, (t) => (data ? data.item.code : t("badges.title")));
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  titleFor(matches, (t) => (data ? data.item.code : t("badges.title")));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "badges.read");
@@ -79,7 +80,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const occurredAt = parsed.data.occurredAt ? zonedDateTimeToUtc(parsed.data.occurredAt, timeZone) : now;
   // A step is recorded when it happened or afterwards, never ahead (a minute's grace for clocks).
-  if (occurredAt.getTime() > now.getTime() + 60_000) return data({ errors: { occurredAt: message("badges.errors.future") }, values }, { status: 400 });
+  if (occurredAt.getTime() > now.getTime() + 60_000)
+    return data({ errors: { occurredAt: message("badges.errors.future") }, values }, { status: 400 });
   const result = await recordAccessItemStep(
     auth.db,
     { organizationId: auth.organization.id, userId: auth.user.id },
@@ -127,13 +129,21 @@ export default function AccessItemPage() {
                 <Link to={`/badges/people/${d.item.holderEmployeeId}`} className="font-medium text-brand-700 underline">
                   {t("badges.heldBy", { name: d.item.holderName })}
                 </Link>
-                {d.item.issuedAt ? <span className="ml-2 text-sm text-slate-600">{t("badges.since", { at: formatDateTime(d.item.issuedAt, locale, zone) })}</span> : null}
+                {d.item.issuedAt ? (
+                  <span className="ml-2 text-sm text-slate-600">
+                    {t("badges.since", { at: formatDateTime(d.item.issuedAt, locale, zone) })}
+                  </span>
+                ) : null}
               </span>
             ) : d.item.status === "issued" && d.item.kind === "visitor_badge" ? (
               <span className="text-slate-700">{t("badges.withVisitor")}</span>
             ) : null}
           </div>
-          {d.item.siteNameZh ? <p className="mt-2 text-sm text-slate-600">{t("common.labelValue", { label: t("badges.site"), value: en ? d.item.siteNameEn : d.item.siteNameZh })}</p> : null}
+          {d.item.siteNameZh ? (
+            <p className="mt-2 text-sm text-slate-600">
+              {t("common.labelValue", { label: t("badges.site"), value: en ? d.item.siteNameEn : d.item.siteNameZh })}
+            </p>
+          ) : null}
           {d.item.kind === "visitor_badge" ? <p className="mt-2 text-sm text-slate-600">{t("badges.visitorBadgeHint")}</p> : null}
         </Card>
 
@@ -178,7 +188,9 @@ export default function AccessItemPage() {
                     ) : null}
                   </p>
                   <p className="text-sm text-slate-600">
-                    {[formatDateTime(e.occurredAt, locale, zone), t("badges.recordedBy", { name: e.recordedByName }), e.note || null].filter(Boolean).join(" · ")}
+                    {[formatDateTime(e.occurredAt, locale, zone), t("badges.recordedBy", { name: e.recordedByName }), e.note || null]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </p>
                 </li>
               ))}
@@ -193,11 +205,20 @@ export default function AccessItemPage() {
 function StepForm(props: { step: AccessItemStep; employees: { id: string; name: string; department: string }[]; server: ServerFormState }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const { form, values, errorOf, onSubmit } = useValidatedForm(AccessItemStepSchema, { defaults: { step: props.step }, server: props.server });
+  const { form, values, errorOf, onSubmit } = useValidatedForm(AccessItemStepSchema, {
+    defaults: { step: props.step },
+    server: props.server,
+  });
   const prefix = `${props.step}-`;
   const needsReason = props.step === "lost" || props.step === "revoke";
-  return (
-    <Form method="post" noValidate onSubmit={onSubmit} className="space-y-3 rounded-md border border-slate-200 p-3" aria-label={t(`badges.steps.${props.step}`)}>
+  const body = (
+    <Form
+      method="post"
+      noValidate
+      onSubmit={onSubmit}
+      className="space-y-3 rounded-md border border-slate-200 p-3"
+      aria-label={t(`badges.steps.${props.step}`)}
+    >
       <input type="hidden" value={props.step} {...form.register("step")} />
       {props.step === "issue" ? (
         <SelectField
@@ -220,10 +241,37 @@ function StepForm(props: { step: AccessItemStep; employees: { id: string; name: 
         hint={t(`badges.stepHints.${props.step}`)}
         error={errorOf("note")}
       />
-      <TextField form={form} values={values} name="occurredAt" idPrefix={prefix} type="datetime-local" label={t("badges.occurredAt")} hint={t("badges.occurredAtHint")} error={errorOf("occurredAt")} />
-      <Button type="submit" variant={props.step === "issue" || props.step === "return" || props.step === "found" ? "primary" : props.step === "retire" ? "secondary" : "danger"} disabled={navigation.state === "submitting"}>
+      <TextField
+        form={form}
+        values={values}
+        name="occurredAt"
+        idPrefix={prefix}
+        type="datetime-local"
+        label={t("badges.occurredAt")}
+        hint={t("badges.occurredAtHint")}
+        error={errorOf("occurredAt")}
+      />
+      <Button
+        type="submit"
+        variant={
+          props.step === "issue" || props.step === "return" || props.step === "found"
+            ? "primary"
+            : props.step === "retire"
+              ? "secondary"
+              : "danger"
+        }
+        disabled={navigation.state === "submitting"}
+      >
         {t(`badges.steps.${props.step}`)}
       </Button>
     </Form>
+  );
+  // The everyday steps are open; the rare ones (lost, revoke, retire) unfold on a tap, or after a refusal.
+  if (props.step === "issue" || props.step === "return" || props.step === "found") return body;
+  return (
+    <details open={props.server ? true : undefined} className="group">
+      <summary className="flex min-h-11 cursor-pointer items-center font-medium text-brand-700">{t(`badges.steps.${props.step}`)}</summary>
+      {body}
+    </details>
   );
 }

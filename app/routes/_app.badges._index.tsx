@@ -69,7 +69,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await createAccessItems(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, parsed.data);
   if (!result.ok) return data({ errors: result.errors, values: formDataToObject(formData) }, { status: 400 });
   const first = result.ids[0];
-  return redirect(result.ids.length === 1 && first ? `/badges/${first}?created=1` : `/badges?kind=${parsed.data.kind}&added=${result.ids.length}`);
+  return redirect(
+    result.ids.length === 1 && first ? `/badges/${first}?created=1` : `/badges?kind=${parsed.data.kind}&added=${result.ids.length}`,
+  );
 }
 
 export default function BadgesPage() {
@@ -91,10 +93,18 @@ export default function BadgesPage() {
           title={t("badges.register", { count: d.total })}
           actions={
             <span className="flex flex-wrap gap-4">
-              <a href={`/badges/export.csv${accessItemFilterSearch(d.filter)}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline" download>
+              <a
+                href={`/badges/export.csv${accessItemFilterSearch(d.filter)}`}
+                className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
+                download
+              >
                 {t("badges.exportRegister")}
               </a>
-              <a href="/badges/events.csv" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline" download>
+              <a
+                href="/badges/events.csv"
+                className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
+                download
+              >
                 {t("badges.exportEvents")}
               </a>
             </span>
@@ -152,7 +162,9 @@ export default function BadgesPage() {
             </div>
           </Form>
           {d.rows.length === 0 ? (
-            <p className="text-slate-600">{filtered ? t("badges.emptyFilter") : d.canManage ? t("badges.emptyManager") : t("badges.empty")}</p>
+            <p className="text-slate-600">
+              {filtered ? t("badges.emptyFilter") : d.canManage ? t("badges.emptyManager") : t("badges.empty")}
+            </p>
           ) : (
             <ul className="divide-y divide-slate-100">
               {d.rows.map((r) => (
@@ -164,7 +176,9 @@ export default function BadgesPage() {
                         {t(`badges.kinds.${r.kind}`)}
                       </Link>
                     </p>
-                    <p className="text-sm text-slate-600">{[r.description, en ? r.siteNameEn : r.siteNameZh].filter(Boolean).join(" · ")}</p>
+                    <p className="text-sm text-slate-600">
+                      {[r.description, en ? r.siteNameEn : r.siteNameZh].filter(Boolean).join(" · ")}
+                    </p>
                   </div>
                   <div className="text-right text-sm">
                     <AccessItemStatusBadge status={r.status} />
@@ -173,7 +187,9 @@ export default function BadgesPage() {
                         <Link to={`/badges/people/${r.holderEmployeeId}`} className="text-brand-700 underline">
                           {t("badges.heldBy", { name: r.holderName })}
                         </Link>
-                        {r.issuedAt ? <span className="block text-slate-500">{formatDateTime(r.issuedAt, locale, shell.organization.timeZone)}</span> : null}
+                        {r.issuedAt ? (
+                          <span className="block text-slate-500">{formatDateTime(r.issuedAt, locale, shell.organization.timeZone)}</span>
+                        ) : null}
                       </p>
                     ) : r.status === "issued" && r.kind === "visitor_badge" ? (
                       <p className="mt-1 text-slate-600">{t("badges.withVisitor")}</p>
@@ -183,7 +199,12 @@ export default function BadgesPage() {
               ))}
             </ul>
           )}
-          <Pager page={d.page} pages={d.pages} label={t("badges.pages")} href={(p) => pageAddress("/badges", accessItemFilterSearch(d.filter), p)} />
+          <Pager
+            page={d.page}
+            pages={d.pages}
+            label={t("badges.pages")}
+            href={(p) => pageAddress("/badges", accessItemFilterSearch(d.filter), p)}
+          />
         </Card>
         {d.canManage ? (
           <Card title={t("badges.add.title")}>
@@ -199,17 +220,50 @@ function AddItemsForm(props: { sites: { id: string; nameZh: string; nameEn: stri
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
   const en = i18n.language === "en";
-  const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(AccessItemCreateSchema, { defaults: { kind: "key" }, server: props.server });
+  const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(AccessItemCreateSchema, {
+    defaults: { kind: "key" },
+    server: props.server,
+  });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4" aria-label={t("badges.add.title")}>
       {rejected ? <Alert tone="error">{formError ?? t("badges.add.notSaved")}</Alert> : null}
       <input type="hidden" name="intent" value="create" />
-      <SelectField form={form} values={values} name="kind" label={t("badges.kind")} error={errorOf("kind")} options={accessItemKinds.map((k) => ({ value: k, label: t(`badges.kinds.${k}`) }))} />
+      <SelectField
+        form={form}
+        values={values}
+        name="kind"
+        label={t("badges.kind")}
+        error={errorOf("kind")}
+        options={accessItemKinds.map((k) => ({ value: k, label: t(`badges.kinds.${k}`) }))}
+      />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField form={form} values={values} name="code" label={t("badges.add.code")} hint={t("badges.add.codeHint")} error={errorOf("code")} autoComplete="off" />
-        <TextField form={form} values={values} name="lastCode" label={t("badges.add.lastCode")} hint={t("badges.add.lastCodeHint")} error={errorOf("lastCode")} autoComplete="off" />
+        <TextField
+          form={form}
+          values={values}
+          name="code"
+          label={t("badges.add.code")}
+          hint={t("badges.add.codeHint")}
+          error={errorOf("code")}
+          autoComplete="off"
+        />
+        <TextField
+          form={form}
+          values={values}
+          name="lastCode"
+          label={t("badges.add.lastCode")}
+          hint={t("badges.add.lastCodeHint")}
+          error={errorOf("lastCode")}
+          autoComplete="off"
+        />
       </div>
-      <TextField form={form} values={values} name="description" label={t("badges.descriptionLabel")} hint={t("badges.add.descriptionHint")} error={errorOf("description")} />
+      <TextField
+        form={form}
+        values={values}
+        name="description"
+        label={t("badges.descriptionLabel")}
+        hint={t("badges.add.descriptionHint")}
+        error={errorOf("description")}
+      />
       <SelectField
         form={form}
         values={values}

@@ -17,7 +17,8 @@ import { notFound, uuidParam } from "~/lib/route-params.server";
 // /badges/people/:employeeId: what one employee holds now (what to collect when they leave) and
 // every badge, card and key they held before, from the register's history.
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => titleFor(matches, (t) => (data ? data.employee.name : t("badges.title")));
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  titleFor(matches, (t) => (data ? data.employee.name : t("badges.title")));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "badges.read");
@@ -25,10 +26,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const employeeId = uuidParam(params, "employeeId");
   const employee = await getEmployee(auth.db, orgId, employeeId);
   if (!employee) notFound();
-  const [held, events] = await Promise.all([listItemsHeldBy(auth.db, { orgId, employeeId }), listAccessItemEvents(auth.db, orgId, { employeeId })]);
+  const [held, events] = await Promise.all([
+    listItemsHeldBy(auth.db, { orgId, employeeId }),
+    listAccessItemEvents(auth.db, orgId, { employeeId }),
+  ]);
   const heldIds = new Set(held.map((h) => h.id));
   // Held before: every item issued to this person that they no longer hold, with when it went back.
-  const before = new Map<string, { itemId: string; kind: (typeof events)[number]["itemKind"]; code: string; description: string; issuedAt: Date; endedAt: Date | null; endedBy: string | null }>();
+  const before = new Map<
+    string,
+    {
+      itemId: string;
+      kind: (typeof events)[number]["itemKind"];
+      code: string;
+      description: string;
+      issuedAt: Date;
+      endedAt: Date | null;
+      endedBy: string | null;
+    }
+  >();
   for (const e of [...events].reverse()) {
     if (heldIds.has(e.event.itemId)) continue;
     if (e.event.kind === "issue") {
@@ -93,7 +108,9 @@ export default function EmployeeAccessPage() {
       <div className="space-y-4">
         {!d.employee.employed && d.employee.leaveDate ? (
           <p>
-            <Badge tone={d.held.length ? "bad" : "neutral"}>{t("badges.person.left", { date: formatCalendarDate(d.employee.leaveDate, locale) })}</Badge>
+            <Badge tone={d.held.length ? "bad" : "neutral"}>
+              {t("badges.person.left", { date: formatCalendarDate(d.employee.leaveDate, locale) })}
+            </Badge>
           </p>
         ) : null}
         <Card title={t("badges.person.holdsNow", { count: d.held.length })}>
@@ -108,7 +125,9 @@ export default function EmployeeAccessPage() {
                     {t(`badges.kinds.${h.kind}`)}
                   </Link>
                   <span className="text-sm text-slate-600">
-                    {[h.description, h.issuedAt ? t("badges.since", { at: formatDateTime(h.issuedAt, locale, zone) }) : null].filter(Boolean).join(" · ")}{" "}
+                    {[h.description, h.issuedAt ? t("badges.since", { at: formatDateTime(h.issuedAt, locale, zone) }) : null]
+                      .filter(Boolean)
+                      .join(" · ")}{" "}
                     <AccessItemStatusBadge status={h.status} />
                   </span>
                 </li>

@@ -67,7 +67,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(formData, VisitorSignOutSchema);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const now = new Date();
-  const result = await signOutVisitor(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, entryId, now, todayInZone(auth.organization.timeZone, now));
+  const result = await signOutVisitor(
+    auth.db,
+    { organizationId: auth.organization.id, userId: auth.user.id },
+    entryId,
+    now,
+    todayInZone(auth.organization.timeZone, now),
+  );
   if (!result) notFound();
   if (!result.ok) return data({ errors: result.errors }, { status: 400 });
   const back = safeRedirectPath(formData.get("redirectTo"), "/visitors");
@@ -99,7 +105,12 @@ export default function VisitorEntryPage() {
     [t("visitors.escort"), e.escortName || t("visitors.escortedByHost")],
     [t("visitors.plate"), e.vehiclePlate || t("common.notSet")],
     [t("visitors.arrival"), formatDateTime(e.signedInAt, locale, zone)],
-    [t("visitors.departure"), e.signedOutAt ? t("visitors.departureBy", { at: formatDateTime(e.signedOutAt, locale, zone), name: e.signedOutByName ?? "" }) : t("visitors.stillInside")],
+    [
+      t("visitors.departure"),
+      e.signedOutAt
+        ? t("visitors.departureBy", { at: formatDateTime(e.signedOutAt, locale, zone), name: e.signedOutByName ?? "" })
+        : t("visitors.stillInside"),
+    ],
   ];
   return (
     <>
@@ -115,7 +126,13 @@ export default function VisitorEntryPage() {
         {refusal ? <Alert tone="error">{translateMessage(t, refusal)}</Alert> : null}
         <Card>
           <p className="mb-3 flex flex-wrap gap-2">
-            {e.signedOutAt ? <Badge tone="neutral">{t("visitors.left")}</Badge> : e.notSignedOut ? <NotSignedOutBadge /> : <Badge tone="good">{t("visitors.inside")}</Badge>}
+            {e.signedOutAt ? (
+              <Badge tone="neutral">{t("visitors.left")}</Badge>
+            ) : e.notSignedOut ? (
+              <NotSignedOutBadge />
+            ) : (
+              <Badge tone="good">{t("visitors.inside")}</Badge>
+            )}
           </p>
           <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_minmax(0,1fr)]">
             {rows.map(([label, value]) => (

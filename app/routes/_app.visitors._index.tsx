@@ -82,7 +82,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .filter((s) => s.visitors.length > 0 || s.id === filter.site),
     onSiteTotal: onSiteLines.length,
     rows: log.rows.map((r) => entryLine(r, startOfToday)),
-    justIn: justIn ? { name: justIn.entry.visitorName, reference: visitorReference(justIn.entry.number), badge: justIn.entry.badgeNumber } : null,
+    justIn: justIn
+      ? { name: justIn.entry.visitorName, reference: visitorReference(justIn.entry.number), badge: justIn.entry.badgeNumber }
+      : null,
     justOut: justOut ? { name: justOut.entry.visitorName, reference: visitorReference(justOut.entry.number) } : null,
   };
 }
@@ -117,7 +119,9 @@ export default function VisitorsPage() {
               : t("visitors.signedIn", { name: d.justIn.name, reference: d.justIn.reference })}
           </Alert>
         ) : null}
-        {d.justOut ? <Alert tone="success">{t("visitors.signedOut", { name: d.justOut.name, reference: d.justOut.reference })}</Alert> : null}
+        {d.justOut ? (
+          <Alert tone="success">{t("visitors.signedOut", { name: d.justOut.name, reference: d.justOut.reference })}</Alert>
+        ) : null}
 
         <Card title={t("visitors.onSite.title", { count: d.onSiteTotal })}>
           {d.onSite.length === 0 ? (
@@ -165,7 +169,11 @@ export default function VisitorsPage() {
         <Card
           title={t("visitors.log.title", { count: d.total })}
           actions={
-            <a href={`/visitors/export.csv${visitorFilterSearch(d.filter)}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline" download>
+            <a
+              href={`/visitors/export.csv${visitorFilterSearch(d.filter)}`}
+              className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
+              download
+            >
               {t("visitors.log.exportCsv")}
             </a>
           }
@@ -225,9 +233,18 @@ export default function VisitorsPage() {
                       {r.company ? <span className="ml-2 text-slate-600">{r.company}</span> : null}
                     </p>
                     <div className="flex flex-wrap items-center gap-2">
-                      {r.signedOutAt ? <Badge tone="neutral">{t("visitors.left")}</Badge> : r.notSignedOut ? <NotSignedOutBadge /> : <Badge tone="good">{t("visitors.inside")}</Badge>}
+                      {r.signedOutAt ? (
+                        <Badge tone="neutral">{t("visitors.left")}</Badge>
+                      ) : r.notSignedOut ? (
+                        <NotSignedOutBadge />
+                      ) : (
+                        <Badge tone="good">{t("visitors.inside")}</Badge>
+                      )}
                       {d.canRecord && r.signedOutAt ? (
-                        <Link to={`/visitors/new?from=${r.id}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline">
+                        <Link
+                          to={`/visitors/new?from=${r.id}`}
+                          className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
+                        >
                           {t("visitors.signInAgain")}
                         </Link>
                       ) : null}
@@ -248,7 +265,12 @@ export default function VisitorsPage() {
               ))}
             </ul>
           )}
-          <Pager page={d.page} pages={d.pages} label={t("visitors.log.pages")} href={(p) => pageAddress("/visitors", visitorFilterSearch(d.filter), p)} />
+          <Pager
+            page={d.page}
+            pages={d.pages}
+            label={t("visitors.log.pages")}
+            href={(p) => pageAddress("/visitors", visitorFilterSearch(d.filter), p)}
+          />
         </Card>
       </div>
     </>

@@ -52,9 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
     defaults,
-    returning: previous
-      ? { reference: visitorReference(previous.entry.number), idNumberMasked: previous.entry.idNumberMasked }
-      : null,
+    returning: previous ? { reference: visitorReference(previous.entry.number), idNumberMasked: previous.entry.idNumberMasked } : null,
     hosts,
     badges: badges.map((b) => ({ code: b.code, siteId: b.siteId })),
     recent: recent.map((r) => ({ id: r.id, visitorName: r.visitorName, company: r.company })),
@@ -71,7 +69,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   const timeZone = auth.organization.timeZone;
   const now = new Date();
-  const result = await signInVisitor(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, parsed.data, now, todayInZone(timeZone, now));
+  const result = await signInVisitor(
+    auth.db,
+    { organizationId: auth.organization.id, userId: auth.user.id },
+    parsed.data,
+    now,
+    todayInZone(timeZone, now),
+  );
   if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
   return redirect(`/visitors?signedIn=${result.entry.id}`, { headers: { "Set-Cookie": rememberSiteCookie(result.entry.siteId) } });
 }
@@ -108,20 +112,42 @@ export default function VisitorSignInPage() {
           <Form method="post" noValidate onSubmit={onSubmit} className="space-y-5" aria-label={t("visitors.signIn.title")}>
             {rejected ? <Alert tone="error">{formError ?? t("visitors.signIn.notSaved")}</Alert> : null}
             {d.returning ? (
-              <Alert tone="info">{t("visitors.signIn.returningNotice", { reference: d.returning.reference, masked: d.returning.idNumberMasked })}</Alert>
+              <Alert tone="info">
+                {t("visitors.signIn.returningNotice", { reference: d.returning.reference, masked: d.returning.idNumberMasked })}
+              </Alert>
             ) : null}
 
             <ChoiceGroup legend={t("visitors.site")} error={errorOf("siteId")} name="siteId">
               {d.sites.length === 0 ? <p className="text-slate-600">{t("visitors.signIn.noSites")}</p> : null}
               <div className="grid gap-2 sm:grid-cols-2">
                 {d.sites.map((s) => (
-                  <BigChoice key={s.id} value={s.id} label={en ? s.nameEn : s.nameZh} register={form.register("siteId")} defaultChecked={current("siteId") === s.id} />
+                  <BigChoice
+                    key={s.id}
+                    value={s.id}
+                    label={en ? s.nameEn : s.nameZh}
+                    register={form.register("siteId")}
+                    defaultChecked={current("siteId") === s.id}
+                  />
                 ))}
               </div>
             </ChoiceGroup>
 
-            <TextField form={form} values={values} name="visitorName" label={t("visitors.visitorName")} error={errorOf("visitorName")} autoComplete="off" />
-            <TextField form={form} values={values} name="company" label={t("visitors.company")} error={errorOf("company")} autoComplete="off" />
+            <TextField
+              form={form}
+              values={values}
+              name="visitorName"
+              label={t("visitors.visitorName")}
+              error={errorOf("visitorName")}
+              autoComplete="off"
+            />
+            <TextField
+              form={form}
+              values={values}
+              name="company"
+              label={t("visitors.company")}
+              error={errorOf("company")}
+              autoComplete="off"
+            />
 
             <div className="grid gap-3 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)]">
               <div className="space-y-1">
@@ -167,7 +193,15 @@ export default function VisitorSignInPage() {
             </div>
 
             <div>
-              <SuggestField form={form} values={values} name="hostName" label={t("visitors.host")} hint={t("visitors.signIn.hostHint")} error={errorOf("hostName")} list="host-names" />
+              <SuggestField
+                form={form}
+                values={values}
+                name="hostName"
+                label={t("visitors.host")}
+                hint={t("visitors.signIn.hostHint")}
+                error={errorOf("hostName")}
+                list="host-names"
+              />
               <datalist id="host-names">
                 {d.hosts.map((h) => (
                   <option key={`${h.name}-${h.department}`} value={h.name}>
@@ -180,11 +214,24 @@ export default function VisitorSignInPage() {
             <ChoiceGroup legend={t("visitors.purpose")} error={errorOf("purpose")} name="purpose">
               <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
                 {visitPurposes.map((p) => (
-                  <BigChoice key={p} value={p} label={t(`visitors.purposes.${p}`)} register={form.register("purpose")} defaultChecked={current("purpose") === p} />
+                  <BigChoice
+                    key={p}
+                    value={p}
+                    label={t(`visitors.purposes.${p}`)}
+                    register={form.register("purpose")}
+                    defaultChecked={current("purpose") === p}
+                  />
                 ))}
               </div>
             </ChoiceGroup>
-            <TextField form={form} values={values} name="purposeNote" label={t("visitors.purposeNote")} hint={t("visitors.signIn.purposeNoteHint")} error={errorOf("purposeNote")} />
+            <TextField
+              form={form}
+              values={values}
+              name="purposeNote"
+              label={t("visitors.purposeNote")}
+              hint={t("visitors.signIn.purposeNoteHint")}
+              error={errorOf("purposeNote")}
+            />
 
             <div>
               <SuggestField
@@ -203,8 +250,24 @@ export default function VisitorSignInPage() {
                 ))}
               </datalist>
             </div>
-            <TextField form={form} values={values} name="escortName" label={t("visitors.escort")} hint={t("visitors.signIn.escortHint")} error={errorOf("escortName")} autoComplete="off" />
-            <TextField form={form} values={values} name="vehiclePlate" label={t("visitors.plate")} hint={t("visitors.signIn.plateHint")} error={errorOf("vehiclePlate")} autoComplete="off" />
+            <TextField
+              form={form}
+              values={values}
+              name="escortName"
+              label={t("visitors.escort")}
+              hint={t("visitors.signIn.escortHint")}
+              error={errorOf("escortName")}
+              autoComplete="off"
+            />
+            <TextField
+              form={form}
+              values={values}
+              name="vehiclePlate"
+              label={t("visitors.plate")}
+              hint={t("visitors.signIn.plateHint")}
+              error={errorOf("vehiclePlate")}
+              autoComplete="off"
+            />
 
             <Button type="submit" className="min-h-14 w-full text-lg" disabled={navigation.state === "submitting"}>
               {t("visitors.signIn.submit")}
@@ -231,7 +294,12 @@ function ChoiceGroup(props: { legend: string; error?: string; name: string; chil
 }
 
 /** A radio as a 56 px button: the main choices at the gate are tapped with gloves on. */
-function BigChoice(props: { value: string; label: string; defaultChecked: boolean; register: ReturnType<ReturnType<typeof useValidatedForm>["form"]["register"]> }) {
+function BigChoice(props: {
+  value: string;
+  label: string;
+  defaultChecked: boolean;
+  register: ReturnType<ReturnType<typeof useValidatedForm>["form"]["register"]>;
+}) {
   return (
     <label className="flex min-h-14 cursor-pointer items-center justify-center rounded-lg border border-slate-300 bg-white px-3 text-center text-base font-semibold text-slate-800 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-700 has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600">
       <input type="radio" value={props.value} defaultChecked={props.defaultChecked} className="sr-only" {...props.register} />
@@ -262,7 +330,9 @@ function SuggestField(props: {
         className={props.upper ? "uppercase" : ""}
         defaultValue={typeof value === "string" ? value : undefined}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={[props.hint ? `${props.name}-hint` : "", props.error ? `${props.name}-error` : ""].filter(Boolean).join(" ") || undefined}
+        aria-describedby={
+          [props.hint ? `${props.name}-hint` : "", props.error ? `${props.name}-error` : ""].filter(Boolean).join(" ") || undefined
+        }
         {...props.form.register(props.name)}
       />
     </FieldShell>

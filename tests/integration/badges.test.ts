@@ -25,7 +25,8 @@ beforeAll(async () => {
 
 async function footprint(orgId: string) {
   const counts: Record<string, number> = {};
-  for (const table of ["access_items", "access_item_events", "evidence_links", "audit_events"]) counts[table] = await countRows(table, sql`organization_id = ${orgId}`);
+  for (const table of ["access_items", "access_item_events", "evidence_links", "audit_events"])
+    counts[table] = await countRows(table, sql`organization_id = ${orgId}`);
   return counts;
 }
 
@@ -56,11 +57,21 @@ describe("adding to the register", () => {
     const badges = await addItems(owner.cookie, owner.organizationId, { kind: "visitor_badge", code: "V-001", lastCode: "V-005" });
     expect(badges.map((b) => b.code)).toEqual(["V-001", "V-002", "V-003", "V-004", "V-005"]);
     const before = await footprint(owner.organizationId);
-    const overlap = await callAction(listRoute, "/badges", { intent: "create", kind: "visitor_badge", code: "V-004", lastCode: "V-008" }, { cookie: owner.cookie });
+    const overlap = await callAction(
+      listRoute,
+      "/badges",
+      { intent: "create", kind: "visitor_badge", code: "V-004", lastCode: "V-008" },
+      { cookie: owner.cookie },
+    );
     expect(overlap.status).toBe(400);
     expect(errorsOf(overlap).code).toBe('badges.errors.codeTaken|{"codes":"V-004, V-005"}');
     expect(await footprint(owner.organizationId)).toEqual(before);
-    const reversed = await callAction(listRoute, "/badges", { intent: "create", kind: "visitor_badge", code: "V-009", lastCode: "V-002" }, { cookie: owner.cookie });
+    const reversed = await callAction(
+      listRoute,
+      "/badges",
+      { intent: "create", kind: "visitor_badge", code: "V-009", lastCode: "V-002" },
+      { cookie: owner.cookie },
+    );
     expect(keyOf(errorsOf(reversed).lastCode)).toBe("badges.errors.series");
   });
 
@@ -73,7 +84,12 @@ describe("adding to the register", () => {
 
   test("only the gate roles manage the register; everyone reads it", async () => {
     const auditor = await addMember(owner.cookie, "auditor");
-    const denied = await callAction(listRoute, "/badges", { intent: "create", kind: "key", code: "K-99", description: "x" }, { cookie: auditor.cookie });
+    const denied = await callAction(
+      listRoute,
+      "/badges",
+      { intent: "create", kind: "key", code: "K-99", description: "x" },
+      { cookie: auditor.cookie },
+    );
     expect(denied.status).toBe(403);
     const list = await callLoader<Awaited<ReturnType<typeof listRoute.loader>>>(listRoute, "/badges?kind=key", { cookie: auditor.cookie });
     expect(list.status).toBe(200);
@@ -90,10 +106,17 @@ describe("the life of a key", () => {
     const site = await createSite(org.cookie);
     const alice = await insertEmployee(org.organizationId, { name: "李娜" });
     const bob = await insertEmployee(org.organizationId, { name: "王强" });
-    const [key] = await addItems(org.cookie, org.organizationId, { kind: "key", code: "K-1", description: "一号仓库正门", siteId: site.id });
+    const [key] = await addItems(org.cookie, org.organizationId, {
+      kind: "key",
+      code: "K-1",
+      description: "一号仓库正门",
+      siteId: site.id,
+    });
     const id = key!.id;
 
-    expect((await step(org.cookie, id, { step: "issue", employeeId: alice.id, occurredAt: "2026-11-02T08:30" })).location).toBe(`/badges/${id}?done=issue`);
+    expect((await step(org.cookie, id, { step: "issue", employeeId: alice.id, occurredAt: "2026-11-02T08:30" })).location).toBe(
+      `/badges/${id}?done=issue`,
+    );
     let now = await itemByCode(org.organizationId, "key", "K-1");
     expect(now).toMatchObject({ status: "issued", holderEmployeeId: alice.id });
     expect(now.issuedAt?.toISOString()).toBe("2026-11-02T00:30:00.000Z");
@@ -118,7 +141,9 @@ describe("the life of a key", () => {
     expect((await step(org.cookie, id, { step: "lost", note: "下班途中遗失" })).status).toBe(302);
     now = await itemByCode(org.organizationId, "key", "K-1");
     expect(now).toMatchObject({ status: "lost", holderEmployeeId: null });
-    expect(keyOf(errorsOf(await step(org.cookie, id, { step: "issue", employeeId: alice.id })).step)).toBe("badges.errors.notAllowed.issue");
+    expect(keyOf(errorsOf(await step(org.cookie, id, { step: "issue", employeeId: alice.id })).step)).toBe(
+      "badges.errors.notAllowed.issue",
+    );
     expect((await step(org.cookie, id, { step: "found", note: "保安室找到" })).status).toBe(302);
     expect((await step(org.cookie, id, { step: "issue", employeeId: alice.id })).status).toBe(302);
     expect(keyOf(errorsOf(await step(org.cookie, id, { step: "retire" })).step)).toBe("badges.errors.notAllowed.retire");
@@ -138,7 +163,10 @@ describe("the life of a key", () => {
     ]);
     expect(events.map((e) => e.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     for (const event of events) {
-      const links = await testDb().select().from(evidenceLinks).where(and(eq(evidenceLinks.recordType, "access_item_event"), eq(evidenceLinks.recordId, event.id)));
+      const links = await testDb()
+        .select()
+        .from(evidenceLinks)
+        .where(and(eq(evidenceLinks.recordType, "access_item_event"), eq(evidenceLinks.recordId, event.id)));
       expect(links.length).toBeGreaterThanOrEqual(3);
     }
     const audit = await testDb().select().from(auditEvents).where(eq(auditEvents.organizationId, org.organizationId));
@@ -147,8 +175,20 @@ describe("the life of a key", () => {
     expect(await verifyOrganizationChain(testDb(), org.organizationId)).toMatchObject({ ok: true });
 
     // The item page shows the whole history, newest first.
-    const page = await callLoader<Awaited<ReturnType<typeof itemRoute.loader>>>(itemRoute, `/badges/${id}`, { cookie: org.cookie, params: { itemId: id } });
-    expect(page.data.events.map((e) => e.reference)).toEqual(["AK-00008", "AK-00007", "AK-00006", "AK-00005", "AK-00004", "AK-00003", "AK-00002", "AK-00001"]);
+    const page = await callLoader<Awaited<ReturnType<typeof itemRoute.loader>>>(itemRoute, `/badges/${id}`, {
+      cookie: org.cookie,
+      params: { itemId: id },
+    });
+    expect(page.data.events.map((e) => e.reference)).toEqual([
+      "AK-00008",
+      "AK-00007",
+      "AK-00006",
+      "AK-00005",
+      "AK-00004",
+      "AK-00003",
+      "AK-00002",
+      "AK-00001",
+    ]);
     expect(page.data.steps).toEqual([]);
   });
 
@@ -161,13 +201,22 @@ describe("the life of a key", () => {
     const [card] = await addItems(org.cookie, org.organizationId, { kind: "access_card", code: "AC-1" });
     const refused = await step(org.cookie, card!.id, { step: "issue", employeeId: left.id });
     expect(keyOf(errorsOf(refused).employeeId)).toBe("badges.errors.employeeLeft");
-    expect(keyOf(errorsOf(await step(org.cookie, card!.id, { step: "issue", employeeId: stranger.id })).employeeId)).toBe("badges.errors.employee");
+    expect(keyOf(errorsOf(await step(org.cookie, card!.id, { step: "issue", employeeId: stranger.id })).employeeId)).toBe(
+      "badges.errors.employee",
+    );
     expect(keyOf(errorsOf(await step(org.cookie, card!.id, { step: "issue" })).employeeId)).toBe("badges.errors.employee");
-    expect(keyOf(errorsOf(await step(org.cookie, card!.id, { step: "issue", employeeId: leaving.id, occurredAt: "2099-01-01T08:00" })).occurredAt)).toBe("badges.errors.future");
+    expect(
+      keyOf(
+        errorsOf(await step(org.cookie, card!.id, { step: "issue", employeeId: leaving.id, occurredAt: "2099-01-01T08:00" })).occurredAt,
+      ),
+    ).toBe("badges.errors.future");
     expect((await step(org.cookie, card!.id, { step: "issue", employeeId: leaving.id })).status).toBe(302);
     // The issue form offers only current employees.
     const [other2] = await addItems(org.cookie, org.organizationId, { kind: "access_card", code: "AC-2" });
-    const page = await callLoader<Awaited<ReturnType<typeof itemRoute.loader>>>(itemRoute, `/badges/${other2!.id}`, { cookie: org.cookie, params: { itemId: other2!.id } });
+    const page = await callLoader<Awaited<ReturnType<typeof itemRoute.loader>>>(itemRoute, `/badges/${other2!.id}`, {
+      cookie: org.cookie,
+      params: { itemId: other2!.id },
+    });
     expect(page.data.employees.map((e) => e.name)).toEqual(["下月离职"]);
   });
 
@@ -176,7 +225,10 @@ describe("the life of a key", () => {
     const employee = await insertEmployee(owner.organizationId);
     const refused = await step(owner.cookie, badge!.id, { step: "issue", employeeId: employee.id });
     expect(keyOf(errorsOf(refused).step)).toBe("badges.errors.visitorBadgeAtGate");
-    const page = await callLoader<Awaited<ReturnType<typeof itemRoute.loader>>>(itemRoute, `/badges/${badge!.id}`, { cookie: owner.cookie, params: { itemId: badge!.id } });
+    const page = await callLoader<Awaited<ReturnType<typeof itemRoute.loader>>>(itemRoute, `/badges/${badge!.id}`, {
+      cookie: owner.cookie,
+      params: { itemId: badge!.id },
+    });
     expect(page.data.steps).toEqual(["lost", "revoke", "retire"]);
   });
 
@@ -187,7 +239,9 @@ describe("the life of a key", () => {
     const [key] = await addItems(org.cookie, org.organizationId, { kind: "key", code: "K-RACE", description: "机房" });
     const actor = { organizationId: org.organizationId, userId: org.userId };
     const results = await Promise.all(
-      [a, b].map((e) => recordAccessItemStep(testDb(), actor, key!.id, { step: "issue", employeeId: e.id, occurredAt: new Date() }, "2026-12-02")),
+      [a, b].map((e) =>
+        recordAccessItemStep(testDb(), actor, key!.id, { step: "issue", employeeId: e.id, occurredAt: new Date() }, "2026-12-02"),
+      ),
     );
     expect(results.filter((r) => r?.ok)).toHaveLength(1);
     expect(results.filter((r) => r && !r.ok).map((r) => r && !r.ok && keyOf(r.errors.step))).toEqual(["badges.errors.notAllowed.issue"]);
@@ -238,7 +292,9 @@ describe("exports", () => {
 
     const register = await csvRows(registerCsvRoute, "/badges/export.csv?kind=key", org.cookie);
     expect(register[0]).toEqual(["类别", "编号", "开启部位或用途", "场所", "状态", "持有人", "员工编号", "发放时间 (Asia/Shanghai)"]);
-    expect(register.slice(1)).toEqual([["钥匙", "K-50", "化学品库", "", "已发放", "孙丽", `EMP-${String(person.number).padStart(5, "0")}`, "2026-11-03 14:05"]]);
+    expect(register.slice(1)).toEqual([
+      ["钥匙", "K-50", "化学品库", "", "已发放", "孙丽", `EMP-${String(person.number).padStart(5, "0")}`, "2026-11-03 14:05"],
+    ]);
 
     const events = await csvRows(eventsCsvRoute, "/badges/events.csv", org.cookie);
     expect(events[0]).toEqual(["记录号", "时间 (Asia/Shanghai)", "操作", "类别", "编号", "员工", "备注", "登记人"]);

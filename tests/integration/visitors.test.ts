@@ -37,7 +37,12 @@ async function footprint(orgId: string) {
 }
 
 function signOut(cookie: string, entryId: string, fields: Fields = {}) {
-  return callAction(entryRoute, `/visitors/${entryId}`, { intent: "signOut", redirectTo: "/visitors", ...fields }, { cookie, params: { entryId } });
+  return callAction(
+    entryRoute,
+    `/visitors/${entryId}`,
+    { intent: "signOut", redirectTo: "/visitors", ...fields },
+    { cookie, params: { entryId } },
+  );
 }
 
 type ListData = Awaited<ReturnType<typeof listRoute.loader>>;
@@ -56,7 +61,10 @@ describe("signing a visitor in", () => {
     const audit = await testDb().select().from(auditEvents).where(eq(auditEvents.entityId, entry.id));
     expect(audit.map((a) => a.entityType)).toEqual(["visitor_entry"]);
     expect(JSON.stringify(audit)).not.toContain(RESIDENT_ID);
-    const links = await testDb().select().from(evidenceLinks).where(and(eq(evidenceLinks.recordType, "visitor_entry"), eq(evidenceLinks.recordId, entry.id)));
+    const links = await testDb()
+      .select()
+      .from(evidenceLinks)
+      .where(and(eq(evidenceLinks.recordType, "visitor_entry"), eq(evidenceLinks.recordId, entry.id)));
     expect(links.length).toBeGreaterThanOrEqual(3);
     expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toMatchObject({ ok: true });
   });
@@ -97,7 +105,9 @@ describe("signing a visitor in", () => {
     expect(outcome.status).toBe(302);
     const cookie = outcome.setCookie?.split(";")[0] ?? "";
     expect(cookie).toBe(`tg_visitor_site=${gate2.id}`);
-    const page = await callLoader<Awaited<ReturnType<typeof newRoute.loader>>>(newRoute, "/visitors/new", { cookie: `${guard.cookie}; ${cookie}` });
+    const page = await callLoader<Awaited<ReturnType<typeof newRoute.loader>>>(newRoute, "/visitors/new", {
+      cookie: `${guard.cookie}; ${cookie}`,
+    });
     expect(page.data.defaults.siteId).toBe(gate2.id);
     const fresh = await callLoader<Awaited<ReturnType<typeof newRoute.loader>>>(newRoute, "/visitors/new", { cookie: guard.cookie });
     expect(fresh.data.defaults.siteId).toBeUndefined();
@@ -114,9 +124,21 @@ describe("signing a visitor in", () => {
   });
 
   test("a returning visitor is prefilled from the earlier entry, but the ID number is asked again", async () => {
-    const first = await signIn(guard.cookie, gate1.id, { company: "回访公司", hostName: "刘经理", idDocumentType: "passport", idNumber: "E12345678" });
-    const page = await callLoader<Awaited<ReturnType<typeof newRoute.loader>>>(newRoute, `/visitors/new?from=${first.id}`, { cookie: guard.cookie });
-    expect(page.data.defaults).toMatchObject({ visitorName: first.visitorName, company: "回访公司", idDocumentType: "passport", hostName: "刘经理" });
+    const first = await signIn(guard.cookie, gate1.id, {
+      company: "回访公司",
+      hostName: "刘经理",
+      idDocumentType: "passport",
+      idNumber: "E12345678",
+    });
+    const page = await callLoader<Awaited<ReturnType<typeof newRoute.loader>>>(newRoute, `/visitors/new?from=${first.id}`, {
+      cookie: guard.cookie,
+    });
+    expect(page.data.defaults).toMatchObject({
+      visitorName: first.visitorName,
+      company: "回访公司",
+      idDocumentType: "passport",
+      hostName: "刘经理",
+    });
     expect(page.data.defaults).not.toHaveProperty("idNumber");
     expect(page.data.returning).toEqual({ reference: expect.stringMatching(/^VIS-\d{5}$/), idNumberMasked: "E****5678" });
   });
@@ -215,7 +237,11 @@ describe("the register's visitor badges at the gate", () => {
     await signOut(org.cookie, entry.id);
     badge = await itemByCode(org.organizationId, "visitor_badge", "V-002");
     expect(badge.status).toBe("available");
-    const events = await testDb().select().from(accessItemEvents).where(eq(accessItemEvents.itemId, badge.id)).orderBy(accessItemEvents.number);
+    const events = await testDb()
+      .select()
+      .from(accessItemEvents)
+      .where(eq(accessItemEvents.itemId, badge.id))
+      .orderBy(accessItemEvents.number);
     expect(events.map((e) => e.kind)).toEqual(["issue", "return"]);
     expect(events[0]?.note).toContain("持证访客");
 
@@ -240,11 +266,23 @@ describe("the CSV export", () => {
     const org = await signUpOrganization();
     const site = await createSite(org.cookie, { nameZh: "西门" });
     const old = await signIn(org.cookie, site.id, { visitorName: "上月访客" });
-    await testDb().update(visitorEntries).set({ signedInAt: new Date("2026-10-05T01:30:00Z") }).where(eq(visitorEntries.id, old.id));
-    const entry = await signIn(org.cookie, site.id, { visitorName: "本次访客", badgeNumber: "T-7", vehiclePlate: "苏E12345", escortName: "保安小张" });
+    await testDb()
+      .update(visitorEntries)
+      .set({ signedInAt: new Date("2026-10-05T01:30:00Z") })
+      .where(eq(visitorEntries.id, old.id));
+    const entry = await signIn(org.cookie, site.id, {
+      visitorName: "本次访客",
+      badgeNumber: "T-7",
+      vehiclePlate: "苏E12345",
+      escortName: "保安小张",
+    });
     await signOut(org.cookie, entry.id);
 
-    const response = await csvRoute.loader({ request: getRequest("/visitors/export.csv?from=2026-10-01&to=2026-10-31", { cookie: org.cookie }), params: {}, context: {} });
+    const response = await csvRoute.loader({
+      request: getRequest("/visitors/export.csv?from=2026-10-01&to=2026-10-31", { cookie: org.cookie }),
+      params: {},
+      context: {},
+    });
     const bytes = new Uint8Array(await response.arrayBuffer());
     // A UTF-8 byte-order mark first, so Excel reads the Chinese right.
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -276,7 +314,9 @@ describe("the CSV export", () => {
     expect(rows[1]?.[16]).toBe("未签离");
     expect(text).not.toContain(RESIDENT_ID);
 
-    const all = await (await csvRoute.loader({ request: getRequest("/visitors/export.csv", { cookie: org.cookie }), params: {}, context: {} })).text();
+    const all = await (
+      await csvRoute.loader({ request: getRequest("/visitors/export.csv", { cookie: org.cookie }), params: {}, context: {} })
+    ).text();
     const current = Papa.parse<string[]>(all.trim()).data.find((r) => r[3] === "本次访客");
     expect(current?.slice(11, 14)).toEqual(["T-7", "保安小张", "苏E12345"]);
     expect(current?.[14]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);

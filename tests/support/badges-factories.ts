@@ -38,7 +38,9 @@ export async function addItems(cookie: string, orgId: string, fields: Fields): P
   const rows = await testDb()
     .select()
     .from(accessItems)
-    .where(and(eq(accessItems.organizationId, orgId), eq(accessItems.kind, fields.kind as AccessItem["kind"]), inArray(accessItems.code, codes)))
+    .where(
+      and(eq(accessItems.organizationId, orgId), eq(accessItems.kind, fields.kind as AccessItem["kind"]), inArray(accessItems.code, codes)),
+    )
     .orderBy(asc(accessItems.code));
   expect(rows).toHaveLength(codes.length);
   return rows;

@@ -18,7 +18,11 @@ export function SignOutButton(props: { entryId: string; name: string; redirectTo
     <Form method="post" action={`/visitors/${props.entryId}`}>
       <input type="hidden" name="intent" value="signOut" />
       <input type="hidden" name="redirectTo" value={props.redirectTo} />
-      <button type="submit" className={buttonClass("primary", "min-h-14 w-full px-5 text-lg sm:w-auto")} aria-label={t("visitors.signOutOf", { name: props.name })}>
+      <button
+        type="submit"
+        className={buttonClass("primary", "min-h-14 w-full px-5 text-lg sm:w-auto")}
+        aria-label={t("visitors.signOutOf", { name: props.name })}
+      >
         {t("visitors.signOut")}
       </button>
     </Form>

@@ -41,7 +41,11 @@ export function VisitorsDashboardCard(props: { lines: VisitorsOnSiteLine[] }) {
               </Link>
               <span className="text-sm text-slate-700">
                 {t("visitors.dashboard.onSite", { count: l.onSite })}
-                {l.notSignedOut ? <span className="ml-2 font-medium text-red-700">{t("visitors.dashboard.siteNotSignedOut", { count: l.notSignedOut })}</span> : null}
+                {l.notSignedOut ? (
+                  <span className="ml-2 font-medium text-red-700">
+                    {t("visitors.dashboard.siteNotSignedOut", { count: l.notSignedOut })}
+                  </span>
+                ) : null}
               </span>
             </li>
           ))}

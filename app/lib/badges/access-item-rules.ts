@@ -24,7 +24,8 @@ const TRANSITIONS: Record<AccessItemStatus, Partial<Record<AccessItemStep, Acces
   retired: {},
 };
 
-export type StepDecision = { ok: true; to: AccessItemStatus } | { ok: false; reason: "notAllowed"; from: AccessItemStatus; step: AccessItemStep };
+export type StepDecision =
+  { ok: true; to: AccessItemStatus } | { ok: false; reason: "notAllowed"; from: AccessItemStatus; step: AccessItemStep };
 
 export function decideStep(from: AccessItemStatus, step: AccessItemStep): StepDecision {
   const to = TRANSITIONS[from][step];

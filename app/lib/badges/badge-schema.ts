@@ -25,7 +25,8 @@ export const AccessItemCreateSchema = z
     siteId: optionalUuid,
   })
   .superRefine((v, ctx) => {
-    if (v.kind === "key" && !v.description) ctx.addIssue({ code: "custom", path: ["description"], message: message("badges.errors.keyOpens") });
+    if (v.kind === "key" && !v.description)
+      ctx.addIssue({ code: "custom", path: ["description"], message: message("badges.errors.keyOpens") });
     if (v.lastCode && v.lastCode !== v.code && !codeSeries(v.code, v.lastCode))
       ctx.addIssue({ code: "custom", path: ["lastCode"], message: message("badges.errors.series", { max: MAX_SERIES }) });
   });
@@ -45,8 +46,9 @@ export const AccessItemStepSchema = z
     note: optionalText(300),
   })
   .superRefine((v, ctx) => {
-    if (v.step === "issue" && !v.employeeId) ctx.addIssue({ code: "custom", path: ["employeeId"], message: message("badges.errors.employee") });
-    if ((v.step === "lost" || v.step === "revoke") && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: message("badges.errors.reason") });
+    if (v.step === "issue" && !v.employeeId)
+      ctx.addIssue({ code: "custom", path: ["employeeId"], message: message("badges.errors.employee") });
+    if ((v.step === "lost" || v.step === "revoke") && !v.note)
+      ctx.addIssue({ code: "custom", path: ["note"], message: message("badges.errors.reason") });
   });
 export type AccessItemStepValues = z.output<typeof AccessItemStepSchema>;
-

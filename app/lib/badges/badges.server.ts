@@ -74,7 +74,13 @@ export async function listAccessItems(
 
 export async function getAccessItem(db: Database, orgId: string, itemId: string) {
   const [row] = await db
-    .select({ item: accessItems, holderName: holders.name, holderNumber: holders.number, siteNameZh: sites.nameZh, siteNameEn: sites.nameEn })
+    .select({
+      item: accessItems,
+      holderName: holders.name,
+      holderNumber: holders.number,
+      siteNameZh: sites.nameZh,
+      siteNameEn: sites.nameEn,
+    })
     .from(accessItems)
     .leftJoin(holders, and(eq(holders.id, accessItems.holderEmployeeId), eq(holders.organizationId, orgId)))
     .leftJoin(sites, eq(sites.id, accessItems.siteId))
@@ -141,7 +147,13 @@ export async function getEmployee(db: Database, orgId: string, employeeId: strin
 /** Employees who may receive an item today (not left), by name. */
 export async function listIssuableEmployees(db: Database, orgId: string, today: string) {
   const rows = await db
-    .select({ id: employees.id, name: employees.name, number: employees.number, department: employees.department, leaveDate: employees.leaveDate })
+    .select({
+      id: employees.id,
+      name: employees.name,
+      number: employees.number,
+      department: employees.department,
+      leaveDate: employees.leaveDate,
+    })
     .from(employees)
     .where(eq(employees.organizationId, orgId))
     .orderBy(asc(employees.name), asc(employees.number));
@@ -195,7 +207,14 @@ export async function createAccessItems(db: Database, actor: Actor, values: Acce
         )
         .returning();
       for (const row of rows) {
-        await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "create", entityType: "access_item", entityId: row.id, after: row });
+        await recordAudit(tx, {
+          organizationId: actor.organizationId,
+          actorUserId: actor.userId,
+          action: "create",
+          entityType: "access_item",
+          entityId: row.id,
+          after: row,
+        });
       }
       return rows;
     });
@@ -241,7 +260,8 @@ export async function applyAccessItemStep(tx: Executor, actor: Actor, itemId: st
           .where(and(eq(employees.organizationId, actor.organizationId), eq(employees.id, input.employeeId)))
       : [];
     if (!employee) return refused({ employeeId: message("badges.errors.employee") });
-    if (!isEmployed(employee.leaveDate, today)) return refused({ employeeId: message("badges.errors.employeeLeft", { name: employee.name, date: employee.leaveDate ?? "" }) });
+    if (!isEmployed(employee.leaveDate, today))
+      return refused({ employeeId: message("badges.errors.employeeLeft", { name: employee.name, date: employee.leaveDate ?? "" }) });
     employeeId = employee.id;
   } else if (input.step !== "issue") {
     // Return, lost and revoke name the person the item came from; found and retire name no one.
@@ -274,9 +294,28 @@ export async function applyAccessItemStep(tx: Executor, actor: Actor, itemId: st
     })
     .returning();
   if (!event || !after) throw new Error("applyAccessItemStep: nothing written");
-  await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "update", entityType: "access_item", entityId: item.id, before: item, after });
-  await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "create", entityType: "access_item_event", entityId: event.id, after: event });
-  await setEvidenceLinks(tx, { ...actor, recordType: "access_item_event", recordId: event.id, occurredAt: event.occurredAt }, await criteriaOfEvents(tx));
+  await recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    action: "update",
+    entityType: "access_item",
+    entityId: item.id,
+    before: item,
+    after,
+  });
+  await recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    action: "create",
+    entityType: "access_item_event",
+    entityId: event.id,
+    after: event,
+  });
+  await setEvidenceLinks(
+    tx,
+    { ...actor, recordType: "access_item_event", recordId: event.id, occurredAt: event.occurredAt },
+    await criteriaOfEvents(tx),
+  );
   return { ok: true as const, item: after, event };
 }
 

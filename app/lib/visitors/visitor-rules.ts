@@ -4,7 +4,15 @@ import { checkResidentId, maskIdNumber, type ResidentIdCheck } from "../inspecti
 // of a visitor's vehicle, and when a visitor who never signed out counts as "not signed out".
 // Client-safe: the sign-in form checks the same things in the browser.
 
-export const visitorIdTypes = ["cn_resident_id", "hk_macau_permit", "taiwan_permit", "passport", "foreign_permanent_residence", "driving_licence", "other"] as const;
+export const visitorIdTypes = [
+  "cn_resident_id",
+  "hk_macau_permit",
+  "taiwan_permit",
+  "passport",
+  "foreign_permanent_residence",
+  "driving_licence",
+  "other",
+] as const;
 export type VisitorIdType = (typeof visitorIdTypes)[number];
 
 export const visitPurposes = ["meeting", "delivery", "maintenance", "audit", "interview", "other"] as const;
@@ -49,7 +57,10 @@ const PLATE = new RegExp(`^[${PROVINCES}][A-HJ-NP-Z]([A-HJ-NP-Z0-9]{5}|[A-HJ-NP-
 
 /** "沪 a·12345" -> "沪A12345": what the log stores and searches. */
 export function normalizePlate(input: string): string {
-  return input.trim().toUpperCase().replace(/[\s·•.-]/g, "");
+  return input
+    .trim()
+    .toUpperCase()
+    .replace(/[\s·•.-]/g, "");
 }
 
 export function isChinesePlate(input: string): boolean {

@@ -40,8 +40,10 @@ export const VisitorSignInSchema = z
       ctx.addIssue({ code: "custom", path: ["idNumber"], message: msg });
     }
     if (!v.idVerified) ctx.addIssue({ code: "custom", path: ["idVerified"], message: message("visitors.errors.idVerified") });
-    if (v.purpose === "other" && !v.purposeNote) ctx.addIssue({ code: "custom", path: ["purposeNote"], message: message("visitors.errors.purposeNote") });
-    if (v.vehiclePlate && !isChinesePlate(v.vehiclePlate)) ctx.addIssue({ code: "custom", path: ["vehiclePlate"], message: message("visitors.errors.plate") });
+    if (v.purpose === "other" && !v.purposeNote)
+      ctx.addIssue({ code: "custom", path: ["purposeNote"], message: message("visitors.errors.purposeNote") });
+    if (v.vehiclePlate && !isChinesePlate(v.vehiclePlate))
+      ctx.addIssue({ code: "custom", path: ["vehiclePlate"], message: message("visitors.errors.plate") });
   })
   .transform(({ idNumber, idVerified: _verified, ...v }) => {
     const checked = checkVisitorId(v.idDocumentType, idNumber);

@@ -9,7 +9,7 @@ import type { Database, Executor } from "../db.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { evidenceRecordTypes } from "../evidence/evidence-registry";
 import { refused } from "../form.server";
-import { startOfDayInZone } from "../i18n/format";
+import { startOfDayInZone, todayInZone } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { resolveCriterionRefs } from "../inspections/templates.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
@@ -64,15 +64,32 @@ export async function signInVisitor(db: Database, actor: Actor, values: VisitorS
           const [holder] = await tx
             .select({ number: visitorEntries.number, name: visitorEntries.visitorName })
             .from(visitorEntries)
-            .where(and(eq(visitorEntries.organizationId, actor.organizationId), eq(visitorEntries.accessItemId, badge.id), isNull(visitorEntries.signedOutAt)));
+            .where(
+              and(
+                eq(visitorEntries.organizationId, actor.organizationId),
+                eq(visitorEntries.accessItemId, badge.id),
+                isNull(visitorEntries.signedOutAt),
+              ),
+            );
           return refused({
             badgeNumber: holder
-              ? message("visitors.errors.badgeWithVisitor", { code: badge.code, reference: visitorReference(holder.number), name: holder.name })
+              ? message("visitors.errors.badgeWithVisitor", {
+                  code: badge.code,
+                  reference: visitorReference(holder.number),
+                  name: holder.name,
+                })
               : message("visitors.errors.badgeIssued", { code: badge.code }),
           });
         }
-        if (badge.status !== "available") return refused({ badgeNumber: message(`visitors.errors.badgeStatus.${badge.status}`, { code: badge.code }) });
-        const step = await applyAccessItemStep(tx, actor, badge.id, { step: "issue", occurredAt: now, visitorReference: `${reference} ${values.visitorName}` }, today);
+        if (badge.status !== "available")
+          return refused({ badgeNumber: message(`visitors.errors.badgeStatus.${badge.status}`, { code: badge.code }) });
+        const step = await applyAccessItemStep(
+          tx,
+          actor,
+          badge.id,
+          { step: "issue", occurredAt: now, visitorReference: `${reference} ${values.visitorName}` },
+          today,
+        );
         if (!step?.ok) return refused({ badgeNumber: message("visitors.errors.badgeIssued", { code: badge.code }) });
         accessItemId = badge.id;
       }
@@ -101,9 +118,18 @@ export async function signInVisitor(db: Database, actor: Actor, values: VisitorS
       })
       .returning();
     if (!entry) throw new Error("signInVisitor: nothing written");
-    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "create", entityType: "visitor_entry", entityId: entry.id, after: entry });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "create",
+      entityType: "visitor_entry",
+      entityId: entry.id,
+      after: entry,
+    });
     const resolved = await resolveCriterionRefs(tx, evidenceRecordTypes.visitor_entry.feeds);
-    await setEvidenceLinks(tx, { ...actor, recordType: "visitor_entry", recordId: entry.id, occurredAt: entry.signedInAt }, [...new Set(resolved.values())]);
+    await setEvidenceLinks(tx, { ...actor, recordType: "visitor_entry", recordId: entry.id, occurredAt: entry.signedInAt }, [
+      ...new Set(resolved.values()),
+    ]);
     return { ok: true as const, entry };
   });
 }
@@ -139,7 +165,15 @@ export async function signOutVisitor(db: Database, actor: Actor, entryId: string
         badgeReturned = Boolean(step?.ok);
       }
     }
-    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "update", entityType: "visitor_entry", entityId: entry.id, before: entry, after });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "update",
+      entityType: "visitor_entry",
+      entityId: entry.id,
+      before: entry,
+      after,
+    });
     return { ok: true as const, entry: after, badgeReturned };
   });
 }
@@ -172,7 +206,8 @@ function logConditions(orgId: string, filter: VisitorLogFilter, timeZone: string
   const conditions: SQL[] = [eq(visitorEntries.organizationId, orgId)];
   if (filter.site) conditions.push(eq(visitorEntries.siteId, filter.site));
   if (filter.from) conditions.push(gte(visitorEntries.signedInAt, startOfDayInZone(filter.from, timeZone)));
-  if (filter.to) conditions.push(lt(visitorEntries.signedInAt, startOfDayInZone(format(addDays(parseISO(filter.to), 1), "yyyy-MM-dd"), timeZone)));
+  if (filter.to)
+    conditions.push(lt(visitorEntries.signedInAt, startOfDayInZone(format(addDays(parseISO(filter.to), 1), "yyyy-MM-dd"), timeZone)));
   if (filter.q) {
     const pattern = escapeLike(filter.q);
     conditions.push(or(ilike(visitorEntries.visitorName, pattern), ilike(visitorEntries.company, pattern)) as SQL);
@@ -202,14 +237,16 @@ export async function getVisitorEntry(db: Database, orgId: string, entryId: stri
 
 /** On site now and, of them, not signed out by the end of their day: per site, for the dashboard. */
 export async function visitorsOnSiteSummary(db: Database, orgId: string, timeZone: string, now: Date = new Date()) {
-  const startOfToday = startOfDayInZone(new Intl.DateTimeFormat("en-CA", { timeZone }).format(now), timeZone);
+  const startOfToday = startOfDayInZone(todayInZone(timeZone, now), timeZone);
   return db
     .select({
       siteId: sites.id,
       siteNameZh: sites.nameZh,
       siteNameEn: sites.nameEn,
       onSite: count(),
-      notSignedOut: sql<number>`count(*) filter (where ${visitorEntries.signedInAt} < ${startOfToday})`.mapWith(Number),
+      notSignedOut: sql<number>`count(*) filter (where ${visitorEntries.signedInAt} < ${startOfToday.toISOString()}::timestamptz)`.mapWith(
+        Number,
+      ),
     })
     .from(visitorEntries)
     .innerJoin(sites, eq(sites.id, visitorEntries.siteId))
@@ -221,18 +258,25 @@ export async function visitorsOnSiteSummary(db: Database, orgId: string, timeZon
 /** The last visitors who came and left, to sign one in again with a tap (one line per name and company). */
 export async function recentVisitors(db: Database, orgId: string, limit = 6) {
   const rows = await db
-    .select({ id: visitorEntries.id, visitorName: visitorEntries.visitorName, company: visitorEntries.company, signedInAt: visitorEntries.signedInAt })
+    .select({
+      id: visitorEntries.id,
+      visitorName: visitorEntries.visitorName,
+      company: visitorEntries.company,
+      signedInAt: visitorEntries.signedInAt,
+    })
     .from(visitorEntries)
     .where(eq(visitorEntries.organizationId, orgId))
     .orderBy(desc(visitorEntries.signedInAt), desc(visitorEntries.number))
     .limit(limit * 5);
   const seen = new Set<string>();
-  return rows.filter((r) => {
-    const key = `${r.visitorName}\u0000${r.company}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).slice(0, limit);
+  return rows
+    .filter((r) => {
+      const key = `${r.visitorName}\u0000${r.company}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, limit);
 }
 
 /** Names of the people a visitor may come to see: the employees who work here today. */

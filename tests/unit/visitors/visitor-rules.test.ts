@@ -75,7 +75,9 @@ describe("not signed out by the end of the day (organisation time zone)", () => 
     expect(isNotSignedOut({ signedInAt: new Date("2026-12-01T16:05:00Z"), signedOutAt: null }, startOfToday)).toBe(false);
   });
   test("signed out: never flagged", () => {
-    expect(isNotSignedOut({ signedInAt: new Date("2026-11-20T01:00:00Z"), signedOutAt: new Date("2026-11-20T03:00:00Z") }, startOfToday)).toBe(false);
+    expect(
+      isNotSignedOut({ signedInAt: new Date("2026-11-20T01:00:00Z"), signedOutAt: new Date("2026-11-20T03:00:00Z") }, startOfToday),
+    ).toBe(false);
   });
   test("the day boundary follows the zone, not UTC", () => {
     const newYork = startOfDayInZone("2026-12-02", "America/New_York"); // 05:00Z
