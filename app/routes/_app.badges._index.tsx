@@ -100,13 +100,6 @@ export default function BadgesPage() {
               >
                 {t("badges.exportRegister")}
               </a>
-              <a
-                href="/badges/events.csv"
-                className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-                download
-              >
-                {t("badges.exportEvents")}
-              </a>
             </span>
           }
         >
@@ -205,6 +198,37 @@ export default function BadgesPage() {
             label={t("badges.pages")}
             href={(p) => pageAddress("/badges", accessItemFilterSearch(d.filter), p)}
           />
+        </Card>
+        <Card title={t("badges.eventsExport.title")}>
+          {/* A plain GET form: the browser downloads the file, with or without JavaScript. */}
+          <form
+            method="get"
+            action="/badges/events.csv"
+            className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+            aria-label={t("badges.eventsExport.title")}
+          >
+            <FilterField label={t("badges.eventsExport.from")} htmlFor="e-from">
+              <Input id="e-from" type="date" name="from" />
+            </FilterField>
+            <FilterField label={t("badges.eventsExport.to")} htmlFor="e-to">
+              <Input id="e-to" type="date" name="to" />
+            </FilterField>
+            <FilterField label={t("badges.site")} htmlFor="e-site">
+              <Select id="e-site" name="site" defaultValue="">
+                <option value="">{t("common.all")}</option>
+                {d.sites.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {en ? s.nameEn : s.nameZh}
+                  </option>
+                ))}
+              </Select>
+            </FilterField>
+            <div className="flex items-end">
+              <button type="submit" className={buttonClass("secondary")}>
+                {t("badges.exportEvents")}
+              </button>
+            </div>
+          </form>
         </Card>
         {d.canManage ? (
           <Card title={t("badges.add.title")}>

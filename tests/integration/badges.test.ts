@@ -299,5 +299,9 @@ describe("exports", () => {
     const events = await csvRows(eventsCsvRoute, "/badges/events.csv", org.cookie);
     expect(events[0]).toEqual(["记录号", "时间 (Asia/Shanghai)", "操作", "类别", "编号", "员工", "备注", "登记人"]);
     expect(events.slice(1)).toEqual([["AK-00001", "2026-11-03 14:05", "发放", "钥匙", "K-50", "孙丽", "值班", org.name]]);
+    // A date range in the organisation's calendar days.
+    expect(await csvRows(eventsCsvRoute, "/badges/events.csv?from=2026-11-03&to=2026-11-03", org.cookie)).toHaveLength(2);
+    expect(await csvRows(eventsCsvRoute, "/badges/events.csv?from=2026-11-04", org.cookie)).toHaveLength(1);
+    expect(await csvRows(eventsCsvRoute, "/badges/events.csv?to=2026-11-02", org.cookie)).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { accessItemEvents, accessItems, employees, sites, users, type AccessItem } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
@@ -9,7 +9,14 @@ import { refused } from "../form.server";
 import { message } from "../i18n/messages";
 import { resolveCriterionRefs } from "../inspections/templates.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
-import { codeSeries, decideStep, isEmployed, type AccessItemKind, type AccessItemStep } from "./access-item-rules";
+import {
+  accessItemEventReference,
+  codeSeries,
+  decideStep,
+  isEmployed,
+  type AccessItemKind,
+  type AccessItemStep,
+} from "./access-item-rules";
 import type { AccessItemFilter } from "./badge-filter";
 import type { AccessItemCreateValues } from "./badge-schema";
 
@@ -89,10 +96,17 @@ export async function getAccessItem(db: Database, orgId: string, itemId: string)
 }
 
 /** The steps of items, newest first: of one item, of one person, or all of them (the event log export). */
-export async function listAccessItemEvents(db: Database, orgId: string, scope: { itemId?: string; employeeId?: string } = {}) {
+export async function listAccessItemEvents(
+  db: Database,
+  orgId: string,
+  scope: { itemId?: string; employeeId?: string; from?: Date; before?: Date; siteId?: string } = {},
+) {
   const conditions: SQL[] = [eq(accessItemEvents.organizationId, orgId)];
   if (scope.itemId) conditions.push(eq(accessItemEvents.itemId, scope.itemId));
   if (scope.employeeId) conditions.push(eq(accessItemEvents.employeeId, scope.employeeId));
+  if (scope.siteId) conditions.push(eq(accessItems.siteId, scope.siteId));
+  if (scope.from) conditions.push(gte(accessItemEvents.occurredAt, scope.from));
+  if (scope.before) conditions.push(lt(accessItemEvents.occurredAt, scope.before));
   return db
     .select({
       event: accessItemEvents,
@@ -213,7 +227,8 @@ export async function createAccessItems(db: Database, actor: Actor, values: Acce
           action: "create",
           entityType: "access_item",
           entityId: row.id,
-          after: row,
+          // The code names the item in the audit trail.
+          after: { ...row, reference: row.code },
         });
       }
       return rows;
@@ -301,7 +316,7 @@ export async function applyAccessItemStep(tx: Executor, actor: Actor, itemId: st
     entityType: "access_item",
     entityId: item.id,
     before: item,
-    after,
+    after: { ...after, reference: after.code },
   });
   await recordAudit(tx, {
     organizationId: actor.organizationId,
@@ -309,7 +324,7 @@ export async function applyAccessItemStep(tx: Executor, actor: Actor, itemId: st
     action: "create",
     entityType: "access_item_event",
     entityId: event.id,
-    after: event,
+    after: { ...event, reference: accessItemEventReference(event.number) },
   });
   await setEvidenceLinks(
     tx,

@@ -124,7 +124,8 @@ export async function signInVisitor(db: Database, actor: Actor, values: VisitorS
       action: "create",
       entityType: "visitor_entry",
       entityId: entry.id,
-      after: entry,
+      // The reference names the entry in the audit trail.
+      after: { ...entry, reference },
     });
     const resolved = await resolveCriterionRefs(tx, evidenceRecordTypes.visitor_entry.feeds);
     await setEvidenceLinks(tx, { ...actor, recordType: "visitor_entry", recordId: entry.id, occurredAt: entry.signedInAt }, [
@@ -172,7 +173,7 @@ export async function signOutVisitor(db: Database, actor: Actor, entryId: string
       entityType: "visitor_entry",
       entityId: entry.id,
       before: entry,
-      after,
+      after: { ...after, reference: visitorReference(entry.number) },
     });
     return { ok: true as const, entry: after, badgeReturned };
   });

@@ -1672,7 +1672,12 @@ export const en = {
     register_one: "Register ({{count}} item)",
     register: "Register ({{count}} items)",
     exportRegister: "Export register (CSV)",
-    exportEvents: "Export issue and return log (CSV)",
+    exportEvents: "Export the log (CSV)",
+    eventsExport: {
+      title: "Issue and return log",
+      from: "From",
+      to: "Until",
+    },
     filter: "Filter the register",
     kind: "Kind",
     kinds: {

@@ -1671,7 +1671,12 @@ export const zhCN: Translations = {
     register_one: "登记册（{{count}} 项）",
     register: "登记册（{{count}} 项）",
     exportRegister: "导出登记册（CSV）",
-    exportEvents: "导出发放归还记录（CSV）",
+    exportEvents: "导出记录（CSV）",
+    eventsExport: {
+      title: "发放归还记录",
+      from: "日期起",
+      to: "日期止",
+    },
     filter: "筛选登记册",
     kind: "类别",
     kinds: {
