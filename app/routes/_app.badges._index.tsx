@@ -103,57 +103,61 @@ export default function BadgesPage() {
             </span>
           }
         >
-          <Form
-            key={accessItemFilterSearch(d.filter)}
-            method="get"
-            onSubmit={dropEmptyFields}
-            className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5"
-            aria-label={t("badges.filter")}
-          >
-            <FilterField label={t("badges.kind")} htmlFor="f-kind">
-              <Select id="f-kind" name="kind" defaultValue={d.filter.kind ?? ""}>
-                <option value="">{t("common.all")}</option>
-                {accessItemKinds.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`badges.kinds.${k}`)}
-                  </option>
-                ))}
-              </Select>
-            </FilterField>
-            <FilterField label={t("badges.statusLabel")} htmlFor="f-status">
-              <Select id="f-status" name="status" defaultValue={d.filter.status ?? ""}>
-                <option value="">{t("common.all")}</option>
-                {accessItemStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`badges.status.${s}`)}
-                  </option>
-                ))}
-              </Select>
-            </FilterField>
-            <FilterField label={t("badges.site")} htmlFor="f-site">
-              <Select id="f-site" name="site" defaultValue={d.filter.site ?? ""}>
-                <option value="">{t("common.all")}</option>
-                {d.sites.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {en ? s.nameEn : s.nameZh}
-                  </option>
-                ))}
-              </Select>
-            </FilterField>
-            <FilterField label={t("badges.search")} htmlFor="f-q">
-              <Input id="f-q" name="q" defaultValue={d.filter.q ?? ""} />
-            </FilterField>
-            <div className="flex flex-wrap items-end gap-2">
-              <button type="submit" className={buttonClass("primary")}>
-                {t("badges.apply")}
-              </button>
-              {filtered ? (
-                <Link to="/badges" className={buttonClass("secondary")}>
-                  {t("badges.clear")}
-                </Link>
-              ) : null}
-            </div>
-          </Form>
+          {/* Folded on phones unless a filter is on: the register comes first. */}
+          <details open={filtered || undefined} className="mb-4">
+            <summary className="flex min-h-11 cursor-pointer items-center font-medium text-brand-700">{t("badges.filter")}</summary>
+            <Form
+              key={accessItemFilterSearch(d.filter)}
+              method="get"
+              onSubmit={dropEmptyFields}
+              className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-5"
+              aria-label={t("badges.filter")}
+            >
+              <FilterField label={t("badges.kind")} htmlFor="f-kind">
+                <Select id="f-kind" name="kind" defaultValue={d.filter.kind ?? ""}>
+                  <option value="">{t("common.all")}</option>
+                  {accessItemKinds.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`badges.kinds.${k}`)}
+                    </option>
+                  ))}
+                </Select>
+              </FilterField>
+              <FilterField label={t("badges.statusLabel")} htmlFor="f-status">
+                <Select id="f-status" name="status" defaultValue={d.filter.status ?? ""}>
+                  <option value="">{t("common.all")}</option>
+                  {accessItemStatuses.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`badges.status.${s}`)}
+                    </option>
+                  ))}
+                </Select>
+              </FilterField>
+              <FilterField label={t("badges.site")} htmlFor="f-site">
+                <Select id="f-site" name="site" defaultValue={d.filter.site ?? ""}>
+                  <option value="">{t("common.all")}</option>
+                  {d.sites.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {en ? s.nameEn : s.nameZh}
+                    </option>
+                  ))}
+                </Select>
+              </FilterField>
+              <FilterField label={t("badges.search")} htmlFor="f-q">
+                <Input id="f-q" name="q" defaultValue={d.filter.q ?? ""} />
+              </FilterField>
+              <div className="flex flex-wrap items-end gap-2">
+                <button type="submit" className={buttonClass("primary")}>
+                  {t("badges.apply")}
+                </button>
+                {filtered ? (
+                  <Link to="/badges" className={buttonClass("secondary")}>
+                    {t("badges.clear")}
+                  </Link>
+                ) : null}
+              </div>
+            </Form>
+          </details>
           {d.rows.length === 0 ? (
             <p className="text-slate-600">
               {filtered ? t("badges.emptyFilter") : d.canManage ? t("badges.emptyManager") : t("badges.empty")}
