@@ -106,6 +106,11 @@ describe("the gatehouse", () => {
       .getByRole("heading", { name: `${SITE.nameZh}：1 位` })
       .waitFor();
     await snap(page, "visitors-on-site");
+    // The visit's own page keeps the masked number only, and who checked the ID.
+    await onSite(page).getByRole("link", { name: "李明" }).click();
+    await page.getByText("1101**********002X").waitFor();
+    expect(await page.getByText(RESIDENT_ID).count()).toBe(0);
+    await snap(page, "visitors-entry", "phone");
     // The register says the badge is out.
     await page.goto("/badges?kind=visitor_badge");
     const v002 = page.getByRole("listitem").filter({ hasText: "V-002" });
