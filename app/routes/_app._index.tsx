@@ -24,6 +24,8 @@ import { evaluationsAwaitingDecision } from "~/lib/partners/evaluations.server";
 import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
 import { partnerAttention } from "~/lib/partners/partners.server";
 import { countSchedules, dueInspections } from "~/lib/inspections/schedules.server";
+import { OverdueExitsCard } from "~/components/personnel/overdue-exits-card";
+import { overdueOffboardings } from "~/lib/personnel/personnel.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("nav.dashboard"));
 
@@ -47,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     partnerAttention(auth.db, orgId, today),
     evaluationsAwaitingDecision(auth.db, orgId),
   ]);
+  const overdueExits = can(auth.membership.role, "personnel.read") ? await overdueOffboardings(auth.db, orgId, today) : null;
   const partnerLine = (p: { id: string; number: number; legalNameZh: string; legalNameEn: string; status: "pending" | "approved" | "conditional" | "rejected" }) => ({ id: p.id, reference: partnerReference(p.number), legalNameZh: p.legalNameZh, legalNameEn: p.legalNameEn, status: p.status });
   const scheduleLine = (s: (typeof due.due)[number]) => ({
     id: s.schedule.id,
@@ -98,6 +101,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .filter((i) => i.release.state === "blocked")
         .map((i) => ({ id: i.id, reference: i.reference, titleZh: i.titleZh, titleEn: i.titleEn, containerNumber: i.containerNumber })),
     },
+    overdueExits,
     // Only what the one-line summary shows; the full before/after stays on the audit page.
     activity:
       activity?.rows.slice(0, 10).map((e) => ({
@@ -130,6 +134,7 @@ export default function Dashboard() {
       />
       {/* What the gate must do today comes first: it is the page a guard opens at the start of a shift. */}
       <InspectionsCard inspections={data.inspections} />
+      <OverdueExitsCard exits={data.overdueExits} />
       <div className="mt-4 grid gap-4 md:grid-cols-3">
         <Card title={t("dashboard.certification")}>
           {org.aeoStatus === "advanced" ? (
