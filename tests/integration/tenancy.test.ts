@@ -12,6 +12,7 @@ import { createAssessment, saveResult } from "~/lib/assessments/assessments.serv
 import { isResetTokenUsable } from "~/lib/auth/accounts.server";
 import { saveDraft } from "~/lib/inspections/inspections.server";
 import { copyTemplate } from "~/lib/inspections/templates.server";
+import { residentIdCheckCharacter } from "~/lib/inspections/identity-document";
 import { usccCheckCharacter } from "~/lib/organizations/uscc";
 import { adaptClause, listClauses } from "~/lib/partners/clauses.server";
 import { createContract } from "~/lib/partners/contracts.server";
@@ -19,6 +20,8 @@ import { createQuestionnaireLink, startEvaluation } from "~/lib/partners/evaluat
 import { PartnerSchema } from "~/lib/partners/partner-schema";
 import { createPartner } from "~/lib/partners/partners.server";
 import { isUuid } from "~/lib/validation";
+import { EmployeeSchema } from "~/lib/personnel/personnel-schema";
+import { createEmployee } from "~/lib/personnel/personnel.server";
 import * as membersRoute from "~/routes/_app.settings.members._index";
 import * as outboxEmailRoute from "~/routes/_app.settings.outbox.$emailId";
 import * as outboxRoute from "~/routes/_app.settings.outbox._index";
@@ -70,6 +73,8 @@ interface Tenant {
   contractId: string;
   /** The organisation's own adapted version of a built-in clause (built-ins are shared by all). */
   clauseId: string;
+  /** An employee with a leave date (so an exit checklist is open) and a resident ID number. */
+  employeeId: string;
 }
 
 interface World {
@@ -233,6 +238,20 @@ const paramRoutes: Record<string, ParamRoute> = {
       },
     ],
   },
+  "_app.personnel.$employeeId": {
+    scope: "organization",
+    param: "employeeId",
+    idOf: (t) => t.employeeId,
+    posts: [
+      { intent: "update", name: "被 A 改写", position: "A", hireDate: "2024-01-01", leaveDate: "2026-01-31" },
+      { intent: "reveal" },
+      { intent: "exit", leaveDate: "2026-01-31" },
+      { intent: "item", item: "site_access_revoked" },
+      { intent: "prehire", kind: "reference", source: "A", checkedOn: "2024-01-01", result: "verified" },
+      { intent: "background", type: "criminal_record", provider: "A", checkedOn: "2024-01-01", result: "clear" },
+      { intent: "conduct", codeVersion: "A", acknowledgedOn: "2024-01-01" },
+    ],
+  },
   "_app.evaluations.$evaluationId": {
     scope: "organization",
     param: "evaluationId",
@@ -370,7 +389,26 @@ async function makeTenant(): Promise<Tenant> {
     assessmentId,
     ...(await inspectionsOf(owner, site.id)),
     ...(await partnersOf(owner)),
+    employeeId: await employeeOf(owner),
   };
+}
+
+let residentSerial = Math.floor(Math.random() * 900);
+
+async function employeeOf(owner: SignedUp): Promise<string> {
+  residentSerial += 1;
+  const first17 = `31011519900307${String(residentSerial).padStart(3, "0")}`;
+  const values = EmployeeSchema.parse({
+    name: "租户员工",
+    position: "仓库管理员",
+    hireDate: "2024-01-01",
+    leaveDate: "2026-01-31",
+    idDocumentType: "resident_id",
+    idNumber: first17 + residentIdCheckCharacter(first17),
+  });
+  const created = await createEmployee(testDb(), { organizationId: owner.organizationId, userId: owner.userId }, values);
+  if (!created.ok) throw new Error("employee not created");
+  return created.id;
 }
 
 let usccSerial = Math.floor(Math.random() * 50_000);
@@ -482,6 +520,12 @@ async function snapshotOf(orgId: string) {
     "contract_clauses",
     "partner_policies",
     "partner_imports",
+    "employees",
+    "prehire_checks",
+    "background_checks",
+    "conduct_acknowledgements",
+    "offboardings",
+    "offboarding_items",
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {
