@@ -183,7 +183,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "reveal": {
       const shown = await revealIdNumber(auth.db, actor, employeeId);
       if (!shown) notFound();
-      return data({ intent, errors: {}, values: {}, revealed: shown.idNumber });
+      // The answer holds the full number: no cache (shared or the browser's) may keep it.
+      return data({ intent, errors: {}, values: {}, revealed: shown.idNumber }, { headers: { "Cache-Control": "no-store" } });
     }
     case "update": {
       const parsed = parseForm(formData, EmployeeSchema);
@@ -211,7 +212,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         parsed.data,
       );
       if (!done) notFound();
-      if (!done.ok) return refuse({ ...done.errors, [`item.${parsed.data.item}`]: Object.values(done.errors)[0] ?? "" }, values);
+      if (!done.ok) return refuse(done.errors, values);
       return redirect(`${here}${done.done ? "?exitDone=1" : ""}#exit`);
     }
     case "prehire": {
@@ -404,9 +405,6 @@ function ExitCard({ d, server }: { d: LoaderData; server: ServerState }) {
               </Badge>
             </p>
             <p className="mb-3 text-xs text-slate-500">{t("personnel.offboarding.rule", { days: OFFBOARDING_GRACE_DAYS })}</p>
-            {itemServer?.errors?.item && !Object.keys(itemServer.errors).some((k) => k.startsWith("item.")) ? (
-              <Alert tone="error">{t("errors.fixBelow")}</Alert>
-            ) : null}
             <ul className="space-y-3">
               {o.items.map((i) => (
                 <ExitItem key={i.item} d={d} item={i} server={itemServer} />
@@ -812,22 +810,30 @@ function EditCard({ d, server }: { d: LoaderData; server: ServerState }) {
   });
   return (
     <section id="edit">
-      <Card title={t("personnel.editTitle")}>
-        <Form method="post" noValidate onSubmit={f.onSubmit} className="space-y-4">
-          <input type="hidden" name="intent" value="update" />
-          {f.rejected ? <Alert tone="error">{f.formError ?? t("errors.fixBelow")}</Alert> : null}
-          <EmployeeFields
-            form={f.form}
-            values={f.values}
-            errorOf={f.errorOf}
-            sites={d.sites}
-            members={d.members}
-            maskedOnFile={e.idNumberMasked}
-          />
-          <Button type="submit" className="min-h-14 w-full sm:w-auto" disabled={navigation.state === "submitting"}>
-            {t("personnel.save")}
-          </Button>
-        </Form>
+      <Card>
+        {/* Closed until wanted (or refused): the page is long on a phone and the checklist comes first. */}
+        <details open={f.rejected}>
+          <summary className="flex min-h-11 cursor-pointer items-center text-lg font-semibold text-slate-900">
+            {t("personnel.editTitle")}
+          </summary>
+          <div className="mt-3">
+            <Form method="post" noValidate onSubmit={f.onSubmit} className="space-y-4">
+              <input type="hidden" name="intent" value="update" />
+              {f.rejected ? <Alert tone="error">{f.formError ?? t("errors.fixBelow")}</Alert> : null}
+              <EmployeeFields
+                form={f.form}
+                values={f.values}
+                errorOf={f.errorOf}
+                sites={d.sites}
+                members={d.members}
+                maskedOnFile={e.idNumberMasked}
+              />
+              <Button type="submit" className="min-h-14 w-full sm:w-auto" disabled={navigation.state === "submitting"}>
+                {t("personnel.save")}
+              </Button>
+            </Form>
+          </div>
+        </details>
       </Card>
     </section>
   );

@@ -81,6 +81,7 @@ export default function PersonnelPage() {
   const en = i18n.language === "en";
   const filtered = Object.keys(d.filter).length > 0;
   const search = personnelFilterSearch(d.filter);
+  const moreFilters = Object.keys(d.filter).some((key) => key !== "q" && key !== "sensitive");
   return (
     <>
       <PageHeader
@@ -120,62 +121,70 @@ export default function PersonnelPage() {
           <Filter label={t("personnel.search")} htmlFor="f-q" wide>
             <Input id="f-q" name="q" type="search" defaultValue={d.filter.q ?? ""} placeholder={t("personnel.searchPlaceholder")} />
           </Filter>
-          <Filter label={t("personnel.fields.site")} htmlFor="f-site">
-            <Select id="f-site" name="site" defaultValue={d.filter.site ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {d.sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {en ? s.nameEn : s.nameZh}
-                </option>
-              ))}
-            </Select>
-          </Filter>
-          <Filter label={t("personnel.fields.department")} htmlFor="f-department">
-            <Select id="f-department" name="department" defaultValue={d.filter.department ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {d.departments.map((dep) => (
-                <option key={dep} value={dep}>
-                  {dep}
-                </option>
-              ))}
-            </Select>
-          </Filter>
-          <Filter label={t("personnel.statusLabel")} htmlFor="f-status">
-            <Select id="f-status" name="status" defaultValue={d.filter.status ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {employmentStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {t(`personnel.status.${s}`)}
-                </option>
-              ))}
-            </Select>
-          </Filter>
-          <Filter label={t("personnel.checkLabel")} htmlFor="f-check">
-            <Select id="f-check" name="check" defaultValue={d.filter.check ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {checkFilters.map((s) => (
-                <option key={s} value={s}>
-                  {t(`personnel.checkFilter.${s}`)}
-                </option>
-              ))}
-            </Select>
-          </Filter>
-          <Filter label={t("personnel.exitLabel")} htmlFor="f-exit">
-            <Select id="f-exit" name="exit" defaultValue={d.filter.exit ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {exitFilters.map((s) => (
-                <option key={s} value={s}>
-                  {t(`personnel.exitFilter.${s}`)}
-                </option>
-              ))}
-            </Select>
-          </Filter>
-          <Filter label={t("personnel.hiredFrom")} htmlFor="f-from">
-            <Input id="f-from" name="hiredFrom" type="date" defaultValue={d.filter.hiredFrom ?? ""} />
-          </Filter>
-          <Filter label={t("personnel.hiredTo")} htmlFor="f-to">
-            <Input id="f-to" name="hiredTo" type="date" defaultValue={d.filter.hiredTo ?? ""} />
-          </Filter>
+          {/* Closed unless one of them is set: on a phone eight filters would push the list off the screen. */}
+          <details className="sm:col-span-3 lg:col-span-6" open={moreFilters}>
+            <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700">
+              {t("personnel.moreFilters")}
+            </summary>
+            <div className="mt-2 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+              <Filter label={t("personnel.fields.site")} htmlFor="f-site">
+                <Select id="f-site" name="site" defaultValue={d.filter.site ?? ""}>
+                  <option value="">{t("common.all")}</option>
+                  {d.sites.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {en ? s.nameEn : s.nameZh}
+                    </option>
+                  ))}
+                </Select>
+              </Filter>
+              <Filter label={t("personnel.fields.department")} htmlFor="f-department">
+                <Select id="f-department" name="department" defaultValue={d.filter.department ?? ""}>
+                  <option value="">{t("common.all")}</option>
+                  {d.departments.map((dep) => (
+                    <option key={dep} value={dep}>
+                      {dep}
+                    </option>
+                  ))}
+                </Select>
+              </Filter>
+              <Filter label={t("personnel.statusLabel")} htmlFor="f-status">
+                <Select id="f-status" name="status" defaultValue={d.filter.status ?? ""}>
+                  <option value="">{t("common.all")}</option>
+                  {employmentStatuses.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`personnel.status.${s}`)}
+                    </option>
+                  ))}
+                </Select>
+              </Filter>
+              <Filter label={t("personnel.checkLabel")} htmlFor="f-check">
+                <Select id="f-check" name="check" defaultValue={d.filter.check ?? ""}>
+                  <option value="">{t("common.all")}</option>
+                  {checkFilters.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`personnel.checkFilter.${s}`)}
+                    </option>
+                  ))}
+                </Select>
+              </Filter>
+              <Filter label={t("personnel.exitLabel")} htmlFor="f-exit">
+                <Select id="f-exit" name="exit" defaultValue={d.filter.exit ?? ""}>
+                  <option value="">{t("common.all")}</option>
+                  {exitFilters.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`personnel.exitFilter.${s}`)}
+                    </option>
+                  ))}
+                </Select>
+              </Filter>
+              <Filter label={t("personnel.hiredFrom")} htmlFor="f-from">
+                <Input id="f-from" name="hiredFrom" type="date" defaultValue={d.filter.hiredFrom ?? ""} />
+              </Filter>
+              <Filter label={t("personnel.hiredTo")} htmlFor="f-to">
+                <Input id="f-to" name="hiredTo" type="date" defaultValue={d.filter.hiredTo ?? ""} />
+              </Filter>
+            </div>
+          </details>
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2 sm:col-span-3 lg:col-span-6">
             <label className="flex min-h-11 items-center gap-2 text-sm">
               <input

@@ -1541,6 +1541,7 @@ export const en = {
     exitLabel: "Exit checklist",
     hiredFrom: "Hired from",
     hiredTo: "Hired until",
+    moreFilters: "More filters",
     sensitiveFilter: "Security-sensitive posts only",
     applyFilter: "Apply",
     clearFilter: "Clear filters",

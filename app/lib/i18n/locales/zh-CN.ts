@@ -1540,6 +1540,7 @@ export const zhCN: Translations = {
     exitLabel: "离职检查清单",
     hiredFrom: "入职日期起",
     hiredTo: "入职日期止",
+    moreFilters: "更多筛选",
     sensitiveFilter: "仅安全敏感岗位",
     applyFilter: "筛选",
     clearFilter: "清除筛选",
