@@ -24,7 +24,6 @@ import { backgroundReference, employeeReference, offboardingReference, prehireRe
 import {
   isOffboardingOverdue,
   isPrehire,
-  OFFBOARDING_GRACE_DAYS,
   RECHECK_MONTHS,
   recheckMonths,
   recheckState,
@@ -404,7 +403,7 @@ function ExitCard({ d, server }: { d: LoaderData; server: ServerState }) {
                 {o.overdue ? t("personnel.offboarding.overdueBadge") : t(`personnel.offboarding.status.${o.status}`)}
               </Badge>
             </p>
-            <p className="mb-3 text-xs text-slate-500">{t("personnel.offboarding.rule", { days: OFFBOARDING_GRACE_DAYS })}</p>
+            <p className="mb-3 text-xs text-slate-500">{t("personnel.offboarding.rule")}</p>
             <ul className="space-y-3">
               {o.items.map((i) => (
                 <ExitItem key={i.item} d={d} item={i} server={itemServer} />
@@ -554,7 +553,7 @@ function PrehireCard({ d, server }: { d: LoaderData; server: ServerState }) {
               idPrefix="ph-"
               label={t("personnel.prehire.kindLabel")}
               error={f.errorOf("kind")}
-              placeholder=""
+              placeholder={t("personnel.choose")}
               options={prehireKinds.map((k) => ({ value: k, label: t(`personnel.prehire.kind.${k}`) }))}
             />
             <TextField
@@ -581,7 +580,7 @@ function PrehireCard({ d, server }: { d: LoaderData; server: ServerState }) {
               idPrefix="ph-"
               label={t("personnel.resultLabel")}
               error={f.errorOf("result")}
-              placeholder=""
+              placeholder={t("personnel.choose")}
               options={prehireResults.map((k) => ({ value: k, label: t(`personnel.prehire.result.${k}`) }))}
             />
             <div className="sm:col-span-2">
@@ -688,7 +687,7 @@ function BackgroundCard({ d, server }: { d: LoaderData; server: ServerState }) {
               idPrefix="bg-"
               label={t("personnel.resultLabel")}
               error={f.errorOf("result")}
-              placeholder=""
+              placeholder={t("personnel.choose")}
               options={backgroundResults.map((k) => ({ value: k, label: t(`personnel.background.result.${k}`) }))}
             />
             <div className="sm:col-span-2">

@@ -1567,6 +1567,7 @@ export const en = {
     noSite: "No site",
     noDocument: "No document recorded",
     noKeyRole: "None",
+    choose: "Choose…",
     noAccount: "No Tradeguard account",
     yes: "Yes",
     no: "No",
@@ -1663,7 +1664,7 @@ export const en = {
       none: "No exit: set a leave date to open the checklist.",
       start: "Set leave date and open the checklist",
       deadline: "Leave date {{leave}}, everything done by {{deadline}}.",
-      rule: "Access is revoked and badges, keys and equipment come back by the leave date itself (grace: {{days}} days); an item still open the day after is overdue and shows on the dashboard.",
+      rule: "Access is revoked and badges, keys and equipment come back on the leave date itself; an item still open the day after is overdue and shows on the dashboard.",
       overdueBadge: "Exit overdue",
       status: { open: "Exit open", done: "Exit done" },
       item: {

@@ -1566,6 +1566,7 @@ export const zhCN: Translations = {
     noSite: "无场所",
     noDocument: "未登记证件",
     noKeyRole: "无",
+    choose: "请选择…",
     noAccount: "无 Tradeguard 账号",
     yes: "是",
     no: "否",
@@ -1662,7 +1663,7 @@ export const zhCN: Translations = {
       none: "未办理离职：填写离职日期即开启检查清单。",
       start: "填写离职日期并开启清单",
       deadline: "离职日期 {{leave}}，须在 {{deadline}} 前全部完成。",
-      rule: "离职当天须收回工卡、钥匙和设备并注销权限（宽限 {{days}} 天）；次日仍未完成的项目即为逾期，并显示在首页。",
+      rule: "离职当天须收回工卡、钥匙和设备并注销各项权限；次日仍未完成的项目即为逾期，并显示在首页。",
       overdueBadge: "离职手续逾期",
       status: { open: "离职办理中", done: "离职已完成" },
       item: {
