@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "../env.server";
+import { logger } from "../logger.server";
 
 // Employees' identity-document numbers are personal data (PIPL): the database holds them only
 // encrypted (AES-256-GCM, a fresh IV per value, so equal numbers give different ciphertexts) and as
@@ -68,6 +69,9 @@ export function personalDataKeys(): PersonalDataKeys {
     return cached;
   }
   const file = path.resolve(env().DATA_DIR, "personal-data.key");
+  // Several app servers on one PostgreSQL would each make a key of their own and could not read
+  // each other's numbers: a shared database needs the shared secret in the environment.
+  if (env().DATABASE_URL) logger.warn({ file }, "PERSONAL_DATA_KEY is not set: ID numbers are encrypted with a key file local to this server");
   let secret: Buffer;
   try {
     secret = parseSecret(readFileSync(file, "utf8"));

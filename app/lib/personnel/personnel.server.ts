@@ -35,6 +35,7 @@ import {
   registerKindsFor,
   type OffboardingItemKind,
 } from "./personnel-rules";
+import { backgroundReference, employeeReference, offboardingReference, prehireReference } from "./personnel-references";
 import type { EmployeeValues } from "./personnel-schema";
 
 // The employee list and what hangs on it: checks, acknowledgements and the exit checklist.
@@ -45,7 +46,8 @@ export const EMPLOYEES_PAGE_SIZE = 50;
 function auditable(row: Employee | undefined) {
   if (!row) return row;
   const { idNumberCiphertext: _c, idNumberDigest: _d, ...rest } = row;
-  return rest;
+  // "reference" is what the audit trail shows as the record's name (audit-label.ts).
+  return { reference: `${employeeReference(row.number)} ${row.name}`, ...rest };
 }
 
 const noon = (day: string) => new Date(`${day}T12:00:00Z`);
@@ -186,7 +188,7 @@ async function openOrMoveOffboarding(tx: Executor, actor: Actor, employee: Emplo
       entityType: "offboarding",
       entityId: existing.id,
       before: existing,
-      after: moved,
+      after: { reference: `${offboardingReference(existing.number)} ${employee.name}`, ...moved },
     });
     return;
   }
@@ -211,7 +213,7 @@ async function openOrMoveOffboarding(tx: Executor, actor: Actor, employee: Emplo
     action: "create",
     entityType: "offboarding",
     entityId: opened!.id,
-    after: { ...opened, employee: { number: employee.number, name: employee.name } },
+    after: { reference: `${offboardingReference(number)} ${employee.name}`, ...opened },
   });
 }
 
@@ -375,7 +377,12 @@ export async function revealIdNumber(db: Database, actor: Actor, employeeId: str
       action: "create",
       entityType: "personal_data_read",
       entityId: employeeId,
-      after: { employee: employeeId, number: employee.number, name: employee.name, field: "idNumber", masked: employee.idNumberMasked },
+      after: {
+        reference: `${employeeReference(employee.number)} ${employee.name}`,
+        employee: employeeId,
+        field: "idNumber",
+        masked: employee.idNumberMasked,
+      },
     });
     return { idNumber };
   });
@@ -423,7 +430,7 @@ export async function addPrehireCheck(
       action: "create",
       entityType: "prehire_check",
       entityId: row!.id,
-      after: row,
+      after: { reference: prehireReference(row!.number), ...row },
     });
     await linkEvidence(tx, actor, "prehire_check", row!.id, row!.checkedOn);
     return { ok: true as const, id: row!.id };
@@ -477,7 +484,7 @@ export async function addBackgroundCheck(
       action: "create",
       entityType: "background_check",
       entityId: row!.id,
-      after: row,
+      after: { reference: backgroundReference(row!.number), ...row },
     });
     await linkEvidence(tx, actor, "background_check", row!.id, row!.checkedOn);
     return { ok: true as const, id: row!.id };
@@ -494,7 +501,8 @@ export async function addConductAcknowledgement(
 ) {
   if (values.acknowledgedOn > today) return refused({ acknowledgedOn: message("personnel.inFuture") });
   return db.transaction(async (tx) => {
-    if (!(await getEmployee(tx, actor.organizationId, employeeId))) return null;
+    const employee = await getEmployee(tx, actor.organizationId, employeeId);
+    if (!employee) return null;
     const stored = file ? await storeFile(tx, actor, file) : null;
     const [row] = await tx
       .insert(conductAcknowledgements)
@@ -513,7 +521,7 @@ export async function addConductAcknowledgement(
       action: "create",
       entityType: "conduct_acknowledgement",
       entityId: row!.id,
-      after: row,
+      after: { reference: `${employeeReference(employee.number)} ${employee.name} · ${row!.codeVersion}`, ...row },
     });
     await linkEvidence(tx, actor, "conduct_acknowledgement", row!.id, row!.acknowledgedOn);
     return { ok: true as const, id: row!.id };
@@ -626,7 +634,7 @@ export async function completeOffboardingItem(
       entityType: "offboarding",
       entityId: found.exit.id,
       before: { item: current.item },
-      after: { item: after, employee: { number: employee.number, name: employee.name } },
+      after: { reference: `${offboardingReference(found.exit.number)} ${employee.name}`, item: after },
     });
     const open = found.items.filter((i) => !i.item.doneAt && i.item.id !== current.item.id).length;
     if (open > 0) return { ok: true as const, done: false };
@@ -642,7 +650,7 @@ export async function completeOffboardingItem(
       entityType: "offboarding",
       entityId: found.exit.id,
       before: found.exit,
-      after: closed,
+      after: { reference: `${offboardingReference(found.exit.number)} ${employee.name}`, ...closed },
     });
     // A finished exit is the record a certifier asks for (CN-2022 (40)): it counts from the leave date.
     await linkEvidence(tx, actor, "offboarding", found.exit.id, found.exit.leaveDate);
