@@ -115,6 +115,16 @@ describe("the employee list and ID numbers", () => {
       expect(keyOf(errorsOf(outcome)[field]), JSON.stringify(overrides)).toBe(key);
     }
     expect(await counts()).toEqual(before);
+    // The same on an edit: nothing changes, not even the audit trail.
+    const employee = await createEmployee(hr.cookie, { name: "不变" });
+    const unchanged = await counts();
+    const edit = await postEmployee(hr.cookie, employee.id, {
+      intent: "update",
+      ...employeeFields({ name: "改名", idNumber: "110105194912310021" }),
+    });
+    expect(keyOf(errorsOf(edit).idNumber)).toBe("personnel.residentId.check");
+    expect(await counts()).toEqual(unchanged);
+    expect((await employeeRow(employee.id)).name).toBe("不变");
   });
 
   test("a second employee with the same ID number is refused as a field error, found by digest", async () => {
@@ -333,6 +343,14 @@ describe("the exit checklist", () => {
     expect(last.location).toContain("exitDone=1");
     expect((await exits())[0]?.status).toBe("done");
     expect(await evidenceOf("offboarding", exit!.id)).toContain("cn-2022-advanced/40");
+    // Opened, moved, four items ticked, closed: each a change in the trail, named by its reference.
+    const trail = await testDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, "offboarding"), eq(auditEvents.entityId, exit!.id)));
+    expect(trail.map((e) => e.action)).toEqual(["create", "update", "update", "update", "update", "update", "update"]);
+    expect(trail.filter((e) => e.actorUserId === securityLead.userId)).toHaveLength(1);
+    expect((trail.at(-1)?.after as { reference: string }).reference).toMatch(/^OFB-\d{4} /);
     const chain = await verifyOrganizationChain(testDb(), owner.organizationId);
     expect(chain.ok).toBe(true);
   });
