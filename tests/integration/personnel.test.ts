@@ -2,7 +2,7 @@
 // role without the right, duplicate numbers refused without decrypting, checks and re-check dates,
 // the exit checklist (one per leave date, who and when per item, refused while the badge and key
 // register shows items held) and overdue exits on the dashboard. A refused write leaves no trace.
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
 // A fixed key (before any app module reads env(), which caches) and a files directory of our own.
@@ -347,7 +347,8 @@ describe("the exit checklist", () => {
     const trail = await testDb()
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.entityType, "offboarding"), eq(auditEvents.entityId, exit!.id)));
+      .where(and(eq(auditEvents.entityType, "offboarding"), eq(auditEvents.entityId, exit!.id)))
+      .orderBy(asc(auditEvents.seq));
     expect(trail.map((e) => e.action)).toEqual(["create", "update", "update", "update", "update", "update", "update"]);
     expect(trail.filter((e) => e.actorUserId === securityLead.userId)).toHaveLength(1);
     expect((trail.at(-1)?.after as { reference: string }).reference).toMatch(/^OFB-\d{4} /);

@@ -687,7 +687,7 @@ export async function overdueOffboardings(db: Database, orgId: string, today: st
     name: r.name,
     leaveDate: r.exit.leaveDate,
     deadline: r.exit.deadline,
-    openItems: open.filter((o) => o.offboardingId === r.exit.id).map((o) => o.item),
+    openItems: offboardingItemKinds.filter((kind) => open.some((o) => o.offboardingId === r.exit.id && o.item === kind)),
   }));
 }
 
