@@ -404,7 +404,7 @@ function ExitCard({ d, server }: { d: LoaderData; server: ServerState }) {
               </Badge>
             </p>
             <p className="mb-3 text-xs text-slate-500">{t("personnel.offboarding.rule")}</p>
-            <ul className="space-y-3">
+            <ul className="grid gap-3 lg:grid-cols-2">
               {o.items.map((i) => (
                 <ExitItem key={i.item} d={d} item={i} server={itemServer} />
               ))}
