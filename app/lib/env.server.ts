@@ -14,6 +14,14 @@ const EnvSchema = z.object({
   APP_URL: z.string().url().optional(),
   /** Seed the demo organisations on the first start of an empty embedded database (default on). */
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  /**
+   * The secret that encrypts employees' ID numbers at rest: 32 bytes, base64 or hex. Unset, a
+   * random one is made once in <DATA_DIR>/personal-data.key (the embedded, zero-setup start).
+   */
+  PERSONAL_DATA_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, "base64").length === 32, "must be 32 bytes, as 64 hex digits or base64")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -31,6 +39,7 @@ export function env(): Env {
     APP_URL: process.env.APP_URL || undefined,
     FILES_DIR: process.env.FILES_DIR || undefined,
     SESSION_SECRET: process.env.SESSION_SECRET || undefined,
+    PERSONAL_DATA_KEY: process.env.PERSONAL_DATA_KEY || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");

@@ -26,6 +26,8 @@ import { partnerAttention } from "~/lib/partners/partners.server";
 import { countSchedules, dueInspections } from "~/lib/inspections/schedules.server";
 import { VisitorsDashboardCard } from "~/components/visitors/visitors-dashboard-card";
 import { visitorsOnSiteSummary } from "~/lib/visitors/visitors.server";
+import { OverdueExitsCard } from "~/components/personnel/overdue-exits-card";
+import { overdueOffboardings } from "~/lib/personnel/personnel.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("nav.dashboard"));
 
@@ -49,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     partnerAttention(auth.db, orgId, today),
     evaluationsAwaitingDecision(auth.db, orgId),
   ]);
+  const overdueExits = can(auth.membership.role, "personnel.read") ? await overdueOffboardings(auth.db, orgId, today) : null;
   const partnerLine = (p: { id: string; number: number; legalNameZh: string; legalNameEn: string; status: "pending" | "approved" | "conditional" | "rejected" }) => ({ id: p.id, reference: partnerReference(p.number), legalNameZh: p.legalNameZh, legalNameEn: p.legalNameEn, status: p.status });
   const scheduleLine = (s: (typeof due.due)[number]) => ({
     id: s.schedule.id,
@@ -102,6 +105,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .filter((i) => i.release.state === "blocked")
         .map((i) => ({ id: i.id, reference: i.reference, titleZh: i.titleZh, titleEn: i.titleEn, containerNumber: i.containerNumber })),
     },
+    overdueExits,
     // Only what the one-line summary shows; the full before/after stays on the audit page.
     activity:
       activity?.rows.slice(0, 10).map((e) => ({
@@ -137,6 +141,7 @@ export default function Dashboard() {
       <div className="mt-4">
         <VisitorsDashboardCard lines={data.visitorsOnSite} />
       </div>
+      <OverdueExitsCard exits={data.overdueExits} />
       <div className="mt-4 grid gap-4 md:grid-cols-3">
         <Card title={t("dashboard.certification")}>
           {org.aeoStatus === "advanced" ? (

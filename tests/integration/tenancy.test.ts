@@ -13,6 +13,7 @@ import { isResetTokenUsable } from "~/lib/auth/accounts.server";
 import { recordAccessItemStep } from "~/lib/badges/badges.server";
 import { saveDraft } from "~/lib/inspections/inspections.server";
 import { copyTemplate } from "~/lib/inspections/templates.server";
+import { residentIdCheckCharacter } from "~/lib/inspections/identity-document";
 import { usccCheckCharacter } from "~/lib/organizations/uscc";
 import { adaptClause, listClauses } from "~/lib/partners/clauses.server";
 import { createContract } from "~/lib/partners/contracts.server";
@@ -20,6 +21,8 @@ import { createQuestionnaireLink, startEvaluation } from "~/lib/partners/evaluat
 import { PartnerSchema } from "~/lib/partners/partner-schema";
 import { createPartner } from "~/lib/partners/partners.server";
 import { isUuid } from "~/lib/validation";
+import { EmployeeSchema } from "~/lib/personnel/personnel-schema";
+import { createEmployee } from "~/lib/personnel/personnel.server";
 import * as membersRoute from "~/routes/_app.settings.members._index";
 import * as outboxEmailRoute from "~/routes/_app.settings.outbox.$emailId";
 import * as outboxRoute from "~/routes/_app.settings.outbox._index";
@@ -38,7 +41,7 @@ import {
   type SignedUp,
 } from "../support/factories";
 import { containerTemplateId, containerValues, submitContainerInspection } from "../support/inspection-factories";
-import { addItems, insertEmployee } from "../support/badges-factories";
+import { addItems } from "../support/badges-factories";
 import { createPolicy, pdfFile } from "../support/policy-factories";
 import { signIn as signInVisitor } from "../support/visitors-factories";
 import { callAction, callLoader, type Fields, type RouteModule } from "../support/requests";
@@ -77,6 +80,7 @@ interface Tenant {
   visitorEntryId: string;
   /** A key of the badge register, issued to the employee below. */
   accessItemId: string;
+  /** An employee with a leave date (so an exit checklist is open) and a resident ID number. */
   employeeId: string;
 }
 
@@ -241,6 +245,20 @@ const paramRoutes: Record<string, ParamRoute> = {
       },
     ],
   },
+  "_app.personnel.$employeeId": {
+    scope: "organization",
+    param: "employeeId",
+    idOf: (t) => t.employeeId,
+    posts: [
+      { intent: "update", name: "被 A 改写", position: "A", hireDate: "2024-01-01", leaveDate: "2026-01-31" },
+      { intent: "reveal" },
+      { intent: "exit", leaveDate: "2026-01-31" },
+      { intent: "item", item: "site_access_revoked" },
+      { intent: "prehire", kind: "reference", source: "A", checkedOn: "2024-01-01", result: "verified" },
+      { intent: "background", type: "criminal_record", provider: "A", checkedOn: "2024-01-01", result: "clear" },
+      { intent: "conduct", codeVersion: "A", acknowledgedOn: "2024-01-01" },
+    ],
+  },
   "_app.evaluations.$evaluationId": {
     scope: "organization",
     param: "evaluationId",
@@ -401,24 +419,41 @@ async function makeTenant(): Promise<Tenant> {
     assessmentId,
     ...(await inspectionsOf(owner, site.id)),
     ...(await partnersOf(owner)),
-    ...(await gateOf(owner, site.id)),
+    ...(await gateOf(owner, site.id, await employeeOf(owner))),
   };
 }
 
-async function gateOf(owner: SignedUp, siteId: string) {
+async function gateOf(owner: SignedUp, siteId: string, employeeId: string) {
   const entry = await signInVisitor(owner.cookie, siteId);
-  const employee = await insertEmployee(owner.organizationId);
   const [key] = await addItems(owner.cookie, owner.organizationId, { kind: "key", code: "K-1", description: "一号仓库" });
   if (!key) throw new Error("key not added");
   const issued = await recordAccessItemStep(
     testDb(),
     { organizationId: owner.organizationId, userId: owner.userId },
     key.id,
-    { step: "issue", employeeId: employee.id, occurredAt: new Date() },
+    { step: "issue", employeeId, occurredAt: new Date("2026-01-10T02:00:00Z") },
     "2026-01-10",
   );
   if (!issued?.ok) throw new Error("key not issued");
-  return { visitorEntryId: entry.id, accessItemId: key.id, employeeId: employee.id };
+  return { visitorEntryId: entry.id, accessItemId: key.id, employeeId };
+}
+
+let residentSerial = Math.floor(Math.random() * 900);
+
+async function employeeOf(owner: SignedUp): Promise<string> {
+  residentSerial += 1;
+  const first17 = `31011519900307${String(residentSerial).padStart(3, "0")}`;
+  const values = EmployeeSchema.parse({
+    name: "租户员工",
+    position: "仓库管理员",
+    hireDate: "2024-01-01",
+    leaveDate: "2026-01-31",
+    idDocumentType: "resident_id",
+    idNumber: first17 + residentIdCheckCharacter(first17),
+  });
+  const created = await createEmployee(testDb(), { organizationId: owner.organizationId, userId: owner.userId }, values);
+  if (!created.ok) throw new Error("employee not created");
+  return created.id;
 }
 
 let usccSerial = Math.floor(Math.random() * 50_000);
@@ -533,6 +568,12 @@ async function snapshotOf(orgId: string) {
     "visitor_entries",
     "access_items",
     "access_item_events",
+    "employees",
+    "prehire_checks",
+    "background_checks",
+    "conduct_acknowledgements",
+    "offboardings",
+    "offboarding_items",
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {

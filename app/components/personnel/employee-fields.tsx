@@ -1,0 +1,115 @@
+import type { FieldValues, UseFormReturn } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { SelectField, TextField } from "~/components/form/fields";
+import { idDocumentTypes, keyRoles } from "~/lib/personnel/personnel-schema";
+
+interface Props {
+  form: UseFormReturn<FieldValues>;
+  values: Record<string, unknown>;
+  errorOf: (name: string) => string | undefined;
+  sites: { id: string; nameZh: string; nameEn: string }[];
+  members: { userId: string; name: string; email: string }[];
+  /** On an edit: the masked number on file; the field then only replaces it. */
+  maskedOnFile?: string | null;
+}
+
+/** The employee's entry in the list, for the new and the edit form. */
+export function EmployeeFields(props: Props) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === "en";
+  const { form, values, errorOf } = props;
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <TextField form={form} values={values} name="name" label={t("personnel.fields.name")} error={errorOf("name")} autoComplete="off" />
+      <TextField form={form} values={values} name="position" label={t("personnel.fields.position")} error={errorOf("position")} />
+      <TextField form={form} values={values} name="department" label={t("personnel.fields.department")} error={errorOf("department")} />
+      <SelectField
+        form={form}
+        values={values}
+        name="siteId"
+        label={t("personnel.fields.site")}
+        error={errorOf("siteId")}
+        placeholder={t("personnel.noSite")}
+        options={props.sites.map((s) => ({ value: s.id, label: en ? s.nameEn : s.nameZh }))}
+      />
+      <TextField
+        form={form}
+        values={values}
+        name="hireDate"
+        type="date"
+        label={t("personnel.fields.hireDate")}
+        error={errorOf("hireDate")}
+      />
+      <TextField
+        form={form}
+        values={values}
+        name="leaveDate"
+        type="date"
+        label={t("personnel.fields.leaveDate")}
+        hint={t("personnel.leaveDateHint")}
+        error={errorOf("leaveDate")}
+      />
+      <SelectField
+        form={form}
+        values={values}
+        name="idDocumentType"
+        label={t("personnel.fields.idDocumentType")}
+        error={errorOf("idDocumentType")}
+        placeholder={t("personnel.noDocument")}
+        options={idDocumentTypes.map((v) => ({ value: v, label: t(`personnel.idType.${v}`) }))}
+      />
+      <TextField
+        form={form}
+        values={values}
+        name="idNumber"
+        label={t("personnel.fields.idNumber")}
+        autoComplete="off"
+        hint={props.maskedOnFile ? t("personnel.idNumberOnFile", { masked: props.maskedOnFile }) : t("personnel.idNumberHint")}
+        error={errorOf("idNumber")}
+      />
+      <TextField
+        form={form}
+        values={values}
+        name="dateOfBirth"
+        type="date"
+        label={t("personnel.fields.dateOfBirth")}
+        hint={t("personnel.dateOfBirthHint")}
+        error={errorOf("dateOfBirth")}
+      />
+      <SelectField
+        form={form}
+        values={values}
+        name="keyRole"
+        label={t("personnel.fields.keyRole")}
+        error={errorOf("keyRole")}
+        placeholder={t("personnel.noKeyRole")}
+        options={keyRoles.map((v) => ({ value: v, label: t(`personnel.keyRole.${v}`) }))}
+      />
+      {props.members.length ? (
+        <SelectField
+          form={form}
+          values={values}
+          name="userId"
+          label={t("personnel.fields.userId")}
+          hint={t("personnel.userIdHint")}
+          error={errorOf("userId")}
+          placeholder={t("personnel.noAccount")}
+          options={props.members.map((m) => ({ value: m.userId, label: `${m.name} (${m.email})` }))}
+        />
+      ) : null}
+      <label className="flex min-h-14 items-center gap-3 rounded-md border border-slate-200 px-3 sm:col-span-2">
+        <input
+          type="checkbox"
+          value="1"
+          defaultChecked={values.securitySensitive === true || values.securitySensitive === "1"}
+          className="size-6 accent-brand-700"
+          {...form.register("securitySensitive")}
+        />
+        <span>
+          <span className="block font-medium">{t("personnel.fields.securitySensitive")}</span>
+          <span className="block text-sm text-slate-600">{t("personnel.sensitiveHint")}</span>
+        </span>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { and, eq } from "drizzle-orm";
+import { expect } from "vitest";
+import { employees, type Employee } from "../../db/schema";
+import { residentIdCheckCharacter } from "~/lib/inspections/identity-document";
+import * as employeeRoute from "~/routes/_app.personnel.$employeeId";
+import * as newEmployeeRoute from "~/routes/_app.personnel.new";
+import { callAction, callLoader, type Fields } from "./requests";
+import { testDb } from "./test-database";
+
+let serial = Math.floor(Math.random() * 400);
+
+/** A valid resident ID number (GB 11643) born on `birthDate`, different at each call. */
+export function freshResidentId(birthDate = "1990-03-07"): string {
+  serial = (serial + 1) % 1000;
+  const first17 = `310115${birthDate.replace(/-/g, "")}${String(serial).padStart(3, "0")}`;
+  return first17 + residentIdCheckCharacter(first17);
+}
+
+export function employeeFields(overrides: Fields = {}): Fields {
+  return {
+    name: "王小明",
+    position: "仓库管理员",
+    department: "仓储部",
+    hireDate: "2024-05-06",
+    idDocumentType: "resident_id",
+    idNumber: freshResidentId(),
+    securitySensitive: "1",
+    ...overrides,
+  };
+}
+
+export function postNewEmployee(cookie: string, fields: Fields) {
+  return callAction(newEmployeeRoute, "/personnel/new", fields, { cookie });
+}
+
+export async function createEmployee(cookie: string, overrides: Fields = {}): Promise<Employee> {
+  const outcome = await postNewEmployee(cookie, employeeFields(overrides));
+  expect(outcome.status, JSON.stringify(outcome.data)).toBe(302);
+  const id = /\/personnel\/([0-9a-f-]{36})/.exec(outcome.location ?? "")?.[1];
+  if (!id) throw new Error(`no employee id in ${outcome.location}`);
+  return employeeRow(id);
+}
+
+export async function employeeRow(id: string): Promise<Employee> {
+  const [row] = await testDb().select().from(employees).where(eq(employees.id, id));
+  if (!row) throw new Error("employee not stored");
+  return row;
+}
+
+export async function employeesOf(orgId: string): Promise<Employee[]> {
+  return testDb()
+    .select()
+    .from(employees)
+    .where(and(eq(employees.organizationId, orgId)));
+}
+
+export function postEmployee(cookie: string, employeeId: string, fields: Fields | FormData) {
+  return callAction(employeeRoute, `/personnel/${employeeId}`, fields, { cookie, params: { employeeId } });
+}
+
+export function employeePage<T = Record<string, unknown>>(cookie: string, employeeId: string) {
+  return callLoader<T>(employeeRoute, `/personnel/${employeeId}`, { cookie, params: { employeeId } });
+}
