@@ -11,4 +11,5 @@ export * from "./inspections";
 export * from "./partners";
 export * from "./personnel";
 export * from "./badges";
+export * from "./training";
 export * from "./relations";
