@@ -38,6 +38,7 @@ import {
 } from "../support/factories";
 import { containerTemplateId, containerValues, submitContainerInspection } from "../support/inspection-factories";
 import { createPolicy, pdfFile } from "../support/policy-factories";
+import { attend, createSession as createTrainingSession, insertEmployee } from "../support/training-factories";
 import { callAction, callLoader, type Fields, type RouteModule } from "../support/requests";
 import { query, testDb } from "../support/test-database";
 
@@ -70,6 +71,9 @@ interface Tenant {
   contractId: string;
   /** The organisation's own adapted version of a built-in clause (built-ins are shared by all). */
   clauseId: string;
+  /** A training session with one attendee, and that employee. */
+  trainingSessionId: string;
+  trainingEmployeeId: string;
 }
 
 interface World {
@@ -284,6 +288,24 @@ const paramRoutes: Record<string, ParamRoute> = {
       { intent: "removePhoto", photoId: "00000000-0000-4000-8000-000000000000" },
     ],
   },
+  "_app.training.$sessionId": {
+    scope: "organization",
+    param: "sessionId",
+    idOf: (t) => t.trainingSessionId,
+    posts: [
+      { intent: "details", category: "other", topic: "Taken over by A", heldOn: "2026-03-10", trainer: "A" },
+      { intent: "attend", employeeIds: ["00000000-0000-4000-8000-000000000000"] },
+      { intent: "unattend", attendanceId: "00000000-0000-4000-8000-000000000000" },
+      { intent: "result", attendanceId: "00000000-0000-4000-8000-000000000000", passed: "yes" },
+      { intent: "materials", materials: pdfFile("taken-over.pdf") },
+    ],
+  },
+  "_app.training.people.$employeeId": {
+    scope: "organization",
+    param: "employeeId",
+    idOf: (t) => t.trainingEmployeeId,
+    posts: [],
+  },
   "_auth.invite.$token": {
     scope: "capability",
     param: "token",
@@ -370,7 +392,15 @@ async function makeTenant(): Promise<Tenant> {
     assessmentId,
     ...(await inspectionsOf(owner, site.id)),
     ...(await partnersOf(owner)),
+    ...(await trainingOf(owner)),
   };
+}
+
+async function trainingOf(owner: SignedUp) {
+  const employee = await insertEmployee(owner.organizationId, { keyRole: "legal_representative" });
+  const sessionId = await createTrainingSession(owner.cookie);
+  await attend(owner.cookie, sessionId, [employee.id]);
+  return { trainingSessionId: sessionId, trainingEmployeeId: employee.id };
 }
 
 let usccSerial = Math.floor(Math.random() * 50_000);
@@ -482,6 +512,9 @@ async function snapshotOf(orgId: string) {
     "contract_clauses",
     "partner_policies",
     "partner_imports",
+    "training_sessions",
+    "training_materials",
+    "training_attendance",
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {
