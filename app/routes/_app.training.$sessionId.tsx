@@ -248,7 +248,9 @@ export default function TrainingSessionPage() {
               <ul className="mt-1 space-y-1">
                 {d.criteria.map((c) => (
                   <li key={`${c.framework}/${c.key}`} className="flex flex-wrap items-center gap-2 text-sm">
-                    <CodeBadge>{frameworkShort(t, c.framework)}</CodeBadge>
+                    <span>
+                      <CodeBadge>{frameworkShort(t, c.framework)}</CodeBadge>
+                    </span>
                     <Link
                       to={`/criteria/${c.framework}/${encodeURIComponent(c.key)}`}
                       className="inline-flex min-h-11 items-center text-brand-700 underline"

@@ -85,6 +85,7 @@ describe("training, phone, Chinese", () => {
     await page.getByText("已添加 2 名参加人员。").waitFor();
     await expect.poll(() => page.getByRole("link", { name: "林法人" }).count()).toBe(1);
     await snap(page, "training-session", "phone");
+    const sessionPath = new URL(page.url()).pathname;
 
     await page.goto("/training/requirements?framework=cn-2014-general");
     await expect.poll(() => personRow(page, "林法人").getByText("达标", { exact: true }).count()).toBe(1);
@@ -104,6 +105,14 @@ describe("training, phone, Chinese", () => {
     await dashboard.getByText("全部 2 名关键管理人员均已达标。").waitFor();
     await dashboard.getByRole("link", { name: /林法人/ }).waitFor();
     await snap(page, "training-dashboard", "phone");
+
+    await page.goto("/training");
+    await page.getByRole("link", { name: "2026 年海关法规与报关规范" }).waitFor();
+    await snap(page, "training-list");
+    // The same session in English, wide, to see the layout with readable glyphs.
+    await page.goto(`${sessionPath}?lng=en`);
+    await page.getByRole("heading", { name: "Add attendees" }).waitFor();
+    await snap(page, "training-session-en");
     expect(problems).toEqual([]);
   });
 

@@ -36,14 +36,14 @@ export function TrainingFilterForm(props: { path: string; filter: TrainingListFi
       method="get"
       action={props.path}
       onSubmit={dropEmptyFields}
-      className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5"
+      className="mb-4 grid grid-cols-2 gap-3 lg:grid-cols-5"
       aria-label={t("training.filter.label")}
     >
-      <Filter label={t("training.filter.search")} htmlFor="f-q">
+      <Filter label={t("training.filter.search")} htmlFor="f-q" wide>
         <Input id="f-q" name="q" type="search" defaultValue={props.filter.q ?? ""} placeholder={t("training.filter.searchPlaceholder")} />
       </Filter>
       {props.categories ? (
-        <Filter label={t("training.fields.category")} htmlFor="f-category">
+        <Filter label={t("training.fields.category")} htmlFor="f-category" wide>
           <Select id="f-category" name="category" defaultValue={props.filter.category ?? ""}>
             <option value="">{t("common.all")}</option>
             {trainingCategories.map((c) => (
@@ -54,7 +54,7 @@ export function TrainingFilterForm(props: { path: string; filter: TrainingListFi
           </Select>
         </Filter>
       ) : null}
-      <Filter label={t("training.fields.site")} htmlFor="f-site">
+      <Filter label={t("training.fields.site")} htmlFor="f-site" wide>
         <Select id="f-site" name="site" defaultValue={props.filter.site ?? ""}>
           <option value="">{t("common.all")}</option>
           {props.sites.map((s) => (
@@ -70,7 +70,7 @@ export function TrainingFilterForm(props: { path: string; filter: TrainingListFi
       <Filter label={t("training.filter.to")} htmlFor="f-to">
         <Input id="f-to" name="to" type="date" defaultValue={props.filter.to ?? ""} />
       </Filter>
-      <div className="flex flex-wrap gap-3 sm:col-span-2 lg:col-span-5">
+      <div className="col-span-2 flex flex-wrap gap-3 lg:col-span-5">
         <button type="submit" className={buttonClass("primary")}>
           {t("training.filter.apply")}
         </button>
@@ -84,9 +84,10 @@ export function TrainingFilterForm(props: { path: string; filter: TrainingListFi
   );
 }
 
-function Filter(props: { label: string; htmlFor: string; children: ReactNode }) {
+function Filter(props: { label: string; htmlFor: string; wide?: boolean; children: ReactNode }) {
+  // Dates sit side by side on a phone; the other filters take the whole width there.
   return (
-    <div className="space-y-1">
+    <div className={`min-w-0 space-y-1 ${props.wide ? "col-span-2 lg:col-span-1" : ""}`}>
       <label htmlFor={props.htmlFor} className="block text-sm font-medium text-slate-700">
         {props.label}
       </label>
