@@ -36,6 +36,7 @@ import {
   addAttendance,
   addMaterials,
   attendeeCandidates,
+  deleteSession,
   employeeDepartments,
   getSession,
   removeAttendance,
@@ -151,6 +152,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result) notFound();
     if (!result.ok) return refusedWith(result.errors);
     return back("result");
+  }
+  if (intent === "delete") {
+    const result = await deleteSession(auth.db, actor, sessionId);
+    if (!result) notFound();
+    return redirect(result.drill ? "/training/drills?deleted=1" : "/training?deleted=1");
   }
   if (intent === "materials") {
     const materials = await checkMaterials(formData.getAll("materials"));
@@ -301,6 +307,18 @@ export default function TrainingSessionPage() {
                 {t("training.correctHint")}
               </summary>
               <DetailsForm d={d} server={serverFor("details")} />
+            </details>
+            <details className="mt-3 border-t border-slate-100 pt-3">
+              <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-red-700">
+                {t("training.delete.title")}
+              </summary>
+              <Form method="post" className="mt-2 space-y-3">
+                <input type="hidden" name="intent" value="delete" />
+                <p className="text-sm text-slate-700">{t("training.delete.explain")}</p>
+                <Button type="submit" variant="danger">
+                  {t("training.delete.confirm")}
+                </Button>
+              </Form>
             </details>
           </Card>
         ) : null}

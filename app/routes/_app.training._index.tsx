@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SessionList, TrainingFilterForm } from "~/components/training/session-list";
+import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { pageAddress, Pager } from "~/components/ui/pager";
@@ -54,6 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function TrainingPage() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const search = trainingFilterSearch(d.filter);
   const filtered = Object.keys(d.filter).length > 0;
   return (
@@ -77,6 +79,11 @@ export default function TrainingPage() {
           </div>
         }
       />
+      {params.get("deleted") ? (
+        <div className="mb-4">
+          <Alert tone="success">{t("training.deleted")}</Alert>
+        </div>
+      ) : null}
       <Card
         title={t("training.list", { count: d.total })}
         actions={

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SessionList, TrainingFilterForm } from "~/components/training/session-list";
+import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { pageAddress, Pager } from "~/components/ui/pager";
@@ -54,6 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function DrillsPage() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const search = trainingFilterSearch(d.filter);
   const exportSearch = trainingFilterSearch({ ...d.filter, category: "crisis_drill" });
   const filtered = Object.keys(d.filter).length > 0;
@@ -75,6 +77,11 @@ export default function DrillsPage() {
           </div>
         }
       />
+      {params.get("deleted") ? (
+        <div className="mb-4">
+          <Alert tone="success">{t("training.deleted")}</Alert>
+        </div>
+      ) : null}
       <Card
         title={t("training.drills.list", { count: d.total })}
         actions={

@@ -298,6 +298,7 @@ const paramRoutes: Record<string, ParamRoute> = {
       { intent: "unattend", attendanceId: "00000000-0000-4000-8000-000000000000" },
       { intent: "result", attendanceId: "00000000-0000-4000-8000-000000000000", passed: "yes" },
       { intent: "materials", materials: pdfFile("taken-over.pdf") },
+      { intent: "delete" },
     ],
   },
   "_app.training.people.$employeeId": {

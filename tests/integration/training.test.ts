@@ -20,6 +20,8 @@ import { rmSync } from "node:fs";
 import Papa from "papaparse";
 import { auditEvents, trainingAttendance, trainingSessions } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
+import { auditEntityLabel } from "~/lib/audit/audit-label";
+import { sessionReference } from "~/lib/training/training-rules";
 import { todayInZone } from "~/lib/i18n/format";
 import * as dashboardRoute from "~/routes/_app._index";
 import * as criterionRoute from "~/routes/_app.criteria.$framework.$criterion";
@@ -153,6 +155,47 @@ describe("recording a session", () => {
     expect(await linkedCriteria("training_session", id)).toEqual([]);
     const [row] = await testDb().select().from(trainingSessions).where(eq(trainingSessions.id, id));
     expect(row?.category).toBe("other");
+  });
+});
+
+describe("deleting a session recorded by mistake", () => {
+  test("takes its attendance, materials and evidence links with it; the trail keeps the whole record", async () => {
+    const person = await insertEmployee(owner.organizationId, { name: "删除测试员" });
+    const id = await createSession(hr.cookie, { materials: pdfFile("误录.pdf") });
+    await attend(hr.cookie, id, [person.id]);
+    const [session] = await testDb().select().from(trainingSessions).where(eq(trainingSessions.id, id));
+    const files = await countRows("evidence_files", sql`organization_id = ${owner.organizationId}`);
+    expect((await postOnSession(security.cookie, id, { intent: "delete" })).status).toBe(403);
+    const deleted = await postOnSession(hr.cookie, id, { intent: "delete" });
+    expect(deleted.location).toBe("/training?deleted=1");
+    expect(await countRows("training_sessions", sql`id = ${id}`)).toBe(0);
+    expect(await countRows("training_attendance", sql`session_id = ${id}`)).toBe(0);
+    expect(await countRows("training_materials", sql`session_id = ${id}`)).toBe(0);
+    expect(await countRows("evidence_links", sql`record_id = ${id}`)).toBe(0);
+    expect(await countRows("evidence_files", sql`organization_id = ${owner.organizationId}`)).toBe(files);
+    const [event] = await testDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "delete")));
+    const before = event?.before as { reference: string; topic: string; attendees: { name: string }[] };
+    expect(before.reference).toBe(sessionReference(session!.number));
+    expect(before.topic).toBe(session?.topic);
+    expect(before.attendees.map((a) => a.name)).toEqual(["删除测试员"]);
+    // The trail labels training records by their reference; an attendance by the session and the person.
+    expect(auditEntityLabel(event?.before, event?.after, "zh-CN")).toBe(sessionReference(session!.number));
+    const [attended] = await testDb()
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.entityType, "training_attendance"),
+          eq(auditEvents.action, "create"),
+          sql`${auditEvents.after}->>'employeeId' = ${person.id}`,
+        ),
+      );
+    expect(auditEntityLabel(attended?.before, attended?.after, "zh-CN")).toBe(`${sessionReference(session!.number)} 删除测试员`);
+    expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toMatchObject({ ok: true });
+    expect((await callLoader(sessionRoute, `/training/${id}`, { cookie: hr.cookie, params: { sessionId: id } })).status).toBe(404);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   trainingMaterials,
   trainingSessions,
   users,
+  type TrainingAttendance,
   type TrainingSession,
 } from "../../../db/schema";
 import { recordAudit, recordAuditBatch } from "../audit/audit.server";
@@ -28,6 +29,7 @@ import {
   requirementStatus,
   sessionCriteria,
   sessionRecordType,
+  sessionReference,
   trainingRequirements,
   yearOf,
   type KeyRole,
@@ -66,6 +68,20 @@ export function sessionInstant(session: Pick<TrainingSession, "heldOn" | "startT
   return zonedDateTimeToUtc(`${session.heldOn}T${session.startTime ?? "12:00"}`, timeZone);
 }
 
+/** What the audit trail keeps of a session: the row, with the reference it is known by. */
+function sessionSnapshot(session: TrainingSession) {
+  return { reference: sessionReference(session.number), ...session };
+}
+
+/** An attendance as the trail shows it: "TR-0001 张伟". */
+function attendanceSnapshot(session: TrainingSession, row: TrainingAttendance, name: string) {
+  return {
+    reference: name ? `${sessionReference(session.number)} ${name}` : sessionReference(session.number),
+    employeeName: name || undefined,
+    ...row,
+  };
+}
+
 async function siteBelongs(tx: Executor, orgId: string, siteId: string | null) {
   if (!siteId) return true;
   const [row] = await tx
@@ -101,7 +117,10 @@ async function attachMaterials(tx: Executor, actor: Actor, session: TrainingSess
         action: "update",
         entityType: entity,
         entityId: session.id,
-        after: { material: { fileId: stored.id, name: stored.originalName, sha256: stored.sha256 } },
+        after: {
+          reference: sessionReference(session.number),
+          material: { fileId: stored.id, name: stored.originalName, sha256: stored.sha256 },
+        },
       });
     }
   }
@@ -124,7 +143,7 @@ export async function createSession(db: Database, actor: Actor, input: SessionIn
       action: "create",
       entityType: input.kind === "drill" ? "drill" : "training_session",
       entityId: session.id,
-      after: session,
+      after: sessionSnapshot(session),
     });
     await attachMaterials(tx, actor, session, files);
     await writeSessionEvidence(tx, actor, session, timeZone);
@@ -174,11 +193,48 @@ export async function updateSession(db: Database, actor: Actor, sessionId: strin
       action: "update",
       entityType: after.category === "crisis_drill" ? "drill" : "training_session",
       entityId: sessionId,
-      before,
-      after,
+      before: sessionSnapshot(before),
+      after: sessionSnapshot(after),
     });
     await writeSessionEvidence(tx, actor, after, timeZone);
     return { ok: true as const };
+  });
+}
+
+/**
+ * Deletes a session recorded by mistake, with its attendance, its materials' links and its evidence
+ * links (the files stay in the store). The trail keeps the whole record, attendees included.
+ */
+export async function deleteSession(db: Database, actor: Actor, sessionId: string) {
+  return db.transaction(async (tx) => {
+    const session = await lockSession(tx, actor.organizationId, sessionId);
+    if (!session) return null;
+    const attendees = await tx
+      .select({ employeeId: trainingAttendance.employeeId, name: employees.name, testPassed: trainingAttendance.testPassed })
+      .from(trainingAttendance)
+      .innerJoin(employees, eq(employees.id, trainingAttendance.employeeId))
+      .where(and(eq(trainingAttendance.organizationId, actor.organizationId), eq(trainingAttendance.sessionId, sessionId)));
+    const materials = await tx
+      .select({ fileId: trainingMaterials.fileId })
+      .from(trainingMaterials)
+      .where(and(eq(trainingMaterials.organizationId, actor.organizationId), eq(trainingMaterials.sessionId, sessionId)));
+    await setEvidenceLinks(
+      tx,
+      { ...actor, recordType: sessionRecordType(session.category), recordId: session.id, occurredAt: new Date() },
+      [],
+    );
+    await tx
+      .delete(trainingSessions)
+      .where(and(eq(trainingSessions.organizationId, actor.organizationId), eq(trainingSessions.id, sessionId)));
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "delete",
+      entityType: session.category === "crisis_drill" ? "drill" : "training_session",
+      entityId: sessionId,
+      before: { ...sessionSnapshot(session), attendees, materials: materials.map((m) => m.fileId) },
+    });
+    return { ok: true as const, drill: session.category === "crisis_drill" };
   });
 }
 
@@ -207,6 +263,7 @@ export async function addAttendance(db: Database, actor: Actor, sessionId: strin
     if (people.length !== wanted.length) return refused({ employeeIds: message("errors.choose") });
     const misfit = people.find((p) => !employedOn(p, session.heldOn));
     if (misfit) return refused({ employeeIds: message("training.errors.notEmployed", { name: misfit.name }) });
+    const nameOf = new Map(people.map((p) => [p.id, p.name]));
     const rows = await tx
       .insert(trainingAttendance)
       .values(wanted.map((employeeId) => ({ organizationId: actor.organizationId, sessionId, employeeId, recordedByUserId: actor.userId })))
@@ -220,7 +277,7 @@ export async function addAttendance(db: Database, actor: Actor, sessionId: strin
         action: "create" as const,
         entityType: "training_attendance",
         entityId: row.id,
-        after: row,
+        after: attendanceSnapshot(session, row, nameOf.get(row.employeeId) ?? ""),
       })),
     );
     return { ok: true as const, added: rows.length };
@@ -242,13 +299,14 @@ export async function removeAttendance(db: Database, actor: Actor, sessionId: st
       )
       .returning();
     if (!row) return null;
+    const [employee] = await tx.select({ name: employees.name }).from(employees).where(eq(employees.id, row.employeeId));
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,
       action: "delete",
       entityType: "training_attendance",
       entityId: row.id,
-      before: row,
+      before: attendanceSnapshot(session, row, employee?.name ?? ""),
     });
     return { ok: true as const };
   });
@@ -275,8 +333,8 @@ export async function setTestResult(db: Database, actor: Actor, sessionId: strin
       action: "update",
       entityType: "training_attendance",
       entityId: attendanceId,
-      before,
-      after,
+      before: attendanceSnapshot(session, before, ""),
+      after: after ? attendanceSnapshot(session, after, "") : null,
     });
     return { ok: true as const };
   });

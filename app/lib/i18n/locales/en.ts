@@ -1554,6 +1554,12 @@ export const en = {
     evidenceNone: "Sessions of the category “other” evidence no criterion by themselves.",
     correct: "Correct the details",
     correctHint: "Change topic, category, date, trainer…",
+    deleted: "Record deleted. The audit trail keeps it.",
+    delete: {
+      title: "Delete this record",
+      explain: "Only for a session recorded by mistake: its attendance and evidence links go with it; the audit trail keeps the whole record.",
+      confirm: "Delete the record",
+    },
     category: {
       customs_law: "Customs law",
       cargo_security: "Cargo security",

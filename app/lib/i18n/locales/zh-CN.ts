@@ -1553,6 +1553,12 @@ export const zhCN: Translations = {
     evidenceNone: "类别为“其他”的培训本身不对应任何标准。",
     correct: "更正信息",
     correctHint: "修改主题、类别、日期、讲师等",
+    deleted: "记录已删除，审计日志保留该记录。",
+    delete: {
+      title: "删除此记录",
+      explain: "仅用于误录的记录：出勤和证据关联一并删除；审计日志保留完整记录。",
+      confirm: "删除记录",
+    },
     category: {
       customs_law: "海关法规",
       cargo_security: "货物安全",
