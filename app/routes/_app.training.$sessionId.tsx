@@ -10,6 +10,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { Input, Select } from "~/components/ui/input";
+import { useHydrated } from "~/components/ui/use-hydrated";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { readUploadForm } from "~/lib/evidence/file-store.server";
@@ -462,6 +463,10 @@ function AttendeePicker(props: { d: LoaderData; server: ServerFormState }) {
   const navigation = useNavigation();
   const d = props.d;
   const { form, errorOf, onSubmit } = useValidatedForm(AttendFormSchema, { server: props.server });
+  const hydrated = useHydrated();
+  const ticked = form.watch("employeeIds") as string[] | string | false | undefined;
+  const tickedCount = Array.isArray(ticked) ? ticked.length : ticked ? 1 : 0;
+  const allTicked = tickedCount === d.candidates.length && d.candidates.length > 0;
   const picked = (props.server?.values?.employeeIds ?? []) as string[] | string;
   const pickedSet = new Set(Array.isArray(picked) ? picked : [picked]);
   const filtered = Boolean(d.picker.site || d.picker.department || d.picker.name);
@@ -516,6 +521,16 @@ function AttendeePicker(props: { d: LoaderData; server: ServerFormState }) {
             <input type="hidden" name="intent" value="attend" />
             <fieldset aria-describedby={error ? "employeeIds-error" : undefined}>
               <legend className="mb-2 text-sm text-slate-600">{t("training.attendance.tick", { count: d.candidates.length })}</legend>
+              {/* With JavaScript: tick everyone shown, then untick the few who were absent. */}
+              {hydrated ? (
+                <Button
+                  variant="ghost"
+                  className="mb-2"
+                  onClick={() => form.setValue("employeeIds", allTicked ? [] : d.candidates.map((c) => c.id), { shouldDirty: true })}
+                >
+                  {t(allTicked ? "training.attendance.untickAll" : "training.attendance.tickAll")}
+                </Button>
+              ) : null}
               <div className="grid gap-2 sm:grid-cols-2">
                 {d.candidates.map((c) => (
                   <label key={c.id} className="flex min-h-14 items-center gap-3 rounded-md border border-slate-200 px-3 py-2">

@@ -84,6 +84,11 @@ describe("training, phone, Chinese", () => {
     await page.getByRole("button", { name: "添加勾选的员工" }).click();
     await page.getByText("已添加 2 名参加人员。").waitFor();
     await expect.poll(() => page.getByRole("link", { name: "林法人" }).count()).toBe(1);
+    // The one left to add: "tick everyone shown" ticks it, and unticks it again.
+    await page.getByRole("button", { name: "全选显示的员工" }).click();
+    await expect.poll(() => page.getByLabel(/吴仓管/).isChecked()).toBe(true);
+    await page.getByRole("button", { name: "取消全选" }).click();
+    await expect.poll(() => page.getByLabel(/吴仓管/).isChecked()).toBe(false);
     await snap(page, "training-session", "phone");
     const sessionPath = new URL(page.url()).pathname;
 

@@ -1672,6 +1672,8 @@ export const en = {
       noCandidates: "Everyone employed on that day is on the list, or the employee list is empty.",
       tick_one: "Tick who attended ({{count}} employee shown, employed on the session's day).",
       tick: "Tick who attended ({{count}} employees shown, employed on the session's day).",
+      tickAll: "Tick everyone shown",
+      untickAll: "Untick everyone",
       addTicked: "Add the ticked employees",
       addAllShown_one: "Add the {{count}} employee shown",
       addAllShown: "Add all {{count}} employees shown",

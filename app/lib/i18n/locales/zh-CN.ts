@@ -1668,6 +1668,8 @@ export const zhCN: Translations = {
       noCandidates: "当天在职的员工均已在名单中，或员工名单为空。",
       tick_one: "勾选参加人员（显示 {{count}} 名培训当天在职的员工）。",
       tick: "勾选参加人员（显示 {{count}} 名培训当天在职的员工）。",
+      tickAll: "全选显示的员工",
+      untickAll: "取消全选",
       addTicked: "添加勾选的员工",
       addAllShown_one: "添加显示的 {{count}} 名员工",
       addAllShown: "添加显示的全部 {{count}} 名员工",
