@@ -12,6 +12,7 @@ import { todayInZone } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { readSessionPost } from "~/lib/training/training-post.server";
+import { sessionCategories } from "~/lib/training/training-rules";
 import { DrillFormSchema, SessionFormSchema } from "~/lib/training/training-schema";
 import { createSession } from "~/lib/training/training.server";
 
@@ -32,7 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     kind: kindOf(request),
     today: todayInZone(auth.organization.timeZone),
-    category: category === "customs_law" ? category : null,
+    // A link may preset the category (the dashboard's "record a customs-law training").
+    category: (sessionCategories as readonly string[]).includes(category ?? "") ? category : null,
     sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
   };
 }

@@ -109,6 +109,7 @@ describe("training, phone, Chinese", () => {
     const dashboard = page.locator("section").filter({ has: page.getByRole("heading", { name: /关键管理人员海关培训/ }) });
     await dashboard.getByText("全部 2 名关键管理人员均已达标。").waitFor();
     await dashboard.getByRole("link", { name: /林法人/ }).waitFor();
+    await dashboard.getByRole("link", { name: "记录海关法规培训" }).waitFor();
     await snap(page, "training-dashboard", "phone");
 
     await page.goto("/training");

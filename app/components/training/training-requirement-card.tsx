@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { frameworkShort } from "~/components/criteria/criterion-parts";
 import { Card } from "~/components/ui/card";
+import { useCan } from "~/lib/auth/use-session-user";
 import type { KeyRole, RequirementFramework } from "~/lib/training/training-rules";
 
 // The dashboard's line on training: which key managers have not yet had this year's customs training
@@ -19,14 +20,23 @@ export function TrainingRequirementCard(props: { attention: readonly TrainingAtt
   const { t } = useTranslation();
   const year = props.attention[0]?.year;
   const nobody = props.attention.every((a) => a.total === 0);
+  const canRecord = useCan("training.manage");
+  const anyShort = props.attention.some((a) => a.short.length > 0);
   return (
     <Card
       className="mt-4"
       title={t("training.dashboard.title", { year })}
       actions={
-        <Link className="text-sm text-brand-700 underline" to={`/training/requirements?year=${year}`}>
-          {t("common.view")}
-        </Link>
+        <span className="flex flex-wrap gap-3">
+          {canRecord && anyShort ? (
+            <Link className="text-sm text-brand-700 underline" to="/training/new?category=customs_law">
+              {t("training.dashboard.record")}
+            </Link>
+          ) : null}
+          <Link className="text-sm text-brand-700 underline" to={`/training/requirements?year=${year}`}>
+            {t("common.view")}
+          </Link>
+        </span>
       }
     >
       {nobody ? (

@@ -1699,6 +1699,7 @@ export const en = {
     dashboard: {
       title: "Key managers' customs training {{year}}",
       nobody: "No key managers marked in the employee list yet, so the yearly customs-training requirement cannot be checked.",
+      record: "Record a customs-law training",
       nobodyFor: "Nobody this requirement names.",
       rule_one: "at least {{count}} a year",
       rule: "at least {{count}} a year",

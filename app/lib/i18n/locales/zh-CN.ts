@@ -1695,6 +1695,7 @@ export const zhCN: Translations = {
     dashboard: {
       title: "{{year}} 年关键管理人员海关培训",
       nobody: "员工名单中尚未标注关键管理人员，无法核对年度海关培训要求。",
+      record: "记录海关法规培训",
       nobodyFor: "没有本要求所指的人员。",
       rule_one: "每年至少 {{count}} 次",
       rule: "每年至少 {{count}} 次",
