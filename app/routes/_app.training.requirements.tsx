@@ -31,7 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const report = await requirementReport(auth.db, auth.organization.id, framework, year, today);
   return {
     year,
-    years: Array.from({ length: 6 }, (_, i) => current - i),
+    // The last six years, and a year asked for outside them (next year's plan, an older audit).
+    years: [...new Set([year, ...Array.from({ length: 6 }, (_, i) => current - i)])].sort((a, b) => b - a),
     framework,
     rule: { perYear: report.rule.perYear, roles: report.rule.roles, criterionKey: report.rule.criterion.key },
     people: report.people.map(({ person, status }) => ({
