@@ -28,6 +28,8 @@ import { VisitorsDashboardCard } from "~/components/visitors/visitors-dashboard-
 import { visitorsOnSiteSummary } from "~/lib/visitors/visitors.server";
 import { OverdueExitsCard } from "~/components/personnel/overdue-exits-card";
 import { overdueOffboardings } from "~/lib/personnel/personnel.server";
+import { TrainingRequirementCard } from "~/components/training/training-requirement-card";
+import { requirementAttention } from "~/lib/training/training.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("nav.dashboard"));
 
@@ -40,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const orgId = auth.organization.id;
   const showActivity = can(auth.membership.role, "audit.read");
   const today = todayInZone(auth.organization.timeZone);
-  const [sites, members, activity, coverage, due, attention, scheduleCount, partnerWatch, awaitingDecision] = await Promise.all([
+  const [sites, members, activity, coverage, due, attention, scheduleCount, partnerWatch, awaitingDecision, training] = await Promise.all([
     listSites(auth.db, orgId),
     countActiveMembers(auth.db, orgId),
     showActivity ? listAuditEvents(auth.db, orgId, {}, 1) : Promise.resolve(null),
@@ -50,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     countSchedules(auth.db, orgId),
     partnerAttention(auth.db, orgId, today),
     evaluationsAwaitingDecision(auth.db, orgId),
+    requirementAttention(auth.db, orgId, today),
   ]);
   const overdueExits = can(auth.membership.role, "personnel.read") ? await overdueOffboardings(auth.db, orgId, today) : null;
   const partnerLine = (p: { id: string; number: number; legalNameZh: string; legalNameEn: string; status: "pending" | "approved" | "conditional" | "rejected" }) => ({ id: p.id, reference: partnerReference(p.number), legalNameZh: p.legalNameZh, legalNameEn: p.legalNameEn, status: p.status });
@@ -106,6 +109,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .map((i) => ({ id: i.id, reference: i.reference, titleZh: i.titleZh, titleEn: i.titleEn, containerNumber: i.containerNumber })),
     },
     overdueExits,
+    training,
     // Only what the one-line summary shows; the full before/after stays on the audit page.
     activity:
       activity?.rows.slice(0, 10).map((e) => ({
@@ -190,6 +194,7 @@ export default function Dashboard() {
         </Card>
       </div>
       <PartnersCard partners={data.partners} />
+      <TrainingRequirementCard attention={data.training} />
       <div className="mt-4 grid gap-4 lg:grid-cols-2">
         {data.coverage.map((f) => (
           <CoverageCard key={f.code} coverage={f} />

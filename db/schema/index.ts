@@ -12,4 +12,5 @@ export * from "./partners";
 export * from "./personnel";
 export * from "./badges";
 export * from "./visitors";
+export * from "./training";
 export * from "./relations";

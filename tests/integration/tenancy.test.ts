@@ -44,6 +44,7 @@ import { containerTemplateId, containerValues, submitContainerInspection } from 
 import { addItems } from "../support/badges-factories";
 import { createPolicy, pdfFile } from "../support/policy-factories";
 import { signIn as signInVisitor } from "../support/visitors-factories";
+import { attend, createSession as createTrainingSession, insertEmployee } from "../support/training-factories";
 import { callAction, callLoader, type Fields, type RouteModule } from "../support/requests";
 import { query, testDb } from "../support/test-database";
 
@@ -82,6 +83,9 @@ interface Tenant {
   accessItemId: string;
   /** An employee with a leave date (so an exit checklist is open) and a resident ID number. */
   employeeId: string;
+  /** A training session with one attendee, and that employee. */
+  trainingSessionId: string;
+  trainingEmployeeId: string;
 }
 
 interface World {
@@ -333,6 +337,25 @@ const paramRoutes: Record<string, ParamRoute> = {
     idOf: (t) => t.employeeId,
     posts: [],
   },
+  "_app.training.$sessionId": {
+    scope: "organization",
+    param: "sessionId",
+    idOf: (t) => t.trainingSessionId,
+    posts: [
+      { intent: "details", category: "other", topic: "Taken over by A", heldOn: "2026-03-10", trainer: "A" },
+      { intent: "attend", employeeIds: ["00000000-0000-4000-8000-000000000000"] },
+      { intent: "unattend", attendanceId: "00000000-0000-4000-8000-000000000000" },
+      { intent: "result", attendanceId: "00000000-0000-4000-8000-000000000000", passed: "yes" },
+      { intent: "materials", materials: pdfFile("taken-over.pdf") },
+      { intent: "delete" },
+    ],
+  },
+  "_app.training.people.$employeeId": {
+    scope: "organization",
+    param: "employeeId",
+    idOf: (t) => t.trainingEmployeeId,
+    posts: [],
+  },
   "_auth.invite.$token": {
     scope: "capability",
     param: "token",
@@ -420,6 +443,7 @@ async function makeTenant(): Promise<Tenant> {
     ...(await inspectionsOf(owner, site.id)),
     ...(await partnersOf(owner)),
     ...(await gateOf(owner, site.id, await employeeOf(owner))),
+    ...(await trainingOf(owner)),
   };
 }
 
@@ -454,6 +478,13 @@ async function employeeOf(owner: SignedUp): Promise<string> {
   const created = await createEmployee(testDb(), { organizationId: owner.organizationId, userId: owner.userId }, values);
   if (!created.ok) throw new Error("employee not created");
   return created.id;
+}
+
+async function trainingOf(owner: SignedUp) {
+  const employee = await insertEmployee(owner.organizationId, { keyRole: "legal_representative" });
+  const sessionId = await createTrainingSession(owner.cookie);
+  await attend(owner.cookie, sessionId, [employee.id]);
+  return { trainingSessionId: sessionId, trainingEmployeeId: employee.id };
 }
 
 let usccSerial = Math.floor(Math.random() * 50_000);
@@ -574,6 +605,9 @@ async function snapshotOf(orgId: string) {
     "conduct_acknowledgements",
     "offboardings",
     "offboarding_items",
+    "training_sessions",
+    "training_materials",
+    "training_attendance",
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {

@@ -5,6 +5,7 @@ import type { Database, Executor } from "../db.server";
 import { displayCode } from "./criterion-code";
 import { coverageForFramework, type CriterionCoverage } from "../evidence/evidence.server";
 import { recordTypesFeeding, type CriterionRef } from "../evidence/evidence-registry";
+import { criteriaFedByTraining } from "../training/training-rules";
 import { todayInZone } from "../i18n/format";
 
 // Read access to the catalogue. Frameworks are addressed by code; the newest loaded version is
@@ -261,6 +262,8 @@ export function coverageView(
 ): CoverageView {
   const feeding: string[] = recordTypesFeeding({ framework: frameworkCode as CriterionRef["framework"], key: criterion.key });
   if (fedByTemplates.has(`${frameworkCode}/${criterion.key}`)) feeding.push("inspection");
+  // A training session's criteria follow its category (training-rules.ts), fixed data like the registry.
+  if (criteriaFedByTraining.has(`${frameworkCode}/${criterion.key}`)) feeding.push("training_session");
   return {
     recent: coverage?.recent ?? 0,
     newestDay: coverage?.newest ? todayInZone(timeZone, coverage.newest) : null,

@@ -172,8 +172,9 @@ export const evidenceRecordTypes = {
     ],
     standing: false,
   },
-  // Training: the criteria a session feeds depend on its category (training-rules.ts), like an
-  // inspection's come from its template; drills feed crisis management.
+  // Training: the criteria a session feeds depend on its category (categoryCriteria in
+  // app/lib/training/training-rules.ts; the criteria pages ask criteriaFedByTraining), like an
+  // inspection's come from its template; drills (sessions of category crisis_drill) feed crisis management.
   training_session: { labelKey: "evidence.types.training_session", feeds: [], standing: false },
   drill: {
     labelKey: "evidence.types.drill",

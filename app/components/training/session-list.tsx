@@ -1,0 +1,132 @@
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { dropEmptyFields } from "~/components/form/filter-form";
+import { buttonClass } from "~/components/ui/button";
+import { Input, Select } from "~/components/ui/input";
+import { formatCalendarDate } from "~/lib/i18n/format";
+import { useLocale } from "~/lib/i18n/use-locale";
+import type { TrainingListFilter } from "~/lib/training/training-filter";
+import { trainingCategories, type TrainingCategory } from "~/lib/training/training-rules";
+import { CategoryBadge, type SiteOption } from "./training-parts";
+
+// The sessions list and its filter form, shared by /training and /training/drills.
+
+export interface SessionRow {
+  id: string;
+  reference: string;
+  category: TrainingCategory;
+  topic: string;
+  heldOn: string;
+  startTime: string | null;
+  trainer: string;
+  provider: string | null;
+  siteNameZh: string | null;
+  siteNameEn: string | null;
+  attendeeCount: number;
+  scenario: string | null;
+}
+
+export function TrainingFilterForm(props: { path: string; filter: TrainingListFilter; sites: readonly SiteOption[]; categories: boolean }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === "en";
+  const filtered = Object.keys(props.filter).length > 0;
+  return (
+    <Form
+      method="get"
+      action={props.path}
+      onSubmit={dropEmptyFields}
+      className="mb-4 grid grid-cols-2 gap-3 lg:grid-cols-5"
+      aria-label={t("training.filter.label")}
+    >
+      <Filter label={t("training.filter.search")} htmlFor="f-q" wide>
+        <Input id="f-q" name="q" type="search" defaultValue={props.filter.q ?? ""} placeholder={t("training.filter.searchPlaceholder")} />
+      </Filter>
+      {props.categories ? (
+        <Filter label={t("training.fields.category")} htmlFor="f-category" wide>
+          <Select id="f-category" name="category" defaultValue={props.filter.category ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {trainingCategories.map((c) => (
+              <option key={c} value={c}>
+                {t(`training.category.${c}`)}
+              </option>
+            ))}
+          </Select>
+        </Filter>
+      ) : null}
+      <Filter label={t("training.fields.site")} htmlFor="f-site" wide>
+        <Select id="f-site" name="site" defaultValue={props.filter.site ?? ""}>
+          <option value="">{t("common.all")}</option>
+          {props.sites.map((s) => (
+            <option key={s.id} value={s.id}>
+              {en ? s.nameEn : s.nameZh}
+            </option>
+          ))}
+        </Select>
+      </Filter>
+      <Filter label={t("training.filter.from")} htmlFor="f-from">
+        <Input id="f-from" name="from" type="date" defaultValue={props.filter.from ?? ""} />
+      </Filter>
+      <Filter label={t("training.filter.to")} htmlFor="f-to">
+        <Input id="f-to" name="to" type="date" defaultValue={props.filter.to ?? ""} />
+      </Filter>
+      <div className="col-span-2 flex flex-wrap gap-3 lg:col-span-5">
+        <button type="submit" className={buttonClass("primary")}>
+          {t("training.filter.apply")}
+        </button>
+        {filtered ? (
+          <Link to={props.path} className={buttonClass("secondary")}>
+            {t("training.filter.clear")}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+function Filter(props: { label: string; htmlFor: string; wide?: boolean; children: ReactNode }) {
+  // Dates sit side by side on a phone; the other filters take the whole width there.
+  return (
+    <div className={`min-w-0 space-y-1 ${props.wide ? "col-span-2 lg:col-span-1" : ""}`}>
+      <label htmlFor={props.htmlFor} className="block text-sm font-medium text-slate-700">
+        {props.label}
+      </label>
+      {props.children}
+    </div>
+  );
+}
+
+export function SessionList(props: { rows: readonly SessionRow[] }) {
+  const { t, i18n } = useTranslation();
+  const locale = useLocale();
+  const en = i18n.language === "en";
+  return (
+    <ul className="divide-y divide-slate-100">
+      {props.rows.map((s) => (
+        <li key={s.id} className="py-3">
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <p className="min-w-0">
+              <span className="mr-2 font-mono text-sm text-slate-600">{s.reference}</span>
+              <Link to={`/training/${s.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+                {s.topic}
+              </Link>
+            </p>
+            <CategoryBadge category={s.category} />
+          </div>
+          <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600">
+            <span>
+              {formatCalendarDate(s.heldOn, locale)}
+              {s.startTime ? ` ${s.startTime}` : ""}
+            </span>
+            {s.siteNameZh ? <span>{en ? s.siteNameEn : s.siteNameZh}</span> : null}
+            <span>{t("training.trainerIs", { name: s.provider ? `${s.trainer} (${s.provider})` : s.trainer })}</span>
+            <span className={s.attendeeCount === 0 ? "font-semibold text-amber-800" : undefined}>
+              {t("training.attendeeCount", { count: s.attendeeCount })}
+            </span>
+          </p>
+          {s.scenario ? <p className="mt-1 line-clamp-2 text-sm text-slate-700">{s.scenario}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,96 @@
+import Papa from "papaparse";
+import { createI18n, type Locale } from "../i18n/config";
+import type { TrainingListFilter } from "./training-filter";
+import { sessionReference } from "./training-rules";
+import { listAttendanceRows, listSessions } from "./training.server";
+import type { Executor } from "../db.server";
+
+// The training register as CSV, in the reader's language: one row per session, or one row per person
+// and session (the attendance record CTPAT 12.1 asks for: date, attendee, topic). UTF-8 with a
+// byte-order mark and CRLF, so Excel opens the Chinese correctly; formulae are escaped.
+
+function csv(fields: string[], data: (string | number)[][]): string {
+  return `\uFEFF${Papa.unparse({ fields, data }, { newline: "\r\n", escapeFormulae: true })}`;
+}
+
+export async function sessionsCsv(db: Executor, orgId: string, filter: TrainingListFilter, locale: Locale, origin: string) {
+  const { t } = createI18n(locale);
+  const en = locale === "en";
+  const { rows } = await listSessions(db, orgId, filter, { limit: null, offset: 0 });
+  const columns = [
+    "reference",
+    "category",
+    "topic",
+    "heldOn",
+    "startTime",
+    "durationMinutes",
+    "site",
+    "trainer",
+    "provider",
+    "testGiven",
+    "attendees",
+    "scenario",
+    "lessonsLearned",
+    "recordedBy",
+    "link",
+  ] as const;
+  const data = rows.map((r) => [
+    sessionReference(r.session.number),
+    t(`training.category.${r.session.category}`),
+    r.session.topic,
+    r.session.heldOn,
+    r.session.startTime ?? "",
+    r.session.durationMinutes ?? "",
+    (en ? r.siteNameEn : r.siteNameZh) ?? "",
+    r.session.trainer,
+    r.session.provider ?? "",
+    r.session.testGiven ? t("training.yes") : t("training.no"),
+    r.attendeeCount,
+    r.session.scenario ?? "",
+    r.session.lessonsLearned ?? "",
+    r.recordedByName,
+    `${origin}/training/${r.session.id}`,
+  ]);
+  return csv(
+    columns.map((c) => t(`training.csv.${c}`)),
+    data,
+  );
+}
+
+export async function attendanceCsv(db: Executor, orgId: string, filter: TrainingListFilter, locale: Locale) {
+  const { t } = createI18n(locale);
+  const en = locale === "en";
+  const rows = await listAttendanceRows(db, orgId, filter);
+  const columns = [
+    "reference",
+    "heldOn",
+    "category",
+    "topic",
+    "site",
+    "trainer",
+    "employeeNumber",
+    "employee",
+    "position",
+    "department",
+    "keyRole",
+    "testResult",
+  ] as const;
+  const data = rows.map((r) => [
+    sessionReference(r.session.number),
+    r.session.heldOn,
+    t(`training.category.${r.session.category}`),
+    r.session.topic,
+    (en ? r.siteNameEn : r.siteNameZh) ?? "",
+    r.session.trainer,
+    r.employeeNumber,
+    r.employeeName,
+    r.position,
+    r.department,
+    r.keyRole ? t(`training.keyRole.${r.keyRole}`) : "",
+    r.testPassed === null ? "" : t(r.testPassed ? "training.attendance.passed" : "training.attendance.failed"),
+  ]);
+  return csv(
+    columns.map((c) => t(`training.csv.${c}`)),
+    data,
+  );
+}
