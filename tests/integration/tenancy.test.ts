@@ -44,7 +44,8 @@ import { containerTemplateId, containerValues, submitContainerInspection } from 
 import { addItems } from "../support/badges-factories";
 import { createPolicy, pdfFile } from "../support/policy-factories";
 import { signIn as signInVisitor } from "../support/visitors-factories";
-import { attend, createSession as createTrainingSession, insertEmployee } from "../support/training-factories";
+import { insertEmployee } from "../support/personnel-factories";
+import { attend, createSession as createTrainingSession } from "../support/training-factories";
 import { callAction, callLoader, type Fields, type RouteModule } from "../support/requests";
 import { query, testDb } from "../support/test-database";
 

@@ -41,12 +41,12 @@ import {
   attend,
   createSession,
   drillFields,
-  insertEmployee,
   linkedCriteria,
   postOnSession,
   postSession,
   sessionFields,
 } from "../support/training-factories";
+import { insertEmployee } from "../support/personnel-factories";
 
 afterAll(() => rmSync(filesDirectory, { recursive: true, force: true }));
 

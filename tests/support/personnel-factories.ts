@@ -1,9 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, max } from "drizzle-orm";
 import { expect } from "vitest";
-import { employees, type Employee } from "../../db/schema";
+import { employees, type Employee, type NewEmployee } from "../../db/schema";
 import { residentIdCheckCharacter } from "~/lib/inspections/identity-document";
 import * as employeeRoute from "~/routes/_app.personnel.$employeeId";
 import * as newEmployeeRoute from "~/routes/_app.personnel.new";
+import { uniqueSuffix } from "./factories";
 import { callAction, callLoader, type Fields } from "./requests";
 import { testDb } from "./test-database";
 
@@ -60,4 +61,29 @@ export function postEmployee(cookie: string, employeeId: string, fields: Fields 
 
 export function employeePage<T = Record<string, unknown>>(cookie: string, employeeId: string) {
   return callLoader<T>(employeeRoute, `/personnel/${employeeId}`, { cookie, params: { employeeId } });
+}
+
+/**
+ * An employee inserted directly, without an identity number (hired 2015 unless told otherwise): for
+ * the tests of the registers that only need a person (badges, visitors' hosts, training attendees).
+ */
+export async function insertEmployee(organizationId: string, overrides: Partial<NewEmployee> = {}): Promise<Employee> {
+  const [last] = await testDb()
+    .select({ n: max(employees.number) })
+    .from(employees)
+    .where(eq(employees.organizationId, organizationId));
+  const [row] = await testDb()
+    .insert(employees)
+    .values({
+      organizationId,
+      number: Number(last?.n ?? 0) + 1,
+      name: `员工 ${uniqueSuffix()}`,
+      position: "报关员",
+      department: "关务部",
+      hireDate: "2015-03-01",
+      ...overrides,
+    })
+    .returning();
+  if (!row) throw new Error("employee not inserted");
+  return row;
 }

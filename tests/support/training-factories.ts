@@ -1,35 +1,12 @@
-// Training records made through the pages' own actions, and employees inserted directly (the employee
-// list is the personnel module's; training only reads it).
-import { and, eq, max } from "drizzle-orm";
+// Training records made through the pages' own actions (employees: insertEmployee in personnel-factories).
+import { and, eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { employees, evidenceLinks, criteria, frameworks, type Employee, type NewEmployee } from "../../db/schema";
+import { evidenceLinks, criteria, frameworks } from "../../db/schema";
 import * as sessionRoute from "~/routes/_app.training.$sessionId";
 import * as newSessionRoute from "~/routes/_app.training.new";
 import { uniqueSuffix } from "./factories";
 import { callAction, type Fields } from "./requests";
 import { testDb } from "./test-database";
-
-/** An employee of the organisation (hired 2015 unless told otherwise). */
-export async function insertEmployee(organizationId: string, overrides: Partial<NewEmployee> = {}): Promise<Employee> {
-  const [last] = await testDb()
-    .select({ n: max(employees.number) })
-    .from(employees)
-    .where(eq(employees.organizationId, organizationId));
-  const [row] = await testDb()
-    .insert(employees)
-    .values({
-      organizationId,
-      number: Number(last?.n ?? 0) + 1,
-      name: `员工 ${uniqueSuffix()}`,
-      position: "报关员",
-      department: "关务部",
-      hireDate: "2015-03-01",
-      ...overrides,
-    })
-    .returning();
-  if (!row) throw new Error("employee not inserted");
-  return row;
-}
 
 export function sessionFields(overrides: Fields = {}): Fields {
   return {
