@@ -24,6 +24,8 @@ import { evaluationsAwaitingDecision } from "~/lib/partners/evaluations.server";
 import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
 import { partnerAttention } from "~/lib/partners/partners.server";
 import { countSchedules, dueInspections } from "~/lib/inspections/schedules.server";
+import { OpenSealReports } from "~/components/seals/open-seal-reports";
+import { openSealReports } from "~/lib/seals/seals.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("nav.dashboard"));
 
@@ -60,8 +62,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     dueBy: s.status.state === "due" ? s.status.period.end : null,
     missedSince: s.status.state === "overdue" ? s.status.missed.end : null,
   });
+  const sealReports = await openSealReports(auth.db, orgId);
   const o = auth.organization;
   return {
+    sealReports,
     organization: {
       customsCode: o.customsCode,
       unifiedSocialCreditCode: o.unifiedSocialCreditCode,
@@ -130,6 +134,11 @@ export default function Dashboard() {
       />
       {/* What the gate must do today comes first: it is the page a guard opens at the start of a shift. */}
       <InspectionsCard inspections={data.inspections} />
+      {data.sealReports.total ? (
+        <div className="mt-4">
+          <OpenSealReports reports={data.sealReports} timeZone={shell.organization.timeZone} />
+        </div>
+      ) : null}
       <div className="mt-4 grid gap-4 md:grid-cols-3">
         <Card title={t("dashboard.certification")}>
           {org.aeoStatus === "advanced" ? (

@@ -11,4 +11,5 @@ export * from "./inspections";
 export * from "./partners";
 export * from "./personnel";
 export * from "./badges";
+export * from "./seals";
 export * from "./relations";
