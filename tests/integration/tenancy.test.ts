@@ -37,6 +37,8 @@ import {
   type SignedUp,
 } from "../support/factories";
 import { containerTemplateId, containerValues, submitContainerInspection } from "../support/inspection-factories";
+import { applyDirect, createModel, receiveRange, sealActor, sealPrefix } from "../support/seal-factories";
+import { runSealAudit } from "~/lib/seals/seals.server";
 import { createPolicy, pdfFile } from "../support/policy-factories";
 import { callAction, callLoader, type Fields, type RouteModule } from "../support/requests";
 import { query, testDb } from "../support/test-database";
@@ -70,6 +72,9 @@ interface Tenant {
   contractId: string;
   /** The organisation's own adapted version of a built-in clause (built-ins are shared by all). */
   clauseId: string;
+  /** An applied seal with its photo, and a seal audit of the site. */
+  sealId: string;
+  sealAuditId: string;
 }
 
 interface World {
@@ -284,6 +289,22 @@ const paramRoutes: Record<string, ParamRoute> = {
       { intent: "removePhoto", photoId: "00000000-0000-4000-8000-000000000000" },
     ],
   },
+  "_app.seals.$sealId": {
+    scope: "organization",
+    param: "sealId",
+    idOf: (t) => t.sealId,
+    posts: [
+      { intent: "return" },
+      { intent: "void", reason: "Taken over by organisation A" },
+      { intent: "resolve", reportId: "00000000-0000-4000-8000-000000000000", note: "Taken over by organisation A" },
+    ],
+  },
+  "_app.seals.audits.$auditId": {
+    scope: "organization",
+    param: "auditId",
+    idOf: (t) => t.sealAuditId,
+    posts: [],
+  },
   "_auth.invite.$token": {
     scope: "capability",
     param: "token",
@@ -370,7 +391,19 @@ async function makeTenant(): Promise<Tenant> {
     assessmentId,
     ...(await inspectionsOf(owner, site.id)),
     ...(await partnersOf(owner)),
+    ...(await sealsOf(owner, site.id)),
   };
+}
+
+async function sealsOf(owner: SignedUp, siteId: string) {
+  const actor = sealActor(owner);
+  const prefix = sealPrefix();
+  await receiveRange(actor, await createModel(actor), `${prefix}0001`, `${prefix}0002`, siteId);
+  const applied = await applyDirect(actor, `${prefix}0001`);
+  if (!applied.ok) throw new Error("seal not applied");
+  const audit = await runSealAudit(testDb(), actor, { siteId, counted: `${prefix}0002`, note: undefined });
+  if (!audit.ok) throw new Error("seal audit not run");
+  return { sealId: applied.sealId, sealAuditId: audit.id };
 }
 
 let usccSerial = Math.floor(Math.random() * 50_000);
@@ -482,6 +515,11 @@ async function snapshotOf(orgId: string) {
     "contract_clauses",
     "partner_policies",
     "partner_imports",
+    "seal_models",
+    "seals",
+    "seal_events",
+    "seal_event_photos",
+    "seal_audits",
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {
