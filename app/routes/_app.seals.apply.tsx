@@ -82,7 +82,7 @@ export default function ApplySealPage() {
     defaults: {
       ...d.prefill,
       occurredAt: d.now,
-      loadedExport: "on",
+      loadedExport: actionData ? undefined : "on",
       inspectionId: d.inspection?.id ?? "",
       replacesSealId: d.replaces?.id ?? "",
     },
