@@ -299,6 +299,7 @@ export default function SealChainPage() {
                       <p className="text-slate-600">{t("seals.chain.notified", { names: e.notified.join(", ") })}</p>
                     ) : null}
                     {e.note ? <p className="whitespace-pre-wrap">{e.note}</p> : null}
+                    <SealPhotos photos={row.photos} />
                     {e.kind === "reported" ? (
                       row.open ? (
                         <div className="mt-2">
@@ -325,7 +326,6 @@ export default function SealChainPage() {
                       )
                     ) : null}
                   </div>
-                  <SealPhotos photos={row.photos} />
                 </li>
               );
             })}
