@@ -244,6 +244,24 @@ describe("applying a seal", () => {
     expect((await sealRow(number as string)).inspectionId).toBe(inspection.id);
   });
 
+  test("a container whose 7-point inspection failed with actions open is not sealed", async () => {
+    const [number] = await received(1);
+    const inspection = await submitContainerInspection({ organizationId: org.organizationId, userId: guard.userId }, siteId, {
+      failPoints: ["floor"],
+      values: { containerNumber: "CAIU1234561", occurredAt: "2026-11-22T08:00" },
+    });
+    const explicit = await callAction(
+      applyRoute,
+      "/seals/apply",
+      await applyFields(number as string, { target: "CAIU1234561", inspectionId: inspection.id, occurredAt: "2026-11-22T09:00" }),
+      { cookie: guard.cookie },
+    );
+    expect(keyOf(errorsOf(explicit).target)).toBe("seals.errors.inspectionBlocked");
+    const automatic = await applyDirect(sealActor(org), number as string, { target: "CAIU1234561", occurredAt: "2026-11-22T09:00" });
+    expect(automatic.ok ? null : keyOf(automatic.errors.target)).toBe("seals.errors.inspectionBlocked");
+    expect((await sealRow(number as string)).status).toBe("in_stock");
+  });
+
   test("an S-class seal is refused on a loaded export container, accepted on a trailer", async () => {
     const [number] = await received(1, modelS);
     const outcome = await callAction(applyRoute, "/seals/apply", await applyFields(number as string), { cookie: guard.cookie });

@@ -28,6 +28,7 @@ import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { refused, type FieldErrors } from "../form.server";
 import { formatDateTime, startOfDayInZone, zonedDateTimeToUtc } from "../i18n/format";
 import { message } from "../i18n/messages";
+import { getInspectionView } from "../inspections/inspections.server";
 import { resolveCriterionRefs } from "../inspections/templates.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import { isUuid } from "../validation";
@@ -455,6 +456,16 @@ export async function applySeal(
   const when = occurredAtOf(values.occurredAt, actor.timeZone);
   if (!when.ok) return refused({ occurredAt: when.error });
   if (!photos.length) return refused({ photo: message("seals.errors.photoRequired") });
+  // A container whose 7-point inspection failed with actions still open is not sealed for loading.
+  // Read before the transaction: PGlite has one connection, and the view is a read of its own.
+  const candidate =
+    values.inspectionId ??
+    (values.targetKind === "container"
+      ? (await latestContainerInspection(db, actor.organizationId, values.target, when.at))?.id
+      : undefined);
+  const view = candidate ? await getInspectionView(db, actor.organizationId, candidate) : null;
+  if (view?.release.state === "blocked")
+    return refused({ target: message("seals.errors.inspectionBlocked", { reference: view.reference }) });
   return db.transaction(async (tx) => {
     const seal = await lockSealByNumber(tx, actor.organizationId, values.sealNumber);
     if (!seal) return refused({ sealNumber: message("seals.errors.unknownNumber", { number: values.sealNumber }) });

@@ -22,7 +22,14 @@ describe.each(locales)("the seal report email in %s", (locale) => {
     const text = await render(<SealReportEmail {...props} />, { plainText: true });
     expect(html).toContain(`href="${props.url}"`);
     expect(html).toContain(`lang="${locale}"`);
-    for (const part of [props.sealNumber, props.target, props.reporterName, props.occurredAt, t("seals.reportKind.broken"), t("seals.email.button")])
+    for (const part of [
+      props.sealNumber,
+      props.target,
+      props.reporterName,
+      props.occurredAt,
+      t("seals.reportKind.broken"),
+      t("seals.email.button"),
+    ])
       expect(text).toContain(part);
     expect(text).toContain("螺栓被锯断");
     expect(html).not.toContain("<b>");
