@@ -134,13 +134,22 @@ export default function SealLogPage() {
       <Card
         title={t("seals.list", { count: d.total })}
         actions={
-          <a
-            href={`/seals/export.csv${search}`}
-            className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-            download
-          >
-            {t("seals.exportCsv")}
-          </a>
+          <span className="flex flex-wrap gap-3">
+            <a
+              href={`/seals/export.csv${search}`}
+              className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
+              download
+            >
+              {t("seals.exportCsv")}
+            </a>
+            <a
+              href={`/seals/export.csv${search ? `${search}&` : "?"}rows=events`}
+              className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
+              download
+            >
+              {t("seals.exportEventsCsv")}
+            </a>
+          </span>
         }
       >
         <Form

@@ -11,6 +11,7 @@ import { Input } from "~/components/ui/input";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { formDataToObject, parseForm } from "~/lib/form.server";
 import { localDateTimeInZone } from "~/lib/i18n/format";
+import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { readSealPost } from "~/lib/seals/seal-post.server";
@@ -42,7 +43,12 @@ export async function action({ request }: ActionFunctionArgs) {
     { organizationId: auth.organization.id, userId: auth.user.id, timeZone: auth.organization.timeZone },
     parsed.data,
     post.photos,
-    { organizationName: auth.organization.legalNameZh, reporterName: auth.user.name, sealUrl: (id) => `${origin}/seals/${id}` },
+    {
+      organizationName: auth.organization.legalNameZh,
+      reporterName: auth.user.name,
+      locale: await resolveLocale(request, auth.user.locale),
+      sealUrl: (id) => `${origin}/seals/${id}`,
+    },
   );
   if (!outcome.ok) return data({ errors: outcome.errors, values }, { status: 400 });
   return redirect(`/seals/${outcome.sealId}?done=reported&notified=${outcome.notified}`);

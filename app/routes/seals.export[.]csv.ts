@@ -7,10 +7,12 @@ import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { inspectionReference } from "~/lib/inspections/inspection-rules";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { parseSealFilter } from "~/lib/seals/seal-filter";
-import { listSeals } from "~/lib/seals/seals.server";
+import { sealEventReference } from "~/lib/seals/seal-numbers";
+import { listSealEventsForExport, listSeals } from "~/lib/seals/seals.server";
 
-// /seals/export.csv?<the log's filters>: one row per seal as the filtered log shows it, in the
-// reader's language. UTF-8 with a byte-order mark, so Excel opens Chinese correctly.
+// /seals/export.csv?<the log's filters>: one row per seal as the filtered log shows it; with
+// &rows=events one row per step of their chains (the seal log a certifier samples). In the reader's
+// language, UTF-8 with a byte-order mark, so Excel opens Chinese correctly.
 
 function spreadsheetTime(value: Date | null, timeZone: string): string {
   return value ? localDateTimeInZone(value, timeZone).replace("T", " ") : "";
@@ -22,9 +24,66 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = createI18n(locale);
   const timeZone = auth.organization.timeZone;
   const filter = parseSealFilter(new URL(request.url).searchParams);
-  const { rows } = await listSeals(auth.db, auth.organization.id, filter, timeZone, { limit: null, offset: 0 });
-  const origin = appBaseUrl(request);
   const en = locale === "en";
+  const origin = appBaseUrl(request);
+  if (new URL(request.url).searchParams.get("rows") === "events") {
+    const events = await listSealEventsForExport(auth.db, auth.organization.id, filter, timeZone);
+    const eventColumns = [
+      "reference",
+      "occurredAt",
+      "sealNumber",
+      "step",
+      "recordedBy",
+      "site",
+      "custodian",
+      "target",
+      "shipmentRef",
+      "inspection",
+      "vvtt",
+      "documentNumber",
+      "note",
+      "photos",
+      "link",
+    ] as const;
+    const check = (ok: boolean | null) => (ok === null ? "" : ok ? t("seals.vvtt.pass") : t("seals.vvtt.fail"));
+    const rows = events.map((r) => {
+      const e = r.event;
+      const step =
+        e.kind === "verified"
+          ? t(e.passed ? "seals.event.verifiedPassed" : "seals.event.verifiedFailed", { stage: t(`seals.stage.${e.stage ?? "departure"}`) })
+          : e.kind === "reported"
+            ? t("seals.event.reportedKind", { kind: t(`seals.reportKind.${e.reportKind ?? "discrepancy"}`) })
+            : t(`seals.event.${e.kind}`);
+      const vvtt =
+        e.kind === "verified"
+          ? (["view", "verify", "tug", "twist"] as const).map((c) => `${t(`seals.vvtt.${c}.short`)} ${check(e[`${c}Ok`])}`).join(" / ")
+          : "";
+      return [
+        sealEventReference(e.number),
+        spreadsheetTime(e.occurredAt, timeZone),
+        r.sealNumber,
+        step,
+        r.recordedByName,
+        (en ? r.siteNameEn : r.siteNameZh) ?? "",
+        r.custodianName ?? "",
+        e.target ?? "",
+        e.shipmentRef ?? "",
+        r.inspectionNumber ? inspectionReference(r.inspectionNumber) : "",
+        vvtt,
+        e.documentNumber ?? "",
+        e.note,
+        r.photos ?? "",
+        `${origin}/seals/${e.sealId}`,
+      ];
+    });
+    const eventHeading = (c: (typeof eventColumns)[number]) =>
+      c === "occurredAt" ? `${t("seals.csv.events.occurredAt")} (${timeZone})` : t(`seals.csv.events.${c}`);
+    return csvResponse(
+      Papa.unparse({ fields: eventColumns.map(eventHeading), data: rows }, { newline: "\r\n" }),
+      `seal-log-${todayInZone(timeZone)}.csv`,
+    );
+  }
+  const { rows } = await listSeals(auth.db, auth.organization.id, filter, timeZone, { limit: null, offset: 0 });
   const columns = [
     "number",
     "status",
@@ -59,11 +118,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const heading = (c: (typeof columns)[number]) =>
     c === "receivedAt" || c === "appliedAt" ? `${t(`seals.csv.${c}`)} (${timeZone})` : t(`seals.csv.${c}`);
-  const csv = Papa.unparse({ fields: columns.map(heading), data }, { newline: "\r\n" });
+  return csvResponse(Papa.unparse({ fields: columns.map(heading), data }, { newline: "\r\n" }), `seals-${todayInZone(timeZone)}.csv`);
+}
+
+function csvResponse(csv: string, name: string): Response {
   return new Response(`\uFEFF${csv}`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="seals-${todayInZone(timeZone)}.csv"`,
+      "Content-Disposition": `attachment; filename="${name}"`,
       "Cache-Control": "private, no-store",
     },
   });

@@ -531,6 +531,7 @@ describe("VVTT and reports", () => {
     const outcome = await verifySeal(testDb(), sealActor(org), VerifySealSchema.parse(vvtt(number as string, { twist: "fail" })), [], {
       organizationName: "Test",
       reporterName: "Owner",
+      locale: "en",
       sealUrl: (id) => `http://localhost:3000/seals/${id}`,
     });
     expect(outcome).toMatchObject({ ok: true, passed: false, reported: true });
@@ -607,5 +608,31 @@ describe("the seal log", () => {
     expect(text).toContain(number);
     expect(text).toContain("在库");
     expect(text.split("\r\n").filter(Boolean)).toHaveLength(2);
+  });
+
+  test("the step export lists every step of the chain with VVTT results and photo hashes", async () => {
+    const [number] = await received(1);
+    await applyDirect(sealActor(org), number as string, { shipmentRef: "BL-STEPS-1" });
+    await callAction(
+      verifyRoute,
+      "/seals/verify",
+      { ...vvtt(number as string, { twist: "fail" }), photo: await jpegFile("vvtt.jpg") },
+      { cookie: guard.cookie },
+    );
+    const res = (await csvRoute.loader({
+      request: new Request(`http://localhost:3000/seals/export.csv?q=${number}&rows=events`, { headers: { Cookie: lead.cookie } }),
+      params: {},
+      context: {},
+    })) as Response;
+    const lines = new TextDecoder()
+      .decode(await res.arrayBuffer())
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")
+      .filter(Boolean);
+    expect(lines[0]).toContain("步骤编号");
+    expect(lines.slice(1).map((l) => l.split(",")[3])).toEqual(["入库", "施封", "VVTT 不合格（发运时）", "异常报告：封条损坏或被篡改"]);
+    expect(lines[3]).toContain("扭转 不合格");
+    expect(lines[2]).toMatch(/[0-9a-f]{64}/);
+    expect(lines[3]).toMatch(/[0-9a-f]{64}/);
   });
 });

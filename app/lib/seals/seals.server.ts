@@ -26,6 +26,7 @@ import { evidenceRecordTypes, type EvidenceRecordTypeKey } from "../evidence/evi
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { refused, type FieldErrors } from "../form.server";
+import { createI18n, type Locale } from "../i18n/config";
 import { formatDateTime, startOfDayInZone, zonedDateTimeToUtc } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { getInspectionView } from "../inspections/inspections.server";
@@ -539,6 +540,8 @@ export async function applySeal(
 interface Notifier {
   organizationName: string;
   reporterName: string;
+  /** The reporter's language, for the text of a report the app writes itself (a failed VVTT). */
+  locale: Locale;
   /** Address of the seal's page, for the email's button. */
   sealUrl: (sealId: string) => string;
 }
@@ -669,9 +672,13 @@ export async function verifySeal(
     if (passed) return { outcome: { ok: true as const, sealId: seal.id, passed, reported: false }, emails: [] };
     const failedChecks = (["view", "verify", "tug", "twist"] as const).filter((c) => !checks[`${c}Ok`]);
     const kind = !numberMatches ? "number_mismatch" : checks.tugOk && checks.twistOk && checks.viewOk ? "discrepancy" : "broken";
+    const { t } = createI18n(notifier.locale);
     const description = [
-      `VVTT ${values.stage === "arrival" ? "arrival" : "departure"}: ${failedChecks.map((c) => c.toUpperCase()).join(", ")} failed.`,
-      numberMatches ? "" : `Seal ${seal.number}, documents ${values.documentNumber}.`,
+      t("seals.verify.autoReport", {
+        stage: t(`seals.stage.${values.stage}`),
+        checks: failedChecks.map((c) => t(`seals.vvtt.${c}.short`)).join(t("common.listSeparator")),
+      }),
+      numberMatches ? "" : t("seals.verify.autoMismatch", { number: seal.number, document: values.documentNumber }),
       values.note ?? "",
     ]
       .filter(Boolean)
@@ -1012,4 +1019,43 @@ export async function getSealAudit(db: Database, orgId: string, auditId: string)
     .leftJoin(sites, eq(sites.id, sealAudits.siteId))
     .where(and(eq(sealAudits.organizationId, orgId), eq(sealAudits.id, auditId)));
   return row ?? null;
+}
+
+/**
+ * Every step of the filtered seals' chains, oldest first, with who, where and the photos' SHA-256:
+ * the seal log as a certifier reads it (CTPAT 6.1 A: receipt, issuance, affixing, seal ↔ shipment).
+ * The date range applies to the steps themselves.
+ */
+export async function listSealEventsForExport(db: Database, orgId: string, filter: SealListFilter, timeZone: string) {
+  const conditions: SQL[] = [eq(sealEvents.organizationId, orgId)];
+  if (filter.site) conditions.push(eq(seals.siteId, filter.site));
+  if (filter.status) conditions.push(eq(seals.status, filter.status));
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(seals.number, pattern), ilike(seals.target, pattern), ilike(seals.shipmentRef, pattern)) as SQL);
+  }
+  if (filter.from) conditions.push(gte(sealEvents.occurredAt, startOfDayInZone(filter.from, timeZone)));
+  if (filter.to) conditions.push(lt(sealEvents.occurredAt, new Date(startOfDayInZone(filter.to, timeZone).getTime() + 86_400_000)));
+  const recorder = alias(users, "recorder");
+  const holder = alias(users, "holder");
+  const rows = await db
+    .select({
+      event: sealEvents,
+      sealNumber: seals.number,
+      recordedByName: recorder.name,
+      custodianName: holder.name,
+      siteNameZh: sites.nameZh,
+      siteNameEn: sites.nameEn,
+      inspectionNumber: inspections.number,
+      photos: sql<string>`(select string_agg(${evidenceFiles.sha256}, ' ' order by ${sealEventPhotos.createdAt}) from ${sealEventPhotos} join ${evidenceFiles} on ${evidenceFiles.id} = ${sealEventPhotos.fileId} where ${sealEventPhotos.eventId} = ${sealEvents.id})`,
+    })
+    .from(sealEvents)
+    .innerJoin(seals, eq(seals.id, sealEvents.sealId))
+    .innerJoin(recorder, eq(recorder.id, sealEvents.recordedByUserId))
+    .leftJoin(holder, eq(holder.id, sealEvents.custodianUserId))
+    .leftJoin(sites, eq(sites.id, sealEvents.siteId))
+    .leftJoin(inspections, eq(inspections.id, sealEvents.inspectionId))
+    .where(and(...conditions))
+    .orderBy(asc(sealEvents.occurredAt), asc(sealEvents.number));
+  return rows;
 }
