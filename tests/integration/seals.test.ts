@@ -630,7 +630,7 @@ describe("the seal log", () => {
       .split("\r\n")
       .filter(Boolean);
     expect(lines[0]).toContain("步骤编号");
-    expect(lines.slice(1).map((l) => l.split(",")[3])).toEqual(["入库", "施封", "VVTT 不合格（发运时）", "异常报告：封条损坏或被篡改"]);
+    expect(lines.slice(1).map((l) => l.split(",")[3])).toEqual(["入库", "施封", "VVTT 不合格（发运时）", "异常报告：封志损坏或被篡改"]);
     expect(lines[3]).toContain("扭转 不合格");
     expect(lines[2]).toMatch(/[0-9a-f]{64}/);
     expect(lines[3]).toMatch(/[0-9a-f]{64}/);
