@@ -332,6 +332,38 @@ describe("applying a seal", () => {
     expect(seal.appliedByUserId).toBe(applications[0]?.recordedByUserId);
   });
 
+  test("another organisation's seal numbers, inspections and seals are not reachable through the forms", async () => {
+    const other = await signUpOrganization();
+    const otherActor = sealActor(other);
+    const prefix = sealPrefix();
+    await receiveRange(otherActor, await createModel(otherActor), `${prefix}0001`, `${prefix}0002`);
+    const theirInspection = await submitContainerInspection(
+      { organizationId: other.organizationId, userId: other.userId },
+      (await createSite(other.cookie)).id,
+    );
+    const unknown = await callAction(applyRoute, "/seals/apply", await applyFields(`${prefix}0001`), { cookie: guard.cookie });
+    expect(keyOf(errorsOf(unknown).sealNumber)).toBe("seals.errors.unknownNumber");
+    const [mine] = await received(1);
+    const foreign = await callAction(applyRoute, "/seals/apply", await applyFields(mine as string, { inspectionId: theirInspection.id }), {
+      cookie: guard.cookie,
+    });
+    expect(keyOf(errorsOf(foreign).inspectionId)).toBe("seals.errors.inspectionInvalid");
+    const form = await callLoader<{ inspection: unknown; prefill: { target: string } }>(
+      applyRoute,
+      `/seals/apply?inspection=${theirInspection.id}`,
+      { cookie: guard.cookie },
+    );
+    expect(form.data.inspection).toBeNull();
+    expect(form.data.prefill.target).toBe("");
+    const theirSeal = await testDb()
+      .select()
+      .from(seals)
+      .where(and(eq(seals.organizationId, other.organizationId), eq(seals.number, `${prefix}0002`)));
+    const verify = await callAction(verifyRoute, "/seals/verify", vvtt(`${prefix}0002`), { cookie: guard.cookie });
+    expect(keyOf(errorsOf(verify).sealNumber)).toBe("seals.errors.unknownNumber");
+    expect(theirSeal[0]?.status).toBe("in_stock");
+  });
+
   test("auditors read the log but may not apply", async () => {
     const refused = await callAction(applyRoute, "/seals/apply", await applyFields("ANY0000001"), { cookie: auditor.cookie });
     expect(refused.status).toBe(403);
