@@ -202,7 +202,7 @@ export default function InspectionPage() {
           </dl>
         </Card>
         <ReleasePanel d={d} server={actionData ?? null} />
-        {d.seals ? <InspectionSeals inspectionId={d.id} containerNumber={d.containerNumber} seals={d.seals.list} canApply={d.seals.canApply} /> : null}
+        {d.seals ? <InspectionSeals inspectionId={d.id} containerNumber={d.containerNumber} seals={d.seals.list} canApply={d.seals.canApply} blocked={d.release.state === "blocked"} /> : null}
         <SignOffPanel d={d} server={actionData ?? null} />
         <Card title={t("inspections.pointsTitle", { count: d.points.length })}>
           <ol className="divide-y divide-slate-100">

@@ -14,6 +14,8 @@ export function InspectionSeals(props: {
   containerNumber: string | null;
   seals: { id: string; number: string; status: SealStatus }[];
   canApply: boolean;
+  /** The inspection failed and its corrective actions are open: sealing is refused until then. */
+  blocked: boolean;
 }) {
   const { t } = useTranslation();
   const query = new URLSearchParams({ inspection: props.inspectionId });
@@ -22,13 +24,14 @@ export function InspectionSeals(props: {
     <Card
       title={t("seals.inspection.title", { count: props.seals.length })}
       actions={
-        props.canApply ? (
+        props.canApply && !props.blocked ? (
           <Link to={`/seals/apply?${query.toString()}`} className={buttonClass("primary", "min-h-14 text-lg")}>
             {t("seals.inspection.apply")}
           </Link>
         ) : null
       }
     >
+      {props.blocked ? <p className="mb-2 font-medium text-red-800">{t("seals.inspection.blocked")}</p> : null}
       {props.seals.length === 0 ? (
         <p className="text-slate-600">{t("seals.inspection.none")}</p>
       ) : (

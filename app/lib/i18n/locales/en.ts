@@ -1761,6 +1761,7 @@ export const en = {
     inspection: {
       title: "Seals applied after this inspection ({{count}})",
       none: "No seal applied after this inspection yet.",
+      blocked: "This inspection failed and its corrective actions are open: the container is sealed once they are closed or a supervisor releases it.",
       apply: "Apply a seal",
     },
     openReports: {

@@ -1760,6 +1760,7 @@ export const zhCN: Translations = {
     inspection: {
       title: "本次检查后施加的封志（{{count}}）",
       none: "本次检查后尚未施封。",
+      blocked: "本次检查不合格且整改措施未关闭：须整改关闭或主管放行后方可施封。",
       apply: "施封",
     },
     openReports: {
