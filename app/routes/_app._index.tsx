@@ -30,6 +30,8 @@ import { OverdueExitsCard } from "~/components/personnel/overdue-exits-card";
 import { overdueOffboardings } from "~/lib/personnel/personnel.server";
 import { TrainingRequirementCard } from "~/components/training/training-requirement-card";
 import { requirementAttention } from "~/lib/training/training.server";
+import { OpenSealReports } from "~/components/seals/open-seal-reports";
+import { openSealReports } from "~/lib/seals/seals.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("nav.dashboard"));
 
@@ -69,9 +71,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     missedSince: s.status.state === "overdue" ? s.status.missed.end : null,
   });
   const visitorsOnSite = await visitorsOnSiteSummary(auth.db, orgId, auth.organization.timeZone);
+  const sealReports = await openSealReports(auth.db, orgId);
   const o = auth.organization;
   return {
     visitorsOnSite,
+    sealReports,
     organization: {
       customsCode: o.customsCode,
       unifiedSocialCreditCode: o.unifiedSocialCreditCode,
@@ -146,6 +150,11 @@ export default function Dashboard() {
         <VisitorsDashboardCard lines={data.visitorsOnSite} />
       </div>
       <OverdueExitsCard exits={data.overdueExits} />
+      {data.sealReports.total ? (
+        <div className="mt-4">
+          <OpenSealReports reports={data.sealReports} timeZone={shell.organization.timeZone} />
+        </div>
+      ) : null}
       <div className="mt-4 grid gap-4 md:grid-cols-3">
         <Card title={t("dashboard.certification")}>
           {org.aeoStatus === "advanced" ? (

@@ -7,12 +7,14 @@ import { FileDownloadLink, formatFileSize } from "~/components/evidence/file-dow
 import { TextAreaField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/use-validated-form";
 import { ReleaseBadge, ResultBadge } from "~/components/inspections/inspection-badges";
+import { InspectionSeals } from "~/components/seals/inspection-seals";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { actionReference } from "~/lib/assessments/result-labels";
 import { requirePermission } from "~/lib/auth/auth.server";
+import { can } from "~/lib/auth/permissions";
 import { useShell } from "~/lib/auth/use-session-user";
 import { readFormData, parseForm } from "~/lib/form.server";
 import { formatCalendarDate, formatDateTime } from "~/lib/i18n/format";
@@ -24,6 +26,7 @@ import { getInspectionView, releaseInspection, signOffInspection } from "~/lib/i
 import { allItems, headerFieldKeys } from "~/lib/inspections/template-definition";
 import { message } from "~/lib/i18n/messages";
 import { notFound, uuidParam } from "~/lib/route-params.server";
+import { sealsForInspection } from "~/lib/seals/seals.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t, locale) =>
@@ -99,6 +102,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       }),
     },
     isInspector: inspection.inspectorUserId === auth.user.id,
+    // Step 5: the seals applied after a container inspection, and the way to apply one.
+    seals:
+      template.kind === "container" && inspection.status === "submitted"
+        ? { list: await sealsForInspection(auth.db, auth.organization.id, inspection.id), canApply: can(role, "seals.record") }
+        : null,
+    containerNumber: inspection.containerNumber,
   };
 }
 
@@ -193,6 +202,7 @@ export default function InspectionPage() {
           </dl>
         </Card>
         <ReleasePanel d={d} server={actionData ?? null} />
+        {d.seals ? <InspectionSeals inspectionId={d.id} containerNumber={d.containerNumber} seals={d.seals.list} canApply={d.seals.canApply} blocked={d.release.state === "blocked"} /> : null}
         <SignOffPanel d={d} server={actionData ?? null} />
         <Card title={t("inspections.pointsTitle", { count: d.points.length })}>
           <ol className="divide-y divide-slate-100">

@@ -13,4 +13,5 @@ export * from "./personnel";
 export * from "./badges";
 export * from "./visitors";
 export * from "./training";
+export * from "./seals";
 export * from "./relations";

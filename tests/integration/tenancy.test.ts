@@ -42,6 +42,8 @@ import {
 } from "../support/factories";
 import { containerTemplateId, containerValues, submitContainerInspection } from "../support/inspection-factories";
 import { addItems } from "../support/badges-factories";
+import { applyDirect, createModel, receiveRange, sealActor, sealPrefix } from "../support/seal-factories";
+import { runSealAudit } from "~/lib/seals/seals.server";
 import { createPolicy, pdfFile } from "../support/policy-factories";
 import { signIn as signInVisitor } from "../support/visitors-factories";
 import { insertEmployee } from "../support/personnel-factories";
@@ -87,6 +89,9 @@ interface Tenant {
   /** A training session with one attendee, and that employee. */
   trainingSessionId: string;
   trainingEmployeeId: string;
+  /** An applied seal with its photo, and a seal audit of the site. */
+  sealId: string;
+  sealAuditId: string;
 }
 
 interface World {
@@ -357,6 +362,22 @@ const paramRoutes: Record<string, ParamRoute> = {
     idOf: (t) => t.trainingEmployeeId,
     posts: [],
   },
+  "_app.seals.$sealId": {
+    scope: "organization",
+    param: "sealId",
+    idOf: (t) => t.sealId,
+    posts: [
+      { intent: "return" },
+      { intent: "void", reason: "Taken over by organisation A" },
+      { intent: "resolve", reportId: "00000000-0000-4000-8000-000000000000", note: "Taken over by organisation A" },
+    ],
+  },
+  "_app.seals.audits.$auditId": {
+    scope: "organization",
+    param: "auditId",
+    idOf: (t) => t.sealAuditId,
+    posts: [],
+  },
   "_auth.invite.$token": {
     scope: "capability",
     param: "token",
@@ -445,6 +466,7 @@ async function makeTenant(): Promise<Tenant> {
     ...(await partnersOf(owner)),
     ...(await gateOf(owner, site.id, await employeeOf(owner))),
     ...(await trainingOf(owner)),
+    ...(await sealsOf(owner, site.id)),
   };
 }
 
@@ -486,6 +508,17 @@ async function trainingOf(owner: SignedUp) {
   const sessionId = await createTrainingSession(owner.cookie);
   await attend(owner.cookie, sessionId, [employee.id]);
   return { trainingSessionId: sessionId, trainingEmployeeId: employee.id };
+}
+
+async function sealsOf(owner: SignedUp, siteId: string) {
+  const actor = sealActor(owner);
+  const prefix = sealPrefix();
+  await receiveRange(actor, await createModel(actor), `${prefix}0001`, `${prefix}0002`, siteId);
+  const applied = await applyDirect(actor, `${prefix}0001`);
+  if (!applied.ok) throw new Error("seal not applied");
+  const audit = await runSealAudit(testDb(), actor, { siteId, counted: `${prefix}0002`, note: undefined });
+  if (!audit.ok) throw new Error("seal audit not run");
+  return { sealId: applied.sealId, sealAuditId: audit.id };
 }
 
 let usccSerial = Math.floor(Math.random() * 50_000);
@@ -609,6 +642,11 @@ async function snapshotOf(orgId: string) {
     "training_sessions",
     "training_materials",
     "training_attendance",
+    "seal_models",
+    "seals",
+    "seal_events",
+    "seal_event_photos",
+    "seal_audits",
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {

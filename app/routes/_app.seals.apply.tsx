@@ -1,0 +1,227 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SealPhotoField } from "~/components/seals/seal-parts";
+import { FieldShell, TextAreaField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/use-validated-form";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Card, PageHeader } from "~/components/ui/card";
+import { Input } from "~/components/ui/input";
+import { requirePermission } from "~/lib/auth/auth.server";
+import { formDataToObject, parseForm } from "~/lib/form.server";
+import { formatDateTime, localDateTimeInZone } from "~/lib/i18n/format";
+import { titleFor } from "~/lib/i18n/meta";
+import { useLocale } from "~/lib/i18n/use-locale";
+import { inspectionReference } from "~/lib/inspections/inspection-rules";
+import { readSealPost } from "~/lib/seals/seal-post.server";
+import { ApplySealSchema } from "~/lib/seals/seal-schema";
+import { applySeal, getInspectionForSealing, getSealChain, sealsInCustodyOf } from "~/lib/seals/seals.server";
+
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.apply.title"));
+
+// /seals/apply?container=…&inspection=…&replaces=…: at the dock, right after the 7-point
+// inspection (its page links here prefilled) or to replace a broken seal on the same container.
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "seals.record");
+  const orgId = auth.organization.id;
+  const url = new URL(request.url);
+  const inspection = await getInspectionForSealing(auth.db, orgId, url.searchParams.get("inspection") ?? "");
+  const replaces = await getSealChain(auth.db, orgId, url.searchParams.get("replaces") ?? "");
+  const header = (inspection?.header ?? {}) as { shipmentRef?: string };
+  return {
+    timeZone: auth.organization.timeZone,
+    now: localDateTimeInZone(new Date(), auth.organization.timeZone),
+    custody: await sealsInCustodyOf(auth.db, orgId, auth.user.id),
+    prefill: {
+      sealNumber: url.searchParams.get("seal")?.slice(0, 40) ?? "",
+      target: inspection?.containerNumber ?? replaces?.seal.target ?? url.searchParams.get("container")?.slice(0, 20) ?? "",
+      targetKind: replaces?.seal.targetKind ?? "container",
+      shipmentRef: header.shipmentRef ?? replaces?.seal.shipmentRef ?? "",
+    },
+    inspection:
+      inspection && inspection.status === "submitted" && inspection.kind === "container"
+        ? {
+            id: inspection.id,
+            reference: inspectionReference(inspection.number ?? 0),
+            occurredAt: inspection.occurredAt,
+            result: inspection.result,
+          }
+        : null,
+    replaces: replaces && replaces.seal.status === "compromised" ? { id: replaces.seal.id, number: replaces.seal.number } : null,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, "seals.record");
+  const post = await readSealPost(request);
+  if (!post.formData) return data({ errors: post.errors, values: {} }, { status: 400 });
+  const parsed = parseForm(post.formData, ApplySealSchema);
+  const values = formDataToObject(post.formData);
+  if (!parsed.ok || Object.keys(post.errors).length)
+    return data({ errors: { ...(parsed.ok ? {} : parsed.errors), ...post.errors }, values }, { status: 400 });
+  const outcome = await applySeal(
+    auth.db,
+    { organizationId: auth.organization.id, userId: auth.user.id, timeZone: auth.organization.timeZone },
+    parsed.data,
+    post.photos,
+  );
+  if (!outcome.ok) return data({ errors: outcome.errors, values }, { status: 400 });
+  return redirect(`/seals/${outcome.sealId}?done=applied`);
+}
+
+export default function ApplySealPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(ApplySealSchema, {
+    server: actionData,
+    defaults: {
+      ...d.prefill,
+      occurredAt: d.now,
+      loadedExport: actionData ? undefined : "on",
+      inspectionId: d.inspection?.id ?? "",
+      replacesSealId: d.replaces?.id ?? "",
+    },
+  });
+  const targetKind = form.watch("targetKind") ?? values.targetKind;
+  const reselect = actionData ? t("seals.photoReselect") : undefined;
+  return (
+    <>
+      <PageHeader
+        title={t("seals.apply.title")}
+        description={t("seals.apply.description")}
+        actions={
+          <Link to="/seals" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+            {t("seals.backToLog")}
+          </Link>
+        }
+      />
+      <Card>
+        <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} className="space-y-4">
+          {rejected ? <Alert tone="error">{formError ?? t("seals.notSaved")}</Alert> : null}
+          {d.inspection ? (
+            <Alert tone={d.inspection.result === "fail" ? "warning" : "info"}>
+              {t(d.inspection.result === "fail" ? "seals.apply.inspectionFailed" : "seals.apply.inspectionLinked", {
+                reference: d.inspection.reference,
+                time: d.inspection.occurredAt ? formatDateTime(d.inspection.occurredAt, locale, d.timeZone) : "",
+              })}
+            </Alert>
+          ) : (
+            <p className="text-sm text-slate-600">{t("seals.apply.inspectionAuto", { hours: 24 })}</p>
+          )}
+          {d.replaces ? <Alert tone="warning">{t("seals.apply.replacing", { number: d.replaces.number })}</Alert> : null}
+          <input type="hidden" {...form.register("inspectionId")} defaultValue={d.inspection?.id ?? ""} />
+          <input type="hidden" {...form.register("replacesSealId")} defaultValue={d.replaces?.id ?? ""} />
+          {errorOf("inspectionId") ? <p className="text-sm font-medium text-red-700">{errorOf("inspectionId")}</p> : null}
+          {errorOf("replacesSealId") ? <p className="text-sm font-medium text-red-700">{errorOf("replacesSealId")}</p> : null}
+          <FieldShell name="sealNumber" label={t("seals.fields.sealNumber")} hint={t("seals.apply.sealHint")} error={errorOf("sealNumber")}>
+            <Input
+              id="sealNumber"
+              autoComplete="off"
+              autoCapitalize="characters"
+              className="font-mono text-lg"
+              list="my-seals"
+              defaultValue={typeof values.sealNumber === "string" ? values.sealNumber : ""}
+              aria-invalid={errorOf("sealNumber") ? true : undefined}
+              {...form.register("sealNumber")}
+            />
+            <datalist id="my-seals">
+              {d.custody.map((s) => (
+                <option key={s.id} value={s.number} />
+              ))}
+            </datalist>
+          </FieldShell>
+          {d.custody.length ? (
+            <p className="text-sm text-slate-600">
+              {t("seals.apply.myCustody", {
+                count: d.custody.length,
+                numbers: d.custody
+                  .slice(0, 5)
+                  .map((s) => s.number)
+                  .join(", "),
+              })}
+            </p>
+          ) : null}
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium text-slate-800">{t("seals.fields.targetKind")}</legend>
+            <div className="grid grid-cols-2 gap-2">
+              {(["container", "trailer"] as const).map((kind) => (
+                <label
+                  key={kind}
+                  className="flex min-h-14 cursor-pointer items-center justify-center rounded-lg bg-white text-lg font-semibold ring-2 ring-inset ring-slate-300 has-[:checked]:bg-brand-700 has-[:checked]:text-white has-[:checked]:ring-brand-700 has-[:focus-visible]:outline has-[:focus-visible]:outline-2"
+                >
+                  <input
+                    type="radio"
+                    value={kind}
+                    className="sr-only"
+                    defaultChecked={values.targetKind === kind}
+                    {...form.register("targetKind")}
+                  />
+                  {t(`seals.targetKind.${kind}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <FieldShell
+            name="target"
+            label={targetKind === "trailer" ? t("seals.fields.trailer") : t("seals.fields.container")}
+            hint={targetKind === "trailer" ? t("seals.apply.trailerHint") : t("seals.apply.containerHint")}
+            error={errorOf("target")}
+          >
+            <Input
+              id="target"
+              autoComplete="off"
+              autoCapitalize="characters"
+              className="font-mono text-lg"
+              defaultValue={typeof values.target === "string" ? values.target : ""}
+              aria-invalid={errorOf("target") ? true : undefined}
+              {...form.register("target")}
+            />
+          </FieldShell>
+          <label className="flex min-h-14 items-center gap-3 rounded-lg border border-slate-200 px-3">
+            <input
+              type="checkbox"
+              value="on"
+              className="size-6 accent-brand-700"
+              defaultChecked={values.loadedExport === "on"}
+              {...form.register("loadedExport")}
+            />
+            <span>
+              <span className="block font-medium">{t("seals.fields.loadedExport")}</span>
+              <span className="block text-sm text-slate-600">{t("seals.apply.loadedExportHint")}</span>
+            </span>
+          </label>
+          <TextField
+            form={form}
+            values={values}
+            name="shipmentRef"
+            label={t("seals.fields.shipmentRef")}
+            hint={t("seals.apply.shipmentHint")}
+            error={errorOf("shipmentRef")}
+          />
+          <TextField
+            form={form}
+            values={values}
+            name="occurredAt"
+            type="datetime-local"
+            label={t("seals.fields.appliedAt")}
+            error={errorOf("occurredAt")}
+          />
+          <SealPhotoField
+            label={t("seals.apply.photo")}
+            hint={reselect ? `${t("seals.apply.photoHint")} ${reselect}` : t("seals.apply.photoHint")}
+            error={errorOf("photo")}
+          />
+          <TextAreaField form={form} values={values} name="note" label={t("seals.fields.note")} error={errorOf("note")} rows={2} />
+          <Button type="submit" className="min-h-14 w-full text-lg" disabled={navigation.state === "submitting"}>
+            {t("seals.apply.submit")}
+          </Button>
+        </Form>
+      </Card>
+    </>
+  );
+}

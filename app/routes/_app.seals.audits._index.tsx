@@ -1,0 +1,142 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SelectField, TextAreaField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/use-validated-form";
+import { Alert } from "~/components/ui/alert";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Card, PageHeader } from "~/components/ui/card";
+import { requirePermission } from "~/lib/auth/auth.server";
+import { can } from "~/lib/auth/permissions";
+import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
+import { formatDateTime } from "~/lib/i18n/format";
+import { titleFor } from "~/lib/i18n/meta";
+import { useLocale } from "~/lib/i18n/use-locale";
+import { listSites } from "~/lib/organizations/organizations.server";
+import { sealAuditReference } from "~/lib/seals/seal-numbers";
+import { SealAuditSchema } from "~/lib/seals/seal-schema";
+import { listSealAudits, runSealAudit } from "~/lib/seals/seals.server";
+
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.audits.title"));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "seals.read");
+  const [audits, sites] = await Promise.all([listSealAudits(auth.db, auth.organization.id), listSites(auth.db, auth.organization.id)]);
+  return {
+    timeZone: auth.organization.timeZone,
+    canManage: can(auth.membership.role, "seals.manage"),
+    sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
+    audits: audits.map((a) => ({
+      id: a.audit.id,
+      reference: sealAuditReference(a.audit.number),
+      performedAt: a.audit.performedAt,
+      balanced: a.audit.balanced,
+      missing: a.audit.result.missing.length,
+      unexpected: a.audit.result.unexpected.length,
+      siteNameZh: a.siteNameZh,
+      siteNameEn: a.siteNameEn,
+      performedByName: a.performedByName,
+    })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, "seals.manage");
+  const formData = await readFormData(request);
+  const parsed = parseForm(formData, SealAuditSchema);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const outcome = await runSealAudit(
+    auth.db,
+    { organizationId: auth.organization.id, userId: auth.user.id, timeZone: auth.organization.timeZone },
+    parsed.data,
+  );
+  if (!outcome.ok) return data({ errors: outcome.errors, values: formDataToObject(formData) }, { status: 400 });
+  return redirect(`/seals/audits/${outcome.id}`);
+}
+
+export default function SealAuditsPage() {
+  const { t, i18n } = useTranslation();
+  const locale = useLocale();
+  const en = i18n.language === "en";
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(SealAuditSchema, {
+    server: actionData,
+    defaults: { siteId: d.sites.length === 1 ? d.sites[0]?.id : "" },
+  });
+  return (
+    <>
+      <PageHeader
+        title={t("seals.audits.title")}
+        description={t("seals.audits.description")}
+        actions={
+          <Link to="/seals" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+            {t("seals.backToLog")}
+          </Link>
+        }
+      />
+      <div className="grid gap-4 lg:grid-cols-2">
+        {d.canManage ? (
+          <Card title={t("seals.audits.new")}>
+            <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
+              {rejected ? <Alert tone="error">{formError ?? t("seals.notSaved")}</Alert> : null}
+              <SelectField
+                form={form}
+                values={values}
+                name="siteId"
+                label={t("seals.fields.site")}
+                placeholder={t("seals.audits.allSites")}
+                options={d.sites.map((s) => ({ value: s.id, label: en ? s.nameEn : s.nameZh }))}
+                error={errorOf("siteId")}
+              />
+              <TextAreaField
+                form={form}
+                values={values}
+                name="counted"
+                label={t("seals.fields.counted")}
+                hint={t("seals.audits.countedHint")}
+                error={errorOf("counted")}
+                rows={8}
+              />
+              <TextAreaField form={form} values={values} name="note" label={t("seals.fields.note")} error={errorOf("note")} rows={2} />
+              <Button type="submit" disabled={navigation.state === "submitting"}>
+                {t("seals.audits.submit")}
+              </Button>
+            </Form>
+          </Card>
+        ) : null}
+        <Card title={t("seals.audits.list", { count: d.audits.length })}>
+          {d.audits.length === 0 ? (
+            <p className="text-slate-600">{t("seals.audits.empty")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {d.audits.map((a) => (
+                <li key={a.id} className="py-3">
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <Link
+                      to={`/seals/audits/${a.id}`}
+                      className="inline-flex min-h-11 items-center font-mono font-medium text-brand-700 underline"
+                    >
+                      {a.reference}
+                    </Link>
+                    {a.balanced ? (
+                      <Badge tone="good">{t("seals.audits.balanced")}</Badge>
+                    ) : (
+                      <Badge tone="bad">{t("seals.audits.unbalanced", { missing: a.missing, unexpected: a.unexpected })}</Badge>
+                    )}
+                  </div>
+                  <p className="text-sm text-slate-600">
+                    {formatDateTime(a.performedAt, locale, d.timeZone)} · {a.performedByName} ·{" "}
+                    {(en ? a.siteNameEn : a.siteNameZh) ?? t("seals.audits.allSites")}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

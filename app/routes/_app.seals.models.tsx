@@ -1,0 +1,182 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FileField, SelectField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/use-validated-form";
+import { Alert } from "~/components/ui/alert";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Card, PageHeader } from "~/components/ui/card";
+import { requirePermission } from "~/lib/auth/auth.server";
+import { can } from "~/lib/auth/permissions";
+import { readUploadForm } from "~/lib/evidence/file-store.server";
+import { acceptAttribute } from "~/lib/evidence/file-rules";
+import { formDataToObject, parseForm } from "~/lib/form.server";
+import { formatCalendarDate } from "~/lib/i18n/format";
+import { titleFor } from "~/lib/i18n/meta";
+import { useLocale } from "~/lib/i18n/use-locale";
+import { readCertificate } from "~/lib/seals/seal-post.server";
+import { isoClasses, SealModelSchema, sealTypes } from "~/lib/seals/seal-schema";
+import { createSealModel, listSealModels, setSealModelActive } from "~/lib/seals/seals.server";
+
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.models.title"));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "seals.read");
+  return { models: await listSealModels(auth.db, auth.organization.id), canManage: can(auth.membership.role, "seals.manage") };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, "seals.manage");
+  const upload = await readUploadForm(request);
+  const uploadErrors: Record<string, string> = upload.ok ? {} : upload.errors;
+  if (!upload.formData) return data({ errors: uploadErrors, values: {} }, { status: 400 });
+  const formData = upload.formData;
+  const actor = { organizationId: auth.organization.id, userId: auth.user.id, timeZone: auth.organization.timeZone };
+  const intent = String(formData.get("intent") ?? "create");
+  if (intent === "activate" || intent === "deactivate") {
+    const changed = await setSealModelActive(auth.db, actor, String(formData.get("modelId") ?? ""), intent === "activate");
+    if (!changed) return data({ errors: { form: "errors.invalid" }, values: {} }, { status: 404 });
+    return redirect("/seals/models");
+  }
+  const parsed = parseForm(formData, SealModelSchema);
+  const certificate = await readCertificate(formData);
+  const values = formDataToObject(formData);
+  const errors = { ...(parsed.ok ? {} : parsed.errors), ...uploadErrors, ...(certificate.ok ? {} : { certificate: certificate.error }) };
+  if (!parsed.ok || !certificate.ok || Object.keys(errors).length) return data({ errors, values }, { status: 400 });
+  const created = await createSealModel(auth.db, actor, parsed.data, certificate.file);
+  if (!created.ok) return data({ errors: created.errors, values }, { status: 400 });
+  return redirect("/seals/models?created=1");
+}
+
+export default function SealModelsPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(SealModelSchema, {
+    server: actionData,
+    defaults: { type: "bolt", isoClass: "H" },
+  });
+  return (
+    <>
+      <PageHeader
+        title={t("seals.models.title")}
+        description={t("seals.models.description")}
+        actions={
+          <Link to="/seals" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+            {t("seals.backToLog")}
+          </Link>
+        }
+      />
+      {params.get("created") ? (
+        <div className="mb-4">
+          <Alert tone="success">{t("seals.models.created")}</Alert>
+        </div>
+      ) : null}
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title={t("seals.models.list", { count: d.models.length })}>
+          {d.models.length === 0 ? (
+            <p className="text-slate-600">{t("seals.models.empty")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {d.models.map(({ model, certificate }) => (
+                <li key={model.id} className="py-3">
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <p className="font-medium">
+                      {model.manufacturer} {model.modelName}
+                    </p>
+                    <span className="flex gap-2">
+                      <Badge tone={model.isoClass === "H" ? "good" : "warn"}>{t(`seals.isoClass.${model.isoClass}`)}</Badge>
+                      {model.active ? null : <Badge>{t("seals.models.inactive")}</Badge>}
+                    </span>
+                  </div>
+                  <p className="text-sm text-slate-600">
+                    {t(`seals.type.${model.type}`)}
+                    {" · "}
+                    {certificate ? (
+                      <a href={`/files/${certificate.id}`} className="text-brand-700 underline">
+                        {t("seals.models.certificate")}
+                        {model.certificateDate ? ` (${formatCalendarDate(model.certificateDate, locale)})` : ""}
+                      </a>
+                    ) : (
+                      <span className="text-amber-800">{t("seals.models.noCertificate")}</span>
+                    )}
+                  </p>
+                  {d.canManage ? (
+                    <Form method="post" className="mt-1">
+                      <input type="hidden" name="modelId" value={model.id} />
+                      <button
+                        type="submit"
+                        name="intent"
+                        value={model.active ? "deactivate" : "activate"}
+                        className="min-h-11 text-sm font-medium text-brand-700 underline"
+                      >
+                        {model.active ? t("seals.models.deactivate") : t("seals.models.activate")}
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        {d.canManage ? (
+          <Card title={t("seals.models.new")}>
+            <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} className="space-y-4">
+              <input type="hidden" name="intent" value="create" />
+              {rejected ? <Alert tone="error">{formError ?? t("seals.notSaved")}</Alert> : null}
+              <TextField
+                form={form}
+                values={values}
+                name="manufacturer"
+                label={t("seals.fields.manufacturer")}
+                error={errorOf("manufacturer")}
+              />
+              <TextField form={form} values={values} name="modelName" label={t("seals.fields.modelName")} error={errorOf("modelName")} />
+              <SelectField
+                form={form}
+                values={values}
+                name="type"
+                label={t("seals.fields.type")}
+                options={sealTypes.map((s) => ({ value: s, label: t(`seals.type.${s}`) }))}
+                error={errorOf("type")}
+              />
+              <SelectField
+                form={form}
+                values={values}
+                name="isoClass"
+                label={t("seals.fields.isoClass")}
+                hint={t("seals.models.isoHint")}
+                options={isoClasses.map((c) => ({ value: c, label: t(`seals.isoClass.${c}`) }))}
+                error={errorOf("isoClass")}
+              />
+              <FileField
+                form={form}
+                name="certificate"
+                label={t("seals.fields.certificate")}
+                hint={t("seals.models.certificateHint")}
+                accept={acceptAttribute}
+                error={errorOf("certificate")}
+                reselect={actionData ? t("seals.photoReselect") : undefined}
+              />
+              <TextField
+                form={form}
+                values={values}
+                name="certificateDate"
+                type="date"
+                label={t("seals.fields.certificateDate")}
+                error={errorOf("certificateDate")}
+              />
+              <Button type="submit" disabled={navigation.state === "submitting"}>
+                {t("seals.models.create")}
+              </Button>
+            </Form>
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FieldShell, TextAreaField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/use-validated-form";
+import { SealPhotoField } from "~/components/seals/seal-parts";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Card, PageHeader } from "~/components/ui/card";
+import { Input } from "~/components/ui/input";
+import { requirePermission } from "~/lib/auth/auth.server";
+import { formDataToObject, parseForm } from "~/lib/form.server";
+import { localDateTimeInZone } from "~/lib/i18n/format";
+import { resolveLocale } from "~/lib/i18n/i18n.server";
+import { titleFor } from "~/lib/i18n/meta";
+import { appBaseUrl } from "~/lib/request-origin.server";
+import { readSealPost } from "~/lib/seals/seal-post.server";
+import { MIN_REASON, ReportSealSchema, reportKinds } from "~/lib/seals/seal-schema";
+import { reportSeal } from "~/lib/seals/seals.server";
+
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.report.title"));
+
+// /seals/report?seal=…: a broken seal, a discrepancy or a wrong number (CTPAT 6.1 C/D). The security
+// lead is emailed in the same transaction that records the report.
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "seals.record");
+  const url = new URL(request.url);
+  return { now: localDateTimeInZone(new Date(), auth.organization.timeZone), sealNumber: url.searchParams.get("seal")?.slice(0, 40) ?? "" };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, "seals.record");
+  const post = await readSealPost(request);
+  if (!post.formData) return data({ errors: post.errors, values: {} }, { status: 400 });
+  const parsed = parseForm(post.formData, ReportSealSchema);
+  const values = formDataToObject(post.formData);
+  if (!parsed.ok || Object.keys(post.errors).length)
+    return data({ errors: { ...(parsed.ok ? {} : parsed.errors), ...post.errors }, values }, { status: 400 });
+  const origin = appBaseUrl(request);
+  const outcome = await reportSeal(
+    auth.db,
+    { organizationId: auth.organization.id, userId: auth.user.id, timeZone: auth.organization.timeZone },
+    parsed.data,
+    post.photos,
+    {
+      organizationName: auth.organization.legalNameZh,
+      reporterName: auth.user.name,
+      locale: await resolveLocale(request, auth.user.locale),
+      sealUrl: (id) => `${origin}/seals/${id}`,
+    },
+  );
+  if (!outcome.ok) return data({ errors: outcome.errors, values }, { status: 400 });
+  return redirect(`/seals/${outcome.sealId}?done=reported&notified=${outcome.notified}`);
+}
+
+export default function ReportSealPage() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(ReportSealSchema, {
+    server: actionData,
+    defaults: { sealNumber: d.sealNumber, occurredAt: d.now },
+  });
+  return (
+    <>
+      <PageHeader
+        title={t("seals.report.title")}
+        description={t("seals.report.description")}
+        actions={
+          <Link to="/seals" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+            {t("seals.backToLog")}
+          </Link>
+        }
+      />
+      <Card>
+        <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} className="space-y-4">
+          {rejected ? <Alert tone="error">{formError ?? t("seals.notSaved")}</Alert> : null}
+          <FieldShell name="sealNumber" label={t("seals.fields.sealNumber")} error={errorOf("sealNumber")}>
+            <Input
+              id="sealNumber"
+              autoComplete="off"
+              autoCapitalize="characters"
+              className="font-mono text-lg"
+              defaultValue={typeof values.sealNumber === "string" ? values.sealNumber : ""}
+              aria-invalid={errorOf("sealNumber") ? true : undefined}
+              {...form.register("sealNumber")}
+            />
+          </FieldShell>
+          <fieldset className="space-y-2" aria-describedby={errorOf("reportKind") ? "reportKind-error" : undefined}>
+            <legend className="text-sm font-medium text-slate-800">{t("seals.fields.reportKind")}</legend>
+            <div className="grid gap-2">
+              {reportKinds.map((kind) => (
+                <label
+                  key={kind}
+                  className="flex min-h-14 cursor-pointer items-center gap-3 rounded-lg bg-white px-4 text-lg font-semibold ring-2 ring-inset ring-slate-300 has-[:checked]:bg-red-700 has-[:checked]:text-white has-[:checked]:ring-red-700 has-[:focus-visible]:outline has-[:focus-visible]:outline-2"
+                >
+                  <input
+                    type="radio"
+                    value={kind}
+                    className="sr-only"
+                    defaultChecked={values.reportKind === kind}
+                    {...form.register("reportKind")}
+                  />
+                  {t(`seals.reportKind.${kind}`)}
+                </label>
+              ))}
+            </div>
+            {errorOf("reportKind") ? (
+              <p id="reportKind-error" className="text-sm font-medium text-red-700">
+                {errorOf("reportKind")}
+              </p>
+            ) : null}
+          </fieldset>
+          <TextAreaField
+            form={form}
+            values={values}
+            name="description"
+            label={t("seals.fields.description")}
+            hint={t("seals.report.descriptionHint", { min: MIN_REASON })}
+            error={errorOf("description")}
+            rows={4}
+          />
+          <TextField
+            form={form}
+            values={values}
+            name="occurredAt"
+            type="datetime-local"
+            label={t("seals.fields.foundAt")}
+            error={errorOf("occurredAt")}
+          />
+          <SealPhotoField label={t("seals.report.photo")} error={errorOf("photo")} />
+          <p className="text-sm text-slate-600">{t("seals.report.notifyExplained")}</p>
+          <Button type="submit" variant="danger" className="min-h-14 w-full text-lg" disabled={navigation.state === "submitting"}>
+            {t("seals.report.submit")}
+          </Button>
+        </Form>
+      </Card>
+    </>
+  );
+}

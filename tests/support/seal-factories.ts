@@ -1,0 +1,44 @@
+// Seals made through the app's own commands: a model (H class unless told), a received range, and
+// an applied seal with a real JPEG photo.
+import { checkPhoto } from "~/lib/evidence/file-store.server";
+import { ApplySealSchema, ReceiveSealsSchema, SealModelSchema } from "~/lib/seals/seal-schema";
+import { applySeal, createSealModel, receiveSeals, type SealActor } from "~/lib/seals/seals.server";
+import { jpegFile } from "./inspection-factories";
+import { testDb } from "./test-database";
+
+let serial = 0;
+
+export function sealActor(owner: { organizationId: string; userId: string }): SealActor {
+  return { organizationId: owner.organizationId, userId: owner.userId, timeZone: "Asia/Shanghai" };
+}
+
+export async function createModel(actor: SealActor, isoClass: "H" | "S" | "I" = "H") {
+  serial += 1;
+  const values = SealModelSchema.parse({ manufacturer: "TydenBrooks", modelName: `Bolt ${isoClass}-${serial}`, type: "bolt", isoClass });
+  const created = await createSealModel(testDb(), actor, values, null);
+  if (!created.ok) throw new Error(`model not created: ${JSON.stringify(created.errors)}`);
+  return created.id;
+}
+
+/** A fresh prefix per call, so ranges of different tests never collide. */
+export function sealPrefix(): string {
+  serial += 1;
+  return `T${String(Date.now()).slice(-6)}${String(serial).padStart(3, "0")}N`;
+}
+
+export async function receiveRange(actor: SealActor, modelId: string, from: string, to: string, siteId?: string) {
+  const outcome = await receiveSeals(testDb(), actor, ReceiveSealsSchema.parse({ modelId, siteId, fromNumber: from, toNumber: to }));
+  if (!outcome.ok) throw new Error(`seals not received: ${JSON.stringify(outcome.errors)}`);
+  return outcome;
+}
+
+export async function sealPhoto() {
+  const checked = await checkPhoto(await jpegFile("seal.jpg"));
+  if (!checked?.ok) throw new Error("test photo refused");
+  return checked.file;
+}
+
+export async function applyDirect(actor: SealActor, sealNumber: string, fields: Record<string, string> = {}) {
+  const values = ApplySealSchema.parse({ sealNumber, targetKind: "container", target: "CSQU3054383", loadedExport: "on", ...fields });
+  return applySeal(testDb(), actor, values, [await sealPhoto()]);
+}
