@@ -12,6 +12,7 @@ import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
+import { listItemsHeldBy } from "~/lib/badges/badges.server";
 import { acceptAttribute, allowedFormatsLabel, MAX_UPLOAD_MB } from "~/lib/evidence/file-rules";
 import { checkUpload, readUploadForm } from "~/lib/evidence/file-store.server";
 import { formDataToObject, parseForm } from "~/lib/form.server";
@@ -49,7 +50,6 @@ import {
   employeeRecords,
   getEmployee,
   getOffboarding,
-  itemsStillHeld,
   linkedMembership,
   listMemberAccounts,
   revealIdNumber,
@@ -74,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [records, offboarding, held, member, sites, members] = await Promise.all([
     employeeRecords(auth.db, orgId, employeeId),
     getOffboarding(auth.db, orgId, employeeId),
-    itemsStillHeld(auth.db, orgId, employeeId),
+    listItemsHeldBy(auth.db, { orgId, employeeId }),
     linkedMembership(auth.db, orgId, e.userId),
     canManage ? listSites(auth.db, orgId) : Promise.resolve([]),
     canManage ? listMemberAccounts(auth.db, orgId) : Promise.resolve([]),

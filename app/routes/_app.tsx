@@ -19,53 +19,90 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<ShellData
   };
 }
 
-const navigation: { to: string; label: string; permission: Permission; end?: boolean }[] = [
-  { to: "/", label: "nav.dashboard", permission: "dashboard.read", end: true },
-  { to: "/inspections", label: "nav.inspections", permission: "inspections.read" },
-  { to: "/schedules", label: "nav.schedules", permission: "inspections.read" },
-  { to: "/templates", label: "nav.templates", permission: "inspections.read" },
-  { to: "/partners", label: "nav.partners", permission: "partners.read" },
-  { to: "/clauses", label: "nav.clauses", permission: "partners.read" },
-  { to: "/seals", label: "nav.seals", permission: "seals.read" },
-  { to: "/visitors", label: "nav.visitors", permission: "visitors.read" },
-  { to: "/badges", label: "nav.badges", permission: "badges.read" },
-  { to: "/personnel", label: "nav.personnel", permission: "personnel.read" },
-  { to: "/training", label: "nav.training", permission: "training.read" },
-  { to: "/assessments", label: "nav.assessments", permission: "assessments.read" },
-  { to: "/actions", label: "nav.actions", permission: "actions.read" },
-  { to: "/policies", label: "nav.policies", permission: "policies.read" },
-  { to: "/criteria", label: "nav.criteria", permission: "criteria.read" },
-  { to: "/settings/organization", label: "nav.organization", permission: "organization.read" },
-  { to: "/settings/sites", label: "nav.sites", permission: "sites.read" },
-  { to: "/settings/members", label: "nav.members", permission: "members.read" },
-  { to: "/settings/partners", label: "nav.partnerRules", permission: "partners.read" },
-  { to: "/settings/audit", label: "nav.audit", permission: "audit.read" },
-  { to: "/settings/outbox", label: "nav.outbox", permission: "outbox.read" },
+// The menu in groups, in the order of a working day: the gate and dock, people, partners, the
+// certification work, then settings. A group with nothing the role may open is left out.
+type NavItem = { to: string; label: string; permission: Permission; end?: boolean };
+const navigation: { group: string | null; items: NavItem[] }[] = [
+  { group: null, items: [{ to: "/", label: "nav.dashboard", permission: "dashboard.read", end: true }] },
+  {
+    group: "nav.groups.security",
+    items: [
+      { to: "/inspections", label: "nav.inspections", permission: "inspections.read" },
+      { to: "/schedules", label: "nav.schedules", permission: "inspections.read" },
+      { to: "/templates", label: "nav.templates", permission: "inspections.read" },
+      { to: "/seals", label: "nav.seals", permission: "seals.read" },
+      { to: "/visitors", label: "nav.visitors", permission: "visitors.read" },
+      { to: "/badges", label: "nav.badges", permission: "badges.read" },
+    ],
+  },
+  {
+    group: "nav.groups.people",
+    items: [
+      { to: "/personnel", label: "nav.personnel", permission: "personnel.read" },
+      { to: "/training", label: "nav.training", permission: "training.read" },
+    ],
+  },
+  {
+    group: "nav.groups.partners",
+    items: [
+      { to: "/partners", label: "nav.partners", permission: "partners.read" },
+      { to: "/clauses", label: "nav.clauses", permission: "partners.read" },
+    ],
+  },
+  {
+    group: "nav.groups.compliance",
+    items: [
+      { to: "/assessments", label: "nav.assessments", permission: "assessments.read" },
+      { to: "/actions", label: "nav.actions", permission: "actions.read" },
+      { to: "/policies", label: "nav.policies", permission: "policies.read" },
+      { to: "/criteria", label: "nav.criteria", permission: "criteria.read" },
+    ],
+  },
+  {
+    group: "nav.groups.settings",
+    items: [
+      { to: "/settings/organization", label: "nav.organization", permission: "organization.read" },
+      { to: "/settings/sites", label: "nav.sites", permission: "sites.read" },
+      { to: "/settings/members", label: "nav.members", permission: "members.read" },
+      { to: "/settings/partners", label: "nav.partnerRules", permission: "partners.read" },
+      { to: "/settings/audit", label: "nav.audit", permission: "audit.read" },
+      { to: "/settings/outbox", label: "nav.outbox", permission: "outbox.read" },
+    ],
+  },
 ];
 
 function NavItems() {
   const { t } = useTranslation();
   const { role } = useShell();
   return (
-    <ul className="space-y-1">
-      {navigation
-        .filter((item) => can(role, item.permission))
-        .map((item) => (
-          <li key={item.to}>
-            <NavLink
-              to={item.to}
-              end={item.end}
-              className={({ isActive }) =>
-                `flex min-h-11 items-center rounded-md px-3 font-medium ${
-                  isActive ? "bg-brand-700 text-white" : "text-slate-700 hover:bg-slate-100"
-                }`
-              }
-            >
-              {t(item.label as "nav.dashboard")}
-            </NavLink>
-          </li>
-        ))}
-    </ul>
+    <div className="space-y-3">
+      {navigation.map(({ group, items }) => {
+        const visible = items.filter((item) => can(role, item.permission));
+        if (visible.length === 0) return null;
+        return (
+          <div key={group ?? "home"}>
+            {group ? <p className="px-3 pb-1 text-xs font-semibold tracking-wide text-slate-500">{t(group as "nav.groups.security")}</p> : null}
+            <ul className="space-y-1">
+              {visible.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    end={item.end}
+                    className={({ isActive }) =>
+                      `flex min-h-11 items-center rounded-md px-3 font-medium ${
+                        isActive ? "bg-brand-700 text-white" : "text-slate-700 hover:bg-slate-100"
+                      }`
+                    }
+                  >
+                    {t(item.label as "nav.dashboard")}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </div>
   );
 }
 

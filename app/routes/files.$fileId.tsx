@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/lib/auth/auth.server";
+import { can } from "~/lib/auth/permissions";
 import { getFile, readFileBytes } from "~/lib/evidence/file-store.server";
+import { isPersonnelFile } from "~/lib/personnel/personnel.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 
-// An evidence file, as uploaded: any member of the organisation may download it. The bytes are
+// An evidence file, as uploaded: any member of the organisation may download it, except the scans
+// of personnel records (personal data), which only roles that read the employee list may. The bytes are
 // checked against their SHA-256 on every read, so a corrupted store is an error, never a wrong file.
 
 /**
@@ -23,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "dashboard.read");
   const file = await getFile(auth.db, auth.organization.id, uuidParam(params, "fileId"));
   if (!file) notFound();
+  // A personnel record's scan is personal data: as if it did not exist for roles without the employee list.
+  if (!can(auth.membership.role, "personnel.read") && (await isPersonnelFile(auth.db, auth.organization.id, file.id))) notFound();
   const etag = `"${file.sha256}"`;
   const headers = new Headers({
     ETag: etag,

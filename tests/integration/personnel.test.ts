@@ -21,6 +21,7 @@ import { accessItems, auditEvents, backgroundChecks, employees, memberships, off
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import { decryptIdNumber } from "~/lib/personnel/personal-data-crypto.server";
 import * as dashboardRoute from "~/routes/_app._index";
+import * as fileRoute from "~/routes/files.$fileId";
 import * as listRoute from "~/routes/_app.personnel._index";
 import * as newEmployeeRoute from "~/routes/_app.personnel.new";
 import * as exportRoute from "~/routes/personnel.export[.]csv";
@@ -250,6 +251,10 @@ describe("checks and acknowledgements", () => {
     expect((await employeeRow(employee.id)).nextBackgroundCheckOn).toBe("2025-04-20");
     const [check] = await testDb().select().from(backgroundChecks).where(eq(backgroundChecks.employeeId, employee.id));
     expect(check?.fileId).not.toBeNull();
+    // The certificate is personal data: the guard and the buyer cannot download it, HR and the auditor can.
+    const download = (cookie: string) => callLoader(fileRoute, `/files/${check!.fileId}`, { cookie, params: { fileId: check!.fileId! } });
+    for (const who of [guard, procurement]) expect((await download(who.cookie)).status).toBe(404);
+    for (const who of [hr, auditor]) expect((await download(who.cookie)).status).toBe(200);
     expect(await evidenceOf("background_check", check!.id)).toContain("ctpat-msc/11.2");
     // The post is no longer sensitive: the 36-month interval applies.
     const moved = await postEmployee(hr.cookie, employee.id, {

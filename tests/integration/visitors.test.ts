@@ -10,6 +10,7 @@ import { visitorsOnSiteSummary } from "~/lib/visitors/visitors.server";
 import * as entryRoute from "~/routes/_app.visitors.$entryId";
 import * as listRoute from "~/routes/_app.visitors._index";
 import * as newRoute from "~/routes/_app.visitors.new";
+import * as sitesRoute from "~/routes/_app.settings.sites.$siteId";
 import * as csvRoute from "~/routes/visitors.export[.]csv";
 import { addItems, itemByCode } from "../support/badges-factories";
 import { insertEmployee } from "../support/personnel-factories";
@@ -322,5 +323,21 @@ describe("the CSV export", () => {
     expect(current?.slice(11, 14)).toEqual(["T-7", "保安小张", "苏E12345"]);
     expect(current?.[14]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(current?.[15]).toBe(org.name);
+  });
+});
+
+describe("the site of a visit", () => {
+  test("cannot be deleted while the visitor log names it (the page says why)", async () => {
+    const site = await createSite(owner.cookie, { nameZh: "临时门岗", nameEn: "Temporary gate" });
+    await signIn(guard.cookie, site.id);
+    const outcome = await callAction(
+      sitesRoute,
+      `/settings/sites/${site.id}`,
+      { intent: "delete" },
+      { cookie: owner.cookie, params: { siteId: site.id } },
+    );
+    expect(outcome.status).toBe(400);
+    expect(errorsOf(outcome).form).toBe("sites.hasRecords");
+    expect(await countRows("sites", sql`id = ${site.id}`)).toBe(1);
   });
 });

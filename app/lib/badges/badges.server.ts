@@ -150,14 +150,6 @@ export async function listItemsHeldBy(db: Executor, input: { orgId: string; empl
     .orderBy(asc(accessItems.kind), asc(accessItems.code));
 }
 
-export async function getEmployee(db: Database, orgId: string, employeeId: string) {
-  const [row] = await db
-    .select()
-    .from(employees)
-    .where(and(eq(employees.organizationId, orgId), eq(employees.id, employeeId)));
-  return row ?? null;
-}
-
 /** Employees who may receive an item today (not left), by name. */
 export async function listIssuableEmployees(db: Database, orgId: string, today: string) {
   const rows = await db

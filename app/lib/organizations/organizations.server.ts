@@ -1,5 +1,17 @@
 import { and, asc, count, eq } from "drizzle-orm";
-import { inspections, memberships, organizations, sites } from "../../../db/schema";
+import {
+  accessItems,
+  employees,
+  inspections,
+  memberships,
+  organizations,
+  sealAudits,
+  sealEvents,
+  seals,
+  sites,
+  trainingSessions,
+  visitorEntries,
+} from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Database } from "../db.server";
 import type { OrganizationProfileValues, SiteValues } from "./organization-schema";
@@ -108,11 +120,14 @@ export async function updateSite(db: Database, actor: Actor, siteId: string, val
  */
 export async function deleteSite(db: Database, actor: Actor, siteId: string): Promise<"deleted" | "not_found" | "has_records"> {
   return db.transaction(async (tx) => {
-    const [used] = await tx
-      .select({ n: count() })
-      .from(inspections)
-      .where(and(eq(inspections.organizationId, actor.organizationId), eq(inspections.siteId, siteId)));
-    if ((used?.n ?? 0) > 0) return "has_records";
+    // Records keep the site they happened at: a site that has any stays (the references restrict deletes).
+    for (const table of [inspections, seals, sealEvents, sealAudits, visitorEntries, accessItems, employees, trainingSessions]) {
+      const [used] = await tx
+        .select({ n: count() })
+        .from(table)
+        .where(and(eq(table.organizationId, actor.organizationId), eq(table.siteId, siteId)));
+      if ((used?.n ?? 0) > 0) return "has_records";
+    }
     const [before] = await tx
       .delete(sites)
       .where(and(eq(sites.organizationId, actor.organizationId), eq(sites.id, siteId)))

@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import {
-  accessItems,
   backgroundChecks,
   conductAcknowledgements,
   employees,
@@ -14,6 +13,7 @@ import {
   type Employee,
 } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
+import { listItemsHeldBy } from "../badges/badges.server";
 import type { Role } from "../auth/permissions";
 import type { Database, Executor } from "../db.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
@@ -574,13 +574,20 @@ export async function getOffboarding(db: Executor, orgId: string, employeeId: st
   return { exit, items };
 }
 
-/** What the badge and key register says the person still holds. */
-export async function itemsStillHeld(db: Executor, orgId: string, employeeId: string) {
-  return db
-    .select({ id: accessItems.id, kind: accessItems.kind, code: accessItems.code, description: accessItems.description })
-    .from(accessItems)
-    .where(and(eq(accessItems.organizationId, orgId), eq(accessItems.holderEmployeeId, employeeId), eq(accessItems.status, "issued")))
-    .orderBy(asc(accessItems.kind), asc(accessItems.code));
+/**
+ * Whether an evidence file is the scan of a personnel record (a pre-hire check, a 无犯罪记录证明, a
+ * signed code of conduct): personal data, so /files serves it only to roles that read the employee list.
+ */
+export async function isPersonnelFile(db: Executor, orgId: string, fileId: string): Promise<boolean> {
+  for (const table of [prehireChecks, backgroundChecks, conductAcknowledgements]) {
+    const [row] = await db
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.organizationId, orgId), eq(table.fileId, fileId)))
+      .limit(1);
+    if (row) return true;
+  }
+  return false;
 }
 
 /** The membership of the employee's linked account in this organisation, if any. */
@@ -604,7 +611,9 @@ export async function completeOffboardingItem(
   if (!employee) return null;
   const kinds = registerKindsFor[values.item];
   if (kinds) {
-    const held = (await itemsStillHeld(db, actor.organizationId, employeeId)).filter((i) => (kinds as readonly string[]).includes(i.kind));
+    const held = (await listItemsHeldBy(db, { orgId: actor.organizationId, employeeId })).filter((i) =>
+      (kinds as readonly string[]).includes(i.kind),
+    );
     if (held.length) return refused({ item: message("personnel.offboarding.stillHeld", { items: held.map((i) => i.code).join(", ") }) });
   }
   if (values.item === "it_access_revoked" && values.deactivateMember) {

@@ -299,7 +299,10 @@ export async function removeAttendance(db: Database, actor: Actor, sessionId: st
       )
       .returning();
     if (!row) return null;
-    const [employee] = await tx.select({ name: employees.name }).from(employees).where(eq(employees.id, row.employeeId));
+    const [employee] = await tx
+      .select({ name: employees.name })
+      .from(employees)
+      .where(and(eq(employees.organizationId, actor.organizationId), eq(employees.id, row.employeeId)));
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,

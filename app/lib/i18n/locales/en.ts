@@ -27,6 +27,13 @@ export const en = {
     skipToContent: "Skip to content",
   },
   nav: {
+    groups: {
+      security: "Site security",
+      people: "People",
+      partners: "Trading partners",
+      compliance: "Certification",
+      settings: "Settings",
+    },
     dashboard: "Dashboard",
     assessments: "Self-assessment",
     actions: "Corrective actions",
@@ -288,7 +295,7 @@ export const en = {
     port_facility: "Port facility",
   },
   sites: {
-    hasRecords: "This site has inspection records, which are evidence and name it: it cannot be deleted. Rename it instead if it changed.",
+    hasRecords: "Records name this site (inspections, seals, visitors, badges and keys, employees or training), and they are evidence: it cannot be deleted. Rename it instead if it changed.",
     title: "Sites",
     description: "The premises whose security you prove: factories, warehouses, yards.",
     list: "Sites ({{count}})",

@@ -29,6 +29,13 @@ export const zhCN: Translations = {
     skipToContent: "跳到正文",
   },
   nav: {
+    groups: {
+      security: "现场安保",
+      people: "人员",
+      partners: "贸易伙伴",
+      compliance: "认证合规",
+      settings: "设置",
+    },
     dashboard: "概览",
     assessments: "自我评估",
     actions: "整改措施",
@@ -290,7 +297,7 @@ export const zhCN: Translations = {
     port_facility: "港口设施",
   },
   sites: {
-    hasRecords: "该场所已有检查记录，这些记录是证据并注明了场所，因此不能删除。如场所有变化，请修改其名称。",
+    hasRecords: "已有记录注明了该场所（检查、封志、访客、证卡与钥匙、员工或培训），这些记录是证据，因此不能删除。如场所有变化，请修改其名称。",
     title: "场所",
     description: "需要证明安全管理的经营场所：工厂、仓库、堆场等。",
     list: "场所（{{count}}）",
