@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { memberships, organizations, users } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
@@ -14,7 +14,7 @@ describe("demo seed", () => {
     await truncateAll();
   });
 
-  test("seeds both demo organisations with the eight published accounts, once", async () => {
+  test("seeds both demo organisations with the nine published accounts, once", async () => {
     const db = testDb();
     expect(await demoAccountsExist(db)).toBe(false);
     expect(await seedDemoIfEmpty(db)).toBe(true);
@@ -22,7 +22,7 @@ describe("demo seed", () => {
 
     const orgs = await db.select().from(organizations).orderBy(asc(organizations.createdAt));
     expect(orgs.map((o) => o.legalNameEn)).toEqual(["Shenzhen Demo Trading Co., Ltd.", "Shanghai Demo Logistics Co., Ltd."]);
-    expect(await countRows("users")).toBe(8);
+    expect(await countRows("users")).toBe(9);
     expect(await countRows("sites")).toBe(3);
     // The demo plans its inspections (schedules), but records none: no inspection is made up.
     expect(await countRows("inspection_schedules")).toBe(6);
@@ -31,6 +31,16 @@ describe("demo seed", () => {
     expect(await countRows("partners")).toBe(4);
     expect(await countRows("partner_evaluations")).toBe(0);
     expect(await countRows("contracts")).toBe(0);
+    // The registers are there to be used, their records are not made up: the members are on the
+    // employee list without identity numbers or checks, the factory has its visitor badges and keys,
+    // the seal model waits for its certificate, and no seal, visit, exit or training exists.
+    expect(await countRows("employees")).toBe(8);
+    expect(await countRows("employees", sql`id_number_ciphertext is not null or date_of_birth is not null`)).toBe(0);
+    expect(await countRows("access_items", sql`kind = 'visitor_badge' and status = 'available'`)).toBe(20);
+    expect(await countRows("access_items", sql`kind = 'key' and status = 'available'`)).toBe(3);
+    expect(await countRows("seal_models", sql`iso_class = 'H' and certificate_file_id is null`)).toBe(1);
+    for (const table of ["seals", "visitor_entries", "access_item_events", "background_checks", "offboardings", "training_sessions"])
+      expect(await countRows(table), table).toBe(0);
 
     const rows = await db
       .select({ email: users.email, role: memberships.role, organizationId: memberships.organizationId })

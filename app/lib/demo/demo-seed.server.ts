@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import { memberships, organizations, users } from "../../../db/schema";
 import { signUp } from "../auth/accounts.server";
 import { hashPassword } from "../auth/password.server";
@@ -10,6 +10,12 @@ import { createSchedule } from "../inspections/schedules.server";
 import { createSite, updateOrganizationProfile } from "../organizations/organizations.server";
 import { PartnerSchema } from "../partners/partner-schema";
 import { createPartner } from "../partners/partners.server";
+import { AccessItemCreateSchema } from "../badges/badge-schema";
+import { createAccessItems } from "../badges/badges.server";
+import { EmployeeSchema } from "../personnel/personnel-schema";
+import { createEmployee } from "../personnel/personnel.server";
+import { SealModelSchema } from "../seals/seal-schema";
+import { createSealModel } from "../seals/seals.server";
 
 // Demo organisations for the embedded zero-setup start and `npm run db:seed`. They are plainly
 // demo data: the .test domain, "示例/Demo" in every name, a shared published password.
@@ -22,6 +28,7 @@ export const demoAccounts: { email: string; role: Role; name: string; organizati
   { email: "securitylead@demo.tradeguard.test", role: "security_lead", name: "周强 Zhou Qiang", organization: "demo" },
   { email: "security@demo.tradeguard.test", role: "security", name: "张伟 Zhang Wei", organization: "demo" },
   { email: "procurement@demo.tradeguard.test", role: "procurement", name: "刘洋 Liu Yang", organization: "demo" },
+  { email: "hr@demo.tradeguard.test", role: "hr", name: "黄丽 Huang Li", organization: "demo" },
   { email: "auditor@demo.tradeguard.test", role: "auditor", name: "赵磊 Zhao Lei", organization: "demo" },
   { email: "owner@carrier.demo.tradeguard.test", role: "owner", name: "孙丽 Sun Li", organization: "carrier" },
 ];
@@ -168,6 +175,8 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     }
   });
 
+  await seedDemoRegisters(db, demo, { factory, warehouse });
+
   const carrier = await createDemoOrganization(db, {
     nameZh: "上海示例物流有限公司",
     nameEn: "Shanghai Demo Logistics Co., Ltd.",
@@ -194,6 +203,96 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     securityContactPhone: undefined,
   });
   return true;
+}
+
+/**
+ * The registers a newcomer needs to try the gate and the people pages, not their records: the demo
+ * members on the employee list (no identity numbers, dates of birth or checks: the list shows
+ * what is missing), the factory's visitor badges and gate keys, and one seal model whose ISO 17712
+ * certificate is still to be uploaded. No seal, visit, check, exit or training is made up.
+ */
+async function seedDemoRegisters(
+  db: Database,
+  demo: { organizationId: string; userId: string },
+  at: { factory: { id: string }; warehouse: { id: string } },
+) {
+  const accounts = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        demoAccounts.map((a) => a.email),
+      ),
+    );
+  const userOf = (email: string) => accounts.find((a) => a.email === email)?.id ?? "";
+  for (const person of [
+    {
+      name: "王海 Wang Hai",
+      position: "总经理（法定代表人）",
+      department: "总经办",
+      keyRole: "legal_representative",
+      email: "owner@demo.tradeguard.test",
+      hireDate: "2012-06-01",
+    },
+    { name: "李静 Li Jing", position: "行政经理", department: "行政部", email: "admin@demo.tradeguard.test", hireDate: "2015-03-16" },
+    {
+      name: "陈敏 Chen Min",
+      position: "关务经理（高级认证负责人）",
+      department: "关务部",
+      keyRole: "senior_customs_manager",
+      email: "compliance@demo.tradeguard.test",
+      hireDate: "2016-09-01",
+    },
+    {
+      name: "周强 Zhou Qiang",
+      position: "安保主管",
+      department: "安保部",
+      keyRole: "trade_security_manager",
+      securitySensitive: "1",
+      siteId: at.factory.id,
+      email: "securitylead@demo.tradeguard.test",
+      hireDate: "2018-04-09",
+    },
+    {
+      name: "张伟 Zhang Wei",
+      position: "门岗安保员",
+      department: "安保部",
+      securitySensitive: "1",
+      siteId: at.factory.id,
+      email: "security@demo.tradeguard.test",
+      hireDate: "2021-07-05",
+    },
+    {
+      name: "刘洋 Liu Yang",
+      position: "采购专员",
+      department: "采购部",
+      email: "procurement@demo.tradeguard.test",
+      hireDate: "2019-11-11",
+    },
+    { name: "黄丽 Huang Li", position: "人事专员", department: "人事部", email: "hr@demo.tradeguard.test", hireDate: "2020-02-17" },
+    { name: "赵磊 Zhao Lei", position: "内审专员", department: "审计部", email: "auditor@demo.tradeguard.test", hireDate: "2022-05-23" },
+  ]) {
+    const { email, ...fields } = person;
+    const created = await createEmployee(db, demo, EmployeeSchema.parse({ ...fields, userId: userOf(email) }));
+    if (!created.ok) throw new Error(`demo seed: employee ${person.name} refused: ${JSON.stringify(created.errors)}`);
+  }
+  for (const items of [
+    { kind: "visitor_badge", code: "V-001", lastCode: "V-020", description: "临时访客证 Visitor badge", siteId: at.factory.id },
+    { kind: "key", code: "K-01", description: "龙岗工厂 1 号门 Gate 1", siteId: at.factory.id },
+    { kind: "key", code: "K-02", description: "龙岗工厂 成品仓库 Finished-goods store", siteId: at.factory.id },
+    { kind: "key", code: "K-03", description: "盐田保税仓库 监管区 Bonded area", siteId: at.warehouse.id },
+  ]) {
+    const created = await createAccessItems(db, demo, AccessItemCreateSchema.parse(items));
+    if (!created.ok) throw new Error(`demo seed: register items ${items.code} refused: ${JSON.stringify(created)}`);
+  }
+  const model = await createSealModel(
+    db,
+    { ...demo, timeZone: "Asia/Shanghai" },
+    SealModelSchema.parse({ manufacturer: "示例封志制造有限公司 Demo Seals Co.", modelName: "BS-12 螺栓封", type: "bolt", isoClass: "H" }),
+    null,
+  );
+  if (!model.ok) throw new Error(`demo seed: seal model refused: ${JSON.stringify(model)}`);
 }
 
 /** The block printed at start and by `npm run db:seed`. */
