@@ -404,7 +404,7 @@ function AttendanceCard(props: { d: LoaderData; server: ServerFormState }) {
                   {a.keyRole ? (
                     <>
                       {" "}
-                      <Badge tone="brand">{t(`training.keyRole.${a.keyRole}`)}</Badge>
+                      <Badge tone="brand">{t(`personnel.keyRole.${a.keyRole}`)}</Badge>
                     </>
                   ) : null}
                 </p>
@@ -543,7 +543,7 @@ function AttendeePicker(props: { d: LoaderData; server: ServerFormState }) {
                     />
                     <span className="min-w-0">
                       <span className="block font-medium">
-                        {c.name} {c.keyRole ? <Badge tone="brand">{t(`training.keyRole.${c.keyRole}`)}</Badge> : null}
+                        {c.name} {c.keyRole ? <Badge tone="brand">{t(`personnel.keyRole.${c.keyRole}`)}</Badge> : null}
                       </span>
                       <span className="block text-sm text-slate-600">{[c.position, c.department].filter(Boolean).join(" · ")}</span>
                     </span>

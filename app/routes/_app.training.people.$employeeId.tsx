@@ -79,7 +79,7 @@ export default function TrainingPersonPage() {
       />
       <div className="space-y-4">
         <Card title={t("training.person.employment")}>
-          <p>{p.keyRole ? <Badge tone="brand">{t(`training.keyRole.${p.keyRole}`)}</Badge> : t("training.person.noKeyRole")}</p>
+          <p>{p.keyRole ? <Badge tone="brand">{t(`personnel.keyRole.${p.keyRole}`)}</Badge> : t("training.person.noKeyRole")}</p>
           <p className="mt-1 text-sm text-slate-600">
             {p.leaveDate
               ? t("training.person.employedUntil", {

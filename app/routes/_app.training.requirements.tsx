@@ -116,7 +116,7 @@ export default function TrainingRequirementsPage() {
                       {p.name}
                     </Link>
                     <p className="text-sm text-slate-600">
-                      {p.keyRole ? <Badge tone="brand">{t(`training.keyRole.${p.keyRole}`)}</Badge> : null} {p.position}
+                      {p.keyRole ? <Badge tone="brand">{t(`personnel.keyRole.${p.keyRole}`)}</Badge> : null} {p.position}
                     </p>
                   </div>
                   <div className="text-right">

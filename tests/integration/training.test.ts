@@ -424,7 +424,7 @@ describe("lists and exports", () => {
     })) as Response;
     const attendanceRows = Papa.parse<string[]>(await attendance.text(), { skipEmptyLines: true }).data;
     expect(attendanceRows).toHaveLength(2);
-    expect(attendanceRows[1]).toEqual(expect.arrayContaining(["2026-03-10", "报关单填制规范", "陈静", "关务负责人（高级管理人员）"]));
+    expect(attendanceRows[1]).toEqual(expect.arrayContaining(["2026-03-10", "报关单填制规范", "陈静", "负责关务的高级管理人员"]));
   });
 
   test("the criteria pages list training as a source of evidence for the customs-training criterion", async () => {

@@ -59,7 +59,7 @@ export function TrainingRequirementCard(props: { attention: readonly TrainingAtt
                       <Link to={`/training/people/${p.id}`} className="flex min-h-11 flex-wrap items-center gap-2 text-brand-700 underline">
                         {p.name}
                         <span className="inline-block text-sm text-slate-600">
-                          {p.keyRole ? t(`training.keyRole.${p.keyRole}`) : ""} ·{" "}
+                          {p.keyRole ? t(`personnel.keyRole.${p.keyRole}`) : ""} ·{" "}
                           {t("training.requirement.count", { count: p.attended, required: a.perYear })}
                         </span>
                       </Link>

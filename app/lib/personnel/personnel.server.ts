@@ -116,7 +116,7 @@ export async function listEmployees(
     .leftJoin(sites, and(eq(sites.organizationId, orgId), eq(sites.id, employees.siteId)))
     .leftJoin(offboardings, and(eq(offboardings.organizationId, orgId), eq(offboardings.employeeId, employees.id)))
     .where(where)
-    .orderBy(asc(employees.name), asc(employees.number))
+    .orderBy(asc(employees.number))
     .offset(page.offset);
   const [rows, [total]] = await Promise.all([
     page.limit === null ? query : query.limit(page.limit),

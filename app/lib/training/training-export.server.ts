@@ -86,7 +86,7 @@ export async function attendanceCsv(db: Executor, orgId: string, filter: Trainin
     r.employeeName,
     r.position,
     r.department,
-    r.keyRole ? t(`training.keyRole.${r.keyRole}`) : "",
+    r.keyRole ? t(`personnel.keyRole.${r.keyRole}`) : "",
     r.testPassed === null ? "" : t(r.testPassed ? "training.attendance.passed" : "training.attendance.failed"),
   ]);
   return csv(

@@ -1,4 +1,5 @@
 import { evidenceRecordTypes, type CriterionRef } from "../evidence/evidence-registry";
+import { keyRoles } from "../personnel/personnel-schema";
 
 // What the standards ask of training, as data: the categories a session can have, the criteria each
 // category evidences, and the yearly requirement on the key managers. Pure and client-safe: the
@@ -16,7 +17,8 @@ export const sessionCategories = [
 export const trainingCategories = [...sessionCategories, "crisis_drill"] as const;
 export type TrainingCategory = (typeof trainingCategories)[number];
 
-export const keyRoles = ["legal_representative", "senior_customs_manager", "customs_head", "trade_security_manager"] as const;
+// The managers the standards count are marked on the employee list.
+export { keyRoles };
 export type KeyRole = (typeof keyRoles)[number];
 
 /**

@@ -2246,7 +2246,7 @@ export const en = {
       legal_representative: "Legal representative",
       senior_customs_manager: "Senior manager in charge of customs",
       customs_head: "Head of customs affairs",
-      trade_security_manager: "Trade security manager",
+      trade_security_manager: "Senior trade-security manager",
     },
     memberStatus: { active: "active", deactivated: "deactivated" },
     residentId: {
@@ -2399,12 +2399,6 @@ export const en = {
       driver_security: "Driver security",
       other: "Other",
     },
-    keyRole: {
-      legal_representative: "Legal representative",
-      senior_customs_manager: "Senior customs manager",
-      customs_head: "Head of customs affairs",
-      trade_security_manager: "Senior trade-security manager",
-    },
     requirement: {
       title: "Key managers' customs training",
       choose: "Framework and year",
@@ -2413,7 +2407,7 @@ export const en = {
       show: "Show",
       rule: {
         "cn-2022-advanced":
-          "CN-2022 (59): the legal representative, the senior customs manager, the head of customs affairs and the senior trade-security manager attend at least two customs-law trainings a year.",
+          "CN-2022 (59): the legal representative, the senior manager in charge of customs, the head of customs affairs and the senior trade-security manager attend at least two customs-law trainings a year.",
         "cn-2014-general":
           "CN-2014 item 2: the legal representative (or an authorised person) and the senior customs manager attend at least one customs training a year.",
       },

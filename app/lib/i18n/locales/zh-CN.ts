@@ -2245,7 +2245,7 @@ export const zhCN: Translations = {
       legal_representative: "法定代表人",
       senior_customs_manager: "负责关务的高级管理人员",
       customs_head: "关务负责人",
-      trade_security_manager: "贸易安全负责人",
+      trade_security_manager: "贸易安全高级管理人员",
     },
     memberStatus: { active: "正常", deactivated: "已停用" },
     residentId: {
@@ -2398,12 +2398,6 @@ export const zhCN: Translations = {
       driver_security: "驾驶人员安全",
       other: "其他",
     },
-    keyRole: {
-      legal_representative: "法定代表人",
-      senior_customs_manager: "关务负责人（高级管理人员）",
-      customs_head: "海关业务负责人",
-      trade_security_manager: "贸易安全高级管理人员",
-    },
     requirement: {
       title: "关键管理人员海关培训",
       choose: "标准和年份",
@@ -2411,7 +2405,7 @@ export const zhCN: Translations = {
       year: "年份",
       show: "查看",
       rule: {
-        "cn-2022-advanced": "2022 标准 (59)：法定代表人、负责关务的高级管理人员、海关业务负责人和贸易安全高级管理人员每年参加海关法规培训不少于两次。",
+        "cn-2022-advanced": "2022 标准 (59)：法定代表人、负责关务的高级管理人员、关务负责人和贸易安全高级管理人员每年参加海关法规培训不少于两次。",
         "cn-2014-general": "2014 标准第 2 项：法定代表人（或其授权人）和负责关务的高级管理人员每年至少参加一次内部海关业务培训。",
       },
       summary: "{{year}} 年：{{total}} 人中 {{met}} 人达标",
