@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AccessItemStatusBadge } from "~/components/badges/access-item-status";
 import { SelectField, TextField } from "~/components/form/fields";
@@ -23,6 +22,7 @@ import { formatDateTime } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { listSites } from "~/lib/organizations/organizations.server";
+import { FilterField } from "~/components/form/filter-field";
 
 // /badges: the register of employee badges, access cards, keys and visitor badges, with the current
 // holder of each; adding one item or a numbered series; exports of the register and of every step.
@@ -308,13 +308,3 @@ function AddItemsForm(props: { sites: { id: string; nameZh: string; nameEn: stri
   );
 }
 
-function FilterField(props: { label: string; htmlFor: string; children: ReactNode }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={props.htmlFor} className="block text-sm font-medium text-slate-700">
-        {props.label}
-      </label>
-      {props.children}
-    </div>
-  );
-}

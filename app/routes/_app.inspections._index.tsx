@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { dropEmptyFields } from "~/components/form/filter-form";
 import { ReleaseBadge, ResultBadge } from "~/components/inspections/inspection-badges";
@@ -20,6 +19,7 @@ import { inspectionReference } from "~/lib/inspections/inspection-rules";
 import { INSPECTIONS_PAGE_SIZE, listInspections, listOwnDrafts } from "~/lib/inspections/inspections.server";
 import { listTemplates } from "~/lib/inspections/templates.server";
 import { listSites } from "~/lib/organizations/organizations.server";
+import { FilterField } from "~/components/form/filter-field";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("inspections.title"));
 
@@ -256,14 +256,3 @@ export default function InspectionsPage() {
   );
 }
 
-
-function FilterField(props: { label: string; htmlFor: string; children: ReactNode }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={props.htmlFor} className="block text-sm font-medium text-slate-700">
-        {props.label}
-      </label>
-      {props.children}
-    </div>
-  );
-}

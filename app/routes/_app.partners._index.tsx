@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { dropEmptyFields } from "~/components/form/filter-form";
 import { partnerName, PartnerStatusBadges } from "~/components/partners/partner-fields";
@@ -20,6 +19,7 @@ import { dueHorizon, parsePartnerFilter, partnerFilterSearch, partnerStatuses, p
 import { partnerRoles } from "~/lib/partners/partner-schema";
 import { partnerReference } from "~/lib/partners/partner-references";
 import { getPartnerPolicy, listPartners, missingClauses, PARTNERS_PAGE_SIZE } from "~/lib/partners/partners.server";
+import { FilterField } from "~/components/form/filter-field";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("partners.title"));
 
@@ -131,10 +131,10 @@ export default function PartnersPage() {
           className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6"
           aria-label={t("partners.filterLabel")}
         >
-          <Filter label={t("partners.search")} htmlFor="f-q" wide>
+          <FilterField label={t("partners.search")} htmlFor="f-q" className="sm:col-span-3 lg:col-span-2">
             <Input id="f-q" name="q" type="search" defaultValue={d.filter.q ?? ""} placeholder={t("partners.searchPlaceholder")} />
-          </Filter>
-          <Filter label={t("partners.roles")} htmlFor="f-role">
+          </FilterField>
+          <FilterField label={t("partners.roles")} htmlFor="f-role">
             <Select id="f-role" name="role" defaultValue={d.filter.role ?? ""}>
               <option value="">{t("common.all")}</option>
               {partnerRoles.map((r) => (
@@ -143,8 +143,8 @@ export default function PartnersPage() {
                 </option>
               ))}
             </Select>
-          </Filter>
-          <Filter label={t("partners.tierLabel")} htmlFor="f-tier">
+          </FilterField>
+          <FilterField label={t("partners.tierLabel")} htmlFor="f-tier">
             <Select id="f-tier" name="tier" defaultValue={d.filter.tier ?? ""}>
               <option value="">{t("common.all")}</option>
               {partnerTiers.map((tier) => (
@@ -153,8 +153,8 @@ export default function PartnersPage() {
                 </option>
               ))}
             </Select>
-          </Filter>
-          <Filter label={t("partners.statusLabel")} htmlFor="f-status">
+          </FilterField>
+          <FilterField label={t("partners.statusLabel")} htmlFor="f-status">
             <Select id="f-status" name="status" defaultValue={d.filter.status ?? ""}>
               <option value="">{t("common.all")}</option>
               {partnerStatuses.map((s) => (
@@ -163,8 +163,8 @@ export default function PartnersPage() {
                 </option>
               ))}
             </Select>
-          </Filter>
-          <Filter label={t("partners.country")} htmlFor="f-country">
+          </FilterField>
+          <FilterField label={t("partners.country")} htmlFor="f-country">
             <Select id="f-country" name="country" defaultValue={d.filter.country ?? ""}>
               <option value="">{t("common.all")}</option>
               {countryOptions(locale).map((c) => (
@@ -173,7 +173,7 @@ export default function PartnersPage() {
                 </option>
               ))}
             </Select>
-          </Filter>
+          </FilterField>
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2 sm:col-span-3 lg:col-span-6">
             <label className="flex min-h-11 items-center gap-2 text-sm">
               <input type="checkbox" name="due" value="1" defaultChecked={d.filter.due === "1"} className="size-5 accent-brand-700" />
@@ -244,13 +244,3 @@ export default function PartnersPage() {
   );
 }
 
-function Filter(props: { label: string; htmlFor: string; wide?: boolean; children: ReactNode }) {
-  return (
-    <div className={`space-y-1 ${props.wide ? "sm:col-span-3 lg:col-span-2" : ""}`}>
-      <label htmlFor={props.htmlFor} className="block text-sm font-medium text-slate-700">
-        {props.label}
-      </label>
-      {props.children}
-    </div>
-  );
-}

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { dropEmptyFields } from "~/components/form/filter-form";
 import { Badge } from "~/components/ui/badge";
@@ -24,6 +23,7 @@ import {
 import { employeeReference } from "~/lib/personnel/personnel-references";
 import { isOffboardingOverdue, recheckState, RECHECK_MONTHS } from "~/lib/personnel/personnel-rules";
 import { EMPLOYEES_PAGE_SIZE, listDepartments, listEmployees } from "~/lib/personnel/personnel.server";
+import { FilterField } from "~/components/form/filter-field";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("personnel.title"));
 
@@ -118,16 +118,16 @@ export default function PersonnelPage() {
           className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6"
           aria-label={t("personnel.filterLabel")}
         >
-          <Filter label={t("personnel.search")} htmlFor="f-q" wide>
+          <FilterField label={t("personnel.search")} htmlFor="f-q" className="sm:col-span-3 lg:col-span-2">
             <Input id="f-q" name="q" type="search" defaultValue={d.filter.q ?? ""} placeholder={t("personnel.searchPlaceholder")} />
-          </Filter>
+          </FilterField>
           {/* Closed unless one of them is set: on a phone eight filters would push the list off the screen. */}
           <details className="sm:col-span-3 lg:col-span-6" open={moreFilters}>
             <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700">
               {t("personnel.moreFilters")}
             </summary>
             <div className="mt-2 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
-              <Filter label={t("personnel.fields.site")} htmlFor="f-site">
+              <FilterField label={t("personnel.fields.site")} htmlFor="f-site">
                 <Select id="f-site" name="site" defaultValue={d.filter.site ?? ""}>
                   <option value="">{t("common.all")}</option>
                   {d.sites.map((s) => (
@@ -136,8 +136,8 @@ export default function PersonnelPage() {
                     </option>
                   ))}
                 </Select>
-              </Filter>
-              <Filter label={t("personnel.fields.department")} htmlFor="f-department">
+              </FilterField>
+              <FilterField label={t("personnel.fields.department")} htmlFor="f-department">
                 <Select id="f-department" name="department" defaultValue={d.filter.department ?? ""}>
                   <option value="">{t("common.all")}</option>
                   {d.departments.map((dep) => (
@@ -146,8 +146,8 @@ export default function PersonnelPage() {
                     </option>
                   ))}
                 </Select>
-              </Filter>
-              <Filter label={t("personnel.statusLabel")} htmlFor="f-status">
+              </FilterField>
+              <FilterField label={t("personnel.statusLabel")} htmlFor="f-status">
                 <Select id="f-status" name="status" defaultValue={d.filter.status ?? ""}>
                   <option value="">{t("common.all")}</option>
                   {employmentStatuses.map((s) => (
@@ -156,8 +156,8 @@ export default function PersonnelPage() {
                     </option>
                   ))}
                 </Select>
-              </Filter>
-              <Filter label={t("personnel.checkLabel")} htmlFor="f-check">
+              </FilterField>
+              <FilterField label={t("personnel.checkLabel")} htmlFor="f-check">
                 <Select id="f-check" name="check" defaultValue={d.filter.check ?? ""}>
                   <option value="">{t("common.all")}</option>
                   {checkFilters.map((s) => (
@@ -166,8 +166,8 @@ export default function PersonnelPage() {
                     </option>
                   ))}
                 </Select>
-              </Filter>
-              <Filter label={t("personnel.exitLabel")} htmlFor="f-exit">
+              </FilterField>
+              <FilterField label={t("personnel.exitLabel")} htmlFor="f-exit">
                 <Select id="f-exit" name="exit" defaultValue={d.filter.exit ?? ""}>
                   <option value="">{t("common.all")}</option>
                   {exitFilters.map((s) => (
@@ -176,13 +176,13 @@ export default function PersonnelPage() {
                     </option>
                   ))}
                 </Select>
-              </Filter>
-              <Filter label={t("personnel.hiredFrom")} htmlFor="f-from">
+              </FilterField>
+              <FilterField label={t("personnel.hiredFrom")} htmlFor="f-from">
                 <Input id="f-from" name="hiredFrom" type="date" defaultValue={d.filter.hiredFrom ?? ""} />
-              </Filter>
-              <Filter label={t("personnel.hiredTo")} htmlFor="f-to">
+              </FilterField>
+              <FilterField label={t("personnel.hiredTo")} htmlFor="f-to">
                 <Input id="f-to" name="hiredTo" type="date" defaultValue={d.filter.hiredTo ?? ""} />
-              </Filter>
+              </FilterField>
             </div>
           </details>
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2 sm:col-span-3 lg:col-span-6">
@@ -262,13 +262,3 @@ export default function PersonnelPage() {
   );
 }
 
-function Filter(props: { label: string; htmlFor: string; wide?: boolean; children: ReactNode }) {
-  return (
-    <div className={`space-y-1 ${props.wide ? "sm:col-span-3 lg:col-span-2" : ""}`}>
-      <label htmlFor={props.htmlFor} className="block text-sm font-medium text-slate-700">
-        {props.label}
-      </label>
-      {props.children}
-    </div>
-  );
-}

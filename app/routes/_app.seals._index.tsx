@@ -1,6 +1,5 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { dropEmptyFields } from "~/components/form/filter-form";
 import { OpenSealReports } from "~/components/seals/open-seal-reports";
@@ -20,6 +19,7 @@ import { parseSealFilter, sealFilterSearch } from "~/lib/seals/seal-filter";
 import { sealStatuses } from "~/lib/seals/seal-lifecycle";
 import { isSealNumber, normalizeSealNumber } from "~/lib/seals/seal-numbers";
 import { findSealIdByNumber, listSeals, openSealReports, SEALS_PAGE_SIZE } from "~/lib/seals/seals.server";
+import { FilterField } from "~/components/form/filter-field";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.title"));
 
@@ -159,10 +159,10 @@ export default function SealLogPage() {
           className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6"
           aria-label={t("seals.filterLabel")}
         >
-          <Filter label={t("seals.search")} htmlFor="f-q" wide>
+          <FilterField label={t("seals.search")} htmlFor="f-q" className="sm:col-span-3 lg:col-span-2">
             <Input id="f-q" name="q" type="search" defaultValue={d.filter.q ?? ""} placeholder={t("seals.searchPlaceholder")} />
-          </Filter>
-          <Filter label={t("seals.fields.status")} htmlFor="f-status">
+          </FilterField>
+          <FilterField label={t("seals.fields.status")} htmlFor="f-status">
             <Select id="f-status" name="status" defaultValue={d.filter.status ?? ""}>
               <option value="">{t("common.all")}</option>
               {sealStatuses.map((s) => (
@@ -171,8 +171,8 @@ export default function SealLogPage() {
                 </option>
               ))}
             </Select>
-          </Filter>
-          <Filter label={t("seals.fields.site")} htmlFor="f-site">
+          </FilterField>
+          <FilterField label={t("seals.fields.site")} htmlFor="f-site">
             <Select id="f-site" name="site" defaultValue={d.filter.site ?? ""}>
               <option value="">{t("common.all")}</option>
               {d.sites.map((s) => (
@@ -181,13 +181,13 @@ export default function SealLogPage() {
                 </option>
               ))}
             </Select>
-          </Filter>
-          <Filter label={t("seals.filterFrom")} htmlFor="f-from">
+          </FilterField>
+          <FilterField label={t("seals.filterFrom")} htmlFor="f-from">
             <Input id="f-from" name="from" type="date" defaultValue={d.filter.from ?? ""} />
-          </Filter>
-          <Filter label={t("seals.filterTo")} htmlFor="f-to">
+          </FilterField>
+          <FilterField label={t("seals.filterTo")} htmlFor="f-to">
             <Input id="f-to" name="to" type="date" defaultValue={d.filter.to ?? ""} />
-          </Filter>
+          </FilterField>
           <div className="flex flex-wrap items-center gap-2 sm:col-span-3 lg:col-span-6">
             <button type="submit" className={buttonClass("primary")}>
               {t("seals.applyFilter")}
@@ -242,13 +242,3 @@ export default function SealLogPage() {
   );
 }
 
-function Filter(props: { label: string; htmlFor: string; wide?: boolean; children: ReactNode }) {
-  return (
-    <div className={`space-y-1 ${props.wide ? "sm:col-span-3 lg:col-span-2" : ""}`}>
-      <label htmlFor={props.htmlFor} className="block text-sm font-medium text-slate-700">
-        {props.label}
-      </label>
-      {props.children}
-    </div>
-  );
-}

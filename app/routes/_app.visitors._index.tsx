@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { dropEmptyFields } from "~/components/form/filter-form";
 import { NotSignedOutBadge, SignOutButton } from "~/components/visitors/visitor-parts";
@@ -22,6 +21,7 @@ import { parseVisitorFilter, visitorFilterSearch } from "~/lib/visitors/visitor-
 import { isNotSignedOut, visitorReference } from "~/lib/visitors/visitor-rules";
 import { rememberedSite } from "~/lib/visitors/visitor-site-cookie.server";
 import { getVisitorEntry, listOnSite, listVisitorLog, VISITORS_PAGE_SIZE } from "~/lib/visitors/visitors.server";
+import { FilterField } from "~/components/form/filter-field";
 
 // /visitors: what a guard needs first (who is on site now, per site, each with a one-tap sign-out),
 // then the log with its filters and the CSV export.
@@ -277,13 +277,3 @@ export default function VisitorsPage() {
   );
 }
 
-function FilterField(props: { label: string; htmlFor: string; children: ReactNode }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={props.htmlFor} className="block text-sm font-medium text-slate-700">
-        {props.label}
-      </label>
-      {props.children}
-    </div>
-  );
-}

@@ -1,5 +1,4 @@
 import { Form, Link } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { dropEmptyFields } from "~/components/form/filter-form";
 import { buttonClass } from "~/components/ui/button";
@@ -9,6 +8,7 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import type { TrainingListFilter } from "~/lib/training/training-filter";
 import { trainingCategories, type TrainingCategory } from "~/lib/training/training-rules";
 import { CategoryBadge, type SiteOption } from "./training-parts";
+import { FilterField } from "~/components/form/filter-field";
 
 // The sessions list and its filter form, shared by /training and /training/drills.
 
@@ -39,11 +39,11 @@ export function TrainingFilterForm(props: { path: string; filter: TrainingListFi
       className="mb-4 grid grid-cols-2 gap-3 lg:grid-cols-5"
       aria-label={t("training.filter.label")}
     >
-      <Filter label={t("training.filter.search")} htmlFor="f-q" wide>
+      <FilterField label={t("training.filter.search")} htmlFor="f-q" className="col-span-2 lg:col-span-1">
         <Input id="f-q" name="q" type="search" defaultValue={props.filter.q ?? ""} placeholder={t("training.filter.searchPlaceholder")} />
-      </Filter>
+      </FilterField>
       {props.categories ? (
-        <Filter label={t("training.fields.category")} htmlFor="f-category" wide>
+        <FilterField label={t("training.fields.category")} htmlFor="f-category" className="col-span-2 lg:col-span-1">
           <Select id="f-category" name="category" defaultValue={props.filter.category ?? ""}>
             <option value="">{t("common.all")}</option>
             {trainingCategories.map((c) => (
@@ -52,9 +52,9 @@ export function TrainingFilterForm(props: { path: string; filter: TrainingListFi
               </option>
             ))}
           </Select>
-        </Filter>
+        </FilterField>
       ) : null}
-      <Filter label={t("training.fields.site")} htmlFor="f-site" wide>
+      <FilterField label={t("training.fields.site")} htmlFor="f-site" className="col-span-2 lg:col-span-1">
         <Select id="f-site" name="site" defaultValue={props.filter.site ?? ""}>
           <option value="">{t("common.all")}</option>
           {props.sites.map((s) => (
@@ -63,13 +63,13 @@ export function TrainingFilterForm(props: { path: string; filter: TrainingListFi
             </option>
           ))}
         </Select>
-      </Filter>
-      <Filter label={t("training.filter.from")} htmlFor="f-from">
+      </FilterField>
+      <FilterField label={t("training.filter.from")} htmlFor="f-from">
         <Input id="f-from" name="from" type="date" defaultValue={props.filter.from ?? ""} />
-      </Filter>
-      <Filter label={t("training.filter.to")} htmlFor="f-to">
+      </FilterField>
+      <FilterField label={t("training.filter.to")} htmlFor="f-to">
         <Input id="f-to" name="to" type="date" defaultValue={props.filter.to ?? ""} />
-      </Filter>
+      </FilterField>
       <div className="col-span-2 flex flex-wrap gap-3 lg:col-span-5">
         <button type="submit" className={buttonClass("primary")}>
           {t("training.filter.apply")}
@@ -81,18 +81,6 @@ export function TrainingFilterForm(props: { path: string; filter: TrainingListFi
         ) : null}
       </div>
     </Form>
-  );
-}
-
-function Filter(props: { label: string; htmlFor: string; wide?: boolean; children: ReactNode }) {
-  // Dates sit side by side on a phone; the other filters take the whole width there.
-  return (
-    <div className={`min-w-0 space-y-1 ${props.wide ? "col-span-2 lg:col-span-1" : ""}`}>
-      <label htmlFor={props.htmlFor} className="block text-sm font-medium text-slate-700">
-        {props.label}
-      </label>
-      {props.children}
-    </div>
   );
 }
 

@@ -283,7 +283,7 @@ export async function applyAccessItemStep(tx: Executor, actor: Actor, itemId: st
       issuedAt: issued ? input.occurredAt : null,
       updatedAt: new Date(),
     })
-    .where(eq(accessItems.id, item.id))
+    .where(and(eq(accessItems.organizationId, actor.organizationId), eq(accessItems.id, item.id)))
     .returning();
   const number = await nextRunningNumber(tx, actor.organizationId, accessItemEvents);
   const note = [input.visitorReference, input.note].filter(Boolean).join(" ");

@@ -179,7 +179,7 @@ async function openOrMoveOffboarding(tx: Executor, actor: Actor, employee: Emplo
     const [moved] = await tx
       .update(offboardings)
       .set({ leaveDate: employee.leaveDate, deadline })
-      .where(eq(offboardings.id, existing.id))
+      .where(and(eq(offboardings.organizationId, actor.organizationId), eq(offboardings.id, existing.id)))
       .returning();
     await recordAudit(tx, {
       organizationId: actor.organizationId,
@@ -476,7 +476,10 @@ export async function addBackgroundCheck(
       .returning();
     // An older check entered late does not pull the due date back.
     if (!employee.nextBackgroundCheckOn || nextCheckOn > employee.nextBackgroundCheckOn) {
-      await tx.update(employees).set({ nextBackgroundCheckOn: nextCheckOn, updatedAt: new Date() }).where(eq(employees.id, employeeId));
+      await tx
+        .update(employees)
+        .set({ nextBackgroundCheckOn: nextCheckOn, updatedAt: new Date() })
+        .where(and(eq(employees.organizationId, actor.organizationId), eq(employees.id, employeeId)));
     }
     await recordAudit(tx, {
       organizationId: actor.organizationId,
@@ -634,7 +637,7 @@ export async function completeOffboardingItem(
     const [after] = await tx
       .update(offboardingItems)
       .set({ doneByUserId: actor.userId, doneAt: new Date(), note: values.note ?? "" })
-      .where(eq(offboardingItems.id, current.item.id))
+      .where(and(eq(offboardingItems.organizationId, actor.organizationId), eq(offboardingItems.id, current.item.id)))
       .returning();
     await recordAudit(tx, {
       organizationId: actor.organizationId,
@@ -650,7 +653,7 @@ export async function completeOffboardingItem(
     const [closed] = await tx
       .update(offboardings)
       .set({ status: "done", doneAt: new Date() })
-      .where(eq(offboardings.id, found.exit.id))
+      .where(and(eq(offboardings.organizationId, actor.organizationId), eq(offboardings.id, found.exit.id)))
       .returning();
     await recordAudit(tx, {
       organizationId: actor.organizationId,

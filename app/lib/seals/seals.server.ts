@@ -227,7 +227,11 @@ export async function setSealModelActive(db: Database, actor: SealActor, modelId
       .where(and(eq(sealModels.organizationId, actor.organizationId), eq(sealModels.id, modelId)))
       .for("update");
     if (!before) return false;
-    const [after] = await tx.update(sealModels).set({ active, updatedAt: new Date() }).where(eq(sealModels.id, modelId)).returning();
+    const [after] = await tx
+      .update(sealModels)
+      .set({ active, updatedAt: new Date() })
+      .where(and(eq(sealModels.organizationId, actor.organizationId), eq(sealModels.id, modelId)))
+      .returning();
     await audit(tx, actor, "seal_model", modelId, "update", before, after);
     return true;
   });

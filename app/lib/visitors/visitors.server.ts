@@ -148,12 +148,15 @@ export async function signOutVisitor(db: Database, actor: Actor, entryId: string
     const [after] = await tx
       .update(visitorEntries)
       .set({ signedOutAt: now, signedOutByUserId: actor.userId, updatedAt: now })
-      .where(eq(visitorEntries.id, entry.id))
+      .where(and(eq(visitorEntries.organizationId, actor.organizationId), eq(visitorEntries.id, entry.id)))
       .returning();
     if (!after) throw new Error("signOutVisitor: nothing written");
     let badgeReturned = false;
     if (entry.accessItemId) {
-      const [item] = await tx.select({ status: accessItems.status }).from(accessItems).where(eq(accessItems.id, entry.accessItemId));
+      const [item] = await tx
+        .select({ status: accessItems.status })
+        .from(accessItems)
+        .where(and(eq(accessItems.organizationId, actor.organizationId), eq(accessItems.id, entry.accessItemId)));
       // A badge reported lost while the visitor was inside stays lost; the visitor still leaves.
       if (item?.status === "issued") {
         const step = await applyAccessItemStep(
