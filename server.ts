@@ -21,6 +21,12 @@ if (config.NODE_ENV === "production" && config.DATABASE_URL && !config.APP_URL) 
   logger.fatal("APP_URL is required in production on PostgreSQL: the public base URL, e.g. https://tradeguard.example.com");
   process.exit(1);
 }
+// Employees' ID numbers are encrypted with this key: a key file that differs between instances, or
+// is lost with a server's disk, makes them unreadable. On PostgreSQL the operator must give it.
+if (config.NODE_ENV === "production" && config.DATABASE_URL && !config.PERSONAL_DATA_KEY) {
+  logger.fatal("PERSONAL_DATA_KEY is required in production on PostgreSQL: 32 random bytes, hex or base64 (openssl rand -hex 32)");
+  process.exit(1);
+}
 const buildPath = path.resolve("build/server/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 

@@ -211,6 +211,7 @@ export async function startE2eApp(name: string): Promise<E2eApp> {
         SEED_DEMO: "0",
         LOG_LEVEL: "warn",
         SESSION_SECRET: randomBytes(24).toString("hex"),
+        PERSONAL_DATA_KEY: randomBytes(32).toString("hex"),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
