@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "../env.server";
@@ -6,8 +6,8 @@ import { logger } from "../logger.server";
 
 // Employees' identity-document numbers are personal data (PIPL): the database holds them only
 // encrypted (AES-256-GCM, a fresh IV per value, so equal numbers give different ciphertexts) and as
-// an HMAC digest that finds a duplicate without decrypting anything. Both keys come from one secret,
-// separated by HKDF-like labels, so one variable (or one key file) is all an operator keeps safe.
+// an HMAC digest that finds a duplicate without decrypting anything. Both keys are derived from one
+// secret with HKDF (RFC 5869), so one variable (or one key file) is all an operator keeps safe.
 
 const VERSION = "v1";
 
@@ -20,8 +20,8 @@ export interface PersonalDataKeys {
 export function deriveKeys(secret: Buffer): PersonalDataKeys {
   if (secret.length !== 32) throw new Error("personal data key: 32 bytes expected");
   return {
-    encryption: createHmac("sha256", secret).update("tradeguard personal data encryption").digest(),
-    digest: createHmac("sha256", secret).update("tradeguard personal data digest").digest(),
+    encryption: Buffer.from(hkdfSync("sha256", secret, "", "tradeguard personal data encryption", 32)),
+    digest: Buffer.from(hkdfSync("sha256", secret, "", "tradeguard personal data digest", 32)),
   };
 }
 
