@@ -5,7 +5,7 @@ import { SelectField, TextAreaField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
-import { Button } from "~/components/ui/button";
+import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
@@ -16,14 +16,24 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { sealAuditReference } from "~/lib/seals/seal-numbers";
 import { SealAuditSchema } from "~/lib/seals/seal-schema";
+import { parseSealFilter, sealFilterSearch } from "~/lib/seals/seal-filter";
 import { listSealAudits, runSealAudit } from "~/lib/seals/seals.server";
+import { dropEmptyFields } from "~/components/form/filter-form";
+import { FilterField } from "~/components/form/filter-field";
+import { Input, Select } from "~/components/ui/input";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.audits.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "seals.read");
-  const [audits, sites] = await Promise.all([listSealAudits(auth.db, auth.organization.id), listSites(auth.db, auth.organization.id)]);
+  const { site, from, to } = parseSealFilter(new URL(request.url).searchParams);
+  const filter = { ...(site ? { site } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  const [audits, sites] = await Promise.all([
+    listSealAudits(auth.db, auth.organization.id, filter, auth.organization.timeZone),
+    listSites(auth.db, auth.organization.id),
+  ]);
   return {
+    filter,
     timeZone: auth.organization.timeZone,
     canManage: can(auth.membership.role, "seals.manage"),
     sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
@@ -62,6 +72,8 @@ export default function SealAuditsPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const search = sealFilterSearch(d.filter);
+  const filtered = search !== "";
   const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(SealAuditSchema, {
     server: actionData,
     defaults: { siteId: d.sites.length === 1 ? d.sites[0]?.id : "" },
@@ -107,9 +119,54 @@ export default function SealAuditsPage() {
             </Form>
           </Card>
         ) : null}
-        <Card title={t("seals.audits.list", { count: d.audits.length })}>
+        <Card
+          title={t("seals.audits.list", { count: d.audits.length })}
+          actions={
+            <a
+              href={`/seals/export.csv${search ? `${search}&` : "?"}rows=audits`}
+              className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
+              download
+            >
+              {t("seals.audits.exportCsv")}
+            </a>
+          }
+        >
+          <Form
+            key={search}
+            method="get"
+            onSubmit={dropEmptyFields}
+            className="mb-4 grid gap-3 sm:grid-cols-3"
+            aria-label={t("seals.audits.filterLabel")}
+          >
+            <FilterField label={t("seals.fields.site")} htmlFor="fa-site" className="sm:col-span-3">
+              <Select id="fa-site" name="site" defaultValue={d.filter.site ?? ""}>
+                <option value="">{t("common.all")}</option>
+                {d.sites.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {en ? s.nameEn : s.nameZh}
+                  </option>
+                ))}
+              </Select>
+            </FilterField>
+            <FilterField label={t("seals.audits.from")} htmlFor="fa-from">
+              <Input id="fa-from" name="from" type="date" defaultValue={d.filter.from ?? ""} />
+            </FilterField>
+            <FilterField label={t("seals.audits.to")} htmlFor="fa-to">
+              <Input id="fa-to" name="to" type="date" defaultValue={d.filter.to ?? ""} />
+            </FilterField>
+            <div className="flex flex-wrap items-end gap-2">
+              <button type="submit" className={buttonClass("primary")}>
+                {t("seals.applyFilter")}
+              </button>
+              {filtered ? (
+                <Link to="/seals/audits" className={buttonClass("secondary")}>
+                  {t("seals.clearFilter")}
+                </Link>
+              ) : null}
+            </div>
+          </Form>
           {d.audits.length === 0 ? (
-            <p className="text-slate-600">{t("seals.audits.empty")}</p>
+            <p className="text-slate-600">{filtered ? t("seals.audits.emptyFilter") : t("seals.audits.empty")}</p>
           ) : (
             <ul className="divide-y divide-slate-100">
               {d.audits.map((a) => (

@@ -7,11 +7,12 @@ import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { inspectionReference } from "~/lib/inspections/inspection-rules";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { parseSealFilter } from "~/lib/seals/seal-filter";
-import { sealEventReference } from "~/lib/seals/seal-numbers";
-import { listSealEventsForExport, listSeals } from "~/lib/seals/seals.server";
+import { sealAuditReference, sealEventReference } from "~/lib/seals/seal-numbers";
+import { listSealAudits, listSealEventsForExport, listSeals } from "~/lib/seals/seals.server";
 
 // /seals/export.csv?<the log's filters>: one row per seal as the filtered log shows it; with
-// &rows=events one row per step of their chains (the seal log a certifier samples). In the reader's
+// &rows=events one row per step of their chains (the seal log a certifier samples); with
+// &rows=audits one row per seal audit of the site and dates, with the numbers it found missing. In the reader's
 // language, UTF-8 with a byte-order mark, so Excel opens Chinese correctly.
 
 function spreadsheetTime(value: Date | null, timeZone: string): string {
@@ -81,6 +82,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return csvResponse(
       Papa.unparse({ fields: eventColumns.map(eventHeading), data: rows }, { newline: "\r\n" }),
       `seal-log-${todayInZone(timeZone)}.csv`,
+    );
+  }
+  if (new URL(request.url).searchParams.get("rows") === "audits") {
+    const audits = await listSealAudits(auth.db, auth.organization.id, filter, timeZone, null);
+    const auditColumns = [
+      "reference",
+      "performedAt",
+      "site",
+      "performedBy",
+      "result",
+      "counted",
+      "missing",
+      "unexpected",
+      "note",
+      "link",
+    ] as const;
+    const auditRows = audits.map(({ audit, siteNameEn, siteNameZh, performedByName }) => [
+      sealAuditReference(audit.number),
+      spreadsheetTime(audit.performedAt, timeZone),
+      (en ? siteNameEn : siteNameZh) ?? t("seals.audits.allSites"),
+      performedByName,
+      audit.balanced
+        ? t("seals.audits.balanced")
+        : t("seals.audits.unbalanced", { missing: audit.result.missing.length, unexpected: audit.result.unexpected.length }),
+      String(audit.countedNumbers.length),
+      audit.result.missing.map((m) => (m.custodian ? `${m.number} (${m.custodian})` : m.number)).join(" "),
+      audit.result.unexpected.map((u) => u.number).join(" "),
+      audit.note,
+      `${origin}/seals/audits/${audit.id}`,
+    ]);
+    const auditHeading = (c: (typeof auditColumns)[number]) =>
+      c === "performedAt" ? `${t("seals.csv.audits.performedAt")} (${timeZone})` : t(`seals.csv.audits.${c}`);
+    return csvResponse(
+      Papa.unparse({ fields: auditColumns.map(auditHeading), data: auditRows }, { newline: "\r\n" }),
+      `seal-audits-${todayInZone(timeZone)}.csv`,
     );
   }
   const { rows } = await listSeals(auth.db, auth.organization.id, filter, timeZone, { limit: null, offset: 0 });

@@ -2,6 +2,7 @@
 // the 7-point inspection), VVTT, reports that email the security lead, voiding, audits, the log and
 // its export, and two people applying the same seal at the same moment.
 import { and, eq, sql } from "drizzle-orm";
+import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
 const filesDirectory = await vi.hoisted(async () => {
@@ -607,6 +608,29 @@ describe("seal audit", () => {
     });
     expect(second.data.audit.balanced).toBe(true);
     expect(await countRows("evidence_links", sql`record_type = 'seal_audit' and record_id = ${balancedId}`)).toBeGreaterThan(0);
+
+    // The list filters by site and date, and its CSV names the missing seals.
+    const other = await createSite(org.cookie);
+    const atSite = await callLoader<{ audits: { id: string }[] }>(auditsRoute, `/seals/audits?site=${site.id}`, { cookie: auditor.cookie });
+    expect(atSite.data.audits.map((a) => a.id).sort()).toEqual([auditId, balancedId].sort());
+    const elsewhere = await callLoader<{ audits: unknown[] }>(auditsRoute, `/seals/audits?site=${other.id}`, { cookie: auditor.cookie });
+    expect(elsewhere.data.audits).toEqual([]);
+    const longAgo = await callLoader<{ audits: unknown[] }>(auditsRoute, `/seals/audits?site=${site.id}&to=2020-01-31`, {
+      cookie: auditor.cookie,
+    });
+    expect(longAgo.data.audits).toEqual([]);
+    const res = (await csvRoute.loader({
+      request: new Request(`http://localhost:3000/seals/export.csv?site=${site.id}&rows=audits`, { headers: { Cookie: auditor.cookie } }),
+      params: {},
+      context: {},
+    })) as Response;
+    const rows = Papa.parse<string[]>((await res.text()).replace(/^\uFEFF/, "").trim()).data;
+    expect(rows[0]?.slice(0, 5)).toEqual(["盘点编号", "时间 (Asia/Shanghai)", "场所", "盘点人", "结果"]);
+    expect(rows).toHaveLength(3);
+    const unbalancedRow = rows.find((r) => r[9]?.endsWith(`/seals/audits/${auditId}`));
+    expect(unbalancedRow?.[4]).toBe("缺失 2，多出 2");
+    expect(unbalancedRow?.[6]).toBe(`${prefix}0004 ${prefix}0005`);
+    expect(unbalancedRow?.[7]).toBe(`${prefix}0006 ${prefix}9999`);
   });
 });
 

@@ -1003,15 +1003,26 @@ export async function runSealAudit(db: Database, actor: SealActor, values: SealA
   });
 }
 
-export async function listSealAudits(db: Database, orgId: string) {
-  return db
+/** Seal audits, newest first, of a site and a date range (days in the organisation's zone); limit null: all. */
+export async function listSealAudits(
+  db: Database,
+  orgId: string,
+  filter: Pick<SealListFilter, "site" | "from" | "to">,
+  timeZone: string,
+  limit: number | null = 200,
+) {
+  const conditions: SQL[] = [eq(sealAudits.organizationId, orgId)];
+  if (filter.site) conditions.push(eq(sealAudits.siteId, filter.site));
+  if (filter.from) conditions.push(gte(sealAudits.performedAt, startOfDayInZone(filter.from, timeZone)));
+  if (filter.to) conditions.push(lt(sealAudits.performedAt, new Date(startOfDayInZone(filter.to, timeZone).getTime() + 86_400_000)));
+  const query = db
     .select({ audit: sealAudits, siteNameZh: sites.nameZh, siteNameEn: sites.nameEn, performedByName: users.name })
     .from(sealAudits)
     .innerJoin(users, eq(users.id, sealAudits.performedByUserId))
     .leftJoin(sites, eq(sites.id, sealAudits.siteId))
-    .where(eq(sealAudits.organizationId, orgId))
-    .orderBy(desc(sealAudits.performedAt))
-    .limit(200);
+    .where(and(...conditions))
+    .orderBy(desc(sealAudits.performedAt), desc(sealAudits.number));
+  return limit === null ? query : query.limit(limit);
 }
 
 export async function getSealAudit(db: Database, orgId: string, auditId: string) {
