@@ -27,6 +27,12 @@ export function startOfDayInZone(day: string, timeZone: string): Date {
   return new Date(new TZDate(year, month - 1, date, timeZone).getTime());
 }
 
+/** The end of a calendar day in a time zone (the next day's start, exclusive): the "to" of a date-range filter. */
+export function endOfDayInZone(day: string, timeZone: string): Date {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, date + 1, timeZone).getTime());
+}
+
 /** Today's calendar date (YYYY-MM-DD) in a time zone: due dates and "overdue" follow the organisation's day. */
 export function todayInZone(timeZone: string, now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);

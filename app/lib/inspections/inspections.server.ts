@@ -21,7 +21,7 @@ import type { Database, Executor } from "../db.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { refused, type FieldErrors } from "../form.server";
-import { localDateTimeInZone, startOfDayInZone, todayInZone, zonedDateTimeToUtc } from "../i18n/format";
+import { endOfDayInZone, localDateTimeInZone, startOfDayInZone, todayInZone, zonedDateTimeToUtc } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import type { Actor } from "../organizations/organizations.server";
@@ -435,10 +435,7 @@ function filterConditions(orgId: string, filter: InspectionListFilter, timeZone:
   if (filter.template) conditions.push(eq(checklistTemplates.code, filter.template));
   if (filter.result) conditions.push(eq(inspections.result, filter.result));
   if (filter.from) conditions.push(gte(inspections.occurredAt, startOfDayInZone(filter.from, timeZone)));
-  if (filter.to) {
-    const next = format(addDays(parseISO(filter.to), 1), "yyyy-MM-dd");
-    conditions.push(lt(inspections.occurredAt, startOfDayInZone(next, timeZone)));
-  }
+  if (filter.to) conditions.push(lt(inspections.occurredAt, endOfDayInZone(filter.to, timeZone)));
   if (filter.container) {
     const pattern = `%${filter.container
       .toUpperCase()

@@ -27,7 +27,7 @@ import { setEvidenceLinks } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { refused, type FieldErrors } from "../form.server";
 import { createI18n, type Locale } from "../i18n/config";
-import { formatDateTime, startOfDayInZone, zonedDateTimeToUtc } from "../i18n/format";
+import { endOfDayInZone, formatDateTime, startOfDayInZone, zonedDateTimeToUtc } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { getInspectionView } from "../inspections/inspections.server";
 import { resolveCriterionRefs } from "../inspections/templates.server";
@@ -776,7 +776,7 @@ function listConditions(orgId: string, filter: SealListFilter, timeZone: string)
     // A seal belongs to a date range when anything happened to it then.
     const range: SQL[] = [eq(sealEvents.organizationId, orgId), eq(sealEvents.sealId, seals.id)];
     if (filter.from) range.push(gte(sealEvents.occurredAt, startOfDayInZone(filter.from, timeZone)));
-    if (filter.to) range.push(lt(sealEvents.occurredAt, new Date(startOfDayInZone(filter.to, timeZone).getTime() + 86_400_000)));
+    if (filter.to) range.push(lt(sealEvents.occurredAt, endOfDayInZone(filter.to, timeZone)));
     conditions.push(sql`exists (select 1 from ${sealEvents} where ${and(...range)})`);
   }
   return conditions;
@@ -1014,7 +1014,7 @@ export async function listSealAudits(
   const conditions: SQL[] = [eq(sealAudits.organizationId, orgId)];
   if (filter.site) conditions.push(eq(sealAudits.siteId, filter.site));
   if (filter.from) conditions.push(gte(sealAudits.performedAt, startOfDayInZone(filter.from, timeZone)));
-  if (filter.to) conditions.push(lt(sealAudits.performedAt, new Date(startOfDayInZone(filter.to, timeZone).getTime() + 86_400_000)));
+  if (filter.to) conditions.push(lt(sealAudits.performedAt, endOfDayInZone(filter.to, timeZone)));
   const query = db
     .select({ audit: sealAudits, siteNameZh: sites.nameZh, siteNameEn: sites.nameEn, performedByName: users.name })
     .from(sealAudits)
@@ -1050,7 +1050,7 @@ export async function listSealEventsForExport(db: Database, orgId: string, filte
     conditions.push(or(ilike(seals.number, pattern), ilike(seals.target, pattern), ilike(seals.shipmentRef, pattern)) as SQL);
   }
   if (filter.from) conditions.push(gte(sealEvents.occurredAt, startOfDayInZone(filter.from, timeZone)));
-  if (filter.to) conditions.push(lt(sealEvents.occurredAt, new Date(startOfDayInZone(filter.to, timeZone).getTime() + 86_400_000)));
+  if (filter.to) conditions.push(lt(sealEvents.occurredAt, endOfDayInZone(filter.to, timeZone)));
   const recorder = alias(users, "recorder");
   const holder = alias(users, "holder");
   const rows = await db

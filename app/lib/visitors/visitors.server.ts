@@ -1,4 +1,3 @@
-import { addDays, format, parseISO } from "date-fns";
 import { and, asc, count, desc, eq, gte, ilike, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { accessItems, employees, sites, users, visitorEntries } from "../../../db/schema";
@@ -9,7 +8,7 @@ import type { Database, Executor } from "../db.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { evidenceRecordTypes } from "../evidence/evidence-registry";
 import { refused } from "../form.server";
-import { startOfDayInZone, todayInZone } from "../i18n/format";
+import { endOfDayInZone, startOfDayInZone, todayInZone } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { resolveCriterionRefs } from "../inspections/templates.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
@@ -211,7 +210,7 @@ function logConditions(orgId: string, filter: VisitorLogFilter, timeZone: string
   if (filter.site) conditions.push(eq(visitorEntries.siteId, filter.site));
   if (filter.from) conditions.push(gte(visitorEntries.signedInAt, startOfDayInZone(filter.from, timeZone)));
   if (filter.to)
-    conditions.push(lt(visitorEntries.signedInAt, startOfDayInZone(format(addDays(parseISO(filter.to), 1), "yyyy-MM-dd"), timeZone)));
+    conditions.push(lt(visitorEntries.signedInAt, endOfDayInZone(filter.to, timeZone)));
   if (filter.q) {
     const pattern = escapeLike(filter.q);
     conditions.push(or(ilike(visitorEntries.visitorName, pattern), ilike(visitorEntries.company, pattern)) as SQL);

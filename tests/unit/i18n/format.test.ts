@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatCalendarDate, formatDateTime, startOfDayInZone } from "~/lib/i18n/format";
+import { endOfDayInZone, formatCalendarDate, formatDateTime, startOfDayInZone } from "~/lib/i18n/format";
 
 /** The wall-clock date and time of an instant in a zone, as "YYYY-MM-DD HH:mm". */
 function wallClock(instant: Date, timeZone: string): string {
@@ -45,6 +45,20 @@ describe("startOfDayInZone", () => {
     ["2024-09-29", "Pacific/Auckland"],
   ])("%s in %s starts at local midnight", (day, zone) => {
     expect(wallClock(startOfDayInZone(day, zone), zone)).toBe(`${day} 00:00`);
+  });
+});
+
+describe("endOfDayInZone", () => {
+  // The "to" of a date filter ends at the next local midnight: 24 hours on most days, 23 or 25 on
+  // the days daylight-saving time begins or ends, and across month and year ends.
+  test.each([
+    ["2024-03-18", "Asia/Shanghai", "2024-03-18T16:00:00.000Z"],
+    ["2024-12-31", "Asia/Shanghai", "2024-12-31T16:00:00.000Z"],
+    ["2024-02-29", "UTC", "2024-03-01T00:00:00.000Z"],
+    ["2024-03-31", "Europe/Berlin", "2024-03-31T22:00:00.000Z"],
+    ["2024-10-27", "Europe/Berlin", "2024-10-27T23:00:00.000Z"],
+  ])("%s in %s ends at %s", (day, zone, expected) => {
+    expect(endOfDayInZone(day, zone).toISOString()).toBe(expected);
   });
 });
 
