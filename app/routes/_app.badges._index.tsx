@@ -22,7 +22,7 @@ import { formatDateTime } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { listSites } from "~/lib/organizations/organizations.server";
-import { FilterField } from "~/components/form/filter-field";
+import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 
 // /badges: the register of employee badges, access cards, keys and visitor badges, with the current
 // holder of each; adding one item or a numbered series; exports of the register and of every step.
@@ -133,16 +133,7 @@ export default function BadgesPage() {
                   ))}
                 </Select>
               </FilterField>
-              <FilterField label={t("badges.site")} htmlFor="f-site">
-                <Select id="f-site" name="site" defaultValue={d.filter.site ?? ""}>
-                  <option value="">{t("common.all")}</option>
-                  {d.sites.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {en ? s.nameEn : s.nameZh}
-                    </option>
-                  ))}
-                </Select>
-              </FilterField>
+              <SiteFilterField label={t("badges.site")} sites={d.sites} value={d.filter.site} />
               <FilterField label={t("badges.search")} htmlFor="f-q">
                 <Input id="f-q" name="q" defaultValue={d.filter.q ?? ""} />
               </FilterField>
@@ -307,4 +298,3 @@ function AddItemsForm(props: { sites: { id: string; nameZh: string; nameEn: stri
     </Form>
   );
 }
-

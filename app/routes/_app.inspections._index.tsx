@@ -19,7 +19,7 @@ import { inspectionReference } from "~/lib/inspections/inspection-rules";
 import { INSPECTIONS_PAGE_SIZE, listInspections, listOwnDrafts } from "~/lib/inspections/inspections.server";
 import { listTemplates } from "~/lib/inspections/templates.server";
 import { listSites } from "~/lib/organizations/organizations.server";
-import { FilterField } from "~/components/form/filter-field";
+import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("inspections.title"));
 
@@ -162,16 +162,7 @@ export default function InspectionsPage() {
               className="mt-2 grid gap-3 sm:grid-cols-3 lg:grid-cols-6"
               aria-label={t("inspections.filterLabel")}
             >
-              <FilterField label={t("inspections.site")} htmlFor="f-site">
-                <Select id="f-site" name="site" defaultValue={d.filter.site ?? ""}>
-                  <option value="">{t("common.all")}</option>
-                  {d.sites.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {en ? s.nameEn : s.nameZh}
-                    </option>
-                  ))}
-                </Select>
-              </FilterField>
+              <SiteFilterField label={t("inspections.site")} sites={d.sites} value={d.filter.site} />
               <FilterField label={t("inspections.template")} htmlFor="f-template">
                 <Select id="f-template" name="template" defaultValue={d.filter.template ?? ""}>
                   <option value="">{t("common.all")}</option>

@@ -23,7 +23,7 @@ import {
 import { employeeReference } from "~/lib/personnel/personnel-references";
 import { isOffboardingOverdue, recheckState, RECHECK_MONTHS } from "~/lib/personnel/personnel-rules";
 import { EMPLOYEES_PAGE_SIZE, listDepartments, listEmployees } from "~/lib/personnel/personnel.server";
-import { FilterField } from "~/components/form/filter-field";
+import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("personnel.title"));
 
@@ -127,16 +127,7 @@ export default function PersonnelPage() {
               {t("personnel.moreFilters")}
             </summary>
             <div className="mt-2 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
-              <FilterField label={t("personnel.fields.site")} htmlFor="f-site">
-                <Select id="f-site" name="site" defaultValue={d.filter.site ?? ""}>
-                  <option value="">{t("common.all")}</option>
-                  {d.sites.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {en ? s.nameEn : s.nameZh}
-                    </option>
-                  ))}
-                </Select>
-              </FilterField>
+              <SiteFilterField label={t("personnel.fields.site")} sites={d.sites} value={d.filter.site} />
               <FilterField label={t("personnel.fields.department")} htmlFor="f-department">
                 <Select id="f-department" name="department" defaultValue={d.filter.department ?? ""}>
                   <option value="">{t("common.all")}</option>
@@ -261,4 +252,3 @@ export default function PersonnelPage() {
     </>
   );
 }
-

@@ -19,7 +19,7 @@ import { parseSealFilter, sealFilterSearch } from "~/lib/seals/seal-filter";
 import { sealStatuses } from "~/lib/seals/seal-lifecycle";
 import { isSealNumber, normalizeSealNumber } from "~/lib/seals/seal-numbers";
 import { findSealIdByNumber, listSeals, openSealReports, SEALS_PAGE_SIZE } from "~/lib/seals/seals.server";
-import { FilterField } from "~/components/form/filter-field";
+import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.title"));
 
@@ -172,16 +172,7 @@ export default function SealLogPage() {
               ))}
             </Select>
           </FilterField>
-          <FilterField label={t("seals.fields.site")} htmlFor="f-site">
-            <Select id="f-site" name="site" defaultValue={d.filter.site ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {d.sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {en ? s.nameEn : s.nameZh}
-                </option>
-              ))}
-            </Select>
-          </FilterField>
+          <SiteFilterField label={t("seals.fields.site")} sites={d.sites} value={d.filter.site} />
           <FilterField label={t("seals.filterFrom")} htmlFor="f-from">
             <Input id="f-from" name="from" type="date" defaultValue={d.filter.from ?? ""} />
           </FilterField>
@@ -241,4 +232,3 @@ export default function SealLogPage() {
     </>
   );
 }
-

@@ -19,8 +19,8 @@ import { SealAuditSchema } from "~/lib/seals/seal-schema";
 import { parseSealFilter, sealFilterSearch } from "~/lib/seals/seal-filter";
 import { listSealAudits, runSealAudit } from "~/lib/seals/seals.server";
 import { dropEmptyFields } from "~/components/form/filter-form";
-import { FilterField } from "~/components/form/filter-field";
-import { Input, Select } from "~/components/ui/input";
+import { FilterField, SiteFilterField } from "~/components/form/filter-field";
+import { Input } from "~/components/ui/input";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.audits.title"));
 
@@ -138,16 +138,7 @@ export default function SealAuditsPage() {
             className="mb-4 grid gap-3 sm:grid-cols-3"
             aria-label={t("seals.audits.filterLabel")}
           >
-            <FilterField label={t("seals.fields.site")} htmlFor="fa-site" className="sm:col-span-3">
-              <Select id="fa-site" name="site" defaultValue={d.filter.site ?? ""}>
-                <option value="">{t("common.all")}</option>
-                {d.sites.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {en ? s.nameEn : s.nameZh}
-                  </option>
-                ))}
-              </Select>
-            </FilterField>
+            <SiteFilterField label={t("seals.fields.site")} sites={d.sites} value={d.filter.site} id="fa-site" className="sm:col-span-3" />
             <FilterField label={t("seals.audits.from")} htmlFor="fa-from">
               <Input id="fa-from" name="from" type="date" defaultValue={d.filter.from ?? ""} />
             </FilterField>

@@ -7,7 +7,7 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
-import { Input, Select } from "~/components/ui/input";
+import { Input } from "~/components/ui/input";
 import { pageAddress, Pager } from "~/components/ui/pager";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
@@ -21,7 +21,7 @@ import { parseVisitorFilter, visitorFilterSearch } from "~/lib/visitors/visitor-
 import { isNotSignedOut, visitorReference } from "~/lib/visitors/visitor-rules";
 import { rememberedSite } from "~/lib/visitors/visitor-site-cookie.server";
 import { getVisitorEntry, listOnSite, listVisitorLog, VISITORS_PAGE_SIZE } from "~/lib/visitors/visitors.server";
-import { FilterField } from "~/components/form/filter-field";
+import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 
 // /visitors: what a guard needs first (who is on site now, per site, each with a one-tap sign-out),
 // then the log with its filters and the CSV export.
@@ -187,16 +187,7 @@ export default function VisitorsPage() {
               className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
               aria-label={t("visitors.log.filter")}
             >
-              <FilterField label={t("visitors.site")} htmlFor="f-site">
-                <Select id="f-site" name="site" defaultValue={d.filter.site ?? ""}>
-                  <option value="">{t("common.all")}</option>
-                  {d.sites.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {en ? s.nameEn : s.nameZh}
-                    </option>
-                  ))}
-                </Select>
-              </FilterField>
+              <SiteFilterField label={t("visitors.site")} sites={d.sites} value={d.filter.site} />
               <FilterField label={t("visitors.log.from")} htmlFor="f-from">
                 <Input id="f-from" type="date" name="from" defaultValue={d.filter.from ?? ""} />
               </FilterField>
@@ -276,4 +267,3 @@ export default function VisitorsPage() {
     </>
   );
 }
-

@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Select } from "~/components/ui/input";
 
 /** One labelled control of a list's filter form; className sizes it in the form's grid. */
 export function FilterField(props: { label: string; htmlFor: string; className?: string; children: ReactNode }) {
@@ -9,5 +11,29 @@ export function FilterField(props: { label: string; htmlFor: string; className?:
       </label>
       {props.children}
     </div>
+  );
+}
+
+/** The site filter every register's list has: all sites, or one, named in the reader's language. */
+export function SiteFilterField(props: {
+  label: string;
+  sites: readonly { id: string; nameZh: string; nameEn: string }[];
+  value: string | undefined;
+  id?: string;
+  className?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const id = props.id ?? "f-site";
+  return (
+    <FilterField label={props.label} htmlFor={id} className={props.className}>
+      <Select id={id} name="site" defaultValue={props.value ?? ""}>
+        <option value="">{t("common.all")}</option>
+        {props.sites.map((s) => (
+          <option key={s.id} value={s.id}>
+            {i18n.language === "en" ? s.nameEn : s.nameZh}
+          </option>
+        ))}
+      </Select>
+    </FilterField>
   );
 }

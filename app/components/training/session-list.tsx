@@ -8,7 +8,7 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import type { TrainingListFilter } from "~/lib/training/training-filter";
 import { trainingCategories, type TrainingCategory } from "~/lib/training/training-rules";
 import { CategoryBadge, type SiteOption } from "./training-parts";
-import { FilterField } from "~/components/form/filter-field";
+import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 
 // The sessions list and its filter form, shared by /training and /training/drills.
 
@@ -28,8 +28,7 @@ export interface SessionRow {
 }
 
 export function TrainingFilterForm(props: { path: string; filter: TrainingListFilter; sites: readonly SiteOption[]; categories: boolean }) {
-  const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
+  const { t } = useTranslation();
   const filtered = Object.keys(props.filter).length > 0;
   return (
     <Form
@@ -54,16 +53,12 @@ export function TrainingFilterForm(props: { path: string; filter: TrainingListFi
           </Select>
         </FilterField>
       ) : null}
-      <FilterField label={t("training.fields.site")} htmlFor="f-site" className="col-span-2 lg:col-span-1">
-        <Select id="f-site" name="site" defaultValue={props.filter.site ?? ""}>
-          <option value="">{t("common.all")}</option>
-          {props.sites.map((s) => (
-            <option key={s.id} value={s.id}>
-              {en ? s.nameEn : s.nameZh}
-            </option>
-          ))}
-        </Select>
-      </FilterField>
+      <SiteFilterField
+        label={t("training.fields.site")}
+        sites={props.sites}
+        value={props.filter.site}
+        className="col-span-2 lg:col-span-1"
+      />
       <FilterField label={t("training.filter.from")} htmlFor="f-from">
         <Input id="f-from" name="from" type="date" defaultValue={props.filter.from ?? ""} />
       </FilterField>
