@@ -6,7 +6,7 @@
 // 12.2). The three critical options: a 失信企业 customs status, a smuggling record, a refusal to be
 // audited.
 
-import { cn14, cn22, ctpat, dishonestListing, no, partly, refs, yes } from "./common";
+import { aeoStatus, cn14, cn22, ctpat, dishonestListing, no, partly, refs, yes } from "./common";
 import type { CatalogQuestionnaire } from "./types";
 
 export const carrierQuestionnaire: CatalogQuestionnaire = {
@@ -243,22 +243,6 @@ export const carrierQuestionnaire: CatalogQuestionnaire = {
       documentEn: "Road transport operating permit",
       criteria: refs(),
     },
-    {
-      key: "aeo-status",
-      category: "qualification",
-      textZh: "贵司是否为海关高级认证企业，或持有CTPAT认证、欧盟AEO或与中国签署互认安排国家（地区）的AEO资格？",
-      textEn: "Is your company a China Customs advanced certified enterprise, or CTPAT-certified, EU AEO, or AEO in a country with a mutual recognition arrangement with China?",
-      helpZh: "请上传认证证书或官方查询结果；具有AEO资格的伙伴可依规免于部分评估，我司将持续跟踪证书有效性。",
-      helpEn: "Upload the certificate or an official lookup; an AEO partner may be exempted from parts of the evaluation, and we monitor that it stays valid.",
-      weight: 3,
-      options: [
-        { key: "certified", labelZh: "是，证书在有效期内", labelEn: "Yes, with a valid certificate", score: 100 },
-        { key: "applying", labelZh: "正在申请认证", labelEn: "Application in progress", score: 50 },
-        { key: "no", labelZh: "否", labelEn: "No", score: 20 },
-      ],
-      documentZh: "AEO / CTPAT 认证证书",
-      documentEn: "AEO / CTPAT certificate",
-      criteria: refs(ctpat("3.4")),
-    },
+    aeoStatus,
   ],
 };
