@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { accessItemEvents, accessItems, employees, sites, users, type AccessItem } from "../../../db/schema";
-import { recordAudit } from "../audit/audit.server";
+import { recordAudit, recordAuditBatch } from "../audit/audit.server";
 import type { Database, Executor } from "../db.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { evidenceRecordTypes } from "../evidence/evidence-registry";
@@ -212,17 +212,18 @@ export async function createAccessItems(db: Database, actor: Actor, values: Acce
           })),
         )
         .returning();
-      for (const row of rows) {
-        await recordAudit(tx, {
-          organizationId: actor.organizationId,
+      await recordAuditBatch(
+        tx,
+        actor.organizationId,
+        // The code names the item in the audit trail.
+        rows.map((row) => ({
           actorUserId: actor.userId,
-          action: "create",
+          action: "create" as const,
           entityType: "access_item",
           entityId: row.id,
-          // The code names the item in the audit trail.
           after: { ...row, reference: row.code },
-        });
-      }
+        })),
+      );
       return rows;
     });
     return { ok: true as const, ids: created.map((r) => r.id) };

@@ -348,18 +348,58 @@ export async function issueSeals(db: Database, actor: SealActor, values: IssueSe
       const step = stepOrError(seal, "issue");
       if (!step.ok) return refused({ fromNumber: step.error });
     }
+    // A range is one update, one insert and one batch of audit events, as a receipt is: handing out
+    // a box of 1,000 seals must not take a thousand round trips each way.
     const now = new Date();
-    for (const seal of rows) {
-      await moveSeal(tx, actor, seal, { status: "issued", custodianUserId: member.id });
-      await addEvent(tx, actor, {
-        sealId: seal.id,
-        kind: "issued",
-        occurredAt: now,
-        siteId: seal.siteId,
-        custodianUserId: member.id,
-        note: values.note ?? "",
-      });
-    }
+    const issued = await tx
+      .update(seals)
+      .set({ status: "issued", custodianUserId: member.id, updatedAt: now })
+      .where(
+        and(
+          eq(seals.organizationId, actor.organizationId),
+          inArray(
+            seals.id,
+            rows.map((r) => r.id),
+          ),
+        ),
+      )
+      .returning();
+    const first = await nextRunningNumber(tx, actor.organizationId, sealEvents);
+    const events = await tx
+      .insert(sealEvents)
+      .values(
+        rows.map((seal, i) => ({
+          organizationId: actor.organizationId,
+          number: first + i,
+          sealId: seal.id,
+          kind: "issued" as const,
+          occurredAt: now,
+          siteId: seal.siteId,
+          custodianUserId: member.id,
+          recordedByUserId: actor.userId,
+          note: values.note ?? "",
+        })),
+      )
+      .returning();
+    const before = new Map(rows.map((r) => [r.id, r]));
+    await recordAuditBatch(tx, actor.organizationId, [
+      ...issued.map((after) => ({
+        actorUserId: actor.userId,
+        action: "update" as const,
+        entityType: "seal",
+        entityId: after.id,
+        before: before.get(after.id) ?? null,
+        after,
+      })),
+      ...events.map((e) => ({
+        actorUserId: actor.userId,
+        action: "create" as const,
+        entityType: "seal_event",
+        entityId: e.id,
+        before: null,
+        after: e,
+      })),
+    ]);
     return { ok: true as const, count: rows.length, custodian: member.name, sealId: rows[0]?.id ?? "" };
   });
 }
