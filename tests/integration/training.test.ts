@@ -384,6 +384,9 @@ describe("the yearly requirement", () => {
       { framework: "cn-2022-advanced", state: "met", count: 2, required: 2 },
       { framework: "cn-2014-general", state: "met", count: 2, required: 1 },
     ]);
+    // Hired in 2015, but this organisation's records start this year: no year reads "not met" for
+    // want of records.
+    expect(person.data.requirements.map((y) => y.year)).toEqual([thisYear()]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, min, or, sql, type SQL } from "drizzle-orm";
 import {
   employees,
   evidenceFiles,
@@ -628,9 +628,16 @@ export async function personTraining(db: Executor, orgId: string, employeeId: st
     .innerJoin(trainingSessions, eq(trainingSessions.id, trainingAttendance.sessionId))
     .where(and(eq(trainingAttendance.organizationId, orgId), eq(trainingAttendance.employeeId, employeeId)))
     .orderBy(desc(trainingSessions.heldOn), desc(trainingSessions.number));
+  // Years before the organisation recorded any training in Tradeguard would all read "not met"
+  // for want of records, not of training: the history starts with the first recorded session.
+  const [firstRecorded] = await db
+    .select({ heldOn: min(trainingSessions.heldOn) })
+    .from(trainingSessions)
+    .where(eq(trainingSessions.organizationId, orgId));
+  const first = Math.max(yearOf(person.hireDate), yearOf(firstRecorded?.heldOn ?? today));
   const years: number[] = [];
   const last = Math.min(yearOf(today), yearOf(person.leaveDate ?? today));
-  for (let y = last; y >= yearOf(person.hireDate) && years.length < 10; y -= 1) years.push(y);
+  for (let y = last; y >= first && years.length < 10; y -= 1) years.push(y);
   const requirements = years.map((year) => ({
     year,
     frameworks: requirementFrameworks
