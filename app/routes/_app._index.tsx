@@ -44,7 +44,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const orgId = auth.organization.id;
   const showActivity = can(auth.membership.role, "audit.read");
   const today = todayInZone(auth.organization.timeZone);
-  const [sites, members, activity, coverage, due, attention, scheduleCount, partnerWatch, awaitingDecision, training] = await Promise.all([
+  const [
+    sites,
+    members,
+    activity,
+    coverage,
+    due,
+    attention,
+    scheduleCount,
+    partnerWatch,
+    awaitingDecision,
+    training,
+    overdueExits,
+    visitorsOnSite,
+    sealReports,
+  ] = await Promise.all([
     listSites(auth.db, orgId),
     countActiveMembers(auth.db, orgId),
     showActivity ? listAuditEvents(auth.db, orgId, {}, 1) : Promise.resolve(null),
@@ -55,8 +69,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     partnerAttention(auth.db, orgId, today),
     evaluationsAwaitingDecision(auth.db, orgId),
     requirementAttention(auth.db, orgId, today),
+    can(auth.membership.role, "personnel.read") ? overdueOffboardings(auth.db, orgId, today) : Promise.resolve(null),
+    visitorsOnSiteSummary(auth.db, orgId, auth.organization.timeZone),
+    openSealReports(auth.db, orgId),
   ]);
-  const overdueExits = can(auth.membership.role, "personnel.read") ? await overdueOffboardings(auth.db, orgId, today) : null;
   const partnerLine = (p: { id: string; number: number; legalNameZh: string; legalNameEn: string; status: "pending" | "approved" | "conditional" | "rejected" }) => ({ id: p.id, reference: partnerReference(p.number), legalNameZh: p.legalNameZh, legalNameEn: p.legalNameEn, status: p.status });
   const scheduleLine = (s: (typeof due.due)[number]) => ({
     id: s.schedule.id,
@@ -70,8 +86,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     dueBy: s.status.state === "due" ? s.status.period.end : null,
     missedSince: s.status.state === "overdue" ? s.status.missed.end : null,
   });
-  const visitorsOnSite = await visitorsOnSiteSummary(auth.db, orgId, auth.organization.timeZone);
-  const sealReports = await openSealReports(auth.db, orgId);
   const o = auth.organization;
   return {
     visitorsOnSite,
