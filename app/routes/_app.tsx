@@ -56,6 +56,8 @@ const navigation: { group: string | null; items: NavItem[] }[] = [
       { to: "/actions", label: "nav.actions", permission: "actions.read" },
       { to: "/policies", label: "nav.policies", permission: "policies.read" },
       { to: "/criteria", label: "nav.criteria", permission: "criteria.read" },
+      { to: "/dossiers", label: "nav.dossiers", permission: "dossiers.read" },
+      { to: "/verify", label: "nav.verify", permission: "dossiers.verify" },
     ],
   },
   {
@@ -65,6 +67,7 @@ const navigation: { group: string | null; items: NavItem[] }[] = [
       { to: "/settings/sites", label: "nav.sites", permission: "sites.read" },
       { to: "/settings/members", label: "nav.members", permission: "members.read" },
       { to: "/settings/partners", label: "nav.partnerRules", permission: "partners.read" },
+      { to: "/settings/signing", label: "nav.signing", permission: "signing.manage" },
       { to: "/settings/audit", label: "nav.audit", permission: "audit.read" },
       { to: "/settings/outbox", label: "nav.outbox", permission: "outbox.read" },
     ],

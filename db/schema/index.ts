@@ -14,4 +14,5 @@ export * from "./badges";
 export * from "./visitors";
 export * from "./training";
 export * from "./seals";
+export * from "./dossiers";
 export * from "./relations";

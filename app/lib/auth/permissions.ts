@@ -66,6 +66,15 @@ const rules = {
   "personnel.offboard": ["owner", "admin", "security_lead", "hr"],
   "training.read": everyone,
   "training.manage": ["owner", "admin", "compliance", "hr"],
+  /** Evidence dossiers hold records of every register (personal data masked): compliance and the auditor. */
+  "dossiers.read": ["owner", "admin", "compliance", "auditor"],
+  "dossiers.create": compliance,
+  /** Share links for certifiers: create, revoke, read the access log. */
+  "dossiers.share": compliance,
+  /** Check whether a PDF is a dossier this organisation issued. */
+  "dossiers.verify": everyone,
+  /** Upload or remove the organisation's signing certificate. */
+  "signing.manage": managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof rules;

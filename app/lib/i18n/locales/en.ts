@@ -53,6 +53,9 @@ export const en = {
     badges: "Badges and keys",
     personnel: "Personnel",
     training: "Training",
+    dossiers: "Evidence dossiers",
+    verify: "Verify a dossier",
+    signing: "Signing certificate",
     audit: "Audit trail",
     outbox: "Email outbox",
     account: "My account",
@@ -118,6 +121,11 @@ export const en = {
     "personnel.offboard": "tick off exit checklist items",
     "training.read": "view training records",
     "training.manage": "record training sessions, attendance and drills",
+    "dossiers.read": "read evidence dossiers",
+    "dossiers.create": "generate evidence dossiers",
+    "dossiers.share": "share dossiers with certifiers",
+    "dossiers.verify": "verify a dossier PDF",
+    "signing.manage": "manage the signing certificate",
   },
   fields: {
     email: "Email",
@@ -408,6 +416,10 @@ export const en = {
       training_session: "training session",
       training_attendance: "training attendance",
       drill: "drill",
+      // dossiers
+      dossier: "evidence dossier",
+      dossier_share: "dossier share link",
+      signing_certificate: "signing certificate",
     },
   },
   outbox: {
@@ -2580,6 +2592,10 @@ export const en = {
       noTest: "This session had no test; tick “The attendees were tested” first.",
     },
   },
+  dossiers: {},
+  shares: {},
+  verify: {},
+  signing: {},
   errorPage: {
     notFoundTitle: "Page not found",
     notFoundBody: "This address does not exist, or you have no access to it.",

@@ -54,6 +54,9 @@ export const zhCN: Translations = {
     badges: "证卡与钥匙",
     personnel: "人员",
     training: "培训",
+    dossiers: "证据档案",
+    verify: "核验档案",
+    signing: "签名证书",
     partnerRules: "合作伙伴规则",
     audit: "审计日志",
     outbox: "邮件发件箱",
@@ -120,6 +123,11 @@ export const zhCN: Translations = {
     "personnel.offboard": "办理离职检查清单事项",
     "training.read": "查看培训记录",
     "training.manage": "登记培训、签到和应急演练",
+    "dossiers.read": "查看证据档案",
+    "dossiers.create": "生成证据档案",
+    "dossiers.share": "向认证人员分享档案",
+    "dossiers.verify": "核验档案 PDF",
+    "signing.manage": "管理签名证书",
   },
   fields: {
     email: "电子邮箱",
@@ -410,6 +418,10 @@ export const zhCN: Translations = {
       training_session: "培训",
       training_attendance: "培训签到",
       drill: "应急演练",
+      // dossiers
+      dossier: "证据档案",
+      dossier_share: "档案分享链接",
+      signing_certificate: "签名证书",
     },
   },
   outbox: {
@@ -2576,6 +2588,10 @@ export const zhCN: Translations = {
       noTest: "本次培训没有考核；请先勾选“已对参加人员进行考核”。",
     },
   },
+  dossiers: {},
+  shares: {},
+  verify: {},
+  signing: {},
   errorPage: {
     notFoundTitle: "页面不存在",
     notFoundBody: "该地址不存在，或您无权访问。",
