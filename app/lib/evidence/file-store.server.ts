@@ -199,3 +199,31 @@ async function exists(file: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Generated documents (dossier volumes, shared copies) live in the same content-addressed store,
+ * without an evidence_files row: the table that names them (dossier_volumes, dossier_share_copies)
+ * holds the SHA-256. Written under a temporary name and renamed into place.
+ */
+export async function storeGeneratedBytes(bytes: Uint8Array): Promise<{ sha256: string; sizeBytes: number }> {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const target = pathFor(sha256);
+  if (!(await exists(target))) {
+    await mkdir(path.dirname(target), { recursive: true });
+    const temporary = `${target}.${randomUUID()}.part`;
+    await writeFile(temporary, bytes);
+    await rename(temporary, target).catch(async (error) => {
+      await unlink(temporary).catch(() => {});
+      throw error;
+    });
+  }
+  return { sha256, sizeBytes: bytes.byteLength };
+}
+
+/** Bytes stored under a SHA-256 (generated documents), verified against it. */
+export async function readGeneratedBytes(sha256: string): Promise<Buffer> {
+  const bytes = await readFile(pathFor(sha256));
+  const actual = createHash("sha256").update(bytes).digest("hex");
+  if (actual !== sha256) throw new Error(`Stored file ${sha256} is corrupt (hash ${actual})`);
+  return bytes;
+}
