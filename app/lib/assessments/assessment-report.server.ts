@@ -6,6 +6,7 @@
 import { PDFDocument } from "pdf-lib";
 import { embedNotoSans } from "~/lib/pdf/fonts.server";
 import { colors, PageBuilder, type Content, type TableCell, type TableRow, type TextBlock, type TextStyle } from "~/lib/pdf/page-layout.server";
+import { criterionHeading as label } from "~/lib/criteria/criterion-code";
 import type { AssessmentReportData, ReportRow, ReportText } from "./assessment-report-data";
 
 const style = {
@@ -24,24 +25,6 @@ const style = {
 
 /** Criterion column about 55%, result 15%, explanation 30%, as on the official form. */
 const tableColumns = [55, 15, 30];
-const chineseNumeral = /^[一二三四五六七八九十百]+$/;
-
-/**
- * The code and title as the form prints them: "一、内部控制标准", "（十）场所安全控制措施", "21.场所安全",
- * "A Title". English titles of classes and articles go without their Chinese numeral; items keep
- * their number ("21. Premises security").
- */
-function label(code: string, title: string, language: "zh" | "en"): string {
-  if (!code) return title;
-  if (!title) return language === "zh" ? code : "";
-  const chinese = chineseNumeral.test(code) || /^[(（][一二三四五六七八九十百]+[)）]$/.test(code);
-  if (language === "en") return chinese ? title : /^\d+$/.test(code) ? `${code}. ${title}` : `${code} ${title}`;
-  if (chineseNumeral.test(code)) return `${code}、${title}`;
-  if (/^\d+$/.test(code)) return `${code}.${title}`;
-  if (/[)）]$/.test(code)) return `${code}${title}`;
-  return `${code} ${title}`;
-}
-
 const block = (text: string, s: TextStyle, extra: Partial<TextBlock> = {}): TextBlock[] => (text ? [{ text, style: s, ...extra }] : []);
 
 /** Chinese, then English in the smaller grey size. */
