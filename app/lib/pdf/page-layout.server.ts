@@ -416,6 +416,22 @@ export class PageBuilder {
     });
   }
 
+  /** Continues drawing on an earlier page (a reserved table of contents), at the given height. */
+  resumeOn(page: PDFPage, y: number): void {
+    this.current = page;
+    this.y = y;
+  }
+
+  /** One line of text at a position, cut with "…" to maxWidth when given. Returns the drawn width. */
+  textAt(page: PDFPage, text: string, x: number, y: number, style: TextStyle, maxWidth?: number): number {
+    const font = this.font(style);
+    const measure = this.measure(style);
+    const clean = replaceMissingGlyphs(text, font).replace(/\n/g, " ");
+    const drawn = maxWidth === undefined ? clean : truncate(clean, maxWidth, measure);
+    this.text(page, drawn, x, y, font, style.size, style.color ?? colors.text);
+    return measure(drawn);
+  }
+
   /**
    * Running header and footer on every page. Call once, after all content: the footer needs
    * the page count.

@@ -1,0 +1,498 @@
+// The evidence dossier as a PDF: a cover, a table of contents whose page numbers link to the
+// sections, one section per criterion in the standard's order (text zh then en, the latest
+// self-assessment result, linked policies, a table per record type, sampled photos with their
+// SHA-256), an appendix manifest of every file with hash, size and source record, "第 x 页 / 共 y 页"
+// on every page, bookmarks for every class and criterion, and metadata (title, zh-CN). The same
+// input gives the same bytes (fixed dates, fixed subset names, deterministic sampling).
+
+import sharp from "sharp";
+import { degrees, PDFDocument, PDFHexString, PDFName, type PDFImage, type PDFPage, type PDFRef } from "pdf-lib";
+import { en } from "~/lib/i18n/locales/en";
+import { zhCN } from "~/lib/i18n/locales/zh-CN";
+import { embedNotoSans } from "~/lib/pdf/fonts.server";
+import { colors, PageBuilder, type Content, type TableRow, type TextBlock, type TextStyle } from "~/lib/pdf/page-layout.server";
+import type { Bilingual, DossierFileRef, DossierPolicy, DossierRecord } from "./dossier-types";
+
+export interface DossierSection {
+  criterionId: string;
+  /** Headings as printed: "21.场所安全" / "21. Premises security". */
+  heading: Bilingual;
+  text: Bilingual;
+  /** The class (top-level heading) the criterion belongs to, for bookmarks and the contents. */
+  classHeading: Bilingual | null;
+  assessment: { reference: string; assessedOn: string; result: Bilingual; explanation: string } | null;
+  policies: DossierPolicy[];
+  records: DossierRecord[];
+}
+
+export interface DossierInput {
+  reference: string;
+  organization: { nameZh: string; nameEn: string; customsCode: string };
+  framework: { nameZh: string; nameEn: string; version: string };
+  period: { from: string; to: string };
+  /** null: every site. */
+  sites: Bilingual[] | null;
+  generatedAt: Date;
+  generatedAtText: string;
+  generatedBy: string;
+  /** A record's calendar date in the organisation's time zone. */
+  formatDate: (value: Date) => string;
+  sections: DossierSection[];
+  signed: boolean;
+}
+
+export interface ManifestRow {
+  position: number;
+  file: DossierFileRef;
+  record: DossierRecord | null;
+  policy: DossierPolicy | null;
+  reference: string;
+  recordType: string;
+  recordId: string;
+  /** The JPEG bytes are in the PDF unchanged (pdfimages gives back the listed hash). */
+  embedded: boolean;
+}
+
+export interface RenderedDossier {
+  doc: PDFDocument;
+  pageCount: number;
+  /** Distinct records shown (a record proving two criteria counts once). */
+  recordCount: number;
+  manifest: ManifestRow[];
+}
+
+/** Photos sampled per criterion: evenly over the period, so a certifier sees the whole year. */
+export const PHOTOS_PER_CRITERION = 8;
+/** Above this many photo bytes, further photos are listed in the manifest but not embedded. */
+export const MAX_EMBEDDED_PHOTO_BYTES = 300 * 1024 * 1024;
+
+const style = {
+  coverTitle: { size: 24, weight: "bold", leading: 1.3 },
+  coverSub: { size: 13, color: colors.muted },
+  h1: { size: 14, weight: "bold", leading: 1.35 },
+  h1En: { size: 10.5, weight: "bold", color: colors.muted },
+  h2: { size: 10.5, weight: "bold" },
+  zh: { size: 9 },
+  en: { size: 8, color: colors.muted },
+  small: { size: 7.5 },
+  smallMuted: { size: 7, color: colors.muted },
+  cell: { size: 7.5, leading: 1.35 },
+  cellBold: { size: 7.5, weight: "bold", leading: 1.35 },
+  gap: { size: 9.5, weight: "bold", color: colors.notice },
+  toc: { size: 9 },
+  tocEn: { size: 7.5, color: colors.muted },
+} satisfies Record<string, TextStyle>;
+
+const block = (text: string, s: TextStyle, extra: Partial<TextBlock> = {}): TextBlock[] => (text ? [{ text, style: s, ...extra }] : []);
+
+function typeLabel(recordType: string): Bilingual {
+  const key = recordType as keyof typeof en.evidence.types;
+  return { zh: zhCN.evidence.types[key] ?? recordType, en: en.evidence.types[key] ?? recordType };
+}
+
+const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
+/** Evenly spaced picks, deterministic: the first, the last and those between. */
+export function samplePhotos<T>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items];
+  if (count <= 1) return items.slice(0, count);
+  const out: T[] = [];
+  for (let i = 0; i < count; i++) out.push(items[Math.round((i * (items.length - 1)) / (count - 1))] as T);
+  return out;
+}
+
+interface TocEntry {
+  level: 0 | 1;
+  title: Bilingual;
+  page?: PDFPage;
+  top?: number;
+}
+
+/** Where and how a JPEG's bytes are drawn upright: EXIF orientations 3, 6 and 8 turn by 180°, 90° CW and 90° CCW. */
+function placement(orientation: number | undefined, box: { x: number; y: number; width: number; height: number }) {
+  if (orientation === 6 || orientation === 5) return { x: box.x, y: box.y + box.height, width: box.height, height: box.width, rotate: -90 };
+  if (orientation === 8 || orientation === 7) return { x: box.x + box.width, y: box.y, width: box.height, height: box.width, rotate: 90 };
+  if (orientation === 3 || orientation === 4) return { x: box.x + box.width, y: box.y + box.height, width: box.width, height: box.height, rotate: 180 };
+  return { ...box, rotate: 0 };
+}
+
+interface EmbeddedPhoto {
+  image: PDFImage;
+  /** Displayed (upright) size ratio height / width. */
+  ratio: number;
+  orientation: number | undefined;
+  passedThrough: boolean;
+  page?: number;
+}
+
+export type ReadFile = (file: DossierFileRef) => Promise<Uint8Array>;
+
+export async function renderDossier(input: DossierInput, readFile: ReadFile, onProgress?: (fraction: number) => Promise<void>): Promise<RenderedDossier> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const fonts = await embedNotoSans(doc);
+  const b = new PageBuilder(doc, fonts);
+  const orgName = input.organization.nameZh || input.organization.nameEn;
+
+  // Cover.
+  b.newPage();
+  b.moveDown(120);
+  b.paragraph([
+    ...block("海关认证企业 证据档案", style.coverTitle, { align: "center" }),
+    ...block("AEO evidence dossier", style.coverSub, { align: "center" }),
+    { space: 36 },
+    ...block(input.organization.nameZh, style.h1, { align: "center" }),
+    ...block(input.organization.nameEn, style.h1En, { align: "center" }),
+    { space: 30 },
+  ]);
+  const siteText = input.sites ? input.sites.map((s) => `${s.zh}${s.en && s.en !== s.zh ? ` ${s.en}` : ""}`).join("；") : "全部场所 All sites";
+  const facts: [string, string][] = [
+    ["海关注册编码 Customs registration code", input.organization.customsCode || "—"],
+    ["认证标准 Framework", `${input.framework.nameZh}\n${input.framework.nameEn}\n版本 Version ${input.framework.version}`],
+    ["期间 Period", `${input.period.from} — ${input.period.to}`],
+    ["场所 Sites", siteText],
+    ["档案编号 Dossier number", input.reference],
+    ["生成时间 Generated at", input.generatedAtText],
+    ["生成人 Generated by", input.generatedBy],
+    ["电子签名 Digital signature", input.signed ? "已签名（见签名面板） Signed (see the signature panel)" : "未签名 Not signed"],
+  ];
+  b.table({
+    columns: [38, 62],
+    rows: facts.map(([k, v]) => ({ cells: [{ content: block(k, style.cellBold), fill: colors.lightShade }, { content: block(v, style.zh) }] })),
+  });
+
+  // Contents: reserved now, drawn once the page numbers are known.
+  const entries: TocEntry[] = [];
+  let lastClass = "";
+  for (const section of input.sections) {
+    if (section.classHeading && section.classHeading.zh !== lastClass) {
+      entries.push({ level: 0, title: section.classHeading });
+      lastClass = section.classHeading.zh;
+    }
+    entries.push({ level: 1, title: section.heading });
+  }
+  const manifestEntry: TocEntry = { level: 0, title: { zh: "附录 文件清单", en: "Appendix: manifest of files" } };
+  entries.push(manifestEntry);
+  const entryHeight = 22;
+  const tocTitleHeight = 40;
+  const perFirstPage = Math.floor((b.top - b.bottom - tocTitleHeight) / entryHeight);
+  const perPage = Math.floor((b.top - b.bottom) / entryHeight);
+  const tocPageCount = entries.length <= perFirstPage ? 1 : 1 + Math.ceil((entries.length - perFirstPage) / perPage);
+  const tocPages: PDFPage[] = [];
+  for (let i = 0; i < tocPageCount; i++) tocPages.push(b.newPage());
+
+  // Sections.
+  const photos = new Map<string, EmbeddedPhoto>();
+  let embeddedBytes = 0;
+  const embeddedOnPage = new Map<string, number>();
+  const sectionEntries = entries.filter((e) => e.level === 1);
+  const classEntries = entries.filter((e) => e.level === 0 && e !== manifestEntry);
+  let classIndex = -1;
+  lastClass = "";
+  for (const [i, section] of input.sections.entries()) {
+    const entry = sectionEntries[i] as TocEntry;
+    b.newPage();
+    if (section.classHeading && section.classHeading.zh !== lastClass) {
+      lastClass = section.classHeading.zh;
+      classIndex += 1;
+      const classEntry = classEntries[classIndex] as TocEntry;
+      classEntry.page = b.page;
+      classEntry.top = b.y;
+      b.paragraph([...block(section.classHeading.zh, style.smallMuted), ...block(section.classHeading.en, style.smallMuted)]);
+    }
+    entry.page = b.page;
+    entry.top = b.y;
+    b.paragraph([
+      ...block(section.heading.zh, style.h1, { spaceBefore: 4 }),
+      ...block(section.heading.en, style.h1En),
+      ...block(section.text.zh, style.zh, { spaceBefore: 6 }),
+      ...block(section.text.en, style.en, { spaceBefore: 3 }),
+    ]);
+
+    const assessment: Content = section.assessment
+      ? [
+          ...block(`${section.assessment.result.zh} ${section.assessment.result.en}`, style.cellBold),
+          ...block(`${section.assessment.reference}（${section.assessment.assessedOn}）`, style.smallMuted),
+          ...block(section.assessment.explanation, style.cell, { spaceBefore: 2 }),
+        ]
+      : block("无已完成的自我评估 No finalised self-assessment", style.cell);
+    b.moveDown(8);
+    b.table({ columns: [22, 78], rows: [{ cells: [{ content: block("自我评估 Self-assessment", style.cellBold), fill: colors.lightShade }, { content: assessment }] }] });
+
+    if (section.policies.length > 0) {
+      b.paragraph(block("制度文件 Policies", style.h2, { spaceBefore: 10 }));
+      b.table({
+        columns: [18, 52, 12, 18],
+        header: headerRow(["文件编号 Number", "名称 Title", "版本 Version", "生效 Effective"]),
+        rows: section.policies.map((p) => ({
+          cells: [
+            { content: block(p.documentNumber, style.cell) },
+            { content: [...block(p.title.zh, style.cell), ...block(p.title.en, { ...style.cell, color: colors.muted })] },
+            { content: block(p.version === null ? "—" : `v${p.version}`, style.cell) },
+            { content: block(p.effectiveFrom ?? "—", style.cell) },
+          ],
+        })),
+      });
+    }
+
+    if (section.records.length === 0) {
+      b.paragraph([
+        ...block("本期间内无记录证据", style.gap, { spaceBefore: 12, bullet: "⚠" }),
+        ...block("No evidence records in this period", { ...style.en, color: colors.notice }, { indent: 12 }),
+      ]);
+    }
+    const byType = new Map<string, DossierRecord[]>();
+    for (const record of section.records) {
+      const list = byType.get(record.recordType) ?? [];
+      list.push(record);
+      byType.set(record.recordType, list);
+    }
+    for (const [type, records] of byType) {
+      const label = typeLabel(type);
+      b.paragraph(block(`${label.zh} ${label.en}（${records.length}）`, style.h2, { spaceBefore: 10 }));
+      b.table({
+        columns: [13, 12, 11, 37, 12, 15],
+        header: headerRow(["日期 Date", "类型 Type", "场所 Site", "摘要 Summary", "结果 Result", "编号 Reference"]),
+        rows: records.map((r, n) => ({
+          fill: n % 2 === 1 ? colors.lightShade : undefined,
+          cells: [
+            { content: block(input.formatDate(r.occurredAt), style.cell) },
+            { content: block(label.zh, style.cell) },
+            { content: block(r.site ? r.site.zh : "—", style.cell) },
+            { content: [...block(r.summary.zh, style.cell), ...block(r.summary.en === r.summary.zh ? "" : r.summary.en, { ...style.cell, color: colors.muted })] },
+            { content: r.result ? [...block(r.result.zh, style.cell), ...block(r.result.en, { ...style.cell, color: colors.muted })] : block("—", style.cell) },
+            { content: block(r.reference, style.cellBold) },
+          ],
+        })),
+      });
+    }
+
+    // Sampled photos, two per row, each with its reference, caption and SHA-256.
+    const candidates = section.records.flatMap((r) => r.files.filter((f) => f.photo && /^image\/(jpeg|png)$/.test(f.mediaType)).map((f) => ({ r, f })));
+    const sampled = samplePhotos(candidates, PHOTOS_PER_CRITERION);
+    if (sampled.length > 0) {
+      b.paragraph(block(`现场照片（抽样 ${sampled.length}/${candidates.length}） Photos (sample ${sampled.length} of ${candidates.length})`, style.h2, { spaceBefore: 12 }));
+      const gutter = 12;
+      const width = (b.width - gutter) / 2;
+      for (let k = 0; k < sampled.length; k += 2) {
+        const pair = sampled.slice(k, k + 2);
+        const loaded: { r: DossierRecord; f: DossierFileRef; photo: EmbeddedPhoto | null }[] = [];
+        for (const { r, f } of pair) {
+          let photo = photos.get(f.sha256) ?? null;
+          if (!photo && embeddedBytes + f.sizeBytes <= MAX_EMBEDDED_PHOTO_BYTES) {
+            const bytes = await readFile(f);
+            const meta = await sharp(bytes).metadata();
+            const jpeg = f.mediaType === "image/jpeg";
+            const image = jpeg ? await doc.embedJpg(bytes) : await doc.embedPng(bytes);
+            const turned = meta.orientation !== undefined && meta.orientation >= 5;
+            photo = { image, ratio: turned ? image.width / image.height : image.height / image.width, orientation: meta.orientation, passedThrough: jpeg };
+            photos.set(f.sha256, photo);
+            embeddedBytes += f.sizeBytes;
+          }
+          loaded.push({ r, f, photo });
+        }
+        const imageHeight = Math.min(220, Math.max(...loaded.map((l) => (l.photo ? width * l.photo.ratio : 40))));
+        const captions = loaded.map((l) => captionContent(l.r, l.f, l.photo === null));
+        const captionHeight = Math.max(...captions.map((c) => b.heightOf(c, width)));
+        b.ensureSpace(imageHeight + captionHeight + 10);
+        const top = b.y;
+        const pageNumber = doc.getPageCount();
+        loaded.forEach((l, j) => {
+          const x = b.left + j * (width + gutter);
+          if (l.photo) {
+            let w = width;
+            let h = width * l.photo.ratio;
+            if (h > imageHeight) {
+              w = (w * imageHeight) / h;
+              h = imageHeight;
+            }
+            const p = placement(l.photo.orientation, { x, y: top - h, width: w, height: h });
+            b.page.drawImage(l.photo.image, { x: p.x, y: p.y, width: p.width, height: p.height, rotate: degrees(p.rotate) });
+            if (!embeddedOnPage.has(l.f.sha256)) embeddedOnPage.set(l.f.sha256, pageNumber);
+          } else {
+            b.page.drawRectangle({ x, y: top - imageHeight, width, height: imageHeight, borderColor: colors.rule, borderWidth: 0.5 });
+          }
+        });
+        const page = b.page;
+        loaded.forEach((_, j) => {
+          b.resumeOn(page, top - imageHeight - 4);
+          b.paragraph(captions[j] as Content, { indent: j * (width + gutter) });
+        });
+        b.resumeOn(page, top - imageHeight - 4 - captionHeight - 10);
+      }
+    }
+    await onProgress?.((i + 1) / (input.sections.length + 1));
+  }
+
+  // Appendix: the manifest.
+  const manifest: ManifestRow[] = [];
+  const seen = new Set<string>();
+  for (const section of input.sections) {
+    for (const p of section.policies) {
+      if (p.file && !seen.has(`policy:${p.policyId}:${p.file.sha256}`)) {
+        seen.add(`policy:${p.policyId}:${p.file.sha256}`);
+        manifest.push({ position: manifest.length + 1, file: p.file, record: null, policy: p, reference: p.documentNumber, recordType: "policy", recordId: p.policyId, embedded: false });
+      }
+    }
+    for (const r of section.records) {
+      for (const f of r.files) {
+        const key = `${r.recordType}:${r.recordId}:${f.sha256}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const photo = photos.get(f.sha256);
+        manifest.push({
+          position: manifest.length + 1,
+          file: f,
+          record: r,
+          policy: null,
+          reference: r.reference,
+          recordType: r.recordType,
+          recordId: r.recordId,
+          embedded: Boolean(photo?.passedThrough && embeddedOnPage.has(f.sha256)),
+        });
+      }
+    }
+  }
+  b.newPage();
+  manifestEntry.page = b.page;
+  manifestEntry.top = b.y;
+  b.paragraph([
+    ...block("附录 文件清单", style.h1),
+    ...block("Appendix: manifest of files", style.h1En),
+    ...block(
+      "每个文件的 SHA-256 为原始上传文件的哈希值。标注“嵌入”的 JPEG 照片以原始字节嵌入本文件，可用 pdfimages 提取后核对。",
+      style.zh,
+      { spaceBefore: 6 },
+    ),
+    ...block(
+      "Each SHA-256 is the hash of the original upload. JPEG photos marked “embedded” are inside this PDF byte for byte and can be extracted with pdfimages and checked.",
+      style.en,
+    ),
+    { space: 6 },
+  ]);
+  if (manifest.length === 0) b.paragraph(block("本档案不含文件 This dossier lists no files", style.zh));
+  else {
+    b.table({
+      columns: [5, 25, 40, 9, 13, 8],
+      header: headerRow(["#", "文件 File", "SHA-256", "大小 Size", "来源 Source", "嵌入 Embedded"]),
+      rows: manifest.map((m, n) => ({
+        fill: n % 2 === 1 ? colors.lightShade : undefined,
+        cells: [
+          { content: block(String(m.position), style.cell) },
+          { content: block(m.file.originalName, style.cell) },
+          { content: block(m.file.sha256, { size: 6.5, leading: 1.3 }) },
+          { content: block(formatBytes(m.file.sizeBytes), style.cell) },
+          { content: [...block(m.reference, style.cellBold), ...block(typeLabel(m.recordType).zh, style.cell)] },
+          { content: block(m.embedded ? `第 ${embeddedOnPage.get(m.file.sha256)} 页` : "—", style.cell) },
+        ],
+      })),
+    });
+  }
+
+  // Contents, now that every section has its page.
+  const pageIndex = new Map(doc.getPages().map((p, n) => [p, n + 1]));
+  let tocPage = 0;
+  let y = b.top;
+  const tocTitle = tocPages[0] as PDFPage;
+  b.textAt(tocTitle, "目录", b.left, y - 14, style.h1);
+  b.textAt(tocTitle, "Contents", b.left + 40, y - 14, style.h1En);
+  y -= tocTitleHeight;
+  for (const e of entries) {
+    if (y - entryHeight < b.bottom) {
+      tocPage += 1;
+      y = b.top;
+    }
+    const page = tocPages[tocPage] as PDFPage;
+    const indent = e.level === 0 ? 0 : 14;
+    const number = e.page ? String(pageIndex.get(e.page)) : "";
+    const numberWidth = 30;
+    const maxWidth = b.width - indent - numberWidth - 8;
+    const zhStyle = e.level === 0 ? { ...style.toc, weight: "bold" as const } : style.toc;
+    b.textAt(page, e.title.zh, b.left + indent, y - 10, zhStyle, maxWidth);
+    b.textAt(page, e.title.en, b.left + indent, y - 19, style.tocEn, maxWidth);
+    const measured = b.measure(style.toc)(number);
+    b.textAt(page, number, b.left + b.width - measured, y - 10, style.toc);
+    if (e.page && e.top !== undefined) {
+      page.node.addAnnot(
+        doc.context.register(
+          doc.context.obj({
+            Type: "Annot",
+            Subtype: "Link",
+            Rect: [b.left, y - entryHeight + 1, b.left + b.width, y],
+            Border: [0, 0, 0],
+            Dest: [e.page.ref, "XYZ", null, e.top, null],
+          }),
+        ),
+      );
+    }
+    y -= entryHeight;
+  }
+
+  addOutline(doc, entries);
+  b.decoratePages({
+    header: { left: `${orgName} · ${input.framework.nameZh}`, right: input.reference },
+    footer: (n, count) => `第 ${n} 页 / 共 ${count} 页 · Page ${n} of ${count}`,
+  });
+
+  doc.setTitle(`${input.reference} 证据档案 ${orgName} · ${input.framework.nameZh}`, { showInWindowTitleBar: true });
+  doc.setSubject(`Tradeguard evidence dossier ${input.reference}`);
+  doc.setKeywords([input.reference, "Tradeguard", "AEO"]);
+  doc.setAuthor(orgName);
+  doc.setCreator("Tradeguard");
+  doc.setProducer("Tradeguard (pdf-lib)");
+  doc.setLanguage("zh-CN");
+  doc.setCreationDate(input.generatedAt);
+  doc.setModificationDate(input.generatedAt);
+  const recordCount = new Set(input.sections.flatMap((s) => s.records.map((r) => `${r.recordType}:${r.recordId}`))).size;
+  return { doc, pageCount: doc.getPageCount(), recordCount, manifest };
+}
+
+function headerRow(labels: string[]): TableRow {
+  return { fill: colors.shade, cells: labels.map((l) => ({ content: block(l, style.cellBold) })) };
+}
+
+function captionContent(r: DossierRecord, f: DossierFileRef, notEmbedded: boolean): Content {
+  return [
+    ...block(`${r.reference} · ${f.caption.zh}`, style.cellBold),
+    ...block(f.caption.en, style.smallMuted),
+    ...block(`SHA-256 ${f.sha256}`, { size: 6, leading: 1.3, color: colors.muted }),
+    ...block(notEmbedded ? "照片超出本档案容量，仅列于清单 Photo over the dossier's size budget: listed in the manifest only" : "", style.smallMuted),
+  ];
+}
+
+/** PDF bookmarks: classes with their criteria as children, and the appendix. */
+function addOutline(doc: PDFDocument, entries: readonly TocEntry[]): void {
+  const ctx = doc.context;
+  type Item = { title: string; page: PDFPage; top: number; children: Item[]; isClass: boolean };
+  const items: Item[] = [];
+  for (const e of entries) {
+    if (!e.page || e.top === undefined) continue;
+    const item: Item = { title: `${e.title.zh} ${e.title.en}`, page: e.page, top: e.top, children: [], isClass: e.level === 0 };
+    const parent = items.at(-1);
+    if (e.level === 1 && parent?.isClass) parent.children.push(item);
+    else items.push(item);
+  }
+  const build = (parent: PDFRef, list: Item[]): { first: PDFRef; last: PDFRef; count: number } => {
+    const refs = list.map(() => ctx.nextRef());
+    list.forEach((it, i) => {
+      const dict: Record<string, unknown> = {
+        Title: PDFHexString.fromText(it.title),
+        Parent: parent,
+        Dest: [it.page.ref, "XYZ", null, it.top, null],
+      };
+      if (i > 0) dict.Prev = refs[i - 1];
+      if (i < list.length - 1) dict.Next = refs[i + 1];
+      if (it.children.length > 0) {
+        const c = build(refs[i] as PDFRef, it.children);
+        Object.assign(dict, { First: c.first, Last: c.last, Count: c.count });
+      }
+      ctx.assign(refs[i] as PDFRef, ctx.obj(dict as never));
+    });
+    return { first: refs[0] as PDFRef, last: refs.at(-1) as PDFRef, count: list.length };
+  };
+  if (items.length === 0) return;
+  const root = ctx.nextRef();
+  const o = build(root, items);
+  ctx.assign(root, ctx.obj({ Type: "Outlines", First: o.first, Last: o.last, Count: o.count }));
+  doc.catalog.set(PDFName.of("Outlines"), root);
+  doc.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
+}

@@ -1,0 +1,358 @@
+// Evidence dossiers: requested from /dossiers/new, generated in the background one at a time (the
+// work is CPU-bound and the machine has few cores), stored in the file store under their SHA-256,
+// listed at /dossiers. Progress is written to the row, so the page can show it.
+
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import {
+  assessmentResults,
+  assessments,
+  criteria,
+  dossierManifestEntries,
+  dossiers,
+  dossierVolumes,
+  frameworks,
+  organizations,
+  sites,
+  users,
+  type Dossier,
+} from "../../../db/schema";
+import { assessmentReference, resultLabel } from "~/lib/assessments/result-labels";
+import type { ScoringRule } from "~/lib/assessments/scoring";
+import { recordAudit } from "~/lib/audit/audit.server";
+import { criterionHeading, displayCode } from "~/lib/criteria/criterion-code";
+import { isAssessable } from "~/lib/criteria/criteria.server";
+import type { Database, Executor } from "~/lib/db.server";
+import { filesDir, readGeneratedBytes, storeGeneratedBytes } from "~/lib/evidence/file-store.server";
+import { endOfDayInZone, localDateTimeInZone, startOfDayInZone, todayInZone } from "~/lib/i18n/format";
+import { message } from "~/lib/i18n/messages";
+import { logger } from "~/lib/logger.server";
+import { nextRunningNumber } from "~/lib/organizations/running-number.server";
+import { renderDossier, type DossierInput, type DossierSection } from "./dossier-pdf.server";
+import { collectDossierPolicies, collectDossierRecords } from "./dossier-records.server";
+import { dossierReference, type DossierRequest } from "./dossier-schema";
+import type { DossierFileRef, DossierScope } from "./dossier-types";
+
+export interface Actor {
+  organizationId: string;
+  userId: string;
+}
+
+export type RequestResult = { ok: true; dossierId: string } | { ok: false; errors: Record<string, string> };
+
+/** The framework, criteria and sites a request names, checked against the catalogue and the organisation. */
+type ScopeError = { ok: false; errors: Record<string, string> };
+const scopeError = (field: string, text: string): ScopeError => ({ ok: false, errors: { [field]: text } });
+
+async function resolveScope(db: Executor, orgId: string, timeZone: string, values: DossierRequest) {
+  const [framework] = await db.select().from(frameworks).where(eq(frameworks.code, values.framework)).orderBy(desc(frameworks.version)).limit(1);
+  if (!framework) return scopeError("framework", message("dossiers.errors.framework"));
+  const all = await db.select().from(criteria).where(eq(criteria.frameworkId, framework.id)).orderBy(asc(criteria.position));
+  const assessable = all.filter(isAssessable);
+  const wanted = values.criteria.length > 0 ? new Set(values.criteria) : null;
+  if (wanted) {
+    const unknown = [...wanted].filter((k) => !assessable.some((c) => c.key === k));
+    if (unknown.length > 0) return scopeError("criteria", message("dossiers.errors.criteria", { keys: unknown.join(", ") }));
+  }
+  const chosen = wanted ? assessable.filter((c) => wanted.has(c.key)) : assessable;
+  const orgSites = await db.select().from(sites).where(eq(sites.organizationId, orgId)).orderBy(asc(sites.createdAt));
+  const unknownSite = values.sites.find((id) => !orgSites.some((s) => s.id === id));
+  if (unknownSite) return scopeError("sites", message("dossiers.errors.site"));
+  const scope: DossierScope = {
+    frameworkId: framework.id,
+    criterionIds: chosen.map((c) => c.id),
+    from: startOfDayInZone(values.periodFrom, timeZone),
+    to: endOfDayInZone(values.periodTo, timeZone),
+    siteIds: values.sites.length > 0 ? values.sites : null,
+  };
+  return { ok: true as const, framework, all, chosen, orgSites, scope };
+}
+
+/** What each criterion would contain, before anything is generated. */
+export async function previewDossier(db: Database, orgId: string, timeZone: string, values: DossierRequest) {
+  const resolved = await resolveScope(db, orgId, timeZone, values);
+  if (!resolved.ok) return resolved;
+  const [records, policies] = await Promise.all([
+    collectDossierRecords(db, orgId, resolved.scope),
+    collectDossierPolicies(db, orgId, resolved.scope.criterionIds, values.periodTo),
+  ]);
+  const rows = resolved.chosen.map((c) => {
+    const list = records.get(c.id) ?? [];
+    const byType = new Map<string, number>();
+    for (const r of list) byType.set(r.recordType, (byType.get(r.recordType) ?? 0) + 1);
+    const files = list.reduce((n, r) => n + r.files.length, 0);
+    const photos = list.reduce((n, r) => n + r.files.filter((f) => f.photo).length, 0);
+    return {
+      key: c.key,
+      code: displayCode(c),
+      titleZh: c.titleZh,
+      titleEn: c.titleEn,
+      records: list.length,
+      byType: [...byType].map(([type, count]) => ({ type, count })),
+      policies: (policies.get(c.id) ?? []).length,
+      files,
+      photos,
+      gap: list.length === 0,
+    };
+  });
+  return { ok: true as const, rows, framework: resolved.framework };
+}
+
+/** Queues a dossier; the runner picks it up. The printed time is fixed now. */
+export async function requestDossier(db: Database, actor: Actor, timeZone: string, values: DossierRequest, now = new Date()): Promise<RequestResult> {
+  const resolved = await resolveScope(db, actor.organizationId, timeZone, values);
+  if (!resolved.ok) return resolved;
+  const id = await db.transaction(async (tx) => {
+    const number = await nextRunningNumber(tx, actor.organizationId, dossiers);
+    const [row] = await tx
+      .insert(dossiers)
+      .values({
+        organizationId: actor.organizationId,
+        number,
+        frameworkId: resolved.framework.id,
+        periodFrom: values.periodFrom,
+        periodTo: values.periodTo,
+        siteIds: values.sites,
+        criterionKeys: values.criteria,
+        generatedAt: new Date(Math.floor(now.getTime() / 1000) * 1000),
+        requestedByUserId: actor.userId,
+      })
+      .returning();
+    if (!row) throw new Error("requestDossier: insert returned nothing");
+    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "create", entityType: "dossier", entityId: row.id, after: row });
+    return row.id;
+  });
+  return { ok: true, dossierId: id };
+}
+
+/** The PDF input for a dossier row, read from the registers as they are now. */
+export async function buildDossierInput(db: Database, dossier: Dossier): Promise<DossierInput> {
+  const orgId = dossier.organizationId;
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
+  const [requester] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, dossier.requestedByUserId));
+  if (!org) throw new Error("buildDossierInput: organisation missing");
+  const [framework] = await db.select().from(frameworks).where(eq(frameworks.id, dossier.frameworkId));
+  if (!framework) throw new Error("buildDossierInput: framework missing");
+  const timeZone = org.timeZone;
+  const resolved = await resolveScope(db, orgId, timeZone, {
+    framework: framework.code,
+    periodFrom: dossier.periodFrom,
+    periodTo: dossier.periodTo,
+    sites: dossier.siteIds,
+    criteria: dossier.criterionKeys,
+  });
+  if (!resolved.ok) throw new Error(`buildDossierInput: scope no longer valid (${JSON.stringify(resolved.errors)})`);
+  const [records, policies] = await Promise.all([
+    collectDossierRecords(db, orgId, resolved.scope),
+    collectDossierPolicies(db, orgId, resolved.scope.criterionIds, dossier.periodTo),
+  ]);
+  // The latest final self-assessment of this framework version on or before the period's end.
+  const [latest] = await db
+    .select()
+    .from(assessments)
+    .where(
+      and(
+        eq(assessments.organizationId, orgId),
+        eq(assessments.frameworkId, framework.id),
+        eq(assessments.status, "final"),
+        sql`${assessments.assessedOn} <= ${dossier.periodTo}`,
+      ),
+    )
+    .orderBy(desc(assessments.assessedOn), desc(assessments.number))
+    .limit(1);
+  const results = latest
+    ? await db
+        .select()
+        .from(assessmentResults)
+        .where(and(eq(assessmentResults.organizationId, orgId), eq(assessmentResults.assessmentId, latest.id)))
+    : [];
+  const resultByCriterion = new Map(results.map((r) => [r.criterionId, r]));
+  const byId = new Map(resolved.all.map((c) => [c.id, c]));
+  const heading = (c: { code: string; part: string | null; level: string; titleZh: string; titleEn: string }) => {
+    const code = displayCode(c);
+    return { zh: criterionHeading(code.zh, c.titleZh, "zh"), en: criterionHeading(code.en, c.titleEn, "en") };
+  };
+  const sections: DossierSection[] = resolved.chosen.map((c) => {
+    let top = c;
+    while (top.parentId && byId.get(top.parentId)) top = byId.get(top.parentId) as typeof c;
+    const result = resultByCriterion.get(c.id);
+    return {
+      criterionId: c.id,
+      heading: heading(c),
+      text: { zh: c.textZh, en: c.textEn },
+      classHeading: top.id !== c.id && top.level === "class" ? heading(top) : null,
+      assessment:
+        latest && result
+          ? {
+              reference: assessmentReference(latest.assessedOn, latest.number),
+              assessedOn: latest.assessedOn,
+              result: resultLabel(framework.scoringRule as ScoringRule, result.result),
+              explanation: result.explanation,
+            }
+          : null,
+      policies: policies.get(c.id) ?? [],
+      records: records.get(c.id) ?? [],
+    };
+  });
+  const siteNames = dossier.siteIds.length > 0 ? resolved.orgSites.filter((s) => dossier.siteIds.includes(s.id)).map((s) => ({ zh: s.nameZh, en: s.nameEn })) : null;
+  return {
+    reference: dossierReference(dossier.number),
+    organization: { nameZh: org.legalNameZh, nameEn: org.legalNameEn, customsCode: org.customsCode ?? "" },
+    framework: { nameZh: framework.nameZh, nameEn: framework.nameEn, version: framework.version },
+    period: { from: dossier.periodFrom, to: dossier.periodTo },
+    sites: siteNames,
+    generatedAt: dossier.generatedAt,
+    generatedAtText: `${localDateTimeInZone(dossier.generatedAt, timeZone).replace("T", " ")} (${timeZone})`,
+    generatedBy: requester ? `${requester.name} <${requester.email}>` : "—",
+    formatDate: (d) => todayInZone(timeZone, d),
+    sections,
+    signed: false,
+  };
+}
+
+/** The stored bytes of a file in the evidence store, verified against its hash. */
+async function readEvidenceBytes(file: DossierFileRef): Promise<Uint8Array> {
+  const bytes = await readFile(path.join(filesDir(), file.sha256.slice(0, 2), file.sha256));
+  const actual = createHash("sha256").update(bytes).digest("hex");
+  if (actual !== file.sha256) throw new Error(`Stored file ${file.sha256} is corrupt`);
+  return bytes;
+}
+
+/** Renders the dossier and returns the PDF bytes and what the manifest lists (no database writes). */
+export async function generateDossierBytes(db: Database, dossier: Dossier, onProgress?: (fraction: number) => Promise<void>) {
+  const input = await buildDossierInput(db, dossier);
+  const rendered = await renderDossier(input, readEvidenceBytes, onProgress);
+  const bytes = await rendered.doc.save({ useObjectStreams: false });
+  return { input, rendered, bytes };
+}
+
+/** Generates one queued dossier: progress on the row, the PDF in the store, volume and manifest rows in one transaction. */
+export async function runDossier(db: Database, dossierId: string): Promise<void> {
+  const [claimed] = await db
+    .update(dossiers)
+    .set({ status: "generating", progress: 0, startedAt: new Date(), error: null })
+    .where(and(eq(dossiers.id, dossierId), inArray(dossiers.status, ["queued", "generating"])))
+    .returning();
+  if (!claimed) return;
+  try {
+    let last = 0;
+    const { rendered, bytes } = await generateDossierBytes(db, claimed, async (fraction) => {
+      const progress = Math.min(95, Math.round(fraction * 100));
+      if (progress - last >= 5) {
+        last = progress;
+        await db.update(dossiers).set({ progress }).where(eq(dossiers.id, dossierId));
+      }
+    });
+    const unsignedSha256 = createHash("sha256").update(bytes).digest("hex");
+    const stored = await storeGeneratedBytes(bytes);
+    await db.transaction(async (tx) => {
+      await tx.delete(dossierVolumes).where(eq(dossierVolumes.dossierId, dossierId));
+      await tx.delete(dossierManifestEntries).where(eq(dossierManifestEntries.dossierId, dossierId));
+      await tx.insert(dossierVolumes).values({
+        organizationId: claimed.organizationId,
+        dossierId,
+        volume: 1,
+        sha256: stored.sha256,
+        unsignedSha256,
+        sizeBytes: stored.sizeBytes,
+        pageCount: rendered.pageCount,
+      });
+      if (rendered.manifest.length > 0) {
+        await tx.insert(dossierManifestEntries).values(
+          rendered.manifest.map((m) => ({
+            organizationId: claimed.organizationId,
+            dossierId,
+            volume: 1,
+            position: m.position,
+            fileId: m.file.fileId,
+            sha256: m.file.sha256,
+            sizeBytes: m.file.sizeBytes,
+            mediaType: m.file.mediaType,
+            originalName: m.file.originalName,
+            recordType: m.recordType,
+            recordId: m.recordId,
+            reference: m.reference,
+            embedded: m.embedded,
+          })),
+        );
+      }
+      await tx
+        .update(dossiers)
+        .set({
+          status: "ready",
+          progress: 100,
+          completedAt: new Date(),
+          fileCount: rendered.manifest.length,
+          recordCount: rendered.recordCount,
+        })
+        .where(eq(dossiers.id, dossierId));
+    });
+  } catch (error) {
+    logger.error({ err: error, dossierId }, "dossier generation failed");
+    await db
+      .update(dossiers)
+      .set({ status: "failed", error: error instanceof Error ? error.message.slice(0, 500) : String(error) })
+      .where(eq(dossiers.id, dossierId));
+  }
+}
+
+// One generation at a time per process, in request order.
+let queue: Promise<void> = Promise.resolve();
+
+/** Schedules the generation of every queued dossier (and any left "generating" by a stopped process). */
+export function startDossierRunner(db: Database): Promise<void> {
+  queue = queue.then(async () => {
+    for (;;) {
+      const [next] = await db
+        .select({ id: dossiers.id })
+        .from(dossiers)
+        .where(inArray(dossiers.status, ["queued", "generating"]))
+        .orderBy(asc(dossiers.createdAt))
+        .limit(1);
+      if (!next) return;
+      await runDossier(db, next.id);
+    }
+  });
+  return queue;
+}
+
+export async function listDossiers(db: Database, orgId: string) {
+  return db
+    .select({ dossier: dossiers, framework: { code: frameworks.code, nameZh: frameworks.nameZh, nameEn: frameworks.nameEn, version: frameworks.version }, requestedBy: users.name })
+    .from(dossiers)
+    .innerJoin(frameworks, eq(frameworks.id, dossiers.frameworkId))
+    .innerJoin(users, eq(users.id, dossiers.requestedByUserId))
+    .where(eq(dossiers.organizationId, orgId))
+    .orderBy(desc(dossiers.number));
+}
+
+export async function getDossier(db: Database, orgId: string, dossierId: string) {
+  const [row] = await db
+    .select({ dossier: dossiers, framework: { code: frameworks.code, nameZh: frameworks.nameZh, nameEn: frameworks.nameEn, version: frameworks.version }, requestedBy: users.name })
+    .from(dossiers)
+    .innerJoin(frameworks, eq(frameworks.id, dossiers.frameworkId))
+    .innerJoin(users, eq(users.id, dossiers.requestedByUserId))
+    .where(and(eq(dossiers.organizationId, orgId), eq(dossiers.id, dossierId)));
+  if (!row) return null;
+  const volumes = await db
+    .select()
+    .from(dossierVolumes)
+    .where(and(eq(dossierVolumes.organizationId, orgId), eq(dossierVolumes.dossierId, dossierId)))
+    .orderBy(asc(dossierVolumes.volume));
+  const siteRows = row.dossier.siteIds.length
+    ? await db.select().from(sites).where(and(eq(sites.organizationId, orgId), inArray(sites.id, row.dossier.siteIds)))
+    : [];
+  return { ...row, volumes, sites: siteRows };
+}
+
+export async function readDossierVolume(db: Database, orgId: string, dossierId: string, volume: number) {
+  const [row] = await db
+    .select({ volume: dossierVolumes, number: dossiers.number })
+    .from(dossierVolumes)
+    .innerJoin(dossiers, eq(dossiers.id, dossierVolumes.dossierId))
+    .where(and(eq(dossierVolumes.organizationId, orgId), eq(dossierVolumes.dossierId, dossierId), eq(dossierVolumes.volume, volume)));
+  if (!row) return null;
+  return { bytes: await readGeneratedBytes(row.volume.sha256), reference: dossierReference(row.number), volume: row.volume };
+}

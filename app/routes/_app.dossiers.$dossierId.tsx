@@ -1,0 +1,134 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "~/components/ui/alert";
+import { Badge } from "~/components/ui/badge";
+import { Card, PageHeader } from "~/components/ui/card";
+import { requirePermission } from "~/lib/auth/auth.server";
+import { can } from "~/lib/auth/permissions";
+import { dossierReference } from "~/lib/dossiers/dossier-schema";
+import { getDossier } from "~/lib/dossiers/dossiers.server";
+import { formatDateTime } from "~/lib/i18n/format";
+import { titleFor } from "~/lib/i18n/meta";
+import { useLocale } from "~/lib/i18n/use-locale";
+import { notFound, uuidParam } from "~/lib/route-params.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => titleFor(matches, (t) => (data ? `${data.reference} · ${t("dossiers.title")}` : t("dossiers.title")));
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "dossiers.read");
+  const row = await getDossier(auth.db, auth.organization.id, uuidParam(params, "dossierId"));
+  if (!row) notFound();
+  const x = row.dossier;
+  return {
+    id: x.id,
+    reference: dossierReference(x.number),
+    framework: row.framework,
+    periodFrom: x.periodFrom,
+    periodTo: x.periodTo,
+    sites: row.sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
+    criterionKeys: x.criterionKeys,
+    status: x.status,
+    progress: x.progress,
+    error: x.error,
+    generatedAt: x.generatedAt,
+    completedAt: x.completedAt,
+    requestedBy: row.requestedBy,
+    recordCount: x.recordCount,
+    fileCount: x.fileCount,
+    signed: x.signed,
+    timeZone: auth.organization.timeZone,
+    canShare: can(auth.membership.role, "dossiers.share"),
+    volumes: row.volumes.map((v) => ({ volume: v.volume, sha256: v.sha256, unsignedSha256: v.unsignedSha256, sizeBytes: v.sizeBytes, pageCount: v.pageCount })),
+  };
+}
+
+export default function DossierPage() {
+  const { t, i18n } = useTranslation();
+  const locale = useLocale();
+  const en = i18n.language === "en";
+  const d = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  const running = d.status === "queued" || d.status === "generating";
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, 1500);
+    return () => clearInterval(timer);
+  }, [running, revalidator]);
+  return (
+    <>
+      {/* Without JavaScript the page reloads itself until the dossier is ready. */}
+      {running ? (
+        <noscript>
+          <meta httpEquiv="refresh" content="3" />
+        </noscript>
+      ) : null}
+      <PageHeader
+        title={d.reference}
+        description={`${en ? d.framework.nameEn : d.framework.nameZh} (${d.framework.version}) · ${d.periodFrom} – ${d.periodTo}`}
+        actions={
+          <Link to="/dossiers" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+            {t("dossiers.backToList")}
+          </Link>
+        }
+      />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title={t("dossiers.detail.status")}>
+          <p className="flex items-center gap-2">
+            <Badge tone={d.status === "ready" ? "good" : d.status === "failed" ? "bad" : "brand"}>{t(`dossiers.status.${d.status}`)}</Badge>
+            {running ? <span className="text-sm">{t("dossiers.detail.progress", { progress: d.progress })}</span> : null}
+          </p>
+          {running ? (
+            <div className="mt-3 h-3 w-full rounded bg-slate-200" role="progressbar" aria-valuenow={d.progress} aria-valuemin={0} aria-valuemax={100} aria-label={t("dossiers.detail.status")}>
+              <div className="h-3 rounded bg-brand-600" style={{ width: `${d.progress}%` }} />
+            </div>
+          ) : null}
+          {d.status === "failed" ? <Alert tone="error">{t("dossiers.detail.failed", { error: d.error ?? "" })}</Alert> : null}
+          <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
+            <dt className="text-slate-600">{t("dossiers.detail.generatedAt")}</dt>
+            <dd className="col-span-2">{formatDateTime(d.generatedAt, locale, d.timeZone)}</dd>
+            <dt className="text-slate-600">{t("dossiers.detail.requestedBy")}</dt>
+            <dd className="col-span-2">{d.requestedBy}</dd>
+            <dt className="text-slate-600">{t("dossiers.fields.sites")}</dt>
+            <dd className="col-span-2">{d.sites.length ? d.sites.map((s) => (en ? s.nameEn : s.nameZh)).join(t("common.listSeparator")) : t("dossiers.allSites")}</dd>
+            <dt className="text-slate-600">{t("dossiers.detail.criteria")}</dt>
+            <dd className="col-span-2">{d.criterionKeys.length ? d.criterionKeys.join(t("common.listSeparator")) : t("dossiers.allCriteria")}</dd>
+            {d.status === "ready" ? (
+              <>
+                <dt className="text-slate-600">{t("dossiers.detail.contents")}</dt>
+                <dd className="col-span-2">{t("dossiers.counts", { records: d.recordCount, files: d.fileCount })}</dd>
+                <dt className="text-slate-600">{t("dossiers.detail.signature")}</dt>
+                <dd className="col-span-2">{d.signed ? t("dossiers.detail.signed") : t("dossiers.detail.unsigned")}</dd>
+              </>
+            ) : null}
+          </dl>
+        </Card>
+        {d.status === "ready" ? (
+          <Card title={t("dossiers.detail.files")}>
+            <ul className="space-y-3">
+              {d.volumes.map((v) => (
+                <li key={v.volume} className="text-sm">
+                  <a href={`/dossiers/${d.id}/${v.volume}.pdf`} className="font-medium text-brand-700 underline" download>
+                    {t("dossiers.detail.download", { reference: d.reference, volume: v.volume, pages: v.pageCount, size: (v.sizeBytes / 1024 / 1024).toFixed(1) })}
+                  </a>
+                  <p className="break-all font-mono text-xs text-slate-600">SHA-256 {v.sha256}</p>
+                  {v.unsignedSha256 !== v.sha256 ? <p className="break-all font-mono text-xs text-slate-600">{t("dossiers.detail.unsignedHash", { hash: v.unsignedSha256 })}</p> : null}
+                </li>
+              ))}
+            </ul>
+            {d.canShare ? (
+              <p className="mt-4">
+                <Link to={`/dossiers/${d.id}/shares`} className="text-sm font-medium text-brand-700 underline">
+                  {t("dossiers.detail.share")}
+                </Link>
+              </p>
+            ) : null}
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}
