@@ -12,6 +12,7 @@ import { pinoHttp } from "pino-http";
 import { logger } from "./app/lib/logger.server";
 import { env } from "./app/lib/env.server";
 import { closeDatabase, openDatabase } from "./app/lib/db.server";
+import { requeueInterruptedDossiers, startDossierRunner } from "./app/lib/dossiers/dossiers.server";
 import { demoAccountsText, demoAccountsExist } from "./app/lib/demo/demo-seed.server";
 
 const config = env();
@@ -122,6 +123,10 @@ app.all(
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, requestId: String(req.id) }),
   }),
 );
+
+// Dossiers a stopped process was generating are generated again (in the background).
+await requeueInterruptedDossiers(handle.db);
+void startDossierRunner(handle.db);
 
 const server = app.listen(config.PORT, () => {
   logger.info({ port: config.PORT, database: handle.kind }, `Tradeguard listening on http://localhost:${config.PORT}`);

@@ -233,7 +233,7 @@ export async function runDossier(db: Database, dossierId: string): Promise<void>
   const [claimed] = await db
     .update(dossiers)
     .set({ status: "generating", progress: 0, startedAt: new Date(), error: null })
-    .where(and(eq(dossiers.id, dossierId), inArray(dossiers.status, ["queued", "generating"])))
+    .where(and(eq(dossiers.id, dossierId), eq(dossiers.status, "queued")))
     .returning();
   if (!claimed) return;
   try {
@@ -301,14 +301,19 @@ export async function runDossier(db: Database, dossierId: string): Promise<void>
 // One generation at a time per process, in request order.
 let queue: Promise<void> = Promise.resolve();
 
-/** Schedules the generation of every queued dossier (and any left "generating" by a stopped process). */
+/** At start-up: a dossier left "generating" by a stopped process is queued again. */
+export async function requeueInterruptedDossiers(db: Database): Promise<void> {
+  await db.update(dossiers).set({ status: "queued", progress: 0 }).where(eq(dossiers.status, "generating"));
+}
+
+/** Schedules the generation of every queued dossier, one after another. A claimed row is never taken twice. */
 export function startDossierRunner(db: Database): Promise<void> {
   queue = queue.then(async () => {
     for (;;) {
       const [next] = await db
         .select({ id: dossiers.id })
         .from(dossiers)
-        .where(inArray(dossiers.status, ["queued", "generating"]))
+        .where(eq(dossiers.status, "queued"))
         .orderBy(asc(dossiers.createdAt))
         .limit(1);
       if (!next) return;
