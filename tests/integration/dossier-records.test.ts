@@ -1,0 +1,95 @@
+// The records a dossier cites: the right criteria, the period, the site filter, no personal data, tenancy.
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, test } from "vitest";
+import { evidenceLinks, type Site, type VisitorEntry } from "../../db/schema";
+import { collectDossierRecords } from "~/lib/dossiers/dossier-records.server";
+import { visitorReference } from "~/lib/visitors/visitor-rules";
+import { createSite, signUpOrganization, type SignedUp } from "../support/factories";
+import { testDb } from "../support/test-database";
+import { RESIDENT_ID, signIn } from "../support/visitors-factories";
+
+let owner: SignedUp;
+let other: SignedUp;
+let siteA: Site;
+let siteB: Site;
+let visitA: VisitorEntry;
+let visitB: VisitorEntry;
+let criterionIds: string[];
+
+async function criteriaOf(orgId: string, recordId: string): Promise<string[]> {
+  const rows = await testDb()
+    .select({ criterionId: evidenceLinks.criterionId })
+    .from(evidenceLinks)
+    .where(and(eq(evidenceLinks.organizationId, orgId), eq(evidenceLinks.recordId, recordId)));
+  return rows.map((r) => r.criterionId).sort();
+}
+
+beforeAll(async () => {
+  owner = await signUpOrganization();
+  other = await signUpOrganization();
+  siteA = await createSite(owner.cookie);
+  siteB = await createSite(owner.cookie);
+  visitA = await signIn(owner.cookie, siteA.id);
+  visitB = await signIn(owner.cookie, siteB.id);
+  const otherSite = await createSite(other.cookie);
+  await signIn(other.cookie, otherSite.id);
+  criterionIds = await criteriaOf(owner.organizationId, visitA.id);
+});
+
+const scope = (overrides: Partial<Parameters<typeof collectDossierRecords>[2]> = {}) => ({
+  frameworkId: "any",
+  criterionIds,
+  from: new Date(Date.now() - 86_400_000),
+  to: new Date(Date.now() + 86_400_000),
+  siteIds: null,
+  ...overrides,
+});
+
+describe("collectDossierRecords", () => {
+  test("every criterion a visitor entry feeds lists it, with its reference, page, site and summary", async () => {
+    expect(criterionIds.length).toBeGreaterThan(0);
+    const records = await collectDossierRecords(testDb(), owner.organizationId, scope());
+    for (const id of criterionIds) {
+      const list = records.get(id)!;
+      expect(list.map((r) => r.recordId).sort()).toEqual([visitA.id, visitB.id].sort());
+      const a = list.find((r) => r.recordId === visitA.id)!;
+      expect(a).toMatchObject({
+        recordType: "visitor_entry",
+        reference: visitorReference(visitA.number),
+        path: `/visitors/${visitA.id}`,
+        site: { zh: siteA.nameZh, en: siteA.nameEn },
+        result: null,
+        files: [],
+      });
+      expect(a.summary.en).toContain(visitA.visitorName);
+      expect(a.summary.en).toContain(visitA.hostName);
+    }
+  });
+
+  test("the ID number appears nowhere, masked or not", async () => {
+    const records = await collectDossierRecords(testDb(), owner.organizationId, scope());
+    const text = JSON.stringify([...records.values()]);
+    expect(text).not.toContain(RESIDENT_ID);
+    expect(text).not.toContain(visitA.idNumberMasked);
+  });
+
+  test("a record outside the period is left out", async () => {
+    const records = await collectDossierRecords(testDb(), owner.organizationId, scope({ from: new Date(Date.now() + 60_000) }));
+    expect(records.get(criterionIds[0]!)).toEqual([]);
+    const until = await collectDossierRecords(testDb(), owner.organizationId, scope({ to: visitA.signedInAt }));
+    expect(until.get(criterionIds[0]!)!.some((r) => r.recordId === visitA.id)).toBe(false);
+  });
+
+  test("the site filter keeps only the sites chosen", async () => {
+    const records = await collectDossierRecords(testDb(), owner.organizationId, scope({ siteIds: [siteB.id] }));
+    expect(records.get(criterionIds[0]!)!.map((r) => r.recordId)).toEqual([visitB.id]);
+  });
+
+  test("another organisation's records never appear", async () => {
+    const records = await collectDossierRecords(testDb(), owner.organizationId, scope());
+    const ids = [...records.values()].flat().map((r) => r.recordId);
+    expect(ids.every((id) => id === visitA.id || id === visitB.id)).toBe(true);
+    const theirs = await collectDossierRecords(testDb(), other.organizationId, scope());
+    expect([...theirs.values()].flat().some((r) => r.recordId === visitA.id)).toBe(false);
+  });
+});
