@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { evidenceLinks, type Site, type VisitorEntry } from "../../db/schema";
 import { collectDossierRecords } from "~/lib/dossiers/dossier-records.server";
 import { visitorReference } from "~/lib/visitors/visitor-rules";
+import { employeeReference } from "~/lib/personnel/personnel-references";
+import { createEmployee, freshResidentId } from "../support/personnel-factories";
 import { createSite, signUpOrganization, type SignedUp } from "../support/factories";
 import { testDb } from "../support/test-database";
 import { RESIDENT_ID, signIn } from "../support/visitors-factories";
@@ -91,5 +93,23 @@ describe("collectDossierRecords", () => {
     expect(ids.every((id) => id === visitA.id || id === visitB.id)).toBe(true);
     const theirs = await collectDossierRecords(testDb(), other.organizationId, scope());
     expect([...theirs.values()].flat().some((r) => r.recordId === visitA.id)).toBe(false);
+  });
+
+  test("an employee is cited by EMP number, name and post, never by ID number or date of birth", async () => {
+    const idNumber = freshResidentId("1985-11-02");
+    const employee = await createEmployee(owner.cookie, { idNumber, hireDate: new Date().toISOString().slice(0, 10) });
+    const ids = await criteriaOf(owner.organizationId, employee.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const records = await collectDossierRecords(testDb(), owner.organizationId, scope({ criterionIds: ids }));
+    const found = records.get(ids[0]!)!.find((r) => r.recordId === employee.id)!;
+    expect(found).toMatchObject({
+      recordType: "employee",
+      reference: employeeReference(employee.number),
+      path: `/personnel/${employee.id}`,
+    });
+    expect(found.summary.en).toContain(employee.position);
+    const text = JSON.stringify([...records.values()]);
+    expect(text).not.toContain(idNumber);
+    expect(text).not.toContain("1985-11-02");
   });
 });
