@@ -2,10 +2,11 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { evidenceLinks, type Site, type VisitorEntry } from "../../db/schema";
-import { collectDossierRecords } from "~/lib/dossiers/dossier-records.server";
+import { collectDossierPolicies, collectDossierRecords } from "~/lib/dossiers/dossier-records.server";
 import { visitorReference } from "~/lib/visitors/visitor-rules";
 import { employeeReference } from "~/lib/personnel/personnel-references";
 import { createEmployee, freshResidentId } from "../support/personnel-factories";
+import { createPolicy } from "../support/policy-factories";
 import { createSite, signUpOrganization, type SignedUp } from "../support/factories";
 import { testDb } from "../support/test-database";
 import { RESIDENT_ID, signIn } from "../support/visitors-factories";
@@ -111,5 +112,22 @@ describe("collectDossierRecords", () => {
     const text = JSON.stringify([...records.values()]);
     expect(text).not.toContain(idNumber);
     expect(text).not.toContain("1985-11-02");
+  });
+
+  test("a policy linked to a criterion comes with its version in force and its document", async () => {
+    const policy = await createPolicy(owner.cookie, { criteria: criterionIds[0]! });
+    const found = await collectDossierPolicies(testDb(), owner.organizationId, criterionIds, "2026-01-01");
+    const cited = found.get(criterionIds[0]!)!.find((p) => p.policyId === policy.id)!;
+    expect(cited).toMatchObject({
+      documentNumber: policy.documentNumber,
+      version: 1,
+      effectiveFrom: "2025-01-01",
+      path: `/policies/${policy.id}`,
+    });
+    expect(cited.file).toMatchObject({ photo: false, mediaType: "application/pdf" });
+    expect(cited.file!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(cited.file!.sizeBytes).toBeGreaterThan(0);
+    const theirs = await collectDossierPolicies(testDb(), other.organizationId, criterionIds, "2026-01-01");
+    expect([...theirs.values()].flat()).toEqual([]);
   });
 });
