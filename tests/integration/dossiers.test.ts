@@ -1,0 +1,171 @@
+// Evidence dossiers end to end: the builder refuses bad input and writes nothing, a queued dossier
+// is generated in the background with the records of the period, the PDF is valid, bilingual, in
+// the standard's order, its photos are the original JPEG bytes (pdfimages) listed in the manifest,
+// the same data and time give the same bytes, and another organisation never sees it.
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+
+const filesDirectory = await vi.hoisted(async () => {
+  const { mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const path = await import("node:path");
+  const dir = mkdtempSync(path.join(tmpdir(), "tradeguard-dossier-files-"));
+  process.env.FILES_DIR = dir;
+  return dir;
+});
+
+import { dossierManifestEntries, dossiers, dossierVolumes } from "../../db/schema";
+import { generateDossierBytes, runDossier } from "~/lib/dossiers/dossiers.server";
+import { todayInZone } from "~/lib/i18n/format";
+import * as newRoute from "~/routes/_app.dossiers.new";
+import * as detailRoute from "~/routes/_app.dossiers.$dossierId";
+import * as pdfRoute from "~/routes/dossiers.$dossierId.$volume[.]pdf";
+import { submitContainerInspection } from "../support/inspection-factories";
+import { createSite, signUpOrganization, type SignedUp } from "../support/factories";
+import { callAction, callLoader } from "../support/requests";
+import { testDb } from "../support/test-database";
+import { signIn } from "../support/visitors-factories";
+
+let owner: SignedUp;
+let other: SignedUp;
+let dossierId: string;
+const work = mkdtempSync(path.join(tmpdir(), "tradeguard-dossier-pdf-"));
+const today = todayInZone("Asia/Shanghai");
+
+afterAll(() => {
+  rmSync(filesDirectory, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+});
+
+beforeAll(async () => {
+  owner = await signUpOrganization();
+  other = await signUpOrganization();
+  const site = await createSite(owner.cookie);
+  await submitContainerInspection({ organizationId: owner.organizationId, userId: owner.userId }, site.id, { failPoints: ["doors"] });
+  await signIn(owner.cookie, site.id);
+});
+
+const request = { framework: "cn-2022-advanced", periodFrom: "2026-01-01", periodTo: today };
+
+describe("the dossier builder", () => {
+  test("a period that ends before it starts is refused and nothing is queued", async () => {
+    const outcome = await callAction(newRoute, "/dossiers/new", { ...request, periodFrom: today, periodTo: "2020-01-01" }, { cookie: owner.cookie });
+    expect(outcome.status).toBe(400);
+    expect((outcome.data as { errors: Record<string, string> }).errors.periodTo).toBe("dossiers.errors.periodOrder");
+    const rows = await testDb().select().from(dossiers).where(eq(dossiers.organizationId, owner.organizationId));
+    expect(rows).toHaveLength(0);
+  });
+
+  test("another organisation's site is refused", async () => {
+    const foreign = await createSite(other.cookie);
+    const outcome = await callAction(newRoute, "/dossiers/new", { ...request, sites: foreign.id }, { cookie: owner.cookie });
+    expect(outcome.status).toBe(400);
+  });
+
+  test("the preview counts each criterion's records and marks the gaps", async () => {
+    const query = new URLSearchParams({ ...request, preview: "1" });
+    const outcome = await callLoader<{ preview: { key: string; records: number; gap: boolean }[] }>(newRoute, `/dossiers/new?${query}`, { cookie: owner.cookie });
+    const preview = outcome.data.preview;
+    expect(preview.find((r) => r.key === "41")).toMatchObject({ gap: false });
+    expect(preview.find((r) => r.key === "43")?.records).toBeGreaterThan(0);
+    expect(preview.some((r) => r.gap)).toBe(true);
+  });
+
+  test("generating queues the dossier; the runner makes the PDF and lists its files", async () => {
+    const outcome = await callAction(newRoute, "/dossiers/new", request, { cookie: owner.cookie });
+    expect(outcome.status).toBe(302);
+    dossierId = outcome.location!.split("/").pop()!;
+    await runDossier(testDb(), dossierId);
+    const [row] = await testDb().select().from(dossiers).where(eq(dossiers.id, dossierId));
+    expect(row).toMatchObject({ status: "ready", progress: 100, number: 1 });
+    expect(row!.fileCount).toBeGreaterThan(0);
+    const detail = await callLoader<{ status: string; volumes: { sha256: string }[] }>(detailRoute, `/dossiers/${dossierId}`, { cookie: owner.cookie, params: { dossierId } });
+    expect(detail.data.status).toBe("ready");
+    expect(detail.data.volumes).toHaveLength(1);
+  });
+});
+
+describe("the dossier PDF", () => {
+  let pdfFile: string;
+  let bytes: Buffer;
+
+  beforeAll(async () => {
+    const { loader } = pdfRoute;
+    const response = (await loader({
+      request: new Request(`http://localhost:3000/dossiers/${dossierId}/1.pdf`, { headers: { Cookie: owner.cookie } }),
+      params: { dossierId, volume: "1" },
+      context: {},
+    })) as Response;
+    expect(response.headers.get("Content-Type")).toBe("application/pdf");
+    bytes = Buffer.from(await response.arrayBuffer());
+    pdfFile = path.join(work, "dossier.pdf");
+    writeFileSync(pdfFile, bytes);
+  });
+
+  test("is stored under its SHA-256 and passes qpdf --check", async () => {
+    const [volume] = await testDb().select().from(dossierVolumes).where(eq(dossierVolumes.dossierId, dossierId));
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(volume!.sha256);
+    const check = spawnSync("qpdf", ["--check", pdfFile], { encoding: "utf8" });
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+  });
+
+  test("holds the cover facts and the Chinese criterion titles in the standard's order", () => {
+    const text = execFileSync("pdftotext", ["-layout", pdfFile, "-"], { encoding: "utf8" });
+    expect(text).toContain("DOS-1");
+    expect(text).toContain(owner.legalNameZh);
+    expect(text).toContain("第 1 页 / 共");
+    const first = text.indexOf("（41）");
+    const later = text.indexOf("（43）");
+    expect(first).toBeGreaterThan(0);
+    expect(later).toBeGreaterThan(first);
+    expect(text).toContain("本期间内无记录证据");
+    expect(text).toContain("附录 文件清单");
+  });
+
+  test("renders glyphs with a valid embedded font", () => {
+    const render = spawnSync("pdftoppm", ["-r", "40", "-f", "1", "-l", "3", "-png", pdfFile, path.join(work, "page")], { encoding: "utf8" });
+    expect(render.status).toBe(0);
+    expect(render.stderr).not.toContain("Embedded font file may be invalid");
+    const fonts = execFileSync("pdffonts", [pdfFile], { encoding: "utf8" });
+    expect(fonts).toMatch(/AAAAAA\+NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+  });
+
+  test("the embedded JPEGs are the original bytes the manifest lists, each embedded once", async () => {
+    const manifest = await testDb()
+      .select()
+      .from(dossierManifestEntries)
+      .where(and(eq(dossierManifestEntries.dossierId, dossierId), eq(dossierManifestEntries.embedded, true)));
+    expect(manifest.length).toBeGreaterThan(0);
+    const out = path.join(work, "img");
+    execFileSync("pdfimages", ["-all", pdfFile, out]);
+    const extracted = readdirSync(work)
+      .filter((f) => f.startsWith("img") && f.endsWith(".jpg"))
+      .map((f) => createHash("sha256").update(readFileSync(path.join(work, f))).digest("hex"));
+    const listed = new Set(manifest.map((m) => m.sha256));
+    for (const hash of listed) expect(extracted).toContain(hash);
+    const list = execFileSync("pdfimages", ["-list", pdfFile], { encoding: "utf8" });
+    const objects = new Set(list.split("\n").slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/)[10]));
+    expect(objects.size).toBe(listed.size);
+  });
+
+  test("the same data, parameters and time give the same bytes", async () => {
+    const [row] = await testDb().select().from(dossiers).where(eq(dossiers.id, dossierId));
+    const a = await generateDossierBytes(testDb(), row!);
+    const b = await generateDossierBytes(testDb(), row!);
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    const [volume] = await testDb().select().from(dossierVolumes).where(eq(dossierVolumes.dossierId, dossierId));
+    expect(createHash("sha256").update(a.bytes).digest("hex")).toBe(volume!.unsignedSha256);
+  });
+
+  test("another organisation gets 404 for the page and the file", async () => {
+    const page = await callLoader(detailRoute, `/dossiers/${dossierId}`, { cookie: other.cookie, params: { dossierId } });
+    expect(page.status).toBe(404);
+    const file = await callLoader(pdfRoute, `/dossiers/${dossierId}/1.pdf`, { cookie: other.cookie, params: { dossierId, volume: "1" } });
+    expect(file.status).toBe(404);
+  });
+});
