@@ -82,6 +82,7 @@ describe("member invitation", () => {
       "Corrective actions",
       "Policies",
       "Criteria",
+      "Verify a dossier",
       "Organisation",
       "Sites",
       "Members",

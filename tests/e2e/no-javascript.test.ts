@@ -130,10 +130,13 @@ describe("without JavaScript", () => {
       "Corrective actions",
       "Policies",
       "Criteria",
+      "Evidence dossiers",
+      "Verify a dossier",
       "Organisation",
       "Sites",
       "Members",
       "Partner rules",
+      "Signing certificate",
       "Audit trail",
       "Email outbox",
     ]);
