@@ -67,7 +67,6 @@ const navigation: { group: string | null; items: NavItem[] }[] = [
       { to: "/settings/sites", label: "nav.sites", permission: "sites.read" },
       { to: "/settings/members", label: "nav.members", permission: "members.read" },
       { to: "/settings/partners", label: "nav.partnerRules", permission: "partners.read" },
-      { to: "/settings/signing", label: "nav.signing", permission: "signing.manage" },
       { to: "/settings/audit", label: "nav.audit", permission: "audit.read" },
       { to: "/settings/outbox", label: "nav.outbox", permission: "outbox.read" },
     ],

@@ -136,7 +136,6 @@ describe("without JavaScript", () => {
       "Sites",
       "Members",
       "Partner rules",
-      "Signing certificate",
       "Audit trail",
       "Email outbox",
     ]);

@@ -55,7 +55,6 @@ export const en = {
     training: "Training",
     dossiers: "Evidence dossiers",
     verify: "Verify a dossier",
-    signing: "Signing certificate",
     audit: "Audit trail",
     outbox: "Email outbox",
     account: "My account",
@@ -2651,7 +2650,6 @@ export const en = {
   },
   shares: {},
   verify: {},
-  signing: {},
   errorPage: {
     notFoundTitle: "Page not found",
     notFoundBody: "This address does not exist, or you have no access to it.",

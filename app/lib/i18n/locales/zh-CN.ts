@@ -56,7 +56,6 @@ export const zhCN: Translations = {
     training: "培训",
     dossiers: "证据档案",
     verify: "核验档案",
-    signing: "签名证书",
     partnerRules: "合作伙伴规则",
     audit: "审计日志",
     outbox: "邮件发件箱",
@@ -2647,7 +2646,6 @@ export const zhCN: Translations = {
   },
   shares: {},
   verify: {},
-  signing: {},
   errorPage: {
     notFoundTitle: "页面不存在",
     notFoundBody: "该地址不存在，或您无权访问。",
