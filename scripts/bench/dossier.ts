@@ -20,7 +20,7 @@ const files: string[] = [];
 for (let i = 0; i < PHOTOS; i++) {
   const file = path.join(dir, `photo-${String(i).padStart(3, "0")}.jpg`);
   if (!existsSync(file)) {
-    const bytes = await sharp({ create: { width: 1600, height: 1200, channels: 3, noise: { type: "gaussian", mean: 120 + (i % 40), sigma: 22 } } })
+    const bytes = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 120 + (i % 40), sigma: 22 } } })
       .blur(0.6)
       .jpeg({ quality: 85 })
       .toBuffer();
@@ -105,7 +105,7 @@ const photoMb = photoBytes / 1024 / 1024;
 const budgetMb = 150 + 1.5 * photoMb;
 const embedded = rendered.manifest.filter((m) => m.embedded).length;
 
-console.log(`reference dossier: ${CRITERIA} criteria, ${RECORDS} records, ${PHOTOS} photos (${photoMb.toFixed(1)} MB, ${embedded} embedded)`);
-console.log(`pages ${rendered.pageCount}, PDF ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB → ${out}`);
-console.log(`wall ${(wallMs / 1000).toFixed(2)} s; floor (read + hash photos) ${(floorMs / 1000).toFixed(2)} s; ratio ${(wallMs / floorMs).toFixed(1)}x (aim ≤ 6x)`);
-console.log(`peak RSS ${peakMb.toFixed(0)} MB (aim ≤ ${budgetMb.toFixed(0)} MB = 150 MB + 1.5 × photo bytes)`);
+process.stdout.write(`reference dossier: ${CRITERIA} criteria, ${RECORDS} records, ${PHOTOS} photos (${photoMb.toFixed(1)} MB, ${embedded} embedded)\n`);
+process.stdout.write(`pages ${rendered.pageCount}, PDF ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB → ${out}\n`);
+process.stdout.write(`wall ${(wallMs / 1000).toFixed(2)} s; floor (read + hash photos) ${(floorMs / 1000).toFixed(2)} s; ratio ${(wallMs / floorMs).toFixed(1)}x (aim ≤ 6x)\n`);
+process.stdout.write(`peak RSS ${peakMb.toFixed(0)} MB (aim ≤ ${budgetMb.toFixed(0)} MB = 150 MB + 1.5 × photo bytes)\n`);
