@@ -6,7 +6,6 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
-import { can } from "~/lib/auth/permissions";
 import { dossierReference } from "~/lib/dossiers/dossier-schema";
 import { getDossier } from "~/lib/dossiers/dossiers.server";
 import { formatDateTime } from "~/lib/i18n/format";
@@ -39,7 +38,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     fileCount: x.fileCount,
     signed: x.signed,
     timeZone: auth.organization.timeZone,
-    canShare: can(auth.membership.role, "dossiers.share"),
     volumes: row.volumes.map((v) => ({ volume: v.volume, sha256: v.sha256, unsignedSha256: v.unsignedSha256, sizeBytes: v.sizeBytes, pageCount: v.pageCount })),
   };
 }
@@ -111,7 +109,7 @@ export default function DossierPage() {
             <ul className="space-y-3">
               {d.volumes.map((v) => (
                 <li key={v.volume} className="text-sm">
-                  <a href={`/dossiers/${d.id}/${v.volume}.pdf`} className="font-medium text-brand-700 underline" download>
+                  <a href={`/dossiers/${d.id}.pdf?volume=${v.volume}`} className="font-medium text-brand-700 underline" download>
                     {t("dossiers.detail.download", { reference: d.reference, volume: v.volume, pages: v.pageCount, size: (v.sizeBytes / 1024 / 1024).toFixed(1) })}
                   </a>
                   <p className="break-all font-mono text-xs text-slate-600">SHA-256 {v.sha256}</p>
@@ -119,13 +117,6 @@ export default function DossierPage() {
                 </li>
               ))}
             </ul>
-            {d.canShare ? (
-              <p className="mt-4">
-                <Link to={`/dossiers/${d.id}/shares`} className="text-sm font-medium text-brand-700 underline">
-                  {t("dossiers.detail.share")}
-                </Link>
-              </p>
-            ) : null}
           </Card>
         ) : null}
       </div>

@@ -57,7 +57,6 @@ const navigation: { group: string | null; items: NavItem[] }[] = [
       { to: "/policies", label: "nav.policies", permission: "policies.read" },
       { to: "/criteria", label: "nav.criteria", permission: "criteria.read" },
       { to: "/dossiers", label: "nav.dossiers", permission: "dossiers.read" },
-      { to: "/verify", label: "nav.verify", permission: "dossiers.verify" },
     ],
   },
   {

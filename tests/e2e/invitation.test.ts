@@ -82,7 +82,6 @@ describe("member invitation", () => {
       "Corrective actions",
       "Policies",
       "Criteria",
-      "Verify a dossier",
       "Organisation",
       "Sites",
       "Members",

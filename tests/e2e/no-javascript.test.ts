@@ -131,7 +131,6 @@ describe("without JavaScript", () => {
       "Policies",
       "Criteria",
       "Evidence dossiers",
-      "Verify a dossier",
       "Organisation",
       "Sites",
       "Members",

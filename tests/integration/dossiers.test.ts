@@ -24,7 +24,7 @@ import { generateDossierBytes, runDossier } from "~/lib/dossiers/dossiers.server
 import { todayInZone } from "~/lib/i18n/format";
 import * as newRoute from "~/routes/_app.dossiers.new";
 import * as detailRoute from "~/routes/_app.dossiers.$dossierId";
-import * as pdfRoute from "~/routes/dossiers.$dossierId.$volume[.]pdf";
+import * as pdfRoute from "~/routes/dossiers.$dossierId[.]pdf";
 import { submitContainerInspection } from "../support/inspection-factories";
 import { createSite, signUpOrganization, type SignedUp } from "../support/factories";
 import { callAction, callLoader } from "../support/requests";
@@ -97,8 +97,8 @@ describe("the dossier PDF", () => {
   beforeAll(async () => {
     const { loader } = pdfRoute;
     const response = (await loader({
-      request: new Request(`http://localhost:3000/dossiers/${dossierId}/1.pdf`, { headers: { Cookie: owner.cookie } }),
-      params: { dossierId, volume: "1" },
+      request: new Request(`http://localhost:3000/dossiers/${dossierId}.pdf?volume=1`, { headers: { Cookie: owner.cookie } }),
+      params: { dossierId },
       context: {},
     })) as Response;
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
@@ -165,7 +165,7 @@ describe("the dossier PDF", () => {
   test("another organisation gets 404 for the page and the file", async () => {
     const page = await callLoader(detailRoute, `/dossiers/${dossierId}`, { cookie: other.cookie, params: { dossierId } });
     expect(page.status).toBe(404);
-    const file = await callLoader(pdfRoute, `/dossiers/${dossierId}/1.pdf`, { cookie: other.cookie, params: { dossierId, volume: "1" } });
+    const file = await callLoader(pdfRoute, `/dossiers/${dossierId}.pdf`, { cookie: other.cookie, params: { dossierId } });
     expect(file.status).toBe(404);
   });
 });

@@ -2,6 +2,7 @@
 // Every route module whose file name carries a `$param` needs an entry in `paramRoutes` below,
 // saying how to get organisation B's id for that param; a new route without one fails this file.
 import { readdirSync, statSync } from "node:fs";
+import { requestDossier, runDossier } from "~/lib/dossiers/dossiers.server";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -92,6 +93,8 @@ interface Tenant {
   /** An applied seal with its photo, and a seal audit of the site. */
   sealId: string;
   sealAuditId: string;
+  /** A generated evidence dossier (one criterion, so it is quick). */
+  dossierId: string;
 }
 
 interface World {
@@ -157,6 +160,18 @@ const paramRoutes: Record<string, ParamRoute> = {
       },
       { intent: "finalize" },
     ],
+  },
+  "_app.dossiers.$dossierId": {
+    scope: "organization",
+    param: "dossierId",
+    idOf: (t) => t.dossierId,
+    posts: [],
+  },
+  "dossiers.$dossierId[.]pdf": {
+    scope: "organization",
+    param: "dossierId",
+    idOf: (t) => t.dossierId,
+    posts: [],
   },
   "assessments.$assessmentId.report[.]pdf": {
     scope: "organization",
@@ -467,6 +482,7 @@ async function makeTenant(): Promise<Tenant> {
     ...(await gateOf(owner, site.id, await employeeOf(owner))),
     ...(await trainingOf(owner)),
     ...(await sealsOf(owner, site.id)),
+    dossierId: await dossierOf(owner),
   };
 }
 
@@ -508,6 +524,15 @@ async function trainingOf(owner: SignedUp) {
   const sessionId = await createTrainingSession(owner.cookie);
   await attend(owner.cookie, sessionId, [employee.id]);
   return { trainingSessionId: sessionId, trainingEmployeeId: employee.id };
+}
+
+async function dossierOf(owner: SignedUp) {
+  const actor = { organizationId: owner.organizationId, userId: owner.userId };
+  const values = { framework: "cn-2022-advanced", periodFrom: "2026-01-01", periodTo: "2026-12-31", sites: [], criteria: ["41"] };
+  const requested = await requestDossier(testDb(), actor, "Asia/Shanghai", values);
+  if (!requested.ok) throw new Error("dossier not requested");
+  await runDossier(testDb(), requested.dossierId);
+  return requested.dossierId;
 }
 
 async function sealsOf(owner: SignedUp, siteId: string) {

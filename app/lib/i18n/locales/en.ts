@@ -54,7 +54,6 @@ export const en = {
     personnel: "Personnel",
     training: "Training",
     dossiers: "Evidence dossiers",
-    verify: "Verify a dossier",
     audit: "Audit trail",
     outbox: "Email outbox",
     account: "My account",
@@ -2637,7 +2636,6 @@ export const en = {
       files: "Files",
       download: "Download {{reference}}, volume {{volume}} ({{pages}} pages, {{size}} MB)",
       unsignedHash: "Before signing: {{hash}}",
-      share: "Share with a certifier",
     },
     errors: {
       framework: "Choose a framework.",
@@ -2648,8 +2646,6 @@ export const en = {
       criteria: "Unknown criteria: {{keys}}.",
     },
   },
-  shares: {},
-  verify: {},
   errorPage: {
     notFoundTitle: "Page not found",
     notFoundBody: "This address does not exist, or you have no access to it.",

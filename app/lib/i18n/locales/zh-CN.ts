@@ -55,7 +55,6 @@ export const zhCN: Translations = {
     personnel: "人员",
     training: "培训",
     dossiers: "证据档案",
-    verify: "核验档案",
     partnerRules: "合作伙伴规则",
     audit: "审计日志",
     outbox: "邮件发件箱",
@@ -2633,7 +2632,6 @@ export const zhCN: Translations = {
       files: "文件",
       download: "下载 {{reference}} 第 {{volume}} 卷（{{pages}} 页，{{size}} MB）",
       unsignedHash: "签名前：{{hash}}",
-      share: "分享给认证人员",
     },
     errors: {
       framework: "请选择认证标准。",
@@ -2644,8 +2642,6 @@ export const zhCN: Translations = {
       criteria: "未知条目：{{keys}}。",
     },
   },
-  shares: {},
-  verify: {},
   errorPage: {
     notFoundTitle: "页面不存在",
     notFoundBody: "该地址不存在，或您无权访问。",
