@@ -1,0 +1,106 @@
+// The dossier PDF read back with pdf.js: every bookmark and every contents link leads to the page
+// that holds its heading, the metadata says zh-CN, and a photo shown twice is embedded once.
+import { createHash } from "node:crypto";
+import sharp from "sharp";
+import { beforeAll, describe, expect, test } from "vitest";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api";
+import { renderDossier, type DossierInput } from "~/lib/dossiers/dossier-pdf.server";
+import type { DossierFileRef, DossierRecord } from "~/lib/dossiers/dossier-types";
+
+let pdf: PDFDocumentProxy;
+let bytes: Uint8Array;
+
+async function pageText(index: number): Promise<string> {
+  const page = await pdf.getPage(index + 1);
+  const content = await page.getTextContent();
+  return content.items.map((item) => ("str" in item ? item.str : "")).join("");
+}
+
+async function pageOf(dest: unknown): Promise<number> {
+  const explicit = (typeof dest === "string" ? await pdf.getDestination(dest) : dest) as [{ num: number; gen: number }, ...unknown[]];
+  return pdf.getPageIndex(explicit[0]);
+}
+
+beforeAll(async () => {
+  const jpeg = new Uint8Array(await sharp({ create: { width: 300, height: 200, channels: 3, background: "#2a5" } }).jpeg().toBuffer());
+  const file: DossierFileRef = {
+    fileId: "f",
+    sha256: createHash("sha256").update(jpeg).digest("hex"),
+    sizeBytes: jpeg.byteLength,
+    mediaType: "image/jpeg",
+    originalName: "doors.jpg",
+    photo: true,
+    caption: { zh: "第 6 点 门", en: "Point 6 Doors" },
+  };
+  const record = (n: number): DossierRecord => ({
+    recordType: "inspection",
+    recordId: `r${n}`,
+    occurredAt: new Date(Date.UTC(2026, 2, n + 1)),
+    reference: `INS-${n}`,
+    path: `/inspections/r${n}`,
+    site: { zh: "工厂", en: "Factory" },
+    summary: { zh: `集装箱七点检查 ${n}`, en: `7-point inspection ${n}` },
+    result: { zh: "合格", en: "Pass" },
+    files: n < 2 ? [file] : [],
+  });
+  const input: DossierInput = {
+    reference: "DOS-7",
+    organization: { nameZh: "深圳示例进出口有限公司", nameEn: "Shenzhen Demo", customsCode: "4403123456" },
+    framework: { nameZh: "海关高级认证企业标准", nameEn: "Advanced", version: "2022" },
+    period: { from: "2026-01-01", to: "2026-06-30" },
+    sites: null,
+    generatedAt: new Date("2026-07-01T02:00:00Z"),
+    generatedAtText: "2026-07-01 10:00 (Asia/Shanghai)",
+    generatedBy: "测试",
+    formatDate: (d) => d.toISOString().slice(0, 10),
+    signed: false,
+    sections: ["41", "42", "43"].map((key, i) => ({
+      criterionId: key,
+      heading: { zh: `（${key}）场所标准${i}`, en: `(${key}) Premises ${i}` },
+      text: { zh: "企业应当……", en: "The enterprise shall …" },
+      classHeading: { zh: i < 2 ? "三、场所安全" : "四、人员安全", en: i < 2 ? "Premises" : "Personnel" },
+      assessment: null,
+      policies: [],
+      records: i === 1 ? Array.from({ length: 60 }, (_, n) => record(n)) : [],
+    })),
+  };
+  const rendered = await renderDossier(input, async () => jpeg);
+  bytes = await rendered.doc.save();
+  pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+});
+
+describe("the dossier PDF read by pdf.js", () => {
+  test("bookmarks: the classes, their criteria as children, the appendix; each leads to its heading's page", async () => {
+    const outline = await pdf.getOutline();
+    expect(outline.map((o) => o.title)).toEqual(["三、场所安全 Premises", "四、人员安全 Personnel", "附录 文件清单 Appendix: manifest of files"]);
+    expect(outline[0]!.items.map((o) => o.title)).toEqual(["（41）场所标准0 (41) Premises 0", "（42）场所标准1 (42) Premises 1"]);
+    for (const item of [...outline, ...outline.flatMap((o) => o.items)]) {
+      const index = await pageOf(item.dest);
+      expect(await pageText(index)).toContain(item.title.split(" ")[0]!);
+    }
+  });
+
+  test("every contents entry is a link to the page of its heading", async () => {
+    const contents = await pdf.getPage(2);
+    const links = (await contents.getAnnotations()).filter((a) => a.subtype === "Link");
+    expect(links).toHaveLength(6);
+    const expected = ["三、场所安全", "（41）场所标准0", "（42）场所标准1", "四、人员安全", "（43）场所标准2", "附录 文件清单"];
+    const targets = await Promise.all(links.map((l) => pageOf(l.dest)));
+    for (const [i, target] of targets.entries()) expect(await pageText(target)).toContain(expected[i]!);
+    // The page numbers printed in the contents are those targets.
+    const text = await pageText(1);
+    for (const target of targets) expect(text).toContain(String(target + 1));
+  });
+
+  test("metadata: title with the dossier number, language zh-CN", async () => {
+    const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
+    expect(info.Title).toContain("DOS-7");
+    expect(info.Language).toBe("zh-CN");
+  });
+
+  test("a photo shown for two records is one image object", () => {
+    const text = Buffer.from(bytes).toString("latin1");
+    expect(text.match(/\/Subtype \/Image/g)).toHaveLength(1);
+  });
+});
