@@ -94,7 +94,7 @@ describe("the dossier PDF read by pdf.js", () => {
   });
 
   test("metadata: title with the dossier number, language zh-CN", async () => {
-    const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
+    const info = (await pdf.getMetadata()).info as unknown as Record<string, unknown>;
     expect(info.Title).toContain("DOS-7");
     expect(info.Language).toBe("zh-CN");
   });
