@@ -71,8 +71,6 @@ const rules = {
   "dossiers.create": compliance,
   /** Share links for certifiers: create, revoke, read the access log. */
   "dossiers.share": compliance,
-  /** Check whether a PDF is a dossier this organisation issued. */
-  "dossiers.verify": everyone,
   /** Upload or remove the organisation's signing certificate. */
   "signing.manage": managers,
 } as const satisfies Record<string, readonly Role[]>;

@@ -45,7 +45,6 @@ const matrix: Record<Permission, Role[]> = {
   "dossiers.read": ["owner", "admin", "compliance", "auditor"],
   "dossiers.create": ["owner", "admin", "compliance"],
   "dossiers.share": ["owner", "admin", "compliance"],
-  "dossiers.verify": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
   "signing.manage": ["owner", "admin"],
 };
 

@@ -122,7 +122,6 @@ export const en = {
     "dossiers.read": "read evidence dossiers",
     "dossiers.create": "generate evidence dossiers",
     "dossiers.share": "share dossiers with certifiers",
-    "dossiers.verify": "verify a dossier PDF",
     "signing.manage": "manage the signing certificate",
   },
   fields: {

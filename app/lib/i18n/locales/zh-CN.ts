@@ -124,7 +124,6 @@ export const zhCN: Translations = {
     "dossiers.read": "查看证据档案",
     "dossiers.create": "生成证据档案",
     "dossiers.share": "向认证人员分享档案",
-    "dossiers.verify": "核验档案 PDF",
     "signing.manage": "管理签名证书",
   },
   fields: {
