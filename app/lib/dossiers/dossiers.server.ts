@@ -3,8 +3,6 @@
 // listed at /dossiers. Progress is written to the row, so the page can show it.
 
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import {
   assessmentResults,
@@ -25,7 +23,7 @@ import { recordAudit } from "~/lib/audit/audit.server";
 import { criterionHeading, displayCode } from "~/lib/criteria/criterion-code";
 import { isAssessable } from "~/lib/criteria/criteria.server";
 import type { Database, Executor } from "~/lib/db.server";
-import { filesDir, readGeneratedBytes, storeGeneratedBytes } from "~/lib/evidence/file-store.server";
+import { readGeneratedBytes, storeGeneratedBytes } from "~/lib/evidence/file-store.server";
 import { endOfDayInZone, localDateTimeInZone, startOfDayInZone, todayInZone } from "~/lib/i18n/format";
 import { message } from "~/lib/i18n/messages";
 import { logger } from "~/lib/logger.server";
@@ -33,7 +31,7 @@ import { nextRunningNumber } from "~/lib/organizations/running-number.server";
 import { renderDossier, type DossierInput, type DossierSection } from "./dossier-pdf.server";
 import { collectDossierPolicies, collectDossierRecords } from "./dossier-records.server";
 import { dossierReference, type DossierRequest } from "./dossier-schema";
-import type { DossierFileRef, DossierScope } from "./dossier-types";
+import type { DossierScope } from "./dossier-types";
 
 export interface Actor {
   organizationId: string;
@@ -212,18 +210,11 @@ export async function buildDossierInput(db: Database, dossier: Dossier): Promise
   };
 }
 
-/** The stored bytes of a file in the evidence store, verified against its hash. */
-async function readEvidenceBytes(file: DossierFileRef): Promise<Uint8Array> {
-  const bytes = await readFile(path.join(filesDir(), file.sha256.slice(0, 2), file.sha256));
-  const actual = createHash("sha256").update(bytes).digest("hex");
-  if (actual !== file.sha256) throw new Error(`Stored file ${file.sha256} is corrupt`);
-  return bytes;
-}
-
 /** Renders the dossier and returns the PDF bytes and what the manifest lists (no database writes). */
 export async function generateDossierBytes(db: Database, dossier: Dossier, onProgress?: (fraction: number) => Promise<void>) {
   const input = await buildDossierInput(db, dossier);
-  const rendered = await renderDossier(input, readEvidenceBytes, onProgress);
+  // Evidence files and generated documents share the content-addressed store: read by hash, verified.
+  const rendered = await renderDossier(input, (file) => readGeneratedBytes(file.sha256), onProgress);
   const bytes = await rendered.doc.save({ useObjectStreams: false });
   return { input, rendered, bytes };
 }
