@@ -29,6 +29,8 @@ interface StageResult extends Counts {
 }
 
 const results: StageResult[] = [];
+/** Every failed test by stage, file and name with its first message line, repeated just above the last line. */
+const failures: string[] = [];
 const write = (text: string) => process.stdout.write(text);
 
 function redact(url: string): string {
@@ -77,7 +79,12 @@ interface VitestJson {
   numFailedTests?: number;
   numPendingTests?: number;
   numTodoTests?: number;
-  testResults?: { name: string; status: string; message?: string; assertionResults?: { status: string }[] }[];
+  testResults?: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults?: { status: string; fullName?: string; failureMessages?: string[] }[];
+  }[];
 }
 
 /** Runs vitest with a JSON report and counts from it. A crash or a failed file without failed tests counts as failures. */
@@ -101,6 +108,17 @@ async function vitest(name: string, projects: string[], env: NodeJS.ProcessEnv) 
     const brokenFiles = (json.testResults ?? []).filter(
       (file) => file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed"),
     );
+    for (const file of json.testResults ?? []) {
+      const where = path.relative(process.cwd(), file.name);
+      for (const t of file.assertionResults ?? []) {
+        if (t.status !== "failed") continue;
+        const why = (t.failureMessages?.[0] ?? "").split("\n")[0]?.slice(0, 200) ?? "";
+        failures.push(`${name}: ${where} › ${t.fullName ?? "?"}${why ? ` — ${why}` : ""}`);
+      }
+      if (file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")) {
+        failures.push(`${name}: ${where} — ${(file.message ?? "failed outside any test").split("\n")[0]?.slice(0, 200)}`);
+      }
+    }
     if (brokenFiles.length) {
       counts.failed += brokenFiles.length;
       note = `${brokenFiles.length} file(s) failed outside any test: ${brokenFiles.map((f) => path.relative(process.cwd(), f.name)).join(", ")}`;
@@ -210,5 +228,6 @@ for (const r of results) {
   const counts = `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`;
   write(`${status} ${r.name.padEnd(width)}  ${counts.padEnd(36)} ${r.seconds.toFixed(1).padStart(6)} s${r.note && r.note !== "ok" ? `  ${r.note}` : ""}\n`);
 }
+if (failures.length) write(`\nFailed:\n${failures.map((f) => `  ${f}\n`).join("")}`);
 write(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}\n`);
 process.exitCode = total.failed > 0 ? 1 : 0;
