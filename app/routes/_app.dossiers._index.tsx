@@ -49,11 +49,16 @@ export default function DossiersPage() {
         title={t("dossiers.title")}
         description={t("dossiers.description")}
         actions={
-          d.canCreate ? (
-            <Link to="/dossiers/new" className={buttonClass("primary")}>
-              {t("dossiers.new.title")}
+          <div className="flex flex-wrap gap-2">
+            <Link to="/verify" className={buttonClass("secondary")}>
+              {t("dossiers.verify.open")}
             </Link>
-          ) : null
+            {d.canCreate ? (
+              <Link to="/dossiers/new" className={buttonClass("primary")}>
+                {t("dossiers.new.title")}
+              </Link>
+            ) : null}
+          </div>
         }
       />
       <Card title={t("dossiers.list", { count: d.dossiers.length })}>

@@ -82,6 +82,7 @@ const sections: DossierSection[] = Array.from({ length: CRITERIA }, (_, c) => {
 const start = performance.now();
 const rendered = await renderDossier(
   {
+    dossierId: "00000000-0000-4000-8000-000000000001",
     reference: "DOS-1",
     organization: { nameZh: "深圳示例进出口有限公司", nameEn: "Shenzhen Demo Trading Co., Ltd.", customsCode: "4403123456" },
     framework: { nameZh: "海关高级认证企业标准", nameEn: "Advanced certification standard", version: "2022" },

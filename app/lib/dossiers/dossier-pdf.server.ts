@@ -6,7 +6,7 @@
 // input gives the same bytes (fixed dates, fixed subset names, deterministic sampling).
 
 import sharp from "sharp";
-import { degrees, PDFDocument, PDFHexString, PDFName, type PDFImage, type PDFPage, type PDFRef } from "pdf-lib";
+import { degrees, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFImage, type PDFPage, type PDFRef } from "pdf-lib";
 import { en } from "~/lib/i18n/locales/en";
 import { zhCN } from "~/lib/i18n/locales/zh-CN";
 import { embedNotoSans } from "~/lib/pdf/fonts.server";
@@ -26,6 +26,8 @@ export interface DossierSection {
 }
 
 export interface DossierInput {
+  /** The dossier's id, written into the document information so /verify can name an altered copy. */
+  dossierId: string;
   reference: string;
   organization: { nameZh: string; nameEn: string; customsCode: string };
   framework: { nameZh: string; nameEn: string; version: string };
@@ -63,6 +65,9 @@ export interface RenderedDossier {
 
 /** Photos sampled per criterion: evenly over the period, so a certifier sees the whole year. */
 export const PHOTOS_PER_CRITERION = 8;
+
+/** The document-information key that carries the dossier's id. */
+export const DOSSIER_ID_KEY = "TradeguardDossierId";
 /** Above this many photo bytes, further photos are listed in the manifest but not embedded. */
 export const MAX_EMBEDDED_PHOTO_BYTES = 300 * 1024 * 1024;
 
@@ -440,6 +445,7 @@ export async function renderDossier(input: DossierInput, readFile: ReadFile, onP
   doc.setCreator("Tradeguard");
   doc.setProducer("Tradeguard (pdf-lib)");
   doc.setLanguage("zh-CN");
+  doc.context.lookup(doc.context.trailerInfo.Info, PDFDict).set(PDFName.of(DOSSIER_ID_KEY), PDFString.of(input.dossierId));
   doc.setCreationDate(input.generatedAt);
   doc.setModificationDate(input.generatedAt);
   const recordCount = new Set(input.sections.flatMap((s) => s.records.map((r) => `${r.recordType}:${r.recordId}`))).size;

@@ -32,3 +32,6 @@ export type DossierRequest = z.infer<typeof dossierRequestSchema>;
 export function dossierReference(number: number): string {
   return `DOS-${number}`;
 }
+
+/** The largest PDF /verify accepts: a volume holds about 300 MB of photos plus its pages. */
+export const MAX_VERIFY_MB = 500;

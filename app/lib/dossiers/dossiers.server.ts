@@ -196,6 +196,7 @@ export async function buildDossierInput(db: Database, dossier: Dossier): Promise
   });
   const siteNames = dossier.siteIds.length > 0 ? resolved.orgSites.filter((s) => dossier.siteIds.includes(s.id)).map((s) => ({ zh: s.nameZh, en: s.nameEn })) : null;
   return {
+    dossierId: dossier.id,
     reference: dossierReference(dossier.number),
     organization: { nameZh: org.legalNameZh, nameEn: org.legalNameEn, customsCode: org.customsCode ?? "" },
     framework: { nameZh: framework.nameZh, nameEn: framework.nameEn, version: framework.version },

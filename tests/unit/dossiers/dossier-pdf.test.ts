@@ -45,6 +45,7 @@ beforeAll(async () => {
     files: n < 2 ? [file] : [],
   });
   const input: DossierInput = {
+    dossierId: "00000000-0000-4000-8000-000000000007",
     reference: "DOS-7",
     organization: { nameZh: "深圳示例进出口有限公司", nameEn: "Shenzhen Demo", customsCode: "4403123456" },
     framework: { nameZh: "海关高级认证企业标准", nameEn: "Advanced", version: "2022" },
