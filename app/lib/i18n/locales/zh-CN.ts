@@ -2621,8 +2621,8 @@ export const zhCN: Translations = {
       fileHash: "上传文件的 SHA-256",
       fileSize: "大小",
       verdict: {
-        issued: "本企业出具，未经改动：该文件与 {{reference}} 第 {{volume}} 册逐字节一致。",
-        shareCopy: "这是为 {{recipient}} 制作的 {{reference}} 第 {{volume}} 册水印副本，未经改动。",
+        issued: "本企业出具，未经改动：该文件与 {{reference}} 第 {{volume}} 卷逐字节一致。",
+        shareCopy: "这是为 {{recipient}} 制作的 {{reference}} 第 {{volume}} 卷水印副本，未经改动。",
         altered: "已被改动：文件自称 {{reference}}，但其内容与本企业出具的任何文件都不一致。",
         notOurs: "不是本企业出具的证据档案：没有任何分册或分享副本具有此 SHA-256，文件也未指向本企业的档案。",
         notPdf: "该文件不是可读取的 PDF。",
