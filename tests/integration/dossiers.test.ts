@@ -20,7 +20,7 @@ const filesDirectory = await vi.hoisted(async () => {
 });
 
 import { dossierManifestEntries, dossiers, dossierVolumes } from "../../db/schema";
-import { generateDossierBytes, runDossier } from "~/lib/dossiers/dossiers.server";
+import { generateDossierVolumes, readDossierVolume, requestDossier, runDossier, type GeneratedVolume } from "~/lib/dossiers/dossiers.server";
 import { todayInZone } from "~/lib/i18n/format";
 import * as newRoute from "~/routes/_app.dossiers.new";
 import * as detailRoute from "~/routes/_app.dossiers.$dossierId";
@@ -155,8 +155,14 @@ describe("the dossier PDF", () => {
 
   test("the same data, parameters and time give the same bytes", async () => {
     const [row] = await testDb().select().from(dossiers).where(eq(dossiers.id, dossierId));
-    const a = await generateDossierBytes(testDb(), row!);
-    const b = await generateDossierBytes(testDb(), row!);
+    const generate = async () => {
+      const volumes: GeneratedVolume[] = [];
+      await generateDossierVolumes(testDb(), row!, async (v) => void volumes.push(v));
+      expect(volumes).toHaveLength(1);
+      return volumes[0]!;
+    };
+    const a = await generate();
+    const b = await generate();
     expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
     const [volume] = await testDb().select().from(dossierVolumes).where(eq(dossierVolumes.dossierId, dossierId));
     expect(createHash("sha256").update(a.bytes).digest("hex")).toBe(volume!.unsignedSha256);
@@ -167,5 +173,41 @@ describe("the dossier PDF", () => {
     expect(page.status).toBe(404);
     const file = await callLoader(pdfRoute, `/dossiers/${dossierId}.pdf`, { cookie: other.cookie, params: { dossierId } });
     expect(file.status).toBe(404);
+  });
+});
+
+describe("a dossier over its volumes' photo budget", () => {
+  test("is split between criteria into volumes, each a whole PDF with its own cover, contents and manifest", async () => {
+    const actor = { organizationId: owner.organizationId, userId: owner.userId };
+    const requested = await requestDossier(testDb(), actor, "Asia/Shanghai", { ...request, sites: [], criteria: [] });
+    if (!requested.ok) throw new Error("not requested");
+    // A budget of one byte: every criterion with photos starts a volume.
+    await runDossier(testDb(), requested.dossierId, { volumePhotoBytes: 1 });
+    const [row] = await testDb().select().from(dossiers).where(eq(dossiers.id, requested.dossierId));
+    expect(row!.status).toBe("ready");
+    const volumes = await testDb().select().from(dossierVolumes).where(eq(dossierVolumes.dossierId, requested.dossierId)).orderBy(dossierVolumes.volume);
+    expect(volumes.length).toBeGreaterThan(1);
+    const manifest = await testDb().select().from(dossierManifestEntries).where(eq(dossierManifestEntries.dossierId, requested.dossierId));
+    for (const v of volumes) {
+      const file = await readDossierVolume(testDb(), owner.organizationId, requested.dossierId, v.volume);
+      const pdf = path.join(work, `volume-${v.volume}.pdf`);
+      writeFileSync(pdf, file!.bytes);
+      expect(spawnSync("qpdf", ["--check", pdf]).status).toBe(0);
+      const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+      expect(text).toContain(`第 ${v.volume} 卷 / 共 ${volumes.length} 卷 · Volume ${v.volume} of ${volumes.length}`);
+      expect(text).toContain("附录 文件清单");
+      // The photos this volume embeds are the ones its manifest marks embedded, byte for byte.
+      const dir = mkdtempSync(path.join(work, `img-${v.volume}-`));
+      execFileSync("pdfimages", ["-all", pdf, path.join(dir, "i")]);
+      const extracted = new Set(readdirSync(dir).map((f) => createHash("sha256").update(readFileSync(path.join(dir, f))).digest("hex")));
+      const embedded = new Set(manifest.filter((m) => m.volume === v.volume && m.embedded).map((m) => m.sha256));
+      expect([...embedded].every((sha) => extracted.has(sha))).toBe(true);
+    }
+    // Every criterion is in exactly one volume: the first volume's contents do not list the last volume's criteria.
+    const first = execFileSync("pdftotext", ["-layout", path.join(work, "volume-1.pdf"), "-"], { encoding: "utf8" });
+    const last = execFileSync("pdftotext", ["-layout", path.join(work, `volume-${volumes.length}.pdf`), "-"], { encoding: "utf8" });
+    const headingOf = (text: string) => text.split("\n").find((l) => /^\s*（\d+）\S/.test(l))?.trim();
+    expect(headingOf(last)).toBeDefined();
+    expect(first).not.toContain(headingOf(last)!);
   });
 });

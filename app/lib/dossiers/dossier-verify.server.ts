@@ -7,10 +7,10 @@
 
 import { createHash } from "node:crypto";
 import { and, asc, eq, or } from "drizzle-orm";
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString, PDFHexString } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFString } from "pdf-lib";
 import { dossierManifestEntries, dossiers, dossierShareCopies, dossierShares, dossierVolumes, frameworks, users } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
-import { DOSSIER_ID_KEY } from "./dossier-pdf.server";
+import { DOSSIER_ID_KEY, DOSSIER_VOLUME_KEY } from "./dossier-pdf.server";
 import { dossierReference } from "./dossier-schema";
 
 export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -21,8 +21,9 @@ export interface EmbeddedJpeg {
 }
 
 export interface ParsedPdf {
-  /** The dossier id the document information names, if any. */
+  /** The dossier id and volume number the document information names, if any. */
   dossierId: string | null;
+  volume: number | null;
   subject: string | null;
   jpegs: EmbeddedJpeg[];
 }
@@ -52,13 +53,15 @@ async function readPdf(bytes: Uint8Array): Promise<ParsedPdf | null> {
   };
   const rawId = text(DOSSIER_ID_KEY);
   const dossierId = rawId && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(rawId) ? rawId.toLowerCase() : null;
+  const volumeValue = info?.lookup(PDFName.of(DOSSIER_VOLUME_KEY));
+  const volume = volumeValue instanceof PDFNumber && Number.isInteger(volumeValue.asNumber()) ? volumeValue.asNumber() : null;
   const jpegs: EmbeddedJpeg[] = [];
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFRawStream)) continue;
     if (object.dict.get(PDFName.of("Subtype")) !== PDFName.of("Image") || !isDct(object.dict.get(PDFName.of("Filter")))) continue;
     jpegs.push({ sha256: sha256Hex(object.contents), sizeBytes: object.contents.byteLength });
   }
-  return { dossierId, subject: text("Subject"), jpegs };
+  return { dossierId, volume, subject: text("Subject"), jpegs };
 }
 
 export type VerifyVerdict =
@@ -98,7 +101,7 @@ export interface Verification {
     signed: boolean;
     volumeCount: number;
   } | null;
-  /** Which volume matched (issued, share copy), or which the file claims when altered and only one exists. */
+  /** Which volume matched (issued, share copy), or which the file claims to be when altered. */
   volume: number | null;
   /** The exact volume matched was the signed file (false: the unsigned bytes, kept for reproducibility). */
   signedCopy: boolean;
@@ -176,7 +179,8 @@ export async function verifyDossierFile(db: Executor, orgId: string, bytes: Uint
   const dossier = dossierId ? await dossierSummary(db, orgId, dossierId) : null;
   if (!dossier) return { ...base, verdict: "notOurs", dossier: null, unlistedJpegs: parsed?.jpegs.length ?? 0 };
 
-  const volumeNumber = volume?.volume ?? copy?.copy.volume ?? (dossier.volumeCount === 1 ? 1 : null);
+  const claimed = parsed?.volume && parsed.volume <= dossier.volumeCount ? parsed.volume : null;
+  const volumeNumber = volume?.volume ?? copy?.copy.volume ?? claimed ?? (dossier.volumeCount === 1 ? 1 : null);
   const entries = await db
     .select()
     .from(dossierManifestEntries)

@@ -28,7 +28,15 @@ import { endOfDayInZone, localDateTimeInZone, startOfDayInZone, todayInZone } fr
 import { message } from "~/lib/i18n/messages";
 import { logger } from "~/lib/logger.server";
 import { nextRunningNumber } from "~/lib/organizations/running-number.server";
-import { renderDossier, type DossierInput, type DossierSection } from "./dossier-pdf.server";
+import { signForOrganization } from "~/lib/signing/signing.server";
+import {
+  planVolumes,
+  renderDossier,
+  type DossierInput,
+  type DossierSection,
+  type RenderedDossier,
+  type VolumeNumber,
+} from "./dossier-pdf.server";
 import { collectDossierPolicies, collectDossierRecords } from "./dossier-records.server";
 import { dossierReference, type DossierRequest } from "./dossier-schema";
 import type { DossierScope } from "./dossier-types";
@@ -45,7 +53,12 @@ type ScopeError = { ok: false; errors: Record<string, string> };
 const scopeError = (field: string, text: string): ScopeError => ({ ok: false, errors: { [field]: text } });
 
 async function resolveScope(db: Executor, orgId: string, timeZone: string, values: DossierRequest) {
-  const [framework] = await db.select().from(frameworks).where(eq(frameworks.code, values.framework)).orderBy(desc(frameworks.version)).limit(1);
+  const [framework] = await db
+    .select()
+    .from(frameworks)
+    .where(eq(frameworks.code, values.framework))
+    .orderBy(desc(frameworks.version))
+    .limit(1);
   if (!framework) return scopeError("framework", message("dossiers.errors.framework"));
   const all = await db.select().from(criteria).where(eq(criteria.frameworkId, framework.id)).orderBy(asc(criteria.position));
   const assessable = all.filter(isAssessable);
@@ -99,7 +112,13 @@ export async function previewDossier(db: Database, orgId: string, timeZone: stri
 }
 
 /** Queues a dossier; the runner picks it up. The printed time is fixed now. */
-export async function requestDossier(db: Database, actor: Actor, timeZone: string, values: DossierRequest, now = new Date()): Promise<RequestResult> {
+export async function requestDossier(
+  db: Database,
+  actor: Actor,
+  timeZone: string,
+  values: DossierRequest,
+  now = new Date(),
+): Promise<RequestResult> {
   const resolved = await resolveScope(db, actor.organizationId, timeZone, values);
   if (!resolved.ok) return resolved;
   const id = await db.transaction(async (tx) => {
@@ -119,7 +138,14 @@ export async function requestDossier(db: Database, actor: Actor, timeZone: strin
       })
       .returning();
     if (!row) throw new Error("requestDossier: insert returned nothing");
-    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: "create", entityType: "dossier", entityId: row.id, after: row });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "create",
+      entityType: "dossier",
+      entityId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return { ok: true, dossierId: id };
@@ -194,7 +220,10 @@ export async function buildDossierInput(db: Database, dossier: Dossier): Promise
       records: records.get(c.id) ?? [],
     };
   });
-  const siteNames = dossier.siteIds.length > 0 ? resolved.orgSites.filter((s) => dossier.siteIds.includes(s.id)).map((s) => ({ zh: s.nameZh, en: s.nameEn })) : null;
+  const siteNames =
+    dossier.siteIds.length > 0
+      ? resolved.orgSites.filter((s) => dossier.siteIds.includes(s.id)).map((s) => ({ zh: s.nameZh, en: s.nameEn }))
+      : null;
   return {
     dossierId: dossier.id,
     reference: dossierReference(dossier.number),
@@ -211,17 +240,50 @@ export async function buildDossierInput(db: Database, dossier: Dossier): Promise
   };
 }
 
-/** Renders the dossier and returns the PDF bytes and what the manifest lists (no database writes). */
-export async function generateDossierBytes(db: Database, dossier: Dossier, onProgress?: (fraction: number) => Promise<void>) {
-  const input = await buildDossierInput(db, dossier);
-  // Evidence files and generated documents share the content-addressed store: read by hash, verified.
-  const rendered = await renderDossier(input, (file) => readGeneratedBytes(file.sha256), onProgress);
-  const bytes = await rendered.doc.save({ useObjectStreams: false });
-  return { input, rendered, bytes };
+export interface GeneratedVolume {
+  volume: VolumeNumber;
+  rendered: RenderedDossier;
+  /** The PDF before signing: the same data, parameters and time give the same bytes. */
+  bytes: Uint8Array;
 }
 
-/** Generates one queued dossier: progress on the row, the PDF in the store, volume and manifest rows in one transaction. */
-export async function runDossier(db: Database, dossierId: string): Promise<void> {
+export interface GenerateOptions {
+  onProgress?: (fraction: number) => Promise<void>;
+  /** Photo bytes per volume (default VOLUME_PHOTO_BYTES); tests split small dossiers with it. */
+  volumePhotoBytes?: number;
+}
+
+/**
+ * Renders the dossier volume by volume and hands each to `onVolume` before the next is rendered, so
+ * only one volume's bytes are in memory at a time. No database writes.
+ */
+export async function generateDossierVolumes(
+  db: Database,
+  dossier: Dossier,
+  onVolume: (generated: GeneratedVolume) => Promise<void>,
+  options: GenerateOptions = {},
+): Promise<{ input: DossierInput; count: number }> {
+  const input = await buildDossierInput(db, dossier);
+  const plan = planVolumes(input.sections, options.volumePhotoBytes);
+  for (const [i, sections] of plan.entries()) {
+    const volume = { number: i + 1, count: plan.length };
+    // Evidence files and generated documents share the content-addressed store: read by hash, verified.
+    const rendered = await renderDossier(
+      { ...input, sections },
+      (file) => readGeneratedBytes(file.sha256),
+      async (fraction) => {
+        await options.onProgress?.((i + fraction) / plan.length);
+      },
+      volume,
+    );
+    const bytes = await rendered.doc.save({ useObjectStreams: false });
+    await onVolume({ volume, rendered, bytes });
+  }
+  return { input, count: plan.length };
+}
+
+/** Generates one queued dossier: progress on the row, each volume in the store, volume and manifest rows in one transaction. */
+export async function runDossier(db: Database, dossierId: string, options: Pick<GenerateOptions, "volumePhotoBytes"> = {}): Promise<void> {
   const [claimed] = await db
     .update(dossiers)
     .set({ status: "generating", progress: 0, startedAt: new Date(), error: null })
@@ -230,33 +292,34 @@ export async function runDossier(db: Database, dossierId: string): Promise<void>
   if (!claimed) return;
   try {
     let last = 0;
-    const { rendered, bytes } = await generateDossierBytes(db, claimed, async (fraction) => {
-      const progress = Math.min(95, Math.round(fraction * 100));
-      if (progress - last >= 5) {
-        last = progress;
-        await db.update(dossiers).set({ progress }).where(eq(dossiers.id, dossierId));
-      }
-    });
-    const unsignedSha256 = createHash("sha256").update(bytes).digest("hex");
-    const stored = await storeGeneratedBytes(bytes);
-    await db.transaction(async (tx) => {
-      await tx.delete(dossierVolumes).where(eq(dossierVolumes.dossierId, dossierId));
-      await tx.delete(dossierManifestEntries).where(eq(dossierManifestEntries.dossierId, dossierId));
-      await tx.insert(dossierVolumes).values({
-        organizationId: claimed.organizationId,
-        dossierId,
-        volume: 1,
-        sha256: stored.sha256,
-        unsignedSha256,
-        sizeBytes: stored.sizeBytes,
-        pageCount: rendered.pageCount,
-      });
-      if (rendered.manifest.length > 0) {
-        await tx.insert(dossierManifestEntries).values(
-          rendered.manifest.map((m) => ({
-            organizationId: claimed.organizationId,
+    const orgId = claimed.organizationId;
+    const volumeRows: (typeof dossierVolumes.$inferInsert)[] = [];
+    const manifestRows: (typeof dossierManifestEntries.$inferInsert)[] = [];
+    const records = new Set<string>();
+    let signedVolumes = 0;
+    const { count } = await generateDossierVolumes(
+      db,
+      claimed,
+      async ({ volume, rendered, bytes }) => {
+        const unsignedSha256 = createHash("sha256").update(bytes).digest("hex");
+        const signed = await signForOrganization(db, orgId, bytes);
+        if (signed.signed) signedVolumes += 1;
+        const stored = await storeGeneratedBytes(signed.bytes);
+        volumeRows.push({
+          organizationId: orgId,
+          dossierId,
+          volume: volume.number,
+          sha256: stored.sha256,
+          unsignedSha256,
+          sizeBytes: stored.sizeBytes,
+          pageCount: rendered.pageCount,
+        });
+        for (const record of rendered.recordKeys) records.add(record);
+        for (const m of rendered.manifest) {
+          manifestRows.push({
+            organizationId: orgId,
             dossierId,
-            volume: 1,
+            volume: volume.number,
             position: m.position,
             fileId: m.file.fileId,
             sha256: m.file.sha256,
@@ -267,17 +330,35 @@ export async function runDossier(db: Database, dossierId: string): Promise<void>
             recordId: m.recordId,
             reference: m.reference,
             embedded: m.embedded,
-          })),
-        );
-      }
+          });
+        }
+      },
+      {
+        ...options,
+        onProgress: async (fraction) => {
+          const progress = Math.min(95, Math.round(fraction * 100));
+          if (progress - last >= 5) {
+            last = progress;
+            await db.update(dossiers).set({ progress }).where(eq(dossiers.id, dossierId));
+          }
+        },
+      },
+    );
+    await db.transaction(async (tx) => {
+      await tx.delete(dossierVolumes).where(eq(dossierVolumes.dossierId, dossierId));
+      await tx.delete(dossierManifestEntries).where(eq(dossierManifestEntries.dossierId, dossierId));
+      await tx.insert(dossierVolumes).values(volumeRows);
+      // Inserted in slices: a large dossier lists thousands of files, past a statement's parameter limit.
+      for (let i = 0; i < manifestRows.length; i += 1000) await tx.insert(dossierManifestEntries).values(manifestRows.slice(i, i + 1000));
       await tx
         .update(dossiers)
         .set({
           status: "ready",
           progress: 100,
           completedAt: new Date(),
-          fileCount: rendered.manifest.length,
-          recordCount: rendered.recordCount,
+          signed: signedVolumes === count,
+          fileCount: new Set(manifestRows.map((m) => `${m.recordType}:${m.recordId}:${m.sha256}`)).size,
+          recordCount: records.size,
         })
         .where(eq(dossiers.id, dossierId));
     });
@@ -317,7 +398,11 @@ export function startDossierRunner(db: Database): Promise<void> {
 
 export async function listDossiers(db: Database, orgId: string) {
   return db
-    .select({ dossier: dossiers, framework: { code: frameworks.code, nameZh: frameworks.nameZh, nameEn: frameworks.nameEn, version: frameworks.version }, requestedBy: users.name })
+    .select({
+      dossier: dossiers,
+      framework: { code: frameworks.code, nameZh: frameworks.nameZh, nameEn: frameworks.nameEn, version: frameworks.version },
+      requestedBy: users.name,
+    })
     .from(dossiers)
     .innerJoin(frameworks, eq(frameworks.id, dossiers.frameworkId))
     .innerJoin(users, eq(users.id, dossiers.requestedByUserId))
@@ -327,7 +412,11 @@ export async function listDossiers(db: Database, orgId: string) {
 
 export async function getDossier(db: Database, orgId: string, dossierId: string) {
   const [row] = await db
-    .select({ dossier: dossiers, framework: { code: frameworks.code, nameZh: frameworks.nameZh, nameEn: frameworks.nameEn, version: frameworks.version }, requestedBy: users.name })
+    .select({
+      dossier: dossiers,
+      framework: { code: frameworks.code, nameZh: frameworks.nameZh, nameEn: frameworks.nameEn, version: frameworks.version },
+      requestedBy: users.name,
+    })
     .from(dossiers)
     .innerJoin(frameworks, eq(frameworks.id, dossiers.frameworkId))
     .innerJoin(users, eq(users.id, dossiers.requestedByUserId))
@@ -339,7 +428,10 @@ export async function getDossier(db: Database, orgId: string, dossierId: string)
     .where(and(eq(dossierVolumes.organizationId, orgId), eq(dossierVolumes.dossierId, dossierId)))
     .orderBy(asc(dossierVolumes.volume));
   const siteRows = row.dossier.siteIds.length
-    ? await db.select().from(sites).where(and(eq(sites.organizationId, orgId), inArray(sites.id, row.dossier.siteIds)))
+    ? await db
+        .select()
+        .from(sites)
+        .where(and(eq(sites.organizationId, orgId), inArray(sites.id, row.dossier.siteIds)))
     : [];
   return { ...row, volumes, sites: siteRows };
 }
