@@ -161,7 +161,7 @@ const paramRoutes: Record<string, ParamRoute> = {
       { intent: "finalize" },
     ],
   },
-  "_app.dossiers.$dossierId": {
+  "_app.dossiers.$dossierId._index": {
     scope: "organization",
     param: "dossierId",
     idOf: (t) => t.dossierId,
