@@ -11,8 +11,14 @@ import { Input } from "~/components/ui/input";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { dossierReference } from "~/lib/dossiers/dossier-schema";
-import { DossierShareSchema, SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS, SHARE_MIN_DAYS } from "~/lib/dossiers/dossier-share-schema";
-import { ACCESS_LOG_LIMIT, createShare, listShares, revokeShare } from "~/lib/dossiers/dossier-shares.server";
+import {
+  ACCESS_LOG_LIMIT,
+  DossierShareSchema,
+  SHARE_DEFAULT_DAYS,
+  SHARE_MAX_DAYS,
+  SHARE_MIN_DAYS,
+} from "~/lib/dossiers/dossier-share-schema";
+import { createShare, listShares, revokeShare } from "~/lib/dossiers/dossier-shares.server";
 import { getDossier } from "~/lib/dossiers/dossiers.server";
 import { parseForm, readFormData } from "~/lib/form.server";
 import { formatDateTime } from "~/lib/i18n/format";

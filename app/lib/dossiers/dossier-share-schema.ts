@@ -7,6 +7,8 @@ export const SHARE_MAX_DAYS = 90;
 export const SHARE_DEFAULT_DAYS = 14;
 export const RECIPIENT_NAME_MAX = 80;
 export const RECIPIENT_ORGANIZATION_MAX = 120;
+/** The shares page lists this many of the latest accesses. */
+export const ACCESS_LOG_LIMIT = 200;
 
 const daysMessage = message("shares.errors.days", { min: SHARE_MIN_DAYS, max: SHARE_MAX_DAYS });
 

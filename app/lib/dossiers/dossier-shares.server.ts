@@ -28,7 +28,7 @@ import { message } from "~/lib/i18n/messages";
 import { embedNotoSans, replaceMissingGlyphs } from "~/lib/pdf/fonts.server";
 import { signForOrganization } from "~/lib/signing/signing.server";
 import { dossierReference } from "./dossier-schema";
-import { shareState, type DossierShareValues, type ShareState } from "./dossier-share-schema";
+import { ACCESS_LOG_LIMIT, shareState, type DossierShareValues, type ShareState } from "./dossier-share-schema";
 
 export interface ShareActor {
   organizationId: string;
@@ -264,8 +264,6 @@ export async function revokeShare(db: Database, actor: ShareActor, dossierId: st
     return { ok: true as const, changed: true };
   });
 }
-
-export const ACCESS_LOG_LIMIT = 200;
 
 /** The dossier's share links (newest first) with their copies and access counts, and the latest accesses. */
 export async function listShares(db: Database, orgId: string, dossierId: string, now = new Date()) {
