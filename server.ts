@@ -85,6 +85,13 @@ app.use(
   }),
 );
 
+// Share links carry their token in the address: their answers set Referrer-Policy: no-referrer
+// themselves, and the site-wide policy above must not be sent alongside it.
+app.use("/share/", (_req, res, next) => {
+  res.removeHeader("Referrer-Policy");
+  next();
+});
+
 // CSRF: the session cookie is SameSite=Lax, and a state-changing request that says where it comes
 // from must come from here. Browsers send Origin on every POST form submission.
 app.use((req, res, next) => {

@@ -23,7 +23,7 @@ import { dossierManifestEntries, dossiers, dossierVolumes } from "../../db/schem
 import { generateDossierVolumes, readDossierVolume, requestDossier, runDossier, type GeneratedVolume } from "~/lib/dossiers/dossiers.server";
 import { todayInZone } from "~/lib/i18n/format";
 import * as newRoute from "~/routes/_app.dossiers.new";
-import * as detailRoute from "~/routes/_app.dossiers.$dossierId";
+import * as detailRoute from "~/routes/_app.dossiers.$dossierId._index";
 import * as pdfRoute from "~/routes/dossiers.$dossierId[.]pdf";
 import { submitContainerInspection } from "../support/inspection-factories";
 import { createSite, signUpOrganization, type SignedUp } from "../support/factories";

@@ -3,6 +3,7 @@
 // saying how to get organisation B's id for that param; a new route without one fails this file.
 import { readdirSync, statSync } from "node:fs";
 import { requestDossier, runDossier } from "~/lib/dossiers/dossiers.server";
+import { createShare } from "~/lib/dossiers/dossier-shares.server";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -95,6 +96,8 @@ interface Tenant {
   sealAuditId: string;
   /** A generated evidence dossier (one criterion, so it is quick). */
   dossierId: string;
+  /** The raw token of a share link to that dossier (what the certifier is sent). */
+  shareToken: string;
 }
 
 interface World {
@@ -126,6 +129,8 @@ type ParamRoute =
       /** The param is a secret capability (a bearer token), not an id within an organisation. */
       scope: "capability";
       param: string;
+      /** Further params that only pick within what the token opens (a volume of the shared dossier). */
+      otherParams?: string[];
       reason: string;
       tokenOf: (tenant: Tenant) => string;
     }
@@ -161,7 +166,7 @@ const paramRoutes: Record<string, ParamRoute> = {
       { intent: "finalize" },
     ],
   },
-  "_app.dossiers.$dossierId": {
+  "_app.dossiers.$dossierId._index": {
     scope: "organization",
     param: "dossierId",
     idOf: (t) => t.dossierId,
@@ -172,6 +177,30 @@ const paramRoutes: Record<string, ParamRoute> = {
     param: "dossierId",
     idOf: (t) => t.dossierId,
     posts: [],
+  },
+  "_app.dossiers.$dossierId.shares": {
+    scope: "organization",
+    param: "dossierId",
+    idOf: (t) => t.dossierId,
+    posts: [
+      { recipientName: "A 的审阅人", recipientOrganization: "A", days: "14" },
+      { intent: "revoke", shareId: "00000000-0000-4000-8000-000000000000" },
+    ],
+  },
+  "share.$token": {
+    scope: "capability",
+    param: "token",
+    reason:
+      "Public page for a certifier without an account: the token (stored hashed) opens one share of one dossier of one organisation, whoever holds it, signed in or not. The address carries no dossier id; an unknown or malformed token reveals nothing and logs nothing.",
+    tokenOf: (t) => t.shareToken,
+  },
+  "share.$token.$volume[.]pdf": {
+    scope: "capability",
+    param: "token",
+    otherParams: ["volume"],
+    reason:
+      "The watermarked copy of one volume of the share the token opens: the volume is looked up among that share's copies only, so it can name nothing of another dossier or organisation.",
+    tokenOf: (t) => t.shareToken,
   },
   "assessments.$assessmentId.report[.]pdf": {
     scope: "organization",
@@ -482,7 +511,7 @@ async function makeTenant(): Promise<Tenant> {
     ...(await gateOf(owner, site.id, await employeeOf(owner))),
     ...(await trainingOf(owner)),
     ...(await sealsOf(owner, site.id)),
-    dossierId: await dossierOf(owner),
+    ...(await dossierOf(owner)),
   };
 }
 
@@ -532,7 +561,13 @@ async function dossierOf(owner: SignedUp) {
   const requested = await requestDossier(testDb(), actor, "Asia/Shanghai", values);
   if (!requested.ok) throw new Error("dossier not requested");
   await runDossier(testDb(), requested.dossierId);
-  return requested.dossierId;
+  const share = await createShare(testDb(), actor, requested.dossierId, {
+    recipientName: "租户审阅人",
+    recipientOrganization: "",
+    days: 14,
+  });
+  if (!share?.ok) throw new Error("share not created");
+  return { dossierId: requested.dossierId, shareToken: share.token };
 }
 
 async function sealsOf(owner: SignedUp, siteId: string) {
@@ -672,6 +707,11 @@ async function snapshotOf(orgId: string) {
     "seal_events",
     "seal_event_photos",
     "seal_audits",
+    "dossiers",
+    "dossier_volumes",
+    "dossier_shares",
+    "dossier_share_copies",
+    "dossier_share_accesses",
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {
@@ -700,7 +740,9 @@ describe("route table", () => {
     expect(stale, "entries for routes that no longer exist").toEqual([]);
     for (const route of discovered) {
       const entry = paramRoutes[route.id];
-      expect(route.params).toEqual(entry?.scope === "catalogue" ? entry.params : [entry?.param]);
+      const expected =
+        entry?.scope === "catalogue" ? entry.params : [entry?.param, ...(entry?.scope === "capability" ? (entry.otherParams ?? []) : [])];
+      expect(route.params).toEqual(expected);
     }
   });
 });
@@ -903,6 +945,56 @@ describe("q.$token (a partner's capability, not an organisation id)", () => {
     const rows = await testDb().select().from(questionnaireLinks).where(eq(questionnaireLinks.evaluationId, world.b.evaluationId));
     expect(rows.length).toBe(1);
     expect(JSON.stringify(rows)).not.toContain(world.b.linkToken);
+  });
+});
+
+describe("share.$token and its PDFs (a certifier's capability, not an organisation id)", () => {
+  const bad = ["not-a-token", "00000000-0000-0000-0000-000000000000", "A".repeat(43), "'; drop table dossier_shares; --", "%00"];
+
+  test.each(bad)("an unknown or malformed token (%j) is 404 for the page and the file and writes nothing", async (token) => {
+    const page = await routeModule("share.$token");
+    const pdf = await routeModule("share.$token.$volume[.]pdf");
+    const before = [await snapshotOf(world.a.owner.organizationId), await snapshotOf(world.b.owner.organizationId)];
+    expect((await callLoader(page, `/share/${encodeURIComponent(token)}`, { params: { token } })).status).toBe(404);
+    expect((await callLoader(pdf, `/share/${encodeURIComponent(token)}/1.pdf`, { params: { token, volume: "1" } })).status).toBe(404);
+    expect(page.action).toBeUndefined();
+    expect(pdf.action).toBeUndefined();
+    expect([await snapshotOf(world.a.owner.organizationId), await snapshotOf(world.b.owner.organizationId)]).toEqual(before);
+  });
+
+  test("a token opens its own organisation's dossier only, whoever's session comes with it", async () => {
+    const page = await routeModule("share.$token");
+    const pdf = await routeModule("share.$token.$volume[.]pdf");
+    const token = world.b.shareToken;
+    const beforeA = await snapshotOf(world.a.owner.organizationId);
+    const opened = await callLoader<{ organization: { nameZh: string } }>(page, `/share/${token}`, {
+      cookie: world.a.owner.cookie,
+      params: { token },
+    });
+    expect(opened.status).toBe(200);
+    const [orgB] = await query<{ legal_name_zh: string }>(
+      sql`select legal_name_zh from organizations where id = ${world.b.owner.organizationId}`,
+    );
+    expect(opened.data.organization.nameZh).toBe(orgB?.legal_name_zh);
+    expect((await callLoader(pdf, `/share/${token}/1.pdf`, { cookie: world.a.owner.cookie, params: { token, volume: "1" } })).status).toBe(
+      200,
+    );
+    // A volume the share has no copy of is nothing, not some other dossier's file.
+    expect((await callLoader(pdf, `/share/${token}/2.pdf`, { cookie: world.a.owner.cookie, params: { token, volume: "2" } })).status).toBe(
+      404,
+    );
+    // The visits are B's log entries; nothing of A's changed.
+    expect(await snapshotOf(world.a.owner.organizationId)).toEqual(beforeA);
+    const log = await query<{ n: number }>(
+      sql`select count(*)::int as n from dossier_share_accesses where organization_id = ${world.b.owner.organizationId}`,
+    );
+    expect(log[0]?.n).toBeGreaterThanOrEqual(2);
+  });
+
+  test("the token is stored only as a hash", async () => {
+    const rows = await query(sql`select * from dossier_shares where organization_id = ${world.b.owner.organizationId}`);
+    expect(rows.length).toBe(1);
+    expect(JSON.stringify(rows)).not.toContain(world.b.shareToken);
   });
 });
 

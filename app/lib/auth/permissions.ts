@@ -69,7 +69,7 @@ const rules = {
   /** Evidence dossiers hold records of every register (personal data masked): compliance and the auditor. */
   "dossiers.read": ["owner", "admin", "compliance", "auditor"],
   "dossiers.create": compliance,
-  /** Share links for certifiers: create, revoke, read the access log. */
+  /** Share links for certifiers: create and revoke. The list and its access log need only dossiers.read (the auditor sees who opened what). */
   "dossiers.share": compliance,
   /** Upload or remove the organisation's signing certificate. */
   "signing.manage": managers,

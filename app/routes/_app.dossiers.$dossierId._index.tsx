@@ -6,6 +6,7 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
+import { can } from "~/lib/auth/permissions";
 import { dossierReference } from "~/lib/dossiers/dossier-schema";
 import { getDossier } from "~/lib/dossiers/dossiers.server";
 import { formatDateTime } from "~/lib/i18n/format";
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     fileCount: x.fileCount,
     signed: x.signed,
     timeZone: auth.organization.timeZone,
+    canShare: can(auth.membership.role, "dossiers.share"),
     volumes: row.volumes.map((v) => ({ volume: v.volume, sha256: v.sha256, unsignedSha256: v.unsignedSha256, sizeBytes: v.sizeBytes, pageCount: v.pageCount })),
   };
 }
@@ -117,6 +119,11 @@ export default function DossierPage() {
                 </li>
               ))}
             </ul>
+            <p className="mt-4 border-t pt-3 text-sm">
+              <Link to={`/dossiers/${d.id}/shares`} className="font-medium text-brand-700 underline">
+                {d.canShare ? t("shares.open") : t("shares.openRead")}
+              </Link>
+            </p>
           </Card>
         ) : null}
       </div>

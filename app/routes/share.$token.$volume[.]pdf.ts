@@ -1,0 +1,43 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { clientAddress } from "~/lib/auth/auth.server";
+import { getDb } from "~/lib/db.server";
+import { logAccess, readShareCopy, resolveShare } from "~/lib/dossiers/dossier-shares.server";
+import { shareResponseHeaders } from "~/lib/dossiers/share-headers";
+
+// /share/:token/:volume.pdf: the watermarked copy of one volume, never the original. The volume is
+// looked up among this share's copies only. Every download, allowed or refused, is logged.
+
+function plain(status: number, text: string): Response {
+  return new Response(text, { status, headers: { ...shareResponseHeaders, "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+const notFoundText = "未找到 / Not found";
+const goneText = {
+  expired: "此分享链接已过期 / This share link has expired",
+  revoked: "此分享链接已被撤销 / This share link was revoked",
+} as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const db = await getDb();
+  const found = await resolveShare(db, params.token ?? "");
+  if (!found) return plain(404, notFoundText);
+  const raw = params.volume ?? "";
+  const volume = /^[1-9]\d{0,1}$/.test(raw) ? Number(raw) : null;
+  const access = { ipAddress: clientAddress(request), userAgent: request.headers.get("User-Agent") };
+  if (found.state !== "active") {
+    await logAccess(db, found.share, access, { action: "download", volume, outcome: found.state });
+    return plain(410, goneText[found.state]);
+  }
+  const file = volume === null ? null : await readShareCopy(found, volume);
+  if (!file || volume === null) return plain(404, notFoundText);
+  await logAccess(db, found.share, access, { action: "download", volume, outcome: "allowed" });
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      ...shareResponseHeaders,
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${found.dossier.reference}-${volume}-shared.pdf"`,
+      "Content-Length": String(file.bytes.byteLength),
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
