@@ -18,6 +18,7 @@ import { and, eq } from "drizzle-orm";
 import { dossierManifestEntries } from "../../db/schema";
 import { readDossierVolume, requestDossier, runDossier } from "~/lib/dossiers/dossiers.server";
 import type { Verification } from "~/lib/dossiers/dossier-verify.server";
+import { createShare, readShareCopy, resolveShare } from "~/lib/dossiers/dossier-shares.server";
 import { todayInZone } from "~/lib/i18n/format";
 import * as verifyRoute from "~/routes/_app.verify";
 import { addMember, createSite, signUpOrganization, type SignedUp } from "../support/factories";
@@ -112,6 +113,18 @@ describe("verifying a PDF", () => {
     expect(r.verdict).toBe("altered");
     expect(r.photos.filter((p) => !p.found).length).toBeGreaterThanOrEqual(1);
     expect(r.unlistedJpegs).toBeGreaterThanOrEqual(1);
+  });
+
+  test("the watermarked copy of a share link is recognised as that copy, naming its recipient; its photos match", async () => {
+    const actor = { organizationId: owner.organizationId, userId: owner.userId };
+    const created = await createShare(testDb(), actor, dossierId, { recipientName: "李检查", recipientOrganization: "深圳海关", days: 14 });
+    if (!created?.ok) throw new Error("share not created");
+    const resolved = await resolveShare(testDb(), created.token);
+    const copy = await readShareCopy(resolved!, 1);
+    const r = (await upload(owner.cookie, new Uint8Array(copy!.bytes))).data.result!;
+    expect(r.verdict).toBe("shareCopy");
+    expect(r.share).toMatchObject({ recipientName: "李检查", recipientOrganization: "深圳海关" });
+    expect(r.photos.every((p) => p.found)).toBe(true);
   });
 
   test("another organisation uploading our dossier learns nothing about it", async () => {
