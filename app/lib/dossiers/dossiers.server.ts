@@ -28,6 +28,7 @@ import { endOfDayInZone, localDateTimeInZone, startOfDayInZone, todayInZone } fr
 import { message } from "~/lib/i18n/messages";
 import { logger } from "~/lib/logger.server";
 import { nextRunningNumber } from "~/lib/organizations/running-number.server";
+import { hasActiveCertificate, signForOrganization, SigningError } from "~/lib/signing/signing.server";
 import { renderDossier, type DossierInput, type DossierSection } from "./dossier-pdf.server";
 import { collectDossierPolicies, collectDossierRecords } from "./dossier-records.server";
 import { dossierReference, type DossierRequest } from "./dossier-schema";
@@ -206,7 +207,8 @@ export async function buildDossierInput(db: Database, dossier: Dossier): Promise
     generatedBy: requester ? `${requester.name} <${requester.email}>` : "—",
     formatDate: (d) => todayInZone(timeZone, d),
     sections,
-    signed: false,
+    // The cover says whether to look for a signature: the one signForOrganization will add.
+    signed: await hasActiveCertificate(db, orgId),
   };
 }
 
@@ -229,7 +231,7 @@ export async function runDossier(db: Database, dossierId: string): Promise<void>
   if (!claimed) return;
   try {
     let last = 0;
-    const { rendered, bytes } = await generateDossierBytes(db, claimed, async (fraction) => {
+    const { input, rendered, bytes } = await generateDossierBytes(db, claimed, async (fraction) => {
       const progress = Math.min(95, Math.round(fraction * 100));
       if (progress - last >= 5) {
         last = progress;
@@ -237,7 +239,11 @@ export async function runDossier(db: Database, dossierId: string): Promise<void>
       }
     });
     const unsignedSha256 = createHash("sha256").update(bytes).digest("hex");
-    const stored = await storeGeneratedBytes(bytes);
+    // Signing is the last step (pdf-lib rewrites the whole file). A certificate that cannot sign
+    // fails the dossier: an unsigned file would contradict its cover.
+    const signing = await signForOrganization(db, claimed.organizationId, bytes);
+    if (signing.signed !== input.signed) throw new SigningError(message("signing.errors.changedDuringGeneration"));
+    const stored = await storeGeneratedBytes(signing.bytes);
     await db.transaction(async (tx) => {
       await tx.delete(dossierVolumes).where(eq(dossierVolumes.dossierId, dossierId));
       await tx.delete(dossierManifestEntries).where(eq(dossierManifestEntries.dossierId, dossierId));
@@ -275,6 +281,7 @@ export async function runDossier(db: Database, dossierId: string): Promise<void>
           status: "ready",
           progress: 100,
           completedAt: new Date(),
+          signed: signing.signed,
           fileCount: rendered.manifest.length,
           recordCount: rendered.recordCount,
         })

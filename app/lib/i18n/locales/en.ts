@@ -2675,7 +2675,6 @@ export const en = {
     notSaved: "Nothing was saved: check the marked fields.",
     errors: {
       fileRequired: "Choose the certificate file.",
-      fileTooLarge: "A certificate file is at most {{max}} KB.",
       passphraseRequired: "Enter the certificate's passphrase.",
       wrongPassphrase: "The passphrase does not open this file.",
       notPkcs12: "This is not a PKCS#12 certificate file (.p12 or .pfx).",
@@ -2687,6 +2686,7 @@ export const en = {
       notYetValid: "The certificate is valid only from {{from}}.",
       keyUsage: "The certificate's key usage does not allow digital signatures (digitalSignature or nonRepudiation).",
       undecryptable: "The stored certificate cannot be decrypted with this server's key: upload it again.",
+      changedDuringGeneration: "The signing certificate was added or removed while the dossier was generated: generate it again.",
       nothingToRemove: "There is no active certificate to remove.",
     },
   },

@@ -2671,7 +2671,6 @@ export const zhCN: Translations = {
     notSaved: "未保存：请检查标出的字段。",
     errors: {
       fileRequired: "请选择证书文件。",
-      fileTooLarge: "证书文件不能超过 {{max}} KB。",
       passphraseRequired: "请输入证书密码。",
       wrongPassphrase: "密码无法打开此文件。",
       notPkcs12: "这不是 PKCS#12 证书文件（.p12 或 .pfx）。",
@@ -2683,6 +2682,7 @@ export const zhCN: Translations = {
       notYetValid: "证书自 {{from}} 起才生效。",
       keyUsage: "证书的密钥用法不允许数字签名（digitalSignature 或 nonRepudiation）。",
       undecryptable: "无法用本服务器的密钥解密已保存的证书：请重新上传。",
+      changedDuringGeneration: "生成档案期间签名证书被添加或移除：请重新生成。",
       nothingToRemove: "没有可移除的启用证书。",
     },
   },
