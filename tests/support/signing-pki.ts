@@ -44,6 +44,8 @@ function testKeys() {
 
 export function makeTestPki(
   options: {
+    /** The leaf's O, as UTF8String (Chinese names are). */
+    organization?: string;
     leafKeyUsage?: { digitalSignature?: boolean; nonRepudiation?: boolean; keyEncipherment?: boolean };
     notBefore?: Date;
     notAfter?: Date;
@@ -68,7 +70,7 @@ export function makeTestPki(
   const leaf = certificate({
     subject: [
       { shortName: "C", value: "CN" },
-      { shortName: "O", value: "Test Logistics Co" },
+      { shortName: "O", value: options.organization ?? "Test Logistics Co", valueTagClass: forge.asn1.Type.UTF8 as number },
       { shortName: "CN", value: "Test Logistics Dossier Signing" },
     ],
     issuer: ca,

@@ -48,6 +48,14 @@ describe("readPkcs12", () => {
     expect(read.identity.chain).toHaveLength(1);
   });
 
+  test("shows a Chinese organisation name in the subject as text, and pdfsig validates its signature", async () => {
+    const read = readPkcs12(toPkcs12(makeTestPki({ organization: "测试物流有限公司" }), PASSPHRASE), PASSPHRASE);
+    if (!read.ok) throw new Error(read.error);
+    expect(read.identity.facts.subject).toContain("O=测试物流有限公司");
+    const report = pdfsig(await signPdf(await samplePdf(), read.identity, { signerName: "测试物流", at: new Date() }), "chinese.pdf");
+    expect(report).toContain("Signature Validation: Signature is Valid.");
+  });
+
   test.each([
     ["a wrong passphrase", () => readPkcs12(p12, "wrong"), "signing.errors.wrongPassphrase"],
     [
