@@ -11,6 +11,7 @@ import { dossierReference } from "~/lib/dossiers/dossier-schema";
 import { getDossier } from "~/lib/dossiers/dossiers.server";
 import { formatDateTime } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
+import { translateMessage } from "~/lib/i18n/messages";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 
@@ -86,7 +87,7 @@ export default function DossierPage() {
               <div className="h-3 rounded bg-brand-600" style={{ width: `${d.progress}%` }} />
             </div>
           ) : null}
-          {d.status === "failed" ? <Alert tone="error">{t("dossiers.detail.failed", { error: d.error ?? "" })}</Alert> : null}
+          {d.status === "failed" ? <Alert tone="error">{t("dossiers.detail.failed", { error: d.error?.startsWith("signing.") ? translateMessage(t, d.error) : (d.error ?? "") })}</Alert> : null}
           <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
             <dt className="text-slate-600">{t("dossiers.detail.generatedAt")}</dt>
             <dd className="col-span-2">{formatDateTime(d.generatedAt, locale, d.timeZone)}</dd>

@@ -137,6 +137,7 @@ describe("without JavaScript", () => {
       "Partner rules",
       "Audit trail",
       "Email outbox",
+      "Signing certificate",
     ]);
     await page.getByRole("button", { name: "Log out" }).click();
     await page.waitForURL("**/login?loggedOut=1");

@@ -5,7 +5,7 @@
 
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
-import { degrees, PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { alias } from "drizzle-orm/pg-core";
 import {
   dossiers,
@@ -26,7 +26,7 @@ import { refused } from "~/lib/form.server";
 import { localDateTimeInZone } from "~/lib/i18n/format";
 import { message } from "~/lib/i18n/messages";
 import { embedNotoSans, replaceMissingGlyphs } from "~/lib/pdf/fonts.server";
-import { signForOrganization } from "~/lib/signing/signing.server";
+import { removeSignatureFields, signForOrganization } from "~/lib/signing/signing.server";
 import { dossierReference } from "./dossier-schema";
 import { ACCESS_LOG_LIMIT, shareState, type DossierShareValues, type ShareState } from "./dossier-share-schema";
 
@@ -63,55 +63,6 @@ export function watermarkLines(facts: WatermarkFacts): { zh: string; en: string;
   };
 }
 
-const isSignatureField = (dict: PDFDict | undefined) => dict?.lookupMaybe(PDFName.of("FT"), PDFName) === PDFName.of("Sig");
-
-/**
- * Removes every signature field with its widget annotations and signature dictionary. A copy that
- * is changed (the watermark) can no longer carry the original's signature: it would only show as
- * broken. The copy is signed afresh afterwards, when the organisation has a certificate.
- */
-export function removeShareSignatureFields(doc: PDFDocument): number {
-  const removed = new Set<PDFRef>();
-  let fieldCount = 0;
-  const acroForm = doc.catalog.lookupMaybe(PDFName.of("AcroForm"), PDFDict);
-  const fields = acroForm?.lookupMaybe(PDFName.of("Fields"), PDFArray);
-  if (acroForm && fields) {
-    for (let i = fields.size() - 1; i >= 0; i -= 1) {
-      const field = fields.lookupMaybe(i, PDFDict);
-      if (!isSignatureField(field)) continue;
-      fieldCount += 1;
-      const ref = fields.get(i);
-      if (ref instanceof PDFRef) removed.add(ref);
-      const kids = field?.lookupMaybe(PDFName.of("Kids"), PDFArray);
-      for (const kid of kids?.asArray() ?? []) if (kid instanceof PDFRef) removed.add(kid);
-      const value = field?.get(PDFName.of("V"));
-      if (value instanceof PDFRef) removed.add(value);
-      fields.remove(i);
-    }
-    if (fields.size() === 0) doc.catalog.delete(PDFName.of("AcroForm"));
-    else acroForm.delete(PDFName.of("SigFlags"));
-  }
-  for (const page of doc.getPages()) {
-    const annots = page.node.Annots();
-    if (!annots) continue;
-    for (let i = annots.size() - 1; i >= 0; i -= 1) {
-      const ref = annots.get(i);
-      const annot = annots.lookupMaybe(i, PDFDict);
-      const widget = annot?.lookupMaybe(PDFName.of("Subtype"), PDFName) === PDFName.of("Widget");
-      const signature = widget && (isSignatureField(annot) || isSignatureField(annot?.lookupMaybe(PDFName.of("Parent"), PDFDict)));
-      if ((ref instanceof PDFRef && removed.has(ref)) || signature) {
-        if (ref instanceof PDFRef) removed.add(ref);
-        annots.remove(i);
-      }
-    }
-    if (annots.size() === 0) page.node.delete(PDFName.of("Annots"));
-  }
-  // DocMDP permissions point at a signature that is gone.
-  doc.catalog.delete(PDFName.of("Perms"));
-  for (const ref of removed) doc.context.delete(ref);
-  return fieldCount;
-}
-
 /** Draws `text` at the largest size up to `max` that fits `width`. */
 function fitSize(font: PDFFont, text: string, width: number, max: number): number {
   const at = font.widthOfTextAtSize(text, max);
@@ -145,7 +96,7 @@ function drawWatermark(page: PDFPage, fonts: { regular: PDFFont; bold: PDFFont }
 /** The original volume's bytes with its signature fields removed and the watermark on every page (unsigned). */
 export async function watermarkVolume(original: Uint8Array, facts: WatermarkFacts): Promise<Uint8Array> {
   const doc = await PDFDocument.load(original, { updateMetadata: false });
-  removeShareSignatureFields(doc);
+  removeSignatureFields(doc);
   const fonts = await embedNotoSans(doc);
   const lines = watermarkLines(facts);
   for (const page of doc.getPages()) drawWatermark(page, fonts, lines);

@@ -28,7 +28,7 @@ import { endOfDayInZone, localDateTimeInZone, startOfDayInZone, todayInZone } fr
 import { message } from "~/lib/i18n/messages";
 import { logger } from "~/lib/logger.server";
 import { nextRunningNumber } from "~/lib/organizations/running-number.server";
-import { signForOrganization } from "~/lib/signing/signing.server";
+import { hasActiveCertificate, signForOrganization, SigningError } from "~/lib/signing/signing.server";
 import {
   planVolumes,
   renderDossier,
@@ -236,11 +236,14 @@ export async function buildDossierInput(db: Database, dossier: Dossier): Promise
     generatedBy: requester ? `${requester.name} <${requester.email}>` : "—",
     formatDate: (d) => todayInZone(timeZone, d),
     sections,
-    signed: false,
+    // The cover says whether to look for a signature: the one signForOrganization will add.
+    signed: await hasActiveCertificate(db, orgId),
   };
 }
 
 export interface GeneratedVolume {
+  /** The whole dossier's input (its sections are every volume's). */
+  input: DossierInput;
   volume: VolumeNumber;
   rendered: RenderedDossier;
   /** The PDF before signing: the same data, parameters and time give the same bytes. */
@@ -277,7 +280,7 @@ export async function generateDossierVolumes(
       volume,
     );
     const bytes = await rendered.doc.save({ useObjectStreams: false });
-    await onVolume({ volume, rendered, bytes });
+    await onVolume({ input, volume, rendered, bytes });
   }
   return { input, count: plan.length };
 }
@@ -300,9 +303,12 @@ export async function runDossier(db: Database, dossierId: string, options: Pick<
     const { count } = await generateDossierVolumes(
       db,
       claimed,
-      async ({ volume, rendered, bytes }) => {
+      async ({ input, volume, rendered, bytes }) => {
         const unsignedSha256 = createHash("sha256").update(bytes).digest("hex");
+        // Signing is the last step (pdf-lib rewrites the whole file). A certificate that cannot sign
+        // fails the dossier: an unsigned file would contradict its cover.
         const signed = await signForOrganization(db, orgId, bytes);
+        if (signed.signed !== input.signed) throw new SigningError(message("signing.errors.changedDuringGeneration"));
         if (signed.signed) signedVolumes += 1;
         const stored = await storeGeneratedBytes(signed.bytes);
         volumeRows.push({

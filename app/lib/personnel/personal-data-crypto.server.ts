@@ -31,7 +31,7 @@ export function parseSecret(value: string): Buffer {
 }
 
 /** "v1.<iv>.<tag>.<ciphertext>", base64url parts. */
-export function encryptWith(keys: PersonalDataKeys, plain: string): string {
+export function encryptWith(keys: Pick<PersonalDataKeys, "encryption">, plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", keys.encryption, iv);
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
@@ -39,7 +39,7 @@ export function encryptWith(keys: PersonalDataKeys, plain: string): string {
 }
 
 /** Throws on a tampered value or a wrong key (GCM's tag), never returns garbage. */
-export function decryptWith(keys: PersonalDataKeys, stored: string): string {
+export function decryptWith(keys: Pick<PersonalDataKeys, "encryption">, stored: string): string {
   const [version, iv, tag, body] = stored.split(".");
   if (version !== VERSION || !iv || !tag || body === undefined) throw new Error("personal data: unknown ciphertext format");
   const decipher = createDecipheriv("aes-256-gcm", keys.encryption, Buffer.from(iv, "base64url"));
@@ -58,15 +58,19 @@ export function digestWith(keys: PersonalDataKeys, documentType: string, idNumbe
     .digest("hex");
 }
 
+let cachedSecret: Buffer | undefined;
 let cached: PersonalDataKeys | undefined;
 
-/** The keys of this installation: PERSONAL_DATA_KEY, or the key file made on the first start. */
-export function personalDataKeys(): PersonalDataKeys {
-  if (cached) return cached;
+/**
+ * The 32-byte secret of this installation: PERSONAL_DATA_KEY, or the key file made on the first
+ * start. Other secrets (the signing certificate's key) are derived from it with labels of their own.
+ */
+export function serverSecret(): Buffer {
+  if (cachedSecret) return cachedSecret;
   const configured = env().PERSONAL_DATA_KEY;
   if (configured) {
-    cached = deriveKeys(parseSecret(configured));
-    return cached;
+    cachedSecret = parseSecret(configured);
+    return cachedSecret;
   }
   const file = path.resolve(env().DATA_DIR, "personal-data.key");
   // Several app servers on one PostgreSQL would each make a key of their own and could not read
@@ -87,7 +91,13 @@ export function personalDataKeys(): PersonalDataKeys {
       secret = parseSecret(readFileSync(file, "utf8"));
     }
   }
-  cached = deriveKeys(secret);
+  cachedSecret = secret;
+  return cachedSecret;
+}
+
+/** The keys of this installation, from serverSecret(). */
+export function personalDataKeys(): PersonalDataKeys {
+  cached ??= deriveKeys(serverSecret());
   return cached;
 }
 
