@@ -20,7 +20,7 @@ const filesDirectory = await vi.hoisted(async () => {
 });
 
 import { dossierManifestEntries, dossiers, dossierVolumes } from "../../db/schema";
-import { generateDossierVolumes, readDossierVolume, requestDossier, runDossier, type GeneratedVolume } from "~/lib/dossiers/dossiers.server";
+import { generateDossierVolumes, readDossierVolume, requestDossier, runDossier, startDossierRunner, type GeneratedVolume } from "~/lib/dossiers/dossiers.server";
 import { todayInZone } from "~/lib/i18n/format";
 import * as newRoute from "~/routes/_app.dossiers.new";
 import * as detailRoute from "~/routes/_app.dossiers.$dossierId._index";
@@ -80,7 +80,8 @@ describe("the dossier builder", () => {
     const outcome = await callAction(newRoute, "/dossiers/new", request, { cookie: owner.cookie });
     expect(outcome.status).toBe(302);
     dossierId = outcome.location!.split("/").pop()!;
-    await runDossier(testDb(), dossierId);
+    // The action started the background runner; waiting on the runner's queue waits for this dossier.
+    await startDossierRunner(testDb());
     const [row] = await testDb().select().from(dossiers).where(eq(dossiers.id, dossierId));
     expect(row).toMatchObject({ status: "ready", progress: 100, number: 1 });
     expect(row!.fileCount).toBeGreaterThan(0);
