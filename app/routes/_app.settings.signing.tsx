@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { FileField, TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/use-validated-form";
@@ -90,6 +91,9 @@ export default function SigningSettings() {
   const [searchParams] = useSearchParams();
   const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(SigningCertificateSchema, { server: actionData });
   const busy = navigation.state === "submitting";
+  // A certificate that was just taken (or removed) leaves the form empty: the file and passphrase are not kept in the page.
+  const fingerprint = certificate?.fingerprintSha256 ?? null;
+  useEffect(() => form.reset(), [fingerprint, form]);
   const at = (iso: string) => formatDateTime(iso, locale, timeZone);
   return (
     <>

@@ -2726,7 +2726,7 @@ export const zhCN: Translations = {
       unknownAddress: "未知",
       latestOnly: "仅显示最近 {{count}} 条。",
     },
-    actions: { view: "查看页面", download: "下载第 {{volume}} 册" },
+    actions: { view: "查看页面", download: "下载第 {{volume}} 卷" },
     outcomes: { allowed: "允许", expired: "拒绝（已过期）", revoked: "拒绝（已撤销）" },
     page: {
       title: "证据档案 {{reference}}",
@@ -2736,7 +2736,7 @@ export const zhCN: Translations = {
       framework: "认证标准",
       period: "期间",
       files: "文件",
-      download: "下载第 {{volume}} 册（{{size}} MB）",
+      download: "下载第 {{volume}} 卷（{{size}} MB）",
       hash: "本副本的 SHA-256：{{hash}}",
       note: "这是供您审阅的只读副本：每一页都带有注明您姓名的水印。分享单位可以看到此链接的每次使用。",
       otherLanguage: "简体中文",
