@@ -3,7 +3,30 @@
 // every page exists, running headers and "第 x 页 / 共 y 页" footers. Shared by the generated
 // reports; it knows nothing about assessments.
 
-import { degrees, drawText, PageSizes, rgb, type Color, type PDFDocument, type PDFFont, type PDFName, type PDFPage } from "pdf-lib";
+import { deflateSync } from "node:zlib";
+import {
+  degrees,
+  drawText,
+  fill,
+  fillAndStroke,
+  PageSizes,
+  PDFRawStream,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+  setFillingColor,
+  setLineWidth,
+  setStrokingColor,
+  stroke,
+  type Color,
+  type PDFContentStream,
+  type PDFDocument,
+  type PDFFont,
+  type PDFName,
+  type PDFPage,
+  type PDFRef,
+} from "pdf-lib";
 import { replaceMissingGlyphs, type NotoSans } from "./fonts.server";
 import { wrapText, type Measure } from "./text-layout";
 
@@ -184,6 +207,7 @@ export class PageBuilder {
   }
 
   newPage(): PDFPage {
+    if (this.current) this.seal(this.current);
     this.current = this.doc.addPage(this.pageSize);
     this.y = this.top;
     return this.current;
@@ -323,19 +347,20 @@ export class PageBuilder {
     const page = this.page;
     const height = Math.max(0, ...row.cells.map((c, i) => linesHeight(c.lines.slice(...(ranges[i] ?? [0, 0]))))) + 2 * padding;
     const top = this.y;
+    // The cells' boxes first, one path per fill colour (a table draws thousands of them).
+    const byFill = new Map<Color | undefined, PreparedCell[]>();
+    for (const cell of row.cells) byFill.set(cell.fill, [...(byFill.get(cell.fill) ?? []), cell]);
+    for (const [fillColor, cells] of byFill) {
+      if (!fillColor && borderWidth <= 0) continue;
+      const operators = [pushGraphicsState()];
+      if (fillColor) operators.push(setFillingColor(fillColor));
+      if (borderWidth > 0) operators.push(setStrokingColor(colors.rule), setLineWidth(borderWidth));
+      for (const cell of cells) operators.push(rectangle(this.left + cell.x, top - height, cell.width, height));
+      operators.push(fillColor && borderWidth > 0 ? fillAndStroke() : fillColor ? fill() : stroke(), popGraphicsState());
+      page.pushOperators(...operators);
+    }
     row.cells.forEach((cell, i) => {
       const x = this.left + cell.x;
-      if (cell.fill || borderWidth > 0) {
-        page.drawRectangle({
-          x,
-          y: top - height,
-          width: cell.width,
-          height,
-          color: cell.fill,
-          borderColor: borderWidth > 0 ? colors.rule : undefined,
-          borderWidth,
-        });
-      }
       const [from, to] = ranges[i] ?? [0, 0];
       let y = top - padding;
       cell.lines.slice(from, to).forEach((line, j) => {
@@ -433,8 +458,24 @@ export class PageBuilder {
   }
 
   /**
+   * Compresses what was drawn on a page so far into a finished stream, with the platform's zlib,
+   * and lets go of its operators. pdf-lib would keep every operator object until save() and then
+   * deflate in JavaScript: for a long dossier that is a large share of the memory and of the time.
+   * Drawing on the page again (the contents, the running header) opens a second content stream.
+   * The page's current stream is private in pdf-lib 1.17; the two fields are its own names.
+   */
+  private seal(page: PDFPage): void {
+    const open = page as unknown as { contentStream?: PDFContentStream; contentStreamRef?: PDFRef };
+    if (!open.contentStream || !open.contentStreamRef) return;
+    const compressed = deflateSync(open.contentStream.getUnencodedContents());
+    this.doc.context.assign(open.contentStreamRef, PDFRawStream.of(this.doc.context.obj({ Filter: "FlateDecode" }), compressed));
+    open.contentStream = undefined;
+    open.contentStreamRef = undefined;
+  }
+
+  /**
    * Running header and footer on every page. Call once, after all content: the footer needs
-   * the page count.
+   * the page count. Every page is sealed afterwards.
    */
   decoratePages(decorations: PageDecorations): void {
     const pages = this.doc.getPages();
@@ -458,6 +499,7 @@ export class PageBuilder {
       }
       const footer = replaceMissingGlyphs(decorations.footer(i + 1, pages.length), font);
       this.text(page, footer, (pageWidth - measure(footer)) / 2, this.margins.bottom - 28, font, small.size, colors.muted);
+      this.seal(page);
     });
   }
 }
