@@ -8,9 +8,10 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, or } from "drizzle-orm";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFString } from "pdf-lib";
-import { dossierManifestEntries, dossiers, dossierShareCopies, dossierShares, dossierVolumes, frameworks, users } from "../../../db/schema";
+import { dossierManifestEntries, dossierShareCopies, dossierShares, dossierVolumes } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
 import { DOSSIER_ID_KEY, DOSSIER_VOLUME_KEY } from "./dossier-pdf.server";
+import { getDossier } from "./dossiers.server";
 import { dossierReference } from "./dossier-schema";
 
 export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -113,32 +114,19 @@ export interface Verification {
 }
 
 async function dossierSummary(db: Executor, orgId: string, dossierId: string) {
-  const [row] = await db
-    .select({
-      dossier: dossiers,
-      framework: { nameZh: frameworks.nameZh, nameEn: frameworks.nameEn, version: frameworks.version },
-      requestedBy: users.name,
-    })
-    .from(dossiers)
-    .innerJoin(frameworks, eq(frameworks.id, dossiers.frameworkId))
-    .innerJoin(users, eq(users.id, dossiers.requestedByUserId))
-    .where(and(eq(dossiers.organizationId, orgId), eq(dossiers.id, dossierId)));
+  const row = await getDossier(db, orgId, dossierId);
   if (!row) return null;
-  const volumes = await db
-    .select({ volume: dossierVolumes.volume })
-    .from(dossierVolumes)
-    .where(and(eq(dossierVolumes.organizationId, orgId), eq(dossierVolumes.dossierId, dossierId)));
   return {
     id: row.dossier.id,
     reference: dossierReference(row.dossier.number),
-    framework: row.framework,
+    framework: { nameZh: row.framework.nameZh, nameEn: row.framework.nameEn, version: row.framework.version },
     periodFrom: row.dossier.periodFrom,
     periodTo: row.dossier.periodTo,
     generatedAt: row.dossier.generatedAt,
     completedAt: row.dossier.completedAt,
     requestedBy: row.requestedBy,
     signed: row.dossier.signed,
-    volumeCount: volumes.length,
+    volumeCount: row.volumes.length,
   };
 }
 

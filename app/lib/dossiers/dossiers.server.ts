@@ -416,7 +416,7 @@ export async function listDossiers(db: Database, orgId: string) {
     .orderBy(desc(dossiers.number));
 }
 
-export async function getDossier(db: Database, orgId: string, dossierId: string) {
+export async function getDossier(db: Executor, orgId: string, dossierId: string) {
   const [row] = await db
     .select({
       dossier: dossiers,
