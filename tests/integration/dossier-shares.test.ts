@@ -29,6 +29,7 @@ import { readDossierVolume, requestDossier, runDossier } from "~/lib/dossiers/do
 import * as sharesRoute from "~/routes/_app.dossiers.$dossierId.shares";
 import * as sharePage from "~/routes/share.$token";
 import * as sharePdf from "~/routes/share.$token.$volume[.]pdf";
+import { generateDossier } from "../support/dossier-factories";
 import { addMember, signUpOrganization, type Member, type SignedUp } from "../support/factories";
 import { callAction, callLoader, ORIGIN, type Fields } from "../support/requests";
 import { query, testDb } from "../support/test-database";
@@ -49,14 +50,7 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function readyDossier(org: SignedUp): Promise<string> {
-  const actor = { organizationId: org.organizationId, userId: org.userId };
-  const values = { framework: "cn-2022-advanced", periodFrom: "2026-01-01", periodTo: "2026-12-31", sites: [], criteria: ["41"] };
-  const requested = await requestDossier(testDb(), actor, "Asia/Shanghai", values);
-  if (!requested.ok) throw new Error("dossier not requested");
-  await runDossier(testDb(), requested.dossierId);
-  return requested.dossierId;
-}
+const readyDossier = (org: SignedUp) => generateDossier(org, { periodTo: "2026-12-31", criteria: ["41"] });
 
 beforeAll(async () => {
   owner = await signUpOrganization();

@@ -16,13 +16,13 @@ const filesDirectory = await vi.hoisted(async () => {
 import { rmSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import { dossierManifestEntries } from "../../db/schema";
-import { readDossierVolume, requestDossier, runDossier } from "~/lib/dossiers/dossiers.server";
+import { readDossierVolume } from "~/lib/dossiers/dossiers.server";
 import type { Verification } from "~/lib/dossiers/dossier-verify.server";
 import { createShare, readShareCopy, resolveShare } from "~/lib/dossiers/dossier-shares.server";
-import { todayInZone } from "~/lib/i18n/format";
 import * as verifyRoute from "~/routes/_app.verify";
 import { addMember, createSite, signUpOrganization, type SignedUp } from "../support/factories";
 import { submitContainerInspection } from "../support/inspection-factories";
+import { generateDossier } from "../support/dossier-factories";
 import { callAction } from "../support/requests";
 import { testDb } from "../support/test-database";
 
@@ -38,18 +38,7 @@ beforeAll(async () => {
   other = await signUpOrganization();
   const site = await createSite(owner.cookie);
   await submitContainerInspection({ organizationId: owner.organizationId, userId: owner.userId }, site.id, { failPoints: ["doors"] });
-  const actor = { organizationId: owner.organizationId, userId: owner.userId };
-  const values = {
-    framework: "cn-2022-advanced",
-    periodFrom: "2026-01-01",
-    periodTo: todayInZone("Asia/Shanghai"),
-    sites: [],
-    criteria: [],
-  };
-  const requested = await requestDossier(testDb(), actor, "Asia/Shanghai", values);
-  if (!requested.ok) throw new Error("dossier not requested");
-  dossierId = requested.dossierId;
-  await runDossier(testDb(), dossierId);
+  dossierId = await generateDossier(owner);
   const volume = await readDossierVolume(testDb(), owner.organizationId, dossierId, 1);
   if (!volume) throw new Error("dossier not generated");
   issued = new Uint8Array(volume.bytes);

@@ -22,11 +22,10 @@ const filesDirectory = await vi.hoisted(async () => {
 });
 
 import { auditEvents, dossiers, dossierVolumes, signingCertificates } from "../../db/schema";
-import { requestDossier, runDossier } from "~/lib/dossiers/dossiers.server";
 import { readGeneratedBytes } from "~/lib/evidence/file-store.server";
-import { todayInZone } from "~/lib/i18n/format";
 import * as signingRoute from "~/routes/_app.settings.signing";
 import { addMember, signUpOrganization, type Member, type SignedUp } from "../support/factories";
+import { generateDossier } from "../support/dossier-factories";
 import { callAction, callLoader, errorsOf, keyOf } from "../support/requests";
 import { makeTestPki, toPkcs12 } from "../support/signing-pki";
 import { testDb } from "../support/test-database";
@@ -64,22 +63,6 @@ function upload(cookie: string, fields: { certificate?: File; passphrase?: strin
   return callAction(signingRoute, "/settings/signing", { intent: "upload", ...fields }, { cookie });
 }
 
-// Through the library, not the /dossiers/new action: the action also starts the background
-// runner, which would race this call for the queued row on a real PostgreSQL.
-async function generateDossier(organization: SignedUp): Promise<string> {
-  const actor = { organizationId: organization.organizationId, userId: organization.userId };
-  const values = {
-    framework: "cn-2022-advanced",
-    periodFrom: "2026-01-01",
-    periodTo: todayInZone("Asia/Shanghai"),
-    sites: [],
-    criteria: [],
-  };
-  const requested = await requestDossier(testDb(), actor, "Asia/Shanghai", values);
-  if (!requested.ok) throw new Error(`dossier not requested: ${JSON.stringify(requested.errors)}`);
-  await runDossier(testDb(), requested.dossierId);
-  return requested.dossierId;
-}
 
 function pdfsig(bytes: Uint8Array, name: string): string {
   const file = path.join(work, name);

@@ -2,7 +2,6 @@
 // Every route module whose file name carries a `$param` needs an entry in `paramRoutes` below,
 // saying how to get organisation B's id for that param; a new route without one fails this file.
 import { readdirSync, statSync } from "node:fs";
-import { requestDossier, runDossier } from "~/lib/dossiers/dossiers.server";
 import { createShare } from "~/lib/dossiers/dossier-shares.server";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
@@ -44,6 +43,7 @@ import {
 } from "../support/factories";
 import { containerTemplateId, containerValues, submitContainerInspection } from "../support/inspection-factories";
 import { addItems } from "../support/badges-factories";
+import { generateDossier } from "../support/dossier-factories";
 import { applyDirect, createModel, receiveRange, sealActor, sealPrefix } from "../support/seal-factories";
 import { runSealAudit } from "~/lib/seals/seals.server";
 import { createPolicy, pdfFile } from "../support/policy-factories";
@@ -557,17 +557,14 @@ async function trainingOf(owner: SignedUp) {
 
 async function dossierOf(owner: SignedUp) {
   const actor = { organizationId: owner.organizationId, userId: owner.userId };
-  const values = { framework: "cn-2022-advanced", periodFrom: "2026-01-01", periodTo: "2026-12-31", sites: [], criteria: ["41"] };
-  const requested = await requestDossier(testDb(), actor, "Asia/Shanghai", values);
-  if (!requested.ok) throw new Error("dossier not requested");
-  await runDossier(testDb(), requested.dossierId);
-  const share = await createShare(testDb(), actor, requested.dossierId, {
+  const dossierId = await generateDossier(owner, { periodTo: "2026-12-31", criteria: ["41"] });
+  const share = await createShare(testDb(), actor, dossierId, {
     recipientName: "租户审阅人",
     recipientOrganization: "",
     days: 14,
   });
   if (!share?.ok) throw new Error("share not created");
-  return { dossierId: requested.dossierId, shareToken: share.token };
+  return { dossierId, shareToken: share.token };
 }
 
 async function sealsOf(owner: SignedUp, siteId: string) {
