@@ -3,12 +3,13 @@
 // time to only read and hash the same photos. Photos are made once under BENCH_DIR (default
 // /tmp/tradeguard-bench-dossier) so later runs measure the dossier, not the photo generation.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { renderDossier, type DossierSection } from "~/lib/dossiers/dossier-pdf.server";
 import type { DossierFileRef, DossierRecord } from "~/lib/dossiers/dossier-types";
+import { partsSha256, partsSize, savePdfParts } from "~/lib/pdf/pdf-parts.server";
 
 const dir = process.env.BENCH_DIR ?? "/tmp/tradeguard-bench-dossier";
 const PHOTOS = 200;
@@ -95,18 +96,23 @@ const rendered = await renderDossier(
     sections,
     signed: false,
   },
-  async (file) => new Uint8Array(await readFile(byPath.get(file.sha256) as string)),
+  // As the app reads them (readGeneratedBytes): the Buffer itself, no copy.
+  (file) => readFile(byPath.get(file.sha256) as string),
 );
-const bytes = await rendered.doc.save({ useObjectStreams: false });
+// As runDossier does: the PDF in parts (the photos by reference) and its SHA-256.
+const parts = await savePdfParts(rendered.doc);
+const sha256 = partsSha256(parts);
 const wallMs = performance.now() - start;
 const out = path.join(dir, "dossier.pdf");
-writeFileSync(out, bytes);
+const fd = openSync(out, "w");
+for (const part of parts) writeSync(fd, part);
+closeSync(fd);
 const peakMb = process.resourceUsage().maxRSS / 1024;
 const photoMb = photoBytes / 1024 / 1024;
 const budgetMb = 150 + 1.5 * photoMb;
 const embedded = rendered.manifest.filter((m) => m.embedded).length;
 
 process.stdout.write(`reference dossier: ${CRITERIA} criteria, ${RECORDS} records, ${PHOTOS} photos (${photoMb.toFixed(1)} MB, ${embedded} embedded)\n`);
-process.stdout.write(`pages ${rendered.pageCount}, PDF ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB → ${out}\n`);
+process.stdout.write(`pages ${rendered.pageCount}, PDF ${(partsSize(parts) / 1024 / 1024).toFixed(1)} MB (SHA-256 ${sha256.slice(0, 12)}…) → ${out}\n`);
 process.stdout.write(`wall ${(wallMs / 1000).toFixed(2)} s; floor (read + hash photos) ${(floorMs / 1000).toFixed(2)} s; ratio ${(wallMs / floorMs).toFixed(1)}x (aim ≤ 6x)\n`);
 process.stdout.write(`peak RSS ${peakMb.toFixed(0)} MB (aim ≤ ${budgetMb.toFixed(0)} MB = 150 MB + 1.5 × photo bytes)\n`);

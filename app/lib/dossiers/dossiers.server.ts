@@ -2,7 +2,6 @@
 // work is CPU-bound and the machine has few cores), stored in the file store under their SHA-256,
 // listed at /dossiers. Progress is written to the row, so the page can show it.
 
-import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import {
   assessmentResults,
@@ -23,11 +22,12 @@ import { recordAudit } from "~/lib/audit/audit.server";
 import { criterionHeading, displayCode } from "~/lib/criteria/criterion-code";
 import { isAssessable } from "~/lib/criteria/criteria.server";
 import type { Database, Executor } from "~/lib/db.server";
-import { readGeneratedBytes, storeGeneratedBytes } from "~/lib/evidence/file-store.server";
+import { readGeneratedBytes, storeGeneratedBytes, storeGeneratedParts } from "~/lib/evidence/file-store.server";
 import { endOfDayInZone, localDateTimeInZone, startOfDayInZone, todayInZone } from "~/lib/i18n/format";
 import { message } from "~/lib/i18n/messages";
 import { logger } from "~/lib/logger.server";
 import { nextRunningNumber } from "~/lib/organizations/running-number.server";
+import { joinParts, partsSha256, savePdfParts } from "~/lib/pdf/pdf-parts.server";
 import { hasActiveCertificate, signForOrganization, SigningError } from "~/lib/signing/signing.server";
 import {
   planVolumes,
@@ -246,8 +246,8 @@ export interface GeneratedVolume {
   input: DossierInput;
   volume: VolumeNumber;
   rendered: RenderedDossier;
-  /** The PDF before signing: the same data, parameters and time give the same bytes. */
-  bytes: Uint8Array;
+  /** The PDF before signing, in parts (savePdfParts): the same data, parameters and time give the same bytes. */
+  parts: Uint8Array[];
 }
 
 export interface GenerateOptions {
@@ -279,8 +279,8 @@ export async function generateDossierVolumes(
       },
       volume,
     );
-    const bytes = await rendered.doc.save({ useObjectStreams: false });
-    await onVolume({ input, volume, rendered, bytes });
+    const parts = await savePdfParts(rendered.doc);
+    await onVolume({ input, volume, rendered, parts });
   }
   return { input, count: plan.length };
 }
@@ -303,14 +303,20 @@ export async function runDossier(db: Database, dossierId: string, options: Pick<
     const { count } = await generateDossierVolumes(
       db,
       claimed,
-      async ({ input, volume, rendered, bytes }) => {
-        const unsignedSha256 = createHash("sha256").update(bytes).digest("hex");
-        // Signing is the last step (pdf-lib rewrites the whole file). A certificate that cannot sign
-        // fails the dossier: an unsigned file would contradict its cover.
-        const signed = await signForOrganization(db, orgId, bytes);
-        if (signed.signed !== input.signed) throw new SigningError(message("signing.errors.changedDuringGeneration"));
-        if (signed.signed) signedVolumes += 1;
-        const stored = await storeGeneratedBytes(signed.bytes);
+      async ({ input, volume, rendered, parts }) => {
+        const unsignedSha256 = partsSha256(parts);
+        // Signing is the last step (pdf-lib rewrites the whole file, so it needs it in one piece). A
+        // certificate that cannot sign fails the dossier: an unsigned file would contradict its cover.
+        let stored: { sha256: string; sizeBytes: number };
+        if (input.signed) {
+          const signed = await signForOrganization(db, orgId, joinParts(parts));
+          if (!signed.signed) throw new SigningError(message("signing.errors.changedDuringGeneration"));
+          signedVolumes += 1;
+          stored = await storeGeneratedBytes(signed.bytes);
+        } else {
+          if (await hasActiveCertificate(db, orgId)) throw new SigningError(message("signing.errors.changedDuringGeneration"));
+          stored = await storeGeneratedParts(parts);
+        }
         volumeRows.push({
           organizationId: orgId,
           dossierId,

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
@@ -218,6 +218,36 @@ export async function storeGeneratedBytes(bytes: Uint8Array): Promise<{ sha256: 
     });
   }
   return { sha256, sizeBytes: bytes.byteLength };
+}
+
+/**
+ * A generated document given as parts (see savePdfParts), stored like storeGeneratedBytes without
+ * joining the parts into one buffer first.
+ */
+export async function storeGeneratedParts(parts: readonly Uint8Array[]): Promise<{ sha256: string; sizeBytes: number }> {
+  const hash = createHash("sha256");
+  let sizeBytes = 0;
+  for (const part of parts) {
+    hash.update(part);
+    sizeBytes += part.byteLength;
+  }
+  const sha256 = hash.digest("hex");
+  const target = pathFor(sha256);
+  if (!(await exists(target))) {
+    await mkdir(path.dirname(target), { recursive: true });
+    const temporary = `${target}.${randomUUID()}.part`;
+    const handle = await open(temporary, "w");
+    try {
+      for (const part of parts) await handle.write(part);
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target).catch(async (error) => {
+      await unlink(temporary).catch(() => {});
+      throw error;
+    });
+  }
+  return { sha256, sizeBytes };
 }
 
 /** Bytes stored under a SHA-256 (generated documents), verified against it. */
