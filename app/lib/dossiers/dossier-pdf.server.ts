@@ -5,7 +5,7 @@
 // on every page, bookmarks for every class and criterion, and metadata (title, zh-CN). The same
 // input gives the same bytes (fixed dates, fixed subset names, deterministic sampling).
 
-import sharp from "sharp";
+import sharp, { type Metadata } from "sharp";
 import { degrees, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFImage, type PDFPage, type PDFRef } from "pdf-lib";
 import { en } from "~/lib/i18n/locales/en";
 import { zhCN } from "~/lib/i18n/locales/zh-CN";
@@ -334,14 +334,29 @@ export async function renderDossier(
       b.paragraph(block(`现场照片（抽样 ${sampled.length}/${candidates.length}） Photos (sample ${sampled.length} of ${candidates.length})`, style.h2, { spaceBefore: 12 }));
       const gutter = 12;
       const width = (b.width - gutter) / 2;
+      // The section's photos are read and their headers parsed all at once (the disk and sharp work
+      // off the main thread); they are embedded one by one below, in order, so the bytes stay the same.
+      const loading = new Map<string, Promise<{ bytes: Uint8Array; meta: Metadata }>>();
+      let planned = embeddedBytes;
+      for (const { f } of sampled) {
+        if (photos.has(f.sha256) || loading.has(f.sha256) || planned + f.sizeBytes > MAX_EMBEDDED_PHOTO_BYTES) continue;
+        planned += f.sizeBytes;
+        const load = (async () => {
+          const bytes = await readFile(f);
+          return { bytes, meta: await sharp(bytes).metadata() };
+        })();
+        // A failure is thrown where the photo is awaited; the others must not count as unhandled.
+        load.catch(() => {});
+        loading.set(f.sha256, load);
+      }
       for (let k = 0; k < sampled.length; k += 2) {
         const pair = sampled.slice(k, k + 2);
         const loaded: { r: DossierRecord; f: DossierFileRef; photo: EmbeddedPhoto | null }[] = [];
         for (const { r, f } of pair) {
           let photo = photos.get(f.sha256) ?? null;
-          if (!photo && embeddedBytes + f.sizeBytes <= MAX_EMBEDDED_PHOTO_BYTES) {
-            const bytes = await readFile(f);
-            const meta = await sharp(bytes).metadata();
+          const load = photo ? undefined : loading.get(f.sha256);
+          if (!photo && load) {
+            const { bytes, meta } = await load;
             const jpeg = f.mediaType === "image/jpeg";
             const image = jpeg ? await doc.embedJpg(bytes) : await doc.embedPng(bytes);
             const turned = meta.orientation !== undefined && meta.orientation >= 5;
