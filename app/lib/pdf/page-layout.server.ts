@@ -5,20 +5,12 @@
 
 import { deflateSync } from "node:zlib";
 import {
-  degrees,
-  drawText,
-  fill,
-  fillAndStroke,
+  ColorTypes,
   PageSizes,
+  PDFOperator,
   PDFRawStream,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
+  type PDFOperatorNames,
   rgb,
-  setFillingColor,
-  setLineWidth,
-  setStrokingColor,
-  stroke,
   type Color,
   type PDFContentStream,
   type PDFDocument,
@@ -29,6 +21,14 @@ import {
 } from "pdf-lib";
 import { replaceMissingGlyphs, type NotoSans } from "./fonts.server";
 import { wrapText, type Measure } from "./text-layout";
+
+/** A coordinate or colour component as content-stream text: at most three decimals, never an exponent. */
+const num = (value: number) => String(Math.round(value * 1000) / 1000 || 0);
+
+function rgbOf(color: Color): string {
+  if (color.type !== ColorTypes.RGB) throw new Error("page layout: colours are RGB");
+  return `${num(color.red)} ${num(color.green)} ${num(color.blue)}`;
+}
 
 export const colors = {
   text: rgb(0.1, 0.1, 0.1),
@@ -305,8 +305,10 @@ export class PageBuilder {
       key = page.node.newFontDictionary(font.name, font.ref);
       keys.set(font, key);
     }
-    const zero = degrees(0);
-    page.pushOperators(...drawText(font.encodeText(text), { color, font: key, size, rotate: zero, xSkew: zero, ySkew: zero, x, y }));
+    // One operator holding the whole run, written as pdf-lib's drawText would write it, instead of
+    // nine operator objects with their number objects: a dossier draws tens of thousands of runs.
+    const run = `q\nBT\n${rgbOf(color)} rg\n${key.toString()} ${num(size)} Tf\n1 0 0 1 ${num(x)} ${num(y)} Tm\n${font.encodeText(text).toString()} Tj\nET\nQ`;
+    page.pushOperators(PDFOperator.of(run as PDFOperatorNames));
   }
 
   private drawLine(page: PDFPage, line: Line, left: number, top: number): void {
@@ -352,12 +354,13 @@ export class PageBuilder {
     for (const cell of row.cells) byFill.set(cell.fill, [...(byFill.get(cell.fill) ?? []), cell]);
     for (const [fillColor, cells] of byFill) {
       if (!fillColor && borderWidth <= 0) continue;
-      const operators = [pushGraphicsState()];
-      if (fillColor) operators.push(setFillingColor(fillColor));
-      if (borderWidth > 0) operators.push(setStrokingColor(colors.rule), setLineWidth(borderWidth));
-      for (const cell of cells) operators.push(rectangle(this.left + cell.x, top - height, cell.width, height));
-      operators.push(fillColor && borderWidth > 0 ? fillAndStroke() : fillColor ? fill() : stroke(), popGraphicsState());
-      page.pushOperators(...operators);
+      // As one operator holding the path, like the text runs (the layout's colours are RGB).
+      const lines = ["q"];
+      if (fillColor) lines.push(`${rgbOf(fillColor)} rg`);
+      if (borderWidth > 0) lines.push(`${rgbOf(colors.rule)} RG`, `${num(borderWidth)} w`);
+      for (const cell of cells) lines.push(`${num(this.left + cell.x)} ${num(top - height)} ${num(cell.width)} ${num(height)} re`);
+      lines.push(fillColor && borderWidth > 0 ? "B" : fillColor ? "f" : "S", "Q");
+      page.pushOperators(PDFOperator.of(lines.join("\n") as PDFOperatorNames));
     }
     row.cells.forEach((cell, i) => {
       const x = this.left + cell.x;
