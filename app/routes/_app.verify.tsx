@@ -10,7 +10,7 @@ import { MAX_VERIFY_MB } from "~/lib/dossiers/dossier-schema";
 import { verifyDossierFile, type VerifyVerdict } from "~/lib/dossiers/dossier-verify.server";
 import { readUploadForm } from "~/lib/evidence/file-store.server";
 import { formatDateTime } from "~/lib/i18n/format";
-import { message } from "~/lib/i18n/messages";
+import { message, translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 
@@ -67,7 +67,7 @@ export default function VerifyPage() {
       <div className="space-y-4">
         <Card>
           <Form method="post" encType="multipart/form-data" className="space-y-3">
-            {answer?.error ? <Alert tone="error">{answer.error}</Alert> : null}
+            {answer?.error ? <Alert tone="error">{translateMessage(t, answer.error)}</Alert> : null}
             <div>
               <label htmlFor="verify-file" className="block text-sm font-medium">
                 {t("dossiers.verify.file")}

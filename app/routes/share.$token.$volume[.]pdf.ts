@@ -31,7 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = volume === null ? null : await readShareCopy(found, volume);
   if (!file || volume === null) return plain(404, notFoundText);
   await logAccess(db, found.share, access, { action: "download", volume, outcome: "allowed" });
-  return new Response(new Uint8Array(file.bytes), {
+  // The stored Buffer as it is: a volume can be hundreds of MB, not worth a copy per download.
+  return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
     headers: {
       ...shareResponseHeaders,
       "Content-Type": "application/pdf",

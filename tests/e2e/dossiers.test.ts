@@ -53,6 +53,9 @@ describe("evidence dossiers", () => {
     await page.goto("/dossiers");
     await page.getByRole("link", { name: "核验 PDF" }).click();
     await page.waitForURL("**/verify");
+    // Nothing chosen: a clear message in the reader's language.
+    await page.getByRole("button", { name: "核验", exact: true }).click();
+    await page.getByRole("alert").getByText("请选择要核验的 PDF 文件。").waitFor();
     await page.getByLabel("待核验的 PDF").setInputFiles(pdf);
     await page.getByRole("button", { name: "核验", exact: true }).click();
     await page.getByText("本企业出具，未经改动：该文件与 DOS-1 第 1 卷逐字节一致。").waitFor();

@@ -23,7 +23,7 @@ import { hashToken, newToken } from "~/lib/auth/tokens.server";
 import type { Database } from "~/lib/db.server";
 import { readGeneratedBytes, storeGeneratedBytes } from "~/lib/evidence/file-store.server";
 import { refused } from "~/lib/form.server";
-import { localDateTimeInZone } from "~/lib/i18n/format";
+import { documentTimeInZone } from "~/lib/i18n/format";
 import { message } from "~/lib/i18n/messages";
 import { embedNotoSans, replaceMissingGlyphs } from "~/lib/pdf/fonts.server";
 import { removeSignatureFields, signForOrganization } from "~/lib/signing/signing.server";
@@ -47,13 +47,8 @@ export interface WatermarkFacts {
   shareReference: string;
 }
 
-/** A time as the watermark prints it: unambiguous in both languages, in the organisation's zone. */
-function watermarkTime(value: Date, timeZone: string): string {
-  return `${localDateTimeInZone(value, timeZone).replace("T", " ")} (${timeZone})`;
-}
-
 export function watermarkLines(facts: WatermarkFacts): { zh: string; en: string; diagonal: string } {
-  const until = watermarkTime(facts.expiresAt, facts.timeZone);
+  const until = documentTimeInZone(facts.expiresAt, facts.timeZone);
   const zhWho = facts.recipientOrganization ? `${facts.recipientName}（${facts.recipientOrganization}）` : facts.recipientName;
   const enWho = facts.recipientOrganization ? `${facts.recipientName} (${facts.recipientOrganization})` : facts.recipientName;
   return {

@@ -23,7 +23,7 @@ import { criterionHeading, displayCode } from "~/lib/criteria/criterion-code";
 import { isAssessable } from "~/lib/criteria/criteria.server";
 import type { Database, Executor } from "~/lib/db.server";
 import { readGeneratedBytes, storeGeneratedBytes, storeGeneratedParts } from "~/lib/evidence/file-store.server";
-import { endOfDayInZone, localDateTimeInZone, startOfDayInZone, todayInZone } from "~/lib/i18n/format";
+import { documentTimeInZone, endOfDayInZone, startOfDayInZone, todayInZone } from "~/lib/i18n/format";
 import { message } from "~/lib/i18n/messages";
 import { logger } from "~/lib/logger.server";
 import { nextRunningNumber } from "~/lib/organizations/running-number.server";
@@ -232,7 +232,7 @@ export async function buildDossierInput(db: Database, dossier: Dossier): Promise
     period: { from: dossier.periodFrom, to: dossier.periodTo },
     sites: siteNames,
     generatedAt: dossier.generatedAt,
-    generatedAtText: `${localDateTimeInZone(dossier.generatedAt, timeZone).replace("T", " ")} (${timeZone})`,
+    generatedAtText: documentTimeInZone(dossier.generatedAt, timeZone),
     generatedBy: requester ? `${requester.name} <${requester.email}>` : "—",
     formatDate: (d) => todayInZone(timeZone, d),
     sections,

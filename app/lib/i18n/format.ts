@@ -63,3 +63,8 @@ export function localDateTimeInZone(value: Date | string, timeZone: string): str
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
+
+/** An instant as a generated document prints it, the same in both languages: "2026-12-03 22:22 (Asia/Shanghai)". */
+export function documentTimeInZone(value: Date | string, timeZone: string): string {
+  return `${localDateTimeInZone(value, timeZone).replace("T", " ")} (${timeZone})`;
+}
