@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { assessmentActionsByCriterion } from "~/lib/assessments/assessment-actions.server";
 import { renderAssessmentReport } from "~/lib/assessments/assessment-report.server";
 import { buildReportData, getAssessmentView } from "~/lib/assessments/assessments.server";
 import { requirePermission } from "~/lib/auth/auth.server";
@@ -17,7 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const reasons = view.outcome.reasons.map((r) => ({ zh: reasonText(zh, r), en: reasonText(en, r) }));
   // A final report is dated when it was finalised, so downloading it twice gives the same bytes.
   const generatedAt = view.assessment.finalizedAt ?? new Date();
-  const data = buildReportData(auth.organization, view, reasons, generatedAt);
+  const actions = await assessmentActionsByCriterion(auth.db, orgId, view.assessment.id);
+  const data = buildReportData(auth.organization, view, reasons, generatedAt, actions);
   const pdf = await renderAssessmentReport(data);
   const fileName = `${view.reference}.pdf`;
   return new Response(Buffer.from(pdf), {

@@ -18,6 +18,7 @@ import {
   evidenceFiles,
   evidenceLinks,
 } from "../../db/schema";
+import { assessmentActionsByCriterion } from "~/lib/assessments/assessment-actions.server";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import { scoreAssessment, type AssessmentResultValue } from "~/lib/assessments/scoring";
 import { checkUpload } from "~/lib/evidence/file-store.server";
@@ -582,6 +583,106 @@ describe("the report PDF", () => {
       await run("qpdf", ["--check", file]);
       const { stdout: finalText } = await run("pdftotext", ["-enc", "UTF-8", file, "-"]);
       expect(finalText.replace(/\s+/g, "")).toContain("已定稿");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("lists each partly-met or failed item's corrective actions, and says so when an item has none", async () => {
+    const owner = await signUpOrganization();
+    const other = await signUpOrganization();
+    const id = await newAssessment(owner);
+    await answer(owner, id, all2014({ "5": "partly_meets", "21": "fails", "22": "partly_meets" }));
+    const plan = async (criterion: string, title: string, dueOn: string) => {
+      const outcome = await post(owner, id, { intent: "action", criterion, title, ownerUserId: owner.userId, dueOn });
+      expect(outcome.status, JSON.stringify(outcome.data)).toBe(302);
+    };
+    await plan("21", "东侧装卸区增设夜间照明", "2026-04-30");
+    await plan("21", "Add a CCTV camera at the gatehouse", DEADLINE);
+    await plan("22", "访客证编号并按日回收", "2026-04-15");
+    await plan("22", "补录访客登记簿", "2026-04-15");
+    await plan("22", "更换门禁系统", "2026-04-20");
+    // Closed as the actions page would close them, at fixed instants. 2026-04-15T16:30Z is already
+    // 04-16 in Shanghai: the organisation's day, not UTC's, decides whether it was in time.
+    const close = async (number: number, status: "in_progress" | "done" | "cancelled", closedAt: Date | null) =>
+      testDb()
+        .update(correctiveActions)
+        .set({ status, closedAt, closedByUserId: closedAt ? owner.userId : null })
+        .where(and(eq(correctiveActions.organizationId, owner.organizationId), eq(correctiveActions.number, number)));
+    await close(2, "in_progress", null);
+    await close(3, "done", new Date("2026-04-15T15:30:00Z"));
+    await close(4, "done", new Date("2026-04-15T16:30:00Z"));
+    await close(5, "cancelled", new Date("2026-04-10T02:00:00Z"));
+    expect((await post(owner, id, { intent: "finalize" })).status).toBe(302);
+
+    const item21 = (await resultRow(id, "21")).criterion.id;
+    const item22 = (await resultRow(id, "22")).criterion.id;
+    const byCriterion = await assessmentActionsByCriterion(testDb(), owner.organizationId, id);
+    expect([...byCriterion.keys()].sort()).toEqual([item21, item22].sort());
+    expect(byCriterion.get(item21)).toEqual([
+      { reference: "CA-0001", title: "东侧装卸区增设夜间照明", ownerName: owner.name, dueOn: "2026-04-30", status: "open", closedOn: null, closedInTime: null },
+      { reference: "CA-0002", title: "Add a CCTV camera at the gatehouse", ownerName: owner.name, dueOn: DEADLINE, status: "in_progress", closedOn: null, closedInTime: null },
+    ]);
+    expect(byCriterion.get(item22)).toEqual([
+      expect.objectContaining({ reference: "CA-0003", status: "done", closedOn: "2026-04-15", closedInTime: true }),
+      expect.objectContaining({ reference: "CA-0004", status: "done", closedOn: "2026-04-16", closedInTime: false }),
+      expect.objectContaining({ reference: "CA-0005", status: "cancelled", closedOn: "2026-04-10", closedInTime: null }),
+    ]);
+    // Tenant-scoped: another organisation asking for this assessment gets nothing.
+    expect((await assessmentActionsByCriterion(testDb(), other.organizationId, id)).size).toBe(0);
+
+    const { response, bytes } = await downloadReport(owner, id);
+    expect(response.status).toBe(200);
+    const dir = mkdtempSync(path.join(tmpdir(), "tg-report-"));
+    try {
+      const file = path.join(dir, "report.pdf");
+      writeFileSync(file, bytes);
+      await run("qpdf", ["--check", file]);
+      const { stdout: text } = await run("pdftotext", ["-enc", "UTF-8", file, "-"]);
+      const flat = text.replace(/\s+/g, "");
+      for (const expected of [
+        "CA-0001",
+        "东侧装卸区增设夜间照明",
+        "2026-04-30",
+        "待整改",
+        "CA-0002",
+        "AddaCCTVcameraatthegatehouse",
+        "整改中",
+        "Inprogress",
+        "CA-0003",
+        "访客证编号并按日回收",
+        "已完成",
+        "按期",
+        "Ontime",
+        "CA-0004",
+        "2026-04-16",
+        "逾期",
+        "CA-0005",
+        "已取消",
+        "Cancelled",
+        "无整改措施/Nocorrectiveactionrecorded",
+      ]) {
+        expect(flat, expected).toContain(expected);
+      }
+      // In the page's own order (pdftotext -layout: one line per printed line): each action on a
+      // row of its own under its item, with its due date, status and closing; the line only under item 5.
+      const { stdout: layout } = await run("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"]);
+      const lines = layout.split("\n");
+      const line = (token: string) => {
+        const found = lines.findIndex((l) => l.includes(token));
+        expect(found, token).toBeGreaterThanOrEqual(0);
+        return found;
+      };
+      const order = ["5.内审制度", "无整改措施", "6.改进机制", "21.场所安全", "CA-0001", "CA-0002", "22.进入安全", "CA-0003", "CA-0004", "CA-0005", "23.人员安全"];
+      const positions = order.map(line);
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      expect(lines.filter((l) => l.includes("无整改措施"))).toHaveLength(1);
+      expect(lines[line("CA-0001")]).toMatch(/CA-0001\s+东侧装卸区增设夜间照明\s+.*2026-04-30\s+待整改\s+—/);
+      expect(lines[line("CA-0003")]).toMatch(/2026-04-15\s+已完成\s+2026-04-15$/);
+      expect(lines[line("CA-0003") + 1]).toMatch(/Done\s+按期 On time$/);
+      expect(lines[line("CA-0004")]).toMatch(/2026-04-15\s+已完成\s+2026-04-16$/);
+      expect(lines[line("CA-0004") + 1]).toMatch(/Done\s+逾期 Late$/);
+      expect(lines[line("CA-0005")]).toMatch(/2026-04-20\s+已取消\s+2026-04-10$/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

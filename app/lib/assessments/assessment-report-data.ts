@@ -33,7 +33,27 @@ export type ReportRow =
       explanation: string;
       /** Linked policies and files: "QP-07 场所安全管理制度 v3 (2026-01-01) / Premises security policy". */
       evidence: string[];
+      /**
+       * The corrective actions raised for a partly-met or failed criterion, in number order; empty
+       * when it has none (the report says so). Absent for every other result.
+       */
+      actions?: ReportAction[];
     };
+
+/** A corrective action as the report lists it under its criterion. */
+export interface ReportAction {
+  /** "CA-0012" */
+  reference: string;
+  title: string;
+  owner: string;
+  dueOn: string; // YYYY-MM-DD
+  /** 待整改 / Open, 整改中 / In progress, 已完成 / Done, 已取消 / Cancelled. */
+  status: ReportText;
+  /** The day it was done or cancelled; null while open. */
+  closedOn: string | null;
+  /** Done on or before the due date; null while open and when cancelled. */
+  closedInTime: boolean | null;
+}
 
 export interface AssessmentReportData {
   organization: { nameZh: string; nameEn: string; customsCode: string | null };

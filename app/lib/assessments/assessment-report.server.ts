@@ -7,7 +7,7 @@ import { PDFDocument } from "pdf-lib";
 import { embedNotoSans } from "~/lib/pdf/fonts.server";
 import { colors, PageBuilder, type Content, type TableCell, type TableRow, type TextBlock, type TextStyle } from "~/lib/pdf/page-layout.server";
 import { criterionHeading as label } from "~/lib/criteria/criterion-code";
-import type { AssessmentReportData, ReportRow, ReportText } from "./assessment-report-data";
+import type { AssessmentReportData, ReportAction, ReportRow, ReportText } from "./assessment-report-data";
 
 const style = {
   title: { size: 16, weight: "bold", leading: 1.4 },
@@ -21,10 +21,21 @@ const style = {
   small: { size: 8 },
   resultHeading: { size: 11, weight: "bold" },
   resultLine: { size: 9.5 },
+  actionZh: { size: 8 },
+  actionZhBold: { size: 8, weight: "bold" },
+  actionEn: { size: 7, color: colors.muted },
+  actionEnBold: { size: 7, weight: "bold", color: colors.muted },
+  actionNotice: { size: 8, color: colors.notice },
 } satisfies Record<string, TextStyle>;
 
-/** Criterion column about 55%, result 15%, explanation 30%, as on the official form. */
-const tableColumns = [55, 15, 30];
+/**
+ * Criterion column about 55%, result 15%, explanation 30%, as on the official form. The grid is
+ * finer so that a criterion's corrective actions can sit under it in columns of their own:
+ * number 10 + action 29 + owner 16 under the criterion, due date 15 under the result, status 14
+ * + closed 16 under the explanation.
+ */
+const tableColumns = [10, 29, 16, 15, 14, 16];
+const span = { criterion: 3, result: 1, explanation: 2, all: 6 } as const;
 const block = (text: string, s: TextStyle, extra: Partial<TextBlock> = {}): TextBlock[] => (text ? [{ text, style: s, ...extra }] : []);
 
 /** Chinese, then English in the smaller grey size. */
@@ -38,9 +49,19 @@ function headingRow(row: Extract<ReportRow, { kind: "heading" }>): TableRow {
     ...block(row.text.en, style.en),
   ];
   const fill = row.level === "class" ? colors.shade : colors.lightShade;
-  let cells: TableCell[] = [{ content: title, span: 3 }];
-  if (row.legend) cells = [{ content: title }, { content: bilingual(row.legend, style.zhBold, style.enBold), span: 2 }];
-  else if (row.result) cells = [{ content: title }, { content: bilingual(row.result, style.zhBold) }, { content: [] }];
+  let cells: TableCell[] = [{ content: title, span: span.all }];
+  if (row.legend) {
+    cells = [
+      { content: title, span: span.criterion },
+      { content: bilingual(row.legend, style.zhBold, style.enBold), span: span.result + span.explanation },
+    ];
+  } else if (row.result) {
+    cells = [
+      { content: title, span: span.criterion },
+      { content: bilingual(row.result, style.zhBold), span: span.result },
+      { content: [], span: span.explanation },
+    ];
+  }
   return { cells, fill, keepWithNext: true };
 }
 
@@ -63,7 +84,57 @@ function criterionRow(row: Extract<ReportRow, { kind: "criterion" }>): TableRow 
         ]
       : []),
   ];
-  return { cells: [{ content: criterion }, { content: bilingual(row.result) }, { content: explanation }] };
+  return {
+    cells: [
+      { content: criterion, span: span.criterion },
+      { content: bilingual(row.result), span: span.result },
+      { content: explanation, span: span.explanation },
+    ],
+  };
+}
+
+/** Under a partly-met or failed criterion: its corrective actions, or a line saying it has none. */
+function actionRows(actions: readonly ReportAction[]): TableRow[] {
+  if (actions.length === 0) {
+    return [{ cells: [{ content: block("无整改措施 / No corrective action recorded", style.actionNotice), span: span.all }], keepWithPrevious: true }];
+  }
+  const label = (zh: string, en: string): TableCell => ({ content: bilingual({ zh, en }, style.actionZhBold, style.actionEnBold) });
+  const header: TableRow = {
+    cells: [
+      label("编号", "No."),
+      label("整改措施", "Corrective action"),
+      label("负责人", "Owner"),
+      label("完成期限", "Due"),
+      label("状态", "Status"),
+      label("关闭日期", "Closed"),
+    ],
+    fill: colors.lightShade,
+    keepWithPrevious: true,
+    keepWithNext: true,
+  };
+  const closed = (a: ReportAction): Content => {
+    if (!a.closedOn) return block("—", style.actionZh);
+    if (a.closedInTime === null) return block(a.closedOn, style.actionZh);
+    const timing = a.closedInTime ? { zh: "按期", en: "On time" } : { zh: "逾期", en: "Late" };
+    const color = a.closedInTime ? colors.muted : colors.notice;
+    return [...block(a.closedOn, style.actionZh), ...block(`${timing.zh} ${timing.en}`, { ...style.actionEn, color })];
+  };
+  // A few rows: kept together, so they never continue under the main table's repeated header.
+  const rows = actions.map(
+    (a, i): TableRow => ({
+      cells: [
+        { content: block(a.reference, style.actionZh) },
+        { content: block(a.title, style.actionZh) },
+        { content: block(a.owner, style.actionZh) },
+        { content: block(a.dueOn, style.actionZh) },
+        { content: bilingual(a.status, style.actionZh, style.actionEn) },
+        { content: closed(a) },
+      ],
+      keepTogether: true,
+      keepWithNext: i < actions.length - 1,
+    }),
+  );
+  return [header, ...rows];
 }
 
 function resultBlock(data: AssessmentReportData): Content {
@@ -167,13 +238,15 @@ export async function renderAssessmentReport(data: AssessmentReportData): Promis
 
   const header: TableRow = {
     cells: [
-      { content: bilingual({ zh: "认证标准", en: "Criterion" }, style.zhBold, style.en) },
-      { content: bilingual({ zh: "达标情况", en: "Result" }, style.zhBold, style.en) },
-      { content: bilingual({ zh: "自我评估说明", en: "Self-assessment explanation" }, style.zhBold, style.en) },
+      { content: bilingual({ zh: "认证标准", en: "Criterion" }, style.zhBold, style.en), span: span.criterion },
+      { content: bilingual({ zh: "达标情况", en: "Result" }, style.zhBold, style.en), span: span.result },
+      { content: bilingual({ zh: "自我评估说明", en: "Self-assessment explanation" }, style.zhBold, style.en), span: span.explanation },
     ],
     fill: colors.shade,
   };
-  const rows = data.rows.map((row) => (row.kind === "heading" ? headingRow(row) : criterionRow(row)));
+  const rows = data.rows.flatMap((row) =>
+    row.kind === "heading" ? [headingRow(row)] : [criterionRow(row), ...(row.actions ? actionRows(row.actions) : [])],
+  );
   if (rows.length > 0) pages.table({ columns: tableColumns, header, rows });
 
   pages.moveDown(14);

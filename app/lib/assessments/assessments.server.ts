@@ -22,8 +22,9 @@ import { message } from "../i18n/messages";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import type { Actor } from "../organizations/organizations.server";
 import type { NewAssessmentValues, ResultValues } from "./assessment-schema";
+import type { AssessmentActionSummary } from "./assessment-actions.server";
 import type { AssessmentReportData, ReportRow } from "./assessment-report-data";
-import { assessmentReference, legendFor, resultLabel, resultWithPoints } from "./result-labels";
+import { actionStatusLabels, assessmentReference, legendFor, resultLabel, resultWithPoints } from "./result-labels";
 import { scoreAssessment, type AssessmentResultValue, type Outcome, type ScoringCriterion, type ScoringRule } from "./scoring";
 import { refused, type FieldErrors } from "../form.server";
 
@@ -429,12 +430,16 @@ const reportTitles: Record<string, { zh: string; en: string }> = {
   "cn-2022-advanced": { zh: "海关高级认证企业自我评估报告", en: "Self-assessment report: China Customs advanced certified enterprise" },
 };
 
-/** The report's content, from the same view the page shows. Reasons are passed in translated. */
+/**
+ * The report's content, from the same view the page shows. Reasons are passed in translated;
+ * actions are assessmentActionsByCriterion's, listed under every partly-met or failed criterion.
+ */
 export function buildReportData(
   org: Pick<Organization, "legalNameZh" | "legalNameEn" | "customsCode">,
   view: AssessmentView,
   reasons: { zh: string; en: string }[],
   now: Date,
+  actions: ReadonlyMap<string, readonly AssessmentActionSummary[]>,
 ): AssessmentReportData {
   const rule: ScoringRule = view.framework.scoringRule;
   const byKey = new Map(view.criteria.map((c) => [c.key, c]));
@@ -458,6 +463,7 @@ export function buildReportData(
       continue;
     }
     const r = view.results[c.key];
+    const fellShort = r?.result === "partly_meets" || r?.result === "fails";
     rows.push({
       kind: "criterion",
       code: code.zh,
@@ -469,6 +475,17 @@ export function buildReportData(
       evidence: (r?.evidence ?? []).map((e) =>
         e.recordType === "file" ? `${e.label} (SHA-256 ${e.sha256?.slice(0, 16)}…)` : e.label === e.labelEn ? e.label : `${e.label} / ${e.labelEn.split(" ").slice(1).join(" ")}`,
       ),
+      actions: fellShort
+        ? (actions.get(c.id) ?? []).map((a) => ({
+            reference: a.reference,
+            title: a.title,
+            owner: a.ownerName,
+            dueOn: a.dueOn,
+            status: actionStatusLabels[a.status],
+            closedOn: a.closedOn,
+            closedInTime: a.closedInTime,
+          }))
+        : undefined,
     });
   }
   const codeOf = (key: string) => {

@@ -56,6 +56,14 @@ export function assessmentReference(assessedOn: string, number: number): string 
   return `SA-${assessedOn.slice(0, 4)}-${String(number).padStart(4, "0")}`;
 }
 
+/** A corrective action's status, as the actions list names it. */
+export const actionStatusLabels: Record<"open" | "in_progress" | "done" | "cancelled", Bilingual> = {
+  open: { zh: "待整改", en: "Open" },
+  in_progress: { zh: "整改中", en: "In progress" },
+  done: { zh: "已完成", en: "Done" },
+  cancelled: { zh: "已取消", en: "Cancelled" },
+};
+
 export function actionReference(number: number): string {
   return `CA-${String(number).padStart(4, "0")}`;
 }

@@ -81,6 +81,11 @@ export interface TableRow {
   keepWithNext?: boolean;
   /** Moved whole to the next page rather than split, when it fits on one page. */
   keepTogether?: boolean;
+  /**
+   * Never the first row on a page (what follows a row and means nothing without it): when it
+   * does not fit below the previous row, that row's last line goes over with it.
+   */
+  keepWithPrevious?: boolean;
 }
 
 export interface Table {
@@ -133,6 +138,7 @@ interface PreparedRow {
   minSlice: number;
   keepWithNext: boolean;
   keepTogether: boolean;
+  keepWithPrevious: boolean;
 }
 
 const defaultMargins = { top: 56, right: 48, bottom: 56, left: 48 };
@@ -341,7 +347,14 @@ export class PageBuilder {
     }
     const height = Math.max(0, ...cells.map((c) => linesHeight(c.lines))) + 2 * padding;
     const minSlice = Math.max(0, ...cells.map((c) => linesHeight(c.lines.slice(0, 2)))) + 2 * padding;
-    return { cells, height, minSlice, keepWithNext: row.keepWithNext ?? false, keepTogether: row.keepTogether ?? false };
+    return {
+      cells,
+      height,
+      minSlice,
+      keepWithNext: row.keepWithNext ?? false,
+      keepTogether: row.keepTogether ?? false,
+      keepWithPrevious: row.keepWithPrevious ?? false,
+    };
   }
 
   /** Draws one page's piece of a row: the given line range of every cell, at the cursor. */
@@ -413,9 +426,8 @@ export class PageBuilder {
     rows.forEach((row, i) => {
       if (!fresh && (needed[i] ?? 0) > this.remaining) startPage();
       const next = row.cells.map(() => 0);
-      for (;;) {
-        const room = this.remaining - 2 * padding;
-        const ranges = row.cells.map((cell, c): [number, number] => {
+      const take = (room: number) =>
+        row.cells.map((cell, c): [number, number] => {
           const from = next[c] ?? 0;
           let to = from;
           let used = 0;
@@ -429,6 +441,23 @@ export class PageBuilder {
           }
           return [from, to];
         });
+      let moved = false;
+      for (;;) {
+        let ranges = take(this.remaining - 2 * padding);
+        if (!moved && rows[i + 1]?.keepWithPrevious && row.cells.every((cell, c) => (ranges[c]?.[1] ?? 0) >= cell.lines.length)) {
+          const tallest = Math.max(0, ...row.cells.map((cell, c) => linesHeight(cell.lines.slice(...(ranges[c] ?? [0, 0])))));
+          if (this.remaining - tallest - 2 * padding < (needed[i + 1] ?? 0)) {
+            // The next row would start the next page alone: the last line of the tallest cell goes
+            // over with it, or the whole row when it cannot be split.
+            const split = row.keepTogether ? null : take(tallest - 0.01);
+            if (split?.some(([from, to]) => to > from)) ranges = split;
+            else {
+              moved = true;
+              startPage();
+              continue;
+            }
+          }
+        }
         const progressed = ranges.some(([from, to]) => to > from);
         const unfinished = row.cells.some((cell, c) => (next[c] ?? 0) < cell.lines.length);
         if (!progressed && unfinished) {

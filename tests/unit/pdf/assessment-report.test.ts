@@ -66,7 +66,30 @@ const reportFixture: AssessmentReportData = {
       "Customs-business training",
       "（1）企业应当建立海关法律法规等相关管理规定的内部培训制度。\n（2）法定代表人或其授权人员、负责关务的高级管理人员应当每年至少参加1次海关法律法规等相关管理规定的内部培训，及时了解、掌握相关管理规定。",
       "(1) The enterprise shall establish an internal training system on customs laws, regulations and related management rules.\n(2) The legal representative or an authorised person, and the senior manager responsible for customs affairs, attend internal training at least once a year.",
-      { result: partly, explanation: "培训制度已建立，但法定代表人2025年度未参加内部培训，现场照片见附件📦第3册。" + longExplanation },
+      {
+        result: partly,
+        explanation: "培训制度已建立，但法定代表人2025年度未参加内部培训，现场照片见附件📦第3册。" + longExplanation,
+        actions: [
+          {
+            reference: "CA-0007",
+            title: "组织法定代表人及关务负责人参加2026年度海关法律法规内部培训，并将签到表和培训课件归入认证档案",
+            owner: "李华",
+            dueOn: "2026-05-31",
+            status: { zh: "整改中", en: "In progress" },
+            closedOn: null,
+            closedInTime: null,
+          },
+          {
+            reference: "CA-0012",
+            title: "Record the annual training requirement for the legal representative in the training plan",
+            owner: "Wang Xiaoming",
+            dueOn: "2026-04-15",
+            status: { zh: "已完成", en: "Done" },
+            closedOn: "2026-04-10",
+            closedInTime: true,
+          },
+        ],
+      },
     ),
     heading("article", "（三）", "内部审计控制", "Internal audit control"),
     criterion(
@@ -90,7 +113,7 @@ const reportFixture: AssessmentReportData = {
       "Premises security",
       "企业有检查、阻止未经许可的人员进入企业生产经营场所的书面制度和程序。\n（1）大门和传达室：车辆、人员进出的大门配备人员驻守。\n（2）建筑结构：建筑物的建造方式确保能够防止非法闯入。定期对建筑物进行检查和修缮，确保其完好无损。\n（3）锁闭装置及钥匙保管：所有内外窗户，大门和围栏都设有足够数量的锁闭装置。管理层或者保安人员要保管所有锁和钥匙。",
       "The enterprise has a written system and procedures to check for and stop unauthorised persons entering its premises.\n(1) Gates and gatehouse: gates used by vehicles and persons are staffed.\n(2) Building structure: buildings prevent unlawful entry and are inspected and repaired periodically.\n(3) Locking devices and key custody: windows, gates and fences have enough locks; management or security staff keep all keys.",
-      { result: partly, explanation: longExplanation + longExplanation },
+      { result: partly, explanation: longExplanation + longExplanation, actions: [] },
     ),
     heading("article", "（十一）", "进入安全控制措施", "Access security controls"),
     criterion(
@@ -99,7 +122,31 @@ const reportFixture: AssessmentReportData = {
       "Access security",
       "（1）员工：有员工身份识别制度，员工佩戴身份标识进入企业。\n（2）访客：对进入企业的访客要检查带有照片的身份证件并进行登记，访客要佩戴临时身份标识并且有内部人员陪同。",
       "(1) Employees: an identification system; employees wear identification.\n(2) Visitors: photo ID checked and logged; visitors wear temporary badges and are escorted.",
-      { result: fails, explanation: "访客登记簿缺少2025年11月至12月的记录，临时身份标识未编号回收。", evidence: [] },
+      {
+        result: fails,
+        explanation: "访客登记簿缺少2025年11月至12月的记录，临时身份标识未编号回收。",
+        evidence: [],
+        actions: [
+          {
+            reference: "CA-0013",
+            title: "临时访客证编号并按日回收",
+            owner: "王晓明 (Wang Xiaoming)",
+            dueOn: "2026-04-15",
+            status: { zh: "已完成", en: "Done" },
+            closedOn: "2026-04-16",
+            closedInTime: false,
+          },
+          {
+            reference: "CA-0014",
+            title: "更换门禁系统",
+            owner: "李华",
+            dueOn: "2026-04-20",
+            status: { zh: "已取消", en: "Cancelled" },
+            closedOn: "2026-04-10",
+            closedInTime: null,
+          },
+        ],
+      },
     ),
     heading("article", "（十二）", "人员安全控制措施", "Personnel security controls"),
     criterion(
@@ -205,6 +252,15 @@ describe("renderAssessmentReport", () => {
     ]) {
       expect(text).toContain(expected);
     }
+    // The corrective actions under the items that fell short, and the line where there are none.
+    for (const expected of ["编号", "整改措施", "负责人", "完成期限", "关闭日期", "CA-0007", "整改中", "In progress", "CA-0012", "按期 On time", "CA-0013", "逾期 Late", "CA-0014", "已取消"]) {
+      expect(text).toContain(expected);
+    }
+    expect(text.match(/无整改措施 \/ No corrective action recorded/g)).toHaveLength(1);
+    expect(text.indexOf("海关业务培训")).toBeLessThan(text.indexOf("CA-0007"));
+    expect(text.indexOf("CA-0012")).toBeLessThan(text.indexOf("内审制度"));
+    expect(text.indexOf("场所安全")).toBeLessThan(text.indexOf("无整改措施"));
+    expect(text.indexOf("无整改措施")).toBeLessThan(text.indexOf("CA-0013"));
     // A character the font lacks becomes "?" and does not cut off the rest of the run.
     expect(text).toContain("附件?第3册");
     expect(text.indexOf("企业名称")).toBeLessThan(text.indexOf("Company name"));
