@@ -3,19 +3,32 @@ import type { Locale } from "./config";
 
 // Dates are stored in UTC and shown in the organisation's time zone, in the reader's language.
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (a dossier formats a date
+// per row): each distinct set of options is built once per process and kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 export function formatDateTime(value: Date | string, locale: Locale, timeZone: string): string {
   const instant = new Date(value);
   // Assembled from parts: ICU's Chinese pattern puts the zone between the date and the time.
-  const date = new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
-  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+  const date = formatter(locale, { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  const time = formatter(locale, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
   const zone =
-    new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "";
+    formatter("en", { timeZone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "";
   return `${date}${locale === "en" ? "," : ""} ${time} ${zone}`.trim();
 }
 
 /** A calendar date (YYYY-MM-DD, no time zone) in the reader's language. */
 export function formatCalendarDate(value: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" }).format(
+  return formatter(locale, { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" }).format(
     new Date(`${value}T00:00:00Z`),
   );
 }
@@ -35,7 +48,7 @@ export function endOfDayInZone(day: string, timeZone: string): Date {
 
 /** Today's calendar date (YYYY-MM-DD) in a time zone: due dates and "overdue" follow the organisation's day. */
 export function todayInZone(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return formatter("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 /** A wall-clock time (YYYY-MM-DDTHH:MM) in a time zone, as the UTC instant it names. */
@@ -49,7 +62,7 @@ export function zonedDateTimeToUtc(local: string, timeZone: string): Date {
 /** The wall-clock time (YYYY-MM-DDTHH:MM) of an instant in a time zone, for datetime-local inputs. */
 export function localDateTimeInZone(value: Date | string, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
+    formatter("en-CA", {
       timeZone,
       year: "numeric",
       month: "2-digit",
