@@ -1,6 +1,8 @@
 // The production server: Express 4 around the Remix build. It owns what Remix does not: request ids
 // and structured request logs, security headers with a per-response CSP nonce, the Origin check
-// that guards form posts, static files, and shutdown on SIGTERM/SIGINT.
+// that guards form posts, static files, the job engine (which only sends jobs here on PostgreSQL,
+// where `npm run worker` works them, and also works them on the embedded database), and shutdown
+// on SIGTERM/SIGINT.
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,8 +14,10 @@ import { pinoHttp } from "pino-http";
 import { logger } from "./app/lib/logger.server";
 import { env } from "./app/lib/env.server";
 import { closeDatabase, openDatabase } from "./app/lib/db.server";
-import { requeueInterruptedDossiers, startDossierRunner } from "./app/lib/dossiers/dossiers.server";
 import { demoAccountsText, demoAccountsExist } from "./app/lib/demo/demo-seed.server";
+import { closeRenderPool } from "./app/lib/dossiers/dossier-job.server";
+import { closeJobEngine, openJobEngine } from "./app/lib/jobs/job-engine.server";
+import { startWorkers } from "./app/lib/jobs/job-workers.server";
 
 const config = env();
 // A deployment must not build emailed links (password resets, invitations) from the Host header,
@@ -131,9 +135,11 @@ app.all(
   }),
 );
 
-// Dossiers a stopped process was generating are generated again (in the background).
-await requeueInterruptedDossiers(handle.db);
-void startDossierRunner(handle.db);
+// Jobs: the embedded database has one process, which works its own jobs (rendering on a thread);
+// on PostgreSQL this process only sends them, unless WORKERS=inline says otherwise.
+const workInline = (config.WORKERS ?? (handle.kind === "pglite" ? "inline" : "off")) === "inline";
+const boss = await openJobEngine(handle, { supervise: workInline });
+if (workInline) await startWorkers(boss, handle.db);
 
 const server = app.listen(config.PORT, () => {
   logger.info({ port: config.PORT, database: handle.kind }, `Tradeguard listening on http://localhost:${config.PORT}`);
@@ -143,7 +149,10 @@ function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   server.close();
   server.closeIdleConnections();
-  closeDatabase()
+  // Running jobs get a few seconds to finish; one that does not is retried by another worker.
+  closeJobEngine(5_000)
+    .then(closeRenderPool)
+    .then(closeDatabase)
     .catch((error: unknown) => logger.error({ err: error }, "closing the database failed"))
     .finally(() => process.exit(0));
   setTimeout(() => process.exit(1), 10_000).unref();

@@ -10,6 +10,10 @@ export type Executor = Database | Transaction;
 export interface DatabaseHandle {
   db: Database;
   kind: "postgres" | "pglite";
+  /** PostgreSQL: the URL (the job engine opens its own pool on it). */
+  url?: string;
+  /** PGlite: the embedded client (the job engine shares it: PGlite has one connection). */
+  pglite?: import("@electric-sql/pglite").PGlite;
   close: () => Promise<void>;
 }
 
@@ -29,7 +33,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(options.url, { max: 10, onnotice: () => {} });
     const db = drizzle(client, { schema, casing: "snake_case" });
-    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+    return { db, kind: "postgres", url: options.url, close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -39,5 +43,5 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
   const client = new PGlite(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   await client.waitReady;
   const db = drizzle(client, { schema, casing: "snake_case" });
-  return { db, kind: "pglite", close: () => client.close() };
+  return { db, kind: "pglite", pglite: client, close: () => client.close() };
 }

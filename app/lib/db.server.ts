@@ -1,3 +1,4 @@
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { createDatabase, type Database, type DatabaseHandle } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { env } from "./env.server";
@@ -9,6 +10,7 @@ const KEY = Symbol.for("tradeguard.database");
 type Holder = { [KEY]?: Promise<DatabaseHandle> };
 const holder = globalThis as Holder;
 
+import type { Executor } from "../../db/client";
 export type { Database, Executor, Transaction } from "../../db/client";
 
 /**
@@ -54,4 +56,28 @@ export async function closeDatabase(): Promise<void> {
   if (!current) return;
   delete holder[KEY];
   await (await current).close();
+}
+
+/**
+ * The rows of a raw statement. PGlite answers { rows }, postgres.js an array-like RowList: the
+ * rare set-based queries that Drizzle's builder cannot say (aggregates over a join of a
+ * subquery, keyset pages of grouped rows) read their rows through this.
+ */
+export async function selectRows<T extends Record<string, unknown>>(db: Executor, statement: SQL): Promise<T[]> {
+  const result = (await db.execute(statement)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** `column = any($1::uuid[])`: a list of ids as one bind parameter, however long the list. */
+export function anyUuid(column: SQL | SQLWrapper, ids: readonly string[]): SQL {
+  return sql`${column} = any(${sql.param([...ids])}::uuid[])`;
+}
+
+/**
+ * An instant as a bind parameter of a raw statement. Drizzle sets postgres.js to take timestamps
+ * as text (its columns serialise them), so a Date passed raw fails on PostgreSQL while PGlite takes it.
+ */
+export function instant(value: Date): SQL {
+  return sql`${value.toISOString()}::timestamptz`;
 }

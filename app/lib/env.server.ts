@@ -22,6 +22,11 @@ const EnvSchema = z.object({
     .string()
     .refine((v) => /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, "base64").length === 32, "must be 32 bytes, as 64 hex digits or base64")
     .optional(),
+  /**
+   * Where background jobs run: "inline" in this process (the embedded default), "off" for a web
+   * process whose jobs `npm run worker` runs (the default on PostgreSQL).
+   */
+  WORKERS: z.enum(["inline", "off"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -40,6 +45,7 @@ export function env(): Env {
     FILES_DIR: process.env.FILES_DIR || undefined,
     SESSION_SECRET: process.env.SESSION_SECRET || undefined,
     PERSONAL_DATA_KEY: process.env.PERSONAL_DATA_KEY || undefined,
+    WORKERS: process.env.WORKERS || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");

@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "~/components/ui/alert";
@@ -8,7 +8,9 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { dossierReference } from "~/lib/dossiers/dossier-schema";
-import { getDossier } from "~/lib/dossiers/dossiers.server";
+import { getDossier, retryDossier } from "~/lib/dossiers/dossiers.server";
+import { readFormData } from "~/lib/form.server";
+import { buttonClass } from "~/components/ui/button";
 import { formatDateTime } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { translateMessage } from "~/lib/i18n/messages";
@@ -41,15 +43,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signed: x.signed,
     timeZone: auth.organization.timeZone,
     canShare: can(auth.membership.role, "dossiers.share"),
+    canRetry: can(auth.membership.role, "dossiers.create"),
     volumes: row.volumes.map((v) => ({ volume: v.volume, sha256: v.sha256, unsignedSha256: v.unsignedSha256, sizeBytes: v.sizeBytes, pageCount: v.pageCount })),
   };
 }
+
+/** "Try again" on a failed dossier: a new job for the same row (its parameters and printed time). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, "dossiers.create");
+  const dossierId = uuidParam(params, "dossierId");
+  if (!(await getDossier(auth.db, auth.organization.id, dossierId))) notFound();
+  const formData = await readFormData(request);
+  if (formData.get("intent") !== "retry") return data({ error: "errors.invalid" }, { status: 400 });
+  const retried = await retryDossier(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, dossierId);
+  if (!retried) return data({ error: "dossiers.errors.notRetriable" }, { status: 409 });
+  return redirect(`/dossiers/${dossierId}`);
+}
+
+/** A stored reason: a message key (signing.*, dossiers.*) shown in the reader's language, or the error's own text. */
+const reasonText = (t: Parameters<typeof translateMessage>[0], error: string | null) => (error && /^(signing|dossiers)\./.test(error) ? translateMessage(t, error) : (error ?? ""));
 
 export default function DossierPage() {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
   const en = i18n.language === "en";
   const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const revalidator = useRevalidator();
   const running = d.status === "queued" || d.status === "generating";
   useEffect(() => {
@@ -87,7 +106,21 @@ export default function DossierPage() {
               <div className="h-3 rounded bg-brand-600" style={{ width: `${d.progress}%` }} />
             </div>
           ) : null}
-          {d.status === "failed" ? <Alert tone="error">{t("dossiers.detail.failed", { error: d.error?.startsWith("signing.") ? translateMessage(t, d.error) : (d.error ?? "") })}</Alert> : null}
+          {actionData?.error ? <Alert tone="error">{translateMessage(t, actionData.error)}</Alert> : null}
+          {d.status === "queued" && d.error ? <Alert tone="warning">{t("dossiers.detail.retrying", { error: reasonText(t, d.error) })}</Alert> : null}
+          {d.status === "failed" ? (
+            <>
+              <Alert tone="error">{t("dossiers.detail.failed", { error: reasonText(t, d.error) })}</Alert>
+              {d.canRetry ? (
+                <Form method="post" className="mt-3">
+                  <input type="hidden" name="intent" value="retry" />
+                  <button type="submit" className={buttonClass("secondary")}>
+                    {t("dossiers.detail.retry")}
+                  </button>
+                </Form>
+              ) : null}
+            </>
+          ) : null}
           <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
             <dt className="text-slate-600">{t("dossiers.detail.generatedAt")}</dt>
             <dd className="col-span-2">{formatDateTime(d.generatedAt, locale, d.timeZone)}</dd>

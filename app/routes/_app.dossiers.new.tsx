@@ -10,7 +10,7 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { listCriteria, listFrameworks, isAssessable } from "~/lib/criteria/criteria.server";
 import { displayCode } from "~/lib/criteria/criterion-code";
 import { dossierRequestSchema } from "~/lib/dossiers/dossier-schema";
-import { previewDossier, requestDossier, startDossierRunner } from "~/lib/dossiers/dossiers.server";
+import { previewDossier, requestDossier } from "~/lib/dossiers/dossiers.server";
 import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { translateMessage } from "~/lib/i18n/messages";
@@ -67,7 +67,6 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const outcome = await requestDossier(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, auth.organization.timeZone, parsed.data);
   if (!outcome.ok) return data({ errors: outcome.errors, values: formDataToObject(formData) }, { status: 400 });
-  void startDossierRunner(auth.db);
   return redirect(`/dossiers/${outcome.dossierId}`);
 }
 
@@ -176,7 +175,7 @@ export default function NewDossierPage() {
                 <th className="py-2 pr-2">{t("dossiers.preview.criterion")}</th>
                 <th className="py-2 pr-2">{t("dossiers.preview.records")}</th>
                 <th className="py-2 pr-2">{t("dossiers.preview.policies")}</th>
-                <th className="py-2 pr-2">{t("dossiers.preview.files")}</th>
+                <th className="py-2 pr-2">{t("dossiers.preview.exceptions")}</th>
               </tr>
             </thead>
             <tbody>
@@ -199,7 +198,7 @@ export default function NewDossierPage() {
                     )}
                   </td>
                   <td className="py-2 pr-2">{r.policies}</td>
-                  <td className="py-2 pr-2">{t("dossiers.preview.filesCount", { files: r.files, photos: r.photos })}</td>
+                  <td className="py-2 pr-2">{r.exceptions > 0 ? <Badge tone="warn">{r.exceptions}</Badge> : 0}</td>
                 </tr>
               ))}
             </tbody>

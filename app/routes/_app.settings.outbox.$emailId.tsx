@@ -53,7 +53,7 @@ export default function OutboxEmailPage() {
             <dt className="text-slate-500">{t("outbox.statusLabel")}</dt>
             <dd>
               {t(`outbox.status.${email.status}`)}
-              {email.error ? ` — ${email.error}` : ""}
+              {email.error ? ` — ${email.error === "outbox.interrupted" ? t("outbox.interrupted") : email.error}` : ""}
             </dd>
           </dl>
           {links.length ? (

@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { emails: await listOutbox(auth.db, auth.organization.id) };
 }
 
-const statusTone = { stored: "brand", queued: "warn", sent: "good", failed: "bad" } as const;
+const statusTone = { stored: "brand", queued: "warn", sending: "warn", sent: "good", failed: "bad" } as const;
 
 export default function OutboxPage() {
   const { t } = useTranslation();

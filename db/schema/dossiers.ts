@@ -30,7 +30,12 @@ export const dossiers = pgTable(
     status: text({ enum: ["queued", "generating", "ready", "failed"] }).notNull().default("queued"),
     /** 0–100 while generating. */
     progress: integer().notNull().default(0),
+    /** Why the last attempt failed (an i18n key or the error's text); kept while a retry is queued. */
     error: text(),
+    /** The job-engine job that holds (or last held) the dossier: only it may finish the row. */
+    jobId: uuid(),
+    /** Attempts made by the current job (a retry after a lost worker counts). */
+    attempts: integer().notNull().default(0),
     generatedAt: timestamp({ withTimezone: true }).notNull(),
     requestedByUserId: uuid()
       .notNull()

@@ -17,7 +17,8 @@ export const outboxEmails = pgTable(
     subject: text().notNull(),
     html: text().notNull(),
     text: text().notNull(),
-    status: text({ enum: ["stored", "queued", "sent", "failed"] }).notNull(),
+    /** stored: no SMTP configured; queued → sending → sent, or failed (with the error). */
+    status: text({ enum: ["stored", "queued", "sending", "sent", "failed"] }).notNull(),
     error: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),

@@ -49,6 +49,9 @@ export const evidenceLinks = pgTable(
   (t) => [
     uniqueIndex().on(t.organizationId, t.recordType, t.recordId, t.criterionId),
     index().on(t.organizationId, t.criterionId, t.occurredAt),
+    // A dossier's registers page through one record type's links in time order (keyset on time and
+    // record); the criterion is in the index so the page is read from it alone.
+    index("evidence_links_by_type_and_time").on(t.organizationId, t.recordType, t.occurredAt, t.recordId, t.criterionId),
   ],
 );
 

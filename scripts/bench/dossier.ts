@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { renderDossier, type DossierSection } from "~/lib/dossiers/dossier-pdf.server";
-import type { DossierFileRef, DossierRecord } from "~/lib/dossiers/dossier-types";
+import type { DossierFileRef, DossierRecord, SectionEvidence } from "~/lib/dossiers/dossier-types";
 import { partsSha256, partsSize, savePdfParts } from "~/lib/pdf/pdf-parts.server";
 
 const dir = process.env.BENCH_DIR ?? "/tmp/tradeguard-bench-dossier";
@@ -49,6 +49,7 @@ for (const [i, file] of files.entries()) {
 const floorMs = performance.now() - floorStart;
 const byPath = new Map(refs.map((r, i) => [r.sha256, files[i] as string]));
 
+const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`);
 const sections: DossierSection[] = Array.from({ length: CRITERIA }, (_, c) => {
   const perSection = RECORDS / CRITERIA;
   const records: DossierRecord[] = Array.from({ length: Math.round(perSection) }, (_, r) => {
@@ -74,11 +75,43 @@ const sections: DossierSection[] = Array.from({ length: CRITERIA }, (_, c) => {
       en: "The enterprise shall establish and apply premises security procedures controlling entrances, perimeter, lighting, locks and keys, and keep records. ".repeat(3),
     },
     classHeading: { zh: "四、贸易安全标准", en: "Trade security" },
-    assessment: { reference: "SA-2026-0001", assessedOn: "2026-11-01", result: { zh: "达标", en: "Meets" }, explanation: "制度健全，记录完整。" },
+    assessment: { reference: "SA-2026-0001", assessedOn: "2026-11-01", result: { zh: "达标", en: "Meets" }, explanation: "制度健全，记录完整。", shortfall: false, actions: [] },
     policies: [],
-    records,
+    evidence: evidenceOf(records),
   };
 });
+
+/** The section's records as the dossier shows them: the failed ones as exceptions, the rest as its sample. */
+function evidenceOf(records: DossierRecord[]): SectionEvidence {
+  const exceptions = records.filter((r) => r.result?.en === "Fail").map((r) => ({ ...r, details: [{ zh: "不合格：第 3 点 右侧壁（新焊缝）", en: "Failed: Point 3 Right side (fresh weld)" }] }));
+  const samples = records.filter((r) => r.result?.en !== "Fail");
+  const types = [...new Set(records.map((r) => r.recordType))];
+  return {
+    summaries: types.map((recordType) => {
+      const own = records.filter((r) => r.recordType === recordType);
+      return {
+        recordType,
+        records: own.length,
+        exceptions: own.filter((r) => r.result?.en === "Fail").length,
+        months: months.map((month) => ({
+          month,
+          records: own.filter((r) => r.occurredAt.toISOString().startsWith(month)).length,
+          exceptions: own.filter((r) => r.occurredAt.toISOString().startsWith(month) && r.result?.en === "Fail").length,
+        })),
+        sites: [{ site: { zh: "深圳工厂", en: "Shenzhen factory" }, records: own.length, exceptions: 0 }],
+        outcomes: [],
+      };
+    }),
+    actions: null,
+    exceptions,
+    exceptionsOmitted: [],
+    samples,
+    sampled: types.map((recordType) => {
+      const n = samples.filter((r) => r.recordType === recordType).length;
+      return { recordType, shown: n, ordinary: n };
+    }),
+  };
+}
 
 const start = performance.now();
 const rendered = await renderDossier(
@@ -92,14 +125,16 @@ const rendered = await renderDossier(
     generatedAt: new Date("2026-12-02T10:00:00Z"),
     generatedAtText: "2026-12-02 18:00 (Asia/Shanghai)",
     generatedBy: "Bench",
-    formatDate: (d) => d.toISOString().slice(0, 10),
+    timeZone: "Asia/Shanghai",
+    months,
+    registers: [],
     sections,
     signed: false,
   },
   // As the app reads them (readGeneratedBytes): the Buffer itself, no copy.
   (file) => readFile(byPath.get(file.sha256) as string),
 );
-// As runDossier does: the PDF in parts (the photos by reference) and its SHA-256.
+// As the rendering thread does: the PDF in parts (the photos by reference) and its SHA-256.
 const parts = await savePdfParts(rendered.doc);
 const sha256 = partsSha256(parts);
 const wallMs = performance.now() - start;

@@ -1,8 +1,13 @@
-// The records a dossier cites: the right criteria, the period, the site filter, no personal data, tenancy.
+// The records a dossier cites (its exceptions and its sample: with few records, all of them): the
+// right criteria, the period, the site filter, no personal data, tenancy.
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { evidenceLinks, type Site, type VisitorEntry } from "../../db/schema";
-import { collectDossierPolicies, collectDossierRecords } from "~/lib/dossiers/dossier-records.server";
+import { collectDossierPolicies } from "~/lib/dossiers/dossier-records.server";
+import { monthsOfPeriod } from "~/lib/dossiers/dossier-sampling";
+import { collectSectionEvidence } from "~/lib/dossiers/dossier-sections.server";
+import type { DossierRecord, DossierScope } from "~/lib/dossiers/dossier-types";
+import { todayInZone } from "~/lib/i18n/format";
 import { visitorReference } from "~/lib/visitors/visitor-rules";
 import { employeeReference } from "~/lib/personnel/personnel-references";
 import { createEmployee, freshResidentId } from "../support/personnel-factories";
@@ -39,7 +44,15 @@ beforeAll(async () => {
   criterionIds = await criteriaOf(owner.organizationId, visitA.id);
 });
 
-const scope = (overrides: Partial<Parameters<typeof collectDossierRecords>[2]> = {}) => ({
+/** The records each criterion's section shows, by criterion id. */
+async function collectDossierRecords(orgId: string, scope: DossierScope): Promise<Map<string, DossierRecord[]>> {
+  const timeZone = "Asia/Shanghai";
+  const months = monthsOfPeriod(todayInZone(timeZone, scope.from), todayInZone(timeZone, scope.to));
+  const evidence = await collectSectionEvidence(testDb(), { orgId, timeZone, today: todayInZone(timeZone) }, scope, months);
+  return new Map([...evidence].map(([id, e]) => [id, [...e.exceptions, ...e.samples]]));
+}
+
+const scope = (overrides: Partial<DossierScope> = {}): DossierScope => ({
   frameworkId: "any",
   criterionIds,
   from: new Date(Date.now() - 86_400_000),
@@ -48,10 +61,10 @@ const scope = (overrides: Partial<Parameters<typeof collectDossierRecords>[2]> =
   ...overrides,
 });
 
-describe("collectDossierRecords", () => {
+describe("the records a section shows", () => {
   test("every criterion a visitor entry feeds lists it, with its reference, page, site and summary", async () => {
     expect(criterionIds.length).toBeGreaterThan(0);
-    const records = await collectDossierRecords(testDb(), owner.organizationId, scope());
+    const records = await collectDossierRecords(owner.organizationId, scope());
     for (const id of criterionIds) {
       const list = records.get(id)!;
       expect(list.map((r) => r.recordId).sort()).toEqual([visitA.id, visitB.id].sort());
@@ -70,29 +83,29 @@ describe("collectDossierRecords", () => {
   });
 
   test("the ID number appears nowhere, masked or not", async () => {
-    const records = await collectDossierRecords(testDb(), owner.organizationId, scope());
+    const records = await collectDossierRecords(owner.organizationId, scope());
     const text = JSON.stringify([...records.values()]);
     expect(text).not.toContain(RESIDENT_ID);
     expect(text).not.toContain(visitA.idNumberMasked);
   });
 
   test("a record outside the period is left out", async () => {
-    const records = await collectDossierRecords(testDb(), owner.organizationId, scope({ from: new Date(Date.now() + 60_000) }));
+    const records = await collectDossierRecords(owner.organizationId, scope({ from: new Date(Date.now() + 60_000) }));
     expect(records.get(criterionIds[0]!)).toEqual([]);
-    const until = await collectDossierRecords(testDb(), owner.organizationId, scope({ to: visitA.signedInAt }));
+    const until = await collectDossierRecords(owner.organizationId, scope({ to: visitA.signedInAt }));
     expect(until.get(criterionIds[0]!)!.some((r) => r.recordId === visitA.id)).toBe(false);
   });
 
   test("the site filter keeps only the sites chosen", async () => {
-    const records = await collectDossierRecords(testDb(), owner.organizationId, scope({ siteIds: [siteB.id] }));
+    const records = await collectDossierRecords(owner.organizationId, scope({ siteIds: [siteB.id] }));
     expect(records.get(criterionIds[0]!)!.map((r) => r.recordId)).toEqual([visitB.id]);
   });
 
   test("another organisation's records never appear", async () => {
-    const records = await collectDossierRecords(testDb(), owner.organizationId, scope());
+    const records = await collectDossierRecords(owner.organizationId, scope());
     const ids = [...records.values()].flat().map((r) => r.recordId);
     expect(ids.every((id) => id === visitA.id || id === visitB.id)).toBe(true);
-    const theirs = await collectDossierRecords(testDb(), other.organizationId, scope());
+    const theirs = await collectDossierRecords(other.organizationId, scope());
     expect([...theirs.values()].flat().some((r) => r.recordId === visitA.id)).toBe(false);
   });
 
@@ -101,7 +114,7 @@ describe("collectDossierRecords", () => {
     const employee = await createEmployee(owner.cookie, { idNumber, hireDate: new Date().toISOString().slice(0, 10) });
     const ids = await criteriaOf(owner.organizationId, employee.id);
     expect(ids.length).toBeGreaterThan(0);
-    const records = await collectDossierRecords(testDb(), owner.organizationId, scope({ criterionIds: ids }));
+    const records = await collectDossierRecords(owner.organizationId, scope({ criterionIds: ids }));
     const found = records.get(ids[0]!)!.find((r) => r.recordId === employee.id)!;
     expect(found).toMatchObject({
       recordType: "employee",

@@ -25,7 +25,9 @@ const filesDirectory = await vi.hoisted(async () => {
 import { auditEvents, dossierShareAccesses, dossierShareCopies, dossierShares } from "../../db/schema";
 import { createShare, watermarkVolume } from "~/lib/dossiers/dossier-shares.server";
 import { removeSignatureFields } from "~/lib/signing/signing.server";
-import { readDossierVolume, requestDossier, runDossier } from "~/lib/dossiers/dossiers.server";
+import { readDossierVolume, requestDossier } from "~/lib/dossiers/dossiers.server";
+import { queues } from "~/lib/jobs/job-engine.server";
+import { workQueue } from "../support/jobs";
 import * as sharesRoute from "~/routes/_app.dossiers.$dossierId.shares";
 import * as sharePage from "~/routes/share.$token";
 import * as sharePdf from "~/routes/share.$token.$volume[.]pdf";
@@ -161,7 +163,7 @@ describe("creating a share link", () => {
     expect(outcome.status).toBe(400);
     expect(outcome.data.errors.form).toBe("shares.errors.notReady");
     expect(await counts(owner.organizationId)).toEqual(before);
-    await runDossier(testDb(), queued.dossierId);
+    await workQueue(queues.dossier);
   });
 
   test("another organisation's dossier is a 404", async () => {

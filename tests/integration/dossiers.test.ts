@@ -7,7 +7,8 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
 const filesDirectory = await vi.hoisted(async () => {
@@ -20,7 +21,9 @@ const filesDirectory = await vi.hoisted(async () => {
 });
 
 import { dossierManifestEntries, dossiers, dossierVolumes } from "../../db/schema";
-import { generateDossierVolumes, readDossierVolume, requestDossier, runDossier, startDossierRunner, type GeneratedVolume } from "~/lib/dossiers/dossiers.server";
+import { runDossierJob } from "~/lib/dossiers/dossier-job.server";
+import { readDossierVolume, requestDossier, retryDossier } from "~/lib/dossiers/dossiers.server";
+import { jobEngine, queues } from "~/lib/jobs/job-engine.server";
 import { todayInZone } from "~/lib/i18n/format";
 import * as newRoute from "~/routes/_app.dossiers.new";
 import * as detailRoute from "~/routes/_app.dossiers.$dossierId._index";
@@ -28,7 +31,8 @@ import * as pdfRoute from "~/routes/dossiers.$dossierId[.]pdf";
 import { submitContainerInspection } from "../support/inspection-factories";
 import { createSite, signUpOrganization, type SignedUp } from "../support/factories";
 import { callAction, callLoader } from "../support/requests";
-import { testDb } from "../support/test-database";
+import { workQueue } from "../support/jobs";
+import { query, testDb } from "../support/test-database";
 import { signIn } from "../support/visitors-factories";
 
 let owner: SignedUp;
@@ -76,12 +80,13 @@ describe("the dossier builder", () => {
     expect(preview.some((r) => r.gap)).toBe(true);
   });
 
-  test("generating queues the dossier; the runner makes the PDF and lists its files", async () => {
+  test("generating queues the dossier; a worker makes the PDF and lists its files", async () => {
     const outcome = await callAction(newRoute, "/dossiers/new", request, { cookie: owner.cookie });
     expect(outcome.status).toBe(302);
     dossierId = outcome.location!.split("/").pop()!;
-    // The action started the background runner; waiting on the runner's queue waits for this dossier.
-    await startDossierRunner(testDb());
+    const [queued] = await testDb().select().from(dossiers).where(eq(dossiers.id, dossierId));
+    expect(queued!.status).toBe("queued");
+    expect(await workQueue(queues.dossier)).toBe(1);
     const [row] = await testDb().select().from(dossiers).where(eq(dossiers.id, dossierId));
     expect(row).toMatchObject({ status: "ready", progress: 100, number: 1 });
     expect(row!.fileCount).toBeGreaterThan(0);
@@ -155,18 +160,45 @@ describe("the dossier PDF", () => {
   });
 
   test("the same data, parameters and time give the same bytes", async () => {
+    const [before] = await testDb().select().from(dossierVolumes).where(eq(dossierVolumes.dossierId, dossierId));
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(before!.unsignedSha256);
+    // Generated again from the same row (as a retry would): the registers and the PDF come out the same.
+    await testDb().update(dossiers).set({ status: "failed" }).where(eq(dossiers.id, dossierId));
+    expect(await retryDossier(testDb(), { organizationId: owner.organizationId, userId: owner.userId }, dossierId)).toBe(true);
+    expect(await workQueue(queues.dossier)).toBe(1);
+    const [after] = await testDb().select().from(dossierVolumes).where(eq(dossierVolumes.dossierId, dossierId));
+    expect(after!.unsignedSha256).toBe(before!.unsignedSha256);
     const [row] = await testDb().select().from(dossiers).where(eq(dossiers.id, dossierId));
-    const generate = async () => {
-      const volumes: GeneratedVolume[] = [];
-      await generateDossierVolumes(testDb(), row!, async (v) => void volumes.push(v));
-      expect(volumes).toHaveLength(1);
-      return Buffer.concat(volumes[0]!.parts);
-    };
-    const a = await generate();
-    const b = await generate();
-    expect(a.equals(b)).toBe(true);
-    const [volume] = await testDb().select().from(dossierVolumes).where(eq(dossierVolumes.dossierId, dossierId));
-    expect(createHash("sha256").update(a).digest("hex")).toBe(volume!.unsignedSha256);
+    expect(row!.status).toBe("ready");
+  });
+
+  test("carries the complete register of each record type: pdfdetach names them, their SHA-256 is the appendix's, their rows are the period's records", async () => {
+    const listed = execFileSync("pdfdetach", ["-list", pdfFile], { encoding: "utf8" });
+    expect(listed).toContain("register-inspection.xlsx");
+    expect(listed).toContain("register-visitor-entry.xlsx");
+    const dir = mkdtempSync(path.join(work, "registers-"));
+    execFileSync("pdfdetach", ["-saveall", "-o", dir, pdfFile]);
+    const text = execFileSync("pdftotext", ["-raw", pdfFile, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+    const [row] = await testDb().select().from(dossiers).where(eq(dossiers.id, dossierId));
+    let total = 0;
+    for (const file of readdirSync(dir)) {
+      const content = readFileSync(path.join(dir, file));
+      // The appendix prints each attachment's SHA-256 (wrapped over lines: compared without spaces).
+      expect(text).toContain(createHash("sha256").update(content).digest("hex"));
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(content as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      const type = file.replace(/^register-|\.xlsx$/g, "").replace(/-/g, "_");
+      const [expected] = await query<{ n: number }>(
+        sql`select count(distinct record_id)::int as n from evidence_links l join criteria c on c.id = l.criterion_id
+            where l.organization_id = ${owner.organizationId} and l.record_type = ${type} and c.framework_id = ${row!.frameworkId}
+              and l.occurred_at >= ${"2025-12-31T16:00:00Z"}::timestamptz`,
+      );
+      expect(sheet.rowCount - 1, file).toBe(expected!.n);
+      expect(sheet.getRow(2).getCell(2).text).toMatch(/^(INS|VIS)-/);
+      total += sheet.rowCount - 1;
+    }
+    expect(row!.recordCount).toBe(total);
   });
 
   test("another organisation gets 404 for the page and the file", async () => {
@@ -183,7 +215,8 @@ describe("a dossier over its volumes' photo budget", () => {
     const requested = await requestDossier(testDb(), actor, "Asia/Shanghai", { ...request, sites: [], criteria: [] });
     if (!requested.ok) throw new Error("not requested");
     // A budget of one byte: every criterion with photos starts a volume.
-    await runDossier(testDb(), requested.dossierId, { volumePhotoBytes: 1 });
+    const [job] = await (await jobEngine()).fetch<{ dossierId: string }>(queues.dossier);
+    await runDossierJob(testDb(), job!, 2, { volumePhotoBytes: 1 });
     const [row] = await testDb().select().from(dossiers).where(eq(dossiers.id, requested.dossierId));
     expect(row!.status).toBe("ready");
     const volumes = await testDb().select().from(dossierVolumes).where(eq(dossierVolumes.dossierId, requested.dossierId)).orderBy(dossierVolumes.volume);

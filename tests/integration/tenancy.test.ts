@@ -170,7 +170,7 @@ const paramRoutes: Record<string, ParamRoute> = {
     scope: "organization",
     param: "dossierId",
     idOf: (t) => t.dossierId,
-    posts: [],
+    posts: [{ intent: "retry" }],
   },
   "dossiers.$dossierId[.]pdf": {
     scope: "organization",

@@ -1,9 +1,11 @@
-// A generated dossier for tests, through the library (not the /dossiers/new action, which also starts
-// the background runner and would race this call for the queued row on a real PostgreSQL).
-import { requestDossier, runDossier } from "~/lib/dossiers/dossiers.server";
+// A generated dossier for tests, through the library: the request writes the row and its job, and
+// the test works the dossier queue as a worker would.
+import { requestDossier } from "~/lib/dossiers/dossiers.server";
 import type { DossierRequest } from "~/lib/dossiers/dossier-schema";
 import { todayInZone } from "~/lib/i18n/format";
+import { queues } from "~/lib/jobs/job-engine.server";
 import type { SignedUp } from "./factories";
+import { workQueue } from "./jobs";
 import { testDb } from "./test-database";
 
 /** Requests and generates a cn-2022-advanced dossier from 1 January to today (every criterion unless `criteria` says). */
@@ -19,6 +21,6 @@ export async function generateDossier(organization: SignedUp, overrides: Partial
   };
   const requested = await requestDossier(testDb(), actor, "Asia/Shanghai", values);
   if (!requested.ok) throw new Error(`dossier not requested: ${JSON.stringify(requested.errors)}`);
-  await runDossier(testDb(), requested.dossierId);
+  await workQueue(queues.dossier);
   return requested.dossierId;
 }

@@ -209,6 +209,8 @@ export async function startE2eApp(name: string): Promise<E2eApp> {
         SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
         APP_URL: baseUrl,
         SEED_DEMO: "0",
+        // One process: the server works its own jobs (dossiers, emails), as the embedded start does.
+        WORKERS: "inline",
         LOG_LEVEL: "warn",
         SESSION_SECRET: randomBytes(24).toString("hex"),
         PERSONAL_DATA_KEY: randomBytes(32).toString("hex"),

@@ -5,7 +5,7 @@ import { PasswordResetEmail, passwordResetSubject } from "../../../emails/passwo
 import { recordAudit } from "../audit/audit.server";
 import { withoutChainHead } from "../organizations/organizations.server";
 import type { Database, Executor } from "../db.server";
-import { deliverEmail, storeEmail } from "../email/email.server";
+import { storeEmail } from "../email/email.server";
 import type { Locale } from "../i18n/config";
 import { formatDateTime } from "../i18n/format";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
@@ -170,9 +170,9 @@ export async function requestPasswordReset(db: Database, input: { email: string;
   const token = newToken();
   const expiresAt = new Date(Date.now() + RESET_TOKEN_MINUTES * 60_000);
   const locale = user.locale ?? input.locale;
-  const email = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     await tx.insert(passwordResetTokens).values({ userId: user.id, tokenHash: hashToken(token), expiresAt });
-    return storeEmail(tx, {
+    await storeEmail(tx, {
       organizationId: home.organizationId,
       kind: "password_reset",
       to: user.email,
@@ -185,7 +185,6 @@ export async function requestPasswordReset(db: Database, input: { email: string;
       }),
     });
   });
-  await deliverEmail(db, email);
 }
 
 async function findOpenResetToken(db: Executor, token: string) {

@@ -1,17 +1,21 @@
 // The evidence dossier as a PDF: a cover, a table of contents whose page numbers link to the
 // sections, one section per criterion in the standard's order (text zh then en, the latest
-// self-assessment result, linked policies, a table per record type, sampled photos with their
-// SHA-256), an appendix manifest of every file with hash, size and source record, "第 x 页 / 共 y 页"
-// on every page, bookmarks for every class and criterion, and metadata (title, zh-CN). The same
-// input gives the same bytes (fixed dates, fixed subset names, deterministic sampling).
+// self-assessment result with the corrective actions of a shortfall, linked policies, then the
+// period: a summary per record type with a chart, every exception in full, a sample of ordinary
+// records with photos and their SHA-256), an appendix manifest of every file with hash, size and
+// source record, the complete registers attached as XLSX files, "第 x 页 / 共 y 页" on every page,
+// bookmarks for every class and criterion, and metadata (title, zh-CN). The same input gives the
+// same bytes (fixed dates, fixed subset names, deterministic sampling). The layout of one section is
+// in dossier-section-layout.server.ts.
 
+import { readFile as readPath } from "node:fs/promises";
 import sharp, { type Metadata } from "sharp";
-import { degrees, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFImage, type PDFPage, type PDFRef } from "pdf-lib";
-import { en } from "~/lib/i18n/locales/en";
-import { zhCN } from "~/lib/i18n/locales/zh-CN";
+import { degrees, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFImage, type PDFPage, type PDFRef } from "pdf-lib";
 import { embedNotoSans } from "~/lib/pdf/fonts.server";
-import { colors, PageBuilder, type Content, type TableRow, type TextBlock, type TextStyle } from "~/lib/pdf/page-layout.server";
-import type { Bilingual, DossierFileRef, DossierPolicy, DossierRecord } from "./dossier-types";
+import { colors, PageBuilder, type Content } from "~/lib/pdf/page-layout.server";
+import { typeLabel } from "./dossier-labels";
+import { block, formatBytes, headerRow, renderSectionBody, style } from "./dossier-section-layout.server";
+import type { Bilingual, DossierAction, DossierFileRef, DossierPolicy, DossierRecord, DossierRegister, SectionEvidence } from "./dossier-types";
 
 export interface DossierSection {
   criterionId: string;
@@ -20,9 +24,17 @@ export interface DossierSection {
   text: Bilingual;
   /** The class (top-level heading) the criterion belongs to, for bookmarks and the contents. */
   classHeading: Bilingual | null;
-  assessment: { reference: string; assessedOn: string; result: Bilingual; explanation: string } | null;
+  assessment: {
+    reference: string;
+    assessedOn: string;
+    result: Bilingual;
+    explanation: string;
+    /** Partly met or not met: its corrective actions are printed (or that it has none). */
+    shortfall: boolean;
+    actions: DossierAction[];
+  } | null;
   policies: DossierPolicy[];
-  records: DossierRecord[];
+  evidence: SectionEvidence;
 }
 
 export interface DossierInput {
@@ -37,9 +49,13 @@ export interface DossierInput {
   generatedAt: Date;
   generatedAtText: string;
   generatedBy: string;
-  /** A record's calendar date in the organisation's time zone. */
-  formatDate: (value: Date) => string;
+  /** The organisation's time zone: records' dates are printed in it. */
+  timeZone: string;
+  /** The months of the period (YYYY-MM), for the monthly summaries. */
+  months: string[];
   sections: DossierSection[];
+  /** The complete registers; attached to the first volume, named in every section that has records. */
+  registers: DossierRegister[];
   signed: boolean;
 }
 
@@ -58,11 +74,9 @@ export interface ManifestRow {
 export interface RenderedDossier {
   doc: PDFDocument;
   pageCount: number;
-  /** Distinct records shown (a record proving two criteria counts once). */
-  recordCount: number;
-  /** "type:id" of every record shown, to count them across volumes. */
-  recordKeys: string[];
   manifest: ManifestRow[];
+  /** The registers this volume carries as attachments. */
+  attached: DossierRegister[];
 }
 
 /** Photos sampled per criterion: evenly over the period, so a certifier sees the whole year. */
@@ -85,9 +99,12 @@ export interface VolumeNumber {
   count: number;
 }
 
-/** The photos a section embeds: its sampled JPEG and PNG photos. */
+/** The records a section prints: its exceptions, then its sample. */
+export const shownRecords = (section: DossierSection) => [...section.evidence.exceptions, ...section.evidence.samples];
+
+/** The photos a section embeds: JPEG and PNG photos of the exceptions first, then of the sample. */
 function sampledPhotos(section: DossierSection) {
-  const candidates = section.records.flatMap((r) => r.files.filter((f) => f.photo && /^image\/(jpeg|png)$/.test(f.mediaType)).map((f) => ({ r, f })));
+  const candidates = shownRecords(section).flatMap((r) => r.files.filter((f) => f.photo && /^image\/(jpeg|png)$/.test(f.mediaType)).map((f) => ({ r, f })));
   return { candidates, sampled: samplePhotos(candidates, PHOTOS_PER_CRITERION) };
 }
 
@@ -116,32 +133,6 @@ export function planVolumes(sections: readonly DossierSection[], budget = VOLUME
   }
   return volumes;
 }
-
-const style = {
-  coverTitle: { size: 24, weight: "bold", leading: 1.3 },
-  coverSub: { size: 13, color: colors.muted },
-  h1: { size: 14, weight: "bold", leading: 1.35 },
-  h1En: { size: 10.5, weight: "bold", color: colors.muted },
-  h2: { size: 10.5, weight: "bold" },
-  zh: { size: 9 },
-  en: { size: 8, color: colors.muted },
-  small: { size: 7.5 },
-  smallMuted: { size: 7, color: colors.muted },
-  cell: { size: 7.5, leading: 1.35 },
-  cellBold: { size: 7.5, weight: "bold", leading: 1.35 },
-  gap: { size: 9.5, weight: "bold", color: colors.notice },
-  toc: { size: 9 },
-  tocEn: { size: 7.5, color: colors.muted },
-} satisfies Record<string, TextStyle>;
-
-const block = (text: string, s: TextStyle, extra: Partial<TextBlock> = {}): TextBlock[] => (text ? [{ text, style: s, ...extra }] : []);
-
-function typeLabel(recordType: string): Bilingual {
-  const key = recordType as keyof typeof en.evidence.types;
-  return { zh: zhCN.evidence.types[key] ?? recordType, en: en.evidence.types[key] ?? recordType };
-}
-
-const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 /** Evenly spaced picks, deterministic: the first, the last and those between. */
 export function samplePhotos<T>(items: readonly T[], count: number): T[] {
@@ -270,63 +261,7 @@ export async function renderDossier(
       ...block(section.text.en, style.en, { spaceBefore: 3 }),
     ]);
 
-    const assessment: Content = section.assessment
-      ? [
-          ...block(`${section.assessment.result.zh} ${section.assessment.result.en}`, style.cellBold),
-          ...block(`${section.assessment.reference}（${section.assessment.assessedOn}）`, style.smallMuted),
-          ...block(section.assessment.explanation, style.cell, { spaceBefore: 2 }),
-        ]
-      : block("无已完成的自我评估 No finalised self-assessment", style.cell);
-    b.moveDown(8);
-    b.table({ columns: [22, 78], rows: [{ cells: [{ content: block("自我评估 Self-assessment", style.cellBold), fill: colors.lightShade }, { content: assessment }] }] });
-
-    if (section.policies.length > 0) {
-      b.paragraph(block("制度文件 Policies", style.h2, { spaceBefore: 10 }));
-      b.table({
-        columns: [18, 52, 12, 18],
-        header: headerRow(["文件编号 Number", "名称 Title", "版本 Version", "生效 Effective"]),
-        rows: section.policies.map((p) => ({
-          cells: [
-            { content: block(p.documentNumber, style.cell) },
-            { content: [...block(p.title.zh, style.cell), ...block(p.title.en, { ...style.cell, color: colors.muted })] },
-            { content: block(p.version === null ? "—" : `v${p.version}`, style.cell) },
-            { content: block(p.effectiveFrom ?? "—", style.cell) },
-          ],
-        })),
-      });
-    }
-
-    if (section.records.length === 0) {
-      b.paragraph([
-        ...block("本期间内无记录证据", style.gap, { spaceBefore: 12, bullet: "⚠" }),
-        ...block("No evidence records in this period", { ...style.en, color: colors.notice }, { indent: 12 }),
-      ]);
-    }
-    const byType = new Map<string, DossierRecord[]>();
-    for (const record of section.records) {
-      const list = byType.get(record.recordType) ?? [];
-      list.push(record);
-      byType.set(record.recordType, list);
-    }
-    for (const [type, records] of byType) {
-      const label = typeLabel(type);
-      b.paragraph(block(`${label.zh} ${label.en}（${records.length}）`, style.h2, { spaceBefore: 10 }));
-      b.table({
-        columns: [13, 12, 11, 37, 12, 15],
-        header: headerRow(["日期 Date", "类型 Type", "场所 Site", "摘要 Summary", "结果 Result", "编号 Reference"]),
-        rows: records.map((r, n) => ({
-          fill: n % 2 === 1 ? colors.lightShade : undefined,
-          cells: [
-            { content: block(input.formatDate(r.occurredAt), style.cell) },
-            { content: block(label.zh, style.cell) },
-            { content: block(r.site ? r.site.zh : "—", style.cell) },
-            { content: [...block(r.summary.zh, style.cell), ...block(r.summary.en === r.summary.zh ? "" : r.summary.en, { ...style.cell, color: colors.muted })] },
-            { content: r.result ? [...block(r.result.zh, style.cell), ...block(r.result.en, { ...style.cell, color: colors.muted })] : block("—", style.cell) },
-            { content: block(r.reference, style.cellBold) },
-          ],
-        })),
-      });
-    }
+    renderSectionBody(b, section, input);
 
     // Sampled photos, two per row, each with its reference, caption and SHA-256.
     const { candidates, sampled } = sampledPhotos(section);
@@ -409,7 +344,7 @@ export async function renderDossier(
         manifest.push({ position: manifest.length + 1, file: p.file, record: null, policy: p, reference: p.documentNumber, recordType: "policy", recordId: p.policyId, embedded: false });
       }
     }
-    for (const r of section.records) {
+    for (const r of shownRecords(section)) {
       for (const f of r.files) {
         const key = `${r.recordType}:${r.recordId}:${f.sha256}`;
         if (seen.has(key)) continue;
@@ -463,6 +398,45 @@ export async function renderDossier(
       })),
     });
   }
+
+  // The registers: attached to the first volume, listed with their hashes so that a certifier can
+  // check what they open (`pdfdetach -saveall`, then sha256sum).
+  const attached = volume.number === 1 ? input.registers : [];
+  if (input.registers.length > 0) {
+    b.paragraph([
+      ...block("附件 完整登记册", style.h2, { spaceBefore: 14 }),
+      ...block("Attachments: complete registers", style.en),
+      ...block(
+        volume.number === 1
+          ? "本期间每种记录的全部记录均附于本文件（XLSX），每条记录一行，注明其对应条款和应用内页面。可在 PDF 阅读器的附件面板打开。"
+          : "完整登记册附于第 1 卷。",
+        style.zh,
+        { spaceBefore: 4 },
+      ),
+      ...block(
+        volume.number === 1
+          ? "Every record of the period, of each type, is attached to this file (XLSX): one row per record, with the criteria it proves and its page in Tradeguard. Open them from the PDF reader's attachments panel."
+          : "The complete registers are attached to volume 1.",
+        style.en,
+      ),
+      { space: 4 },
+    ]);
+    b.table({
+      columns: [26, 16, 40, 9, 9],
+      header: headerRow(["附件 Attachment", "记录类型 Records", "SHA-256", "行数 Rows", "大小 Size"]),
+      rows: input.registers.map((r, n) => ({
+        fill: n % 2 === 1 ? colors.lightShade : undefined,
+        cells: [
+          { content: block(r.fileName, style.cell) },
+          { content: [...block(typeLabel(r.recordType).zh, style.cell), ...block(typeLabel(r.recordType).en, { ...style.cell, color: colors.muted })] },
+          { content: block(r.sha256, { size: 6.5, leading: 1.3 }) },
+          { content: block(r.rows.toLocaleString("en-US"), style.cell) },
+          { content: block(formatBytes(r.sizeBytes), style.cell) },
+        ],
+      })),
+    });
+  }
+  for (const register of [...attached].sort((x, y) => (x.fileName < y.fileName ? -1 : 1))) attachFile(doc, await readPath(register.path), register, input.generatedAt);
 
   // Contents, now that every section has its page.
   const pageIndex = new Map(doc.getPages().map((p, n) => [p, n + 1]));
@@ -522,12 +496,7 @@ export async function renderDossier(
   info.set(PDFName.of(DOSSIER_VOLUME_KEY), PDFNumber.of(volume.number));
   doc.setCreationDate(input.generatedAt);
   doc.setModificationDate(input.generatedAt);
-  const recordKeys = [...new Set(input.sections.flatMap((s) => s.records.map((r) => `${r.recordType}:${r.recordId}`)))];
-  return { doc, pageCount: doc.getPageCount(), recordCount: recordKeys.length, recordKeys, manifest };
-}
-
-function headerRow(labels: string[]): TableRow {
-  return { fill: colors.shade, cells: labels.map((l) => ({ content: block(l, style.cellBold) })) };
+  return { doc, pageCount: doc.getPageCount(), manifest, attached };
 }
 
 function captionContent(r: DossierRecord, f: DossierFileRef, notEmbedded: boolean): Content {
@@ -537,6 +506,52 @@ function captionContent(r: DossierRecord, f: DossierFileRef, notEmbedded: boolea
     ...block(`SHA-256 ${f.sha256}`, { size: 6, leading: 1.3, color: colors.muted }),
     ...block(notEmbedded ? "照片超出本档案容量，仅列于清单 Photo over the dossier's size budget: listed in the manifest only" : "", style.smallMuted),
   ];
+}
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * Attaches a register as an embedded file (the document's EmbeddedFiles name tree and its AF
+ * list, relationship Data). pdf-lib's attach() would deflate the bytes again in JavaScript: an
+ * XLSX is already a zip, so its bytes are stored as they are, and passed on by reference when saved.
+ */
+function attachFile(doc: PDFDocument, bytes: Uint8Array, register: DossierRegister, at: Date): void {
+  const ctx = doc.context;
+  const stream = ctx.stream(bytes, {
+    Type: "EmbeddedFile",
+    Subtype: XLSX_TYPE,
+    Params: { Size: bytes.byteLength, CreationDate: PDFString.fromDate(at), ModDate: PDFString.fromDate(at) },
+  });
+  const label = typeLabel(register.recordType);
+  const spec = ctx.register(
+    ctx.obj({
+      Type: "Filespec",
+      F: PDFString.of(register.fileName),
+      UF: PDFHexString.fromText(register.fileName),
+      EF: { F: ctx.register(stream) },
+      Desc: PDFHexString.fromText(`${label.zh} ${label.en}: ${register.rows} rows, SHA-256 ${register.sha256}`),
+      AFRelationship: "Data",
+    }),
+  );
+  let names = doc.catalog.lookupMaybe(PDFName.of("Names"), PDFDict);
+  if (!names) {
+    names = ctx.obj({});
+    doc.catalog.set(PDFName.of("Names"), names);
+  }
+  let tree = names.lookupMaybe(PDFName.of("EmbeddedFiles"), PDFDict);
+  if (!tree) {
+    tree = ctx.obj({ Names: [] });
+    names.set(PDFName.of("EmbeddedFiles"), tree);
+  }
+  // The name tree's keys are kept in order: the registers are attached in file-name order.
+  tree.lookup(PDFName.of("Names"), PDFArray).push(PDFString.of(register.fileName));
+  tree.lookup(PDFName.of("Names"), PDFArray).push(spec);
+  let af = doc.catalog.lookupMaybe(PDFName.of("AF"), PDFArray);
+  if (!af) {
+    af = ctx.obj([]);
+    doc.catalog.set(PDFName.of("AF"), af);
+  }
+  af.push(spec);
 }
 
 /** PDF bookmarks: classes with their criteria as children, and the appendix. */

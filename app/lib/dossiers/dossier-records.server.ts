@@ -1,11 +1,16 @@
-// Gathers the records and policies a dossier cites, from evidence_links and the registers, one
-// batched query per record type (never one per record), always within the organisation.
+// What a dossier prints of a record (reference, page in the app, site, summary, result, files, and for
+// an exception its details), loaded for a bounded list of ids of one record type in a few queries
+// (never one per record; the ids travel as one array parameter), always within the organisation.
+// The policies a dossier cites are read here too.
 
-import { and, eq, gte, inArray, lt, ne } from "drizzle-orm";
-import type { Executor } from "../../../db/client";
+import { and, eq } from "drizzle-orm";
+import { correctiveActions } from "../../../db/schema/actions";
+import { actionReference, actionStatusLabels } from "~/lib/assessments/result-labels";
+import { anyUuid, type Executor } from "~/lib/db.server";
+import { localDateTimeInZone } from "~/lib/i18n/format";
 import { accessItemEvents, accessItems } from "../../../db/schema/badges";
 import { evidenceFiles, evidenceLinks } from "../../../db/schema/evidence";
-import { checklistTemplates, inspectionPhotos, inspections } from "../../../db/schema/inspections";
+import { checklistTemplates, inspectionAnswers, inspectionPhotos, inspections } from "../../../db/schema/inspections";
 import { sites } from "../../../db/schema/organizations";
 import { contracts, partnerDocuments, partnerEvaluations, partners, supervisionChecks } from "../../../db/schema/partners";
 import { backgroundChecks, conductAcknowledgements, employees, offboardings, prehireChecks } from "../../../db/schema/personnel";
@@ -14,7 +19,6 @@ import { sealAudits, sealEventPhotos, sealEvents, sealModels, seals } from "../.
 import { trainingMaterials, trainingSessions } from "../../../db/schema/training";
 import { visitorEntries } from "../../../db/schema/visitors";
 import { accessItemEventReference } from "~/lib/badges/access-item-rules";
-import { evidenceRecordTypes, type EvidenceRecordTypeKey } from "~/lib/evidence/evidence-registry";
 import { en } from "~/lib/i18n/locales/en";
 import { zhCN } from "~/lib/i18n/locales/zh-CN";
 import { inspectionReference } from "~/lib/inspections/inspection-rules";
@@ -24,12 +28,15 @@ import { currentVersion } from "~/lib/policies/policies.server";
 import { sealAuditReference, sealEventReference } from "~/lib/seals/seal-numbers";
 import { sessionReference } from "~/lib/training/training-rules";
 import { visitorReference } from "~/lib/visitors/visitor-rules";
-import type { Bilingual, DossierFileRef, DossierPolicy, DossierRecord, DossierScope } from "./dossier-types";
+import type { DossierRecordType } from "./dossier-facts.server";
+import type { Bilingual, DossierFileRef, DossierPolicy, DossierRecord } from "./dossier-types";
 
-type Part = Omit<DossierRecord, "recordType" | "recordId" | "occurredAt" | "files"> & { siteId: string | null };
-/** What a record type's loader gives back: the parts of a record, by record id. */
-type Loaded = Map<string, Part & { files: DossierFileRef[] }>;
-type Loader = (db: Executor, orgId: string, ids: string[]) => Promise<Loaded>;
+/** A record as the dossier prints it, without what the evidence link says (type, id, time). */
+export type LoadedRecord = Omit<DossierRecord, "recordType" | "recordId" | "occurredAt"> & { siteId: string | null };
+type Loaded = Map<string, LoadedRecord>;
+/** With `detail`: also what an exception shows (failed points, actions, notes), times in its zone. */
+type Detail = { timeZone: string } | null;
+type Loader = (db: Executor, orgId: string, ids: string[], detail: Detail) => Promise<Loaded>;
 
 const both = (zh: string, en: string): Bilingual => ({ zh, en });
 const label = <K extends string>(zhMap: Record<K, string>, enMap: Record<K, string>, key: K): Bilingual => both(zhMap[key], enMap[key]);
@@ -63,7 +70,7 @@ async function documentsById(db: Executor, orgId: string, ids: (string | null)[]
   const rows = await db
     .select(fileColumns)
     .from(evidenceFiles)
-    .where(and(eq(evidenceFiles.organizationId, orgId), inArray(evidenceFiles.id, wanted)));
+    .where(and(eq(evidenceFiles.organizationId, orgId), anyUuid(evidenceFiles.id, wanted)));
   return new Map(rows.map((f) => [f.id, fileRef(f, false)]));
 }
 
@@ -71,21 +78,59 @@ function pick(files: Map<string, DossierFileRef>, ...ids: (string | null)[]): Do
   return ids.flatMap((id) => (id && files.has(id) ? [files.get(id)!] : []));
 }
 
-const inspectionLoader: Loader = async (db, orgId, ids) => {
+function actionLine(a: { number: number; title: string; status: keyof typeof actionStatusLabels; dueOn: string; closedAt: Date | null }, timeZone: string): Bilingual {
+  const status = actionStatusLabels[a.status];
+  const closed = a.closedAt ? localDateTimeInZone(a.closedAt, timeZone).slice(0, 10) : null;
+  const late = closed !== null && closed > a.dueOn;
+  const zhEnd = closed ? `${closed} 关闭${late ? "（逾期）" : "（按期）"}` : `期限 ${a.dueOn}`;
+  const enEnd = closed ? `closed ${closed}${late ? " (late)" : " (in time)"}` : `due ${a.dueOn}`;
+  return both(`整改 ${actionReference(a.number)} ${a.title} · ${status.zh} · ${zhEnd}`, `Action ${actionReference(a.number)} ${a.title} · ${status.en} · ${enEnd}`);
+}
+
+/** The corrective actions raised from these records, as lines by source id. */
+async function actionLines(db: Executor, orgId: string, sourceType: "inspection" | "partner_evaluation" | "supervision_check", ids: string[], timeZone: string) {
+  const rows = ids.length
+    ? await db
+        .select({
+          sourceId: correctiveActions.sourceId,
+          number: correctiveActions.number,
+          title: correctiveActions.title,
+          status: correctiveActions.status,
+          dueOn: correctiveActions.dueOn,
+          closedAt: correctiveActions.closedAt,
+        })
+        .from(correctiveActions)
+        .where(and(eq(correctiveActions.organizationId, orgId), eq(correctiveActions.sourceType, sourceType), anyUuid(correctiveActions.sourceId, ids)))
+        .orderBy(correctiveActions.number)
+    : [];
+  const out = new Map<string, Bilingual[]>();
+  for (const r of rows) out.set(r.sourceId, [...(out.get(r.sourceId) ?? []), actionLine(r, timeZone)]);
+  return out;
+}
+
+const inspectionLoader: Loader = async (db, orgId, ids, detail) => {
   const rows = await db
     .select({
       id: inspections.id,
       number: inspections.number,
       siteId: inspections.siteId,
+      templateId: inspections.templateId,
       containerNumber: inspections.containerNumber,
       result: inspections.result,
-      titleZh: checklistTemplates.titleZh,
-      titleEn: checklistTemplates.titleEn,
-      definition: checklistTemplates.definition,
+      releaseOverrideReason: inspections.releaseOverrideReason,
+      releasedAt: inspections.releasedAt,
     })
     .from(inspections)
-    .innerJoin(checklistTemplates, eq(checklistTemplates.id, inspections.templateId))
-    .where(and(eq(inspections.organizationId, orgId), inArray(inspections.id, ids), eq(inspections.status, "submitted")));
+    .where(and(eq(inspections.organizationId, orgId), anyUuid(inspections.id, ids), eq(inspections.status, "submitted")));
+  // The templates once each (a definition is a few kilobytes; a register reads thousands of inspections).
+  const templateIds = [...new Set(rows.map((r) => r.templateId))];
+  const templates = templateIds.length
+    ? await db
+        .select({ id: checklistTemplates.id, titleZh: checklistTemplates.titleZh, titleEn: checklistTemplates.titleEn, definition: checklistTemplates.definition })
+        .from(checklistTemplates)
+        .where(anyUuid(checklistTemplates.id, templateIds))
+    : [];
+  const templateById = new Map(templates.map((t) => [t.id, { ...t, points: t.definition.sections.flatMap((s) => s.items) }]));
   const photos = rows.length
     ? await db
         .select({ inspectionId: inspectionPhotos.inspectionId, itemKey: inspectionPhotos.itemKey, file: fileColumns })
@@ -94,35 +139,53 @@ const inspectionLoader: Loader = async (db, orgId, ids) => {
         .where(
           and(
             eq(inspectionPhotos.organizationId, orgId),
-            inArray(
+            anyUuid(
               inspectionPhotos.inspectionId,
               rows.map((r) => r.id),
             ),
           ),
         )
-        .orderBy(inspectionPhotos.createdAt)
+        .orderBy(inspectionPhotos.createdAt, inspectionPhotos.id)
     : [];
+  const photosOf = new Map<string, typeof photos>();
+  for (const p of photos) photosOf.set(p.inspectionId, [...(photosOf.get(p.inspectionId) ?? []), p]);
+  const failed = detail ? rows.filter((r) => r.result === "fail").map((r) => r.id) : [];
+  const answers = failed.length
+    ? await db
+        .select({ inspectionId: inspectionAnswers.inspectionId, itemKey: inspectionAnswers.itemKey, note: inspectionAnswers.note })
+        .from(inspectionAnswers)
+        .where(and(eq(inspectionAnswers.organizationId, orgId), eq(inspectionAnswers.failed, true), anyUuid(inspectionAnswers.inspectionId, failed)))
+    : [];
+  const actions = detail ? await actionLines(db, orgId, "inspection", failed, detail.timeZone) : new Map<string, Bilingual[]>();
   const out: Loaded = new Map();
   for (const r of rows) {
-    const points = r.definition.sections.flatMap((s) => s.items);
-    const files = photos
-      .filter((p) => p.inspectionId === r.id)
-      .map((p) => {
-        const index = points.findIndex((i) => i.key === p.itemKey);
-        const item = points[index];
-        const caption = item
-          ? both(`第 ${index + 1} 点 ${item.promptZh}`, `Point ${index + 1} ${item.promptEn}`)
-          : both(p.itemKey, p.itemKey);
-        return fileRef(p.file, true, caption);
-      });
+    const template = templateById.get(r.templateId);
+    const points = template?.points ?? [];
+    const pointLabel = (key: string) => {
+      const index = points.findIndex((i) => i.key === key);
+      const item = points[index];
+      return item ? both(`第 ${item.number} 点 ${item.promptZh}`, `Point ${item.number} ${item.promptEn}`) : both(key, key);
+    };
+    const files = (photosOf.get(r.id) ?? []).map((p) => fileRef(p.file, true, pointLabel(p.itemKey)));
+    const details: Bilingual[] = [];
+    for (const a of answers.filter((x) => x.inspectionId === r.id)) {
+      const point = pointLabel(a.itemKey);
+      details.push(both(`不合格：${point.zh}${a.note ? `（${a.note}）` : ""}`, `Failed: ${point.en}${a.note ? ` (${a.note})` : ""}`));
+    }
+    details.push(...(actions.get(r.id) ?? []));
+    if (detail && r.releaseOverrideReason) {
+      const at = r.releasedAt ? localDateTimeInZone(r.releasedAt, detail.timeZone).replace("T", " ") : "";
+      details.push(both(`整改未完成即放行（${at}），理由：${r.releaseOverrideReason}`, `Released with open actions (${at}), reason: ${r.releaseOverrideReason}`));
+    }
     out.set(r.id, {
       reference: r.number === null ? "" : inspectionReference(r.number),
       path: `/inspections/${r.id}`,
       siteId: r.siteId,
       site: null,
-      summary: both(join(r.titleZh, r.containerNumber), join(r.titleEn, r.containerNumber)),
+      summary: both(join(template?.titleZh, r.containerNumber), join(template?.titleEn, r.containerNumber)),
       result: r.result ? label(zhCN.inspections.result, en.inspections.result, r.result) : null,
       files,
+      ...(detail ? { details } : {}),
     });
   }
   return out;
@@ -144,7 +207,7 @@ const sealEventLoader: Loader = async (db, orgId, ids) => {
     })
     .from(sealEvents)
     .innerJoin(seals, eq(seals.id, sealEvents.sealId))
-    .where(and(eq(sealEvents.organizationId, orgId), inArray(sealEvents.id, ids)));
+    .where(and(eq(sealEvents.organizationId, orgId), anyUuid(sealEvents.id, ids)));
   const photos = rows.length
     ? await db
         .select({ eventId: sealEventPhotos.eventId, file: fileColumns })
@@ -153,7 +216,7 @@ const sealEventLoader: Loader = async (db, orgId, ids) => {
         .where(
           and(
             eq(sealEventPhotos.organizationId, orgId),
-            inArray(
+            anyUuid(
               sealEventPhotos.eventId,
               rows.map((r) => r.id),
             ),
@@ -189,7 +252,7 @@ const sealAuditLoader: Loader = async (db, orgId, ids) => {
   const rows = await db
     .select()
     .from(sealAudits)
-    .where(and(eq(sealAudits.organizationId, orgId), inArray(sealAudits.id, ids)));
+    .where(and(eq(sealAudits.organizationId, orgId), anyUuid(sealAudits.id, ids)));
   const out: Loaded = new Map();
   for (const r of rows) {
     const counted = r.countedNumbers.length;
@@ -219,7 +282,7 @@ const sealModelLoader: Loader = async (db, orgId, ids) => {
   const rows = await db
     .select()
     .from(sealModels)
-    .where(and(eq(sealModels.organizationId, orgId), inArray(sealModels.id, ids)));
+    .where(and(eq(sealModels.organizationId, orgId), anyUuid(sealModels.id, ids)));
   const files = await documentsById(
     db,
     orgId,
@@ -253,7 +316,7 @@ const visitorLoader: Loader = async (db, orgId, ids) => {
       hostName: visitorEntries.hostName,
     })
     .from(visitorEntries)
-    .where(and(eq(visitorEntries.organizationId, orgId), inArray(visitorEntries.id, ids)));
+    .where(and(eq(visitorEntries.organizationId, orgId), anyUuid(visitorEntries.id, ids)));
   const out: Loaded = new Map();
   for (const r of rows) {
     out.set(r.id, {
@@ -282,7 +345,7 @@ const accessEventLoader: Loader = async (db, orgId, ids) => {
     })
     .from(accessItemEvents)
     .innerJoin(accessItems, eq(accessItems.id, accessItemEvents.itemId))
-    .where(and(eq(accessItemEvents.organizationId, orgId), inArray(accessItemEvents.id, ids)));
+    .where(and(eq(accessItemEvents.organizationId, orgId), anyUuid(accessItemEvents.id, ids)));
   const out: Loaded = new Map();
   for (const r of rows) {
     const item = label(zhCN.badges.kinds, en.badges.kinds, r.itemKind);
@@ -306,7 +369,7 @@ async function employeesById(db: Executor, orgId: string, ids: string[]) {
   const rows = await db
     .select({ id: employees.id, number: employees.number, name: employees.name, position: employees.position, siteId: employees.siteId })
     .from(employees)
-    .where(and(eq(employees.organizationId, orgId), inArray(employees.id, [...new Set(ids)])));
+    .where(and(eq(employees.organizationId, orgId), anyUuid(employees.id, [...new Set(ids)])));
   return new Map(rows.map((e) => [e.id, e]));
 }
 
@@ -332,7 +395,7 @@ const prehireLoader: Loader = async (db, orgId, ids) => {
   const rows = await db
     .select()
     .from(prehireChecks)
-    .where(and(eq(prehireChecks.organizationId, orgId), inArray(prehireChecks.id, ids)));
+    .where(and(eq(prehireChecks.organizationId, orgId), anyUuid(prehireChecks.id, ids)));
   const people = await employeesById(
     db,
     orgId,
@@ -364,7 +427,7 @@ const backgroundLoader: Loader = async (db, orgId, ids) => {
   const rows = await db
     .select()
     .from(backgroundChecks)
-    .where(and(eq(backgroundChecks.organizationId, orgId), inArray(backgroundChecks.id, ids)));
+    .where(and(eq(backgroundChecks.organizationId, orgId), anyUuid(backgroundChecks.id, ids)));
   const people = await employeesById(
     db,
     orgId,
@@ -397,7 +460,7 @@ const conductLoader: Loader = async (db, orgId, ids) => {
   const rows = await db
     .select()
     .from(conductAcknowledgements)
-    .where(and(eq(conductAcknowledgements.organizationId, orgId), inArray(conductAcknowledgements.id, ids)));
+    .where(and(eq(conductAcknowledgements.organizationId, orgId), anyUuid(conductAcknowledgements.id, ids)));
   const people = await employeesById(
     db,
     orgId,
@@ -430,7 +493,7 @@ const offboardingLoader: Loader = async (db, orgId, ids) => {
   const rows = await db
     .select()
     .from(offboardings)
-    .where(and(eq(offboardings.organizationId, orgId), inArray(offboardings.id, ids)));
+    .where(and(eq(offboardings.organizationId, orgId), anyUuid(offboardings.id, ids)));
   const people = await employeesById(
     db,
     orgId,
@@ -457,7 +520,7 @@ const trainingLoader: Loader = async (db, orgId, ids) => {
   const rows = await db
     .select()
     .from(trainingSessions)
-    .where(and(eq(trainingSessions.organizationId, orgId), inArray(trainingSessions.id, ids)));
+    .where(and(eq(trainingSessions.organizationId, orgId), anyUuid(trainingSessions.id, ids)));
   const materials = rows.length
     ? await db
         .select({ sessionId: trainingMaterials.sessionId, file: fileColumns })
@@ -466,7 +529,7 @@ const trainingLoader: Loader = async (db, orgId, ids) => {
         .where(
           and(
             eq(trainingMaterials.organizationId, orgId),
-            inArray(
+            anyUuid(
               trainingMaterials.sessionId,
               rows.map((r) => r.id),
             ),
@@ -506,7 +569,7 @@ const evaluationLoader: Loader = async (db, orgId, ids) => {
     })
     .from(partnerEvaluations)
     .innerJoin(partners, eq(partners.id, partnerEvaluations.partnerId))
-    .where(and(eq(partnerEvaluations.organizationId, orgId), inArray(partnerEvaluations.id, ids)));
+    .where(and(eq(partnerEvaluations.organizationId, orgId), anyUuid(partnerEvaluations.id, ids)));
   const uploads = rows.length
     ? await db
         .select({ evaluationId: partnerDocuments.evaluationId, file: fileColumns })
@@ -515,7 +578,7 @@ const evaluationLoader: Loader = async (db, orgId, ids) => {
         .where(
           and(
             eq(partnerDocuments.organizationId, orgId),
-            inArray(
+            anyUuid(
               partnerDocuments.evaluationId,
               rows.map((r) => r.id),
             ),
@@ -554,7 +617,7 @@ const supervisionLoader: Loader = async (db, orgId, ids) => {
     })
     .from(supervisionChecks)
     .innerJoin(partners, eq(partners.id, supervisionChecks.partnerId))
-    .where(and(eq(supervisionChecks.organizationId, orgId), inArray(supervisionChecks.id, ids)));
+    .where(and(eq(supervisionChecks.organizationId, orgId), anyUuid(supervisionChecks.id, ids)));
   const files = await documentsById(
     db,
     orgId,
@@ -590,7 +653,7 @@ const contractLoader: Loader = async (db, orgId, ids) => {
     })
     .from(contracts)
     .innerJoin(partners, eq(partners.id, contracts.partnerId))
-    .where(and(eq(contracts.organizationId, orgId), inArray(contracts.id, ids)));
+    .where(and(eq(contracts.organizationId, orgId), anyUuid(contracts.id, ids)));
   const files = await documentsById(
     db,
     orgId,
@@ -629,7 +692,7 @@ const fileLoader: Loader = async (db, orgId, ids) => {
   return out;
 };
 
-const loaders: Record<Exclude<EvidenceRecordTypeKey, "policy">, Loader> = {
+const loaders: Record<DossierRecordType, Loader> = {
   file: fileLoader,
   inspection: inspectionLoader,
   partner_evaluation: evaluationLoader,
@@ -651,69 +714,30 @@ const loaders: Record<Exclude<EvidenceRecordTypeKey, "policy">, Loader> = {
   drill: trainingLoader,
 };
 
-function isLoadable(type: string): type is keyof typeof loaders {
-  return Object.hasOwn(loaders, type) && Object.hasOwn(evidenceRecordTypes, type);
-}
-
-export async function collectDossierRecords(db: Executor, orgId: string, scope: DossierScope): Promise<Map<string, DossierRecord[]>> {
-  const result = new Map<string, DossierRecord[]>(scope.criterionIds.map((id) => [id, []]));
-  if (!scope.criterionIds.length) return result;
-  const links = await db
-    .select({
-      criterionId: evidenceLinks.criterionId,
-      recordType: evidenceLinks.recordType,
-      recordId: evidenceLinks.recordId,
-      occurredAt: evidenceLinks.occurredAt,
-    })
-    .from(evidenceLinks)
-    .where(
-      and(
-        eq(evidenceLinks.organizationId, orgId),
-        inArray(evidenceLinks.criterionId, [...scope.criterionIds]),
-        ne(evidenceLinks.recordType, "policy"),
-        gte(evidenceLinks.occurredAt, scope.from),
-        lt(evidenceLinks.occurredAt, scope.to),
-      ),
-    );
-  // A record type the registry no longer knows (a link left by an older version) is skipped, not fatal.
-  const known = links.filter((l) => isLoadable(l.recordType));
-  const byType = new Map<keyof typeof loaders, Set<string>>();
-  for (const l of known) {
-    const type = l.recordType as keyof typeof loaders;
-    if (!byType.has(type)) byType.set(type, new Set());
-    byType.get(type)!.add(l.recordId);
-  }
-  const loaded = new Map<string, Loaded>();
-  for (const [type, ids] of byType) loaded.set(type, await loaders[type](db, orgId, [...ids]));
-
-  const siteIds = [
-    ...new Set([...loaded.values()].flatMap((m) => [...m.values()].map((p) => p.siteId)).filter((id): id is string => id !== null)),
-  ];
+/**
+ * What the dossier prints of these records of one type (at most a few thousand ids: callers page),
+ * by id, with their sites named. A record the type's loader does not give back (gone, or a draft
+ * inspection) is absent.
+ */
+export async function loadRecords(
+  db: Executor,
+  orgId: string,
+  type: DossierRecordType,
+  ids: readonly string[],
+  detail: Detail = null,
+): Promise<Loaded> {
+  if (!ids.length) return new Map();
+  const loaded = await loaders[type](db, orgId, [...new Set(ids)], detail);
+  const siteIds = [...new Set([...loaded.values()].map((p) => p.siteId).filter((id): id is string => id !== null))];
   const siteRows = siteIds.length
     ? await db
         .select({ id: sites.id, nameZh: sites.nameZh, nameEn: sites.nameEn })
         .from(sites)
-        .where(and(eq(sites.organizationId, orgId), inArray(sites.id, siteIds)))
+        .where(and(eq(sites.organizationId, orgId), anyUuid(sites.id, siteIds)))
     : [];
   const siteNames = new Map(siteRows.map((s) => [s.id, both(s.nameZh, s.nameEn)]));
-  const allowed = scope.siteIds ? new Set(scope.siteIds) : null;
-
-  for (const l of known) {
-    const part = loaded.get(l.recordType as keyof typeof loaders)?.get(l.recordId);
-    if (!part) continue; // the record is gone, or is not a finished record (a draft inspection)
-    if (allowed && part.siteId !== null && !allowed.has(part.siteId)) continue;
-    const { siteId, ...rest } = part;
-    result.get(l.criterionId)!.push({
-      ...rest,
-      site: siteId ? (siteNames.get(siteId) ?? null) : null,
-      recordType: l.recordType as EvidenceRecordTypeKey,
-      recordId: l.recordId,
-      occurredAt: l.occurredAt,
-    });
-  }
-  for (const list of result.values())
-    list.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.reference.localeCompare(b.reference));
-  return result;
+  for (const record of loaded.values()) record.site = record.siteId ? (siteNames.get(record.siteId) ?? null) : null;
+  return loaded;
 }
 
 export async function collectDossierPolicies(
@@ -731,7 +755,7 @@ export async function collectDossierPolicies(
       and(
         eq(evidenceLinks.organizationId, orgId),
         eq(evidenceLinks.recordType, "policy"),
-        inArray(evidenceLinks.criterionId, [...criterionIds]),
+        anyUuid(evidenceLinks.criterionId, [...criterionIds]),
       ),
     );
   const policyIds = [...new Set(links.map((l) => l.policyId))];
@@ -739,7 +763,7 @@ export async function collectDossierPolicies(
   const rows = await db
     .select()
     .from(policies)
-    .where(and(eq(policies.organizationId, orgId), inArray(policies.id, policyIds)));
+    .where(and(eq(policies.organizationId, orgId), anyUuid(policies.id, policyIds)));
   const versions = await db
     .select({
       policyId: policyVersions.policyId,
@@ -750,7 +774,7 @@ export async function collectDossierPolicies(
     })
     .from(policyVersions)
     .innerJoin(evidenceFiles, eq(evidenceFiles.id, policyVersions.fileId))
-    .where(and(eq(policyVersions.organizationId, orgId), inArray(policyVersions.policyId, policyIds)));
+    .where(and(eq(policyVersions.organizationId, orgId), anyUuid(policyVersions.policyId, policyIds)));
   const built = new Map<string, DossierPolicy>();
   for (const p of rows) {
     // In force on the date: the latest effective version (listPolicies' rule), before any is effective the latest uploaded.

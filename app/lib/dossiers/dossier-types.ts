@@ -38,6 +38,75 @@ export interface DossierRecord {
   /** Pass / fail / approved …; null when the record type has no outcome. */
   result: Bilingual | null;
   files: DossierFileRef[];
+  /** What an exception shows in full: failed points and notes, corrective actions, a release override. */
+  details?: Bilingual[];
+}
+
+/** Records of one type proving one criterion in one month of the period. */
+export interface MonthCount {
+  /** YYYY-MM in the organisation's time zone. */
+  month: string;
+  records: number;
+  exceptions: number;
+}
+
+export interface SiteCount {
+  /** null: records without a site (partners, contracts). */
+  site: Bilingual | null;
+  records: number;
+  exceptions: number;
+}
+
+export interface OutcomeCount {
+  outcome: Bilingual;
+  count: number;
+  exception: boolean;
+}
+
+/** What the period holds of one record type for one criterion, counted in the database. */
+export interface TypeSummary {
+  recordType: EvidenceRecordTypeKey;
+  records: number;
+  exceptions: number;
+  /** Every month of the period, in order, zeros included. */
+  months: MonthCount[];
+  sites: SiteCount[];
+  /** Empty when the record type has no outcome. */
+  outcomes: OutcomeCount[];
+}
+
+/** Corrective actions raised from the records that prove a criterion (inspections, evaluations, supervision). */
+export interface ActionStats {
+  raised: number;
+  closedInTime: number;
+  closedLate: number;
+  /** Open and not yet due on the day the dossier was generated. */
+  open: number;
+  overdue: number;
+  cancelled: number;
+}
+
+/** A corrective action of a self-assessment item, as the dossier prints it. */
+export interface DossierAction {
+  reference: string;
+  title: string;
+  ownerName: string;
+  dueOn: string;
+  status: "open" | "in_progress" | "done" | "cancelled";
+  closedOn: string | null;
+  closedInTime: boolean | null;
+}
+
+/** A complete register of one record type for the period, attached to the PDF as an XLSX file. */
+export interface DossierRegister {
+  recordType: EvidenceRecordTypeKey;
+  /** The attachment's name, e.g. "register-inspection.xlsx". */
+  fileName: string;
+  /** Where the worker wrote it (a temporary file, read once into the PDF). */
+  path: string;
+  sha256: string;
+  sizeBytes: number;
+  rows: number;
 }
 
 /** A policy linked to a criterion, in its version current at the end of the period. */
@@ -60,4 +129,16 @@ export interface DossierScope {
   to: Date;
   /** null = every site; records without a site (partners, policies) are always included. */
   siteIds: readonly string[] | null;
+}
+
+/** What a criterion's section shows of the period's records (dossier-sections.server.ts). */
+export interface SectionEvidence {
+  summaries: TypeSummary[];
+  actions: ActionStats | null;
+  exceptions: DossierRecord[];
+  /** Exceptions beyond the listing cap, by type: in the register only. */
+  exceptionsOmitted: { recordType: EvidenceRecordTypeKey; count: number }[];
+  samples: DossierRecord[];
+  /** Per type: ordinary records in the period and how many of them are shown. */
+  sampled: { recordType: EvidenceRecordTypeKey; shown: number; ordinary: number }[];
 }

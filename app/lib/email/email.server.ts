@@ -5,6 +5,7 @@ import type { ReactElement } from "react";
 import { outboxEmails, type OutboxEmail } from "../../../db/schema";
 import type { Database, Executor } from "../db.server";
 import { env } from "../env.server";
+import { enqueue, queues } from "../jobs/job-engine.server";
 import { logger } from "../logger.server";
 
 export interface EmailToStore {
@@ -17,7 +18,8 @@ export interface EmailToStore {
 
 /**
  * Renders an email and stores it in the outbox, inside the caller's transaction so it exists
- * exactly when the record that caused it does. Call deliverEmail after the commit.
+ * exactly when the record that caused it does. With SMTP_URL, a delivery job is added in the same
+ * transaction: a worker sends it once the transaction has committed, retrying with backoff.
  */
 export async function storeEmail(tx: Executor, email: EmailToStore): Promise<OutboxEmail> {
   const html = await render(email.element);
@@ -35,6 +37,8 @@ export async function storeEmail(tx: Executor, email: EmailToStore): Promise<Out
     })
     .returning();
   if (!row) throw new Error("storeEmail: insert returned nothing");
+  // The servers start the job engine before they take requests, so it is running here.
+  if (row.status === "queued") await enqueue(tx, queues.email, { emailId: row.id });
   return row;
 }
 
@@ -44,20 +48,50 @@ function smtp(url: string): Transporter {
   return transporter;
 }
 
-/** Sends a queued email over SMTP_URL, recording sent or failed. Without SMTP_URL it stays in the outbox. */
-export async function deliverEmail(db: Database, email: OutboxEmail): Promise<void> {
+/** Written on an email whose sending was interrupted: it may have left, so it is not sent again. */
+export const INTERRUPTED_DELIVERY = "outbox.interrupted";
+
+/**
+ * The email queue's handler: sends one outbox email over SMTP_URL, at most once. The row is claimed
+ * (queued → sending) before the message is handed to the server, so two workers, or a retry, never
+ * send it twice; a failure puts it back in the queue (or, on the last attempt, marks it failed) and
+ * throws, so the engine tries again later. A row left "sending" by a worker that died may or may not
+ * have been delivered: it is marked failed for an administrator to look at, never sent again.
+ */
+export async function deliverOutboxEmail(db: Database, emailId: string, lastAttempt: boolean): Promise<void> {
   const url = env().SMTP_URL;
-  if (!url || email.status !== "queued") return;
-  try {
-    await smtp(url).sendMail({ from: env().MAIL_FROM, to: email.to, subject: email.subject, html: email.html, text: email.text });
-    await db.update(outboxEmails).set({ status: "sent", sentAt: new Date() }).where(eq(outboxEmails.id, email.id));
-  } catch (error) {
-    logger.error({ err: error, emailId: email.id }, "email delivery failed");
+  if (!url) return;
+  const [email] = await db
+    .update(outboxEmails)
+    .set({ status: "sending", error: null })
+    .where(and(eq(outboxEmails.id, emailId), eq(outboxEmails.status, "queued")))
+    .returning();
+  if (!email) {
     await db
       .update(outboxEmails)
-      .set({ status: "failed", error: error instanceof Error ? error.message : String(error) })
-      .where(eq(outboxEmails.id, email.id));
+      .set({ status: "failed", error: INTERRUPTED_DELIVERY })
+      .where(and(eq(outboxEmails.id, emailId), eq(outboxEmails.status, "sending")));
+    return;
   }
+  try {
+    // The Message-ID names the outbox row: a receiving server that sees it twice knows it is one message.
+    await smtp(url).sendMail({
+      from: env().MAIL_FROM,
+      to: email.to,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      messageId: `<${email.id}@outbox.tradeguard>`,
+    });
+  } catch (error) {
+    logger.warn({ err: error, emailId, lastAttempt }, "email delivery failed");
+    await db
+      .update(outboxEmails)
+      .set({ status: lastAttempt ? "failed" : "queued", error: error instanceof Error ? error.message : String(error) })
+      .where(and(eq(outboxEmails.id, emailId), eq(outboxEmails.status, "sending")));
+    throw error;
+  }
+  await db.update(outboxEmails).set({ status: "sent", sentAt: new Date(), error: null }).where(eq(outboxEmails.id, emailId));
 }
 
 export async function listOutbox(db: Database, orgId: string) {

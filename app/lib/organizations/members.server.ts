@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from "../auth/password.server";
 import { checkLoginAllowed, clearAccountFailures, recordLoginFailure } from "../auth/rate-limit.server";
 import { hashToken, newToken } from "../auth/tokens.server";
 import type { Database, Executor } from "../db.server";
-import { deliverEmail, storeEmail } from "../email/email.server";
+import { storeEmail } from "../email/email.server";
 import type { Locale } from "../i18n/config";
 import { formatDateTime } from "../i18n/format";
 import type { Actor } from "./organizations.server";
@@ -210,7 +210,6 @@ export async function inviteMember(
     return { ok: true as const, email };
   });
   if (!result.ok) return result;
-  await deliverEmail(db, result.email);
   return { ok: true };
 }
 

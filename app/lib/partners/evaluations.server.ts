@@ -20,7 +20,7 @@ import { recordAudit } from "../audit/audit.server";
 import { hashToken, newToken } from "../auth/tokens.server";
 import type { Role } from "../auth/permissions";
 import type { Database, Executor } from "../db.server";
-import { deliverEmail, storeEmail } from "../email/email.server";
+import { storeEmail } from "../email/email.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { evidenceRecordTypes } from "../evidence/evidence-registry";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
@@ -581,7 +581,6 @@ export async function createQuestionnaireLink(
     }
     return { ok: true as const, url, email };
   });
-  if (result?.ok && result.email) await deliverEmail(db, result.email);
   return result && result.ok ? { ok: true, url: result.url } : result;
 }
 

@@ -21,7 +21,7 @@ import {
 import { SealReportEmail, sealReportSubject } from "../../../emails/seal-report";
 import { recordAudit, recordAuditBatch } from "../audit/audit.server";
 import type { Database, Executor } from "../db.server";
-import { deliverEmail, storeEmail } from "../email/email.server";
+import { storeEmail } from "../email/email.server";
 import { evidenceRecordTypes, type EvidenceRecordTypeKey } from "../evidence/evidence-registry";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
@@ -730,7 +730,6 @@ export async function verifySeal(
     const { emails } = await fileReport(tx, actor, seal, { kind, description, at: when.at, relatedEventId: event.id }, [], notifier);
     return { outcome: { ok: true as const, sealId: seal.id, passed, reported: true }, emails };
   });
-  for (const email of result.emails) await deliverEmail(db, email);
   return result.outcome;
 }
 
@@ -760,7 +759,6 @@ export async function reportSeal(
     );
     return { outcome: { ok: true as const, sealId: seal.id, eventId: event.id, notified: emails.length }, emails };
   });
-  for (const email of result.emails) await deliverEmail(db, email);
   return result.outcome;
 }
 

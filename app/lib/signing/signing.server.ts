@@ -9,7 +9,7 @@ import { SignPdf } from "@signpdf/signpdf";
 import { SUBFILTER_ETSI_CADES_DETACHED } from "@signpdf/utils";
 import { and, eq, isNull } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
-import { organizations, signingCertificates, users, type SigningCertificate } from "../../../db/schema";
+import { organizations, signingCertificates, users } from "../../../db/schema";
 import { recordAudit } from "~/lib/audit/audit.server";
 import type { Database, Executor } from "~/lib/db.server";
 import { message } from "~/lib/i18n/messages";
@@ -39,20 +39,6 @@ function certificateKey(): { encryption: Buffer } {
 export function encryptCertificate(p12: Uint8Array, passphrase: string) {
   const key = certificateKey();
   return { p12Encrypted: encryptWith(key, Buffer.from(p12).toString("base64")), passphraseEncrypted: encryptWith(key, passphrase) };
-}
-
-function openCertificate(row: Pick<SigningCertificate, "p12Encrypted" | "passphraseEncrypted">, at: Date): SigningIdentity {
-  let p12: Buffer;
-  let passphrase: string;
-  try {
-    p12 = Buffer.from(decryptWith(certificateKey(), row.p12Encrypted), "base64");
-    passphrase = decryptWith(certificateKey(), row.passphraseEncrypted);
-  } catch (error) {
-    throw new SigningError(message("signing.errors.undecryptable"), { cause: error });
-  }
-  const read = readPkcs12(p12, passphrase, at);
-  if (!read.ok) throw new SigningError(read.error);
-  return read.identity;
 }
 
 const activeFor = (organizationId: string) =>
@@ -210,20 +196,51 @@ export async function signPdf(pdf: Uint8Array, identity: SigningIdentity, option
 }
 
 /**
- * Signs the PDF with the organisation's active certificate, if it has one. A certificate that
- * cannot sign (expired since its upload) throws a SigningError: the caller fails rather than
- * quietly producing an unsigned file.
+ * What signing needs, as plain values a worker thread can be handed: the decrypted container and
+ * its passphrase, the signer's name and the signing time. Null without an active certificate; a
+ * SigningError when it can no longer sign (expired since its upload).
  */
-export async function signForOrganization(db: Executor, organizationId: string, pdf: Uint8Array): Promise<SignOutcome> {
+export interface SigningMaterial {
+  p12: Uint8Array;
+  passphrase: string;
+  signerName: string;
+  at: Date;
+}
+
+export async function signingMaterialFor(db: Executor, organizationId: string, at = new Date()): Promise<SigningMaterial | null> {
   const [row] = await db
     .select({ certificate: signingCertificates, organizationName: organizations.legalNameEn })
     .from(signingCertificates)
     .innerJoin(organizations, eq(organizations.id, signingCertificates.organizationId))
     .where(activeFor(organizationId));
-  if (!row) return { bytes: pdf, signed: false };
-  const at = new Date();
+  if (!row) return null;
   const invalid = checkValidity(row.certificate, at);
   if (invalid) throw new SigningError(invalid);
-  const identity = openCertificate(row.certificate, at);
-  return { bytes: await signPdf(pdf, identity, { signerName: row.organizationName, at }), signed: true };
+  let p12: Buffer;
+  let passphrase: string;
+  try {
+    p12 = Buffer.from(decryptWith(certificateKey(), row.certificate.p12Encrypted), "base64");
+    passphrase = decryptWith(certificateKey(), row.certificate.passphraseEncrypted);
+  } catch (error) {
+    throw new SigningError(message("signing.errors.undecryptable"), { cause: error });
+  }
+  return { p12: new Uint8Array(p12), passphrase, signerName: row.organizationName, at };
+}
+
+/** Signs with material from signingMaterialFor (in a worker thread, or in the caller). */
+export async function signWithMaterial(pdf: Uint8Array, material: SigningMaterial): Promise<Uint8Array> {
+  const read = readPkcs12(Buffer.from(material.p12), material.passphrase, material.at);
+  if (!read.ok) throw new SigningError(read.error);
+  return signPdf(pdf, read.identity, { signerName: material.signerName, at: material.at });
+}
+
+/**
+ * Signs the PDF with the organisation's active certificate, if it has one. A certificate that
+ * cannot sign (expired since its upload) throws a SigningError: the caller fails rather than
+ * quietly producing an unsigned file.
+ */
+export async function signForOrganization(db: Executor, organizationId: string, pdf: Uint8Array): Promise<SignOutcome> {
+  const material = await signingMaterialFor(db, organizationId);
+  if (!material) return { bytes: pdf, signed: false };
+  return { bytes: await signWithMaterial(pdf, material), signed: true };
 }

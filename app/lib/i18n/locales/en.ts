@@ -433,7 +433,9 @@ export const en = {
     rendered: "As the recipient sees it",
     resetLinkWithheld:
       "The reset link is withheld: it would hand over an account that is an owner here or also belongs to another organisation. The person receives it only by email (configure SMTP_URL).",
-    status: { stored: "Stored (no mail server)", queued: "Queued", sent: "Sent", failed: "Failed" },
+    status: { stored: "Stored (no mail server)", queued: "Queued", sending: "Sending", sent: "Sent", failed: "Failed" },
+    error: "Last error",
+    interrupted: "Sending was interrupted (the worker stopped): the email may or may not have left, so it is not sent again automatically.",
   },
   criteria: {
     title: "Certification criteria",
@@ -2650,14 +2652,16 @@ export const en = {
       criterion: "Criterion",
       records: "Records in the period",
       policies: "Policies",
-      files: "Files",
+      exceptions: "Exceptions",
       gap: "No evidence in the period",
-      filesCount: "{{files}} files, {{photos}} photos",
     },
     detail: {
       status: "Status",
       progress: "{{progress}}% done",
       failed: "Generation failed: {{error}}",
+      retrying: "The last attempt failed ({{error}}); it will be tried again automatically.",
+      retry: "Try again",
+      retried: "The dossier is queued again.",
       generatedAt: "Generated at",
       requestedBy: "Requested by",
       criteria: "Criteria",
@@ -2676,6 +2680,8 @@ export const en = {
       periodLength: "A dossier covers at most three years.",
       site: "Choose sites of your organisation.",
       criteria: "Unknown criteria: {{keys}}.",
+      workerLost: "The worker generating it stopped on every attempt (out of memory or restarted). Try again; if it keeps failing, tell your administrator.",
+      notRetriable: "Only a failed dossier can be tried again.",
     },
   },
   shares: {

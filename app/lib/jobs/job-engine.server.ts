@@ -1,0 +1,153 @@
+// The one job engine for background work: pg-boss, with its queues in the application's own database
+// (schema pgboss), on PostgreSQL and on the embedded PGlite alike. Web code only enqueues, inside
+// the transaction that writes the record the job is about, so a job exists exactly when its record
+// does. Workers (job-workers.server.ts) run in `npm run worker`, or inside the embedded server.
+//
+// pg-boss gives what a home-made loop did not: a job is claimed by one worker (SKIP LOCKED), a
+// worker that stops sending heartbeats loses its job to a retry, failures are retried with
+// backoff, and schedules are its cron jobs.
+
+import { sql } from "drizzle-orm";
+import { fromDrizzle, fromPglite, PgBoss, type DrizzleTransactionLike, type Queue, type SendOptions } from "pg-boss";
+import type { DatabaseHandle } from "../../../db/client";
+import { openDatabase, type Executor } from "../db.server";
+import { logger } from "../logger.server";
+
+/** The queues and how their jobs are retried. */
+export const queues = {
+  /** Generates one dossier: { dossierId }. One attempt at a time per dossier. */
+  dossier: "dossier-generate",
+  /** Dossier jobs the engine gave up on (every attempt's worker died): the dossier is marked failed. */
+  dossierAbandoned: "dossier-abandoned",
+  /** Delivers one outbox email over SMTP: { emailId }. */
+  email: "email-deliver",
+} as const;
+export type QueueName = (typeof queues)[keyof typeof queues];
+
+export interface JobData {
+  [queues.dossier]: { dossierId: string };
+  [queues.dossierAbandoned]: { dossierId: string };
+  [queues.email]: { emailId: string };
+}
+
+/**
+ * A dossier worker sends a heartbeat every few seconds while it renders (the rendering runs on a
+ * thread, so its event loop stays free): one that dies stops, and the supervisor hands the job to
+ * another worker after HEARTBEAT_SECONDS. Failures are tried again twice, 5–10 s then 10–20 s later.
+ */
+export const HEARTBEAT_SECONDS = 10;
+// Created in this order: a dead-letter queue before the queue that names it.
+const queueOptions: Record<QueueName, Omit<Queue, "name">> = {
+  [queues.dossierAbandoned]: { policy: "standard", retryLimit: 5, retryDelay: 10, retryBackoff: true, deleteAfterSeconds: 7 * 24 * 60 * 60 },
+  [queues.dossier]: {
+    deadLetter: queues.dossierAbandoned,
+    policy: "singleton",
+    heartbeatSeconds: HEARTBEAT_SECONDS,
+    expireInSeconds: 2 * 60 * 60,
+    retryLimit: 2,
+    retryDelay: 5,
+    retryBackoff: true,
+    retentionSeconds: 7 * 24 * 60 * 60,
+    deleteAfterSeconds: 7 * 24 * 60 * 60,
+  },
+  [queues.email]: {
+    policy: "standard",
+    expireInSeconds: 5 * 60,
+    retryLimit: 8,
+    retryDelay: 30,
+    retryBackoff: true,
+    retryDelayMax: 60 * 60,
+    retentionSeconds: 7 * 24 * 60 * 60,
+    deleteAfterSeconds: 30 * 24 * 60 * 60,
+  },
+};
+
+/** The dossier queue's retry limit: the handler tells a last attempt from one that will be retried. */
+export const retryLimitOf = (queue: QueueName) => queueOptions[queue].retryLimit ?? 0;
+
+export interface JobEngineOptions {
+  /**
+   * Runs pg-boss's supervisor (expired heartbeats, retention) and its scheduler: a process that
+   * works jobs. A web process on PostgreSQL only sends.
+   */
+  supervise: boolean;
+}
+
+const KEY = Symbol.for("tradeguard.jobs");
+type Holder = { [KEY]?: Promise<PgBoss> };
+const holder = globalThis as Holder;
+
+function createBoss(handle: DatabaseHandle, options: JobEngineOptions): PgBoss {
+  const common = {
+    supervise: options.supervise,
+    schedule: options.supervise,
+    superviseIntervalSeconds: 5,
+    monitorIntervalSeconds: 5,
+  };
+  if (handle.kind === "pglite") {
+    if (!handle.pglite) throw new Error("job engine: the embedded database handle has no client");
+    return new PgBoss({ ...common, db: fromPglite(handle.pglite) });
+  }
+  if (!handle.url) throw new Error("job engine: the PostgreSQL handle has no URL");
+  return new PgBoss({ ...common, connectionString: handle.url, max: options.supervise ? 4 : 2, application_name: "tradeguard-jobs" });
+}
+
+async function ensureQueues(boss: PgBoss): Promise<void> {
+  for (const [name, options] of Object.entries(queueOptions)) {
+    // A queue's policy is fixed when it is created; its retry and retention options follow the code.
+    const { policy: _policy, ...changeable } = options;
+    if (await boss.getQueue(name)) await boss.updateQueue(name, changeable);
+    else await boss.createQueue(name, options);
+  }
+}
+
+/**
+ * Starts the engine for this process's database, once (pg-boss migrates its own schema under an
+ * advisory lock, so several instances may start together). Later calls return the same engine.
+ */
+export function openJobEngine(handle: DatabaseHandle, options: JobEngineOptions): Promise<PgBoss> {
+  const existing = holder[KEY];
+  if (existing) return existing;
+  const opening = (async () => {
+    const boss = createBoss(handle, options);
+    // pg-boss reports background failures (a lost connection, a failed poll) here; they are retried.
+    boss.on("error", (error) => logger.error({ err: error }, "job engine error"));
+    await boss.start();
+    await ensureQueues(boss);
+    logger.debug({ supervise: options.supervise, database: handle.kind }, "job engine started");
+    return boss;
+  })();
+  holder[KEY] = opening.catch((error: unknown) => {
+    delete holder[KEY];
+    throw error;
+  });
+  return holder[KEY];
+}
+
+/** The engine of this process; started on first use as a sender for the open database. */
+export async function jobEngine(): Promise<PgBoss> {
+  return holder[KEY] ?? openJobEngine(await openDatabase(), { supervise: false });
+}
+
+/**
+ * Adds a job in the caller's transaction: it is there to be worked exactly when the transaction
+ * commits, and never without the record it is about. The engine must be running already (servers
+ * start it; a command calls jobEngine() before its transaction): starting it inside a transaction
+ * would wait forever on the embedded database, which has one connection.
+ */
+export async function enqueue<Q extends QueueName>(tx: Executor, queue: Q, data: JobData[Q], options: SendOptions = {}): Promise<string | null> {
+  const started = holder[KEY];
+  if (!started) throw new Error("enqueue: the job engine is not started (call jobEngine() before the transaction)");
+  const boss = await started;
+  // Drizzle's execute answers rows on both drivers; pg-boss's adapter reads them either way.
+  return boss.send(queue, data, { ...options, db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) });
+}
+
+/** Stops the engine: workers finish or give back their jobs within `timeoutMs`. */
+export async function closeJobEngine(timeoutMs = 10_000): Promise<void> {
+  const current = holder[KEY];
+  if (!current) return;
+  delete holder[KEY];
+  const boss = await current.catch(() => null);
+  await boss?.stop({ graceful: true, timeout: timeoutMs, close: true });
+}

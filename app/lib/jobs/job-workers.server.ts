@@ -1,0 +1,35 @@
+// The workers of every queue: what each job does. Started by `npm run worker` (worker.ts), or by the
+// embedded server itself (server.ts). A handler that throws has its job retried by the engine with
+// backoff; each handler makes a retry safe (a dossier is claimed per attempt, an email row is
+// claimed before it is sent).
+
+import type { Job, PgBoss, WorkOptions } from "pg-boss";
+import type { Database } from "../db.server";
+import { abandonDossier, runDossierJob } from "../dossiers/dossier-job.server";
+import { deliverOutboxEmail } from "../email/email.server";
+import { queues, retryLimitOf, type JobData, type QueueName } from "./job-engine.server";
+
+const lastAttempt = (job: Job<unknown>, queue: QueueName) => job.retryCount >= retryLimitOf(queue);
+
+/** What a job of each queue does. Tests run jobs through these too. */
+export const handlers: { [Q in QueueName]: (db: Database, job: Job<JobData[Q]>) => Promise<void> } = {
+  [queues.dossier]: (db, job) => runDossierJob(db, job, retryLimitOf(queues.dossier)),
+  [queues.dossierAbandoned]: (db, job) => abandonDossier(db, job.data.dossierId),
+  [queues.email]: (db, job) => deliverOutboxEmail(db, job.data.emailId, lastAttempt(job, queues.email)),
+};
+
+// One dossier at a time per process: rendering takes the one thread it is given.
+const workOptions: Record<QueueName, WorkOptions> = {
+  [queues.dossier]: { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 1 },
+  [queues.dossierAbandoned]: { batchSize: 1, pollingIntervalSeconds: 5 },
+  [queues.email]: { batchSize: 1, localConcurrency: 2, pollingIntervalSeconds: 1 },
+};
+
+export async function startWorkers(boss: PgBoss, db: Database): Promise<void> {
+  for (const queue of Object.keys(handlers) as QueueName[]) {
+    const handler = handlers[queue] as (db: Database, job: Job<unknown>) => Promise<void>;
+    await boss.work<unknown>(queue, workOptions[queue], async ([job]) => {
+      if (job) await handler(db, job);
+    });
+  }
+}

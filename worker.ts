@@ -1,0 +1,34 @@
+// `npm run worker`: the job workers as a process of their own, for deployments on PostgreSQL, where
+// web processes only send jobs. Run as many as the machines allow: each job is claimed by one worker,
+// and a worker that dies leaves its job to another once its heartbeats stop. Dossiers are rendered
+// on a worker thread, so this process keeps sending heartbeats while one renders.
+import { closeDatabase, openDatabase } from "./app/lib/db.server";
+import { closeRenderPool } from "./app/lib/dossiers/dossier-job.server";
+import { env } from "./app/lib/env.server";
+import { closeJobEngine, openJobEngine } from "./app/lib/jobs/job-engine.server";
+import { startWorkers } from "./app/lib/jobs/job-workers.server";
+import { logger } from "./app/lib/logger.server";
+
+const config = env();
+if (!config.DATABASE_URL) {
+  // The embedded database belongs to the one process that opened it: `npm start` works its jobs itself.
+  logger.fatal("npm run worker needs DATABASE_URL (PostgreSQL); on the embedded database `npm start` runs the workers itself");
+  process.exit(1);
+}
+
+const handle = await openDatabase();
+const boss = await openJobEngine(handle, { supervise: true });
+await startWorkers(boss, handle.db);
+logger.info({ pid: process.pid }, "Tradeguard worker started");
+
+function shutdown(signal: string) {
+  logger.info({ signal }, "worker shutting down");
+  closeJobEngine(5_000)
+    .then(closeRenderPool)
+    .then(closeDatabase)
+    .catch((error: unknown) => logger.error({ err: error }, "worker shutdown failed"))
+    .finally(() => process.exit(0));
+  setTimeout(() => process.exit(1), 10_000).unref();
+}
+process.once("SIGTERM", () => shutdown("SIGTERM"));
+process.once("SIGINT", () => shutdown("SIGINT"));
