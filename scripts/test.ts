@@ -2,8 +2,9 @@
 //   1. typecheck (tsc)                              one check
 //   2. lint (eslint .)                              one check
 //   3. unit + integration tests on PGlite           vitest
-//   4. integration tests on PostgreSQL              vitest, when TEST_DATABASE_URL answers
-//   5. production build (npm run build)             one check
+//   4. production build (npm run build)             one check
+//   5. integration tests on PostgreSQL              vitest, when TEST_DATABASE_URL answers (the
+//                                                   job-engine test runs web servers on the build)
 //   6. browser tests against the build              vitest e2e, needs PostgreSQL and Chromium
 // The last line is always "N passed, N failed, N skipped"; the exit code is 1 if anything failed.
 import { spawn } from "node:child_process";
@@ -195,6 +196,8 @@ await check("typecheck", "npx", ["tsc"]);
 await check("lint", "npx", ["eslint", "."]);
 await vitest("unit + integration (PGlite)", ["unit", "integration"], pgliteEnv);
 
+const built = await check("build", "npm", ["run", "build"]);
+
 const postgresProblem = await probePostgres(adminUrl);
 const postgresNote = `PostgreSQL not reachable at ${redact(adminUrl)}: ${postgresProblem ?? ""}`;
 if (postgresProblem) {
@@ -204,7 +207,6 @@ if (postgresProblem) {
   await vitest("integration (PostgreSQL)", ["integration"], postgresEnv);
 }
 
-const built = await check("build", "npm", ["run", "build"]);
 const e2eMissing = [
   postgresProblem ? postgresNote : null,
   existsSync(chromiumPath) ? null : `Chromium not found at ${chromiumPath} (apt-get install -y chromium)`,

@@ -74,7 +74,8 @@ describe("the records a section shows", () => {
         reference: visitorReference(visitA.number),
         path: `/visitors/${visitA.id}`,
         site: { zh: siteA.nameZh, en: siteA.nameEn },
-        result: null,
+        // Still signed in today: on site, not an exception.
+        result: { zh: "在场", en: "On site" },
         files: [],
       });
       expect(a.summary.en).toContain(visitA.visitorName);

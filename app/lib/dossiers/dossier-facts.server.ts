@@ -179,14 +179,16 @@ export interface LinkedRecord extends Record<string, unknown> {
   criterion_id: string;
   record_id: string;
   occurred_at: Date;
+  /** The record's outcome key (facts), printed when its type's loader names none. */
+  outcome: string | null;
 }
 
 /** The exceptions of each criterion, oldest first, at most `limit` per criterion. */
 export function exceptionRecords(db: Executor, type: DossierRecordType, c: FactsContext, scope: DossierScope, limit: number): Promise<LinkedRecord[]> {
   return selectRows<LinkedRecord>(
     db,
-    sql`select criterion_id, record_id, occurred_at from (
-        select l.criterion_id, l.record_id, l.occurred_at,
+    sql`select criterion_id, record_id, occurred_at, outcome from (
+        select l.criterion_id, l.record_id, l.occurred_at, f.outcome,
           row_number() over (partition by l.criterion_id order by l.occurred_at, l.record_id) as k
         ${linked(type, c, scope)} and f.exception) ranked
       where k <= ${limit} order by criterion_id, occurred_at, record_id`,
@@ -212,7 +214,7 @@ export function sampleStrata(db: Executor, type: DossierRecordType, c: FactsCont
   return selectRows<StratumRow>(
     db,
     sql`select distinct on (l.criterion_id, month, f.site_id)
-        l.criterion_id, to_char(l.occurred_at at time zone ${c.timeZone}, 'YYYY-MM') as month, f.site_id, l.record_id, l.occurred_at, ${hasPhoto} as has_photo
+        l.criterion_id, to_char(l.occurred_at at time zone ${c.timeZone}, 'YYYY-MM') as month, f.site_id, l.record_id, l.occurred_at, f.outcome, ${hasPhoto} as has_photo
       ${factsFrom(type, c, photoJoin)} ${linkedWhere(type, c, scope)} and not f.exception
       order by l.criterion_id, month, f.site_id, ${photoFirst} l.occurred_at, l.record_id`,
   );
@@ -222,7 +224,7 @@ export function sampleStrata(db: Executor, type: DossierRecordType, c: FactsCont
 export function ordinaryRecords(db: Executor, type: DossierRecordType, c: FactsContext, scope: DossierScope): Promise<LinkedRecord[]> {
   return selectRows<LinkedRecord>(
     db,
-    sql`select l.criterion_id, l.record_id, l.occurred_at ${linked(type, c, scope)} and not f.exception
+    sql`select l.criterion_id, l.record_id, l.occurred_at, f.outcome ${linked(type, c, scope)} and not f.exception
       order by l.criterion_id, l.occurred_at, l.record_id`,
   );
 }

@@ -78,13 +78,14 @@ function pick(files: Map<string, DossierFileRef>, ...ids: (string | null)[]): Do
   return ids.flatMap((id) => (id && files.has(id) ? [files.get(id)!] : []));
 }
 
-function actionLine(a: { number: number; title: string; status: keyof typeof actionStatusLabels; dueOn: string; closedAt: Date | null }, timeZone: string): Bilingual {
+function actionLine(a: { number: number; status: keyof typeof actionStatusLabels; dueOn: string; closedAt: Date | null }, timeZone: string): Bilingual {
   const status = actionStatusLabels[a.status];
   const closed = a.closedAt ? localDateTimeInZone(a.closedAt, timeZone).slice(0, 10) : null;
   const late = closed !== null && closed > a.dueOn;
   const zhEnd = closed ? `${closed} 关闭${late ? "（逾期）" : "（按期）"}` : `期限 ${a.dueOn}`;
   const enEnd = closed ? `closed ${closed}${late ? " (late)" : " (in time)"}` : `due ${a.dueOn}`;
-  return both(`整改 ${actionReference(a.number)} ${a.title} · ${status.zh} · ${zhEnd}`, `Action ${actionReference(a.number)} ${a.title} · ${status.en} · ${enEnd}`);
+  // The title repeats the failed point printed above it: the number, the state and the dates say the rest.
+  return both(`整改 ${actionReference(a.number)} · ${status.zh} · ${zhEnd}`, `Action ${actionReference(a.number)} · ${status.en} · ${enEnd}`);
 }
 
 /** The corrective actions raised from these records, as lines by source id. */
@@ -94,7 +95,6 @@ async function actionLines(db: Executor, orgId: string, sourceType: "inspection"
         .select({
           sourceId: correctiveActions.sourceId,
           number: correctiveActions.number,
-          title: correctiveActions.title,
           status: correctiveActions.status,
           dueOn: correctiveActions.dueOn,
           closedAt: correctiveActions.closedAt,

@@ -27,9 +27,11 @@ export const style = {
   cell: { size: 7.5, leading: 1.35 },
   cellMuted: { size: 7.5, leading: 1.35, color: colors.muted },
   cellBold: { size: 7.5, weight: "bold", leading: 1.35 },
-  detail: { size: 6.8, leading: 1.35 },
+  detail: { size: 6.5, leading: 1.3 },
   detailMuted: { size: 6.5, leading: 1.35, color: colors.muted },
   number: { size: 6.8, leading: 1.3 },
+  /** The month columns: 13 of them must hold "30,416" on one line. */
+  month: { size: 6.1, leading: 1.3 },
   gap: { size: 9.5, weight: "bold", color: colors.notice },
   toc: { size: 9 },
   tocEn: { size: 7.5, color: colors.muted },
@@ -131,19 +133,21 @@ function summaryTable(b: PageBuilder, section: DossierSection): void {
 /** Each type's records by month: records, exceptions. */
 function monthlyTable(b: PageBuilder, summaries: readonly TypeSummary[], months: readonly string[]): void {
   const labels = months.map((m) => `${m.slice(2, 4)}/${m.slice(5)}`);
+  const cell = (text: string, extra: Partial<TextStyle> = {}) => ({ content: block(text, { ...style.month, ...extra }) });
   b.table({
-    columns: [20, ...months.map(() => 80 / (months.length + 1)), 80 / (months.length + 1)],
-    header: headerRow(["按月 By month", ...labels, "合计 Total"]),
+    columns: [12, ...months.map(() => 88 / (months.length + 1)), 88 / (months.length + 1)],
+    padding: 2.5,
+    header: { fill: colors.shade, cells: ["按月 By month", ...labels, "合计 Total"].map((l) => cell(l, { weight: "bold" })) },
     rows: summaries.flatMap((s) => {
       const label = typeLabel(s.recordType);
       const records: TableRow = {
         keepWithNext: s.exceptions > 0,
-        cells: [{ content: both(label.zh, label.en, style.number, { ...style.number, color: colors.muted }) }, ...s.months.map((m) => ({ content: block(count(m.records), style.number) })), { content: block(count(s.records), { ...style.number, weight: "bold" }) }],
+        cells: [{ content: both(label.zh, label.en, style.month, { ...style.month, color: colors.muted }) }, ...s.months.map((m) => cell(count(m.records))), cell(count(s.records), { weight: "bold" })],
       };
       if (s.exceptions === 0) return [records];
       const exceptions: TableRow = {
         fill: colors.lightShade,
-        cells: [{ content: block("例外 Exceptions", { ...style.number, color: colors.notice }) }, ...s.months.map((m) => ({ content: block(m.exceptions ? count(m.exceptions) : "·", style.number) })), { content: block(count(s.exceptions), { ...style.number, weight: "bold", color: colors.notice }) }],
+        cells: [cell("例外 Exceptions", { color: colors.notice }), ...s.months.map((m) => cell(m.exceptions ? count(m.exceptions) : "·")), cell(count(s.exceptions), { weight: "bold", color: colors.notice })],
       };
       return [records, exceptions];
     }),
@@ -193,7 +197,8 @@ function recordRows(records: readonly DossierRecord[], input: DossierInput, with
       {
         content: [
           ...both(r.summary.zh, r.summary.en),
-          ...(r.details ?? []).flatMap((d) => [...block(d.zh, style.detail, { spaceBefore: 1.5 }), ...block(d.en === d.zh ? "" : d.en, style.detailMuted)]),
+          // Each finding or action on one line, Chinese then English: an exception list runs to thousands of rows.
+          ...(r.details ?? []).map((d, k): TextBlock => ({ text: d.en === d.zh ? d.zh : `${d.zh}  ·  ${d.en}`, style: style.detail, spaceBefore: k === 0 ? 1.5 : 0 })),
           ...block(withPath ? `应用内页面 Page: ${r.path}` : "", style.detailMuted, { spaceBefore: 1.5 }),
         ],
       },
@@ -214,7 +219,7 @@ function exceptionTables(b: PageBuilder, section: DossierSection, input: Dossier
     const label = typeLabel(type);
     const list = exceptions.filter((r) => r.recordType === type);
     b.paragraph(block(`${label.zh} ${label.en}（${count(list.length)}）`, style.h3, { spaceBefore: 6 }));
-    b.table({ columns: recordColumns, header: recordHeader(), rows: recordRows(list, input, true) });
+    b.table({ columns: recordColumns, header: recordHeader(), rows: recordRows(list, input, false) });
     const omitted = exceptionsOmitted.find((o) => o.recordType === type);
     if (omitted) {
       b.paragraph(block(`另有 ${count(omitted.count)} 条例外仅列于登记册 · ${count(omitted.count)} more exceptions are in the register only`, { ...style.small, color: colors.notice }, { spaceBefore: 3 }));

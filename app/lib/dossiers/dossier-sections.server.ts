@@ -24,7 +24,7 @@ import { pickSample, SHOW_ALL_UP_TO } from "./dossier-sampling";
 import type { DossierRecord, DossierScope, OutcomeCount, SectionEvidence } from "./dossier-types";
 
 /** Exceptions printed per record type and criterion; past it the section says how many more the register holds. */
-export const MAX_EXCEPTIONS_LISTED = 5000;
+export const MAX_EXCEPTIONS_LISTED = 20_000;
 /** Records loaded per round trip. */
 const LOAD_PAGE = 1000;
 
@@ -32,11 +32,15 @@ async function loadLinked(db: Executor, c: FactsContext, type: DossierRecordType
   const out = new Map<string, DossierRecord>();
   const ids = [...new Set(links.map((l) => l.record_id))];
   const when = new Map(links.map((l) => [l.record_id, l.occurred_at]));
+  const outcome = new Map(links.map((l) => [l.record_id, l.outcome]));
   for (let i = 0; i < ids.length; i += LOAD_PAGE) {
     const loaded = await loadRecords(db, c.orgId, type, ids.slice(i, i + LOAD_PAGE), detailed ? { timeZone: c.timeZone } : null);
     for (const [id, record] of loaded) {
       const { siteId: _siteId, ...rest } = record;
-      out.set(id, { ...rest, recordType: type, recordId: id, occurredAt: new Date(when.get(id) as Date) });
+      const key = outcome.get(id);
+      // A type whose loader prints no result (a visitor entry) shows its outcome: "未登记离开 Not signed out".
+      const result = rest.result ?? (key ? outcomeLabel(type, key) : null);
+      out.set(id, { ...rest, result, recordType: type, recordId: id, occurredAt: new Date(when.get(id) as Date) });
     }
   }
   return out;

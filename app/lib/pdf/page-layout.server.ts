@@ -398,18 +398,34 @@ export class PageBuilder {
     const total = table.columns.reduce((a, b) => a + b, 0);
     const columns = table.columns.map((c) => (c / total) * this.width);
     const header = table.header ? this.prepareRow(table.header, columns, padding) : undefined;
-    const rows = table.rows.map((row) => this.prepareRow(row, columns, padding));
+    // Rows are laid out when the cursor reaches them (and a few ahead, for keep-with-next) and let
+    // go once drawn: a table of thousands of rows never holds all their lines at once.
+    const prepared = new Map<number, PreparedRow>();
+    const rowAt = (i: number): PreparedRow | undefined => {
+      if (i >= table.rows.length) return undefined;
+      let row = prepared.get(i);
+      if (!row) {
+        row = this.prepareRow(table.rows[i] as TableRow, columns, padding);
+        prepared.set(i, row);
+      }
+      return row;
+    };
     const fullRange = (row: PreparedRow) => row.cells.map((c): [number, number] => [0, c.lines.length]);
     const pageCapacity = this.top - this.bottom - (header?.height ?? 0);
 
     // Space a row needs before it may start on this page: itself plus what it is kept with.
-    const needed = new Array<number>(rows.length);
-    for (let i = rows.length - 1; i >= 0; i--) {
-      const row = rows[i] as PreparedRow;
+    const neededMemo = new Map<number, number>();
+    const needed = (i: number): number => {
+      const row = rowAt(i);
+      if (!row) return 0;
+      const known = neededMemo.get(i);
+      if (known !== undefined) return known;
       let h = row.keepTogether ? row.height : row.minSlice;
-      if (row.keepWithNext && i + 1 < rows.length) h = row.height + (needed[i + 1] ?? 0);
-      needed[i] = Math.min(h, pageCapacity);
-    }
+      if (row.keepWithNext && i + 1 < table.rows.length) h = row.height + needed(i + 1);
+      const value = Math.min(h, pageCapacity);
+      neededMemo.set(i, value);
+      return value;
+    };
 
     let fresh = false; // nothing but the header on this page since the last page break
     const startPage = () => {
@@ -417,14 +433,15 @@ export class PageBuilder {
       if (header) this.drawRowPiece(header, fullRange(header), padding, borderWidth);
       fresh = true;
     };
-    if (this.remaining < (header?.height ?? 0) + (needed[0] ?? 0)) startPage();
+    if (this.remaining < (header?.height ?? 0) + needed(0)) startPage();
     else {
       if (header) this.drawRowPiece(header, fullRange(header), padding, borderWidth);
       fresh = true;
     }
 
-    rows.forEach((row, i) => {
-      if (!fresh && (needed[i] ?? 0) > this.remaining) startPage();
+    for (let i = 0; i < table.rows.length; i++) {
+      const row = rowAt(i) as PreparedRow;
+      if (!fresh && needed(i) > this.remaining) startPage();
       const next = row.cells.map(() => 0);
       const take = (room: number) =>
         row.cells.map((cell, c): [number, number] => {
@@ -444,9 +461,9 @@ export class PageBuilder {
       let moved = false;
       for (;;) {
         let ranges = take(this.remaining - 2 * padding);
-        if (!moved && rows[i + 1]?.keepWithPrevious && row.cells.every((cell, c) => (ranges[c]?.[1] ?? 0) >= cell.lines.length)) {
+        if (!moved && rowAt(i + 1)?.keepWithPrevious && row.cells.every((cell, c) => (ranges[c]?.[1] ?? 0) >= cell.lines.length)) {
           const tallest = Math.max(0, ...row.cells.map((cell, c) => linesHeight(cell.lines.slice(...(ranges[c] ?? [0, 0])))));
-          if (this.remaining - tallest - 2 * padding < (needed[i + 1] ?? 0)) {
+          if (this.remaining - tallest - 2 * padding < needed(i + 1)) {
             // The next row would start the next page alone: the last line of the tallest cell goes
             // over with it, or the whole row when it cannot be split.
             const split = row.keepTogether ? null : take(tallest - 0.01);
@@ -470,7 +487,9 @@ export class PageBuilder {
         if (row.cells.every((cell, c) => (next[c] ?? 0) >= cell.lines.length)) break;
         startPage();
       }
-    });
+      prepared.delete(i);
+      neededMemo.delete(i);
+    }
   }
 
   /** Continues drawing on an earlier page (a reserved table of contents), at the given height. */
