@@ -42,9 +42,13 @@ export async function storeEmail(tx: Executor, email: EmailToStore): Promise<Out
   return row;
 }
 
-let transporter: Transporter | undefined;
+const transporters = new Map<string, Transporter>();
 function smtp(url: string): Transporter {
-  transporter ??= nodemailer.createTransport(url);
+  let transporter = transporters.get(url);
+  if (!transporter) {
+    transporter = nodemailer.createTransport(url);
+    transporters.set(url, transporter);
+  }
   return transporter;
 }
 
@@ -58,8 +62,7 @@ export const INTERRUPTED_DELIVERY = "outbox.interrupted";
  * throws, so the engine tries again later. A row left "sending" by a worker that died may or may not
  * have been delivered: it is marked failed for an administrator to look at, never sent again.
  */
-export async function deliverOutboxEmail(db: Database, emailId: string, lastAttempt: boolean): Promise<void> {
-  const url = env().SMTP_URL;
+export async function deliverOutboxEmail(db: Database, emailId: string, lastAttempt: boolean, url = env().SMTP_URL): Promise<void> {
   if (!url) return;
   const [email] = await db
     .update(outboxEmails)
