@@ -15,7 +15,7 @@ import { logger } from "./app/lib/logger.server";
 import { env } from "./app/lib/env.server";
 import { closeDatabase, openDatabase } from "./app/lib/db.server";
 import { demoAccountsText, demoAccountsExist } from "./app/lib/demo/demo-seed.server";
-import { closeRenderPool } from "./app/lib/dossiers/dossier-job.server";
+import { closeRenderPool } from "./app/lib/dossiers/dossier-render-pool.server";
 import { closeJobEngine, openJobEngine } from "./app/lib/jobs/job-engine.server";
 import { startWorkers } from "./app/lib/jobs/job-workers.server";
 

@@ -3,7 +3,7 @@
 // and a worker that dies leaves its job to another once its heartbeats stop. Dossiers are rendered
 // on a worker thread, so this process keeps sending heartbeats while one renders.
 import { closeDatabase, openDatabase } from "./app/lib/db.server";
-import { closeRenderPool } from "./app/lib/dossiers/dossier-job.server";
+import { closeRenderPool } from "./app/lib/dossiers/dossier-render-pool.server";
 import { env } from "./app/lib/env.server";
 import { closeJobEngine, openJobEngine } from "./app/lib/jobs/job-engine.server";
 import { startWorkers } from "./app/lib/jobs/job-workers.server";

@@ -46,7 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const { closeDatabase } = await import("../../app/lib/db.server");
   const { closeJobEngine } = await import("../../app/lib/jobs/job-engine.server");
-  const { closeRenderPool } = await import("../../app/lib/dossiers/dossier-job.server");
+  const { closeRenderPool } = await import("../../app/lib/dossiers/dossier-render-pool.server");
   await closeJobEngine(1_000);
   await closeRenderPool();
   await closeDatabase();

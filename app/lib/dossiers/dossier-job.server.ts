@@ -8,9 +8,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { MessageChannel } from "node:worker_threads";
 import { and, eq, inArray } from "drizzle-orm";
-import { Piscina } from "piscina";
 import { dossierManifestEntries, dossiers, dossierVolumes, type Dossier } from "../../../db/schema";
 import type { Database } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
@@ -20,7 +18,8 @@ import { signingMaterialFor, SigningError } from "~/lib/signing/signing.server";
 import { buildDossierInput, dossierContext } from "./dossiers.server";
 import { planVolumes } from "./dossier-pdf.server";
 import { writeRegisters } from "./dossier-registers.server";
-import type { RenderResult, RenderTask } from "./dossier-render-task.server";
+import type { RenderResult } from "./dossier-render-task.server";
+import { renderOnThread } from "./dossier-render-pool.server";
 
 /** What the worker knows of the job it runs: pg-boss's job id and how many times it was tried before. */
 export interface DossierJob {
@@ -32,44 +31,6 @@ export interface DossierJob {
 export interface GenerateOptions {
   /** Photo bytes per volume (default VOLUME_PHOTO_BYTES); tests split small dossiers with it. */
   volumePhotoBytes?: number;
-}
-
-/** The rendering thread's heap: a 1,600-page dossier renders in it with room to spare. */
-const RENDER_HEAP_MB = 512;
-
-// One rendering thread per process: dossiers are rendered one at a time (the job runs one at a
-// time per worker), and the thread ends when idle so its memory goes back.
-let pool: Piscina | undefined;
-function renderPool(): Piscina {
-  pool ??= new Piscina({
-    // A plain module that loads the TypeScript task through tsx, whether the process runs under tsx or Vitest.
-    filename: new URL("./dossier-render-thread.mjs", import.meta.url).href,
-    minThreads: 0,
-    maxThreads: 1,
-    idleTimeout: 30_000,
-    execArgv: [],
-    // V8 grows a heap lazily up to its default limit; a bound makes the thread collect sooner, so a
-    // year's dossier renders in about half the memory (measured with npm run bench:dossier-scale).
-    resourceLimits: { maxOldGenerationSizeMb: RENDER_HEAP_MB },
-  });
-  return pool;
-}
-
-/** Ends the rendering thread (at shutdown). */
-export async function closeRenderPool(): Promise<void> {
-  const current = pool;
-  pool = undefined;
-  await current?.destroy();
-}
-
-async function renderOnThread(task: Omit<RenderTask, "progress">, onProgress: (fraction: number) => void): Promise<RenderResult> {
-  const channel = new MessageChannel();
-  channel.port1.on("message", (fraction: number) => onProgress(fraction));
-  try {
-    return (await renderPool().run({ ...task, progress: channel.port2 }, { transferList: [channel.port2] })) as RenderResult;
-  } finally {
-    channel.port1.close();
-  }
 }
 
 /** Claims the dossier for this attempt: a queued row, or one a dead attempt left generating. */
