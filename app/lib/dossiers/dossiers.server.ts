@@ -178,7 +178,11 @@ export async function retryDossier(db: Database, actor: Actor, dossierId: string
 }
 
 /** What generating one dossier row works from: its scope, the facts context, the printed codes. */
+type ResolvedScope = Extract<Awaited<ReturnType<typeof resolveScope>>, { ok: true }>;
+
 export interface DossierContext {
+  organization: typeof organizations.$inferSelect;
+  resolved: ResolvedScope;
   scope: DossierScope;
   facts: FactsContext;
   /** Criterion id → its code as printed ("(43)"), for the registers. */
@@ -187,7 +191,7 @@ export interface DossierContext {
 }
 
 export async function dossierContext(db: Database, dossier: Dossier): Promise<DossierContext> {
-  const [org] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, dossier.organizationId));
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, dossier.organizationId));
   const [framework] = await db.select({ code: frameworks.code }).from(frameworks).where(eq(frameworks.id, dossier.frameworkId));
   if (!org || !framework) throw new Error("dossier: organisation or framework missing");
   const resolved = await resolveScope(db, dossier.organizationId, org.timeZone, {
@@ -199,6 +203,8 @@ export async function dossierContext(db: Database, dossier: Dossier): Promise<Do
   });
   if (!resolved.ok) throw new Error(`dossier: scope no longer valid (${JSON.stringify(resolved.errors)})`);
   return {
+    organization: org,
+    resolved,
     scope: resolved.scope,
     facts: { orgId: dossier.organizationId, timeZone: org.timeZone, today: todayInZone(org.timeZone, dossier.generatedAt) },
     codes: new Map(resolved.chosen.map((c) => [c.id, displayCode(c).zh])),
@@ -208,21 +214,13 @@ export async function dossierContext(db: Database, dossier: Dossier): Promise<Do
 
 /** The PDF input for a dossier row, read from the registers as they are now. */
 export async function buildDossierInput(db: Database, dossier: Dossier, context: DossierContext, onStep?: () => Promise<void>): Promise<DossierInput> {
+  // The organisation, framework and scope were read once for this generation (dossierContext).
   const orgId = dossier.organizationId;
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
+  const org = context.organization;
+  const { resolved } = context;
+  const { framework } = resolved;
   const [requester] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, dossier.requestedByUserId));
-  if (!org) throw new Error("buildDossierInput: organisation missing");
-  const [framework] = await db.select().from(frameworks).where(eq(frameworks.id, dossier.frameworkId));
-  if (!framework) throw new Error("buildDossierInput: framework missing");
   const timeZone = org.timeZone;
-  const resolved = await resolveScope(db, orgId, timeZone, {
-    framework: framework.code,
-    periodFrom: dossier.periodFrom,
-    periodTo: dossier.periodTo,
-    sites: dossier.siteIds,
-    criteria: dossier.criterionKeys,
-  });
-  if (!resolved.ok) throw new Error(`buildDossierInput: scope no longer valid (${JSON.stringify(resolved.errors)})`);
   const months = monthsOfPeriod(dossier.periodFrom, dossier.periodTo);
   const evidence = await collectSectionEvidence(db, context.facts, context.scope, months, onStep);
   const policies = await collectDossierPolicies(db, orgId, resolved.scope.criterionIds, dossier.periodTo);
