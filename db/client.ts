@@ -26,13 +26,28 @@ export interface DatabaseOptions {
   loadDataDir?: Blob;
 }
 
+/** What a statement observer is told: the SQL text and its bind parameters. */
+export type QueryObserver = (query: string, params: readonly unknown[]) => void;
+
+/**
+ * Observers of every statement Drizzle sends, on either database (tests count a page's statements
+ * and their bind parameters with it). Empty in the app: one call and an empty loop per statement.
+ */
+export const queryObservers = new Set<QueryObserver>();
+
+const observingLogger = {
+  logQuery(query: string, params: unknown[]) {
+    for (const observe of queryObservers) observe(query, params);
+  },
+};
+
 /** postgres.js when a URL is given, PGlite otherwise. Both give the same Drizzle API. */
 export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(options.url, { max: 10, onnotice: () => {} });
-    const db = drizzle(client, { schema, casing: "snake_case" });
+    const db = drizzle(client, { schema, casing: "snake_case", logger: observingLogger });
     return { db, kind: "postgres", url: options.url, close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");
@@ -42,6 +57,6 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   await client.waitReady;
-  const db = drizzle(client, { schema, casing: "snake_case" });
+  const db = drizzle(client, { schema, casing: "snake_case", logger: observingLogger });
   return { db, kind: "pglite", pglite: client, close: () => client.close() };
 }

@@ -59,6 +59,26 @@ export async function closeDatabase(): Promise<void> {
 }
 
 /**
+ * How far past a page's first row a list counts its rows. A log that grows with the organisation's
+ * history (inspections, visitors) counts at most this many, so that its page costs the same at
+ * 100,000 rows as at 1,000; past it the list says "more than" and the pager goes on page by page.
+ */
+export const LIST_COUNT_LIMIT = 1_000;
+
+/** A list's total as counted up to a limit: `more` when there are more rows than `total`. */
+export interface ListTotal {
+  total: number;
+  more: boolean;
+}
+
+/** The count of a `select 1 … limit offset + LIST_COUNT_LIMIT + 1` subquery, as a ListTotal. */
+export function listTotal(counted: number | undefined, offset: number): ListTotal {
+  const limit = offset + LIST_COUNT_LIMIT;
+  const n = counted ?? 0;
+  return n > limit ? { total: limit, more: true } : { total: n, more: false };
+}
+
+/**
  * The rows of a raw statement. PGlite answers { rows }, postgres.js an array-like RowList: the
  * rare set-based queries that Drizzle's builder cannot say (aggregates over a join of a
  * subquery, keyset pages of grouped rows) read their rows through this.

@@ -42,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pages: Math.max(1, Math.ceil(list.total / INSPECTIONS_PAGE_SIZE)),
     total: list.total,
+    more: list.more,
     canRecord,
     templates: templates.map((t) => ({ code: t.code, titleZh: t.titleZh, titleEn: t.titleEn, builtIn: t.builtIn, points: t.points })),
     sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
@@ -138,7 +139,7 @@ export default function InspectionsPage() {
           </Card>
         ) : null}
         <Card
-          title={t("inspections.records", { count: d.total })}
+          title={t(d.more ? "inspections.recordsMore" : "inspections.records", { count: d.total })}
           actions={
             <a
               href={`/inspections/export.csv${filterSearch(d.filter)}`}
@@ -240,7 +241,7 @@ export default function InspectionsPage() {
               ))}
             </ul>
           )}
-          <Pager page={d.page} pages={d.pages} label={t("inspections.pages")} href={(page) => pageAddress("/inspections", filterSearch(d.filter), page)} />
+          <Pager page={d.page} pages={d.pages} more={d.more} label={t("inspections.pages")} href={(page) => pageAddress("/inspections", filterSearch(d.filter), page)} />
         </Card>
       </div>
     </>

@@ -75,6 +75,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pages: Math.max(1, Math.ceil(log.total / VISITORS_PAGE_SIZE)),
     total: log.total,
+    more: log.more,
     canRecord: can(auth.membership.role, "visitors.record"),
     sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
     onSite: siteOrder
@@ -167,7 +168,7 @@ export default function VisitorsPage() {
         </Card>
 
         <Card
-          title={t("visitors.log.title", { count: d.total })}
+          title={t(d.more ? "visitors.log.titleMore" : "visitors.log.title", { count: d.total })}
           actions={
             <a
               href={`/visitors/export.csv${visitorFilterSearch(d.filter)}`}
@@ -259,6 +260,7 @@ export default function VisitorsPage() {
           <Pager
             page={d.page}
             pages={d.pages}
+            more={d.more}
             label={t("visitors.log.pages")}
             href={(p) => pageAddress("/visitors", visitorFilterSearch(d.filter), p)}
           />

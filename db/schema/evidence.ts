@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { criteria } from "./criteria";
 import { organizations } from "./organizations";
@@ -53,6 +53,31 @@ export const evidenceLinks = pgTable(
     // record); the criterion is in the index so the page is read from it alone.
     index("evidence_links_by_type_and_time").on(t.organizationId, t.recordType, t.occurredAt, t.recordId, t.criterionId),
   ],
+);
+
+/**
+ * Evidence links counted per organisation, criterion, record type and calendar month (in the
+ * organisation's time zone): what the dashboard's and the criteria pages' coverage read, so that a
+ * request reads a year of months, not a year of links. Maintained by statement triggers on
+ * evidence_links in the transaction that writes the links (migration 0008); `newest` is the latest
+ * link's time in the month. rebuildEvidenceCoverage (app/lib/evidence/evidence.server.ts)
+ * recomputes an organisation's rows from its links, for writes made with triggers off.
+ */
+export const evidenceCoverage = pgTable(
+  "evidence_coverage",
+  {
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    criterionId: uuid()
+      .notNull()
+      .references(() => criteria.id, { onDelete: "cascade" }),
+    recordType: text().notNull(),
+    month: date().notNull(),
+    links: integer().notNull(),
+    newest: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.criterionId, t.recordType, t.month] })],
 );
 
 export type EvidenceFile = typeof evidenceFiles.$inferSelect;

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import type { TemplateDefinition } from "../catalog/templates/types";
 import { users } from "./accounts";
 import { evidenceFiles } from "./evidence";
@@ -90,6 +91,13 @@ export const inspections = pgTable(
     releasedByUserId: uuid().references(() => users.id, { onDelete: "restrict" }),
     /** Set when a supervisor released despite open actions: the written reason. */
     releaseOverrideReason: text(),
+    /**
+     * Copied from the template version on submit (versions never change): whether the container
+     * waits for release, and whether a supervisor must sign. They keep the dashboard's "needs
+     * attention" in a small partial index instead of a join over every inspection.
+     */
+    releaseGate: boolean().notNull().default(false),
+    signoffRequired: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -99,6 +107,9 @@ export const inspections = pgTable(
     index().on(t.organizationId, t.status, t.occurredAt),
     index().on(t.organizationId, t.templateId, t.siteId, t.occurredAt),
     index().on(t.organizationId, t.containerNumber),
+    index("inspections_needing_attention")
+      .on(t.organizationId, t.occurredAt)
+      .where(sql`status = 'submitted' and ((release_gate and released_at is null) or (signoff_required and signed_off_at is null))`),
   ],
 );
 

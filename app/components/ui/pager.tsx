@@ -2,10 +2,13 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buttonClass } from "./button";
 
-/** Previous / "page n of m" / next under a list; nothing when it fits on one page. */
-export function Pager(props: { page: number; pages: number; label: string; href: (page: number) => string }) {
+/**
+ * Previous / "page n of m" / next under a list; nothing when it fits on one page. `more`: the list
+ * was counted only so far (LIST_COUNT_LIMIT), there are more pages than `pages`.
+ */
+export function Pager(props: { page: number; pages: number; more?: boolean; label: string; href: (page: number) => string }) {
   const { t } = useTranslation();
-  if (props.pages <= 1) return null;
+  if (props.pages <= 1 && !props.more) return null;
   return (
     <nav className="mt-4 flex items-center justify-between gap-2" aria-label={props.label}>
       {props.page > 1 ? (
@@ -15,8 +18,10 @@ export function Pager(props: { page: number; pages: number; label: string; href:
       ) : (
         <span />
       )}
-      <span className="text-sm text-slate-600">{t("common.pageOf", { page: props.page, pages: props.pages })}</span>
-      {props.page < props.pages ? (
+      <span className="text-sm text-slate-600">
+        {t(props.more ? "common.pageOfMore" : "common.pageOf", { page: props.page, pages: props.pages })}
+      </span>
+      {props.page < props.pages || props.more ? (
         <Link to={props.href(props.page + 1)} className={buttonClass("secondary")}>
           {t("common.next")}
         </Link>

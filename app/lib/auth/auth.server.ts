@@ -1,9 +1,10 @@
 import { data, redirect } from "@remix-run/node";
-import { and, eq } from "drizzle-orm";
-import { memberships, organizations, users } from "../../../db/schema";
+import { and, eq, gt } from "drizzle-orm";
+import { memberships, organizations, sessions, users } from "../../../db/schema";
 import { getDb, type Database } from "../db.server";
 import { can, rolesWith, type Permission, type Role } from "./permissions";
-import { findSession, readSessionToken } from "./session.server";
+import { readSessionToken } from "./session.server";
+import { hashToken } from "./tokens.server";
 
 export interface AuthContext {
   db: Database;
@@ -31,25 +32,27 @@ async function loadAuth(request: Request): Promise<AuthContext | null> {
   const token = await readSessionToken(request);
   if (!token) return null;
   const db = await getDb();
-  const session = await findSession(db, token);
-  if (!session) return null;
+  // One statement through the unique token index: the session, its active membership, the user and
+  // the organisation.
   const [row] = await db
-    .select({ user: users, membership: memberships, organization: organizations })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(
+    .select({ sessionId: sessions.id, user: users, membership: memberships, organization: organizations })
+    .from(sessions)
+    .innerJoin(
+      memberships,
       and(
-        eq(memberships.userId, session.userId),
-        eq(memberships.organizationId, session.organizationId),
+        eq(memberships.userId, sessions.userId),
+        eq(memberships.organizationId, sessions.organizationId),
         eq(memberships.status, "active"),
       ),
     )
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())))
     .limit(1);
   if (!row) return null;
   return {
     db,
-    sessionId: session.id,
+    sessionId: row.sessionId,
     user: { id: row.user.id, email: row.user.email, name: row.user.name, locale: row.user.locale },
     membership: { id: row.membership.id, role: row.membership.role },
     organization: row.organization,

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createCookie } from "@remix-run/node";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { eq, lt } from "drizzle-orm";
 import { sessions } from "../../../db/schema";
 import type { Executor } from "../db.server";
 import { env } from "../env.server";
@@ -71,15 +71,6 @@ export async function createSession(db: Executor, request: Request, input: NewSe
     userAgent: input.userAgent?.slice(0, 300) ?? null,
   });
   return sessionCookie().serialize(token, { secure: secureFor(request) });
-}
-
-export async function findSession(db: Executor, token: string) {
-  const [row] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())))
-    .limit(1);
-  return row ?? null;
 }
 
 export async function deleteSessionByToken(db: Executor, token: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import {
   backgroundChecks,
   conductAcknowledgements,
@@ -672,26 +672,19 @@ export async function completeOffboardingItem(
 
 /** Open exits past their deadline, oldest first, with the items still open: the dashboard's card. */
 export async function overdueOffboardings(db: Database, orgId: string, today: string) {
+  // One statement: each exit carries its open items (no list of exit ids sent back).
   const rows = await db
-    .select({ exit: offboardings, name: employees.name, employeeNumber: employees.number })
+    .select({
+      exit: offboardings,
+      name: employees.name,
+      employeeNumber: employees.number,
+      openItems: sql<string[]>`array(select i.item from ${offboardingItems} i
+        where i.organization_id = ${orgId} and i.offboarding_id = ${offboardings.id} and i.done_at is null)`,
+    })
     .from(offboardings)
     .innerJoin(employees, eq(employees.id, offboardings.employeeId))
     .where(and(eq(offboardings.organizationId, orgId), eq(offboardings.status, "open"), lt(offboardings.deadline, today)))
     .orderBy(asc(offboardings.deadline), asc(offboardings.number));
-  if (!rows.length) return [];
-  const open = await db
-    .select({ offboardingId: offboardingItems.offboardingId, item: offboardingItems.item })
-    .from(offboardingItems)
-    .where(
-      and(
-        eq(offboardingItems.organizationId, orgId),
-        inArray(
-          offboardingItems.offboardingId,
-          rows.map((r) => r.exit.id),
-        ),
-        isNull(offboardingItems.doneAt),
-      ),
-    );
   return rows.map((r) => ({
     employeeId: r.exit.employeeId,
     number: r.exit.number,
@@ -699,7 +692,7 @@ export async function overdueOffboardings(db: Database, orgId: string, today: st
     name: r.name,
     leaveDate: r.exit.leaveDate,
     deadline: r.exit.deadline,
-    openItems: offboardingItemKinds.filter((kind) => open.some((o) => o.offboardingId === r.exit.id && o.item === kind)),
+    openItems: offboardingItemKinds.filter((kind) => r.openItems.includes(kind)),
   }));
 }
 

@@ -4,7 +4,7 @@ import { accessItems, employees, sites, users, visitorEntries } from "../../../d
 import { recordAudit } from "../audit/audit.server";
 import { applyAccessItemStep, findVisitorBadge } from "../badges/badges.server";
 import { isEmployed } from "../badges/access-item-rules";
-import type { Database, Executor } from "../db.server";
+import { LIST_COUNT_LIMIT, listTotal, type Database, type Executor } from "../db.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { evidenceRecordTypes } from "../evidence/evidence-registry";
 import { refused } from "../form.server";
@@ -229,8 +229,14 @@ export async function listVisitorLog(
   const where = and(...logConditions(orgId, filter, timeZone));
   const query = baseEntryQuery(db).where(where).orderBy(desc(visitorEntries.signedInAt), desc(visitorEntries.number));
   const rows = page.limit === null ? await query : await query.limit(page.limit).offset(page.offset);
-  const [total] = await db.select({ n: count() }).from(visitorEntries).where(where);
-  return { total: total?.n ?? 0, rows };
+  const matching = db
+    .select({ one: sql`1` })
+    .from(visitorEntries)
+    .where(where)
+    .limit(page.offset + LIST_COUNT_LIMIT + 1)
+    .as("matching");
+  const [counted] = await db.select({ n: count() }).from(matching);
+  return { ...listTotal(counted?.n, page.offset), rows };
 }
 
 export async function getVisitorEntry(db: Database, orgId: string, entryId: string) {

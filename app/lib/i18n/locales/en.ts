@@ -16,6 +16,7 @@ export const en = {
     previous: "Previous",
     next: "Next",
     pageOf: "Page {{page}} of {{pages}}",
+    pageOfMore: "Page {{page}} of more than {{pages}}",
     listSeparator: ", ",
     labelValue: "{{label}}: {{value}}",
     loggedOut: "You are logged out.",
@@ -790,6 +791,7 @@ export const en = {
     draftLine: "last saved {{at}} · {{count}} photos",
     discarded: "The draft was discarded.",
     records: "Records ({{count}})",
+    recordsMore: "Records (more than {{count}})",
     filterLabel: "Filter the inspections",
     site: "Site",
     template: "Checklist",
@@ -1962,6 +1964,7 @@ export const en = {
     log: {
       title_one: "Visitor log ({{count}} visit)",
       title: "Visitor log ({{count}} visits)",
+      titleMore: "Visitor log (more than {{count}} visits)",
       exportCsv: "Export CSV",
       filter: "Filter the log",
       from: "Arrived from",

@@ -18,6 +18,7 @@ export const zhCN: Translations = {
     previous: "上一页",
     next: "下一页",
     pageOf: "第 {{page}} 页，共 {{pages}} 页",
+    pageOfMore: "第 {{page}} 页，共 {{pages}} 页以上",
     listSeparator: "、",
     labelValue: "{{label}}：{{value}}",
     loggedOut: "您已退出登录。",
@@ -789,6 +790,7 @@ export const zhCN: Translations = {
     draftLine: "最后保存于 {{at}} · {{count}} 张照片",
     discarded: "草稿已删除。",
     records: "检查记录（{{count}}）",
+    recordsMore: "检查记录（{{count}} 条以上）",
     filterLabel: "筛选检查记录",
     site: "场所",
     template: "检查表",
@@ -1961,6 +1963,7 @@ export const zhCN: Translations = {
     log: {
       title_one: "访客登记簿（{{count}} 次来访）",
       title: "访客登记簿（{{count}} 次来访）",
+      titleMore: "访客登记簿（{{count}} 次以上来访）",
       exportCsv: "导出 CSV",
       filter: "筛选登记簿",
       from: "入场日期起",
