@@ -67,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     inspectionsNeedingAttention(auth.db, orgId),
     countSchedules(auth.db, orgId),
     partnerAttention(auth.db, orgId, today),
-    evaluationsAwaitingDecision(auth.db, orgId),
+    evaluationsAwaitingDecision(auth.db, orgId, 8),
     requirementAttention(auth.db, orgId, today),
     can(auth.membership.role, "personnel.read") ? overdueOffboardings(auth.db, orgId, today) : Promise.resolve(null),
     visitorsOnSiteSummary(auth.db, orgId, auth.organization.timeZone),
@@ -103,7 +103,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     coverage,
     partners: {
       today,
-      awaitingDecision: awaitingDecision.slice(0, 8).map(({ evaluation, partner }) => ({
+      awaitingDecisionCount: awaitingDecision.total,
+      awaitingDecision: awaitingDecision.rows.map(({ evaluation, partner }) => ({
         id: evaluation.id,
         reference: evaluationReference(evaluation.number),
         status: evaluation.status,
@@ -272,7 +273,7 @@ function PartnersCard(props: { partners: DashboardPartners }) {
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         {d.awaitingDecision.length ? (
-          <Watch title={t("dashboard.partnersAwaiting", { count: d.awaitingDecision.length })} tone="amber">
+          <Watch title={t("dashboard.partnersAwaiting", { count: d.awaitingDecisionCount })} tone="amber">
             {d.awaitingDecision.map((e) => (
               <li key={e.id}>
                 <Link to={`/evaluations/${e.id}`} className="flex min-h-11 flex-wrap items-center gap-2 py-1 text-brand-700 underline">

@@ -178,7 +178,14 @@ export const partnerEvaluations = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex().on(t.organizationId, t.number), index().on(t.organizationId, t.partnerId)],
+  (t) => [
+    uniqueIndex().on(t.organizationId, t.number),
+    index().on(t.organizationId, t.partnerId),
+    // The dashboard's "waiting for a decision": a few open ones among a register's years of decided.
+    index("partner_evaluations_awaiting_decision")
+      .on(t.organizationId, t.updatedAt)
+      .where(sql`status in ('prepared', 'partner_submitted')`),
+  ],
 );
 
 /** A partner's link to answer its questionnaire without an account: the token is kept hashed. */

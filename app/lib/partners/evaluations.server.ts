@@ -1,5 +1,5 @@
 import { addDays } from "date-fns";
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { createElement } from "react";
 import {
   correctiveActions,
@@ -706,13 +706,16 @@ export async function answerThroughLink(
 }
 
 /** Evaluations waiting for a decision, for the dashboard and the partner list. */
-export async function evaluationsAwaitingDecision(db: Database, orgId: string) {
-  return db
-    .select({ evaluation: partnerEvaluations, partner: partners })
+export async function evaluationsAwaitingDecision(db: Database, orgId: string, listed: number) {
+  // Through the partial index partner_evaluations_awaiting_decision: the open evaluations only.
+  const rows = await db
+    .select({ evaluation: partnerEvaluations, partner: partners, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(partnerEvaluations)
     .innerJoin(partners, eq(partners.id, partnerEvaluations.partnerId))
-    .where(and(eq(partnerEvaluations.organizationId, orgId), inArray(partnerEvaluations.status, ["prepared", "partner_submitted"])))
-    .orderBy(asc(partnerEvaluations.updatedAt));
+    .where(and(eq(partnerEvaluations.organizationId, orgId), sql`${partnerEvaluations.status} in ('prepared', 'partner_submitted')`))
+    .orderBy(asc(partnerEvaluations.updatedAt))
+    .limit(listed);
+  return { rows: rows.map(({ evaluation, partner }) => ({ evaluation, partner })), total: rows[0]?.total ?? 0 };
 }
 
 /** Links still open for the partner, to show and revoke. */

@@ -1,0 +1,1 @@
+CREATE INDEX "partner_evaluations_awaiting_decision" ON "partner_evaluations" USING btree ("organization_id","updated_at") WHERE status in ('prepared', 'partner_submitted');
