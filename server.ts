@@ -6,9 +6,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { constants as zlibConstants } from "node:zlib";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
+import expressStaticGzip from "express-static-gzip";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { logger } from "./app/lib/logger.server";
@@ -123,8 +126,42 @@ app.use((req, _res, next) => {
   next();
 });
 
-app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+// Hashed assets never change under their name: cached for a year, and sent as the build compressed
+// them (x.js.br or x.js.gz beside x.js, vite.config.ts), brotli first, so no request compresses them
+// again. A file the build left uncompressed (too small to gain) is sent as it is.
+app.use(
+  "/assets",
+  expressStaticGzip("build/client/assets", {
+    enableBrotli: true,
+    orderPreference: ["br", "gz"],
+    index: false,
+    serveStatic: { immutable: true, maxAge: "1y" },
+  }),
+);
 app.use(express.static("build/client", { maxAge: "1h" }));
+
+// Everything else Remix answers (pages, their turbo-stream data, JSON, CSV) is compressed as it is
+// sent: brotli when the client takes it, else gzip. Brotli at quality 4 (this middleware's default,
+// said here) is about as fast as gzip and smaller; the higher ones cost far more per response. Remix
+// flushes after every chunk it writes (writeReadableStreamToWritable calls res.flush, which this
+// middleware provides), so a streamed page or deferred data still reaches the browser piece by piece.
+app.use(
+  compression({
+    filter: shouldCompress,
+    brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  }),
+);
+
+function shouldCompress(req: express.Request, res: express.Response): boolean {
+  const type = String(res.getHeader("Content-Type") ?? "");
+  // Server-sent events must arrive event by event (there are none yet; this keeps it so).
+  if (/^text\/event-stream/i.test(type)) return false;
+  // A strong ETag names exact bytes (an uploaded file's SHA-256): compressed bytes would need another.
+  const etag = res.getHeader("ETag");
+  if (typeof etag === "string" && etag.startsWith('"')) return false;
+  // Only types that gain: PDFs, JPEGs, PNGs, XLSX and zip files are compressed already.
+  return compression.filter(req, res);
+}
 
 app.all(
   "*",

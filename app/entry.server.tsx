@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -12,6 +12,27 @@ import { NonceContext } from "./lib/nonce";
 void openDatabase().catch((error: unknown) => logger.error({ err: error }, "database failed to open"));
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * Cache-Control of every page and of its data (single-fetch .data) when its route says nothing.
+ * Pages show an organisation's records and a member's name: no shared cache may keep them, and
+ * neither may the browser, so that Back after logging out, or the next person at a shared gate
+ * computer, never sees them again. A route with other needs exports `headers`: the public login
+ * and sign-up pages (`no-cache`), share links (`no-store`, no referrer).
+ */
+const DEFAULT_PAGE_CACHE_CONTROL = "private, no-store";
+
+function withDefaultCacheControl(headers: Headers): void {
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", DEFAULT_PAGE_CACHE_CONTROL);
+}
+
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  if (response.headers.has("Cache-Control")) return response;
+  // A copy: a response's own headers may be immutable (Response.redirect).
+  const headers = new Headers(response.headers);
+  withDefaultCacheControl(headers);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+};
 
 export default function handleRequest(
   request: Request,
@@ -35,6 +56,7 @@ export default function handleRequest(
           const body = new PassThrough();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          withDefaultCacheControl(responseHeaders);
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },

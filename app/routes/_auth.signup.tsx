@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TextField } from "~/components/form/fields";
@@ -18,6 +18,10 @@ import { titleFor } from "~/lib/i18n/meta";
 import { PASSWORD_MIN } from "~/lib/validation";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("signup.title"));
+
+// Public, with nothing personal in it: a browser may keep it (Back, bfcache) but asks again
+// before reusing it. Pages behind the login default to "private, no-store" (entry.server.tsx).
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-cache" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireGuest(request);
