@@ -40,10 +40,16 @@ export default tseslint.config(
     files: ["app/lib/**/*.server.ts", "app/lib/**/*.server.tsx", "app/entry.server.tsx"],
     rules: { "no-restricted-imports": ["error", { patterns: [routes, testsAndScripts] }] },
   },
-  // Emails: pure templates.
+  // Emails: pure templates, rendered on the server only: their texts come from both languages'
+  // translations (app/lib/i18n/translations.server.ts), which pages never download whole.
   {
     files: ["emails/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [serverOnly, dbLayer, routes, testsAndScripts] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ ...serverOnly, group: [...serverOnly.group, "!**/i18n/translations.server"] }, dbLayer, routes, testsAndScripts] },
+      ],
+    },
   },
   {
     files: ["db/**"],
