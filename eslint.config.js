@@ -8,6 +8,11 @@ const serverOnly = { group: ["**/*.server", "**/*.server.*"], message: "Server-o
 const dbLayer = { group: ["**/db/*", "**/db/**", "../db/*", "../../db/*", "../../../db/*"], message: "app/ reaches db/ only through app/lib/db.server.ts or db/schema in *.server.ts files." };
 const routes = { group: ["~/routes/*", "**/routes/*"], message: "Routes never import routes: move shared code into app/lib or app/components." };
 const testsAndScripts = { group: ["**/tests/**", "**/scripts/**"], message: "Application code must not depend on tests or scripts." };
+const localeFiles = {
+  group: ["**/i18n/locales/*"],
+  allowTypeImports: true,
+  message: "A page downloads its own language only: pages get texts from useTranslation(), server code from app/lib/i18n/translations.server.ts.",
+};
 const appCode = { group: ["~/*", "**/app/*", "**/app/**"], message: "db/ must not import the application." };
 
 export default tseslint.config(
@@ -27,23 +32,29 @@ export default tseslint.config(
   // Routes: no sideways imports, no db/ directly.
   {
     files: ["app/routes/**", "app/root.tsx"],
-    rules: { "no-restricted-imports": ["error", { patterns: [routes, dbLayer, testsAndScripts] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [routes, dbLayer, testsAndScripts, localeFiles] }] },
   },
   // Components and client-safe lib: nothing server-only, no db/, no routes.
   {
     files: ["app/components/**", "app/lib/**/*.ts", "app/lib/**/*.tsx", "app/entry.client.tsx"],
-    ignores: ["app/lib/**/*.server.ts", "app/lib/**/*.server.tsx"],
-    rules: { "no-restricted-imports": ["error", { patterns: [serverOnly, dbLayer, routes, testsAndScripts] }] },
+    ignores: ["app/lib/**/*.server.ts", "app/lib/**/*.server.tsx", "app/lib/i18n/locales/*"],
+    rules: { "no-restricted-imports": ["error", { patterns: [serverOnly, dbLayer, routes, testsAndScripts, localeFiles] }] },
   },
   // Server-side lib: may reach db/ (the schema, and the bridge), never routes, tests or scripts.
   {
     files: ["app/lib/**/*.server.ts", "app/lib/**/*.server.tsx", "app/entry.server.tsx"],
     rules: { "no-restricted-imports": ["error", { patterns: [routes, testsAndScripts] }] },
   },
-  // Emails: pure templates.
+  // Emails: pure templates, rendered on the server only: their texts come from both languages'
+  // translations (app/lib/i18n/translations.server.ts), which pages never download whole.
   {
     files: ["emails/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [serverOnly, dbLayer, routes, testsAndScripts] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ ...serverOnly, group: [...serverOnly.group, "!**/i18n/translations.server"] }, dbLayer, routes, testsAndScripts] },
+      ],
+    },
   },
   {
     files: ["db/**"],

@@ -41,4 +41,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     include: ["react-hook-form", "@hookform/resolvers/zod", "zod", "i18next", "react-i18next"],
   },
   server: { port: 3000 },
+  // Keeps Vite's manifest of the browser build (Remix moves it to build/.vite/client-manifest.json):
+  // the server finds each language's module there (app/lib/i18n/locale-modules.server.ts).
+  build: { manifest: true },
 }));

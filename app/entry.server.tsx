@@ -5,8 +5,13 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { openDatabase } from "./lib/db.server";
+import { provideTranslations } from "./lib/i18n/page-translations";
+import { translations } from "./lib/i18n/translations.server";
 import { logger } from "./lib/logger.server";
 import { NonceContext } from "./lib/nonce";
+
+// Pages render in either language here; the browser loads only its page's (entry.client.tsx).
+provideTranslations(translations);
 
 // Open the database when the server starts, not on the first request (STACK.md gotcha 10).
 void openDatabase().catch((error: unknown) => logger.error({ err: error }, "database failed to open"));

@@ -7,13 +7,16 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { ErrorPage } from "./components/error-page";
 import { getAuth } from "./lib/auth/auth.server";
 import { setUserLocale } from "./lib/auth/accounts.server";
-import { createI18n } from "./lib/i18n/config";
+import type { Locale } from "./lib/i18n/config";
+import { localeModuleUrl } from "./lib/i18n/locale-modules.server";
+import { createPageI18n, hasTranslations, loadTranslations } from "./lib/i18n/page-translations";
 import { useLocale } from "./lib/i18n/use-locale";
 import { localeCookie, queryLocale, resolveLocale } from "./lib/i18n/i18n.server";
 import { useNonce } from "./lib/nonce";
@@ -34,13 +37,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
     headers.append("Set-Cookie", await localeCookie.serialize(switched));
     if (auth && auth.user.locale !== switched) await setUserLocale(auth.db, auth.user.id, switched);
   }
-  return data({ locale }, { headers });
+  return data({ locale, localeModule: localeModuleUrl(locale) ?? null }, { headers });
+}
+
+/**
+ * The page's i18next instance. The browser has the page's language only (entry.client loads it): a
+ * client-side navigation to another language (the language switch reloads the page, so none should)
+ * keeps the texts it has until that language's module has arrived.
+ */
+function usePageI18n(locale: Locale) {
+  const here = hasTranslations(locale) ? locale : null;
+  const [, setArrived] = useState<Locale | null>(null);
+  const i18n = useMemo(() => createPageI18n(here ?? locale), [here, locale]);
+  useEffect(() => {
+    if (here) return;
+    let current = true;
+    void loadTranslations(locale).then(() => {
+      if (current) setArrived(locale);
+    });
+    return () => {
+      current = false;
+    };
+  }, [here, locale]);
+  return i18n;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
+  const localeModule = useLocaleModule();
   const nonce = useNonce();
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const i18n = usePageI18n(locale);
   return (
     <html lang={locale}>
       <head>
@@ -48,6 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {localeModule ? <link rel="modulepreload" href={localeModule} /> : null}
       </head>
       <body className="min-h-screen">
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
@@ -56,6 +83,12 @@ export function Layout({ children }: { children: ReactNode }) {
       </body>
     </html>
   );
+}
+
+/** The page's language module, listed with the rest of the page's JavaScript (locale-modules.server.ts). */
+function useLocaleModule(): string | null {
+  const data = useRouteLoaderData("root") as { localeModule?: unknown } | undefined;
+  return typeof data?.localeModule === "string" ? data.localeModule : null;
 }
 
 export default function App() {

@@ -1,5 +1,6 @@
 import { Button, Link, Text } from "@react-email/components";
-import { createI18n, type Locale } from "../app/lib/i18n/config";
+import type { Locale } from "../app/lib/i18n/config";
+import { createI18n } from "../app/lib/i18n/translations.server";
 import { buttonStyle, EmailLayout } from "./components/email-layout";
 
 export interface SealReportEmailProps {

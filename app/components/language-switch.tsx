@@ -1,6 +1,7 @@
 import { Form, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localeNames, locales } from "~/lib/i18n/config";
+import { prefetchTranslationsOn } from "~/lib/i18n/page-translations";
 import { useLocale } from "~/lib/i18n/use-locale";
 
 /** 简体中文 / English: a plain form post, so it works without JavaScript too. */
@@ -23,6 +24,7 @@ export function LanguageSwitch() {
           value={l}
           lang={l}
           aria-pressed={l === locale}
+          {...(l === locale ? {} : prefetchTranslationsOn(l))}
           className={`min-h-11 rounded-md px-3 text-sm font-medium ${
             l === locale ? "bg-brand-700 text-white" : "text-slate-700 hover:bg-slate-100"
           }`}

@@ -20,7 +20,7 @@ import {
   removeResultFile,
   saveResult,
 } from "~/lib/assessments/assessments.server";
-import { displayCode } from "~/lib/criteria/criterion-code";
+import { displayCode } from "~/lib/criteria/criterion-code.server";
 import { actionReference, resultLabel, resultWithPoints } from "~/lib/assessments/result-labels";
 import { scoreAssessment, type AssessmentResultValue, type Outcome } from "~/lib/assessments/scoring";
 import { requirePermission } from "~/lib/auth/auth.server";

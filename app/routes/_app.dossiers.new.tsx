@@ -8,7 +8,7 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { Input } from "~/components/ui/input";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { listCriteria, listFrameworks, isAssessable } from "~/lib/criteria/criteria.server";
-import { displayCode } from "~/lib/criteria/criterion-code";
+import { displayCode } from "~/lib/criteria/criterion-code.server";
 import { dossierRequestSchema } from "~/lib/dossiers/dossier-schema";
 import { previewDossier, requestDossier } from "~/lib/dossiers/dossiers.server";
 import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";

@@ -4,7 +4,7 @@ import Papa from "papaparse";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { accessItemEventReference } from "~/lib/badges/access-item-rules";
 import { listAccessItemEvents } from "~/lib/badges/badges.server";
-import { createI18n } from "~/lib/i18n/config";
+import { createI18n } from "~/lib/i18n/translations.server";
 import { localDateTimeInZone, startOfDayInZone, todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { isCalendarDate, isUuid } from "~/lib/validation";

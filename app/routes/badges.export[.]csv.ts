@@ -3,7 +3,7 @@ import Papa from "papaparse";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { parseAccessItemFilter } from "~/lib/badges/badge-filter";
 import { listAccessItems } from "~/lib/badges/badges.server";
-import { createI18n } from "~/lib/i18n/config";
+import { createI18n } from "~/lib/i18n/translations.server";
 import { localDateTimeInZone, todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 

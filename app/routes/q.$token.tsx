@@ -11,6 +11,7 @@ import { acceptAttribute, allowedFormatsLabel, MAX_UPLOAD_MB } from "~/lib/evide
 import { checkUpload, readUploadForm, type CheckedUpload } from "~/lib/evidence/file-store.server";
 import { formDataToObject } from "~/lib/form.server";
 import { isLocale } from "~/lib/i18n/config";
+import { prefetchTranslationsOn } from "~/lib/i18n/page-translations";
 import { formatDateTime } from "~/lib/i18n/format";
 import { message, translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
@@ -127,6 +128,7 @@ export default function QuestionnairePage() {
           </div>
           <Link
             to={`?lng=${other}`}
+            {...prefetchTranslationsOn(other)}
             className="inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-brand-700 ring-1 ring-slate-300"
           >
             {other === "en" ? "English" : "简体中文"}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import Papa from "papaparse";
 import { requirePermission } from "~/lib/auth/auth.server";
-import { createI18n } from "~/lib/i18n/config";
+import { createI18n } from "~/lib/i18n/translations.server";
 import { localDateTimeInZone, todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { inspectionReference } from "~/lib/inspections/inspection-rules";

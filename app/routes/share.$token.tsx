@@ -7,8 +7,11 @@ import { clientAddress } from "~/lib/auth/auth.server";
 import { getDb } from "~/lib/db.server";
 import { logAccess, resolveShare } from "~/lib/dossiers/dossier-shares.server";
 import { shareResponseHeaders } from "~/lib/dossiers/share-headers";
+import { localeNames } from "~/lib/i18n/config";
 import { formatDateTime } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
+import { prefetchTranslationsOn } from "~/lib/i18n/page-translations";
+import { createI18n } from "~/lib/i18n/translations.server";
 import { useLocale } from "~/lib/i18n/use-locale";
 
 // /share/:token: a certifier's read-only view of one dossier, without an account. The token is the
@@ -32,7 +35,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const organization = { nameZh: found.organization.nameZh, nameEn: found.organization.nameEn };
   if (found.state !== "active") {
     await logAccess(db, found.share, access, { action: "view", volume: null, outcome: found.state });
-    return data({ state: found.state, organization, share: null }, { status: 410, headers: shareResponseHeaders });
+    // Told in both languages: whoever holds a dead link may not read the one it opened in. The page
+    // itself only has its own language's texts, so the other one comes from here.
+    const key = found.state === "revoked" ? "shares.gone.revokedTitle" : "shares.gone.expiredTitle";
+    const zh = createI18n("zh-CN").t;
+    const english = createI18n("en").t;
+    const gone = {
+      zh: { title: zh(key), body: zh("shares.gone.body", { organization: organization.nameZh || organization.nameEn }) },
+      en: { title: english(key), body: english("shares.gone.body", { organization: organization.nameEn || organization.nameZh }) },
+    };
+    return data({ state: found.state, organization, gone, share: null }, { status: 410, headers: shareResponseHeaders });
   }
   await logAccess(db, found.share, access, { action: "view", volume: null, outcome: "allowed" });
   return data(
@@ -64,24 +76,21 @@ export default function SharedDossierPage() {
   const other = en ? "zh-CN" : "en";
   const organization = en ? d.organization.nameEn || d.organization.nameZh : d.organization.nameZh || d.organization.nameEn;
   if (d.state !== "active" || !d.share) {
-    // Shown in both languages: whoever holds a dead link may not read the one it opened in.
-    const zh = i18n.getFixedT("zh-CN");
-    const english = i18n.getFixedT("en");
-    const key = d.state === "revoked" ? "shares.gone.revokedTitle" : "shares.gone.expiredTitle";
+    const gone = "gone" in d ? d.gone : null;
     return (
       <main className="mx-auto max-w-xl px-4 py-16 text-center">
         <p className="text-sm font-semibold text-brand-700">410</p>
         <h1 className="mt-2 text-2xl font-bold" lang="zh-CN">
-          {zh(key)}
+          {gone?.zh.title}
         </h1>
         <p className="mt-1 text-xl font-semibold text-slate-700" lang="en">
-          {english(key)}
+          {gone?.en.title}
         </p>
         <p className="mt-4 text-slate-600" lang="zh-CN">
-          {zh("shares.gone.body", { organization: d.organization.nameZh || d.organization.nameEn })}
+          {gone?.zh.body}
         </p>
         <p className="mt-2 text-slate-600" lang="en">
-          {english("shares.gone.body", { organization: d.organization.nameEn || d.organization.nameZh })}
+          {gone?.en.body}
         </p>
       </main>
     );
@@ -97,9 +106,11 @@ export default function SharedDossierPage() {
           </div>
           <Link
             to={`?lng=${other}`}
+            {...prefetchTranslationsOn(other)}
+            lang={other}
             className="inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-brand-700 ring-1 ring-slate-300"
           >
-            {i18n.getFixedT(other)("shares.page.otherLanguage")}
+            {localeNames[other]}
           </Link>
         </div>
         <Alert tone="info">{t("shares.page.note")}</Alert>

@@ -48,7 +48,7 @@ import { signUp } from "../../app/lib/auth/accounts.server";
 import { evidenceRecordTypes, type CriterionRef } from "../../app/lib/evidence/evidence-registry";
 import { rebuildEvidenceCoverage } from "../../app/lib/evidence/evidence.server";
 import { checkPhoto, checkUpload, storeFile, storeGeneratedBytes } from "../../app/lib/evidence/file-store.server";
-import { createI18n } from "../../app/lib/i18n/config";
+import { createI18n } from "../../app/lib/i18n/translations.server";
 import { startOfDayInZone, todayInZone } from "../../app/lib/i18n/format";
 import { containerCheckDigit } from "../../app/lib/inspections/container-number";
 import { maskIdNumber, residentIdCheckCharacter } from "../../app/lib/inspections/identity-document";

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { auditEvents, memberships, organizations, passwordResetTokens, sessions, users } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
-import { createI18n } from "~/lib/i18n/config";
+import { createI18n } from "~/lib/i18n/translations.server";
 import { translateMessage } from "~/lib/i18n/messages";
 import * as appShellRoute from "~/routes/_app";
 import * as accountRoute from "~/routes/_app.account";

@@ -25,7 +25,7 @@ import { actionReference } from "~/lib/assessments/result-labels";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import { getFramework, getCriterion } from "~/lib/criteria/criteria.server";
 import { filesDir } from "~/lib/evidence/file-store.server";
-import { createI18n } from "~/lib/i18n/config";
+import { createI18n } from "~/lib/i18n/translations.server";
 import { todayInZone } from "~/lib/i18n/format";
 import * as actionRoute from "~/routes/_app.actions.$actionId";
 import * as actionsRoute from "~/routes/_app.actions._index";

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { auditEvents, organizations, sites } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import type { Role } from "~/lib/auth/permissions";
-import { createI18n } from "~/lib/i18n/config";
+import { createI18n } from "~/lib/i18n/translations.server";
 import { translateMessage } from "~/lib/i18n/messages";
 import * as dashboardRoute from "~/routes/_app._index";
 import * as organizationRoute from "~/routes/_app.settings.organization";

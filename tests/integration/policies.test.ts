@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { auditEvents, criteria, evidenceFiles, evidenceLinks, frameworks, policyVersions } from "../../db/schema";
 import { filesDir } from "~/lib/evidence/file-store.server";
 import { MAX_UPLOAD_BYTES } from "~/lib/evidence/file-rules";
-import { createI18n } from "~/lib/i18n/config";
+import { createI18n } from "~/lib/i18n/translations.server";
 import { translateMessage } from "~/lib/i18n/messages";
 import * as policyRoute from "~/routes/_app.policies.$policyId";
 import * as policiesRoute from "~/routes/_app.policies._index";

@@ -13,7 +13,7 @@ import {
 
 } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
-import { displayCode } from "../criteria/criterion-code";
+import { displayCode } from "../criteria/criterion-code.server";
 import { getFramework, listCriteria } from "../criteria/criteria.server";
 import type { Database } from "../db.server";
 import { addEvidenceLink } from "../evidence/evidence.server";

@@ -13,7 +13,7 @@ import sharp, { type Metadata } from "sharp";
 import { degrees, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFImage, type PDFPage, type PDFRef } from "pdf-lib";
 import { embedNotoSans } from "~/lib/pdf/fonts.server";
 import { colors, PageBuilder, type Content } from "~/lib/pdf/page-layout.server";
-import { typeLabel } from "./dossier-labels";
+import { typeLabel } from "./dossier-labels.server";
 import { block, formatBytes, headerRow, renderSectionBody, style } from "./dossier-section-layout.server";
 import type { Bilingual, DossierAction, DossierFileRef, DossierPolicy, DossierRecord, DossierRegister, SectionEvidence } from "./dossier-types";
 

@@ -15,7 +15,7 @@ import { localDateTimeInZone } from "~/lib/i18n/format";
 import { loadRecords } from "./dossier-records.server";
 import { dossierRecordTypes, factsFrom, outcomeLabel, type DossierRecordType, type FactsContext } from "./dossier-facts.server";
 import type { Bilingual, DossierRegister, DossierScope } from "./dossier-types";
-import { typeLabel } from "./dossier-labels";
+import { typeLabel } from "./dossier-labels.server";
 
 /** Records read, loaded and written per round trip. */
 export const REGISTER_PAGE = 1000;

@@ -8,7 +8,7 @@ import { localDateTimeInZone } from "~/lib/i18n/format";
 import { colors, type Content, type PageBuilder, type TableRow, type TextBlock, type TextStyle } from "~/lib/pdf/page-layout.server";
 import { actionStatusLabels } from "~/lib/assessments/result-labels";
 import { drawMonthlyChart } from "./dossier-chart.server";
-import { typeLabel } from "./dossier-labels";
+import { typeLabel } from "./dossier-labels.server";
 import type { DossierInput, DossierSection } from "./dossier-pdf.server";
 import { SAMPLE_RULE } from "./dossier-sampling";
 import type { DossierRecord, MonthCount, TypeSummary } from "./dossier-types";

@@ -20,7 +20,8 @@ import {
 import { assessmentReference, resultLabel } from "~/lib/assessments/result-labels";
 import type { ScoringRule } from "~/lib/assessments/scoring";
 import { recordAudit } from "~/lib/audit/audit.server";
-import { criterionHeading, displayCode } from "~/lib/criteria/criterion-code";
+import { criterionHeading } from "~/lib/criteria/criterion-code";
+import { displayCode } from "~/lib/criteria/criterion-code.server";
 import { isAssessable } from "~/lib/criteria/criteria.server";
 import type { Database, Executor } from "~/lib/db.server";
 import { readGeneratedBytes } from "~/lib/evidence/file-store.server";

@@ -1,24 +1,28 @@
 import { createInstance, type i18n as I18n } from "i18next";
-import { en } from "./locales/en";
-import { zhCN } from "./locales/zh-CN";
+import type { en, Translations } from "./locales/en";
+
+// The languages and the i18next set-up, without any translation in it: this module is in every
+// page's JavaScript. The texts come from translations.server.ts on the server (both languages) and
+// from page-translations.ts in the browser (the page's language only).
 
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-CN";
 export const localeNames: Record<Locale, string> = { "zh-CN": "简体中文", en: "English" };
 
-export const resources = {
-  en: { translation: en },
-  "zh-CN": { translation: zhCN },
-} as const;
+export type { Translations };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
 
-/** A fresh i18next instance for one render or one email: never shared across requests. */
-export function createI18n(locale: Locale): I18n {
+/**
+ * A fresh i18next instance in `locale`, knowing the languages whose texts it is given: never shared
+ * across requests.
+ */
+export function createI18nInstance(locale: Locale, texts: Partial<Record<Locale, Translations>>): I18n {
   const instance = createInstance();
+  const resources = Object.fromEntries(Object.entries(texts).map(([lng, translation]) => [lng, { translation }]));
   void instance.init({
     lng: locale,
     fallbackLng: false,

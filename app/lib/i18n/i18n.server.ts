@@ -1,6 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import Negotiator from "negotiator";
-import { createI18n, defaultLocale, isLocale, locales, type Locale } from "./config";
+import { defaultLocale, isLocale, locales, type Locale } from "./config";
+import { createI18n } from "./translations.server";
 
 /** The visitor's language before login (and the fallback after): one year, readable by the server only. */
 export const localeCookie = createCookie("lng", {

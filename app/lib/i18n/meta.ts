@@ -1,6 +1,7 @@
 import type { MetaDescriptor } from "@remix-run/node";
 import type { TFunction } from "i18next";
-import { createI18n, defaultLocale, isLocale, type Locale } from "./config";
+import { defaultLocale, isLocale, type Locale } from "./config";
+import { createPageI18n } from "./page-translations";
 
 type Matches = readonly { id: string; data: unknown }[];
 
@@ -8,6 +9,7 @@ type Matches = readonly { id: string; data: unknown }[];
 export function titleFor(matches: Matches, pick: (t: TFunction, locale: Locale) => string): MetaDescriptor[] {
   const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
   const locale = isLocale(root?.locale) ? root.locale : defaultLocale;
-  const { t } = createI18n(locale);
-  return [{ title: `${pick(t, locale)} · ${t("app.name")}` }];
+  const i18n = createPageI18n(locale);
+  const { t } = i18n;
+  return [{ title: `${pick(t, isLocale(i18n.language) ? i18n.language : locale)} · ${t("app.name")}` }];
 }

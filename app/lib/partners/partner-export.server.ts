@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { Partner } from "../../../db/schema";
-import { createI18n, type Locale } from "../i18n/config";
+import type { Locale } from "../i18n/config";
+import { createI18n } from "../i18n/translations.server";
 import { countryName } from "./countries";
 import { exportOnlyColumns, importColumns, type ImportColumnKey } from "./partner-import.server";
 import { partnerReference } from "./partner-references";

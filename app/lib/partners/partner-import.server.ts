@@ -6,7 +6,8 @@ import { partnerImports, partners, type ImportRowError, type Partner, type Partn
 import { recordAuditBatch, type AuditInput } from "../audit/audit.server";
 import type { Database, Executor } from "../db.server";
 import { refused, type FieldErrors } from "../form.server";
-import { createI18n, locales } from "../i18n/config";
+import { locales } from "../i18n/config";
+import { createI18n } from "../i18n/translations.server";
 import { message } from "../i18n/messages";
 import type { Actor } from "../organizations/organizations.server";
 import { nextRunningNumber } from "../organizations/running-number.server";

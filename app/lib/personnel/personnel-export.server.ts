@@ -1,5 +1,6 @@
 import Papa from "papaparse";
-import { createI18n, type Locale } from "../i18n/config";
+import type { Locale } from "../i18n/config";
+import { createI18n } from "../i18n/translations.server";
 import type { listEmployees } from "./personnel.server";
 import { employeeReference } from "./personnel-references";
 

@@ -26,7 +26,8 @@ import { evidenceRecordTypes, type EvidenceRecordTypeKey } from "../evidence/evi
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { refused, type FieldErrors } from "../form.server";
-import { createI18n, type Locale } from "../i18n/config";
+import type { Locale } from "../i18n/config";
+import { createI18n } from "../i18n/translations.server";
 import { endOfDayInZone, formatDateTime, startOfDayInZone, zonedDateTimeToUtc } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { getInspectionView } from "../inspections/inspections.server";

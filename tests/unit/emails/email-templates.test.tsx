@@ -2,7 +2,8 @@ import { render } from "@react-email/render";
 import { describe, expect, test } from "vitest";
 import { InvitationEmail, invitationSubject } from "../../../emails/invitation";
 import { PasswordResetEmail, passwordResetSubject } from "../../../emails/password-reset";
-import { createI18n, locales } from "~/lib/i18n/config";
+import { locales } from "~/lib/i18n/config";
+import { createI18n } from "~/lib/i18n/translations.server";
 
 async function renderBoth(element: React.ReactElement) {
   return { html: await render(element), text: await render(element, { plainText: true }) };

@@ -1,7 +1,8 @@
 import { render } from "@react-email/render";
 import { describe, expect, test } from "vitest";
 import { SealReportEmail, sealReportSubject } from "../../../emails/seal-report";
-import { createI18n, locales } from "~/lib/i18n/config";
+import { locales } from "~/lib/i18n/config";
+import { createI18n } from "~/lib/i18n/translations.server";
 
 describe.each(locales)("the seal report email in %s", (locale) => {
   const { t } = createI18n(locale);

@@ -15,7 +15,7 @@ import {
   SignupSchema,
 } from "~/lib/auth/auth-schema";
 import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
-import { createI18n } from "~/lib/i18n/config";
+import { createI18n } from "~/lib/i18n/translations.server";
 import { translateMessage } from "~/lib/i18n/messages";
 import {
   InviteSchema,

@@ -2752,7 +2752,6 @@ export const en = {
       download: "Download volume {{volume}} ({{size}} MB)",
       hash: "SHA-256 of this copy: {{hash}}",
       note: "This is a read-only copy for your review: every page carries a watermark naming you. The organisation that shared it sees each use of this link.",
-      otherLanguage: "English",
     },
     gone: {
       expiredTitle: "This share link has expired",

@@ -2748,7 +2748,6 @@ export const zhCN: Translations = {
       download: "下载第 {{volume}} 卷（{{size}} MB）",
       hash: "本副本的 SHA-256：{{hash}}",
       note: "这是供您审阅的只读副本：每一页都带有注明您姓名的水印。分享单位可以看到此链接的每次使用。",
-      otherLanguage: "简体中文",
     },
     gone: {
       expiredTitle: "此分享链接已过期",
