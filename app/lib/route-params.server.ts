@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import { isUuid } from "./validation";
+import { isUuid } from "./value-checks";
 
 export { isUuid };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { message } from "./i18n/messages";
+import { isCalendarDate, PASSWORD_MAX, PASSWORD_MIN } from "./value-checks";
 
 // Field schemas shared by forms. Messages are i18n keys (see i18n/messages.ts). Every schema
 // accepts both FormData strings (no JavaScript) and react-hook-form values.
@@ -29,8 +30,6 @@ export const EmailSchema = z
   .max(254, message("errors.tooLong", { max: 254 }))
   .pipe(z.email(message("errors.email")));
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
 export const NewPasswordSchema = z
   .string({ error: message("errors.required") })
   .min(PASSWORD_MIN, message("errors.passwordTooShort", { min: PASSWORD_MIN }))
@@ -61,23 +60,10 @@ export const RequiredDateSchema = z
   .min(1, message("errors.required"))
   .refine((v) => isCalendarDate(v), message("errors.date"));
 
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 /** Checkbox groups: FormData gives a string or repeated keys; react-hook-form gives an array or false. */
 export function multiChoice<const T extends readonly [string, ...string[]]>(values: T) {
   return z.preprocess(
     (v) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.enum(values, { error: message("errors.choose") })),
   );
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A record id as it appears in an address or a form: anything else names no record. */
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
 }

@@ -15,7 +15,7 @@ import { parseForm, readFormData } from "~/lib/form.server";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { listUserOrganizations } from "~/lib/organizations/organizations.server";
-import { PASSWORD_MIN } from "~/lib/validation";
+import { PASSWORD_MIN } from "~/lib/value-checks";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("account.title"));
 

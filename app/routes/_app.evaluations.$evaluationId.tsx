@@ -38,7 +38,7 @@ import { DecisionSchema, decisions, LINK_DAYS_DEFAULT, QuestionnaireLinkSchema }
 import { getPartnerPolicy } from "~/lib/partners/partners.server";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
-import { isUuid } from "~/lib/validation";
+import { isUuid } from "~/lib/value-checks";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t, locale) => (data ? `${data.reference} · ${partnerName(data.partner, locale === "en")}` : t("partners.title")));

@@ -52,7 +52,7 @@ import {
 import { listSupervision, recordSupervision } from "~/lib/partners/supervision.server";
 import { actionsOfPartner } from "~/lib/actions/actions.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
-import { isUuid } from "~/lib/validation";
+import { isUuid } from "~/lib/value-checks";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t, locale) =>

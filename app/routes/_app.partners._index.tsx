@@ -16,7 +16,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { countryName, countryOptions } from "~/lib/partners/countries";
 import { dueHorizon, parsePartnerFilter, partnerFilterSearch, partnerStatuses, partnerTiers } from "~/lib/partners/partner-filter";
-import { partnerRoles } from "~/lib/partners/partner-schema";
+import { partnerRoles } from "~/lib/partners/partner-values";
 import { partnerReference } from "~/lib/partners/partner-references";
 import { getPartnerPolicy, listPartners, missingClauses, PARTNERS_PAGE_SIZE } from "~/lib/partners/partners.server";
 import { FilterField } from "~/components/form/filter-field";

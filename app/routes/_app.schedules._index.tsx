@@ -21,7 +21,7 @@ import { createSchedule, deleteSchedule, listSchedules, setScheduleActive } from
 import { listTemplates } from "~/lib/inspections/templates.server";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { notFound } from "~/lib/route-params.server";
-import { isUuid } from "~/lib/validation";
+import { isUuid } from "~/lib/value-checks";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("schedules.title"));
 

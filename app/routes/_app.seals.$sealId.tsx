@@ -18,7 +18,8 @@ import { inspectionReference } from "~/lib/inspections/inspection-rules";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import { possibleSteps } from "~/lib/seals/seal-lifecycle";
 import { sealEventReference } from "~/lib/seals/seal-numbers";
-import { MIN_REASON, ResolveReportSchema, VoidSealSchema } from "~/lib/seals/seal-schema";
+import { ResolveReportSchema, VoidSealSchema } from "~/lib/seals/seal-schema";
+import { MIN_REASON } from "~/lib/seals/seal-values";
 import { getSealChain, resolveReport, returnSeal, voidSeal } from "~/lib/seals/seals.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>

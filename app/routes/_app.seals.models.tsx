@@ -16,7 +16,8 @@ import { formatCalendarDate } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { readCertificate } from "~/lib/seals/seal-post.server";
-import { isoClasses, SealModelSchema, sealTypes } from "~/lib/seals/seal-schema";
+import { SealModelSchema } from "~/lib/seals/seal-schema";
+import { isoClasses, sealTypes } from "~/lib/seals/seal-values";
 import { createSealModel, listSealModels, setSealModelActive } from "~/lib/seals/seals.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.models.title"));

@@ -15,7 +15,8 @@ import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { readSealPost } from "~/lib/seals/seal-post.server";
-import { MIN_REASON, ReportSealSchema, reportKinds } from "~/lib/seals/seal-schema";
+import { ReportSealSchema } from "~/lib/seals/seal-schema";
+import { MIN_REASON, reportKinds } from "~/lib/seals/seal-values";
 import { reportSeal } from "~/lib/seals/seals.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.report.title"));

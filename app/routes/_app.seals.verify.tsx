@@ -15,7 +15,8 @@ import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { readSealPost } from "~/lib/seals/seal-post.server";
-import { VerifySealSchema, verificationStages, vvttChecks } from "~/lib/seals/seal-schema";
+import { VerifySealSchema } from "~/lib/seals/seal-schema";
+import { verificationStages, vvttChecks } from "~/lib/seals/seal-values";
 import { verifySeal } from "~/lib/seals/seals.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.verify.title"));

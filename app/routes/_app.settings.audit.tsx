@@ -50,16 +50,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listAuditEntityTypes(auth.db, orgId),
     verifyOrganizationChain(auth.db, orgId),
   ]);
-  return { events, entityTypes, chain, page: filter.page, errors: parsed.ok ? {} : parsed.errors };
+  const pages = Math.max(1, Math.ceil(events.total / AUDIT_PAGE_SIZE));
+  return { events, entityTypes, chain, page: filter.page, pages, errors: parsed.ok ? {} : parsed.errors };
 }
 
 export default function AuditPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const shell = useShell();
-  const { events, entityTypes, chain, page, errors } = useLoaderData<typeof loader>();
+  const { events, entityTypes, chain, page, pages, errors } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const pages = Math.max(1, Math.ceil(events.total / AUDIT_PAGE_SIZE));
   const pageLink = (p: number) => {
     const next = new URLSearchParams(searchParams);
     next.set("page", String(p));

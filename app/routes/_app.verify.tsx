@@ -21,7 +21,7 @@ export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("d
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "dossiers.read");
-  return { timeZone: auth.organization.timeZone };
+  return { timeZone: auth.organization.timeZone, maxMb: MAX_VERIFY_MB };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -47,7 +47,7 @@ export default function VerifyPage() {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
   const en = i18n.language === "en";
-  const { timeZone } = useLoaderData<typeof loader>();
+  const { timeZone, maxMb } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const r = answer?.result ?? null;
@@ -82,7 +82,7 @@ export default function VerifyPage() {
                 className="mt-1 block w-full text-sm"
               />
               <p id="verify-file-hint" className="mt-1 text-sm text-slate-600">
-                {t("dossiers.verify.fileHint", { max: MAX_VERIFY_MB })}
+                {t("dossiers.verify.fileHint", { max: maxMb })}
               </p>
             </div>
             <Button type="submit" disabled={busy}>

@@ -16,7 +16,7 @@ import { formatDateTime, startOfDayInZone, todayInZone } from "~/lib/i18n/format
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { listSites } from "~/lib/organizations/organizations.server";
-import { isUuid } from "~/lib/validation";
+import { isUuid } from "~/lib/value-checks";
 import { parseVisitorFilter, visitorFilterSearch } from "~/lib/visitors/visitor-filter";
 import { isNotSignedOut, visitorReference } from "~/lib/visitors/visitor-rules";
 import { rememberedSite } from "~/lib/visitors/visitor-site-cookie.server";

@@ -14,7 +14,7 @@ import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { listSites } from "~/lib/organizations/organizations.server";
-import { isUuid } from "~/lib/validation";
+import { isUuid } from "~/lib/value-checks";
 import { rememberedSite, rememberSiteCookie } from "~/lib/visitors/visitor-site-cookie.server";
 import { visitorIdTypes, visitorReference, visitPurposes } from "~/lib/visitors/visitor-rules";
 import { VisitorSignInSchema } from "~/lib/visitors/visitor-schema";

@@ -15,7 +15,7 @@ import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { appBaseUrl } from "~/lib/request-origin.server";
-import { PASSWORD_MIN } from "~/lib/validation";
+import { PASSWORD_MIN } from "~/lib/value-checks";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("reset.title"));
 

@@ -7,7 +7,7 @@ import { listAccessItemEvents } from "~/lib/badges/badges.server";
 import { createI18n } from "~/lib/i18n/translations.server";
 import { localDateTimeInZone, startOfDayInZone, todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
-import { isCalendarDate, isUuid } from "~/lib/validation";
+import { isCalendarDate, isUuid } from "~/lib/value-checks";
 
 // /badges/events.csv?from=&to=&site=: every step of every item (issue, return, lost, found, revoke, retire), newest
 // first, of a date range (the organisation's calendar days) and a site if given: the central

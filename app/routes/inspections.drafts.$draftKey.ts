@@ -14,7 +14,7 @@ import {
 import { readInspectionPost } from "~/lib/inspections/inspection-post.server";
 import { message } from "~/lib/i18n/messages";
 import { notFound, uuidParam } from "~/lib/route-params.server";
-import { isUuid } from "~/lib/validation";
+import { isUuid } from "~/lib/value-checks";
 
 // The phone's side door to an inspection draft, answering JSON: each photo is uploaded on its own
 // as soon as it is taken, typed values are saved in the background, and the submit reports a lost

@@ -97,6 +97,7 @@ type PageData = {
   state: string;
   organization: { nameZh: string };
   share: { recipientName: string; reference: string; copies: { volume: number; sha256: string }[] } | null;
+  gone?: Record<"zh" | "en", { title: string; body: string }>;
 };
 
 function openPage(token: string, cookie?: string) {
@@ -333,6 +334,9 @@ describe("a share link", () => {
     const page = await openPage(token);
     expect(page.status).toBe(410);
     expect(page.data).toMatchObject({ state: "revoked", share: null });
+    // Both languages' words come with the data: the page itself only has its reader's language.
+    expect(page.data.gone).toMatchObject({ zh: { title: "此分享链接已被撤销" }, en: { title: "This share link was revoked" } });
+    expect(page.data.gone?.en.body).toContain("Ask ");
     const file = await download(token, "1");
     expect(file.status).toBe(410);
     expect(file.headers.get("Content-Type")).toContain("text/plain");

@@ -21,7 +21,7 @@ import { createContract } from "~/lib/partners/contracts.server";
 import { createQuestionnaireLink, startEvaluation } from "~/lib/partners/evaluations.server";
 import { PartnerSchema } from "~/lib/partners/partner-schema";
 import { createPartner } from "~/lib/partners/partners.server";
-import { isUuid } from "~/lib/validation";
+import { isUuid } from "~/lib/value-checks";
 import { EmployeeSchema } from "~/lib/personnel/personnel-schema";
 import { createEmployee } from "~/lib/personnel/personnel.server";
 import * as membersRoute from "~/routes/_app.settings.members._index";

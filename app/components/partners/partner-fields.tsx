@@ -4,7 +4,7 @@ import { CheckboxGroupField, SelectField, TextAreaField, TextField } from "~/com
 import { Badge } from "~/components/ui/badge";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { countryOptions } from "~/lib/partners/countries";
-import { aeoProgrammes, customsCredits, partnerRoles } from "~/lib/partners/partner-schema";
+import { aeoProgrammes, customsCredits, partnerRoles } from "~/lib/partners/partner-values";
 
 type FormBinding = {
   form: UseFormReturn<FieldValues>;

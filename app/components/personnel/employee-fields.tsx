@@ -1,7 +1,8 @@
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "~/components/form/fields";
-import { idDocumentTypes, keyRoles } from "~/lib/personnel/personnel-schema";
+import { keyRoles } from "~/lib/personnel/personnel-values";
+import { idDocumentTypes } from "~/lib/personnel/personnel-schema";
 
 interface Props {
   form: UseFormReturn<FieldValues>;

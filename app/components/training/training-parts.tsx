@@ -5,7 +5,7 @@ import { FieldShell, fileInputClass, SelectField, TextAreaField, TextField } fro
 import { Badge } from "~/components/ui/badge";
 import { acceptAttribute, allowedFormatsLabel, MAX_UPLOAD_MB } from "~/lib/evidence/file-rules";
 import { sessionCategories, type RequirementState, type TrainingCategory } from "~/lib/training/training-rules";
-import { MAX_MATERIALS } from "~/lib/training/training-schema";
+import { MAX_MATERIALS } from "~/lib/training/training-rules";
 
 // Pieces the training pages share: the category and requirement badges, and the session form's fields
 // (new session, new drill, and the corrections form on a session's page).

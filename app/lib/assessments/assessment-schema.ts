@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { message } from "../i18n/messages";
-import { isCalendarDate, optionalText, requiredText } from "../validation";
+import { optionalText, requiredText } from "../validation";
+import { isCalendarDate } from "../value-checks";
 import { assessmentResults } from "./scoring";
 
 export const frameworkCodes = ["cn-2022-advanced", "cn-2014-general", "ctpat-msc", "wco-safe-aeo"] as const;

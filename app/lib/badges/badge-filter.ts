@@ -1,4 +1,4 @@
-import { isUuid } from "../validation";
+import { isUuid } from "../value-checks";
 import { accessItemKinds, accessItemStatuses, type AccessItemKind, type AccessItemStatus } from "./access-item-rules";
 
 // The filters of /badges and of its exports, from and to the query string; unknown values are ignored.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { message } from "../i18n/messages";
-import { enumField, isUuid, optionalText, requiredText } from "../validation";
+import { enumField, optionalText, requiredText } from "../validation";
+import { isUuid } from "../value-checks";
 import { accessItemKinds, codeSeries, MAX_SERIES } from "./access-item-rules";
 
 // Forms of the badge and key register: adding items (one, or a numbered series) and the steps of an

@@ -1,4 +1,4 @@
-import { isCalendarDate, isUuid } from "../validation";
+import { isCalendarDate, isUuid } from "../value-checks";
 import type { InspectionResult } from "./inspection-rules";
 
 // The filters of /inspections and of its CSV export, read from and written to the query string, so

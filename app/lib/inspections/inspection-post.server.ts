@@ -2,7 +2,7 @@ import { checkPhoto, readUploadForm, type CheckedUpload } from "../evidence/file
 import { MAX_PHOTO_BYTES } from "../evidence/file-rules";
 import { formDataToObject, type FieldErrors } from "../form.server";
 import { message } from "../i18n/messages";
-import { isUuid } from "../validation";
+import { isUuid } from "../value-checks";
 
 // Reading an inspection post, from the phone's fetch() calls and from the plain form without
 // JavaScript alike: the text fields, and every photo_<item> file checked (JPEG or PNG, at most

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { message } from "../i18n/messages";
-import { isUuid } from "../validation";
+import { isUuid } from "../value-checks";
 import { checkContainerNumber } from "./container-number";
 import { checkResidentId, idDocumentTypes, maskIdNumber, type IdDocumentType } from "./identity-document";
 import { answerChoices, isFailure, OVERRIDE_REASON_MIN, parseReading } from "./inspection-rules";

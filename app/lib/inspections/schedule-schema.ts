@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { message } from "../i18n/messages";
-import { enumField, isCalendarDate } from "../validation";
+import { enumField } from "../validation";
+import { isCalendarDate } from "../value-checks";
 import { frequencies } from "./schedule-rules";
 import { TemplateCodeSchema } from "./template-definition";
 

@@ -33,7 +33,7 @@ import { nextRunningNumber } from "../organizations/running-number.server";
 import type { Actor } from "../organizations/organizations.server";
 import { canDecideEvaluation, hadAHand, nextEvaluationOn, scoreEvaluation, type EvaluationScore } from "./partner-scoring";
 import { evaluationReference, partnerReference } from "./partner-references";
-import type { PartnerRole } from "./partner-schema";
+import type { PartnerRole } from "./partner-values";
 
 import { getPartner, getPartnerPolicy } from "./partners.server";
 

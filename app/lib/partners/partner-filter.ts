@@ -1,6 +1,6 @@
-import { isCalendarDate } from "../validation";
+import { isCalendarDate } from "../value-checks";
 import { isCountryCode } from "./countries";
-import { partnerRoles, type PartnerRole } from "./partner-schema";
+import { partnerRoles, type PartnerRole } from "./partner-values";
 
 // The filters of /partners and its exports, from and to the query string; unknown values are ignored.
 

@@ -11,9 +11,10 @@ import { createI18n } from "../i18n/translations.server";
 import { message } from "../i18n/messages";
 import type { Actor } from "../organizations/organizations.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
-import { isUuid } from "../validation";
+import { isUuid } from "../value-checks";
 import { countryCodes, countryName } from "./countries";
-import { aeoProgrammes, customsCredits, partnerRoles, PartnerSchema, type PartnerValues } from "./partner-schema";
+import { PartnerSchema, type PartnerValues } from "./partner-schema";
+import { aeoProgrammes, customsCredits, partnerRoles } from "./partner-values";
 import { columnsOf } from "./partners.server";
 
 // Partner lists from a spreadsheet: the file is read and every row checked with the partner form's

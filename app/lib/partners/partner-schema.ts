@@ -3,25 +3,11 @@ import { message } from "../i18n/messages";
 import { OptionalUsccSchema } from "../organizations/organization-schema";
 import { EmailSchema, enumField, multiChoice, OptionalDateSchema, optionalText, RequiredDateSchema } from "../validation";
 import { countryCodes } from "./countries";
+import { aeoProgrammes, customsCredits, partnerRoles } from "./partner-values";
 
 // The partner forms (register, edit, import rows): one schema for the page, the action and the
 // importer. A Chinese entity is identified by its unified social credit code, a foreign one by its
 // registration number; an AEO status needs its certificate number and validity.
-
-export const partnerRoles = [
-  "manufacturer_supplier",
-  "carrier",
-  "customs_broker",
-  "freight_forwarder",
-  "warehouse",
-  "third_party_logistics",
-  "other",
-] as const;
-export type PartnerRole = (typeof partnerRoles)[number];
-
-export const customsCredits = ["advanced", "general", "dishonest", "unknown"] as const;
-export const aeoProgrammes = ["none", "cn_advanced", "ctpat", "eu_aeo", "other_mra"] as const;
-export type AeoProgramme = (typeof aeoProgrammes)[number];
 
 const AnnualVolumeSchema = z
   .string()

@@ -21,7 +21,8 @@ import { message } from "../i18n/messages";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import type { Actor } from "../organizations/organizations.server";
 import { DEFAULT_TIER_POLICY, type TierPolicy } from "./partner-scoring";
-import type { PartnerRole, PartnerValues } from "./partner-schema";
+import type { PartnerValues } from "./partner-schema";
+import type { PartnerRole } from "./partner-values";
 
 // The partner registry: who the partners are, how to find them, the organisation's rules for them
 // and what is due. Evaluations, links, supervision and contracts have modules of their own.

@@ -1,4 +1,4 @@
-import { isCalendarDate, isUuid } from "../validation";
+import { isCalendarDate, isUuid } from "../value-checks";
 
 // The filters of /personnel and its export, from and to the query string; unknown values are ignored.
 

@@ -1,5 +1,5 @@
 import { addDays, addMonths, format } from "date-fns";
-import { isCalendarDate } from "../validation";
+import { isCalendarDate } from "../value-checks";
 
 // Due dates of personnel security, on calendar dates (YYYY-MM-DD) of the organisation's day: "today"
 // is always todayInZone(org time zone), so an exit due on the 5th in Shanghai is overdue from 00:00

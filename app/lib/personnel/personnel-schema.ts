@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { message } from "../i18n/messages";
 import { checkResidentId, maskIdNumber } from "../inspections/identity-document";
-import { enumField, isUuid, OptionalDateSchema, optionalText, RequiredDateSchema, requiredText } from "../validation";
+import { enumField, OptionalDateSchema, optionalText, RequiredDateSchema, requiredText } from "../validation";
+import { isUuid } from "../value-checks";
 import { offboardingItemKinds } from "./personnel-rules";
+import { keyRoles } from "./personnel-values";
 
 // The personnel forms: the employee (list entry), the checks, the acknowledgement, the exit items.
 // One schema each, for react-hook-form and the action alike.
@@ -16,7 +18,6 @@ export const idDocumentTypes = [
   "other",
 ] as const;
 export type EmployeeIdDocumentType = (typeof idDocumentTypes)[number];
-export const keyRoles = ["legal_representative", "senior_customs_manager", "customs_head", "trade_security_manager"] as const;
 export const prehireKinds = ["employment_history", "reference", "identity", "education"] as const;
 export const prehireResults = ["verified", "discrepancy", "unreachable"] as const;
 export const backgroundTypes = ["criminal_record", "identity", "credit", "other"] as const;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, allowedFormatsLabel, uploadKinds } from "../evidence/file-rules";
 import { message } from "../i18n/messages";
-import { isCalendarDate, optionalText, requiredText } from "../validation";
+import { optionalText, requiredText } from "../validation";
+import { isCalendarDate } from "../value-checks";
 
 // Policy forms. The file itself is checked on the server (file-store.server.ts: size and real type).
 

@@ -1,4 +1,4 @@
-import { isCalendarDate, isUuid } from "../validation";
+import { isCalendarDate, isUuid } from "../value-checks";
 import { sealStatuses, type SealStatus } from "./seal-lifecycle";
 
 // The filters of /seals and its export, from and to the query string; unknown values are ignored.

@@ -2,18 +2,13 @@ import { z } from "zod";
 import { message } from "../i18n/messages";
 import { checkContainerNumber, normalizeContainerNumber } from "../inspections/container-number";
 import { isLocalDateTime } from "../inspections/inspection-schema";
-import { enumField, isUuid, optionalText, OptionalDateSchema, requiredText } from "../validation";
+import { enumField, optionalText, OptionalDateSchema, requiredText } from "../validation";
+import { isUuid } from "../value-checks";
 import { isSealNumber, normalizeSealNumber } from "./seal-numbers";
+import { isoClasses, MIN_REASON, reportKinds, sealTypes, verificationStages } from "./seal-values";
 
 // One schema per seal form, used by react-hook-form in the page and re-checked by the action.
 // Photos and certificate files travel beside the fields and are checked by the server.
-
-export const sealTypes = ["bolt", "cable", "barrier", "other"] as const;
-export const isoClasses = ["H", "S", "I"] as const;
-export const reportKinds = ["discrepancy", "broken", "number_mismatch"] as const;
-export const verificationStages = ["departure", "arrival"] as const;
-export const vvttChecks = ["view", "verify", "tug", "twist"] as const;
-export const MIN_REASON = 10;
 
 const optionalId = z
   .string()

@@ -33,7 +33,7 @@ import { message } from "../i18n/messages";
 import { getInspectionView } from "../inspections/inspections.server";
 import { resolveCriterionRefs } from "../inspections/templates.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
-import { isUuid } from "../validation";
+import { isUuid } from "../value-checks";
 import type { SealListFilter } from "./seal-filter";
 import { sealStep, type SealStatus, type SealStep } from "./seal-lifecycle";
 import { expandSealRange, MAX_RANGE, parseCountedNumbers, type RangeOutcome } from "./seal-numbers";

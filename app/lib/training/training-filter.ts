@@ -1,4 +1,4 @@
-import { isCalendarDate, isUuid } from "../validation";
+import { isCalendarDate, isUuid } from "../value-checks";
 import { trainingCategories, type TrainingCategory } from "./training-rules";
 
 // The filters of /training, /training/drills and their CSV exports, read from and written to the query

@@ -1,7 +1,8 @@
 import { checkUpload, readUploadForm, type CheckedUpload } from "../evidence/file-store.server";
 import { formDataToObject, parseForm, type FieldErrors } from "../form.server";
 import { message } from "../i18n/messages";
-import { DrillSchema, MAX_MATERIALS, SessionSchema, type DrillValues, type SessionValues } from "./training-schema";
+import { MAX_MATERIALS } from "./training-rules";
+import { DrillSchema, SessionSchema, type DrillValues, type SessionValues } from "./training-schema";
 
 // Reading a posted session or drill form, with or without JavaScript: the fields by the form's one
 // schema, the materials by their bytes. Every problem is named in one answer, and nothing is written.

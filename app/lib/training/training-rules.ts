@@ -1,5 +1,5 @@
 import { evidenceRecordTypes, type CriterionRef } from "../evidence/evidence-registry";
-import { keyRoles } from "../personnel/personnel-schema";
+import { keyRoles } from "../personnel/personnel-values";
 
 // What the standards ask of training, as data: the categories a session can have, the criteria each
 // category evidences, and the yearly requirement on the key managers. Pure and client-safe: the
@@ -56,6 +56,9 @@ export const categoryCriteria: Record<TrainingCategory, readonly CriterionRef[]>
   ],
   other: [],
 };
+
+/** The most material files one session or drill keeps. */
+export const MAX_MATERIALS = 10;
 
 /** CTPAT 12.4 asks that training is verified to have met its objectives: a session with a test shows that. */
 export const TEST_CRITERION: CriterionRef = { framework: "ctpat-msc", key: "12.4" };

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, allowedFormatsLabel, uploadKinds } from "../evidence/file-rules";
 import { message } from "../i18n/messages";
-import { enumField, isUuid, optionalText, RequiredDateSchema, requiredText } from "../validation";
-import { sessionCategories } from "./training-rules";
+import { enumField, optionalText, RequiredDateSchema, requiredText } from "../validation";
+import { isUuid } from "../value-checks";
+import { MAX_MATERIALS, sessionCategories } from "./training-rules";
 
 // The training forms. One schema per form, used by react-hook-form in the page and by the action.
 // Materials (files) are checked on the server by their bytes (file-store.server.ts checkUpload).
-
-export const MAX_MATERIALS = 10;
 
 const OptionalSiteId = z
   .string()

@@ -1,4 +1,4 @@
-import { isCalendarDate, isUuid } from "../validation";
+import { isCalendarDate, isUuid } from "../value-checks";
 
 // The filters of the visitor log and of its CSV export, from and to the query string, so each
 // filtered view has its own address and works without JavaScript. Unknown values are ignored.

@@ -1,4 +1,4 @@
-import { isUuid } from "../validation";
+import { isUuid } from "../value-checks";
 
 // The gatehouse phone remembers its site: a guard at gate 2 signs in every visitor at gate 2, so the
 // site chosen last is chosen again (a plain cookie, scoped to /visitors; it names a site id only).

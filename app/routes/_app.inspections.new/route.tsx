@@ -17,7 +17,7 @@ import { readInspectionPost } from "~/lib/inspections/inspection-post.server";
 import { getCurrentTemplate, getTemplateVersion } from "~/lib/inspections/templates.server";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { notFound } from "~/lib/route-params.server";
-import { isUuid } from "~/lib/validation";
+import { isUuid } from "~/lib/value-checks";
 import { InspectionForm } from "./inspection-form";
 
 // /inspections/new?template=<code>&draft=<key>: the phone form. The draft key is chosen before the

@@ -23,7 +23,7 @@ import {
   OrganizationProfileSchema,
   SiteSchema,
 } from "~/lib/organizations/organization-schema";
-import { isCalendarDate } from "~/lib/validation";
+import { isCalendarDate } from "~/lib/value-checks";
 
 type Input = Record<string, string | string[]>;
 type Case = [name: string, input: Input, expected: { data: Record<string, unknown> } | { errors: Record<string, string> }];
