@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -62,11 +63,25 @@ function usePageI18n(locale: Locale) {
   return i18n;
 }
 
+/**
+ * A route whose handle says `{ scripts: false }` is sent as plain HTML with no JavaScript at all:
+ * the login page, a form that the server checks and answers in full, is the first page of every
+ * visit and the lightest to download (its texts, React and the form library were 194 KB gzip).
+ */
+export interface PageHandle {
+  scripts?: boolean;
+}
+
+function useScripts(): boolean {
+  return !useMatches().some((match) => (match.handle as PageHandle | undefined)?.scripts === false);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
   const localeModule = useLocaleModule();
   const nonce = useNonce();
   const i18n = usePageI18n(locale);
+  const scripts = useScripts();
   return (
     <html lang={locale}>
       <head>
@@ -74,12 +89,16 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
-        {localeModule ? <link rel="modulepreload" href={localeModule} /> : null}
+        {localeModule && scripts ? <link rel="modulepreload" href={localeModule} /> : null}
       </head>
       <body className="min-h-screen">
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

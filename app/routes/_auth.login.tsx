@@ -15,8 +15,12 @@ import { parseForm, readFormData } from "~/lib/form.server";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { safeRedirectPath } from "~/lib/safe-redirect";
+import type { PageHandle } from "~/root";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("login.title"));
+
+// No JavaScript: the server checks the form and answers every mistake in the reader's language.
+export const handle: PageHandle = { scripts: false };
 
 // Public, with nothing personal in it: a browser may keep it (Back, bfcache) but asks again
 // before reusing it. Pages behind the login default to "private, no-store" (entry.server.tsx).
