@@ -21,12 +21,18 @@ export interface Connection {
 }
 
 export interface LoadFigures {
+  /** Answered. */
   requests: number;
+  /** Sent: the answered, the failed and those the run left in flight. */
+  sent: number;
   req_s: number;
-  p50_ms: number;
-  p99_ms: number;
-  /** Connection errors and timeouts, plus every answer that was not the expected one. */
+  /** Over the answered requests; null when none was answered. */
+  p50_ms: number | null;
+  p99_ms: number | null;
+  /** Connection errors, timeouts and every answer that was not the expected one. */
   errors: number;
+  /** Requests answered after more than 10 s, or still unanswered after 10 s when the run ended (in errors). */
+  timeouts: number;
   posts: number;
   /** A few of the wrong answers, for stderr. */
   samples: string[];
@@ -42,9 +48,19 @@ function headerOf(headers: IncomingHttpHeaders | undefined, name: string): strin
   return "";
 }
 
-/** `connections.length` connections for `seconds`; each answer is checked as it arrives. */
+/** A request not answered within this is an error (a timeout). */
+const TIMEOUT_MS = 10_000;
+
+/**
+ * `connections.length` connections for `seconds`; each answer is checked as it arrives. autocannon's
+ * own timeout is set beyond the run: on a timeout it would send the connection's next request while
+ * the server still works on the abandoned one, and the load would grow past `connections`. Timeouts
+ * are counted here instead, per connection, from the time each request was sent.
+ */
 export function drive(baseUrl: string, connections: readonly Connection[], seconds: number): Promise<LoadFigures> {
   const origin = new URL(baseUrl).origin;
+  const sentAt = new Map<number, number>();
+  let late = 0;
   let wrong = 0;
   let posts = 0;
   const samples: string[] = [];
@@ -59,9 +75,17 @@ export function drive(baseUrl: string, connections: readonly Connection[], secon
         url: baseUrl,
         connections: connections.length,
         duration: seconds,
-        timeout: 10,
+        timeout: seconds + 60,
         setupClient: (client) => {
-          const connection = connections[next++ % connections.length];
+          const index = next++;
+          const connection = connections[index % connections.length];
+          // Every request sent (autocannon emits it; its typings leave it out).
+          const emitter: NodeJS.EventEmitter = client;
+          emitter.on("request", () => sentAt.set(index, performance.now()));
+          client.on("response", (_status: number, _bytes: number, responseTime: number) => {
+            sentAt.delete(index);
+            if (responseTime > TIMEOUT_MS) late += 1;
+          });
           if (!connection) throw new Error("drive: no connections");
           const cookie: Record<string, string> = connection.cookie ? { Cookie: connection.cookie } : {};
           client.setRequests(
@@ -88,12 +112,17 @@ export function drive(baseUrl: string, connections: readonly Connection[], secon
       },
       (error, result) => {
         if (error) return reject(error);
+        const now = performance.now();
+        const unanswered = [...sentAt.values()].filter((at) => now - at > TIMEOUT_MS).length;
+        const answered = result.requests.total > 0;
         resolve({
           requests: result.requests.total,
+          sent: result.requests.sent,
           req_s: round(result.requests.total / (result.duration || seconds), 1),
-          p50_ms: round(result.latency.p50, 1),
-          p99_ms: round(result.latency.p99, 1),
-          errors: result.errors + wrong,
+          p50_ms: answered ? round(result.latency.p50, 1) : null,
+          p99_ms: answered ? round(result.latency.p99, 1) : null,
+          errors: result.errors + wrong + late + unanswered,
+          timeouts: late + unanswered,
           posts,
           samples,
         });
@@ -136,10 +165,11 @@ export const get = (path: string): Step => ({ method: "GET", path });
 
 /**
  * Waits until the server has worked off what the last run left in flight (autocannon stops at its
- * deadline; the server still answers the requests it holds): /healthz twice in a row within 50 ms.
+ * deadline; the server still works on the requests it holds): /healthz twice in a row within 50 ms.
  */
-export async function settle(baseUrl: string, limitMs = 30_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
+export async function settle(baseUrl: string, limitMs = 180_000): Promise<{ ms: number; settled: boolean }> {
+  const started = Date.now();
+  const deadline = started + limitMs;
   let quick = 0;
   while (Date.now() < deadline && quick < 2) {
     const started = performance.now();
@@ -149,6 +179,7 @@ export async function settle(baseUrl: string, limitMs = 30_000): Promise<void> {
     quick = ok && performance.now() - started < 50 ? quick + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  return { ms: Date.now() - started, settled: quick >= 2 };
 }
 
 /**
@@ -182,4 +213,15 @@ export function memoryOf(pid: number): { rss: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
   return { rss: Math.round(kb("VmRSS") / 1024), hwm: Math.round(kb("VmHWM") / 1024) };
+}
+
+/** CPU seconds a process has used so far (user + system, /proc/<pid>/stat; 0 once it is gone). */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
