@@ -11,7 +11,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
+import { useTranslation } from "./lib/i18n/use-translation";
 import { ErrorPage } from "./components/error-page";
 import { getAuth } from "./lib/auth/auth.server";
 import { setUserLocale } from "./lib/auth/accounts.server";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Permission, Role } from "~/lib/auth/permissions";
 import { buttonClass } from "./ui/button";
 

@@ -1,5 +1,5 @@
 import { Form, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { localeNames, locales } from "~/lib/i18n/config";
 import { prefetchTranslationsOn } from "~/lib/i18n/page-translations";
 import { useLocale } from "~/lib/i18n/use-locale";

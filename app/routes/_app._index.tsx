@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { AuditEventSummary } from "~/components/audit/audit-event-summary";
 import { Badge } from "~/components/ui/badge";
 import { Card, PageHeader } from "~/components/ui/card";

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { AccessItemStatusBadge } from "~/components/badges/access-item-status";
 import { SelectField, TextField } from "~/components/form/fields";
 import { dropEmptyFields } from "~/components/form/filter-form";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { dropEmptyFields } from "~/components/form/filter-form";
 import { ReleaseBadge, ResultBadge } from "~/components/inspections/inspection-badges";
 import { Alert } from "~/components/ui/alert";

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { FileDownloadLink, formatFileSize } from "~/components/evidence/file-download";
 import { useValidatedForm, type ServerFormState } from "~/components/form/use-validated-form";
 import { PolicyCriteriaField, PolicyIdentityFields, PolicyVersionFields } from "~/components/policies/policy-fields";

@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { dropEmptyFields } from "~/components/form/filter-form";
 import { OpenSealReports } from "~/components/seals/open-seal-reports";
 import { SealStatusBadge } from "~/components/seals/seal-parts";

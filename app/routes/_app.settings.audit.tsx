@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { AuditEventSummary } from "~/components/audit/audit-event-summary";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";

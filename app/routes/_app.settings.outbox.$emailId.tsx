@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { useShell } from "~/lib/auth/use-session-user";

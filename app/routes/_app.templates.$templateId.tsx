@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { useMemo, type FormEvent } from "react";
 import { useForm, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { CodeBadge, criterionCode, frameworkShort } from "~/components/criteria/criterion-parts";
 import { FieldShell } from "~/components/form/fields";
 import { Alert } from "~/components/ui/alert";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { SessionList, TrainingFilterForm } from "~/components/training/session-list";
 import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";

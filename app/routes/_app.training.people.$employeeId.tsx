@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { frameworkShort } from "~/components/criteria/criterion-parts";
 import { CategoryBadge, RequirementBadge } from "~/components/training/training-parts";
 import { Badge } from "~/components/ui/badge";

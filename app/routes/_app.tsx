@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { LanguageSwitch } from "~/components/language-switch";
 import { requireAuth } from "~/lib/auth/auth.server";
 import { can, type Permission } from "~/lib/auth/permissions";

@@ -1,5 +1,5 @@
 import { Outlet } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { LanguageSwitch } from "~/components/language-switch";
 
 export default function AuthLayout() {

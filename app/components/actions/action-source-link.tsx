@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 
 /** The self-assessment, inspection, partner evaluation or supervision check that raised an action. */
 export function SourceLink(props: { source: { type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check"; href: string; reference: string } }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { auditEntityLabel } from "~/lib/audit/audit-label";
 
 export interface AuditEventView {

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import type { CodeParts } from "~/lib/criteria/criterion-code";
 
 // Pieces the three criteria pages share: the standard's codes, bilingual text with the reader's

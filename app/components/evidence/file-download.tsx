@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Locale } from "~/lib/i18n/config";
 
 /** "12.4 KB", "3.1 MB" in the reader's language (binary steps, as file managers show them). */

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { Select } from "~/components/ui/input";
 
 /** One labelled control of a list's filter form; className sizes it in the form's grid. */

@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import type { z } from "zod";
 import { translateMessage } from "~/lib/i18n/messages";
 

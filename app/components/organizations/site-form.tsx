@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { SelectField, TextField } from "~/components/form/fields";
 import { useValidatedForm, type ServerFormState } from "~/components/form/use-validated-form";
 import { Alert } from "~/components/ui/alert";

@@ -1,5 +1,5 @@
 import type { FieldValues, UseFormReturn } from "react-hook-form";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { CheckboxGroupField, SelectField, TextAreaField, TextField } from "~/components/form/fields";
 import { Badge } from "~/components/ui/badge";
 import { useLocale } from "~/lib/i18n/use-locale";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { Badge } from "~/components/ui/badge";
 import { Textarea } from "~/components/ui/input";
 import type { ScoreReason } from "~/lib/partners/partner-scoring";

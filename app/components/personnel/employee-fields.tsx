@@ -1,5 +1,5 @@
 import type { FieldValues, UseFormReturn } from "react-hook-form";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { SelectField, TextField } from "~/components/form/fields";
 import { keyRoles } from "~/lib/personnel/personnel-values";
 import { idDocumentTypes } from "~/lib/personnel/personnel-schema";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { Card } from "~/components/ui/card";
 import { formatCalendarDate } from "~/lib/i18n/format";
 import { useLocale } from "~/lib/i18n/use-locale";

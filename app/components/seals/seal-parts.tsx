@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { fileInputClass } from "~/components/form/fields";
 import { Badge } from "~/components/ui/badge";
 import { photoAccept } from "~/lib/evidence/file-rules";

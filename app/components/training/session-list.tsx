@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { dropEmptyFields } from "~/components/form/filter-form";
 import { buttonClass } from "~/components/ui/button";
 import { Input, Select } from "~/components/ui/input";

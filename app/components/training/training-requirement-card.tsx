@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { frameworkShort } from "~/components/criteria/criterion-parts";
 import { Card } from "~/components/ui/card";
 import { useCan } from "~/lib/auth/use-session-user";

@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useNavigate } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useForm, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/use-translation";
 import { formatFileSize } from "~/components/evidence/file-download";
 import { FieldShell } from "~/components/form/fields";
 import { Alert } from "~/components/ui/alert";
