@@ -111,11 +111,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
         partner: partnerLine(partner),
       })),
       due: partnerWatch.due.map((p) => ({ ...partnerLine(p), nextEvaluationOn: p.nextEvaluationOn, evaluationStatus: p.evaluationStatus })),
-      dueCount: partnerWatch.dueCount,
+      dueCount: partnerWatch.dueCount.total,
+      dueMore: partnerWatch.dueCount.more,
       expiring: partnerWatch.expiring.map((p) => ({ ...partnerLine(p), aeoValidUntil: p.aeoValidUntil, aeoProgramme: p.aeoProgramme })),
       unbound: partnerWatch.unbound.map(partnerLine),
-      unboundCount: partnerWatch.unboundCount,
-      activeCount: partnerWatch.activeCount,
+      unboundCount: partnerWatch.unboundCount.total,
+      unboundMore: partnerWatch.unboundCount.more,
+      hasActive: partnerWatch.hasActive,
     },
     inspections: {
       canRecord: can(auth.membership.role, "inspections.record"),
@@ -266,7 +268,7 @@ function PartnersCard(props: { partners: DashboardPartners }) {
         </Link>
       }
     >
-      {d.activeCount === 0 ? (
+      {!d.hasActive ? (
         <p className="text-slate-600">{t("dashboard.partnersNone")}</p>
       ) : nothing ? (
         <p className="text-green-800">{t("dashboard.partnersNothing")}</p>
@@ -286,7 +288,7 @@ function PartnersCard(props: { partners: DashboardPartners }) {
           </Watch>
         ) : null}
         {d.dueCount ? (
-          <Watch title={t("dashboard.partnersDue", { count: d.dueCount })} tone="red" more={d.dueCount > d.due.length ? <Link to="/partners?due=1" className="text-sm text-brand-700 underline">{t("dashboard.partnersAllDue", { count: d.dueCount })}</Link> : null}>
+          <Watch title={t(d.dueMore ? "dashboard.partnersDueMore" : "dashboard.partnersDue", { count: d.dueCount })} tone="red" more={d.dueCount > d.due.length ? <Link to="/partners?due=1" className="text-sm text-brand-700 underline">{t(d.dueMore ? "dashboard.partnersAllDueMore" : "dashboard.partnersAllDue", { count: d.dueCount })}</Link> : null}>
             {d.due.map((p) => (
               <li key={p.id}>
                 <Link to={`/partners/${p.id}`} className="flex min-h-11 flex-wrap items-center gap-2 py-1 text-brand-700 underline">
@@ -315,7 +317,7 @@ function PartnersCard(props: { partners: DashboardPartners }) {
           </Watch>
         ) : null}
         {d.unboundCount ? (
-          <Watch title={t("dashboard.partnersUnbound", { count: d.unboundCount })} tone="amber">
+          <Watch title={t(d.unboundMore ? "dashboard.partnersUnboundMore" : "dashboard.partnersUnbound", { count: d.unboundCount })} tone="amber">
             {d.unbound.map((p) => (
               <li key={p.id}>
                 <Link to={`/partners/${p.id}#contracts`} className="flex min-h-11 items-center py-1 text-brand-700 underline">

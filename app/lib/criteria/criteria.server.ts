@@ -284,8 +284,16 @@ export interface FrameworkCoverage {
 
 /** The dashboard's figures for one framework: how much of it the organisation can prove today. */
 export async function frameworkCoverage(db: Database, orgId: string, frameworkId: string, now = new Date()): Promise<FrameworkCoverage> {
-  const [all, coverage] = await Promise.all([listCriteria(db, frameworkId), coverageForFramework(db, orgId, frameworkId, now)]);
-  const assessable = all.filter(isAssessable);
+  // The assessable criteria's codes and titles only: their texts (most of a catalogue's bytes) are
+  // not shown here.
+  const [assessable, coverage] = await Promise.all([
+    db
+      .select({ id: criteria.id, key: criteria.key, code: criteria.code, part: criteria.part, titleZh: criteria.titleZh, titleEn: criteria.titleEn })
+      .from(criteria)
+      .where(and(eq(criteria.frameworkId, frameworkId), sql`cardinality(${criteria.options}) > 0`))
+      .orderBy(asc(criteria.position)),
+    coverageForFramework(db, orgId, frameworkId, now),
+  ]);
   const result: FrameworkCoverage = { total: assessable.length, withRecords: 0, withPolicy: 0, gaps: [] };
   for (const c of assessable) {
     const own = coverage.get(c.id);

@@ -261,9 +261,12 @@ export const en = {
     partnersNothing: "No partner awaits a decision, a re-evaluation, a certificate renewal or a clause.",
     partnersAwaiting: "Awaiting a decision ({{count}})",
     partnersDue: "Evaluation due: never done or due within 30 days ({{count}})",
+    partnersDueMore: "Evaluation due: never done or due within 30 days (more than {{count}})",
     partnersAllDue: "All {{count}} due",
+    partnersAllDueMore: "All due (more than {{count}})",
     partnersExpiring: "AEO certificate expiring within 60 days ({{count}})",
     partnersUnbound: "Missing required security clauses ({{count}})",
+    partnersUnboundMore: "Missing required security clauses (more than {{count}})",
   },
   organization: {
     title: "Organisation profile",

@@ -263,9 +263,12 @@ export const zhCN: Translations = {
     partnersNothing: "没有待决定、待重新评估、证书即将到期或缺少条款的合作伙伴。",
     partnersAwaiting: "待审批（{{count}}）",
     partnersDue: "待评估：从未评估或 30 天内到期（{{count}}）",
+    partnersDueMore: "待评估：从未评估或 30 天内到期（{{count}} 个以上）",
     partnersAllDue: "全部 {{count}} 个到期",
+    partnersAllDueMore: "全部到期（{{count}} 个以上）",
     partnersExpiring: "AEO 证书 60 天内到期（{{count}}）",
     partnersUnbound: "缺少必备安全条款（{{count}}）",
+    partnersUnboundMore: "缺少必备安全条款（{{count}} 个以上）",
   },
   organization: {
     title: "企业信息",
