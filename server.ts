@@ -17,10 +17,8 @@ import { pinoHttp } from "pino-http";
 import { logger } from "./app/lib/logger.server";
 import { env } from "./app/lib/env.server";
 import { closeDatabase, openDatabase } from "./app/lib/db.server";
-import { demoAccountsText, demoAccountsExist } from "./app/lib/demo/demo-seed.server";
-import { closeRenderPool } from "./app/lib/dossiers/dossier-render-pool.server";
+import { demoAccountsText, demoAccountsExist } from "./app/lib/demo/demo-accounts.server";
 import { closeJobEngine, openJobEngine } from "./app/lib/jobs/job-engine.server";
-import { startWorkers } from "./app/lib/jobs/job-workers.server";
 
 const config = env();
 // A deployment must not build emailed links (password resets, invitations) from the Host header,
@@ -176,7 +174,11 @@ app.all(
 // on PostgreSQL this process only sends them, unless WORKERS=inline says otherwise.
 const workInline = (config.WORKERS ?? (handle.kind === "pglite" ? "inline" : "off")) === "inline";
 const boss = await openJobEngine(handle, { supervise: workInline });
-if (workInline) await startWorkers(boss, handle.db);
+if (workInline) {
+  // Only a process that works jobs loads their code.
+  const { startWorkers } = await import("./app/lib/jobs/job-workers.server");
+  await startWorkers(boss, handle.db);
+}
 
 const server = app.listen(config.PORT, () => {
   logger.info({ port: config.PORT, database: handle.kind }, `Tradeguard listening on http://localhost:${config.PORT}`);
@@ -188,7 +190,9 @@ function shutdown(signal: string) {
   server.closeIdleConnections();
   // Running jobs get a few seconds to finish; one that does not is retried by another worker.
   closeJobEngine(5_000)
-    .then(closeRenderPool)
+    // The rendering thread's module (piscina) is loaded by the first dossier job, not at start.
+    .then(() => import("./app/lib/dossiers/dossier-render-pool.server"))
+    .then(({ closeRenderPool }) => closeRenderPool())
     .then(closeDatabase)
     .catch((error: unknown) => logger.error({ err: error }, "closing the database failed"))
     .finally(() => process.exit(0));

@@ -1,6 +1,7 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { createDatabase, type Database, type DatabaseHandle } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
+import { holdsAnOrganization } from "./demo/demo-accounts.server";
 import { env } from "./env.server";
 import { logger } from "./logger.server";
 
@@ -26,7 +27,9 @@ export function openDatabase(): Promise<DatabaseHandle> {
     const handle = await createDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
     if (handle.kind === "pglite") {
       await migrateDatabase(handle);
-      if (config.SEED_DEMO === "1") {
+      // The seed's code (most of the app's services) loads only for an empty database, not at
+      // every start of one that already holds data.
+      if (config.SEED_DEMO === "1" && !(await holdsAnOrganization(handle.db))) {
         const { seedDemoIfEmpty } = await import("./demo/demo-seed.server");
         await seedDemoIfEmpty(handle.db);
       }
