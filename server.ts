@@ -4,6 +4,7 @@
 // where `npm run worker` works them, and also works them on the embedded database), and shutdown
 // on SIGTERM/SIGINT.
 import { randomBytes, randomUUID } from "node:crypto";
+import { register } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { constants as zlibConstants } from "node:zlib";
@@ -34,6 +35,8 @@ if (config.NODE_ENV === "production" && config.DATABASE_URL && !config.PERSONAL_
   process.exit(1);
 }
 const buildPath = path.resolve("build/server/index.js");
+// The build is plain JavaScript: loaded as it is, not through tsx (server-build-loader.mjs says why).
+register("./server-build-loader.mjs", import.meta.url);
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
 // The database opens before the port does, so the first request never waits for PGlite's start.
