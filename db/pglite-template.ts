@@ -1,15 +1,17 @@
-// A migrated, empty embedded database as a data-dir tarball. A new PGlite data folder runs initdb
-// and every migration: seconds of CPU and some 600 MB of WebAssembly memory on the first start. A
-// data folder unpacked from this tarball starts as if it had been opened before. Made once per
-// set of migrations: by `npm start` after it builds (under build/pglite-template/), and by the
-// integration tests' global setup (under node_modules/.cache/tradeguard/).
+// A migrated, empty embedded database, made once per set of migrations. A new PGlite data folder
+// runs initdb and every migration: seconds of CPU and some 600 MB of WebAssembly memory on the first
+// start. Two forms:
+//   - a data folder, which `npm start` makes after it builds (under build/pglite-template/) and a
+//     new DATA_DIR is copied from: it then opens as if it had been opened before;
+//   - a data-dir tarball, which the integration tests' global setup makes (under
+//     node_modules/.cache/tradeguard/) for every test file to load into an in-memory PGlite.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { DatabaseHandle } from "./client";
+import { createDatabase } from "./client";
 import { migrateDatabase, migrationsFolder } from "./migrate";
 
-/** Where `npm start` keeps the tarball: inside the build, so every build makes it anew. */
+/** Where `npm start` keeps the data folder: inside the build, so every build makes it anew. */
 export const BUILD_TEMPLATE_DIR = "build/pglite-template";
 
 function listFiles(dir: string): string[] {
@@ -47,19 +49,10 @@ export async function ensurePgliteTemplate(dir: string): Promise<string> {
   const tarball = templateFile(dir);
   if (existsSync(tarball)) return tarball;
   mkdirSync(path.dirname(tarball), { recursive: true });
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { drizzle } = await import("drizzle-orm/pglite");
-  const schema = await import("./schema");
-  const client = new PGlite("memory://");
-  await client.waitReady;
-  const handle: DatabaseHandle = {
-    db: drizzle(client, { schema, casing: "snake_case" }),
-    kind: "pglite",
-    close: () => client.close(),
-  };
+  const handle = await createDatabase({ dataDir: "memory://" });
   try {
     await migrateDatabase(handle);
-    const dump = await client.dumpDataDir("none");
+    const dump = await handle.pglite!.dumpDataDir("none");
     // Write then rename, so a parallel or interrupted run never reads half a file.
     const partial = `${tarball}.${process.pid}.partial`;
     writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
@@ -75,12 +68,38 @@ export async function ensurePgliteTemplate(dir: string): Promise<string> {
   return tarball;
 }
 
+const dataTemplate = (dir: string) => path.join(path.resolve(dir), `pglite-data-${pgliteTemplateKey()}`);
+
+/** The data folder for the current migrations under `dir`, made if missing; older ones there are removed. */
+export async function ensurePgliteDataTemplate(dir: string): Promise<string> {
+  const target = dataTemplate(dir);
+  if (existsSync(target)) return target;
+  // Made beside, then renamed: a folder under the final name is always complete.
+  const partial = `${target}.${process.pid}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  const handle = await createDatabase({ dataDir: partial });
+  try {
+    await migrateDatabase(handle);
+  } finally {
+    await handle.close();
+  }
+  renameSync(partial, target);
+  for (const name of readdirSync(path.dirname(target))) {
+    const entry = path.join(path.dirname(target), name);
+    if (name.startsWith("pglite-data-") && entry !== target) rmSync(entry, { recursive: true, force: true });
+  }
+  return target;
+}
+
 /**
- * The tarball to unpack into `dataDir` when it holds no database yet and the build made one for the
- * current migrations; otherwise nothing (PGlite then runs initdb, as without a build).
+ * Copies the build's data folder into `dataDir` when it holds no database yet and the build made one
+ * for the current migrations (true); otherwise leaves it (false), and PGlite runs initdb as without
+ * a build.
  */
-export function templateForNewDataDir(dataDir: string): Blob | undefined {
-  if (dataDir.startsWith("memory://") || existsSync(path.join(dataDir, "PG_VERSION"))) return undefined;
-  const tarball = templateFile(BUILD_TEMPLATE_DIR);
-  return existsSync(tarball) ? new Blob([readFileSync(tarball)]) : undefined;
+export function copyTemplateIntoNewDataDir(dataDir: string): boolean {
+  if (dataDir.startsWith("memory://") || existsSync(path.join(dataDir, "PG_VERSION"))) return false;
+  const template = dataTemplate(BUILD_TEMPLATE_DIR);
+  if (!existsSync(template)) return false;
+  cpSync(template, dataDir, { recursive: true });
+  return true;
 }
