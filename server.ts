@@ -4,6 +4,7 @@
 // where `npm run worker` works them, and also works them on the embedded database), and shutdown
 // on SIGTERM/SIGINT.
 import { randomBytes, randomUUID } from "node:crypto";
+import { register } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { constants as zlibConstants } from "node:zlib";
@@ -17,10 +18,8 @@ import { pinoHttp } from "pino-http";
 import { logger } from "./app/lib/logger.server";
 import { env } from "./app/lib/env.server";
 import { closeDatabase, openDatabase } from "./app/lib/db.server";
-import { demoAccountsText, demoAccountsExist } from "./app/lib/demo/demo-seed.server";
-import { closeRenderPool } from "./app/lib/dossiers/dossier-render-pool.server";
+import { demoAccountsText, demoAccountsExist } from "./app/lib/demo/demo-accounts.server";
 import { closeJobEngine, openJobEngine } from "./app/lib/jobs/job-engine.server";
-import { startWorkers } from "./app/lib/jobs/job-workers.server";
 
 const config = env();
 // A deployment must not build emailed links (password resets, invitations) from the Host header,
@@ -36,6 +35,8 @@ if (config.NODE_ENV === "production" && config.DATABASE_URL && !config.PERSONAL_
   process.exit(1);
 }
 const buildPath = path.resolve("build/server/index.js");
+// The build is plain JavaScript: loaded as it is, not through tsx (server-build-loader.mjs says why).
+register("./server-build-loader.mjs", import.meta.url);
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
 // The database opens before the port does, so the first request never waits for PGlite's start.
@@ -176,7 +177,11 @@ app.all(
 // on PostgreSQL this process only sends them, unless WORKERS=inline says otherwise.
 const workInline = (config.WORKERS ?? (handle.kind === "pglite" ? "inline" : "off")) === "inline";
 const boss = await openJobEngine(handle, { supervise: workInline });
-if (workInline) await startWorkers(boss, handle.db);
+if (workInline) {
+  // Only a process that works jobs loads their code.
+  const { startWorkers } = await import("./app/lib/jobs/job-workers.server");
+  await startWorkers(boss, handle.db);
+}
 
 const server = app.listen(config.PORT, () => {
   logger.info({ port: config.PORT, database: handle.kind }, `Tradeguard listening on http://localhost:${config.PORT}`);
@@ -188,7 +193,9 @@ function shutdown(signal: string) {
   server.closeIdleConnections();
   // Running jobs get a few seconds to finish; one that does not is retried by another worker.
   closeJobEngine(5_000)
-    .then(closeRenderPool)
+    // The rendering thread's module (piscina) is loaded by the first dossier job, not at start.
+    .then(() => import("./app/lib/dossiers/dossier-render-pool.server"))
+    .then(({ closeRenderPool }) => closeRenderPool())
     .then(closeDatabase)
     .catch((error: unknown) => logger.error({ err: error }, "closing the database failed"))
     .finally(() => process.exit(0));

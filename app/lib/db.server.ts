@@ -1,6 +1,8 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { createDatabase, type Database, type DatabaseHandle } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
+import { copyTemplateIntoNewDataDir } from "../../db/pglite-template";
+import { holdsAnOrganization } from "./demo/demo-accounts.server";
 import { env } from "./env.server";
 import { logger } from "./logger.server";
 
@@ -23,10 +25,15 @@ export function openDatabase(): Promise<DatabaseHandle> {
   const opening = (async () => {
     const config = env();
     const started = Date.now();
+    // A new embedded data folder is copied from the migrated one `npm start` made with the build,
+    // when there is one, rather than initialised and migrated from nothing.
+    if (!config.DATABASE_URL) copyTemplateIntoNewDataDir(config.DATA_DIR);
     const handle = await createDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
     if (handle.kind === "pglite") {
       await migrateDatabase(handle);
-      if (config.SEED_DEMO === "1") {
+      // The seed's code (most of the app's services) loads only for an empty database, not at
+      // every start of one that already holds data.
+      if (config.SEED_DEMO === "1" && !(await holdsAnOrganization(handle.db))) {
         const { seedDemoIfEmpty } = await import("./demo/demo-seed.server");
         await seedDemoIfEmpty(handle.db);
       }

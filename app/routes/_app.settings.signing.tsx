@@ -16,7 +16,7 @@ import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { certificateAccept, MAX_CERTIFICATE_BYTES, SigningCertificateSchema } from "~/lib/signing/signing-schema";
-import { getActiveCertificate, removeSigningCertificate, uploadSigningCertificate } from "~/lib/signing/signing.server";
+import { getActiveCertificate } from "~/lib/signing/signing-certificates.server";
 
 // The organisation's signing certificate: what is active, a new upload (which replaces it), removal.
 // The container and its passphrase go into the database encrypted and never come back to a page.
@@ -53,6 +53,8 @@ type ActionErrors = { errors: Record<string, string> };
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "signing.manage");
   const actor = { organizationId: auth.organization.id, userId: auth.user.id };
+  // The PKCS#12 and PDF signing code loads when a certificate is changed, not with the server.
+  const { removeSigningCertificate, uploadSigningCertificate } = await import("~/lib/signing/signing.server");
   const upload = await readUploadForm(request, { maxFileBytes: MAX_CERTIFICATE_BYTES });
   if (!upload.formData) return data<ActionErrors>({ errors: upload.ok ? {} : upload.errors }, { status: 400 });
   const formData = upload.formData;

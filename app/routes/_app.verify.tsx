@@ -7,7 +7,7 @@ import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { MAX_VERIFY_MB } from "~/lib/dossiers/dossier-schema";
-import { verifyDossierFile, type VerifyVerdict } from "~/lib/dossiers/dossier-verify.server";
+import type { VerifyVerdict } from "~/lib/dossiers/dossier-verify.server";
 import { readUploadForm } from "~/lib/evidence/file-store.server";
 import { formatDateTime } from "~/lib/i18n/format";
 import { message, translateMessage } from "~/lib/i18n/messages";
@@ -31,6 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const file = form.formData.get("file");
   if (!file || typeof file === "string" || file.size === 0)
     return data({ error: message("dossiers.verify.required"), result: null }, { status: 400 });
+  // The PDF reading code loads with the first file checked, not with the server.
+  const { verifyDossierFile } = await import("~/lib/dossiers/dossier-verify.server");
   const result = await verifyDossierFile(auth.db, auth.organization.id, new Uint8Array(await file.arrayBuffer()));
   return { error: null, result: { ...result, fileName: file.name } };
 }

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { assessmentActionsByCriterion } from "~/lib/assessments/assessment-actions.server";
-import { renderAssessmentReport } from "~/lib/assessments/assessment-report.server";
 import { buildReportData, getAssessmentView } from "~/lib/assessments/assessments.server";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { reasonText } from "~/lib/assessments/reason-text";
@@ -20,6 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const generatedAt = view.assessment.finalizedAt ?? new Date();
   const actions = await assessmentActionsByCriterion(auth.db, orgId, view.assessment.id);
   const data = buildReportData(auth.organization, view, reasons, generatedAt, actions);
+  // The PDF and font code loads with the first report, not with the server.
+  const { renderAssessmentReport } = await import("~/lib/assessments/assessment-report.server");
   const pdf = await renderAssessmentReport(data);
   const fileName = `${view.reference}.pdf`;
   return new Response(Buffer.from(pdf), {

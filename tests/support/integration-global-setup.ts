@@ -4,12 +4,12 @@
 //     node_modules/.cache/tradeguard/ and keyed by the migrations and the PGlite version.
 //   - PostgreSQL (TEST_DATABASE_URL = an admin URL): a fresh, migrated template database with a
 //     unique name; each file runs `CREATE DATABASE … TEMPLATE` from it. Dropped at teardown.
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { createDatabase, type DatabaseHandle } from "../../db/client";
-import { migrateDatabase, migrationsFolder } from "../../db/migrate";
+import { createDatabase } from "../../db/client";
+import { migrateDatabase } from "../../db/migrate";
+import { ensurePgliteTemplate } from "../../db/pglite-template";
 import { databaseUrl, quoteIdent, TEST_DB_PREFIX, withAdmin } from "./postgres-admin";
 
 export type IntegrationDatabaseConfig =
@@ -20,68 +20,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     integrationDatabase: IntegrationDatabaseConfig;
   }
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? listFiles(full) : [full];
-    });
-}
-
-/**
- * sha256 over every migration and catalogue file (path and bytes; migrateDatabase loads the
- * catalogue too), the PGlite version and the dump format.
- */
-function templateKey(): string {
-  const hash = createHash("sha256");
-  for (const file of [...listFiles(migrationsFolder), ...listFiles(path.resolve("db/catalog"))]) {
-    hash.update(path.relative(process.cwd(), file));
-    hash.update("\0");
-    hash.update(readFileSync(file));
-    hash.update("\0");
-  }
-  const pglite = JSON.parse(readFileSync(path.resolve("node_modules/@electric-sql/pglite/package.json"), "utf8")) as {
-    version: string;
-  };
-  hash.update(`pglite@${pglite.version};dump=none`);
-  return hash.digest("hex").slice(0, 32);
-}
-
-async function pgliteTemplate(): Promise<string> {
-  const dir = path.resolve("node_modules/.cache/tradeguard");
-  const tarball = path.join(dir, `pglite-template-${templateKey()}.tar`);
-  if (existsSync(tarball)) return tarball;
-  mkdirSync(dir, { recursive: true });
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { drizzle } = await import("drizzle-orm/pglite");
-  const schema = await import("../../db/schema");
-  const client = new PGlite("memory://");
-  await client.waitReady;
-  const handle: DatabaseHandle = {
-    db: drizzle(client, { schema, casing: "snake_case" }),
-    kind: "pglite",
-    close: () => client.close(),
-  };
-  try {
-    await migrateDatabase(handle);
-    const dump = await client.dumpDataDir("none");
-    // Write then rename, so a parallel or interrupted run never reads half a file.
-    const partial = `${tarball}.${process.pid}.partial`;
-    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
-    renameSync(partial, tarball);
-    // Templates of older migrations are never read again.
-    for (const name of readdirSync(dir)) {
-      if (name.startsWith("pglite-template-") && name.endsWith(".tar") && path.join(dir, name) !== tarball) {
-        rmSync(path.join(dir, name), { force: true });
-      }
-    }
-  } finally {
-    await handle.close();
-  }
-  return tarball;
 }
 
 async function postgresTemplate(adminUrl: string): Promise<{ template: string; runId: string }> {
@@ -101,7 +39,8 @@ async function postgresTemplate(adminUrl: string): Promise<{ template: string; r
 export default async function setup(project: TestProject) {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    project.provide("integrationDatabase", { kind: "pglite", tarball: await pgliteTemplate() });
+    const tarball = await ensurePgliteTemplate(path.resolve("node_modules/.cache/tradeguard"));
+    project.provide("integrationDatabase", { kind: "pglite", tarball });
     return;
   }
   const { template, runId } = await postgresTemplate(adminUrl);

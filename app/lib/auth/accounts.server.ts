@@ -1,7 +1,6 @@
 import { and, asc, count, eq, gt, isNull, ne } from "drizzle-orm";
 import { createElement } from "react";
 import { memberships, organizations, passwordResetTokens, sessions, users } from "../../../db/schema";
-import { PasswordResetEmail, passwordResetSubject } from "../../../emails/password-reset";
 import { recordAudit } from "../audit/audit.server";
 import { withoutChainHead } from "../organizations/organizations.server";
 import type { Database, Executor } from "../db.server";
@@ -170,6 +169,8 @@ export async function requestPasswordReset(db: Database, input: { email: string;
   const token = newToken();
   const expiresAt = new Date(Date.now() + RESET_TOKEN_MINUTES * 60_000);
   const locale = user.locale ?? input.locale;
+  // The template loads with the first email of its kind: react-email is too heavy for every start.
+  const { PasswordResetEmail, passwordResetSubject } = await import("../../../emails/password-reset");
   await db.transaction(async (tx) => {
     await tx.insert(passwordResetTokens).values({ userId: user.id, tokenHash: hashToken(token), expiresAt });
     await storeEmail(tx, {

@@ -1,8 +1,7 @@
-import { count, eq, inArray } from "drizzle-orm";
-import { memberships, organizations, users } from "../../../db/schema";
+import { inArray } from "drizzle-orm";
+import { memberships, users } from "../../../db/schema";
 import { signUp } from "../auth/accounts.server";
 import { hashPassword } from "../auth/password.server";
-import type { Role } from "../auth/permissions";
 import { recordAudit } from "../audit/audit.server";
 import type { Database } from "../db.server";
 import { todayInZone } from "../i18n/format";
@@ -16,22 +15,11 @@ import { EmployeeSchema } from "../personnel/personnel-schema";
 import { createEmployee } from "../personnel/personnel.server";
 import { SealModelSchema } from "../seals/seal-schema";
 import { createSealModel } from "../seals/seals.server";
+import { DEMO_PASSWORD, demoAccounts, holdsAnOrganization } from "./demo-accounts.server";
 
 // Demo organisations for the embedded zero-setup start and `npm run db:seed`. They are plainly
 // demo data: the .test domain, "示例/Demo" in every name, a shared published password.
-export const DEMO_PASSWORD = "tradeguard-demo";
-
-export const demoAccounts: { email: string; role: Role; name: string; organization: "demo" | "carrier" }[] = [
-  { email: "owner@demo.tradeguard.test", role: "owner", name: "王海 Wang Hai", organization: "demo" },
-  { email: "admin@demo.tradeguard.test", role: "admin", name: "李静 Li Jing", organization: "demo" },
-  { email: "compliance@demo.tradeguard.test", role: "compliance", name: "陈敏 Chen Min", organization: "demo" },
-  { email: "securitylead@demo.tradeguard.test", role: "security_lead", name: "周强 Zhou Qiang", organization: "demo" },
-  { email: "security@demo.tradeguard.test", role: "security", name: "张伟 Zhang Wei", organization: "demo" },
-  { email: "procurement@demo.tradeguard.test", role: "procurement", name: "刘洋 Liu Yang", organization: "demo" },
-  { email: "hr@demo.tradeguard.test", role: "hr", name: "黄丽 Huang Li", organization: "demo" },
-  { email: "auditor@demo.tradeguard.test", role: "auditor", name: "赵磊 Zhao Lei", organization: "demo" },
-  { email: "owner@carrier.demo.tradeguard.test", role: "owner", name: "孙丽 Sun Li", organization: "carrier" },
-];
+export { DEMO_PASSWORD, demoAccounts, demoAccountsExist, demoAccountsText } from "./demo-accounts.server";
 
 async function createDemoOrganization(db: Database, org: { nameZh: string; nameEn: string; owner: (typeof demoAccounts)[number] }) {
   const created = await signUp(db, {
@@ -54,8 +42,7 @@ function ownerOf(organization: "demo" | "carrier") {
 
 /** Seeds both demo organisations. Refuses (returns false) when the database holds any organisation. */
 export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
-  const [existing] = await db.select({ value: count() }).from(organizations);
-  if ((existing?.value ?? 0) > 0) return false;
+  if (await holdsAnOrganization(db)) return false;
   const owner = ownerOf("demo");
   const carrierOwner = ownerOf("carrier");
 
@@ -293,18 +280,4 @@ async function seedDemoRegisters(
     null,
   );
   if (!model.ok) throw new Error(`demo seed: seal model refused: ${JSON.stringify(model)}`);
-}
-
-/** The block printed at start and by `npm run db:seed`. */
-export function demoAccountsText(): string {
-  const lines = demoAccounts.map((a) => `  ${a.email.padEnd(38)} ${a.role.padEnd(12)} ${DEMO_PASSWORD}`);
-  return ["Demo accounts (email, role, password):", ...lines].join("\n");
-}
-
-export async function demoAccountsExist(db: Database): Promise<boolean> {
-  const [row] = await db
-    .select({ value: count() })
-    .from(users)
-    .where(eq(users.email, demoAccounts[0]?.email ?? ""));
-  return (row?.value ?? 0) > 0;
 }

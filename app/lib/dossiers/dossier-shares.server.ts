@@ -5,7 +5,7 @@
 
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
-import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import type { PDFFont, PDFPage } from "pdf-lib";
 import { alias } from "drizzle-orm/pg-core";
 import {
   dossiers,
@@ -25,8 +25,6 @@ import { readGeneratedBytes, storeGeneratedBytes } from "~/lib/evidence/file-sto
 import { refused } from "~/lib/form.server";
 import { documentTimeInZone } from "~/lib/i18n/format";
 import { message } from "~/lib/i18n/messages";
-import { embedNotoSans, replaceMissingGlyphs } from "~/lib/pdf/fonts.server";
-import { removeSignatureFields, signForOrganization } from "~/lib/signing/signing.server";
 import { dossierReference } from "./dossier-schema";
 import { ACCESS_LOG_LIMIT, shareState, type DossierShareValues, type ShareState } from "./dossier-share-schema";
 
@@ -64,7 +62,20 @@ function fitSize(font: PDFFont, text: string, width: number, max: number): numbe
   return at <= width ? max : Math.max(4, (max * width) / at);
 }
 
-function drawWatermark(page: PDFPage, fonts: { regular: PDFFont; bold: PDFFont }, lines: ReturnType<typeof watermarkLines>) {
+/** What watermarking needs of pdf-lib and the fonts, loaded with the first share (not with the server). */
+async function pdfTools() {
+  const [{ degrees, PDFDocument, rgb }, { embedNotoSans, replaceMissingGlyphs }, { removeSignatureFields, signForOrganization }] =
+    await Promise.all([import("pdf-lib"), import("~/lib/pdf/fonts.server"), import("~/lib/signing/signing.server")]);
+  return { degrees, PDFDocument, rgb, embedNotoSans, replaceMissingGlyphs, removeSignatureFields, signForOrganization };
+}
+type PdfTools = Awaited<ReturnType<typeof pdfTools>>;
+
+function drawWatermark(
+  { degrees, rgb, replaceMissingGlyphs }: PdfTools,
+  page: PDFPage,
+  fonts: { regular: PDFFont; bold: PDFFont },
+  lines: ReturnType<typeof watermarkLines>,
+) {
   const { width, height } = page.getSize();
   const color = rgb(0.7, 0.1, 0.1);
   const margin = 24;
@@ -90,11 +101,12 @@ function drawWatermark(page: PDFPage, fonts: { regular: PDFFont; bold: PDFFont }
 
 /** The original volume's bytes with its signature fields removed and the watermark on every page (unsigned). */
 export async function watermarkVolume(original: Uint8Array, facts: WatermarkFacts): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(original, { updateMetadata: false });
-  removeSignatureFields(doc);
-  const fonts = await embedNotoSans(doc);
+  const tools = await pdfTools();
+  const doc = await tools.PDFDocument.load(original, { updateMetadata: false });
+  tools.removeSignatureFields(doc);
+  const fonts = await tools.embedNotoSans(doc);
   const lines = watermarkLines(facts);
-  for (const page of doc.getPages()) drawWatermark(page, fonts, lines);
+  for (const page of doc.getPages()) drawWatermark(tools, page, fonts, lines);
   const subject = doc.getSubject();
   doc.setSubject(`${subject ? `${subject} · ` : ""}${lines.en}`);
   doc.setModificationDate(new Date());
@@ -144,7 +156,7 @@ export async function createShare(
   const copies: { volume: number; sha256: string; sizeBytes: number }[] = [];
   for (const volume of volumes) {
     const watermarked = await watermarkVolume(await readGeneratedBytes(volume.sha256), facts);
-    const { bytes } = await signForOrganization(db, actor.organizationId, watermarked);
+    const { bytes } = await (await pdfTools()).signForOrganization(db, actor.organizationId, watermarked);
     const stored = await storeGeneratedBytes(bytes);
     copies.push({ volume: volume.volume, ...stored });
   }

@@ -29,7 +29,7 @@ import { documentTimeInZone, endOfDayInZone, startOfDayInZone, todayInZone } fro
 import { message } from "~/lib/i18n/messages";
 import { enqueue, jobEngine, queues } from "~/lib/jobs/job-engine.server";
 import { nextRunningNumber } from "~/lib/organizations/running-number.server";
-import { hasActiveCertificate } from "~/lib/signing/signing.server";
+import { hasActiveCertificate } from "~/lib/signing/signing-certificates.server";
 import { countRecords, dossierRecordTypes, type FactsContext } from "./dossier-facts.server";
 import type { DossierInput, DossierSection } from "./dossier-pdf.server";
 import { collectDossierPolicies } from "./dossier-records.server";

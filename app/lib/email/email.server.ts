@@ -1,6 +1,5 @@
-import { render } from "@react-email/render";
 import { and, desc, eq } from "drizzle-orm";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { ReactElement } from "react";
 import { outboxEmails, type OutboxEmail } from "../../../db/schema";
 import type { Database, Executor } from "../db.server";
@@ -22,6 +21,8 @@ export interface EmailToStore {
  * transaction: a worker sends it once the transaction has committed, retrying with backoff.
  */
 export async function storeEmail(tx: Executor, email: EmailToStore): Promise<OutboxEmail> {
+  // Loaded with the first email rather than at start (as are the templates and nodemailer).
+  const { render } = await import("@react-email/render");
   const html = await render(email.element);
   const text = await render(email.element, { plainText: true });
   const [row] = await tx
@@ -43,7 +44,9 @@ export async function storeEmail(tx: Executor, email: EmailToStore): Promise<Out
 }
 
 const transporters = new Map<string, Transporter>();
-function smtp(url: string): Transporter {
+async function smtp(url: string): Promise<Transporter> {
+  const { default: nodemailer } = await import("nodemailer");
+  // Looked up after the import: two first sends at once still share one transport.
   let transporter = transporters.get(url);
   if (!transporter) {
     transporter = nodemailer.createTransport(url);
@@ -78,7 +81,7 @@ export async function deliverOutboxEmail(db: Database, emailId: string, lastAtte
   }
   try {
     // The Message-ID names the outbox row: a receiving server that sees it twice knows it is one message.
-    await smtp(url).sendMail({
+    await (await smtp(url)).sendMail({
       from: env().MAIL_FROM,
       to: email.to,
       subject: email.subject,

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
 import type { EvidenceFile } from "../../../db/schema";
 import { filesDir, readFileBytes } from "./file-store.server";
 
@@ -18,6 +17,8 @@ function thumbnailPath(sha256: string, size: ThumbnailSize): string {
 
 /** Fits the upright image inside size × size, never enlarging; JPEG. */
 export async function renderThumbnail(bytes: Uint8Array, size: ThumbnailSize): Promise<Buffer> {
+  // sharp (libvips) loads with the first thumbnail, not with the server.
+  const { default: sharp } = await import("sharp");
   return sharp(bytes, { failOn: "none" })
     .rotate()
     .resize({ width: size, height: size, fit: "inside", withoutEnlargement: true })

@@ -5,17 +5,20 @@
 
 import type { Job, PgBoss, WorkOptions } from "pg-boss";
 import type { Database } from "../db.server";
-import { abandonDossier, runDossierJob } from "../dossiers/dossier-job.server";
-import { deliverOutboxEmail } from "../email/email.server";
 import { queues, retryLimitOf, type JobData, type QueueName } from "./job-engine.server";
 
 const lastAttempt = (job: Job<unknown>, queue: QueueName) => job.retryCount >= retryLimitOf(queue);
 
+// A job's code loads with the first job of its kind, not when the workers start: the dossier code
+// (PDF, images, fonts, spreadsheets) would otherwise weigh on every start of the embedded server.
+const dossierJobs = () => import("../dossiers/dossier-job.server");
+const email = () => import("../email/email.server");
+
 /** What a job of each queue does. Tests run jobs through these too. */
 export const handlers: { [Q in QueueName]: (db: Database, job: Job<JobData[Q]>) => Promise<void> } = {
-  [queues.dossier]: (db, job) => runDossierJob(db, job, retryLimitOf(queues.dossier)),
-  [queues.dossierAbandoned]: (db, job) => abandonDossier(db, job.data.dossierId),
-  [queues.email]: (db, job) => deliverOutboxEmail(db, job.data.emailId, lastAttempt(job, queues.email)),
+  [queues.dossier]: async (db, job) => (await dossierJobs()).runDossierJob(db, job, retryLimitOf(queues.dossier)),
+  [queues.dossierAbandoned]: async (db, job) => (await dossierJobs()).abandonDossier(db, job.data.dossierId),
+  [queues.email]: async (db, job) => (await email()).deliverOutboxEmail(db, job.data.emailId, lastAttempt(job, queues.email)),
 };
 
 // One dossier at a time per process: rendering takes the one thread it is given.

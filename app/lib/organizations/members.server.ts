@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, gt, isNull, ne } from "drizzle-orm";
 import { createElement } from "react";
 import { invitations, memberships, organizations, sessions, users } from "../../../db/schema";
-import { InvitationEmail, invitationSubject } from "../../../emails/invitation";
 import { recordAudit } from "../audit/audit.server";
 import { createSession } from "../auth/session.server";
 import { canAssignRole, type Role } from "../auth/permissions";
@@ -152,6 +151,8 @@ export async function inviteMember(
   if (!canAssignRole(actor.role, null, input.role)) return { ok: false, error: "roleNotAllowed" };
   const token = newToken();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60_000);
+  // The template loads with the first email of its kind: react-email is too heavy for every start.
+  const { InvitationEmail, invitationSubject } = await import("../../../emails/invitation");
   const result = await db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: memberships.id })

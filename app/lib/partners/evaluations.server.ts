@@ -14,7 +14,6 @@ import {
   type PartnerEvaluation,
   type Questionnaire,
 } from "../../../db/schema";
-import { PartnerQuestionnaireEmail, partnerQuestionnaireSubject } from "../../../emails/partner-questionnaire";
 import { assignableMembers } from "../actions/actions.server";
 import { recordAudit } from "../audit/audit.server";
 import { hashToken, newToken } from "../auth/tokens.server";
@@ -519,6 +518,8 @@ export async function createQuestionnaireLink(
   values: { locale: Locale; days: number; email?: string },
   baseUrl: string,
 ): Promise<{ ok: true; url: string } | Refusal | null> {
+  // The template loads with the first email of its kind: react-email is too heavy for every start.
+  const { PartnerQuestionnaireEmail, partnerQuestionnaireSubject } = await import("../../../emails/partner-questionnaire");
   const result = await db.transaction(async (tx) => {
     const before = await lockEvaluation(tx, actor.organizationId, evaluationId);
     if (!before) return null;

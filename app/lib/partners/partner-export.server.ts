@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { Partner } from "../../../db/schema";
 import type { Locale } from "../i18n/config";
@@ -97,6 +96,8 @@ function columnWidths(table: readonly Cell[][]): number[] {
 /** An .xlsx workbook: one sheet, bold frozen heading with a filter, dates as YYYY-MM-DD text. */
 export async function partnersXlsx(rows: readonly Partner[], locale: Locale): Promise<Uint8Array> {
   const table = partnerExportRows(rows, locale);
+  // exceljs (and its zip stack) loads with the first workbook, not with the server.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(locale === "en" ? "Partners" : "合作伙伴", { views: [{ state: "frozen", ySplit: 1 }] });

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNotNull } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { partnerImports, partners, type ImportRowError, type Partner, type PartnerImport } from "../../../db/schema";
 import { recordAuditBatch, type AuditInput } from "../audit/audit.server";
@@ -209,6 +208,8 @@ function headerDelimiter(text: string): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Table | null> {
+  // exceljs (and its zip stack) loads with the first workbook, not with the server.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);

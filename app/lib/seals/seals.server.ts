@@ -18,7 +18,6 @@ import {
   type Seal,
   type SealAuditResult,
 } from "../../../db/schema";
-import { SealReportEmail, sealReportSubject } from "../../../emails/seal-report";
 import { recordAudit, recordAuditBatch } from "../audit/audit.server";
 import type { Database, Executor } from "../db.server";
 import { storeEmail } from "../email/email.server";
@@ -617,6 +616,8 @@ async function fileReport(
   photos: readonly CheckedUpload[],
   notifier: Notifier,
 ) {
+  // The template loads with the first email of its kind: react-email is too heavy for every start.
+  const { SealReportEmail, sealReportSubject } = await import("../../../emails/seal-report");
   const recipients = await reportRecipients(tx, actor.organizationId);
   const event = await addEvent(
     tx,

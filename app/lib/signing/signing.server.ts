@@ -7,17 +7,19 @@ import { hkdfSync } from "node:crypto";
 import { pdflibAddPlaceholder } from "@signpdf/placeholder-pdf-lib";
 import { SignPdf } from "@signpdf/signpdf";
 import { SUBFILTER_ETSI_CADES_DETACHED } from "@signpdf/utils";
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
-import { organizations, signingCertificates, users } from "../../../db/schema";
+import { organizations, signingCertificates } from "../../../db/schema";
 import { recordAudit } from "~/lib/audit/audit.server";
 import type { Database, Executor } from "~/lib/db.server";
 import { message } from "~/lib/i18n/messages";
 import { decryptWith, encryptWith, serverSecret } from "~/lib/personnel/personal-data-crypto.server";
 import { CadesSigner } from "./cades-signer.server";
+import { activeFor } from "./signing-certificates.server";
 import { checkValidity, readPkcs12, type CertificateFacts, type SigningIdentity } from "./pkcs12.server";
 
 export { removeSignatureFields } from "./signature-fields.server";
+export { getActiveCertificate, hasActiveCertificate } from "./signing-certificates.server";
 
 export interface SignOutcome {
   bytes: Uint8Array;
@@ -39,34 +41,6 @@ function certificateKey(): { encryption: Buffer } {
 export function encryptCertificate(p12: Uint8Array, passphrase: string) {
   const key = certificateKey();
   return { p12Encrypted: encryptWith(key, Buffer.from(p12).toString("base64")), passphraseEncrypted: encryptWith(key, passphrase) };
-}
-
-const activeFor = (organizationId: string) =>
-  and(eq(signingCertificates.organizationId, organizationId), isNull(signingCertificates.removedAt));
-
-/** What a page may show of the active certificate: never the container or its passphrase. */
-export async function getActiveCertificate(db: Executor, organizationId: string) {
-  const [row] = await db
-    .select({
-      id: signingCertificates.id,
-      subject: signingCertificates.subject,
-      issuer: signingCertificates.issuer,
-      serialNumber: signingCertificates.serialNumber,
-      fingerprintSha256: signingCertificates.fingerprintSha256,
-      validFrom: signingCertificates.validFrom,
-      validTo: signingCertificates.validTo,
-      uploadedAt: signingCertificates.uploadedAt,
-      uploadedBy: users.name,
-    })
-    .from(signingCertificates)
-    .innerJoin(users, eq(users.id, signingCertificates.uploadedByUserId))
-    .where(activeFor(organizationId));
-  return row ?? null;
-}
-
-export async function hasActiveCertificate(db: Executor, organizationId: string): Promise<boolean> {
-  const [row] = await db.select({ id: signingCertificates.id }).from(signingCertificates).where(activeFor(organizationId));
-  return Boolean(row);
 }
 
 export interface Actor {
