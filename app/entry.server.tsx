@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform, type TransformCallback } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -17,6 +17,24 @@ provideTranslations(translations);
 void openDatabase().catch((error: unknown) => logger.error({ err: error }, "database failed to open"));
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18.3's streaming renderer can leave one or two NUL bytes in its output: when a 3-byte
+ * character (any Chinese one) does not fit in the last bytes of its 2,048-byte buffer, it sends the
+ * whole buffer, unwritten tail included, and writes the character into the next one
+ * (writeStringChunk in react-dom/server.node; React 19 sends only the written part). A browser shows
+ * each NUL as "\ufffd" and a form without JavaScript posts them back into the record: a saved note
+ * came back as "认证档案\ufffd\ufffd为纸质". No page holds a NUL byte of its own (PostgreSQL
+ * stores no text with one), so they are dropped from the stream.
+ */
+function withoutNulBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+      if (chunk.indexOf(0) === -1) return callback(null, chunk);
+      callback(null, chunk.filter((byte) => byte !== 0));
+    },
+  });
+}
 
 /**
  * Cache-Control of every page and of its data (single-fetch .data) when its route says nothing.
@@ -58,7 +76,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           withDefaultCacheControl(responseHeaders);
