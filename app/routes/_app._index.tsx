@@ -22,7 +22,7 @@ import { inspectionsNeedingAttention } from "~/lib/inspections/inspections.serve
 import { partnerName } from "~/components/partners/partner-fields";
 import { evaluationsAwaitingDecision } from "~/lib/partners/evaluations.server";
 import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
-import { partnerAttention } from "~/lib/partners/partners.server";
+import { ATTENTION_LISTED, partnerAttention } from "~/lib/partners/partners.server";
 import { countSchedules, dueInspections } from "~/lib/inspections/schedules.server";
 import { VisitorsDashboardCard } from "~/components/visitors/visitors-dashboard-card";
 import { visitorsOnSiteSummary } from "~/lib/visitors/visitors.server";
@@ -67,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     inspectionsNeedingAttention(auth.db, orgId),
     countSchedules(auth.db, orgId),
     partnerAttention(auth.db, orgId, today),
-    evaluationsAwaitingDecision(auth.db, orgId, 8),
+    evaluationsAwaitingDecision(auth.db, orgId, ATTENTION_LISTED),
     requirementAttention(auth.db, orgId, today),
     can(auth.membership.role, "personnel.read") ? overdueOffboardings(auth.db, orgId, today) : Promise.resolve(null),
     visitorsOnSiteSummary(auth.db, orgId, auth.organization.timeZone),

@@ -12,11 +12,11 @@
 // BENCH_SCALE (default 1) shrinks every count, to try the harness quickly (e.g. 0.02).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
-import net, { type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
+import { freePort } from "../../tests/support/app-processes";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const adminUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -187,18 +187,6 @@ interface AppProcess {
 }
 
 const processes: AppProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** `npx tsx <entry>` in a process group of its own, so that stopping it stops npx, tsx and node. */
 function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv): AppProcess {
