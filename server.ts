@@ -16,6 +16,7 @@ import expressStaticGzip from "express-static-gzip";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { logger } from "./app/lib/logger.server";
+import { runInRequestScope } from "./app/lib/request-scope.server";
 import { env } from "./app/lib/env.server";
 import { closeDatabase, openDatabase } from "./app/lib/db.server";
 import { demoAccountsText, demoAccountsExist } from "./app/lib/demo/demo-accounts.server";
@@ -163,6 +164,14 @@ function shouldCompress(req: express.Request, res: express.Response): boolean {
   // Only types that gain: PDFs, JPEGs, PNGs, XLSX and zip files are compressed already.
   return compression.filter(req, res);
 }
+
+// A page's loaders share what they look up once (the session: app/lib/request-scope.server.ts).
+// Reads only: after a post's action (which may change the member's organisation, language or
+// session) every loader looks again.
+app.use((req, _res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return runInRequestScope(next);
+  next();
+});
 
 app.all(
   "*",

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
+import type { Sql } from "postgres";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -41,6 +42,20 @@ const observingLogger = {
   },
 };
 
+/**
+ * The postgres.js client with every statement Drizzle sends named and prepared once per connection.
+ * Drizzle sends each statement unnamed (prepare: false) unless the query was built with .prepare(),
+ * so PostgreSQL parsed every one again and the web process wrote its full text each time.
+ * force_custom_plan (above) keeps the plans as they were: each execution is still planned for its
+ * own parameters (an organisation of 100,000 inspections and one of 100 need different plans); only
+ * parsing is saved. postgres.js keeps a connection's statements until the connection is recycled
+ * (max_lifetime, 30 to 60 minutes), which bounds the statements of variable-length `in (…)` lists.
+ */
+function preparingEveryStatement(client: Sql): Sql {
+  const unsafe: Sql["unsafe"] = (query, parameters, queryOptions) => client.unsafe(query, parameters, { ...queryOptions, prepare: true });
+  return new Proxy(client, { get: (target, property, receiver) => (property === "unsafe" ? unsafe : Reflect.get(target, property, receiver)) });
+}
+
 /** postgres.js when a URL is given, PGlite otherwise. Both give the same Drizzle API. */
 export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
@@ -49,8 +64,12 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     // JIT off: the app's statements are small, and the planner's estimate for a correlated anti-join
     // (the dashboard's partners missing a clause) crossed jit_above_cost, so each request spent 20 ms
     // compiling a plan that then ran in 1 ms (EXPLAIN ANALYZE at 10,000 partners).
-    const client = postgres(options.url, { max: 10, onnotice: () => {}, connection: { jit: "off" } });
-    const db = drizzle(client, { schema, casing: "snake_case", logger: observingLogger });
+    const client = postgres(options.url, {
+      max: 10,
+      onnotice: () => {},
+      connection: { jit: "off", plan_cache_mode: "force_custom_plan" },
+    });
+    const db = drizzle(preparingEveryStatement(client), { schema, casing: "snake_case", logger: observingLogger });
     return { db, kind: "postgres", url: options.url, close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");

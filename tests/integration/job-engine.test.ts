@@ -107,7 +107,11 @@ describe.runIf(config.kind === "postgres")("two web processes and a worker on on
       }, 120_000);
       expect(ready.attempts).toBe(2);
       expect(ready.recordCount).toBeGreaterThan(20_000);
-      const jobs = await jobsOf(dossierId);
+      // pg-boss records the job's completion just after the handler has marked the dossier ready.
+      const jobs = await until("the job to be completed", async () => {
+        const rows = await jobsOf(dossierId);
+        return rows.every((j) => j.state !== "active") ? rows : null;
+      }, 30_000);
       expect(jobs.map((j) => [j.state, j.retry_count])).toEqual([["completed", 1]]);
       const volumes = await testDb().select().from(dossierVolumes).where(eq(dossierVolumes.dossierId, dossierId));
       expect(volumes).toHaveLength(1);

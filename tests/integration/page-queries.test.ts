@@ -8,7 +8,10 @@ import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { queryObservers } from "../../db/client";
 import { checklistTemplates, inspections, partners } from "../../db/schema";
 import { seedScaleOrganization, SCALE_PASSWORD, type ScaleOptions, type ScaleResult } from "../../scripts/bench/scale-data";
+import * as rootRoute from "~/root";
+import * as shellRoute from "~/routes/_app";
 import * as dashboardRoute from "~/routes/_app._index";
+import { runInRequestScope } from "~/lib/request-scope.server";
 import * as inspectionRoute from "~/routes/_app.inspections.$inspectionId";
 import * as inspectionsRoute from "~/routes/_app.inspections._index";
 import * as partnerRoute from "~/routes/_app.partners.$partnerId";
@@ -144,4 +147,36 @@ describe("what a page asks of the database", () => {
       expect(few.maxParams).toBeLessThanOrEqual(1_000);
     });
   }
+});
+
+describe("what one page request shares between its loaders", () => {
+  const sessionLookups = async (load: () => Promise<unknown>) => {
+    let lookups = 0;
+    const observe = (query: string) => {
+      if (/from "sessions"/.test(query)) lookups += 1;
+    };
+    queryObservers.add(observe);
+    try {
+      await load();
+    } finally {
+      queryObservers.delete(observe);
+    }
+    return lookups;
+  };
+  // Remix hands each loader a Request of its own; server.ts opens one scope per GET.
+  const threeLoaders = () =>
+    Promise.all([
+      callLoader(rootRoute, "/", { cookie: small.cookie }),
+      callLoader(shellRoute, "/", { cookie: small.cookie }),
+      callLoader(dashboardRoute, "/", { cookie: small.cookie }),
+    ]);
+
+  test("the root, shell and dashboard loaders of one request look the session up once", async () => {
+    expect(await sessionLookups(() => runInRequestScope(threeLoaders))).toBe(1);
+  });
+
+  test("two requests look it up once each, and outside a request scope every loader looks", async () => {
+    expect(await sessionLookups(() => Promise.all([runInRequestScope(threeLoaders), runInRequestScope(threeLoaders)]))).toBe(2);
+    expect(await sessionLookups(threeLoaders)).toBe(3);
+  });
 });

@@ -5,6 +5,7 @@ import { getDb, type Database } from "../db.server";
 import { can, rolesWith, type Permission, type Role } from "./permissions";
 import { readSessionToken } from "./session.server";
 import { hashToken } from "./tokens.server";
+import { memoForRequest } from "../request-scope.server";
 
 export interface AuthContext {
   db: Database;
@@ -14,18 +15,20 @@ export interface AuthContext {
   organization: typeof organizations.$inferSelect;
 }
 
-// Root, shell and page loaders of one request each ask who is signed in; Remix hands several of them
-// the same Request, so those share one session lookup (measured: 2 lookups per page instead of 3).
+// Root, shell and page loaders of one request each ask who is signed in: they share one session
+// lookup per cookie (one statement per page instead of three, counted in the PostgreSQL log).
 const perRequest = new WeakMap<Request, Promise<AuthContext | null>>();
 
 /** The signed-in user in the session's organisation, or null (also for a deactivated membership). */
 export function getAuth(request: Request): Promise<AuthContext | null> {
-  let auth = perRequest.get(request);
-  if (!auth) {
-    auth = loadAuth(request);
-    perRequest.set(request, auth);
-  }
-  return auth;
+  return memoForRequest(`auth:${request.headers.get("Cookie") ?? ""}`, () => {
+    let auth = perRequest.get(request);
+    if (!auth) {
+      auth = loadAuth(request);
+      perRequest.set(request, auth);
+    }
+    return auth;
+  });
 }
 
 async function loadAuth(request: Request): Promise<AuthContext | null> {
