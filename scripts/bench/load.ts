@@ -31,7 +31,8 @@
 // (`tg_bench_load_run`), so the posts of one run do not change the data of the next. BENCH_DIR
 // (default <tmp>/tradeguard-bench-load) keeps the file store. Needs `npm run build`. BENCH_SCALE
 // (default 1) shrinks every count, to try the harness quickly (e.g. 0.02); BENCH_SECONDS (15) and
-// BENCH_MIXED_SECONDS (60) shorten the runs.
+// BENCH_MIXED_SECONDS (60) shorten the runs; BENCH_MIXED_SECONDS=0 leaves the mixed workload out,
+// and BENCH_PAGES=/,/visitors measures only those pages (and the floor).
 import { existsSync, mkdirSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -334,7 +335,9 @@ async function main(): Promise<number> {
     const per = (a: number, b: number) => (figures.sent ? round(((a - b) * 1000) / figures.sent, 1) : null);
     return { figures, cpu: { web_cpu_ms_per_req: per(after.web, before.web), db_cpu_ms_per_req: per(after.db, before.db) } };
   };
-  for (const p of pages) {
+  // BENCH_PAGES=/,/visitors measures those pages only (the floor always runs: the ratios need it).
+  const only = process.env.BENCH_PAGES?.split(",").map((page) => page.trim());
+  for (const p of pages.filter((page) => page.kind === "floor" || !only || only.includes(page.page))) {
     const { figures, cpu: used } = await measure(p.connections, SECONDS);
     report(figures, `${p.page} as ${p.role}`);
     if (p.kind === "floor") floor = figures.req_s;
@@ -361,42 +364,48 @@ async function main(): Promise<number> {
     if (line.errors) failures.push(`${name}: ${line.errors} errors`);
   }
 
-  // The mixed workload: each user walks the pages; the gate roles sign a visitor in once in every
-  // eight requests, and 8 of 10 users are gate roles, so about one request in ten is a post.
-  const counters = new Map<Role, number>();
-  const mixed: Connection[] = Array.from({ length: MIXED_USERS }, (_, i) => {
-    const role = MIXED_PATTERN[i % MIXED_PATTERN.length] as Role;
-    const k = counters.get(role) ?? 0;
-    counters.set(role, k + 1);
-    const detail = get(`/inspections/${fx.inspectionIds[i % fx.inspectionIds.length] ?? fx.inspectionId}`);
-    const walk = GATE.has(role)
-      ? [get("/"), get("/visitors"), get("/inspections"), detail, get("/visitors"), get("/partners"), get("/"), visitorSignIn(fx.siteIds[i % fx.siteIds.length] as string, i)]
-      : [get("/"), get("/partners"), get("/inspections"), detail, get("/visitors"), get("/partners"), get("/"), get("/inspections")];
-    // Not all users on the same page at the same moment.
-    const shift = i % walk.length;
-    return { cookie: cookie(role, k), steps: [...walk.slice(shift), ...walk.slice(0, shift)] };
-  });
-  const { figures, cpu: used } = await measure(mixed, MIXED_SECONDS);
-  await admin.end({ timeout: 5 });
-  report(figures, `mixed (${figures.posts} posts)`);
-  const mixedLine = {
-    page: "mixed",
-    role: "mixed",
-    connections: MIXED_USERS,
-    seconds: MIXED_SECONDS,
-    req_s: figures.req_s,
-    p50_ms: figures.p50_ms,
-    p99_ms: figures.p99_ms,
-    errors: figures.errors,
-    ratio_to_floor: floor ? round(figures.req_s / floor, 2) : 0,
-    timeouts: figures.timeouts,
-    posts: figures.posts,
-    post_share: figures.requests ? round(figures.posts / figures.requests, 3) : 0,
-    ...used,
+  // BENCH_MIXED_SECONDS=0 leaves the mixed workload out.
+  const mixedWorkload = async () => {
+    // The mixed workload: each user walks the pages; the gate roles sign a visitor in once in every
+    // eight requests, and 8 of 10 users are gate roles, so about one request in ten is a post.
+    const counters = new Map<Role, number>();
+    const mixed: Connection[] = Array.from({ length: MIXED_USERS }, (_, i) => {
+      const role = MIXED_PATTERN[i % MIXED_PATTERN.length] as Role;
+      const k = counters.get(role) ?? 0;
+      counters.set(role, k + 1);
+      const detail = get(`/inspections/${fx.inspectionIds[i % fx.inspectionIds.length] ?? fx.inspectionId}`);
+      const walk = GATE.has(role)
+        ? [get("/"), get("/visitors"), get("/inspections"), detail, get("/visitors"), get("/partners"), get("/"), visitorSignIn(fx.siteIds[i % fx.siteIds.length] as string, i)]
+        : [get("/"), get("/partners"), get("/inspections"), detail, get("/visitors"), get("/partners"), get("/"), get("/inspections")];
+      // Not all users on the same page at the same moment.
+      const shift = i % walk.length;
+      return { cookie: cookie(role, k), steps: [...walk.slice(shift), ...walk.slice(0, shift)] };
+    });
+    const { figures, cpu: used } = await measure(mixed, MIXED_SECONDS);
+    await admin.end({ timeout: 5 });
+    report(figures, `mixed (${figures.posts} posts)`);
+    const mixedLine = {
+      page: "mixed",
+      role: "mixed",
+      connections: MIXED_USERS,
+      seconds: MIXED_SECONDS,
+      req_s: figures.req_s,
+      p50_ms: figures.p50_ms,
+      p99_ms: figures.p99_ms,
+      errors: figures.errors,
+      ratio_to_floor: floor ? round(figures.req_s / floor, 2) : 0,
+      timeouts: figures.timeouts,
+      posts: figures.posts,
+      post_share: figures.requests ? round(figures.posts / figures.requests, 3) : 0,
+      ...used,
+    };
+    process.stdout.write(`${JSON.stringify(mixedLine)}\n`);
+    if (mixedLine.p99_ms === null || mixedLine.p99_ms > 1000) failures.push(`mixed: p99 ${mixedLine.p99_ms} ms (aim ≤ 1000)`);
+    if (mixedLine.errors) failures.push(`mixed: ${mixedLine.errors} errors`);
   };
-  process.stdout.write(`${JSON.stringify(mixedLine)}\n`);
-  if (mixedLine.p99_ms === null || mixedLine.p99_ms > 1000) failures.push(`mixed: p99 ${mixedLine.p99_ms} ms (aim ≤ 1000)`);
-  if (mixedLine.errors) failures.push(`mixed: ${mixedLine.errors} errors`);
+  if (MIXED_SECONDS > 0) await mixedWorkload();
+  else await admin.end({ timeout: 5 });
+
   alive();
   const after = memoryOf(pid);
   if (atRest.rss >= 400) failures.push(`server RSS at rest ${atRest.rss} MB (aim < 400)`);
