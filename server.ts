@@ -19,10 +19,13 @@ import { logger } from "./app/lib/logger.server";
 import { runInRequestScope } from "./app/lib/request-scope.server";
 import { env } from "./app/lib/env.server";
 import { closeDatabase, openDatabase } from "./app/lib/db.server";
+import { answeringDatabaseOutages } from "./app/lib/database-outage.server";
+import { guardProcess } from "./app/lib/process-guards.server";
 import { demoAccountsText, demoAccountsExist } from "./app/lib/demo/demo-accounts.server";
 import { closeJobEngine, openJobEngine } from "./app/lib/jobs/job-engine.server";
 
 const config = env();
+guardProcess("web");
 // A deployment must not build emailed links (password resets, invitations) from the Host header,
 // which a client chooses. The embedded demo on localhost may.
 if (config.NODE_ENV === "production" && config.DATABASE_URL && !config.APP_URL) {
@@ -38,7 +41,8 @@ if (config.NODE_ENV === "production" && config.DATABASE_URL && !config.PERSONAL_
 const buildPath = path.resolve("build/server/index.js");
 // The build is plain JavaScript: loaded as it is, not through tsx (server-build-loader.mjs says why).
 register("./server-build-loader.mjs", import.meta.url);
-const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+// A database outage is answered 503 by every loader and action (database-outage.server.ts).
+const build = answeringDatabaseOutages((await import(pathToFileURL(buildPath).href)) as ServerBuild);
 
 // The database opens before the port does, so the first request never waits for PGlite's start.
 const handle = await openDatabase();

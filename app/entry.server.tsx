@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { openDatabase } from "./lib/db.server";
+import { DATABASE_RETRY_AFTER_SECONDS } from "./lib/database-outage.server";
 import { provideTranslations } from "./lib/i18n/page-translations";
 import { translations } from "./lib/i18n/translations.server";
 import { logger } from "./lib/logger.server";
@@ -49,11 +50,17 @@ function withDefaultCacheControl(headers: Headers): void {
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", DEFAULT_PAGE_CACHE_CONTROL);
 }
 
+/** A 503 (the database is away: database-outage.server.ts) says when to try again. */
+function withRetryAfter(status: number, headers: Headers): void {
+  if (status === 503 && !headers.has("Retry-After")) headers.set("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+}
+
 export const handleDataRequest: HandleDataRequestFunction = (response) => {
-  if (response.headers.has("Cache-Control")) return response;
+  if (response.headers.has("Cache-Control") && response.status !== 503) return response;
   // A copy: a response's own headers may be immutable (Response.redirect).
   const headers = new Headers(response.headers);
   withDefaultCacheControl(headers);
+  withRetryAfter(response.status, headers);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 };
 
@@ -80,6 +87,7 @@ export default function handleRequest(
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           withDefaultCacheControl(responseHeaders);
+          withRetryAfter(responseStatusCode, responseHeaders);
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },

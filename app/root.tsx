@@ -15,6 +15,7 @@ import { I18nextProvider } from "react-i18next";
 import { useTranslation } from "./lib/i18n/use-translation";
 import { ErrorPage } from "./components/error-page";
 import { getAuth } from "./lib/auth/auth.server";
+import { isDatabaseUnavailable } from "./lib/database-outage.server";
 import { setUserLocale } from "./lib/auth/accounts.server";
 import type { Locale } from "./lib/i18n/config";
 import { localeModuleUrl } from "./lib/i18n/locale-modules.server";
@@ -30,7 +31,12 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await getAuth(request);
+  // While the database is away the page's language comes from the address, cookie or browser, so
+  // that the 503 page a route answers (database-outage.server.ts) is in the reader's language.
+  const auth = await getAuth(request).catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  });
   const locale = await resolveLocale(request, auth?.user.locale);
   const headers = new Headers();
   // `?lng=` switches for good: remembered in the cookie, and on the account when signed in.

@@ -10,7 +10,10 @@ interface DenialData {
   allowedRoles?: Role[];
 }
 
-/** 404, 403 and 500 pages, in the reader's language. A 403 says which roles may do the thing. */
+/**
+ * 404, 403, 503 and 500 pages, in the reader's language. A 403 says which roles may do the thing; a
+ * 503 is the database being away for a while (database-outage.server.ts).
+ */
 export function ErrorPage(props: { status: number; data: unknown; title?: string }) {
   const { t } = useTranslation();
   const denial = (props.data ?? {}) as DenialData;
@@ -29,6 +32,9 @@ export function ErrorPage(props: { status: number; data: unknown; title?: string
   } else if (props.status === 403) {
     title = t("errorPage.forbiddenTitle");
     body = t("errorPage.csrfBody");
+  } else if (props.status === 503) {
+    title = t("errorPage.unavailableTitle");
+    body = t("errorPage.unavailableBody");
   }
   return (
     <main className="mx-auto max-w-xl px-4 py-16 text-center">

@@ -2821,6 +2821,9 @@ export const en = {
     csrfBody: "This request came from another site and was refused.",
     unexpectedTitle: "Something went wrong",
     unexpectedBody: "The error was logged. Try again; if it persists, tell your administrator.",
+    unavailableTitle: "The database cannot be reached",
+    unavailableBody:
+      "Tradeguard cannot reach its database at the moment, usually for a minute while it restarts. Try again shortly. If you were saving something, check whether it was saved before you send it again.",
     home: "Go to the dashboard",
   },
   emails: {

@@ -2817,6 +2817,8 @@ export const zhCN: Translations = {
     csrfBody: "该请求来自其他网站，已被拒绝。",
     unexpectedTitle: "出错了",
     unexpectedBody: "错误已记录。请重试；如果问题持续存在，请告知管理员。",
+    unavailableTitle: "暂时无法连接数据库",
+    unavailableBody: "Tradeguard 暂时无法连接数据库，通常是数据库重启，约需一分钟。请稍后再试。如果刚才正在保存内容，请先确认是否已保存，再重新提交。",
     home: "返回概览",
   },
   emails: {
