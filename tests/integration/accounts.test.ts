@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { auditEvents, memberships, organizations, passwordResetTokens, sessions, users } from "../../db/schema";
+import { auditEvents, memberships, organizations, outboxEmails, passwordResetTokens, sessions, users } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import { createI18n } from "~/lib/i18n/translations.server";
 import { translateMessage } from "~/lib/i18n/messages";
+import { queues } from "~/lib/jobs/job-engine.server";
 import * as appShellRoute from "~/routes/_app";
 import * as accountRoute from "~/routes/_app.account";
 import * as inviteRoute from "~/routes/_auth.invite.$token";
@@ -24,6 +25,7 @@ import {
   tokenFromEmail,
   uniqueEmail,
 } from "../support/factories";
+import { workQueue } from "../support/jobs";
 import { callAction, callLoader, cookiePair, errorsOf, keyOf } from "../support/requests";
 import { countRows, testDb } from "../support/test-database";
 
@@ -71,14 +73,29 @@ describe("sign-up", () => {
     expect(org).toMatchObject({ aeoStatus: "none", timeZone: "Asia/Shanghai", enterpriseTypes: [], auditHeadSeq: 2 });
   });
 
-  test("an email already in use (any letter case) is refused on the email field and nothing is written", async () => {
+  test("an email already in use (any letter case) is not named as taken: the page says to check the inbox, the account is told", async () => {
     const first = await signUpOrganization();
     const before = await tableCounts();
-    const outcome = await callAction(signupRoute, "/signup", signupFields({ email: first.email.toUpperCase() }));
-    expect(outcome.status).toBe(400);
-    expect(errorsOf(outcome)).toEqual({ email: "errors.emailTaken" });
+    const outcome = await callAction(signupRoute, "/signup", signupFields({ email: first.email.toUpperCase() }), {
+      headers: { "Accept-Language": "en" },
+    });
+    expect(outcome.status).toBe(200);
+    expect(outcome.setCookie).toBeNull();
+    expect(errorsOf(outcome)).toEqual({});
+    expect(outcome.data).toMatchObject({ checkEmail: true, values: { email: first.email } });
     expect((outcome.data as { values: Record<string, unknown> }).values).not.toHaveProperty("password");
+    expect(JSON.stringify(outcome.data)).not.toMatch(/taken|exists|already/i);
+    // Nothing is written by the request; the job then stores one email to the account.
     expect(await tableCounts()).toEqual(before);
+    expect(await workQueue(queues.accountEmail)).toBe(1);
+    expect(await tableCounts()).toEqual({ ...before, outbox_emails: (before.outbox_emails ?? 0) + 1 });
+    const notice = await latestEmail(first.email, "signup_attempt");
+    expect(notice).toMatchObject({ organizationId: first.organizationId, kind: "signup_attempt", status: "stored" });
+    // In the account's language (Chinese, saved when it signed up), not the English of this request.
+    expect(notice?.subject).toBe(createI18n("zh-CN").t("emails.signupAttempt.subject"));
+    expect(notice?.text).toContain("http://localhost:3000/login");
+    expect(notice?.text).toContain("http://localhost:3000/reset-password");
+    expect(notice?.text).not.toMatch(/token=/);
   });
 
   test("invalid input answers 400 with a message key per field and never echoes the password", async () => {
@@ -253,8 +270,11 @@ describe("change password", () => {
 });
 
 describe("password reset", () => {
+  /** Asks for a reset link, then works the job the request added, as a worker would. */
   async function requestReset(email: string) {
-    return callAction(resetRoute, "/reset-password", { email });
+    const outcome = await callAction(resetRoute, "/reset-password", { email });
+    await workQueue(queues.accountEmail);
+    return outcome;
   }
 
   test("a request stores the email in the outbox with a single-use link that sets the password", async () => {
@@ -296,14 +316,18 @@ describe("password reset", () => {
     expect((await logIn(owner.email, "another password 456")).status).toBe(400);
   });
 
-  test("an unknown address gets the same answer and nothing is stored", async () => {
+  test("an unknown address gets the same answer and the same job; only the known one then gets an email", async () => {
     const owner = await signUpOrganization();
     const before = await tableCounts();
     const unknownEmail = uniqueEmail("nobody");
-    const known = await requestReset(owner.email);
-    const unknown = await requestReset(unknownEmail);
+    const known = await callAction(resetRoute, "/reset-password", { email: owner.email });
+    const unknown = await callAction(resetRoute, "/reset-password", { email: unknownEmail });
     expect(unknown.status).toBe(known.status);
+    expect(known.data).toEqual({ errors: {}, values: { email: owner.email }, sent: true });
     expect(unknown.data).toEqual({ errors: {}, values: { email: unknownEmail }, sent: true });
+    // The requests themselves wrote nothing but a job each.
+    expect(await tableCounts()).toEqual(before);
+    expect(await workQueue(queues.accountEmail)).toBe(2);
     const after = await tableCounts();
     // Only the known address produced an email and a token.
     expect(after.outbox_emails).toBe((before.outbox_emails ?? 0) + 1);
@@ -337,6 +361,84 @@ describe("password reset", () => {
       expect(outcome.data).toMatchObject({ sent: true });
     }
     expect(await countRows("outbox_emails", sql`"to" = ${owner.email} and kind = 'password_reset'`)).toBe(3);
+  });
+
+  /** The token of every reset email sent to an address, oldest first. */
+  async function resetTokens(email: string): Promise<string[]> {
+    const rows = await testDb()
+      .select()
+      .from(outboxEmails)
+      .where(and(eq(outboxEmails.to, email), eq(outboxEmails.kind, "password_reset")))
+      .orderBy(asc(outboxEmails.createdAt));
+    return rows.map((row) => tokenFromEmail(row, "password_reset"));
+  }
+
+  const resetWith = (token: string, newPassword: string) =>
+    callAction(resetRoute, "/reset-password?lng=en", { intent: "reset", token, newPassword, confirmPassword: newPassword });
+
+  async function expectRefused(token: string) {
+    // The page shows the usual "invalid, used or expired" message, and the form refuses with it.
+    const page = await callLoader(resetRoute, `/reset-password?token=${token}`);
+    expect(page.data).toMatchObject({ step: "reset", usable: false });
+    const outcome = await resetWith(token, "yet another password 789");
+    expect(outcome.status).toBe(400);
+    expect(errorsOf(outcome)).toEqual({ form: "errors.resetLinkInvalid" });
+    expect(translateMessage(en, errorsOf(outcome).form ?? "")).toBe(
+      "This password-reset link is invalid, already used or expired. Ask for a new one.",
+    );
+    expect(translateMessage(createI18n("zh-CN").t, errorsOf(outcome).form ?? "")).toBe("该密码重置链接无效、已使用或已过期。请重新申请。");
+  }
+
+  test.each([
+    ["the newer link is used: the older one is refused", "newer"],
+    ["the older link is used: the newer one is refused", "older"],
+  ] as const)("of two links, %s, and every session of the account ends", async (_name, used) => {
+    const owner = await signUpOrganization();
+    const elsewhere = cookiePair((await logIn(owner.email, owner.password)).setCookie);
+    await requestReset(owner.email);
+    await requestReset(owner.email);
+    const [older, newer] = await resetTokens(owner.email);
+    expect(older && newer && older !== newer).toBe(true);
+    for (const token of [older!, newer!]) expect((await callLoader(resetRoute, `/reset-password?token=${token}`)).data).toMatchObject({ usable: true });
+    const [spend, other] = used === "newer" ? [newer!, older!] : [older!, newer!];
+    const newPassword = `reset with the ${used} link`;
+    const reset = await resetWith(spend, newPassword);
+    expect(reset.status).toBe(302);
+    await expectRefused(other);
+    await expectRefused(spend);
+    // The password is the one set by the link that was used; no session survives the reset.
+    expect(await authOf(owner.cookie)).toBeNull();
+    expect(await authOf(elsewhere)).toBeNull();
+    expect(await countRows("sessions", sql`user_id = ${owner.userId}`)).toBe(0);
+    expect((await logIn(owner.email, newPassword)).status).toBe(302);
+    expect(await countRows("password_reset_tokens", sql`user_id = ${owner.userId} and used_at is null`)).toBe(0);
+  });
+
+  test("two links used at the same moment: one sets the password, the other is refused", async () => {
+    const owner = await signUpOrganization();
+    await requestReset(owner.email);
+    await requestReset(owner.email);
+    const [first, second] = await resetTokens(owner.email);
+    const outcomes = await Promise.all([resetWith(first!, "concurrent password one"), resetWith(second!, "concurrent password two")]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual([302, 400]);
+    const winner = outcomes[0]!.status === 302 ? "concurrent password one" : "concurrent password two";
+    expect((await logIn(owner.email, winner)).status).toBe(302);
+  });
+
+  test("changing the password ends the reset links asked for before", async () => {
+    const owner = await signUpOrganization();
+    await requestReset(owner.email);
+    const [token] = await resetTokens(owner.email);
+    const newPassword = "changed on the account page";
+    const changed = await callAction(
+      accountRoute,
+      "/account",
+      { intent: "password", currentPassword: owner.password, newPassword, confirmPassword: newPassword },
+      { cookie: owner.cookie },
+    );
+    expect(changed.status).toBe(302);
+    await expectRefused(token!);
+    expect((await logIn(owner.email, newPassword)).status).toBe(302);
   });
 
   test("resetting the password lifts the account lock, as the lock message promises", async () => {

@@ -22,6 +22,7 @@ import { createQuestionnaireLink, startEvaluation } from "~/lib/partners/evaluat
 import { PartnerSchema } from "~/lib/partners/partner-schema";
 import { createPartner } from "~/lib/partners/partners.server";
 import { isUuid } from "~/lib/value-checks";
+import { queues } from "~/lib/jobs/job-engine.server";
 import { EmployeeSchema } from "~/lib/personnel/personnel-schema";
 import { createEmployee } from "~/lib/personnel/personnel.server";
 import * as membersRoute from "~/routes/_app.settings.members._index";
@@ -50,6 +51,7 @@ import { createPolicy, pdfFile } from "../support/policy-factories";
 import { signIn as signInVisitor } from "../support/visitors-factories";
 import { insertEmployee } from "../support/personnel-factories";
 import { attend, createSession as createTrainingSession } from "../support/training-factories";
+import { workQueue } from "../support/jobs";
 import { callAction, callLoader, type Fields, type RouteModule } from "../support/requests";
 import { query, testDb } from "../support/test-database";
 
@@ -1042,6 +1044,10 @@ describe("other cross-organisation requests", () => {
     await addMember(c.cookie, "owner", { email: u.email });
     // Anyone may ask for a reset of any address; B's owner asks for U's.
     await callAction(resetRoute, "/reset-password", { email: u.email });
+    // The request adds a job; the worker stores the email, in U's home organisation B.
+    expect(await workQueue(queues.accountEmail)).toBe(1);
+    expect((await query<{ organization_id: string }>(sql`select organization_id from outbox_emails where "to" = ${u.email} and kind = 'password_reset'`))
+      .map((r) => r.organization_id)).toEqual([b.organizationId]);
     // What B's owner can read in B's outbox must not hand over U's account (and with it, C).
     const outbox = await callLoader<{ emails: { id: string }[] }>(outboxRoute, "/settings/outbox", { cookie: b.cookie });
     const usable: string[] = [];

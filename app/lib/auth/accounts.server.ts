@@ -1,15 +1,13 @@
-import { and, asc, count, eq, gt, isNull, ne } from "drizzle-orm";
-import { createElement } from "react";
+import { and, asc, eq, gt, isNull, ne } from "drizzle-orm";
 import { memberships, organizations, passwordResetTokens, sessions, users } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { withoutChainHead } from "../organizations/organizations.server";
 import type { Database, Executor } from "../db.server";
-import { storeEmail } from "../email/email.server";
 import type { Locale } from "../i18n/config";
-import { formatDateTime } from "../i18n/format";
-import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
-import { checkLoginAllowed, clearAccountFailures, recordLoginFailure, type LoginBlock } from "./rate-limit.server";
-import { hashToken, newToken } from "./tokens.server";
+import { enqueue, jobEngine, queues } from "../jobs/job-engine.server";
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password.server";
+import { clearAccountFailures, loginSucceeded, reserveLoginAttempt, type LoginBlock } from "./rate-limit.server";
+import { hashToken } from "./tokens.server";
 
 export async function findUserByEmail(db: Executor, email: string) {
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
@@ -25,7 +23,11 @@ export interface SignupInput {
   locale: Locale;
 }
 
-/** Creates an organisation and its owner in one transaction. `emailTaken` when the address is in use. */
+/**
+ * Creates an organisation and its owner in one transaction. `emailTaken` when the address is in
+ * use: the caller must not say so (see the signup route), and emails the account instead
+ * (noticeSignupAttempt). The password is hashed first either way.
+ */
 export async function signUp(db: Database, input: SignupInput) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -74,15 +76,16 @@ export async function logIn(
   db: Database,
   input: { email: string; password: string; address: string | null },
 ): Promise<LoginResult> {
-  const block = await checkLoginAllowed(db, input.email, input.address);
-  if (block) return { ok: false, error: "blocked", block };
+  // The attempt takes its place in the failure count before the password is checked
+  // (rate-limit.server.ts): requests sent at once cannot all pass a count none has yet added to.
+  const reservation = await reserveLoginAttempt(db, input.email, input.address);
+  if (!reservation.ok) return { ok: false, error: "blocked", block: reservation.block };
   const user = await findUserByEmail(db, input.email);
-  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !valid) {
-    await recordLoginFailure(db, input.email, input.address);
-    return { ok: false, error: "invalid" };
-  }
-  await clearAccountFailures(db, input.email);
+  // An unknown address costs the same argon2 verification as a wrong password (a fixed hash).
+  const valid = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, input.password);
+  // A wrong password: the reservation stays, as the failure.
+  if (!user || !valid) return { ok: false, error: "invalid" };
+  await loginSucceeded(db, reservation.attempt);
   const [membership] = await db
     .select({ organizationId: memberships.organizationId })
     .from(memberships)
@@ -124,6 +127,8 @@ export async function changePassword(
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
     // Everyone else holding this account's sessions is signed out; this browser stays in.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, input.currentSessionId)));
+    // A reset link asked for before the change would otherwise still replace the new password.
+    await spendOpenResetTokens(tx, user.id);
     await auditUserChange(tx, user.id, user.id, { passwordChanged: true });
   });
   return { ok: true as const };
@@ -141,51 +146,24 @@ export async function setUserLocale(db: Executor, userId: string, locale: Locale
   await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
 
-export const RESET_TOKEN_MINUTES = 60;
-const MAX_OPEN_RESETS_PER_HOUR = 3;
-
 /**
- * Emails a reset link when the address belongs to an account. The caller answers the same either
- * way, so the form does not reveal who has an account.
+ * Asks for a reset link. The request only adds a job (the same job, in the same statement, whether
+ * or not the address belongs to an account): the job finds the account, makes the token and stores
+ * the email (account-emails.server.ts), so the answer neither says nor takes longer for a known
+ * address. With the job engine's workers: in the embedded server itself, or `npm run worker`.
  */
 export async function requestPasswordReset(db: Database, input: { email: string; locale: Locale; baseUrl: string }) {
-  const user = await findUserByEmail(db, input.email);
-  if (!user) return;
-  const [home] = await db
-    .select({ organizationId: memberships.organizationId, timeZone: organizations.timeZone })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(memberships.userId, user.id))
-    .orderBy(asc(memberships.status), asc(memberships.createdAt))
-    .limit(1);
-  if (!home) return;
-  const hourAgo = new Date(Date.now() - 60 * 60_000);
-  const [open] = await db
-    .select({ value: count() })
-    .from(passwordResetTokens)
-    .where(and(eq(passwordResetTokens.userId, user.id), gt(passwordResetTokens.createdAt, hourAgo)));
-  if ((open?.value ?? 0) >= MAX_OPEN_RESETS_PER_HOUR) return;
+  await jobEngine();
+  await enqueue(db, queues.accountEmail, { reason: "password-reset", email: input.email, locale: input.locale, baseUrl: input.baseUrl });
+}
 
-  const token = newToken();
-  const expiresAt = new Date(Date.now() + RESET_TOKEN_MINUTES * 60_000);
-  const locale = user.locale ?? input.locale;
-  // The template loads with the first email of its kind: react-email is too heavy for every start.
-  const { PasswordResetEmail, passwordResetSubject } = await import("../../../emails/password-reset");
-  await db.transaction(async (tx) => {
-    await tx.insert(passwordResetTokens).values({ userId: user.id, tokenHash: hashToken(token), expiresAt });
-    await storeEmail(tx, {
-      organizationId: home.organizationId,
-      kind: "password_reset",
-      to: user.email,
-      subject: passwordResetSubject({ locale }),
-      element: createElement(PasswordResetEmail, {
-        locale,
-        name: user.name,
-        url: `${input.baseUrl}/reset-password?token=${encodeURIComponent(token)}`,
-        expiresAt: formatDateTime(expiresAt, locale, home.timeZone),
-      }),
-    });
-  });
+/**
+ * Someone tried to sign up with an address that has an account: the account is told by email (in
+ * a job, like a reset), with links to log in and to reset the password. Nothing else happens.
+ */
+export async function noticeSignupAttempt(db: Database, input: { email: string; locale: Locale; baseUrl: string }) {
+  await jobEngine();
+  await enqueue(db, queues.accountEmail, { reason: "signup-attempt", email: input.email, locale: input.locale, baseUrl: input.baseUrl });
 }
 
 async function findOpenResetToken(db: Executor, token: string) {
@@ -206,23 +184,44 @@ export async function isResetTokenUsable(db: Database, token: string): Promise<b
   return (await findOpenResetToken(db, token)) !== null;
 }
 
-/** Sets the new password, spends the token and signs the account out everywhere. */
+/**
+ * Marks every reset link of the account not yet used as spent (used_at): the one being used, and
+ * any other, older or newer. One reset, or a password change, ends every outstanding link.
+ */
+async function spendOpenResetTokens(tx: Executor, userId: string) {
+  return tx
+    .update(passwordResetTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)))
+    .returning({ tokenHash: passwordResetTokens.tokenHash });
+}
+
+/**
+ * Sets the new password, spends the token and every other open link of the account, and signs the
+ * account out everywhere.
+ */
 export async function completePasswordReset(db: Database, input: { token: string; newPassword: string }) {
   const passwordHash = await hashPassword(input.newPassword);
+  const tokenHash = hashToken(input.token);
   return db.transaction(async (tx) => {
+    const [link] = await tx
+      .select({ userId: passwordResetTokens.userId })
+      .from(passwordResetTokens)
+      .where(eq(passwordResetTokens.tokenHash, tokenHash));
+    if (!link) return { ok: false as const };
+    // One reset of an account at a time: two of its links used at once queue on the account's row,
+    // and the second then finds its link spent by the first.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, link.userId)).for("update");
     const reset = await findOpenResetToken(tx, input.token);
     if (!reset) return { ok: false as const };
-    const spent = await tx
-      .update(passwordResetTokens)
-      .set({ usedAt: new Date() })
-      .where(and(eq(passwordResetTokens.id, reset.id), isNull(passwordResetTokens.usedAt)))
-      .returning({ id: passwordResetTokens.id });
-    if (spent.length === 0) return { ok: false as const };
+    const spent = await spendOpenResetTokens(tx, reset.userId);
+    if (!spent.some((row) => row.tokenHash === tokenHash)) return { ok: false as const };
     const [user] = await tx
       .update(users)
       .set({ passwordHash, updatedAt: new Date() })
       .where(eq(users.id, reset.userId))
       .returning({ email: users.email });
+    // Every session of the account ends, this browser's too (the route also clears its cookie).
     await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
     // The lock message says "or reset the password": a reset lifts the account's lock.
     if (user) await clearAccountFailures(tx, user.email);

@@ -10,6 +10,7 @@
 import { sql } from "drizzle-orm";
 import { fromDrizzle, fromPglite, PgBoss, type DrizzleTransactionLike, type Queue, type SendOptions } from "pg-boss";
 import type { DatabaseHandle } from "../../../db/client";
+import type { Locale } from "../i18n/config";
 import { openDatabase, type Executor } from "../db.server";
 import { logger } from "../logger.server";
 
@@ -21,6 +22,11 @@ export const queues = {
   dossierAbandoned: "dossier-abandoned",
   /** Delivers one outbox email over SMTP: { emailId }. */
   email: "email-deliver",
+  /**
+   * What follows a reset request or a signup with a taken address: finds the account (if any) and
+   * stores its email. Sent by the web request whether or not the account exists.
+   */
+  accountEmail: "account-email",
 } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
 
@@ -28,6 +34,7 @@ export interface JobData {
   [queues.dossier]: { dossierId: string };
   [queues.dossierAbandoned]: { dossierId: string };
   [queues.email]: { emailId: string };
+  [queues.accountEmail]: { reason: "password-reset" | "signup-attempt"; email: string; locale: Locale; baseUrl: string };
 }
 
 /**
@@ -59,6 +66,16 @@ const queueOptions: Record<QueueName, Omit<Queue, "name">> = {
     retryDelayMax: 60 * 60,
     retentionSeconds: 7 * 24 * 60 * 60,
     deleteAfterSeconds: 30 * 24 * 60 * 60,
+  },
+  // The job holds an address someone typed, perhaps nobody's: it is deleted a day after it ran.
+  [queues.accountEmail]: {
+    policy: "standard",
+    expireInSeconds: 5 * 60,
+    retryLimit: 3,
+    retryDelay: 10,
+    retryBackoff: true,
+    retentionSeconds: 24 * 60 * 60,
+    deleteAfterSeconds: 24 * 60 * 60,
   },
 };
 

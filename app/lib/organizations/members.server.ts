@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/audit.server";
 import { createSession } from "../auth/session.server";
 import { canAssignRole, type Role } from "../auth/permissions";
 import { hashPassword, verifyPassword } from "../auth/password.server";
-import { checkLoginAllowed, clearAccountFailures, recordLoginFailure } from "../auth/rate-limit.server";
+import { loginSucceeded, reserveLoginAttempt } from "../auth/rate-limit.server";
 import { hashToken, newToken } from "../auth/tokens.server";
 import type { Database, Executor } from "../db.server";
 import { storeEmail } from "../email/email.server";
@@ -284,15 +284,12 @@ export async function acceptInvitation(
   if (open.existingUser) {
     // A password check like the login's, under the same lock: otherwise an invitation would be a
     // way around the rate limit.
-    const email = open.invitation.email;
-    const block = await checkLoginAllowed(db, email, input.address);
-    if (block) return { ok: false, error: "blocked", retryAfterMinutes: block.retryAfterMinutes };
+    // The attempt is reserved in the count before the password is checked (rate-limit.server.ts).
+    const reservation = await reserveLoginAttempt(db, open.invitation.email, input.address);
+    if (!reservation.ok) return { ok: false, error: "blocked", retryAfterMinutes: reservation.block.retryAfterMinutes };
     const [user] = await db.select().from(users).where(eq(users.id, open.existingUser.id));
-    if (!user || !(await verifyPassword(user.passwordHash, input.password))) {
-      await recordLoginFailure(db, email, input.address);
-      return { ok: false, error: "wrongPassword" };
-    }
-    await clearAccountFailures(db, email);
+    if (!user || !(await verifyPassword(user.passwordHash, input.password))) return { ok: false, error: "wrongPassword" };
+    await loginSucceeded(db, reservation.attempt);
   } else {
     passwordHash = await hashPassword(input.password);
   }

@@ -2,6 +2,7 @@ import { render } from "@react-email/render";
 import { describe, expect, test } from "vitest";
 import { InvitationEmail, invitationSubject } from "../../../emails/invitation";
 import { PasswordResetEmail, passwordResetSubject } from "../../../emails/password-reset";
+import { SignupAttemptEmail, signupAttemptSubject } from "../../../emails/signup-attempt";
 import { locales } from "~/lib/i18n/config";
 import { createI18n } from "~/lib/i18n/translations.server";
 
@@ -48,6 +49,18 @@ describe.each(locales)("emails in %s", (locale) => {
     expect(text).toContain(props.expiresAt);
     expect(text).not.toMatch(/\{\{|emails\.passwordReset/);
     expect(passwordResetSubject(props)).toBe(t("emails.passwordReset.subject"));
+  });
+
+  test("the signup-attempt notice greets the person, links to log in and to reset, and carries no token", async () => {
+    const props = { locale, name: "李静 Li Jing", loginUrl: "http://localhost:3000/login", resetUrl: "http://localhost:3000/reset-password" };
+    const { html, text } = await renderBoth(<SignupAttemptEmail {...props} />);
+    expect(html).toContain(`href="${props.loginUrl}"`);
+    expect(html).toContain(`href="${props.resetUrl}"`);
+    expect(html).toContain(`lang="${locale}"`);
+    expect(text).toContain(props.name);
+    for (const key of ["body", "ifYou", "button", "forgot", "ignore"] as const) expect(text).toContain(t(`emails.signupAttempt.${key}`));
+    expect(text).not.toMatch(/\{\{|emails\.signupAttempt|token=/);
+    expect(signupAttemptSubject(props)).toBe(t("emails.signupAttempt.subject"));
   });
 });
 

@@ -164,7 +164,6 @@ export const en = {
     passwordTooShort: "Use at least {{min}} characters.",
     passwordMismatch: "The two passwords differ.",
     currentPasswordWrong: "The current password is wrong.",
-    emailTaken: "An account with this email already exists. Log in instead, or reset its password.",
     loginInvalid: "Email or password is wrong.",
     loginBlockedAccount: "Too many failed attempts for this account. Try again in {{minutes}} minutes, or reset the password.",
     loginBlockedAddress: "Too many failed attempts from your network. Try again in {{minutes}} minutes.",
@@ -205,6 +204,7 @@ export const en = {
     intro: "You become its owner and can invite your colleagues afterwards.",
     submit: "Create organisation",
     loginLink: "Already have an account? Log in",
+    checkEmail: "Check your inbox: we have sent {{email}} an email about how to continue.",
   },
   reset: {
     title: "Reset your password",
@@ -2851,6 +2851,16 @@ export const en = {
       button: "Set a new password",
       expires: "The link works once and expires on {{expiresAt}}.",
       ignore: "If you did not ask for this, ignore this email: your password stays as it is.",
+    },
+    signupAttempt: {
+      subject: "Someone tried to sign up to Tradeguard with your email address",
+      greeting: "Hello {{name}},",
+      body: "Someone just tried to create a new organisation on Tradeguard with this email address. The address already belongs to your account, so nothing was created and your account has not changed.",
+      ifYou:
+        "If it was you, log in with your password. To work in another organisation too, ask one of its owners or administrators to invite this address: one account can belong to several organisations.",
+      button: "Log in",
+      forgot: "Forgot your password? Ask for a reset link here:",
+      ignore: "If it was not you, ignore this email: nobody can use your account without your password.",
     },
   },
 };

@@ -166,7 +166,6 @@ export const zhCN: Translations = {
     passwordTooShort: "至少使用 {{min}} 个字符。",
     passwordMismatch: "两次输入的密码不一致。",
     currentPasswordWrong: "当前密码不正确。",
-    emailTaken: "该邮箱已注册账户。请直接登录，或重置密码。",
     loginInvalid: "邮箱或密码不正确。",
     loginBlockedAccount: "该账户登录失败次数过多。请 {{minutes}} 分钟后再试，或重置密码。",
     loginBlockedAddress: "您所在网络的登录失败次数过多。请 {{minutes}} 分钟后再试。",
@@ -207,6 +206,7 @@ export const zhCN: Translations = {
     intro: "您将成为该企业的所有者，之后可以邀请同事加入。",
     submit: "创建企业",
     loginLink: "已有账户？登录",
+    checkEmail: "请查收邮件：我们已向 {{email}} 发送了一封邮件，说明接下来的步骤。",
   },
   reset: {
     title: "重置密码",
@@ -2846,6 +2846,15 @@ export const zhCN: Translations = {
       button: "设置新密码",
       expires: "该链接只能使用一次，于 {{expiresAt}} 失效。",
       ignore: "如果这不是您本人的操作，请忽略本邮件，您的密码不会改变。",
+    },
+    signupAttempt: {
+      subject: "有人尝试用您的邮箱注册 Tradeguard",
+      greeting: "{{name}}，您好：",
+      body: "刚才有人尝试使用此邮箱地址在 Tradeguard 上创建新企业。该邮箱已属于您的账户，因此没有创建任何内容，您的账户也没有任何变化。",
+      ifYou: "如果是您本人，请用密码直接登录。如需同时在另一家企业中工作，请让该企业的所有者或管理员邀请此邮箱：一个账户可以属于多家企业。",
+      button: "登录",
+      forgot: "忘记密码？可在此申请重置链接：",
+      ignore: "如果不是您本人的操作，请忽略本邮件：没有您的密码，任何人都无法使用您的账户。",
     },
   },
 };
