@@ -8,7 +8,6 @@ import { register } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { constants as zlibConstants } from "node:zlib";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -23,9 +22,15 @@ import { answeringDatabaseOutages } from "./app/lib/database-outage.server";
 import { guardProcess } from "./app/lib/process-guards.server";
 import { demoAccountsText, demoAccountsExist } from "./app/lib/demo/demo-accounts.server";
 import { closeJobEngine, openJobEngine } from "./app/lib/jobs/job-engine.server";
+// Limits (h9): request bodies are read through the body limits (app/lib/http/body-limits.server.ts).
+import { createRequestHandler } from "./app/lib/http/remix-handler.server";
+import { refuseLargeBodies } from "./app/lib/http/body-limits.server";
+import { setPrivateUmask } from "./db/file-modes";
 
 const config = env();
 guardProcess("web");
+// What this process creates (the embedded database, uploaded files) is its owner's alone.
+setPrivateUmask();
 // A deployment must not build emailed links (password resets, invitations) from the Host header,
 // which a client chooses. The embedded demo on localhost may.
 if (config.NODE_ENV === "production" && config.DATABASE_URL && !config.APP_URL) {
@@ -52,7 +57,6 @@ if (handle.kind === "pglite" && (await demoAccountsExist(handle.db))) {
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", "loopback, linklocal, uniquelocal");
 
 app.use(
   pinoHttp({
@@ -66,6 +70,30 @@ app.use(
     autoLogging: { ignore: (req) => req.url?.startsWith("/assets/") ?? false },
   }),
 );
+
+// ── Limits (h9) ──────────────────────────────────────────────────────────────────────────────────
+// The client's address (req.ip: the login limit, audit and share-access records) and req.protocol
+// come from X-Forwarded-* only when the connection is from a proxy that TRUST_PROXY names (none by
+// default: env.server.ts). A deployment behind a proxy that forgot it sees every client at the
+// proxy's address, which the login limit would then count as one: said once in the log.
+app.set("trust proxy", config.TRUST_PROXY);
+if (config.TRUST_PROXY === false) {
+  let warned = false;
+  app.use((req, _res, next) => {
+    if (!warned && req.headers["x-forwarded-for"]) {
+      warned = true;
+      req.log.warn(
+        { peer: req.socket.remoteAddress },
+        "X-Forwarded-For is ignored: TRUST_PROXY is not set. Behind a reverse proxy, set it (e.g. TRUST_PROXY=loopback) or every client is seen at the proxy's address",
+      );
+    }
+    next();
+  });
+}
+// Request bodies over their route's limit are refused with 413 before anything reads them (a
+// declared length here; a body without one is counted as the Remix handler reads it).
+app.use(refuseLargeBodies());
+// ── end of limits (h9) ───────────────────────────────────────────────────────────────────────────
 
 app.use((_req, res, next) => {
   res.locals.cspNonce = randomBytes(16).toString("base64");

@@ -9,9 +9,12 @@ import { closeJobEngine, openJobEngine } from "./app/lib/jobs/job-engine.server"
 import { startWorkers } from "./app/lib/jobs/job-workers.server";
 import { logger } from "./app/lib/logger.server";
 import { guardProcess } from "./app/lib/process-guards.server";
+import { setPrivateUmask } from "./db/file-modes";
 
 const config = env();
 guardProcess("worker");
+// What this process writes (generated dossiers into FILES_DIR) is its owner's alone (db/file-modes.ts).
+setPrivateUmask();
 if (!config.DATABASE_URL) {
   // The embedded database belongs to the one process that opened it: `npm start` works its jobs itself.
   logger.fatal("npm run worker needs DATABASE_URL (PostgreSQL); on the embedded database `npm start` runs the workers itself");

@@ -1,7 +1,8 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import type { Sql } from "postgres";
+import { PRIVATE_DIR_MODE, restrictTree } from "./file-modes";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -83,10 +84,23 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const dataDir = options.dataDir ?? "./data";
-  // PGlite's own mkdir is not recursive (STACK.md gotcha 11).
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const onDisk = !dataDir.startsWith("memory://");
+  if (onDisk) {
+    // PGlite's own mkdir is not recursive (STACK.md gotcha 11). The folder is its owner's alone
+    // (db/file-modes.ts), also when it was there already.
+    mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    chmodSync(dataDir, PRIVATE_DIR_MODE);
+  }
   const client = new PGlite(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   await client.waitReady;
+  // A new database's files are written mode 0666 by PGlite whatever the umask; the ones it makes
+  // later follow the umask. The uploaded files under files/ (the default FILES_DIR) keep their own.
+  if (onDisk) restrictTree(dataDir, { skipTopLevel: ["files"] });
   const db = drizzle(client, { schema, casing: "snake_case", logger: observingLogger });
-  return { db, kind: "pglite", pglite: client, close: () => client.close() };
+  const close = async () => {
+    await client.close();
+    // And the files it made since, in a process that did not set the umask (a script, a test).
+    if (onDisk) restrictTree(dataDir, { skipTopLevel: ["files"] });
+  };
+  return { db, kind: "pglite", pglite: client, close };
 }

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createDatabase } from "./client";
+import { restrictTree } from "./file-modes";
 import { migrateDatabase, migrationsFolder } from "./migrate";
 
 /** Where `npm start` keeps the data folder: inside the build, so every build makes it anew. */
@@ -83,6 +84,7 @@ export async function ensurePgliteDataTemplate(dir: string): Promise<string> {
   } finally {
     await handle.close();
   }
+  restrictTree(partial);
   renameSync(partial, target);
   for (const name of readdirSync(path.dirname(target))) {
     const entry = path.join(path.dirname(target), name);
@@ -92,14 +94,16 @@ export async function ensurePgliteDataTemplate(dir: string): Promise<string> {
 }
 
 /**
- * Copies the build's data folder into `dataDir` when it holds no database yet and the build made one
- * for the current migrations (true); otherwise leaves it (false), and PGlite runs initdb as without
- * a build.
+ * Copies the build's data folder (or the one made under `templateDir`) into `dataDir` when it holds
+ * no database yet and there is one for the current migrations (true); otherwise leaves it (false),
+ * and PGlite runs initdb as without a build. The copy is its owner's alone (db/file-modes.ts),
+ * whatever the modes of the template it came from.
  */
-export function copyTemplateIntoNewDataDir(dataDir: string): boolean {
+export function copyTemplateIntoNewDataDir(dataDir: string, templateDir: string = BUILD_TEMPLATE_DIR): boolean {
   if (dataDir.startsWith("memory://") || existsSync(path.join(dataDir, "PG_VERSION"))) return false;
-  const template = dataTemplate(BUILD_TEMPLATE_DIR);
+  const template = dataTemplate(templateDir);
   if (!existsSync(template)) return false;
   cpSync(template, dataDir, { recursive: true });
+  restrictTree(dataDir, { skipTopLevel: ["files"] });
   return true;
 }

@@ -1,11 +1,14 @@
 // npm run db:seed: seeds the demo organisations into DATABASE_URL (or the embedded database), migrating
 // first. It refuses to touch a database that already holds any organisation.
 import { createDatabase } from "../db/client";
+import { setPrivateUmask } from "../db/file-modes";
 import { migrateDatabase } from "../db/migrate";
 import { env } from "../app/lib/env.server";
 import { demoAccountsText, seedDemoIfEmpty } from "../app/lib/demo/demo-seed.server";
 
 const config = env();
+// The embedded database's files are its owner's alone (db/file-modes.ts).
+setPrivateUmask();
 const handle = await createDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
 try {
   await migrateDatabase(handle);

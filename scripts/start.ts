@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { setPrivateUmask } from "../db/file-modes";
 import { buildSourcesHash, isBuildCurrent, writeBuildStamp } from "./build-stamp";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -29,4 +30,7 @@ if (isBuildCurrent(root)) {
 }
 
 process.env.NODE_ENV = "production";
+// From here on (the server sets it too) what this process creates under DATA_DIR is its owner's
+// alone (db/file-modes.ts); the build above stays as the build tools made it.
+setPrivateUmask();
 await import("../server");

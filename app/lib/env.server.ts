@@ -1,4 +1,50 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+
+/** Express's names for address ranges, usable in TRUST_PROXY. */
+const TRUST_PROXY_NAMES = ["loopback", "linklocal", "uniquelocal"];
+
+/**
+ * TRUST_PROXY as Express's "trust proxy" setting: false (unset, "none", "false" or "0": no proxy,
+ * X-Forwarded-For is ignored), a number of proxies in front (a hop count), or the proxies'
+ * addresses: a comma-separated list of `loopback`, `linklocal`, `uniquelocal`, IP addresses and CIDR
+ * ranges. Trusting every address ("true") is refused: it lets any client choose its own address.
+ * Returns a message for a value that is none of these.
+ */
+export function parseTrustProxy(value: string | undefined): { ok: true; value: false | number | string[] } | { ok: false; error: string } {
+  const text = (value ?? "").trim();
+  if (text === "" || /^(none|false|0)$/i.test(text)) return { ok: true, value: false };
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return hops <= 10 ? { ok: true, value: hops } : { ok: false, error: `${text} proxies in front is not a plausible hop count` };
+  }
+  if (/^(true|all|\*)$/i.test(text)) {
+    return {
+      ok: false,
+      error: `"${text}" would trust every address, letting any client choose its own with X-Forwarded-For: give the proxies' addresses (e.g. loopback or 10.0.0.0/8) or their number`,
+    };
+  }
+  const entries = text.split(",").map((entry) => entry.trim());
+  const invalid = entries.filter((entry) => !validProxyEntry(entry));
+  if (invalid.length) {
+    return {
+      ok: false,
+      error: `not an address, CIDR range or one of ${TRUST_PROXY_NAMES.join(", ")}: ${invalid.map((e) => JSON.stringify(e)).join(", ")} (expected e.g. "loopback", "10.0.0.5, 10.1.0.0/16" or a hop count such as 1)`,
+    };
+  }
+  return { ok: true, value: entries.map((entry) => entry.toLowerCase()) };
+}
+
+function validProxyEntry(entry: string): boolean {
+  if (TRUST_PROXY_NAMES.includes(entry.toLowerCase())) return true;
+  const [address = "", range, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (range === undefined) return true;
+  // A prefix length, or (IPv4) a netmask such as 255.255.0.0.
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (version === 4 ? 32 : 128);
+  return version === 4 && isIP(range) === 4;
+}
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -28,6 +74,19 @@ const EnvSchema = z.object({
    */
   WORKERS: z.enum(["inline", "off"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * The reverse proxies whose X-Forwarded-For (and -Proto, -Host) the server believes, as Express's
+   * "trust proxy" (parseTrustProxy above). Unset: none, and a client's address is the connection's.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -10,6 +10,7 @@ import { readUploadForm } from "~/lib/evidence/file-store.server";
 import { message, translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { confirmImport, createImportPreview, getImportPreview, importColumns, MAX_IMPORT_ROWS } from "~/lib/partners/partner-import.server";
+import { MAX_IMPORT_FILE_BYTES } from "~/lib/partners/partner-import-limits";
 
 // /partners/import: a CSV or XLSX list of partners, read into a preview with a row-by-row error
 // report (row, column, message). Nothing is registered until the preview is confirmed: all rows
@@ -48,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "partners.manage");
   const actor = { organizationId: auth.organization.id, userId: auth.user.id };
-  const form = await readUploadForm(request);
+  const form = await readUploadForm(request, { maxFileBytes: MAX_IMPORT_FILE_BYTES });
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const intent = form.formData.get("intent");
   if (intent === "upload") {

@@ -9,8 +9,11 @@ import { usccCheckCharacter } from "~/lib/organizations/uscc";
 import { confirmImport, createImportPreview, getImportPreview } from "~/lib/partners/partner-import.server";
 import { PartnerSchema } from "~/lib/partners/partner-schema";
 import { createPartner } from "~/lib/partners/partners.server";
+import { createI18n } from "~/lib/i18n/translations.server";
+import { MAX_XLSX_UNPACKED_BYTES } from "~/lib/partners/partner-import-limits";
 import { signUpOrganization, type SignedUp } from "../support/factories";
 import { countRows, testDb } from "../support/test-database";
+import { claimingSize, rowXml, sharedStringsBomb, workbookParts, zipParts } from "../support/xlsx-bomb";
 
 type Actor = { organizationId: string; userId: string };
 const actorOf = (org: SignedUp): Actor => ({ organizationId: org.organizationId, userId: org.userId });
@@ -179,5 +182,78 @@ describe("between preview and confirmation", () => {
     expect(result).toEqual({ ok: false, errors: { file: message("partners.import.missingColumns", { columns: "legal_name_zh / legal_name_en, country, roles" }) } });
     expect(await countRows("partner_imports", sql`organization_id = ${org.organizationId}`)).toBe(0);
     expect(await getImportPreview(testDb(), org.organizationId, "not-a-uuid")).toBeNull();
+  });
+});
+
+describe("an XLSX zip bomb", () => {
+  /** Runs `work`, sampling the process's resident memory every 20 ms: how long it took and how far memory rose. */
+  async function measured<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; rssRiseMb: number }> {
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const started = performance.now();
+    try {
+      const result = await work();
+      peak = Math.max(peak, process.memoryUsage().rss);
+      return { result, ms: performance.now() - started, rssRiseMb: (peak - before) / 1024 / 1024 };
+    } finally {
+      clearInterval(sampler);
+    }
+  }
+
+  const tooLarge = message("partners.import.tooLarge", { max: MAX_XLSX_UNPACKED_BYTES / 1024 / 1024 });
+  // 220 KB that inflate to 150 MB of shared strings (npm run bench:xlsx-bomb measures 300 MB ones).
+  let bomb: Uint8Array;
+  beforeAll(async () => {
+    bomb = await sharedStringsBomb(150);
+  });
+
+  test("a shared-strings part of 150 MB, its headers claiming 1 KB, is refused soon and in bounded memory; nothing is written", async () => {
+    const org = await signUpOrganization();
+    expect(bomb.byteLength).toBeLessThan(512 * 1024);
+    // Only counting what inflates stops this one.
+    const lying = claimingSize(bomb, "xl/sharedStrings.xml", 1024);
+    const { result, ms, rssRiseMb } = await measured(() => createImportPreview(testDb(), actorOf(org), { bytes: lying, name: "partners.xlsx" }));
+    expect(result).toEqual({ ok: false, errors: { file: tooLarge } });
+    // Before, a 300 MB one took 22 s and 780 MB, and was read as one partner (npm run bench:xlsx-bomb).
+    // Generous bounds: inflating and parsing the 64 MB the reader allows takes about 2 s here.
+    expect(ms).toBeLessThan(15_000);
+    expect(rssRiseMb).toBeLessThan(300);
+    expect(await countRows("partner_imports", sql`organization_id = ${org.organizationId}`)).toBe(0);
+    expect(await partnersOf(org.organizationId)).toBe(0);
+  });
+
+  test("the same bomb saying its size is refused before any of it is inflated", async () => {
+    const org = await signUpOrganization();
+    const { result, ms } = await measured(() => createImportPreview(testDb(), actorOf(org), { bytes: bomb, name: "partners.xlsx" }));
+    expect(result).toEqual({ ok: false, errors: { file: tooLarge } });
+    expect(ms).toBeLessThan(3_000);
+    expect(await countRows("partner_imports", sql`organization_id = ${org.organizationId}`)).toBe(0);
+  });
+
+  test("the refusal reads in both languages", () => {
+    expect(createI18n("zh-CN").t("partners.import.tooLarge", { max: 64 })).toBe("该工作簿解压后过大（超过 64 MB）：请拆分，或另存为 CSV（UTF-8）。");
+    expect(createI18n("en").t("partners.import.tooLarge", { max: 64 })).toBe("The workbook is too large once unpacked (more than 64 MB): split it, or save it as CSV (UTF-8).");
+  });
+
+  test("a normal workbook, its parts in Excel's order, still imports", async () => {
+    const org = await signUpOrganization();
+    const code = freshUscc();
+    const bytes = await zipParts(
+      workbookParts({
+        rows: [
+          rowXml(1, ["企业名称（中文）", "国家或地区", "统一社会信用代码", "角色"]),
+          rowXml(2, ["深圳丁物流有限公司", "CN", code, "承运人"]),
+          rowXml(3, ["Acme Freight", "US", "", "carrier"]),
+        ].join(""),
+      }),
+    );
+    const id = await previewOk(actorOf(org), { bytes, name: "partners.xlsx" });
+    const preview = await getImportPreview(testDb(), org.organizationId, id);
+    expect(preview?.validRows.map((r) => r.row)).toEqual([2]);
+    expect(preview?.errors.map((e) => e.row)).toEqual([3]);
+    const done = await confirmImport(testDb(), actorOf(org), id, { onlyValid: true });
+    expect(done).toEqual({ ok: true, imported: 1 });
+    expect(await partnersOf(org.organizationId)).toBe(1);
   });
 });

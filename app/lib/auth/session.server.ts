@@ -17,7 +17,7 @@ function sessionSecret(): string {
   // Zero-setup runs keep a generated secret beside their data, so restarts keep people logged in.
   const file = path.join(config.DATA_DIR, "session-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(config.DATA_DIR, { recursive: true });
+  mkdirSync(config.DATA_DIR, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString("hex");
   writeFileSync(file, secret, { mode: 0o600 });
   logger.warn({ file }, "SESSION_SECRET is not set; generated one");

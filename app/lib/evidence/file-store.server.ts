@@ -1,13 +1,15 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { chmod, mkdir, open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from "../../../db/file-modes";
 import { evidenceFiles, type EvidenceFile } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Executor } from "../db.server";
 import { env } from "../env.server";
 import { formDataToObject } from "../form.server";
+import { logger } from "../logger.server";
 import { message } from "../i18n/messages";
 import {
   allowedFormatsLabel,
@@ -32,6 +34,57 @@ export function filesDir(): string {
 
 function pathFor(sha256: string): string {
   return path.join(filesDir(), sha256.slice(0, 2), sha256);
+}
+
+// The store is its owner's alone (db/file-modes.ts): its folders 0700, its files 0600, whatever the
+// process umask. Its own folder is made so, or made so once per process if it was there already
+// (a store of an older version, or one the operator made); a folder this process may not change
+// (another owner's mount) is left as it is, with a warning.
+const privateRoots = new Map<string, Promise<void>>();
+
+function privateRoot(root: string): Promise<void> {
+  let done = privateRoots.get(root);
+  if (!done) {
+    done = (async () => {
+      await mkdir(root, { recursive: true, mode: PRIVATE_DIR_MODE });
+      const { mode } = await stat(root);
+      if ((mode & 0o077) === 0) return;
+      await chmod(root, PRIVATE_DIR_MODE).catch((error: unknown) =>
+        logger.warn({ err: error, folder: root }, "the file store's folder is readable by others and could not be made private"),
+      );
+    })();
+    done.catch(() => privateRoots.delete(root));
+    privateRoots.set(root, done);
+  }
+  return done;
+}
+
+/** The folder `dir` inside the store, made if missing, like every folder of the store mode 0700. */
+export async function makeStoreFolder(dir: string): Promise<void> {
+  await privateRoot(filesDir());
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+}
+
+/** Writes bytes (or parts of them) under a temporary name beside `target`, mode 0600, and renames them into place. */
+export async function placeStoreFile(target: string, content: Uint8Array | readonly Uint8Array[]): Promise<void> {
+  await makeStoreFolder(path.dirname(target));
+  const temporary = `${target}.${randomUUID()}.part`;
+  try {
+    if (content instanceof Uint8Array) {
+      await writeFile(temporary, content, { mode: PRIVATE_FILE_MODE });
+    } else {
+      const handle = await open(temporary, "w", PRIVATE_FILE_MODE);
+      try {
+        for (const part of content) await handle.write(part);
+      } finally {
+        await handle.close();
+      }
+    }
+    await rename(temporary, target);
+  } catch (error) {
+    await unlink(temporary).catch(() => {});
+    throw error;
+  }
 }
 
 /** Text fields are small; a text part bigger than this is not a form a person filled in. */
@@ -138,15 +191,7 @@ export async function storeFile(
   file: CheckedUpload,
 ): Promise<EvidenceFile> {
   const target = pathFor(file.sha256);
-  if (!(await exists(target))) {
-    await mkdir(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${randomUUID()}.part`;
-    await writeFile(temporary, file.bytes);
-    await rename(temporary, target).catch(async (error) => {
-      await unlink(temporary).catch(() => {});
-      throw error;
-    });
-  }
+  if (!(await exists(target))) await placeStoreFile(target, file.bytes);
   const [existing] = await tx
     .select()
     .from(evidenceFiles)
@@ -208,15 +253,7 @@ async function exists(file: string): Promise<boolean> {
 export async function storeGeneratedBytes(bytes: Uint8Array): Promise<{ sha256: string; sizeBytes: number }> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const target = pathFor(sha256);
-  if (!(await exists(target))) {
-    await mkdir(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${randomUUID()}.part`;
-    await writeFile(temporary, bytes);
-    await rename(temporary, target).catch(async (error) => {
-      await unlink(temporary).catch(() => {});
-      throw error;
-    });
-  }
+  if (!(await exists(target))) await placeStoreFile(target, bytes);
   return { sha256, sizeBytes: bytes.byteLength };
 }
 
@@ -233,20 +270,7 @@ export async function storeGeneratedParts(parts: readonly Uint8Array[]): Promise
   }
   const sha256 = hash.digest("hex");
   const target = pathFor(sha256);
-  if (!(await exists(target))) {
-    await mkdir(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${randomUUID()}.part`;
-    const handle = await open(temporary, "w");
-    try {
-      for (const part of parts) await handle.write(part);
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, target).catch(async (error) => {
-      await unlink(temporary).catch(() => {});
-      throw error;
-    });
-  }
+  if (!(await exists(target))) await placeStoreFile(target, parts);
   return { sha256, sizeBytes };
 }
 

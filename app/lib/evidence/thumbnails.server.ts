@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { EvidenceFile } from "../../../db/schema";
-import { filesDir, readFileBytes } from "./file-store.server";
+import { filesDir, placeStoreFile, readFileBytes } from "./file-store.server";
 
 // Small, upright previews of photos for phone screens. The original is never touched (its SHA-256
 // is the evidence); a thumbnail is a derived copy, turned by the photo's EXIF orientation (phones
@@ -35,9 +34,6 @@ export async function thumbnailFor(file: EvidenceFile, size: ThumbnailSize): Pro
     // Not made yet.
   }
   const thumbnail = await renderThumbnail(await readFileBytes(file), size);
-  await mkdir(path.dirname(target), { recursive: true });
-  const temporary = `${target}.${randomUUID()}.part`;
-  await writeFile(temporary, thumbnail);
-  await rename(temporary, target);
+  await placeStoreFile(target, thumbnail);
   return thumbnail;
 }

@@ -12,15 +12,17 @@ import type { Actor } from "../organizations/organizations.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import { isUuid } from "../value-checks";
 import { countryCodes, countryName } from "./countries";
+import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_XLSX_UNPACKED_BYTES } from "./partner-import-limits";
 import { PartnerSchema, type PartnerValues } from "./partner-schema";
 import { aeoProgrammes, customsCredits, partnerRoles } from "./partner-values";
 import { columnsOf } from "./partners.server";
+import { readFirstSheetRows, XlsxLimitError } from "./xlsx-reader.server";
 
 // Partner lists from a spreadsheet: the file is read and every row checked with the partner form's
 // own schema into a stored preview; nothing is registered until a person confirms that preview, and
 // then all of it goes in one transaction, numbered and audited like partners registered one by one.
 
-export const MAX_IMPORT_ROWS = 20_000;
+export { MAX_IMPORT_ROWS } from "./partner-import-limits";
 const INSERT_CHUNK = 500;
 
 type PartnerField = keyof PartnerValues;
@@ -161,7 +163,11 @@ type Table = { row: number; cells: string[] }[];
 export async function parsePartnerFile(bytes: Uint8Array, fileName: string): Promise<ParsedPartnerFile> {
   const kind = fileKind(bytes, fileName);
   if (!kind) return { ok: false, error: message("partners.import.badFile") };
-  const table = kind === "xlsx" ? await readXlsx(bytes) : readCsv(bytes);
+  if (kind === "xlsx") {
+    const read = await readXlsx(bytes);
+    return "error" in read ? { ok: false, error: read.error } : rowsOfTable(read.table);
+  }
+  const table = readCsv(bytes);
   if (!table) return { ok: false, error: message("partners.import.badFile") };
   return rowsOfTable(table);
 }
@@ -207,23 +213,28 @@ function headerDelimiter(text: string): string {
   return candidates.reduce((best, d) => (count(d) > count(best) ? d : best), ",");
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<Table | null> {
-  // exceljs (and its zip stack) loads with the first workbook, not with the server.
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  } catch {
-    return null;
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
+/**
+ * The first worksheet's rows, read as they are unpacked (xlsx-reader.server.ts) and refused as soon
+ * as a limit is passed: the unpacked size, the columns, or more rows with a value than a file may
+ * import (the heading and MAX_IMPORT_ROWS); reading stops there.
+ */
+async function readXlsx(bytes: Uint8Array): Promise<{ table: Table } | { error: string }> {
   const table: Table = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as unknown[];
-    table.push({ row: rowNumber, cells: Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) => cellText(values[i + 1])) });
-  });
-  return table;
+  try {
+    for await (const { row, values } of readFirstSheetRows(bytes, { maxUnpackedBytes: MAX_XLSX_UNPACKED_BYTES, maxColumns: MAX_IMPORT_COLUMNS })) {
+      const cells = Array.from({ length: values.length }, (_, i) => cellText(values[i]));
+      if (isBlank(cells)) continue;
+      table.push({ row, cells });
+      if (table.length > MAX_IMPORT_ROWS + 1) return { error: message("partners.import.tooManyRows", { max: MAX_IMPORT_ROWS }) };
+    }
+  } catch (error) {
+    if (error instanceof XlsxLimitError && error.limit === "unpacked")
+      return { error: message("partners.import.tooLarge", { max: Math.round(MAX_XLSX_UNPACKED_BYTES / 1024 / 1024) }) };
+    if (error instanceof XlsxLimitError) return { error: message("partners.import.tooManyColumns", { max: MAX_IMPORT_COLUMNS }) };
+    // XlsxFormatError, or whatever a malformed part makes exceljs or the XML parser throw.
+    return { error: message("partners.import.badFile") };
+  }
+  return { table };
 }
 
 /** An exceljs cell value as the text a person sees (a formula's result, a date as YYYY-MM-DD). */

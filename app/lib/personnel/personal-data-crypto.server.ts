@@ -81,7 +81,7 @@ export function serverSecret(): Buffer {
     secret = parseSecret(readFileSync(file, "utf8"));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     secret = randomBytes(32);
     // flag "wx": two processes starting at once cannot both write a key; the loser reads the winner's.
     try {

@@ -8,6 +8,8 @@ import { message } from "~/lib/i18n/messages";
 import { usccCheckCharacter } from "~/lib/organizations/uscc";
 import { partnerExportRows, partnersCsv, partnersXlsx } from "~/lib/partners/partner-export.server";
 import { checkPartnerRows, MAX_IMPORT_ROWS, parsePartnerFile, type RawRow } from "~/lib/partners/partner-import.server";
+import { MAX_IMPORT_COLUMNS, MAX_XLSX_UNPACKED_BYTES } from "~/lib/partners/partner-import-limits";
+import { rowsBomb, rowXml, workbookParts, zipParts } from "../../support/xlsx-bomb";
 
 /** A valid USCC: a fixed 12-character start, five digits of `n`, the GB 32100 check character. */
 function uscc(n: number): string {
@@ -233,6 +235,65 @@ describe("parsePartnerFile: XLSX", () => {
     const { valid, errors } = checkPartnerRows(parsed.rows, new Set());
     expect(errors).toEqual([]);
     expect(valid[0]?.values).toMatchObject({ countryCode: "US", roles: ["third_party_logistics"], aeoProgramme: "ctpat", aeoValidUntil: "2026-12-31" });
+  });
+});
+
+describe("parsePartnerFile: XLSX limits", () => {
+  /** What a zip's parts add up to unpacked, as its central directory says. */
+  function unpackedSize(zip: Uint8Array): number {
+    const bytes = Buffer.from(zip);
+    const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    let at = bytes.readUInt32LE(end + 16);
+    let total = 0;
+    for (let i = 0; i < bytes.readUInt16LE(end + 10); i += 1) {
+      total += bytes.readUInt32LE(at + 24);
+      at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+    }
+    return total;
+  }
+
+  test(`a full list (${MAX_IMPORT_ROWS} partners, every column, long notes) unpacks to a fraction of the limit and is read whole`, async () => {
+    // Excel saves such a list (its texts in the shared strings) as about 17 MB unpacked; here every
+    // text is inline in the sheet, which is larger still.
+    const heading = ["企业名称（中文）", "Legal name (English)", "国家或地区", "统一社会信用代码", "境外注册号", "角色", "海关信用等级", "AEO 认证", "AEO 项目名称", "AEO 证书编号", "AEO 有效期至", "年业务量（人民币元）", "备注"];
+    const rows = function* () {
+      yield rowXml(1, heading);
+      for (let i = 0; i < MAX_IMPORT_ROWS; i += 1) {
+        yield rowXml(i + 2, [
+          `深圳测试物流有限公司第${i}分公司`,
+          `Shenzhen Test Logistics Branch ${i} Co., Ltd.`,
+          "中国",
+          uscc(i % 90_000),
+          "",
+          "承运人;仓储;第三方物流",
+          "高级认证企业",
+          "中国海关高级认证",
+          "",
+          `AEOCN${String(i).padStart(10, "0")}`,
+          `2027-${String((i % 12) + 1).padStart(2, "0")}-15`,
+          String((i % 97) * 100_000),
+          `年度评估 ${i}：承运线路覆盖华南、华东，客户投诉率低于千分之一。`.repeat(2),
+        ]);
+      }
+    };
+    const bytes = await zipParts(workbookParts({ rows }));
+    expect(unpackedSize(bytes)).toBeLessThan(MAX_XLSX_UNPACKED_BYTES / 2);
+    const parsed = await parsePartnerFile(bytes, "partners.xlsx");
+    expect(parsed.ok && parsed.rows.length).toBe(MAX_IMPORT_ROWS);
+  }, 60_000);
+
+  test("a sheet of 100,000 rows is refused at the row limit, without reading the rest", async () => {
+    const bytes = await rowsBomb(100_000);
+    const started = performance.now();
+    expect(await parseError(bytes, "partners.xlsx")).toBe(message("partners.import.tooManyRows", { max: MAX_IMPORT_ROWS }));
+    // Reading all of it takes several times as long.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  }, 30_000);
+
+  test(`a value beyond column ${MAX_IMPORT_COLUMNS} is refused; up to it, it is a heading like any other`, async () => {
+    const wide = (columns: number) => xlsxOf([[...["legal_name_en", "country", "roles"], ...Array.from({ length: columns - 4 }, () => ""), "Phone"], ["A", "US", "carrier"]]);
+    expect(await parseError(await wide(MAX_IMPORT_COLUMNS + 1), "p.xlsx")).toBe(message("partners.import.tooManyColumns", { max: MAX_IMPORT_COLUMNS }));
+    expect(await parseError(await wide(MAX_IMPORT_COLUMNS), "p.xlsx")).toBe(message("partners.import.unknownColumns", { columns: "Phone" }));
   });
 });
 

@@ -1459,6 +1459,8 @@ export const en = {
       done_one: "{{count}} partner imported.",
       previewMissing: "This preview does not exist.",
       tooManyRows: "The file has more than {{max}} rows: split it.",
+      tooLarge: "The workbook is too large once unpacked (more than {{max}} MB): split it, or save it as CSV (UTF-8).",
+      tooManyColumns: "The workbook has values beyond column {{max}}: keep only the partner columns.",
       noRows: "The file has no data rows.",
       badFile: "The file cannot be read: save it as CSV (UTF-8) or Excel (.xlsx).",
       unknownColumns: "Unknown columns: {{columns}}.",

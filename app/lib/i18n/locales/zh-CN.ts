@@ -1458,6 +1458,8 @@ export const zhCN: Translations = {
       done_one: "已导入 {{count}} 个合作伙伴。",
       previewMissing: "该预览不存在。",
       tooManyRows: "文件超过 {{max}} 行：请拆分。",
+      tooLarge: "该工作簿解压后过大（超过 {{max}} MB）：请拆分，或另存为 CSV（UTF-8）。",
+      tooManyColumns: "该工作簿第 {{max}} 列之后仍有内容：请只保留合作伙伴的各列。",
       noRows: "文件没有数据行。",
       badFile: "无法读取该文件：请另存为 CSV（UTF-8）或 Excel（.xlsx）。",
       unknownColumns: "无法识别的列：{{columns}}。",
