@@ -21,6 +21,13 @@ if (!config.DATABASE_URL) {
   process.exit(1);
 }
 
+// The worker decrypts signing certificates and seals audit checkpoints with keys derived from this
+// secret: a key file of its own would make checkpoints no other process can verify.
+if (config.NODE_ENV === "production" && !config.PERSONAL_DATA_KEY) {
+  logger.fatal("PERSONAL_DATA_KEY is required by npm run worker in production: the same 32 bytes as the web servers'");
+  process.exit(1);
+}
+
 const handle = await openDatabase();
 const boss = await openJobEngine(handle, { supervise: true });
 await startWorkers(boss, handle.db);

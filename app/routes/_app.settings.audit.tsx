@@ -51,14 +51,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     verifyOrganizationChain(auth.db, orgId),
   ]);
   const pages = Math.max(1, Math.ceil(events.total / AUDIT_PAGE_SIZE));
-  return { events, entityTypes, chain, page: filter.page, pages, errors: parsed.ok ? {} : parsed.errors };
+  // Events up to the cut-over are plain SHA-256, later ones HMAC-SHA-256 under the installation key.
+  const legacySeq = auth.organization.auditLegacySeq;
+  return { events, entityTypes, chain, legacySeq, page: filter.page, pages, errors: parsed.ok ? {} : parsed.errors };
 }
 
 export default function AuditPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const shell = useShell();
-  const { events, entityTypes, chain, page, pages, errors } = useLoaderData<typeof loader>();
+  const { events, entityTypes, chain, legacySeq, page, pages, errors } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const pageLink = (p: number) => {
     const next = new URLSearchParams(searchParams);
@@ -147,7 +149,9 @@ export default function AuditPage() {
                         <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(e.after, null, 2)}</pre>
                       </div>
                     </div>
-                    <p className="mt-1 break-all font-mono text-xs text-slate-500">SHA-256 {e.hash}</p>
+                    <p className="mt-1 break-all font-mono text-xs text-slate-500">
+                      {e.seq > legacySeq ? "HMAC-SHA-256" : "SHA-256"} {e.hash}
+                    </p>
                   </details>
                 </li>
               ))}

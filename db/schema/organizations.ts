@@ -20,6 +20,12 @@ export const organizations = pgTable("organizations", {
   /** Head of the audit hash chain: catches a deleted last event, and is the row locked to append. */
   auditHeadSeq: integer().notNull().default(0),
   auditHeadHash: text().notNull().default("0000000000000000000000000000000000000000000000000000000000000000"),
+  /**
+   * The keyed chain's cut-over: events up to this seq were written before migration 0010 and are
+   * plain SHA-256; later ones are HMAC-SHA-256 under the installation's audit key. Set once by that
+   * migration (an organisation made since has 0), and pinned by every checkpoint.
+   */
+  auditLegacySeq: integer().notNull().default(0),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

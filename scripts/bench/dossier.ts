@@ -130,6 +130,7 @@ const rendered = await renderDossier(
     registers: [],
     sections,
     signed: false,
+    auditCheckpoint: { ok: true, seq: 1234, headHash: "ab".repeat(32), madeAtText: "2026-12-02 18:00 (Asia/Shanghai)", signatureKind: "hmac", signature: "cd".repeat(32) },
   },
   // As the app reads them (readGeneratedBytes): the Buffer itself, no copy.
   (file) => readFile(byPath.get(file.sha256) as string),

@@ -1,12 +1,16 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { auditEvents } from "../../db/schema";
+import { auditCheckpoints, auditEvents } from "../../db/schema";
+import { GENESIS_HASH, sha256EventHash } from "~/lib/audit/audit-chain.server";
 import { verifyOrganizationChain, type ChainStatus } from "~/lib/audit/audit.server";
+import { closeJobEngine, jobEngine, openJobEngine, queues } from "~/lib/jobs/job-engine.server";
+import { serverSecret } from "~/lib/personnel/personal-data-crypto.server";
+import { workQueue } from "../support/jobs";
 import * as auditRoute from "~/routes/_app.settings.audit";
 import * as organizationRoute from "~/routes/_app.settings.organization";
 import * as siteRoute from "~/routes/_app.settings.sites.$siteId";
@@ -62,6 +66,57 @@ async function eventAt(orgId: string, seq: number) {
     .where(and(eq(auditEvents.organizationId, orgId), eq(auditEvents.seq, seq)));
   if (!row) throw new Error(`no event #${seq}`);
   return row;
+}
+
+/**
+ * What someone who can write the database (but has no installation key) can do: rewrite the events
+ * from `from` on with `edit`, recompute every later hash as plain SHA-256 over the same canonical
+ * JSON the chain has always used, and move the stored head to the new last hash, all in SQL.
+ */
+async function rewriteWithoutKey(orgId: string, from: number, edit: (after: unknown, seq: number) => unknown = (after) => after) {
+  const rows = await testDb()
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.organizationId, orgId), gte(auditEvents.seq, from)))
+    .orderBy(asc(auditEvents.seq));
+  let prevHash = from === 1 ? GENESIS_HASH : (await eventAt(orgId, from - 1)).hash;
+  for (const row of rows) {
+    const fields = { ...row, after: edit(row.after, row.seq), prevHash };
+    const hash = sha256EventHash(fields);
+    await testDb().execute(
+      sql`update audit_events set after = ${JSON.stringify(fields.after)}::jsonb, prev_hash = ${prevHash}, hash = ${hash} where id = ${row.id}`,
+    );
+    prevHash = hash;
+  }
+  await testDb().execute(sql`update organizations set audit_head_hash = ${prevHash} where id = ${orgId}`);
+}
+
+/** The daily checkpoint run, as the job engine works it. */
+async function runDailyCheckpoint(): Promise<void> {
+  const boss = await jobEngine();
+  await boss.send(queues.auditCheckpoint, {});
+  // (A supervising start earlier in the file may have left its own pass queued.)
+  expect(await workQueue(queues.auditCheckpoint)).toBeGreaterThanOrEqual(1);
+}
+
+const checkpointsOf = (orgId: string) =>
+  testDb().select().from(auditCheckpoints).where(eq(auditCheckpoints.organizationId, orgId)).orderBy(asc(auditCheckpoints.seq));
+
+/**
+ * An organisation as it was before migration 0010: every event hashed with plain SHA-256, then the
+ * migration's own cut-over statement (read from the migration file) run over it.
+ */
+async function asBeforeTheKeyedChain(orgId: string): Promise<void> {
+  await rewriteWithoutKey(orgId, 1);
+  await testDb().execute(sql`update organizations set audit_legacy_seq = 0 where id = ${orgId}`);
+  const migration = readFileSync(path.resolve("db/migrations/0010_audit_anchor.sql"), "utf8");
+  const cutOver = migration
+    .split("--> statement-breakpoint")
+    .map((statement) => statement.replace(/^\s*--.*$/gm, "").trim())
+    .find((statement) => statement.startsWith('UPDATE "organizations"'));
+  if (!cutOver) throw new Error("migration 0010 has no cut-over statement");
+  // Run for this organisation only: the others in this database already have keyed events.
+  await testDb().execute(sql`${sql.raw(cutOver.replace(/;\s*$/, ""))} where o.id = ${orgId}`);
 }
 
 function todayIn(timeZone: string): string {
@@ -131,20 +186,18 @@ describe("audit chain", () => {
     expect((await auditPage(owner.cookie)).data.chain).toEqual(expected);
   });
 
-  test("a rewritten event with a recomputed hash still breaks the link of the next one", async () => {
+  test("a rewritten event with a recomputed SHA-256 is no HMAC: the break is at that event", async () => {
     const owner = await organizationWithHistory();
     const target = await eventAt(owner.organizationId, 6);
-    const next = await eventAt(owner.organizationId, 7);
-    const { auditEventHash } = await import("~/lib/audit/audit-chain.server");
     const forged = { ...target, after: { nameEn: "Never existed" } };
     await testDb()
       .update(auditEvents)
-      .set({ after: forged.after, hash: auditEventHash(forged) })
+      .set({ after: forged.after, hash: sha256EventHash(forged) })
       .where(eq(auditEvents.id, target.id));
     expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toEqual({
       ok: false,
       events: 9,
-      problem: { seq: 7, eventId: next.id, reason: "prev_hash_mismatch" },
+      problem: { seq: 6, eventId: target.id, reason: "hash_mismatch" },
     });
   });
 
@@ -156,6 +209,150 @@ describe("audit chain", () => {
     );
     const text = JSON.stringify(rows);
     expect(text).not.toMatch(/passwordHash|tokenHash|password_hash|token_hash|\$argon2/);
+  });
+});
+
+describe("rewrites by someone who can write the database", () => {
+  test("(a) an edited event with every later hash recomputed and the head moved: HMAC mismatch at that event", async () => {
+    const owner = await organizationWithHistory();
+    const target = await eventAt(owner.organizationId, 3);
+    await rewriteWithoutKey(owner.organizationId, 3, (after, seq) => (seq === 3 ? { legalNameEn: "Forged Ltd" } : after));
+    // The forgery is consistent as far as plain SHA-256 goes: links, hashes and head all agree.
+    const last = await eventAt(owner.organizationId, 9);
+    expect(sha256EventHash(last)).toBe(last.hash);
+    expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toEqual({
+      ok: false,
+      events: 9,
+      problem: { seq: 3, eventId: target.id, reason: "hash_mismatch" },
+    });
+  });
+
+  test("(b) the tail deleted and the head moved back: the trail is behind its last checkpoint, and the next run does not cover it up", async () => {
+    const owner = await organizationWithHistory();
+    await runDailyCheckpoint();
+    const [checkpoint] = await checkpointsOf(owner.organizationId);
+    expect(checkpoint).toMatchObject({ seq: 9, headHash: (await eventAt(owner.organizationId, 9)).hash, reason: "scheduled", signature: null });
+    expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toEqual({ ok: true, events: 9 });
+
+    const newHead = await eventAt(owner.organizationId, 7);
+    await testDb().execute(sql`delete from audit_events where organization_id = ${owner.organizationId} and seq > 7`);
+    await testDb().execute(sql`update organizations set audit_head_seq = 7, audit_head_hash = ${newHead.hash} where id = ${owner.organizationId}`);
+    const expected = { ok: false, events: 7, problem: { seq: 9, eventId: null, reason: "behind_checkpoint" } };
+    expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toEqual(expected);
+    expect((await auditPage(owner.cookie)).data.chain).toEqual(expected);
+
+    // The next daily run verifies before it checkpoints: it makes none over the cut-back trail.
+    await runDailyCheckpoint();
+    expect(await checkpointsOf(owner.organizationId)).toHaveLength(1);
+    expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toEqual(expected);
+  });
+
+  test("(c) one organisation's events wiped, head reset: checkpoints exist but no events", async () => {
+    const owner = await organizationWithHistory();
+    const other = await organizationWithHistory();
+    await runDailyCheckpoint();
+    await testDb().execute(sql`delete from audit_events where organization_id = ${owner.organizationId}`);
+    await testDb().execute(sql`update organizations set audit_head_seq = 0, audit_head_hash = ${GENESIS_HASH} where id = ${owner.organizationId}`);
+    expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toEqual({
+      ok: false,
+      events: 0,
+      problem: { seq: 9, eventId: null, reason: "wiped" },
+    });
+    expect(await verifyOrganizationChain(testDb(), other.organizationId)).toEqual({ ok: true, events: 9 });
+  });
+
+  test("a checkpoint written into the database without the installation key is reported as forged", async () => {
+    const owner = await organizationWithHistory();
+    await runDailyCheckpoint();
+    const [real] = await checkpointsOf(owner.organizationId);
+    // Someone hides a cut by replacing the checkpoint with one at an earlier event.
+    const seven = await eventAt(owner.organizationId, 7);
+    await testDb().execute(sql`update audit_checkpoints set seq = 7, head_hash = ${seven.hash} where id = ${real!.id}`);
+    expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toEqual({
+      ok: false,
+      events: 9,
+      problem: { seq: 7, eventId: null, reason: "checkpoint_invalid" },
+    });
+  });
+
+  test("an untouched keyed chain with checkpoints verifies; a run with nothing new makes no checkpoint", async () => {
+    const owner = await organizationWithHistory();
+    await runDailyCheckpoint();
+    await runDailyCheckpoint();
+    expect(await checkpointsOf(owner.organizationId)).toHaveLength(1);
+    await addMember(owner.cookie, "security");
+    await runDailyCheckpoint();
+    // An invitation, its acceptance and the membership: three events.
+    expect((await checkpointsOf(owner.organizationId)).map((c) => c.seq)).toEqual([9, 12]);
+    expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toEqual({ ok: true, events: 12 });
+  });
+});
+
+describe("events from before the keyed chain (plain SHA-256, migration 0010's cut-over)", () => {
+  test("still verify, with keyed events after them", async () => {
+    const owner = await organizationWithHistory();
+    await asBeforeTheKeyedChain(owner.organizationId);
+    const [org] = await query<{ audit_legacy_seq: number }>(sql`select audit_legacy_seq from organizations where id = ${owner.organizationId}`);
+    expect(org?.audit_legacy_seq).toBe(9);
+    expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toEqual({ ok: true, events: 9 });
+    await addMember(owner.cookie, "security");
+    const keyed = await eventAt(owner.organizationId, 10);
+    expect(keyed.hash).not.toBe(sha256EventHash(keyed));
+    expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toEqual({ ok: true, events: 12 });
+    // A new organisation has no SHA-256 events at all.
+    const fresh = await signUpOrganization();
+    const [freshOrg] = await query<{ audit_legacy_seq: number }>(sql`select audit_legacy_seq from organizations where id = ${fresh.organizationId}`);
+    expect(freshOrg?.audit_legacy_seq).toBe(0);
+  });
+
+  test("a rewritten SHA-256 event breaks at the first keyed event, which cannot be recomputed without the key", async () => {
+    const owner = await organizationWithHistory();
+    await asBeforeTheKeyedChain(owner.organizationId);
+    await addMember(owner.cookie, "security");
+    const firstKeyed = await eventAt(owner.organizationId, 10);
+    await rewriteWithoutKey(owner.organizationId, 4, (after, seq) => (seq === 4 ? { nameEn: "Forged" } : after));
+    expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toEqual({
+      ok: false,
+      events: 12,
+      problem: { seq: 10, eventId: firstKeyed.id, reason: "hash_mismatch" },
+    });
+  });
+
+  test("a SHA-256-only trail rewritten after its first checkpoint, or downgraded whole with the cut-over moved, contradicts the checkpoint", async () => {
+    const legacy = await organizationWithHistory();
+    await asBeforeTheKeyedChain(legacy.organizationId);
+    await runDailyCheckpoint();
+    await rewriteWithoutKey(legacy.organizationId, 2, (after, seq) => (seq === 2 ? { role: "owner", email: "mallory@example.test" } : after));
+    expect(await verifyOrganizationChain(testDb(), legacy.organizationId)).toMatchObject({
+      ok: false,
+      problem: { seq: 9, reason: "checkpoint_mismatch" },
+    });
+
+    // Every keyed event recomputed as SHA-256 and the cut-over moved past them.
+    const keyed = await organizationWithHistory();
+    await runDailyCheckpoint();
+    await rewriteWithoutKey(keyed.organizationId, 1);
+    await testDb().execute(sql`update organizations set audit_legacy_seq = 9 where id = ${keyed.organizationId}`);
+    expect(await verifyOrganizationChain(testDb(), keyed.organizationId)).toMatchObject({
+      ok: false,
+      problem: { seq: 9, reason: "checkpoint_mismatch" },
+    });
+  });
+});
+
+describe("the daily checkpoint schedule", () => {
+  test("a supervising process keeps the audit-checkpoint schedule", async () => {
+    await closeJobEngine(0);
+    const boss = await openJobEngine(testDatabase().handle, { supervise: true });
+    try {
+      const schedules = await boss.getSchedules();
+      expect(schedules.find((s) => s.name === queues.auditCheckpoint)).toMatchObject({ cron: "17 3 * * *", timezone: "Asia/Shanghai" });
+      // And a pass at once, for the first start after the upgrade.
+      const queued = await query<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = ${queues.auditCheckpoint} and state = 'created'`);
+      expect(queued[0]?.n).toBeGreaterThanOrEqual(1);
+    } finally {
+      await closeJobEngine(0);
+    }
   });
 });
 
@@ -202,9 +399,10 @@ describe("audit page", () => {
 
 describe("npm run audit:verify (scripts/audit-verify.ts)", () => {
   /** Runs the script as a child process against a copy of (PGlite) or the very (PostgreSQL) test database. */
-  async function auditVerify(): Promise<{ code: number; stdout: string }> {
+  async function auditVerify(args: string[] = [], envChanges: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
     const database = testDatabase();
-    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent", SEED_DEMO: "0" };
+    // The installation key as this process has it (its DATA_DIR's key file is not in the copy).
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent", SEED_DEMO: "0", PERSONAL_DATA_KEY: serverSecret().toString("hex") };
     delete env.DATABASE_URL;
     let dir: string | undefined;
     if (database.kind === "postgres") {
@@ -222,12 +420,14 @@ describe("npm run audit:verify (scripts/audit-verify.ts)", () => {
       await run("tar", ["-xf", tarball, "-C", dataDir]);
       env.DATA_DIR = dataDir;
     }
+    Object.assign(env, envChanges);
+    for (const [key, value] of Object.entries(envChanges)) if (value === undefined) delete env[key];
     try {
-      const { stdout } = await run("npx", ["tsx", "scripts/audit-verify.ts"], { cwd: process.cwd(), env });
-      return { code: 0, stdout };
+      const { stdout, stderr } = await run("npx", ["tsx", "scripts/audit-verify.ts", ...args], { cwd: process.cwd(), env });
+      return { code: 0, stdout, stderr };
     } catch (error) {
-      const failed = error as { code?: number; stdout?: string };
-      return { code: typeof failed.code === "number" ? failed.code : -1, stdout: failed.stdout ?? "" };
+      const failed = error as { code?: number; stdout?: string; stderr?: string };
+      return { code: typeof failed.code === "number" ? failed.code : -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
     } finally {
       if (dir) rmSync(dir, { recursive: true, force: true });
     }
@@ -241,8 +441,79 @@ describe("npm run audit:verify (scripts/audit-verify.ts)", () => {
     await testDb().execute(sql`update audit_events set after = '{"role":"owner","email":"mallory@example.test"}'::jsonb where id = ${target.id}`);
     const broken = await auditVerify();
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain(`BROKEN  ${tampered.organizationId} ${tampered.legalNameEn}: hash_mismatch at event #2`);
-    expect(broken.stdout).toContain(`ok      ${intact.organizationId} ${intact.legalNameEn}: 9 events`);
+    expect(broken.stdout).toContain(
+      `BROKEN  ${tampered.organizationId} ${tampered.legalNameEn}: event #2 was altered after it was written: its HMAC does not match its content`,
+    );
+    expect(broken.stdout).toContain("[hash_mismatch at event #2]");
+    expect(broken.stdout).toContain(`OK      ${intact.organizationId} ${intact.legalNameEn}: 9 events, intact; no checkpoint yet`);
     expect(broken.stdout).toContain("2 organisations checked, 1 broken.");
-  });
+  }, 120_000);
+
+  test("reports each of the three rewrites (and a downgrade to SHA-256) per organisation, in words, and OK for the untouched and the SHA-256-era trails", async () => {
+    await truncateAll();
+    const intact = await organizationWithHistory();
+    const legacy = await organizationWithHistory();
+    await asBeforeTheKeyedChain(legacy.organizationId);
+    const edited = await organizationWithHistory();
+    const cut = await organizationWithHistory();
+    const wiped = await organizationWithHistory();
+    const downgraded = await organizationWithHistory();
+    await runDailyCheckpoint();
+    const [cutCheckpoint] = await checkpointsOf(cut.organizationId);
+    // This installation has been checkpointing for three days (the seal vouches for the time).
+    const { makeCheckpoint } = await import("~/lib/audit/audit-checkpoints.server");
+    const threeDaysAgo = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000);
+    await makeCheckpoint(testDb(), intact.organizationId, { reason: "scheduled", at: threeDaysAgo });
+
+    await rewriteWithoutKey(edited.organizationId, 5, (after, seq) => (seq === 5 ? { nameEn: "Never existed" } : after));
+    const seven = await eventAt(cut.organizationId, 7);
+    await testDb().execute(sql`delete from audit_events where organization_id = ${cut.organizationId} and seq > 7`);
+    await testDb().execute(sql`update organizations set audit_head_seq = 7, audit_head_hash = ${seven.hash} where id = ${cut.organizationId}`);
+    await testDb().execute(sql`delete from audit_events where organization_id = ${wiped.organizationId}`);
+    await testDb().execute(sql`update organizations set audit_head_seq = 0, audit_head_hash = ${GENESIS_HASH} where id = ${wiped.organizationId}`);
+    // Beyond the three: every keyed event rewritten as SHA-256, the cut-over moved past them, and
+    // the organisation's checkpoints deleted, so that no checkpoint contradicts the forgery.
+    await rewriteWithoutKey(downgraded.organizationId, 1, (after, seq) => (seq === 2 ? { role: "owner", email: "mallory@example.test" } : after));
+    await testDb().execute(sql`update organizations set audit_legacy_seq = 9 where id = ${downgraded.organizationId}`);
+    await testDb().execute(sql`delete from audit_checkpoints where organization_id = ${downgraded.organizationId}`);
+
+    const at = `${cutCheckpoint!.createdAt.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+    const out = await auditVerify();
+    expect(out.code, out.stdout + out.stderr).toBe(1);
+    const line = (org: SignedUp) => out.stdout.split("\n").find((l) => l.includes(org.organizationId)) ?? "";
+    expect(line(intact)).toBe(`OK      ${intact.organizationId} ${intact.legalNameEn}: 9 events, intact; last checkpoint at event #9 on ${at}`);
+    expect(line(legacy)).toBe(`OK      ${legacy.organizationId} ${legacy.legalNameEn}: 9 events, intact; last checkpoint at event #9 on ${at}`);
+    expect(out.stdout).toContain("note: events #1–#9 were written before the keyed chain and carry plain SHA-256 hashes");
+    expect(line(edited)).toContain("BROKEN");
+    expect(line(edited)).toContain("event #5 was altered after it was written: its HMAC does not match its content");
+    expect(line(cut)).toBe(
+      `BROKEN  ${cut.organizationId} ${cut.legalNameEn}: the trail was cut back: the checkpoint of ${at} saw event #9, but the trail now ends at event #7 (the head was moved back) [behind_checkpoint at event #9]`,
+    );
+    expect(line(wiped)).toBe(
+      `BROKEN  ${wiped.organizationId} ${wiped.legalNameEn}: all events are gone, though the trail had reached event #9 (the stored head or a checkpoint says so) [wiped at event #9]`,
+    );
+    expect(line(downgraded)).toBe(
+      `BROKEN  ${downgraded.organizationId} ${downgraded.legalNameEn}: events #1–#9 carry plain SHA-256 and no checkpoint vouches for them, though this installation has been checkpointing since ${threeDaysAgo.toISOString().slice(0, 19).replace("T", " ")} UTC: this organisation's checkpoints were deleted, and its trail may have been rewritten [legacy_unvouched]`,
+    );
+    expect(out.stdout).toContain("6 organisations checked, 4 broken.");
+
+    // A checkpoint printed on a dossier, compared with the trail as it is now.
+    const intactHead = (await eventAt(intact.organizationId, 9)).hash;
+    const compared = await auditVerify(["--expect", `${intact.organizationId}:9:${intactHead}`, "--expect", `${cut.organizationId}:9:${cutCheckpoint!.headHash}`]);
+    expect(compared.stdout).toContain(`OK      ${intact.organizationId} ${intact.legalNameEn}: event #9 still has the printed head hash`);
+    expect(compared.stdout).toContain(`BROKEN  ${cut.organizationId} ${cut.legalNameEn}: the printed checkpoint does not match the trail: event #9 is no longer in the trail`);
+    expect(compared.stdout).toContain("2 printed checkpoints compared, 1 do not match.");
+  }, 180_000);
+
+  test("refuses to check without the installation key rather than make one up", async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), "tradeguard-audit-nokey-"));
+    try {
+      const out = await auditVerify([], { PERSONAL_DATA_KEY: undefined, DATA_DIR: empty });
+      expect(out.code).toBe(2);
+      expect(out.stderr).toContain("Cannot verify: no installation key");
+      expect(readdirSync(empty)).toEqual([]);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -20,7 +20,8 @@ const filesDirectory = await vi.hoisted(async () => {
   return dir;
 });
 
-import { dossierManifestEntries, dossiers, dossierVolumes } from "../../db/schema";
+import { auditCheckpoints, auditEvents, dossierManifestEntries, dossiers, dossierVolumes } from "../../db/schema";
+import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import { runDossierJob } from "~/lib/dossiers/dossier-job.server";
 import { readDossierVolume, requestDossier, retryDossier } from "~/lib/dossiers/dossiers.server";
 import { jobEngine, queues } from "~/lib/jobs/job-engine.server";
@@ -133,6 +134,25 @@ describe("the dossier PDF", () => {
     expect(text).toContain("附录 文件清单");
   });
 
+  test("prints the audit trail's checkpoint made for it on the cover: event, head hash and seal, in both languages", async () => {
+    const [checkpoint] = await testDb().select().from(auditCheckpoints).where(eq(auditCheckpoints.dossierId, dossierId));
+    expect(checkpoint).toMatchObject({ organizationId: owner.organizationId, reason: "dossier", signature: null });
+    // The head when the dossier was generated: the request's own event is in it.
+    const [request] = await testDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.organizationId, owner.organizationId), eq(auditEvents.entityType, "dossier"), eq(auditEvents.entityId, dossierId)));
+    expect(checkpoint!.seq).toBeGreaterThanOrEqual(request!.seq);
+    const [head] = await testDb().select().from(auditEvents).where(and(eq(auditEvents.organizationId, owner.organizationId), eq(auditEvents.seq, checkpoint!.seq)));
+    expect(checkpoint!.headHash).toBe(head!.hash);
+    const cover = execFileSync("pdftotext", ["-raw", "-f", "1", "-l", "1", pdfFile, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+    expect(cover).toContain("审计链检查点Audittrailcheckpoint");
+    expect(cover).toContain(`事件Event#${checkpoint!.seq}`);
+    expect(cover).toContain(`链头哈希Headhash:${checkpoint!.headHash}`);
+    expect(cover).toContain(`签名（安装密钥，HMAC-SHA-256）Signature(installationkey,HMAC-SHA-256):${checkpoint!.mac}`);
+    expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toMatchObject({ ok: true });
+  });
+
   test("renders glyphs with a valid embedded font", () => {
     const render = spawnSync("pdftoppm", ["-r", "40", "-f", "1", "-l", "3", "-png", pdfFile, path.join(work, "page")], { encoding: "utf8" });
     expect(render.status).toBe(0);
@@ -168,6 +188,8 @@ describe("the dossier PDF", () => {
     expect(await workQueue(queues.dossier)).toBe(1);
     const [after] = await testDb().select().from(dossierVolumes).where(eq(dossierVolumes.dossierId, dossierId));
     expect(after!.unsignedSha256).toBe(before!.unsignedSha256);
+    // The retry printed the checkpoint of the first generation, though the retry itself was audited.
+    expect(await testDb().select().from(auditCheckpoints).where(eq(auditCheckpoints.dossierId, dossierId))).toHaveLength(1);
     const [row] = await testDb().select().from(dossiers).where(eq(dossiers.id, dossierId));
     expect(row!.status).toBe("ready");
   });

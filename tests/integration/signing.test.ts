@@ -3,8 +3,8 @@
 // shows it again, replaces and removes it; a dossier generated with it carries a PAdES signature that
 // poppler's pdfsig validates over the whole file, a flipped byte breaks it, and a certificate that
 // expired since its upload fails the dossier instead of leaving it unsigned.
-import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash, verify, X509Certificate } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,7 +21,9 @@ const filesDirectory = await vi.hoisted(async () => {
   return dir;
 });
 
-import { auditEvents, dossiers, dossierVolumes, signingCertificates } from "../../db/schema";
+import { auditCheckpoints, auditEvents, dossiers, dossierVolumes, signingCertificates } from "../../db/schema";
+import { checkpointPayload } from "~/lib/audit/audit-chain.server";
+import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import { readGeneratedBytes } from "~/lib/evidence/file-store.server";
 import * as signingRoute from "~/routes/_app.settings.signing";
 import { addMember, signUpOrganization, type Member, type SignedUp } from "../support/factories";
@@ -174,6 +176,23 @@ describe("a dossier signed with the certificate", () => {
     expect(report).toContain("Signer Certificate Common Name: Test Logistics Dossier Signing");
     expect(report).toContain("Total document signed");
     expect(report).toContain("Signature Validation: Signature is Valid.");
+  });
+
+  test("its audit trail checkpoint is signed with the organisation's certificate too, printed on the cover", async () => {
+    const [checkpoint] = await testDb().select().from(auditCheckpoints).where(eq(auditCheckpoints.dossierId, dossierId));
+    expect(checkpoint?.signature).toBeTruthy();
+    const leafDer = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(pki.leaf)).getBytes(), "binary");
+    expect(checkpoint!.certificate).toBe(leafDer.toString("base64"));
+    // What a certifier can do without the installation's key: check the signature with the certificate.
+    const publicKey = new X509Certificate(leafDer).publicKey;
+    expect(verify("sha256", Buffer.from(checkpointPayload(checkpoint!)), publicKey, Buffer.from(checkpoint!.signature!, "base64"))).toBe(true);
+    expect(verify("sha256", Buffer.from(checkpointPayload({ ...checkpoint!, seq: checkpoint!.seq - 1 })), publicKey, Buffer.from(checkpoint!.signature!, "base64"))).toBe(false);
+    const file = path.join(work, "checkpoint.pdf");
+    writeFileSync(file, bytes);
+    const cover = execFileSync("pdftotext", ["-raw", "-f", "1", "-l", "1", file, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+    expect(cover).toContain(`事件Event#${checkpoint!.seq}`);
+    expect(cover).toContain(`Signature(organisation'scertificate,RSA-SHA256):${checkpoint!.signature}`);
+    expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toMatchObject({ ok: true });
   });
 
   test("one flipped byte inside the signed range gives a digest mismatch", () => {

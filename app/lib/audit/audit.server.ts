@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
-import { auditEvents, organizations, users } from "../../../db/schema";
+import { auditCheckpoints, auditEvents, organizations, users } from "../../../db/schema";
 import type { Database, Executor } from "../db.server";
-import { auditEventHash, verifyChain, type ChainBreak } from "./audit-chain.server";
+import { checkpointSealProblem, keyedEventHash, verifyChain, type ChainBreak } from "./audit-chain.server";
+import { auditKeys } from "./audit-keys.server";
 import { AUDIT_PAGE_SIZE } from "./audit-schema";
 
 export type AuditAction = "create" | "update" | "delete";
@@ -25,8 +26,9 @@ function snapshot(value: unknown): unknown {
 }
 
 /**
- * Appends one event to the organisation's chain. Call it inside the transaction that makes the
- * change: the organisation row is locked, so concurrent writers append one after the other.
+ * Appends one event to the organisation's chain, hashed with the installation's chain key. Call it
+ * inside the transaction that makes the change: the organisation row is locked, so concurrent
+ * writers append one after the other.
  */
 export async function recordAudit(tx: Executor, input: AuditInput): Promise<void> {
   const [head] = await tx
@@ -48,7 +50,7 @@ export async function recordAudit(tx: Executor, input: AuditInput): Promise<void
     occurredAt: new Date(),
     prevHash: head.hash,
   };
-  const hash = auditEventHash(fields);
+  const hash = keyedEventHash(auditKeys().chain, fields);
   await tx.insert(auditEvents).values({ ...fields, hash });
   await tx
     .update(organizations)
@@ -86,7 +88,7 @@ export async function recordAuditBatch(tx: Executor, organizationId: string, inp
       occurredAt: new Date(),
       prevHash,
     };
-    const hash = auditEventHash(fields);
+    const hash = keyedEventHash(auditKeys().chain, fields);
     rows.push({ ...fields, hash });
     prevHash = hash;
   }
@@ -146,28 +148,147 @@ export async function listAuditEntityTypes(db: Database, orgId: string): Promise
   return rows.map((r) => r.entityType);
 }
 
-export type ChainStatus =
-  | { ok: true; events: number }
-  | { ok: false; events: number; problem: ChainBreak | { seq: number; eventId: null; reason: "head_mismatch" } };
+export type ChainProblemReason =
+  | ChainBreak["reason"]
+  /** The stored head does not name the last event (events after it, or the last ones missing). */
+  | "head_mismatch"
+  /** No events at all, though the head or a checkpoint says there were. */
+  | "wiped"
+  /** The chain ends before a checkpoint's event: a tail was cut off and the head moved back. */
+  | "behind_checkpoint"
+  /** The chain's event at a checkpoint's seq is not the one the checkpoint saw (or the cut-over moved). */
+  | "checkpoint_mismatch"
+  /** A checkpoint whose MAC or signature does not hold: not made by this installation, or altered. */
+  | "checkpoint_invalid";
 
-/** Recomputes every hash of one organisation's chain and compares the end with the stored head. */
-export async function verifyOrganizationChain(db: Database, orgId: string): Promise<ChainStatus> {
-  const [org] = await db
-    .select({ seq: organizations.auditHeadSeq, hash: organizations.auditHeadHash })
-    .from(organizations)
-    .where(eq(organizations.id, orgId));
-  const events = await db
-    .select()
-    .from(auditEvents)
-    .where(eq(auditEvents.organizationId, orgId))
-    .orderBy(asc(auditEvents.seq));
-  const problem = verifyChain(events);
-  if (problem) return { ok: false, events: events.length, problem };
+export interface ChainProblem {
+  seq: number;
+  eventId: string | null;
+  reason: ChainProblemReason;
+  /** For the checkpoint reasons: when the checkpoint that contradicts the trail was made. */
+  checkpointAt?: Date;
+}
+
+export type ChainStatus = { ok: true; events: number } | { ok: false; events: number; problem: ChainProblem };
+
+export interface CheckpointSummary {
+  seq: number;
+  headHash: string;
+  createdAt: Date;
+  reason: "scheduled" | "dossier";
+  /** Signed with the organisation's certificate as well as sealed with the installation key. */
+  certificateSigned: boolean;
+}
+
+/** Everything the verifier finds out about one organisation's trail. */
+export interface ChainReport {
+  events: number;
+  /** Events from before the keyed chain (plain SHA-256). */
+  legacyEvents: number;
+  head: { seq: number; hash: string };
+  legacySeq: number;
+  /** Checkpoints whose seal holds. */
+  checkpoints: number;
+  /** The newest of them (highest seq, then latest). */
+  lastCheckpoint: CheckpointSummary | null;
+  /** When the oldest of them was made. */
+  firstCheckpointAt: Date | null;
+  /**
+   * When the first keyed event was written: a time the HMAC vouches for, so proof that this
+   * installation had its key by then (meaningful when there is no problem).
+   */
+  firstKeyedAt: Date | null;
+  problem: ChainProblem | null;
+}
+
+/**
+ * Recomputes every hash of one organisation's chain (SHA-256 up to the cut-over, HMAC after it),
+ * compares the end with the stored head, checks every checkpoint's seal, and holds the chain
+ * against every checkpoint. The first problem is reported; the rows are read in one snapshot, so
+ * an event appended meanwhile cannot look like a broken head.
+ */
+export async function inspectOrganizationChain(db: Database, orgId: string): Promise<ChainReport> {
+  const keys = auditKeys();
+  const { org, events, checkpoints } = await db.transaction(
+    async (tx) => {
+      const [org] = await tx
+        .select({ seq: organizations.auditHeadSeq, hash: organizations.auditHeadHash, legacySeq: organizations.auditLegacySeq })
+        .from(organizations)
+        .where(eq(organizations.id, orgId));
+      const events = await tx.select().from(auditEvents).where(eq(auditEvents.organizationId, orgId)).orderBy(asc(auditEvents.seq));
+      const checkpoints = await tx
+        .select()
+        .from(auditCheckpoints)
+        .where(eq(auditCheckpoints.organizationId, orgId))
+        .orderBy(asc(auditCheckpoints.seq), asc(auditCheckpoints.createdAt));
+      return { org, events, checkpoints };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+  const head = org ? { seq: org.seq, hash: org.hash } : { seq: 0, hash: "" };
+  const legacySeq = org?.legacySeq ?? 0;
+  const sealed = checkpoints.filter((c) => checkpointSealProblem(keys.checkpoint, c) === null);
+  const newest = sealed.reduce<(typeof sealed)[number] | null>((best, c) => (!best || c.seq > best.seq || (c.seq === best.seq && c.createdAt > best.createdAt) ? c : best), null);
+  const report: ChainReport = {
+    events: events.length,
+    legacyEvents: events.filter((e) => e.seq <= legacySeq).length,
+    head,
+    legacySeq,
+    checkpoints: sealed.length,
+    lastCheckpoint: newest && {
+      seq: newest.seq,
+      headHash: newest.headHash,
+      createdAt: newest.createdAt,
+      reason: newest.reason,
+      certificateSigned: newest.signature !== null,
+    },
+    firstCheckpointAt: sealed.reduce<Date | null>((first, c) => (!first || c.createdAt < first ? c.createdAt : first), null),
+    firstKeyedAt: events.find((e) => e.seq > legacySeq)?.occurredAt ?? null,
+    problem: null,
+  };
+  const fail = (problem: ChainProblem): ChainReport => ({ ...report, problem });
+  if (!org) return fail({ seq: 0, eventId: null, reason: "head_mismatch" });
+
+  // A trail that is gone entirely, though the head or a checkpoint says it existed.
+  const promised = Math.max(head.seq, ...sealed.map((c) => c.seq));
+  if (events.length === 0 && promised > 0) return fail({ seq: promised, eventId: null, reason: "wiped" });
+
+  const broken = verifyChain(events, { key: keys.chain, legacySeq });
+  if (broken) return fail(broken);
   const last = events.at(-1);
-  if (!org || (last?.seq ?? 0) !== org.seq || (last ? last.hash !== org.hash : false)) {
-    return { ok: false, events: events.length, problem: { seq: org?.seq ?? 0, eventId: null, reason: "head_mismatch" } };
+  if ((last?.seq ?? 0) !== head.seq || (last ? last.hash !== head.hash : false)) {
+    return fail({ seq: head.seq, eventId: null, reason: "head_mismatch" });
   }
-  return { ok: true, events: events.length };
+
+  const forged = checkpoints.find((c) => !sealed.includes(c));
+  if (forged) return fail({ seq: forged.seq, eventId: null, reason: "checkpoint_invalid", checkpointAt: forged.createdAt });
+  if (newest && newest.seq > (last?.seq ?? 0)) return fail({ seq: newest.seq, eventId: null, reason: "behind_checkpoint", checkpointAt: newest.createdAt });
+  const bySeq = new Map(events.map((e) => [e.seq, e]));
+  for (const checkpoint of sealed) {
+    if (checkpoint.seq === 0) continue;
+    const event = bySeq.get(checkpoint.seq);
+    if (checkpoint.legacySeq !== legacySeq || event?.hash !== checkpoint.headHash) {
+      return fail({ seq: checkpoint.seq, eventId: event?.id ?? null, reason: "checkpoint_mismatch", checkpointAt: checkpoint.createdAt });
+    }
+  }
+  return report;
+}
+
+/** The verdict of inspectOrganizationChain, as the audit page and the tests read it. */
+export async function verifyOrganizationChain(db: Database, orgId: string): Promise<ChainStatus> {
+  const report = await inspectOrganizationChain(db, orgId);
+  if (!report.problem) return { ok: true, events: report.events };
+  const { checkpointAt: _at, ...problem } = report.problem;
+  return { ok: false, events: report.events, problem };
+}
+
+/** The event with this seq, for comparing a printed checkpoint with the trail. */
+export async function auditEventAt(db: Database, orgId: string, seq: number) {
+  const [row] = await db
+    .select({ id: auditEvents.id, seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.organizationId, orgId), eq(auditEvents.seq, seq)));
+  return row ?? null;
 }
 
 export async function listOrganizationIds(db: Database) {

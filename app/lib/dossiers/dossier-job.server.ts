@@ -11,12 +11,14 @@ import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { dossierManifestEntries, dossiers, dossierVolumes, type Dossier } from "../../../db/schema";
 import type { Database } from "~/lib/db.server";
+import { dossierCheckpoint } from "~/lib/audit/audit-checkpoints.server";
 import { env } from "~/lib/env.server";
+import { documentTimeInZone } from "~/lib/i18n/format";
 import { message } from "~/lib/i18n/messages";
 import { logger } from "~/lib/logger.server";
 import { signingMaterialFor, SigningError } from "~/lib/signing/signing.server";
 import { buildDossierInput, dossierContext } from "./dossiers.server";
-import { planVolumes } from "./dossier-pdf.server";
+import { planVolumes, type DossierAuditCheckpoint } from "./dossier-pdf.server";
 import { writeRegisters } from "./dossier-registers.server";
 import type { RenderResult } from "./dossier-render-task.server";
 import { renderOnThread } from "./dossier-render-pool.server";
@@ -43,6 +45,28 @@ async function claim(db: Database, job: DossierJob): Promise<Dossier | null> {
   return claimed ?? null;
 }
 
+/**
+ * The audit chain checkpoint the dossier prints: made on its first generation (after the chain
+ * verifies), the same on a retry. A chain that does not verify is printed as such.
+ */
+async function auditCheckpointFor(db: Database, dossier: Dossier, timeZone: string): Promise<DossierAuditCheckpoint> {
+  const outcome = await dossierCheckpoint(db, dossier.organizationId, dossier.id);
+  if (!outcome) throw new Error("dossier generation: the organisation's audit trail is empty");
+  if (!outcome.ok) {
+    logger.error({ dossierId: dossier.id, problem: outcome.problem }, "dossier: the audit trail does not verify; the dossier says so");
+    return { ok: false, seq: outcome.problem.seq };
+  }
+  const c = outcome.checkpoint;
+  return {
+    ok: true,
+    seq: c.seq,
+    headHash: c.headHash,
+    madeAtText: documentTimeInZone(c.createdAt, timeZone),
+    signatureKind: c.signature ? "certificate" : "hmac",
+    signature: c.signature ?? c.mac,
+  };
+}
+
 /** Generates the claimed dossier. Throws on failure (the caller records it and lets the engine retry). */
 async function generate(db: Database, dossier: Dossier, job: DossierJob, options: GenerateOptions): Promise<void> {
   // This attempt's claim: a retry of the same job (its worker presumed dead) claims it anew.
@@ -67,6 +91,7 @@ async function generate(db: Database, dossier: Dossier, job: DossierJob, options
       onPage: () => progress(Math.min(50, last + 1)),
     });
     input.registers = registers;
+    input.auditCheckpoint = await auditCheckpointFor(db, dossier, context.timeZone);
     await progress(50);
     // The certificate is read now; a certificate that expired or was replaced since the request
     // fails the dossier rather than contradicting its cover.

@@ -296,6 +296,8 @@ export async function buildDossierInput(db: Database, dossier: Dossier, context:
     registers: [],
     // The cover says whether to look for a signature: the one signForOrganization will add.
     signed: await hasActiveCertificate(db, orgId),
+    // Made by the dossier job, which writes (dossier-job.server.ts).
+    auditCheckpoint: null,
   };
 }
 

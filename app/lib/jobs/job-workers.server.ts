@@ -14,6 +14,7 @@ const lastAttempt = (job: Job<unknown>, queue: QueueName) => job.retryCount >= r
 const dossierJobs = () => import("../dossiers/dossier-job.server");
 const email = () => import("../email/email.server");
 const accountEmails = () => import("../auth/account-emails.server");
+const auditCheckpoints = () => import("../audit/audit-checkpoints.server");
 
 /** What a job of each queue does. Tests run jobs through these too. */
 export const handlers: { [Q in QueueName]: (db: Database, job: Job<JobData[Q]>) => Promise<void> } = {
@@ -21,6 +22,9 @@ export const handlers: { [Q in QueueName]: (db: Database, job: Job<JobData[Q]>) 
   [queues.dossierAbandoned]: async (db, job) => (await dossierJobs()).abandonDossier(db, job.data.dossierId),
   [queues.email]: async (db, job) => (await email()).deliverOutboxEmail(db, job.data.emailId, lastAttempt(job, queues.email)),
   [queues.accountEmail]: async (db, job) => (await accountEmails()).runAccountEmailJob(db, job.data),
+  [queues.auditCheckpoint]: async (db) => {
+    await (await auditCheckpoints()).checkpointAllOrganizations(db);
+  },
 };
 
 // One dossier at a time per process: rendering takes the one thread it is given.
@@ -29,6 +33,7 @@ const workOptions: Record<QueueName, WorkOptions> = {
   [queues.dossierAbandoned]: { batchSize: 1, pollingIntervalSeconds: 5 },
   [queues.email]: { batchSize: 1, localConcurrency: 2, pollingIntervalSeconds: 1 },
   [queues.accountEmail]: { batchSize: 1, localConcurrency: 2, pollingIntervalSeconds: 1 },
+  [queues.auditCheckpoint]: { batchSize: 1, pollingIntervalSeconds: 30 },
 };
 
 export async function startWorkers(boss: PgBoss, db: Database): Promise<void> {

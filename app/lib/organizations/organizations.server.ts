@@ -55,8 +55,8 @@ export async function updateOrganizationProfile(db: Database, actor: Actor, valu
   });
 }
 
-export function withoutChainHead<T extends { auditHeadSeq: number; auditHeadHash: string }>(org: T) {
-  const { auditHeadSeq: _seq, auditHeadHash: _hash, ...rest } = org;
+export function withoutChainHead<T extends { auditHeadSeq: number; auditHeadHash: string; auditLegacySeq: number }>(org: T) {
+  const { auditHeadSeq: _seq, auditHeadHash: _hash, auditLegacySeq: _legacy, ...rest } = org;
   return rest;
 }
 

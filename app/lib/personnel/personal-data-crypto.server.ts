@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "../env.server";
 import { logger } from "../logger.server";
@@ -72,7 +72,7 @@ export function serverSecret(): Buffer {
     cachedSecret = parseSecret(configured);
     return cachedSecret;
   }
-  const file = path.resolve(env().DATA_DIR, "personal-data.key");
+  const file = serverSecretFile();
   // Several app servers on one PostgreSQL would each make a key of their own and could not read
   // each other's numbers: a shared database needs the shared secret in the environment.
   if (env().DATABASE_URL) logger.warn({ file }, "PERSONAL_DATA_KEY is not set: ID numbers are encrypted with a key file local to this server");
@@ -93,6 +93,19 @@ export function serverSecret(): Buffer {
   }
   cachedSecret = secret;
   return cachedSecret;
+}
+
+const serverSecretFile = () => path.resolve(env().DATA_DIR, "personal-data.key");
+
+/**
+ * Where this process would find the installation secret without making one: "environment" or the
+ * key file's path, or null when there is none yet. A check (npm run audit:verify) asks this first:
+ * a secret made on the spot would only make every keyed hash look forged.
+ */
+export function existingServerSecretSource(): string | null {
+  if (env().PERSONAL_DATA_KEY) return "PERSONAL_DATA_KEY";
+  const file = serverSecretFile();
+  return existsSync(file) ? file : null;
 }
 
 /** The keys of this installation, from serverSecret(). */

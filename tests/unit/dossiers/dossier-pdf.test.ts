@@ -106,6 +106,14 @@ beforeAll(async () => {
       },
     ],
     signed: false,
+    auditCheckpoint: {
+      ok: true,
+      seq: 4711,
+      headHash: "3f".repeat(32),
+      madeAtText: "2026-07-01 10:00 (Asia/Shanghai)",
+      signatureKind: "hmac",
+      signature: "c0ffee".repeat(10) + "abcd",
+    },
     sections: ["41", "42", "43"].map((key, i) => ({
       criterionId: key,
       heading: { zh: `（${key}）场所标准${i}`, en: `(${key}) Premises ${i}` },
@@ -122,6 +130,16 @@ beforeAll(async () => {
 });
 
 describe("the dossier PDF read by pdf.js", () => {
+  test("the cover prints the audit trail's checkpoint: event, head hash, time and signature, in both languages", async () => {
+    const cover = (await pageText(0)).replace(/\s+/g, "");
+    expect(cover).toContain("审计链检查点Audittrailcheckpoint");
+    expect(cover).toContain("事件Event#4711·2026-07-0110:00(Asia/Shanghai)");
+    expect(cover).toContain("Tochecklater:event#4711oftheaudittrailmuststillhavethishash");
+    expect(cover).toContain(`链头哈希Headhash:${"3f".repeat(32)}`);
+    expect(cover).toContain("Signature(installationkey,HMAC-SHA-256)");
+    expect(cover).toContain("c0ffee".repeat(10) + "abcd");
+  });
+
   test("bookmarks: the classes, their criteria as children, the appendix; each leads to its heading's page", async () => {
     const outline = await pdf.getOutline();
     expect(outline.map((o) => o.title)).toEqual(["三、场所安全 Premises", "四、人员安全 Personnel", "附录 文件清单 Appendix: manifest of files"]);

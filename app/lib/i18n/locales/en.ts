@@ -345,7 +345,8 @@ export const en = {
   },
   audit: {
     title: "Audit trail",
-    description: "Every change, who made it and when. Events are chained by SHA-256: an altered or deleted event breaks the chain.",
+    description:
+      "Every change, who made it and when. Events are chained by HMAC-SHA-256 under this installation's key (events from before the key by SHA-256), and the chain's head is checkpointed daily and in every dossier: an altered, deleted or cut-off event breaks the chain.",
     chainOk: "The chain verifies.",
     chainOkBody: "All {{count}} events are intact and in order.",
     chainBroken: "The chain is broken.",
@@ -355,6 +356,10 @@ export const en = {
       prev_hash_mismatch: "Event #{{seq}} does not link to the event before it.",
       sequence_gap: "Events are missing before #{{seq}}.",
       head_mismatch: "The last events are missing: the chain should end at #{{seq}}.",
+      wiped: "All events are missing: the trail had reached #{{seq}}.",
+      behind_checkpoint: "The trail was cut back: a checkpoint saw it reach #{{seq}}, and it now ends before that.",
+      checkpoint_mismatch: "Event #{{seq}} is not the one its checkpoint saw: the trail was rewritten up to there.",
+      checkpoint_invalid: "The checkpoint at #{{seq}} was not made by this installation, or was altered.",
     },
     filter: "Filter",
     entityType: "Record type",
