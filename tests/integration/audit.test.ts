@@ -340,6 +340,64 @@ describe("events from before the keyed chain (plain SHA-256, migration 0010's cu
   });
 });
 
+describe("upgrading a database through migration 0010", () => {
+  test("its SHA-256 events verify after the upgrade, with the cut-over at each organisation's last event, and the next event is keyed", async () => {
+    const { createDatabase } = await import("../../db/client");
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    const { organizations } = await import("../../db/schema");
+    const { recordAudit, inspectOrganizationChain } = await import("~/lib/audit/audit.server");
+    // An embedded database of its own (on either test database), migrated as it was before 0010.
+    const before = mkdtempSync(path.join(tmpdir(), "tradeguard-migrations-0009-"));
+    const journal = JSON.parse(readFileSync("db/migrations/meta/_journal.json", "utf8")) as { entries: { idx: number; tag: string }[] };
+    mkdirSync(path.join(before, "meta"));
+    writeFileSync(path.join(before, "meta/_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.idx < 10) }));
+    for (const entry of journal.entries.filter((e) => e.idx < 10)) {
+      writeFileSync(path.join(before, `${entry.tag}.sql`), readFileSync(`db/migrations/${entry.tag}.sql`));
+    }
+    const handle = await createDatabase({ dataDir: "memory://" });
+    try {
+      await migrate(handle.db as never, { migrationsFolder: before });
+      // An organisation with three events, hashed as the code before 0010 hashed them.
+      await handle.db.execute(sql`insert into organizations (legal_name_zh, legal_name_en) values ('旧数据有限公司', 'Old Data Ltd')`);
+      const [{ id: orgId }] = (await handle.db.select({ id: organizations.id }).from(organizations)) as [{ id: string }];
+      let prevHash = GENESIS_HASH;
+      for (let seq = 1; seq <= 3; seq++) {
+        const fields = {
+          organizationId: orgId,
+          seq,
+          actorUserId: null,
+          action: "update",
+          entityType: "organization",
+          entityId: orgId,
+          before: null,
+          after: { step: seq },
+          occurredAt: new Date(Date.UTC(2026, 10, seq, 8)),
+          prevHash,
+        };
+        prevHash = sha256EventHash(fields);
+        await handle.db.execute(
+          sql`insert into audit_events (organization_id, seq, action, entity_type, entity_id, after, occurred_at, prev_hash, hash)
+              values (${orgId}, ${seq}, 'update', 'organization', ${orgId}, ${JSON.stringify(fields.after)}::jsonb, ${fields.occurredAt.toISOString()}, ${fields.prevHash}, ${prevHash})`,
+        );
+      }
+      await handle.db.execute(sql`update organizations set audit_head_seq = 3, audit_head_hash = ${prevHash} where id = ${orgId}`);
+
+      await migrate(handle.db as never, { migrationsFolder: path.resolve("db/migrations") });
+      const legacy = await inspectOrganizationChain(handle.db, orgId);
+      expect(legacy).toMatchObject({ events: 3, legacyEvents: 3, legacySeq: 3, checkpoints: 0, problem: null });
+      await handle.db.transaction((tx) =>
+        recordAudit(tx, { organizationId: orgId, actorUserId: null, action: "update", entityType: "organization", entityId: orgId, after: { step: 4 } }),
+      );
+      const upgraded = await inspectOrganizationChain(handle.db, orgId);
+      expect(upgraded).toMatchObject({ events: 4, legacyEvents: 3, legacySeq: 3, problem: null });
+      expect(upgraded.firstKeyedAt).not.toBeNull();
+    } finally {
+      await handle.close();
+      rmSync(before, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
 describe("the daily checkpoint schedule", () => {
   test("a supervising process keeps the audit-checkpoint schedule", async () => {
     await closeJobEngine(0);

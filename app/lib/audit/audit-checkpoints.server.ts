@@ -9,14 +9,14 @@
 // when it was made, never for the time before.
 
 import { createPrivateKey, sign } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import forge from "node-forge";
 import { auditCheckpoints, organizations, type AuditCheckpoint } from "../../../db/schema";
 import type { Database } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import { readPkcs12 } from "~/lib/signing/pkcs12.server";
 import { signingMaterialFor, SigningError } from "~/lib/signing/signing.server";
-import { checkpointMac, checkpointPayload, type CheckpointFields } from "./audit-chain.server";
+import { checkpointMac, checkpointPayload, checkpointSealProblem, type CheckpointFields } from "./audit-chain.server";
 import { auditKeys } from "./audit-keys.server";
 import { inspectOrganizationChain, type ChainProblem } from "./audit.server";
 
@@ -65,6 +65,18 @@ export async function makeCheckpoint(
   if (options.dossierId) {
     const existing = await existingFor(options.dossierId);
     if (existing) return { ok: true, checkpoint: existing, created: false };
+  }
+  // Nothing new since a checkpoint whose seal holds: no need to walk the whole trail again.
+  if (options.onlyIfMoved) {
+    const [org] = await db.select({ seq: organizations.auditHeadSeq, hash: organizations.auditHeadHash }).from(organizations).where(eq(organizations.id, organizationId));
+    const [latest] = await db
+      .select()
+      .from(auditCheckpoints)
+      .where(eq(auditCheckpoints.organizationId, organizationId))
+      .orderBy(desc(auditCheckpoints.seq), desc(auditCheckpoints.createdAt))
+      .limit(1);
+    if (!org || org.seq === 0) return null;
+    if (latest && latest.seq === org.seq && latest.headHash === org.hash && checkpointSealProblem(auditKeys().checkpoint, latest) === null) return null;
   }
   const report = await inspectOrganizationChain(db, organizationId);
   if (report.problem) return { ok: false, problem: report.problem };
