@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { safeRedirectPath } from "~/lib/safe-redirect";
+import { offSiteRedirectTargets } from "../support/redirect-targets";
 
 const origin = "http://localhost:3000";
 
@@ -37,4 +38,15 @@ describe("safeRedirectPath", () => {
       expect(new URL(result, origin).origin).toBe(origin);
     },
   );
+
+  test.each(offSiteRedirectTargets)("keeps the bypass %j on this site", (value) => {
+    const result = safeRedirectPath(value, "/");
+    expect(result.startsWith("/")).toBe(true);
+    expect(result.startsWith("//") || result.startsWith("/\\")).toBe(false);
+    expect(new URL(result, origin).origin).toBe(origin);
+  });
+
+  test("the dot-segment bypass reported against login and the language switch falls back", () => {
+    expect(safeRedirectPath("/.//evil.example/phish", "/")).toBe("/");
+  });
 });
