@@ -1,8 +1,8 @@
 // The production server: Express 4 around the Remix build. It owns what Remix does not: request ids
-// and structured request logs, security headers with a per-response CSP nonce, the Origin check
-// that guards form posts, static files, the job engine (which only sends jobs here on PostgreSQL,
-// where `npm run worker` works them, and also works them on the embedded database), and shutdown
-// on SIGTERM/SIGINT.
+// and structured request logs, security headers with a per-response CSP nonce, the guards on the
+// request line and the Origin check that guards form posts (request-guards.server.ts), static
+// files, the job engine (which only sends jobs here on PostgreSQL, where `npm run worker` works
+// them, and also works them on the embedded database), and shutdown on SIGTERM/SIGINT.
 import { randomBytes, randomUUID } from "node:crypto";
 import { register } from "node:module";
 import path from "node:path";
@@ -14,7 +14,7 @@ import express from "express";
 import expressStaticGzip from "express-static-gzip";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
-import { logger } from "./app/lib/logger.server";
+import { logger, requestLogLevel } from "./app/lib/logger.server";
 import { runInRequestScope } from "./app/lib/request-scope.server";
 import { env } from "./app/lib/env.server";
 import { closeDatabase, openDatabase } from "./app/lib/db.server";
@@ -26,6 +26,7 @@ import { closeJobEngine, openJobEngine } from "./app/lib/jobs/job-engine.server"
 import { createRequestHandler } from "./app/lib/http/remix-handler.server";
 import { refuseLargeBodies } from "./app/lib/http/body-limits.server";
 import { setPrivateUmask } from "./db/file-modes";
+import { refuseCrossSitePosts, refuseMalformedRequests } from "./app/lib/request-guards.server";
 
 const config = env();
 guardProcess("web");
@@ -66,10 +67,13 @@ app.use(
       res.setHeader("X-Request-Id", id);
       return id;
     },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
+    customLogLevel: (_req, res, err) => requestLogLevel(res.statusCode, err),
     autoLogging: { ignore: (req) => req.url?.startsWith("/assets/") ?? false },
   }),
 );
+
+// A malformed Host, or a control character in the path or query, is a 400 before anything else.
+app.use(refuseMalformedRequests());
 
 // ── Limits (h9) ──────────────────────────────────────────────────────────────────────────────────
 // The client's address (req.ip: the login limit, audit and share-access records) and req.protocol
@@ -133,26 +137,8 @@ app.use("/share/", (_req, res, next) => {
   next();
 });
 
-// CSRF: the session cookie is SameSite=Lax, and a state-changing request that says where it comes
-// from must come from here. Browsers send Origin on every POST form submission.
-app.use((req, res, next) => {
-  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
-  const origin = req.get("origin") ?? refererOrigin(req.get("referer"));
-  if (!origin) return next();
-  const expected = `${req.protocol}://${req.get("host") ?? ""}`;
-  if (origin === expected || origin === config.APP_URL?.replace(/\/$/, "")) return next();
-  req.log.warn({ origin, expected }, "cross-origin post refused");
-  res.status(403).type("text/plain; charset=utf-8").send("跨站请求被拒绝 / Cross-site request refused");
-});
-
-function refererOrigin(referer: string | undefined): string | undefined {
-  if (!referer) return undefined;
-  try {
-    return new URL(referer).origin;
-  } catch {
-    return "null";
-  }
-}
+// A state-changing request from another site is a 403, whatever its Host (request-guards.server.ts).
+app.use(refuseCrossSitePosts(config.APP_URL));
 
 // Remix reads the client address from this header; whatever a client sent under that name is replaced.
 app.use((req, _res, next) => {

@@ -1,14 +1,14 @@
 import { Transform, type TransformCallback } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { openDatabase } from "./lib/db.server";
 import { DATABASE_RETRY_AFTER_SECONDS } from "./lib/database-outage.server";
 import { provideTranslations } from "./lib/i18n/page-translations";
 import { translations } from "./lib/i18n/translations.server";
-import { logger } from "./lib/logger.server";
+import { logger, requestLogLevel } from "./lib/logger.server";
 import { NonceContext } from "./lib/nonce";
 
 // Pages render in either language here; the browser loads only its page's (entry.client.tsx).
@@ -104,8 +104,13 @@ export default function handleRequest(
   });
 }
 
-/** Errors from loaders, actions and rendering, with the request they belong to (aborts are not errors). */
+/**
+ * Errors from loaders, actions and rendering, with the request they belong to (aborts are not
+ * errors). Remix also hands over the 4xx a resource route throws (a file, PDF or CSV not found):
+ * those are answers the app meant, which the request's own log line records at info.
+ */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && requestLogLevel(error.status) !== "error") return;
   logger.error({ err: error, method: request.method, url: request.url }, "unhandled error");
 }

@@ -34,9 +34,15 @@ export function createRequestHandler({
   };
 }
 
+/**
+ * The request's headers for Remix, less Origin: server.ts has checked it already
+ * (request-guards.server.ts), and Remix's own check would answer a 500 for a legitimate post whose
+ * Host is not its Origin (a proxy in front of APP_URL) or for any X-Forwarded-Host a client sends.
+ */
 function remixHeaders(requestHeaders: ExpressRequest["headers"]): Headers {
   const headers = new Headers();
   for (const [key, values] of Object.entries(requestHeaders)) {
+    if (key === "origin") continue;
     if (!values) continue;
     if (Array.isArray(values)) for (const value of values) headers.append(key, value);
     else headers.set(key, values);
