@@ -8,11 +8,13 @@ interface DenialData {
   permission?: Permission;
   role?: Role;
   allowedRoles?: Role[];
+  /** A 429's wait. */
+  retryAfterMinutes?: number;
 }
 
 /**
- * 404, 403, 503 and 500 pages, in the reader's language. A 403 says which roles may do the thing; a
- * 503 is the database being away for a while (database-outage.server.ts).
+ * 404, 403, 429, 503 and 500 pages, in the reader's language. A 403 says which roles may do the
+ * thing; a 429 how long to wait; a 503 is the database being away for a while (database-outage.server.ts).
  */
 export function ErrorPage(props: { status: number; data: unknown; title?: string }) {
   const { t } = useTranslation();
@@ -32,6 +34,9 @@ export function ErrorPage(props: { status: number; data: unknown; title?: string
   } else if (props.status === 403) {
     title = t("errorPage.forbiddenTitle");
     body = t("errorPage.csrfBody");
+  } else if (props.status === 429) {
+    title = t("errorPage.tooManyTitle");
+    body = t("errorPage.tooManyBody", { minutes: denial.retryAfterMinutes ?? 15 });
   } else if (props.status === 503) {
     title = t("errorPage.unavailableTitle");
     body = t("errorPage.unavailableBody");

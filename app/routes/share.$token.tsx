@@ -5,6 +5,7 @@ import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { clientAddress } from "~/lib/auth/auth.server";
 import { getDb } from "~/lib/db.server";
+import { shareMissRefusal } from "~/lib/dossiers/dossier-share-misses.server";
 import { logAccess, resolveShare } from "~/lib/dossiers/dossier-shares.server";
 import { shareResponseHeaders } from "~/lib/dossiers/share-headers";
 import { localeNames } from "~/lib/i18n/config";
@@ -16,7 +17,8 @@ import { useLocale } from "~/lib/i18n/use-locale";
 
 // /share/:token: a certifier's read-only view of one dossier, without an account. The token is the
 // only key (kept hashed): the address names no dossier, so it can open nothing but its own share.
-// Each visit is logged; an expired or revoked link answers 410 and that refusal is logged too.
+// Each visit is logged; an expired or revoked link answers 410 and that refusal is logged too. Links
+// that open nothing are limited per address (dossier-share-misses.server.ts): then 429.
 
 export const meta: MetaFunction = ({ matches }) => [
   ...titleFor(matches, (t) => t("shares.title")),
@@ -29,9 +31,14 @@ export const headers: HeadersFunction = () => shareResponseHeaders;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const found = await resolveShare(db, params.token ?? "");
+  const access = { ipAddress: clientAddress(request), userAgent: request.headers.get("User-Agent") };
+  // A link that opens nothing counts against the address; past the limit, nothing more is logged.
+  const wait = found?.state === "active" ? null : await shareMissRefusal(db, access.ipAddress);
+  if (wait !== null) {
+    throw data({ reason: "too_many", retryAfterMinutes: wait }, { status: 429, headers: { ...shareResponseHeaders, "Retry-After": String(wait * 60) } });
+  }
   // No share to attach a log entry to: an unknown token is simply not found.
   if (!found) throw data({ reason: "not_found" }, { status: 404, headers: shareResponseHeaders });
-  const access = { ipAddress: clientAddress(request), userAgent: request.headers.get("User-Agent") };
   const organization = { nameZh: found.organization.nameZh, nameEn: found.organization.nameEn };
   if (found.state !== "active") {
     await logAccess(db, found.share, access, { action: "view", volume: null, outcome: found.state });

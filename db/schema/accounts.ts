@@ -85,8 +85,9 @@ export const passwordResetTokens = pgTable("password_reset_tokens", {
 });
 
 /**
- * Failed login attempts, keyed by "account:<email>" or "address:<ip>". Not tenant data: an attacker
- * has no organisation yet. Kept in the database so the limit holds across app instances.
+ * Failed login attempts, keyed by "account:<email>" or "address:<ip>", and share-link misses, keyed
+ * by "share-miss:<ip>" (dossier-share-misses.server.ts). Not tenant data: an attacker has no
+ * organisation yet. Kept in the database so the limit holds across app instances.
  */
 export const loginFailures = pgTable(
   "login_failures",

@@ -1,7 +1,8 @@
 // Share links for certifiers: bad input writes nothing, a link opens its own dossier only, the
 // downloaded copy is a valid PDF that differs from the original and names the recipient on every
 // page, revoked and expired links answer 410 and the refusal is logged, an unknown token is a 404
-// with nothing logged, and only the compliance group may create or revoke.
+// with nothing logged, links that open nothing are limited per address (then 429, nothing more
+// logged), and only the compliance group may create or revoke.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -24,6 +25,7 @@ const filesDirectory = await vi.hoisted(async () => {
 
 import { auditEvents, dossierShareAccesses, dossierShareCopies, dossierShares } from "../../db/schema";
 import { createShare, watermarkVolume } from "~/lib/dossiers/dossier-shares.server";
+import { MAX_SHARE_MISSES_PER_ADDRESS } from "~/lib/dossiers/dossier-share-misses.server";
 import { removeSignatureFields } from "~/lib/signing/signing.server";
 import { readDossierVolume, requestDossier } from "~/lib/dossiers/dossiers.server";
 import { queues } from "~/lib/jobs/job-engine.server";
@@ -434,5 +436,57 @@ describe("a signed original", () => {
     const check = spawnSync("qpdf", ["--check", file], { encoding: "utf8" });
     expect(check.status, check.stdout + check.stderr).toBe(0);
     expect(pagesText(file)[0]).toContain("有效期至 2026-12-31 08:00 (Asia/Shanghai)");
+  });
+});
+
+describe("links that open nothing, from one address", () => {
+  test(`are answered for ${MAX_SHARE_MISSES_PER_ADDRESS} in the window, then 429 with nothing more logged; a working link still opens`, async () => {
+    const prober = { "X-Tradeguard-Client-Address": "198.51.100.23", "User-Agent": "probe" };
+    const created = await createShare(
+      testDb(),
+      { organizationId: owner.organizationId, userId: owner.userId },
+      secondDossierId,
+      { recipientName: "赵六", recipientOrganization: "", days: 14 },
+      new Date(Date.now() - 15 * 86_400_000),
+    );
+    if (!created?.ok) throw new Error("share not created");
+    const live = await createShare(
+      testDb(),
+      { organizationId: owner.organizationId, userId: owner.userId },
+      secondDossierId,
+      { recipientName: "钱七", recipientOrganization: "", days: 14 },
+    );
+    if (!live?.ok) throw new Error("share not created");
+    const misses = (token: string) => callLoader(sharePage, `/share/${token}`, { params: { token }, headers: prober });
+    // Half dead (expired: each refusal logged), half unknown (nothing to log).
+    for (let i = 0; i < MAX_SHARE_MISSES_PER_ADDRESS; i++) {
+      const outcome = await misses(i % 2 ? created.token : `unknown-${i}`);
+      expect(outcome.status).toBe(i % 2 ? 410 : 404);
+    }
+    const logged = (await accessesOf(created.shareId)).length;
+    expect(logged).toBe(MAX_SHARE_MISSES_PER_ADDRESS / 2);
+    const page = await misses(created.token);
+    expect(page.status).toBe(429);
+    expect(page.data).toMatchObject({ reason: "too_many" });
+    const file = (await sharePdf.loader(loaderArgs(`/share/${created.token}/1.pdf`, { token: created.token, volume: "1" }, prober))) as Response;
+    expect(file.status).toBe(429);
+    expect(Number(file.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await file.text()).toContain("Too many attempts");
+    expect(await misses("unknown-after")).toMatchObject({ status: 429 });
+    expect((await accessesOf(created.shareId)).length).toBe(logged);
+    // Another address is not held back, and a link that opens is never refused.
+    expect((await openPage(created.token)).status).toBe(410);
+    expect((await misses(live.token)).status).toBe(200);
+  });
+
+  test("sent all at once, exactly the limit is answered", async () => {
+    const prober = { "X-Tradeguard-Client-Address": "198.51.100.99", "User-Agent": "probe" };
+    const outcomes = await Promise.all(
+      Array.from({ length: MAX_SHARE_MISSES_PER_ADDRESS + 10 }, (_, i) =>
+        callLoader(sharePage, `/share/burst-${i}`, { params: { token: `burst-${i}` }, headers: prober }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === 404)).toHaveLength(MAX_SHARE_MISSES_PER_ADDRESS);
+    expect(outcomes.filter((o) => o.status === 429)).toHaveLength(10);
   });
 });

@@ -29,6 +29,7 @@ export interface LoginAttempt {
 
 export type LoginReservation = { ok: true; attempt: LoginAttempt } | { ok: false; block: NonNullable<LoginBlock> };
 
+/** Minutes until the window holds fewer than `max` rows of `key`, or null when it already does. */
 async function blockFor(db: Executor, key: string, max: number, since: Date) {
   const [row] = await db
     .select({ failures: count(), oldest: min(loginFailures.createdAt) })
@@ -73,6 +74,24 @@ export async function reserveLoginAttempt(db: Database, email: string, address: 
   });
   await forgetExpiredFailures(db);
   return reservation;
+}
+
+/**
+ * One event of `key` (e.g. a share-link miss from an address) takes its place in the window's count,
+ * or is refused with the minutes to wait when the window holds `max` already. Atomic like the login
+ * reservation (an advisory lock per key), so parallel events never get past the limit.
+ */
+export async function reserveInWindow(db: Database, key: string, max: number): Promise<{ ok: true } | { ok: false; retryAfterMinutes: number }> {
+  const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000);
+  const outcome = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+    const blocked = await blockFor(tx, key, max, since);
+    if (blocked) return { ok: false as const, retryAfterMinutes: blocked };
+    await tx.insert(loginFailures).values({ key });
+    return { ok: true as const };
+  });
+  await forgetExpiredFailures(db);
+  return outcome;
 }
 
 /**

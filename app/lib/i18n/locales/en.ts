@@ -2831,6 +2831,8 @@ export const en = {
     unavailableTitle: "The database cannot be reached",
     unavailableBody:
       "Tradeguard cannot reach its database at the moment, usually for a minute while it restarts. Try again shortly. If you were saving something, check whether it was saved before you send it again.",
+    tooManyTitle: "Too many attempts",
+    tooManyBody: "Too many links that do not open anything were tried from your address. Try again in {{minutes}} min.",
     home: "Go to the dashboard",
   },
   emails: {

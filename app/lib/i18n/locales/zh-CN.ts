@@ -2825,6 +2825,8 @@ export const zhCN: Translations = {
     unexpectedBody: "错误已记录。请重试；如果问题持续存在，请告知管理员。",
     unavailableTitle: "暂时无法连接数据库",
     unavailableBody: "Tradeguard 暂时无法连接数据库，通常是数据库重启，约需一分钟。请稍后再试。如果刚才正在保存内容，请先确认是否已保存，再重新提交。",
+    tooManyTitle: "尝试次数过多",
+    tooManyBody: "从您的网络地址尝试打开的无效链接过多，请 {{minutes}} 分钟后再试。",
     home: "返回概览",
   },
   emails: {
