@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { addDays, format, parseISO } from "date-fns";
-import Papa from "papaparse";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { accessItemEventReference } from "~/lib/badges/access-item-rules";
 import { listAccessItemEvents } from "~/lib/badges/badges.server";
 import { createI18n } from "~/lib/i18n/translations.server";
 import { localDateTimeInZone, startOfDayInZone, todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
+import { csvDocument, csvResponse } from "~/lib/spreadsheet-cells.server";
 import { isCalendarDate, isUuid } from "~/lib/value-checks";
 
 // /badges/events.csv?from=&to=&site=: every step of every item (issue, return, lost, found, revoke, retire), newest
@@ -40,12 +40,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     e.recordedByName,
   ]);
   const heading = (c: (typeof columns)[number]) => (c === "occurredAt" ? `${t(`badges.csv.${c}`)} (${timeZone})` : t(`badges.csv.${c}`));
-  const csv = Papa.unparse({ fields: columns.map(heading), data }, { newline: "\r\n" });
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="badge-events-${todayInZone(timeZone)}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(csvDocument(columns.map(heading), data), `badge-events-${todayInZone(timeZone)}.csv`);
 }

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import Papa from "papaparse";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { parseAccessItemFilter } from "~/lib/badges/badge-filter";
 import { listAccessItems } from "~/lib/badges/badges.server";
 import { createI18n } from "~/lib/i18n/translations.server";
 import { localDateTimeInZone, todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
+import { csvDocument, csvResponse } from "~/lib/spreadsheet-cells.server";
 
 // /badges/export.csv?<the register's filters>: every item with its status and current holder.
 // UTF-8 with a byte-order mark, so Excel opens Chinese correctly.
@@ -31,12 +31,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     r.item.issuedAt ? localDateTimeInZone(r.item.issuedAt, timeZone).replace("T", " ") : "",
   ]);
   const heading = (c: (typeof columns)[number]) => (c === "issuedAt" ? `${t(`badges.csv.${c}`)} (${timeZone})` : t(`badges.csv.${c}`));
-  const csv = Papa.unparse({ fields: columns.map(heading), data }, { newline: "\r\n" });
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="badges-${todayInZone(timeZone)}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(csvDocument(columns.map(heading), data), `badges-${todayInZone(timeZone)}.csv`);
 }

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import Papa from "papaparse";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { createI18n } from "~/lib/i18n/translations.server";
 import { localDateTimeInZone, todayInZone } from "~/lib/i18n/format";
@@ -8,6 +7,7 @@ import { parseInspectionFilter } from "~/lib/inspections/inspection-filter";
 import { inspectionReference } from "~/lib/inspections/inspection-rules";
 import { listInspections } from "~/lib/inspections/inspections.server";
 import { appBaseUrl } from "~/lib/request-origin.server";
+import { csvDocument, csvResponse } from "~/lib/spreadsheet-cells.server";
 
 // /inspections/export.csv?<the list's filters>: every inspection the filtered list shows, one row
 // each, in the reader's language. UTF-8 with a byte-order mark, so Excel opens Chinese correctly.
@@ -76,13 +76,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Times are the organisation's wall clock; the heading says which zone.
   const heading = (c: (typeof columns)[number]) =>
     c === "occurredAt" || c === "signedOff" ? `${t(`inspections.csv.${c}`)} (${timeZone})` : t(`inspections.csv.${c}`);
-  const csv = Papa.unparse({ fields: columns.map(heading), data }, { newline: "\r\n" });
-  const name = `inspections-${todayInZone(timeZone)}.csv`;
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(csvDocument(columns.map(heading), data), `inspections-${todayInZone(timeZone)}.csv`);
 }

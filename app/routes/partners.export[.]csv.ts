@@ -5,6 +5,7 @@ import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { partnersCsv } from "~/lib/partners/partner-export.server";
 import { dueHorizon, parsePartnerFilter } from "~/lib/partners/partner-filter";
 import { listPartners } from "~/lib/partners/partners.server";
+import { csvResponse } from "~/lib/spreadsheet-cells.server";
 
 // /partners/export.csv?<the list's filters>: every partner the filtered list shows.
 
@@ -19,11 +20,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { ...filter, dueBy: filter.due ? dueHorizon(today) : undefined },
     { limit: null, offset: 0 },
   );
-  return new Response(partnersCsv(rows, locale), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="partners-${today}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(partnersCsv(rows, locale), `partners-${today}.csv`);
 }

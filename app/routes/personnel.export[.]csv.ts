@@ -5,6 +5,7 @@ import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { personnelCsv } from "~/lib/personnel/personnel-export.server";
 import { parsePersonnelFilter } from "~/lib/personnel/personnel-filter";
 import { listEmployees } from "~/lib/personnel/personnel.server";
+import { csvResponse } from "~/lib/spreadsheet-cells.server";
 
 // /personnel/export.csv?<the list's filters>: every employee the filtered list shows, ID numbers masked.
 
@@ -14,11 +15,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayInZone(auth.organization.timeZone);
   const filter = parsePersonnelFilter(new URL(request.url).searchParams);
   const { rows } = await listEmployees(auth.db, auth.organization.id, filter, today, { limit: null, offset: 0 });
-  return new Response(personnelCsv(rows, locale), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="personnel-${today}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(personnelCsv(rows, locale), `personnel-${today}.csv`);
 }

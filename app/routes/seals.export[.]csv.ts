@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import Papa from "papaparse";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { createI18n } from "~/lib/i18n/translations.server";
 import { localDateTimeInZone, todayInZone } from "~/lib/i18n/format";
@@ -9,6 +8,7 @@ import { appBaseUrl } from "~/lib/request-origin.server";
 import { parseSealFilter } from "~/lib/seals/seal-filter";
 import { sealAuditReference, sealEventReference } from "~/lib/seals/seal-numbers";
 import { listSealAudits, listSealEventsForExport, listSeals } from "~/lib/seals/seals.server";
+import { csvDocument, csvResponse } from "~/lib/spreadsheet-cells.server";
 
 // /seals/export.csv?<the log's filters>: one row per seal as the filtered log shows it; with
 // &rows=events one row per step of their chains (the seal log a certifier samples); with
@@ -79,10 +79,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     });
     const eventHeading = (c: (typeof eventColumns)[number]) =>
       c === "occurredAt" ? `${t("seals.csv.events.occurredAt")} (${timeZone})` : t(`seals.csv.events.${c}`);
-    return csvResponse(
-      Papa.unparse({ fields: eventColumns.map(eventHeading), data: rows }, { newline: "\r\n" }),
-      `seal-log-${todayInZone(timeZone)}.csv`,
-    );
+    return csvResponse(csvDocument(eventColumns.map(eventHeading), rows), `seal-log-${todayInZone(timeZone)}.csv`);
   }
   if (new URL(request.url).searchParams.get("rows") === "audits") {
     const audits = await listSealAudits(auth.db, auth.organization.id, filter, timeZone, null);
@@ -114,10 +111,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ]);
     const auditHeading = (c: (typeof auditColumns)[number]) =>
       c === "performedAt" ? `${t("seals.csv.audits.performedAt")} (${timeZone})` : t(`seals.csv.audits.${c}`);
-    return csvResponse(
-      Papa.unparse({ fields: auditColumns.map(auditHeading), data: auditRows }, { newline: "\r\n" }),
-      `seal-audits-${todayInZone(timeZone)}.csv`,
-    );
+    return csvResponse(csvDocument(auditColumns.map(auditHeading), auditRows), `seal-audits-${todayInZone(timeZone)}.csv`);
   }
   const { rows } = await listSeals(auth.db, auth.organization.id, filter, timeZone, { limit: null, offset: 0 });
   const columns = [
@@ -154,15 +148,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const heading = (c: (typeof columns)[number]) =>
     c === "receivedAt" || c === "appliedAt" ? `${t(`seals.csv.${c}`)} (${timeZone})` : t(`seals.csv.${c}`);
-  return csvResponse(Papa.unparse({ fields: columns.map(heading), data }, { newline: "\r\n" }), `seals-${todayInZone(timeZone)}.csv`);
-}
-
-function csvResponse(csv: string, name: string): Response {
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(csvDocument(columns.map(heading), data), `seals-${todayInZone(timeZone)}.csv`);
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
+import { csvResponse } from "~/lib/spreadsheet-cells.server";
 import { attendanceCsv } from "~/lib/training/training-export.server";
 import { parseTrainingFilter } from "~/lib/training/training-filter";
 
@@ -12,11 +13,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, auth.user.locale);
   const filter = parseTrainingFilter(new URL(request.url).searchParams);
   const body = await attendanceCsv(auth.db, auth.organization.id, filter, locale);
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="training-attendance-${todayInZone(auth.organization.timeZone)}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(body, `training-attendance-${todayInZone(auth.organization.timeZone)}.csv`);
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
+import { csvResponse } from "~/lib/spreadsheet-cells.server";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { sessionsCsv } from "~/lib/training/training-export.server";
 import { parseTrainingFilter } from "~/lib/training/training-filter";
@@ -13,11 +14,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, auth.user.locale);
   const filter = parseTrainingFilter(new URL(request.url).searchParams);
   const body = await sessionsCsv(auth.db, auth.organization.id, filter, locale, appBaseUrl(request));
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="training-${todayInZone(auth.organization.timeZone)}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(body, `training-${todayInZone(auth.organization.timeZone)}.csv`);
 }

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import Papa from "papaparse";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { createI18n } from "~/lib/i18n/translations.server";
 import { localDateTimeInZone, startOfDayInZone, todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
+import { csvDocument, csvResponse } from "~/lib/spreadsheet-cells.server";
 import { parseVisitorFilter } from "~/lib/visitors/visitor-filter";
 import { isNotSignedOut, visitorReference } from "~/lib/visitors/visitor-rules";
 import { listVisitorLog } from "~/lib/visitors/visitors.server";
@@ -70,13 +70,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Times are the organisation's wall clock; the heading says which zone.
   const heading = (c: (typeof columns)[number]) =>
     c === "arrival" || c === "departure" || c === "date" ? `${t(`visitors.csv.${c}`)} (${timeZone})` : t(`visitors.csv.${c}`);
-  const csv = Papa.unparse({ fields: columns.map(heading), data }, { newline: "\r\n" });
   const range = [filter.from, filter.to].filter(Boolean).join("_") || todayInZone(timeZone);
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="visitors-${range}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(csvDocument(columns.map(heading), data), `visitors-${range}.csv`);
 }

@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { anyUuid, instant, selectRows, type Executor } from "~/lib/db.server";
 import { localDateTimeInZone } from "~/lib/i18n/format";
+import { xlsxCell } from "~/lib/spreadsheet-cells.server";
 import { loadRecords } from "./dossier-records.server";
 import { dossierRecordTypes, factsFrom, outcomeLabel, type DossierRecordType, type FactsContext } from "./dossier-facts.server";
 import type { Bilingual, DossierRegister, DossierScope } from "./dossier-types";
@@ -157,7 +158,7 @@ export async function writeRegister(db: Executor, type: DossierRecordType, c: Fa
           record.files.length,
           r.criteria.map((id) => options.criterionCodes.get(id) ?? "").filter(Boolean).join(" "),
           `${options.appUrl}${record.path}`,
-        ])
+        ].map(xlsxCell))
         .commit();
       rows += 1;
     }

@@ -1,7 +1,7 @@
-import Papa from "papaparse";
 import type { Partner } from "../../../db/schema";
 import type { Locale } from "../i18n/config";
 import { createI18n } from "../i18n/translations.server";
+import { csvDocument, xlsxCell } from "../spreadsheet-cells.server";
 import { countryName } from "./countries";
 import { exportOnlyColumns, importColumns, type ImportColumnKey } from "./partner-import.server";
 import { partnerReference } from "./partner-references";
@@ -73,8 +73,9 @@ export function partnerExportRows(rows: readonly Partner[], locale: Locale): Cel
 
 /** CSV with CRLF line ends and a byte-order mark, so Excel opens the Chinese as UTF-8. */
 export function partnersCsv(rows: readonly Partner[], locale: Locale): string {
-  // escapeFormulae: a name like "=HYPERLINK(…)" stays text when the file is opened in a spreadsheet.
-  return `\uFEFF${Papa.unparse(partnerExportRows(rows, locale), { newline: "\r\n", escapeFormulae: true })}`;
+  // A name like "=HYPERLINK(…)" stays text when the file is opened in a spreadsheet (see csvDocument).
+  const [heading = [], ...body] = partnerExportRows(rows, locale);
+  return csvDocument(heading.map(String), body);
 }
 
 const DATE_COLUMNS = new Set<string>(["aeo_valid_until", "next_evaluation"]);
@@ -101,7 +102,8 @@ export async function partnersXlsx(rows: readonly Partner[], locale: Locale): Pr
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(locale === "en" ? "Partners" : "合作伙伴", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.addRows(table);
+  // Plain strings and numbers only: exceljs writes a string as text, so a "=..." name is never a formula.
+  sheet.addRows(table.map((row) => row.map(xlsxCell)));
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: exportColumnKeys.length } };
   columnWidths(table).forEach((width, i) => {

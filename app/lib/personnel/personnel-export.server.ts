@@ -1,6 +1,6 @@
-import Papa from "papaparse";
 import type { Locale } from "../i18n/config";
 import { createI18n } from "../i18n/translations.server";
+import { csvDocument } from "../spreadsheet-cells.server";
 import type { listEmployees } from "./personnel.server";
 import { employeeReference } from "./personnel-references";
 
@@ -43,5 +43,5 @@ export function personnelCsv(rows: readonly Row[], locale: Locale): string {
     e.nextBackgroundCheckOn ?? "",
     offboardingStatus ? `${label(`personnel.offboarding.status.${offboardingStatus}`)} (${offboardingDeadline})` : "",
   ]);
-  return `\uFEFF${Papa.unparse([heading, ...body], { newline: "\r\n", escapeFormulae: true })}`;
+  return csvDocument(heading, body);
 }

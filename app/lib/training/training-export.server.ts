@@ -1,18 +1,14 @@
-import Papa from "papaparse";
 import type { Locale } from "../i18n/config";
 import { createI18n } from "../i18n/translations.server";
 import type { TrainingListFilter } from "./training-filter";
 import { sessionReference } from "./training-rules";
 import { listAttendanceRows, listSessions } from "./training.server";
 import type { Executor } from "../db.server";
+import { csvDocument } from "../spreadsheet-cells.server";
 
 // The training register as CSV, in the reader's language: one row per session, or one row per person
 // and session (the attendance record CTPAT 12.1 asks for: date, attendee, topic). UTF-8 with a
 // byte-order mark and CRLF, so Excel opens the Chinese correctly; formulae are escaped.
-
-function csv(fields: string[], data: (string | number)[][]): string {
-  return `\uFEFF${Papa.unparse({ fields, data }, { newline: "\r\n", escapeFormulae: true })}`;
-}
 
 export async function sessionsCsv(db: Executor, orgId: string, filter: TrainingListFilter, locale: Locale, origin: string) {
   const { t } = createI18n(locale);
@@ -52,7 +48,7 @@ export async function sessionsCsv(db: Executor, orgId: string, filter: TrainingL
     r.recordedByName,
     `${origin}/training/${r.session.id}`,
   ]);
-  return csv(
+  return csvDocument(
     columns.map((c) => t(`training.csv.${c}`)),
     data,
   );
@@ -90,7 +86,7 @@ export async function attendanceCsv(db: Executor, orgId: string, filter: Trainin
     r.keyRole ? t(`personnel.keyRole.${r.keyRole}`) : "",
     r.testPassed === null ? "" : t(r.testPassed ? "training.attendance.passed" : "training.attendance.failed"),
   ]);
-  return csv(
+  return csvDocument(
     columns.map((c) => t(`training.csv.${c}`)),
     data,
   );
