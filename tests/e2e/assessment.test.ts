@@ -8,7 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { DESKTOP, e2eSuite, newOrganization, PHONE, signUpInChinese, snap, type NewOrganization } from "../support/e2e-app";
+import { DESKTOP, e2eSuite, logInBySession, newOrganization, PHONE, signUpInChinese, snap } from "../support/e2e-app";
 
 const run = promisify(execFile);
 const suite = e2eSuite("assessment");
@@ -18,13 +18,6 @@ const ASSESSED_ON = "2026-03-02";
 /** ASSESSED_ON + 90 days. */
 const DEADLINE = "2026-05-31";
 
-async function logIn(page: Page, org: NewOrganization, redirectTo: string) {
-  await page.goto(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
-  await page.getByLabel("电子邮箱").fill(org.email);
-  await page.getByLabel("密码").fill(org.password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => url.pathname === redirectTo);
-}
 
 /** Fills the new-assessment form (cn-2014-general); returns the assessment's path. */
 async function createAssessment(page: Page, title: string): Promise<string> {
@@ -197,7 +190,7 @@ describe("self-assessment", () => {
     await signUpInChinese(signup.page, org);
 
     const { page, problems } = await open({ locale: "zh-CN", viewport: PHONE, javaScriptEnabled: false });
-    await logIn(page, org, "/assessments");
+    await logInBySession(page, suite.app, org.email, "/assessments");
     const assessmentPath = await createAssessment(page, "无脚本自我评估");
     const r = row(page, "1");
     await r.getByRole("radio", { name: "部分达标 -1", exact: true }).check();

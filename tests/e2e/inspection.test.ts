@@ -10,12 +10,12 @@ import { describe, expect, test } from "vitest";
 import {
   DESKTOP,
   e2eSuite,
+  logInBySession,
   newOrganization,
   PHONE,
   SCREENSHOT_DIR,
   signUpInChinese,
   snap,
-  type NewOrganization,
 } from "../support/e2e-app";
 
 const suite = e2eSuite("inspection");
@@ -105,13 +105,6 @@ async function createSite(page: Page) {
   await page.getByRole("heading", { name: "场所（1）" }).waitFor();
 }
 
-async function logIn(page: Page, org: NewOrganization) {
-  await page.goto("/login");
-  await page.getByLabel("电子邮箱").fill(org.email);
-  await page.getByLabel("密码").fill(org.password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-}
 
 /** Waits until the form has hydrated (the 拍照 buttons exist only with JavaScript running). */
 async function waitForHydratedForm(page: Page) {
@@ -281,7 +274,7 @@ describe("container inspection", () => {
     const notAPhoto = { name: "doors.jpg", mimeType: "image/jpeg", buffer: Buffer.from("这不是照片，只是改了扩展名的文本。\n") };
 
     const { page, problems } = await open({ viewport: PHONE, locale: "zh-CN", javaScriptEnabled: false });
-    await logIn(page, org);
+    await logInBySession(page, suite.app, org.email);
     await page.goto("/inspections");
     await page.getByRole("link", { name: /^集装箱七点检查/ }).click();
     await page.waitForURL((url) => FORM_PATH.test(url.pathname) && Boolean(url.searchParams.get("draft")));

@@ -10,6 +10,7 @@ import { describe, expect, test } from "vitest";
 import {
   DESKTOP,
   e2eSuite,
+  logInBySession,
   newOrganization,
   PASSWORD,
   PHONE,
@@ -69,13 +70,6 @@ async function tick(box: Locator) {
     .toBe(true);
 }
 
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("电子邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-}
 
 /**
  * The owner invites a member with a role; the invitee accepts from the emailed link in a browser
@@ -488,10 +482,10 @@ describe("trading partners", () => {
     await signUpInChinese(setup.page, org);
     const officer = await addMember(setup.page, "合规负责人", "张合规");
     const decider = await open({ locale: "zh-CN", viewport: PHONE, javaScriptEnabled: false });
-    await logIn(decider.page, officer.email, PASSWORD);
+    await logInBySession(decider.page, suite.app, officer.email);
 
     const { page, problems } = await open({ locale: "zh-CN", viewport: PHONE, javaScriptEnabled: false });
-    await logIn(page, org.email, org.password);
+    await logInBySession(page, suite.app, org.email);
     await page.getByText("☰ 菜单").click();
     await mainNav(page).getByRole("link", { name: "合作伙伴", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/partners");

@@ -17,6 +17,8 @@ import { simpleParser } from "mailparser";
 import postgres from "postgres";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { SMTPServer } from "smtp-server";
+import { createCookie } from "@remix-run/node";
+import { hashToken, newToken } from "~/lib/auth/tokens.server";
 import { createDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { freePort } from "./app-processes";
@@ -49,6 +51,9 @@ export interface E2eApp {
   /** Resolves with the first mail (already received or arriving later) that matches. */
   waitForMail: (match: (mail: CapturedMail) => boolean, timeoutMs?: number) => Promise<CapturedMail>;
   databaseName: string;
+  /** The database's URL and the server's session secret, for logInBySession. */
+  databaseUrl: string;
+  sessionSecret: string;
   /** The server's output so far (JSON log lines at LOG_LEVEL=warn). */
   serverOutput: () => string;
   stop: () => Promise<void>;
@@ -184,6 +189,7 @@ export async function startE2eApp(name: string): Promise<E2eApp> {
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
+    const sessionSecret = randomBytes(24).toString("hex");
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "tg-e2e-data-"));
     cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
     let output = "";
@@ -201,7 +207,7 @@ export async function startE2eApp(name: string): Promise<E2eApp> {
         // One process: the server works its own jobs (dossiers, emails), as the embedded start does.
         WORKERS: "inline",
         LOG_LEVEL: "warn",
-        SESSION_SECRET: randomBytes(24).toString("hex"),
+        SESSION_SECRET: sessionSecret,
         PERSONAL_DATA_KEY: randomBytes(32).toString("hex"),
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -249,6 +255,8 @@ export async function startE2eApp(name: string): Promise<E2eApp> {
       mails,
       waitForMail,
       databaseName,
+      databaseUrl: url,
+      sessionSecret,
       serverOutput: () => output,
       stop: async () => {
         if (stopped) return;
@@ -411,4 +419,30 @@ export function e2eSuite(name: string) {
       return opened;
     },
   };
+}
+
+/**
+ * Signs `email` in without the login form: a session row in the app's database and its signed
+ * cookie in the page's context, as a login would leave them; then opens `path`. Only the tests of
+ * logging in itself go through the form.
+ */
+export async function logInBySession(page: Page, app: E2eApp, email: string, path = "/"): Promise<void> {
+  const sql = postgres(app.databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [member] = await sql<{ userId: string; organizationId: string }[]>`
+      select u.id as "userId", m.organization_id as "organizationId"
+      from users u join memberships m on m.user_id = u.id
+      where lower(u.email) = lower(${email}) order by m.created_at limit 1`;
+    if (!member) throw new Error(`logInBySession: no member with the email ${email}`);
+    const token = newToken();
+    await sql`insert into sessions (token_hash, user_id, organization_id, expires_at)
+      values (${hashToken(token)}, ${member.userId}, ${member.organizationId}, now() + interval '1 day')`;
+    const signed = await createCookie("__tg_session", { secrets: [app.sessionSecret] }).serialize(token);
+    const value = signed.split(";")[0]!.slice("__tg_session=".length);
+    await page.context().addCookies([{ name: "__tg_session", value, url: app.baseUrl, httpOnly: true, sameSite: "Lax" }]);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+  await page.goto(path);
+  await page.waitForURL((url) => url.pathname === path);
 }
