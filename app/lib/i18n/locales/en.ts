@@ -153,6 +153,7 @@ export const en = {
   },
   errors: {
     invalid: "This value is not valid.",
+    controlCharacter: "This field contains an invisible control character that cannot be saved. Remove it and try again.",
     required: "Required.",
     tooLong: "At most {{max}} characters.",
     email: "Enter a valid email address, like name@example.com.",

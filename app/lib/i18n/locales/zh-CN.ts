@@ -155,6 +155,7 @@ export const zhCN: Translations = {
   },
   errors: {
     invalid: "该值无效。",
+    controlCharacter: "此字段包含无法保存的不可见控制字符。请删除后重试。",
     required: "必填。",
     tooLong: "最多 {{max}} 个字符。",
     email: "请输入有效的电子邮箱，例如 name@example.com。",
