@@ -64,6 +64,9 @@ export async function readFormData(request: Request): Promise<FormData> {
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, "g");
 
+/** Fields never sent back into a page: passwords, a certificate's passphrase, a reset token, an identity document number. */
+const SECRET_FIELD = /password|passphrase|token|idNumber/i;
+
 /** True when the text holds a character controlCharacterRefusal refuses. */
 export function hasControlCharacter(text: string): boolean {
   return CONTROL_CHARACTER.test(text);
@@ -72,26 +75,24 @@ export function hasControlCharacter(text: string): boolean {
 /**
  * The refusal of a form in which a text value, a file's name or a field's name holds a control
  * character (hasControlCharacter), or null when there is none. Each such field gets the message,
- * and `form` too; the values sent back have the characters removed and no passwords. The two form
- * readers (readFormData, readUploadForm) refuse with it before any action looks at a field.
+ * and `form` too; the values sent back have the characters removed and no secrets (SECRET_FIELD).
+ * The two form readers (readFormData, readUploadForm) refuse with it before any action looks at a
+ * field.
  */
 export function controlCharacterRefusal(
   formData: FormData,
 ): { errors: FieldErrors; values: Record<string, string | string[]> } | null {
+  const clean = (text: string) => text.replace(CONTROL_CHARACTERS, "");
   const errors: FieldErrors = {};
   for (const [key, value] of formData.entries()) {
     const text = typeof value === "string" ? value : value.name;
-    if (hasControlCharacter(key) || hasControlCharacter(text)) {
-      errors[key.replace(CONTROL_CHARACTERS, "")] ??= message("errors.controlCharacter");
-    }
+    if (hasControlCharacter(key) || hasControlCharacter(text)) errors[clean(key)] ??= message("errors.controlCharacter");
   }
   if (Object.keys(errors).length === 0) return null;
   errors.form ??= message("errors.controlCharacter");
   const values: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(formDataToObject(formData))) {
-    if (/password/i.test(key)) continue;
-    const clean = (text: string) => text.replace(CONTROL_CHARACTERS, "");
-    values[clean(key)] = typeof value === "string" ? clean(value) : value.map(clean);
+    if (!SECRET_FIELD.test(clean(key))) values[clean(key)] = typeof value === "string" ? clean(value) : value.map(clean);
   }
   return { errors, values };
 }

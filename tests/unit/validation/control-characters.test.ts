@@ -47,11 +47,14 @@ describe("controlCharacterRefusal", () => {
         ["file", new File(["%PDF-1.4"], "report\u0000.pdf", { type: "application/pdf" })],
         ["bad\u0000name", "x"],
         ["password", "secret\u0000"],
+        ["passphrase", "p"],
+        ["idNumber", "310115199003071234"],
+        ["new\u0007Password", "x"],
         ["tags[]", "a\u0007"],
         ["tags[]", "b"],
       ]),
     );
-    expect(refusal?.errors).toEqual({ file: MESSAGE, badname: MESSAGE, password: MESSAGE, "tags[]": MESSAGE, form: MESSAGE });
+    expect(refusal?.errors).toEqual({ file: MESSAGE, badname: MESSAGE, password: MESSAGE, newPassword: MESSAGE, "tags[]": MESSAGE, form: MESSAGE });
     expect(refusal?.values).toEqual({ badname: "x", "tags[]": ["a", "b"] });
   });
 
