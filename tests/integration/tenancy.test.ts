@@ -792,6 +792,26 @@ describe.each(Object.entries(paramRoutes).filter(([, r]) => r.scope === "organiz
       }
       expect(await snapshotOf(world.b.owner.organizationId)).toEqual(before);
     });
+
+    test("a control character in the form of A's own record is refused with 400 and changes nothing", async () => {
+      const route = await routeModule(id);
+      const ownId = entry.idOf(world.a);
+      const before = await snapshotOf(world.a.owner.organizationId);
+      for (const fields of entry.posts) {
+        const hostile = Object.fromEntries(
+          Object.entries(fields).map(([key, value]) => [
+            key,
+            typeof value === "string" ? `${value}\u0000` : Array.isArray(value) ? value.map((v: string) => `${v}\u0000`) : value,
+          ]),
+        ) as Fields;
+        const outcome = await callAction(route, urlOf(id, entry.param, ownId), hostile, {
+          cookie: world.a.owner.cookie,
+          params: { [entry.param]: ownId },
+        });
+        expect(outcome.status, JSON.stringify(fields)).toBe(400);
+      }
+      expect(await snapshotOf(world.a.owner.organizationId)).toEqual(before);
+    });
   }
 
   test.each(malformedIds)("a malformed or unknown id (%j) is 404 for loader and action", async (bad) => {
