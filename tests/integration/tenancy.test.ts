@@ -52,7 +52,7 @@ import { signIn as signInVisitor } from "../support/visitors-factories";
 import { insertEmployee } from "../support/personnel-factories";
 import { attend, createSession as createTrainingSession } from "../support/training-factories";
 import { workQueue } from "../support/jobs";
-import { callAction, callLoader, type Fields, type RouteModule } from "../support/requests";
+import { callAction, callLoader, errorsOf, keyOf, type Fields, type RouteModule } from "../support/requests";
 import { query, testDb } from "../support/test-database";
 
 const routesDir = path.resolve("app/routes");
@@ -809,6 +809,7 @@ describe.each(Object.entries(paramRoutes).filter(([, r]) => r.scope === "organiz
           params: { [entry.param]: ownId },
         });
         expect(outcome.status, JSON.stringify(fields)).toBe(400);
+        expect(Object.values(errorsOf(outcome)).map(keyOf), JSON.stringify(fields)).toContain("errors.controlCharacter");
       }
       expect(await snapshotOf(world.a.owner.organizationId)).toEqual(before);
     });
