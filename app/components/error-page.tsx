@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { translateMessage } from "~/lib/i18n/messages";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Permission, Role } from "~/lib/auth/permissions";
 import { buttonClass } from "./ui/button";
@@ -8,11 +9,14 @@ interface DenialData {
   permission?: Permission;
   role?: Role;
   allowedRoles?: Role[];
+  /** A 400 thrown while reading a form (readFormData): its message, under `form`. */
+  errors?: { form?: unknown };
 }
 
 /**
- * 404, 403, 503 and 500 pages, in the reader's language. A 403 says which roles may do the thing; a
- * 503 is the database being away for a while (database-outage.server.ts).
+ * 404, 403, 400, 503 and 500 pages, in the reader's language. A 403 says which roles may do the thing; a
+ * 400 is a form refused while it was read (readFormData), with its message; a 503 is the database
+ * being away for a while (database-outage.server.ts).
  */
 export function ErrorPage(props: { status: number; data: unknown; title?: string }) {
   const { t } = useTranslation();
@@ -32,6 +36,10 @@ export function ErrorPage(props: { status: number; data: unknown; title?: string
   } else if (props.status === 403) {
     title = t("errorPage.forbiddenTitle");
     body = t("errorPage.csrfBody");
+  } else if (props.status === 400 && typeof denial.errors?.form === "string") {
+    // A form refused while it was read (readFormData): a body that is no form, a control character.
+    title = t("errorPage.badRequestTitle");
+    body = translateMessage(t, denial.errors.form);
   } else if (props.status === 503) {
     title = t("errorPage.unavailableTitle");
     body = t("errorPage.unavailableBody");
