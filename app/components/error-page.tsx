@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { translateMessage } from "~/lib/i18n/messages";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Permission, Role } from "~/lib/auth/permissions";
 import { buttonClass } from "./ui/button";
@@ -10,11 +11,14 @@ interface DenialData {
   allowedRoles?: Role[];
   /** A 429's wait. */
   retryAfterMinutes?: number;
+  /** A 400 thrown while reading a form (readFormData): its message, under `form`. */
+  errors?: { form?: unknown };
 }
 
 /**
- * 404, 403, 429, 503 and 500 pages, in the reader's language. A 403 says which roles may do the
- * thing; a 429 how long to wait; a 503 is the database being away for a while (database-outage.server.ts).
+ * 404, 403, 400, 429, 503 and 500 pages, in the reader's language. A 403 says which roles may do the
+ * thing; a 400 is a form refused while it was read (readFormData), with its message; a 429 says how
+ * long to wait; a 503 is the database being away for a while (database-outage.server.ts).
  */
 export function ErrorPage(props: { status: number; data: unknown; title?: string }) {
   const { t } = useTranslation();
@@ -37,6 +41,10 @@ export function ErrorPage(props: { status: number; data: unknown; title?: string
   } else if (props.status === 429) {
     title = t("errorPage.tooManyTitle");
     body = t("errorPage.tooManyBody", { minutes: denial.retryAfterMinutes ?? 15 });
+  } else if (props.status === 400 && typeof denial.errors?.form === "string") {
+    // A form refused while it was read (readFormData): a body that is no form, a control character.
+    title = t("errorPage.badRequestTitle");
+    body = translateMessage(t, denial.errors.form);
   } else if (props.status === 503) {
     title = t("errorPage.unavailableTitle");
     body = t("errorPage.unavailableBody");

@@ -43,13 +43,56 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): P
 }
 
 /**
- * The request's form fields. A body that is not a form (JSON, garbage, a wrong content type) is a
- * 400 with a message, never a 500.
+ * The request's form fields. A body that is not a form (JSON, garbage, a wrong content type), or a
+ * form with a control character in it (controlCharacterRefusal), is a 400 with a message, never a 500.
  */
 export async function readFormData(request: Request): Promise<FormData> {
+  let formData: FormData;
   try {
-    return await request.formData();
+    formData = await request.formData();
   } catch {
     throw data({ errors: { form: message("errors.invalid") }, values: {} }, { status: 400 });
   }
+  const refusal = controlCharacterRefusal(formData);
+  if (refusal) throw data(refusal, { status: 400 });
+  return formData;
+}
+
+// C0 control characters other than tab, line feed and carriage return, and DEL. PostgreSQL refuses
+// NUL in text outright; the others are invisible, nobody types them, and they break exports.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, "g");
+
+/** Fields never sent back into a page: passwords, a certificate's passphrase, a reset token, an identity document number. */
+const SECRET_FIELD = /password|passphrase|token|idNumber/i;
+
+/** True when the text holds a character controlCharacterRefusal refuses. */
+export function hasControlCharacter(text: string): boolean {
+  return CONTROL_CHARACTER.test(text);
+}
+
+/**
+ * The refusal of a form in which a text value, a file's name or a field's name holds a control
+ * character (hasControlCharacter), or null when there is none. Each such field gets the message,
+ * and `form` too; the values sent back have the characters removed and no secrets (SECRET_FIELD).
+ * The two form readers (readFormData, readUploadForm) refuse with it before any action looks at a
+ * field.
+ */
+export function controlCharacterRefusal(
+  formData: FormData,
+): { errors: FieldErrors; values: Record<string, string | string[]> } | null {
+  const clean = (text: string) => text.replace(CONTROL_CHARACTERS, "");
+  const errors: FieldErrors = {};
+  for (const [key, value] of formData.entries()) {
+    const text = typeof value === "string" ? value : value.name;
+    if (hasControlCharacter(key) || hasControlCharacter(text)) errors[clean(key)] ??= message("errors.controlCharacter");
+  }
+  if (Object.keys(errors).length === 0) return null;
+  errors.form ??= message("errors.controlCharacter");
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(formDataToObject(formData))) {
+    if (!SECRET_FIELD.test(clean(key))) values[clean(key)] = typeof value === "string" ? clean(value) : value.map(clean);
+  }
+  return { errors, values };
 }

@@ -52,7 +52,7 @@ import { signIn as signInVisitor } from "../support/visitors-factories";
 import { insertEmployee } from "../support/personnel-factories";
 import { attend, createSession as createTrainingSession } from "../support/training-factories";
 import { workQueue } from "../support/jobs";
-import { callAction, callLoader, type Fields, type RouteModule } from "../support/requests";
+import { callAction, callLoader, errorsOf, keyOf, type Fields, type RouteModule } from "../support/requests";
 import { query, testDb } from "../support/test-database";
 
 const routesDir = path.resolve("app/routes");
@@ -791,6 +791,27 @@ describe.each(Object.entries(paramRoutes).filter(([, r]) => r.scope === "organiz
         expect(outcome.status, JSON.stringify(fields)).toBe(404);
       }
       expect(await snapshotOf(world.b.owner.organizationId)).toEqual(before);
+    });
+
+    test("a control character in the form of A's own record is refused with 400 and changes nothing", async () => {
+      const route = await routeModule(id);
+      const ownId = entry.idOf(world.a);
+      const before = await snapshotOf(world.a.owner.organizationId);
+      for (const fields of entry.posts) {
+        const hostile = Object.fromEntries(
+          Object.entries(fields).map(([key, value]) => [
+            key,
+            typeof value === "string" ? `${value}\u0000` : Array.isArray(value) ? value.map((v: string) => `${v}\u0000`) : value,
+          ]),
+        ) as Fields;
+        const outcome = await callAction(route, urlOf(id, entry.param, ownId), hostile, {
+          cookie: world.a.owner.cookie,
+          params: { [entry.param]: ownId },
+        });
+        expect(outcome.status, JSON.stringify(fields)).toBe(400);
+        expect(Object.values(errorsOf(outcome)).map(keyOf), JSON.stringify(fields)).toContain("errors.controlCharacter");
+      }
+      expect(await snapshotOf(world.a.owner.organizationId)).toEqual(before);
     });
   }
 

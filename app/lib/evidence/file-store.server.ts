@@ -8,7 +8,7 @@ import { evidenceFiles, type EvidenceFile } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Executor } from "../db.server";
 import { env } from "../env.server";
-import { formDataToObject } from "../form.server";
+import { controlCharacterRefusal, formDataToObject } from "../form.server";
 import { logger } from "../logger.server";
 import { message } from "../i18n/messages";
 import {
@@ -105,17 +105,21 @@ export type UploadForm =
  * Reads a posted form, multipart or urlencoded. Files are held in memory up to `maxFileBytes`
  * each; a larger file is dropped (its field gets the limit message) while the rest of the form
  * still arrives, so the page can show the person everything they typed. A body that is not a
- * form is a `form` error. Nothing is written here.
+ * form is a `form` error; a control character in a field, its name or a file name is refused as
+ * readFormData refuses it (controlCharacterRefusal), with no formData. Nothing is written here.
  */
 export async function readUploadForm(request: Request, options: { maxFileBytes?: number } = {}): Promise<UploadForm> {
   const maxFileBytes = options.maxFileBytes ?? MAX_UPLOAD_BYTES;
   const invalid = { ok: false as const, errors: { form: message("errors.invalid") }, values: {}, formData: null };
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    let formData: FormData;
     try {
-      return { ok: true, formData: await request.formData() };
+      formData = await request.formData();
     } catch {
       return invalid;
     }
+    const refusal = controlCharacterRefusal(formData);
+    return refusal ? { ok: false, ...refusal, formData: null } : { ok: true, formData };
   }
   const tooLarge: string[] = [];
   let formData: FormData;
@@ -141,6 +145,10 @@ export async function readUploadForm(request: Request, options: { maxFileBytes?:
   } catch {
     return invalid;
   }
+  // No form data to go on with (formData null): the callers that go on past a file over the limit
+  // must not go on with a control character.
+  const refusal = controlCharacterRefusal(formData);
+  if (refusal) return { ok: false, ...refusal, formData: null };
   if (!tooLarge.length) return { ok: true, formData };
   const errors = Object.fromEntries(tooLarge.map((name) => [name, message("files.tooLarge", { max: Math.round(maxFileBytes / 1024 / 1024) })]));
   return { ok: false, errors, values: formDataToObject(formData), formData };

@@ -153,6 +153,7 @@ export const en = {
   },
   errors: {
     invalid: "This value is not valid.",
+    controlCharacter: "This field contains an invisible control character that cannot be saved. Remove it and try again.",
     required: "Required.",
     tooLong: "At most {{max}} characters.",
     email: "Enter a valid email address, like name@example.com.",
@@ -2826,6 +2827,7 @@ export const en = {
     forbiddenTitle: "Not allowed",
     forbiddenBody: "Your role ({{role}}) may not {{action}}. Roles that may: {{allowed}}. Ask an owner or administrator.",
     csrfBody: "This request came from another site and was refused.",
+    badRequestTitle: "Nothing was saved",
     unexpectedTitle: "Something went wrong",
     unexpectedBody: "The error was logged. Try again; if it persists, tell your administrator.",
     unavailableTitle: "The database cannot be reached",

@@ -155,6 +155,7 @@ export const zhCN: Translations = {
   },
   errors: {
     invalid: "该值无效。",
+    controlCharacter: "此字段包含无法保存的不可见控制字符。请删除后重试。",
     required: "必填。",
     tooLong: "最多 {{max}} 个字符。",
     email: "请输入有效的电子邮箱，例如 name@example.com。",
@@ -2821,6 +2822,7 @@ export const zhCN: Translations = {
     forbiddenTitle: "无权操作",
     forbiddenBody: "您的角色（{{role}}）不能{{action}}。有权限的角色：{{allowed}}。请联系所有者或管理员。",
     csrfBody: "该请求来自其他网站，已被拒绝。",
+    badRequestTitle: "未保存任何内容",
     unexpectedTitle: "出错了",
     unexpectedBody: "错误已记录。请重试；如果问题持续存在，请告知管理员。",
     unavailableTitle: "暂时无法连接数据库",
