@@ -1,12 +1,10 @@
 // Whether an address has an account must not show in the public forms' answers nor in the work
 // they do. /reset-password answers the same and adds the same job either way (the job, in a worker,
 // finds the account); /login verifies the password of an unknown address against a fixed argon2
-// hash with the parameters of real ones. What is held first is that both paths do the same work
-// (the same job, one argon2 verification each against hashes of the same cost). Timings are then
-// measured (median of 20 each, alternating known and unknown, so that a burst of load elsewhere hits
-// both), printed, and held to a generous ratio of 0.5 to 2: measured between 0.85 and 1.2 on this
-// 2-core machine while other test suites loaded it (load average 11); before the fix, a reset took
-// 44.7 ms for a known address and 12.6 ms for an unknown one (3.5x).
+// hash with the parameters of real ones. What is held here is that both paths do the same work (the
+// same job, one argon2 verification each against hashes of the same cost) and give the same answer.
+// Their timing is measured by `npm run bench:enumeration`, not asserted in a test (before the fix, a
+// reset took 44.7 ms for a known address and 12.6 ms for an unknown one: 3.5x).
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -48,38 +46,6 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 /** "$argon2id$v=19$m=19456,t=2,p=1": algorithm, version and cost of a PHC string, without salt and digest. */
 const argonParameters = (hash: string) => hash.split("$").slice(0, 4).join("$");
 
-/** Timings go to the test output (vitest shows a file's stdout), not into an assertion. */
-const printTiming = (line: string) => process.stdout.write(`[timing] ${line}\n`);
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
-
-/** Known over unknown: within a factor of two either way. */
-function expectSimilar(times: { a: number; b: number }) {
-  expect(times.a / times.b).toBeGreaterThan(0.5);
-  expect(times.a / times.b).toBeLessThan(2);
-}
-
-/** Median milliseconds of `a` and of `b`, run alternately `rounds` times each after one warm-up. */
-async function timeBoth(rounds: number, a: () => Promise<unknown>, b: () => Promise<unknown>, between: () => Promise<unknown> = async () => {}) {
-  await a();
-  await b();
-  const times = { a: [] as number[], b: [] as number[] };
-  for (let i = 0; i < rounds; i++) {
-    for (const [which, run] of [
-      ["a", a],
-      ["b", b],
-    ] as const) {
-      await between();
-      const started = performance.now();
-      await run();
-      times[which].push(performance.now() - started);
-    }
-  }
-  return { a: median(times.a), b: median(times.b) };
-}
 
 const jobCount = async () => Number((await query<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = ${queues.accountEmail}`))[0]?.n ?? 0);
 
@@ -128,13 +94,6 @@ describe("/reset-password, known and unknown addresses", () => {
     expect(await latestEmail(unknownEmail, "password_reset")).toBeNull();
   });
 
-  test("timing: the median of 20 requests each is within a factor of two", async () => {
-    const unknownEmail = uniqueEmail("nobody");
-    const times = await timeBoth(20, () => request(owner.email), () => request(unknownEmail));
-    printTiming(`in-process /reset-password (${config.kind}): known ${times.a.toFixed(1)} ms, unknown ${times.b.toFixed(1)} ms`);
-    expectSimilar(times);
-    await workQueue(queues.accountEmail);
-  });
 });
 
 describe("/login, an unknown address and a known one with a wrong password", () => {
@@ -158,13 +117,6 @@ describe("/login, an unknown address and a known one with a wrong password", () 
     expect(await countRows("login_failures")).toBe(2);
   });
 
-  test("timing: the median of 20 requests each is within a factor of two", async () => {
-    const unknownEmail = uniqueEmail("nobody");
-    const times = await timeBoth(20, () => logIn(owner.email), () => logIn(unknownEmail), forgetFailures);
-    printTiming(`in-process /login wrong password (${config.kind}): known ${times.a.toFixed(1)} ms, unknown ${times.b.toFixed(1)} ms`);
-    expectSimilar(times);
-    await forgetFailures();
-  });
 });
 
 describe("/signup with an address that has an account", () => {
@@ -219,23 +171,16 @@ describe.runIf(config.kind === "postgres")("the production server's pages, known
     text: answer.text.replace(/nonce="[^"]*"/g, 'nonce=""').replace(/"nonce":"[^"]*"/g, '"nonce":""').replaceAll(email, "<email>"),
   });
 
-  test("/reset-password: the same page for a known and an unknown address (and within a factor of two in time)", async () => {
+  test("/reset-password: the same page for a known and an unknown address", async () => {
     const unknownEmail = uniqueEmail("nobody");
     const known = await post("/reset-password", { email: owner.email });
     const unknown = await post("/reset-password", { email: unknownEmail });
     expect(known.status).toBe(200);
     expect(known.text).toContain("If an account uses this address, a reset link is on its way.");
     expect(normalised(known, owner.email)).toEqual(normalised(unknown, unknownEmail));
-    const times = await timeBoth(
-      20,
-      () => post("/reset-password", { email: owner.email }),
-      () => post("/reset-password", { email: unknownEmail }),
-    );
-    printTiming(`HTTP /reset-password (production server, PostgreSQL): known ${times.a.toFixed(1)} ms, unknown ${times.b.toFixed(1)} ms`);
-    expectSimilar(times);
   });
 
-  test("/login: the same page for an unknown address and a wrong password (and within a factor of two in time)", async () => {
+  test("/login: the same page for an unknown address and a wrong password", async () => {
     const forgetFailures = () => testDatabase().db.execute(sql`delete from login_failures`);
     await forgetFailures();
     const unknownEmail = uniqueEmail("nobody");
@@ -244,14 +189,6 @@ describe.runIf(config.kind === "postgres")("the production server's pages, known
     expect(known.status).toBe(400);
     expect(known.text).toContain("Email or password is wrong.");
     expect(normalised(known, owner.email)).toEqual(normalised(unknown, unknownEmail));
-    const times = await timeBoth(
-      20,
-      () => post("/login", { email: owner.email, password: "not the password at all" }),
-      () => post("/login", { email: unknownEmail, password: "not the password at all" }),
-      forgetFailures,
-    );
-    printTiming(`HTTP /login wrong password (production server, PostgreSQL): known ${times.a.toFixed(1)} ms, unknown ${times.b.toFixed(1)} ms`);
-    expectSimilar(times);
     await forgetFailures();
   });
 
