@@ -1,4 +1,4 @@
-// Lint: TypeScript recommended rules, React hooks, and the import boundaries of ARCHITECTURE.md.
+// Lint: TypeScript recommended rules, React hooks, and the import boundaries of docs/architecture.md.
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";

@@ -35,7 +35,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         skipIfLargerOrEqual: true,
       }),
   ],
-  // Native and Node-only packages must stay out of the client dep optimizer (STACK.md gotchas 6, 7).
+  // Native and Node-only packages must stay out of the client dep optimizer (docs/stack.md, "Vite's client dependency optimizer").
   optimizeDeps: {
     exclude: ["@node-rs/argon2", "@electric-sql/pglite", "sharp"],
     include: ["react-hook-form", "@hookform/resolvers/zod", "zod", "i18next", "react-i18next"],

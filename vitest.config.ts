@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
-// No Remix plugin here (STACK.md gotcha 20): tests import route modules and lib code directly.
+// No Remix plugin here (docs/stack.md, "Vitest"): tests import route modules and lib code directly.
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {

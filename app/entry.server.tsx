@@ -14,7 +14,7 @@ import { NonceContext } from "./lib/nonce";
 // Pages render in either language here; the browser loads only its page's (entry.client.tsx).
 provideTranslations(translations);
 
-// Open the database when the server starts, not on the first request (STACK.md gotcha 10).
+// Open the database when the server starts, not on the first request (docs/stack.md, "PGlite").
 void openDatabase().catch((error: unknown) => logger.error({ err: error }, "database failed to open"));
 
 const ABORT_DELAY = 5_000;

@@ -86,7 +86,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
   const dataDir = options.dataDir ?? "./data";
   const onDisk = !dataDir.startsWith("memory://");
   if (onDisk) {
-    // PGlite's own mkdir is not recursive (STACK.md gotcha 11). The folder is its owner's alone
+    // PGlite's own mkdir is not recursive (docs/stack.md, "PGlite"). The folder is its owner's alone
     // (db/file-modes.ts), also when it was there already.
     mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     chmodSync(dataDir, PRIVATE_DIR_MODE);

@@ -41,7 +41,7 @@ export function openDatabase(): Promise<DatabaseHandle> {
     logger.info({ kind: handle.kind, ms: Date.now() - started }, "database open");
     return handle;
   })();
-  // A failed open must not be cached forever (STACK.md gotcha 12).
+  // A failed open must not be cached forever (docs/stack.md, "PGlite").
   holder[KEY] = opening.catch((error: unknown) => {
     delete holder[KEY];
     throw error;

@@ -1,4 +1,4 @@
-// Cross-walk of trade-security topics (CRITERIA.md §7): for each topic, the criteria of the four
+// Cross-walk of trade-security topics (docs/criteria.md, "Cross-walk"): for each topic, the criteria of the four
 // catalogue frameworks that deal with it, and the records that evidence it. The 2014 advanced
 // standard (CN14A) and the EU SAQ columns are not in the catalogue and are left out. CTPAT IDs
 // that belong to a grouped criterion map to the group key; IDs not in the catalogue are skipped.

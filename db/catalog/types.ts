@@ -75,7 +75,7 @@ export interface CatalogTopic {
   key: string;
   titleZh: string;
   titleEn: string;
-  /** What records prove this topic (CRITERIA.md section 7, last column). */
+  /** What records prove this topic (docs/criteria.md, "Cross-walk"). */
   evidenceZh: string;
   evidenceEn: string;
   /** Criteria by framework code and criterion key. */

@@ -74,7 +74,7 @@ function extractLinks(...parts: string[]): string[] {
 }
 
 async function startSmtp(mails: CapturedMail[], events: EventEmitter): Promise<{ port: number; close: () => Promise<void> }> {
-  // STARTTLS off: smtp-server's built-in certificate has expired (STACK.md gotcha 15).
+  // STARTTLS off: smtp-server's built-in certificate has expired (docs/stack.md, "Mail in tests").
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,

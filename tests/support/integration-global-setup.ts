@@ -1,5 +1,5 @@
 // Once per `vitest run` of the integration project: prepare a migrated database that every test
-// file copies (STACK.md section 5).
+// file copies (docs/stack.md, "Test databases").
 //   - PGlite (default): a data-dir tarball of a migrated in-memory PGlite, cached under
 //     node_modules/.cache/tradeguard/ and keyed by the migrations and the PGlite version.
 //   - PostgreSQL (TEST_DATABASE_URL = an admin URL): a fresh, migrated template database with a
@@ -30,7 +30,7 @@ async function postgresTemplate(adminUrl: string): Promise<{ template: string; r
   try {
     await migrateDatabase(handle);
   } finally {
-    // CREATE DATABASE … TEMPLATE needs no open connection to the template (STACK.md gotcha 18).
+    // CREATE DATABASE … TEMPLATE needs no open connection to the template (docs/stack.md, "Test databases").
     await handle.close();
   }
   return { template, runId };

@@ -1,7 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
 
 // @node-rs/argon2 defaults to argon2id (m=19456 KiB, t=2, p=1, the OWASP minimum). `Algorithm` is a
-// const enum that isolatedModules cannot read (STACK.md gotcha 5), so the default is relied on.
+// const enum that isolatedModules cannot read (docs/stack.md, "TypeScript traps"), so the default is relied on.
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }

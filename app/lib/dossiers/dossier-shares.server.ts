@@ -110,7 +110,7 @@ export async function watermarkVolume(original: Uint8Array, facts: WatermarkFact
   const subject = doc.getSubject();
   doc.setSubject(`${subject ? `${subject} · ` : ""}${lines.en}`);
   doc.setModificationDate(new Date());
-  // No object streams: the signer needs the placeholder in the clear (docs/PDF.md §4).
+  // No object streams: the signer needs the placeholder in the clear (docs/pdf.md, "Signing").
   return doc.save({ useObjectStreams: false });
 }
 

@@ -1,6 +1,6 @@
 // The one typeface of every generated PDF: Noto Sans SC 2.004 (static TTF, SIL OFL 1.1, licence in
 // node_modules/@expo-google-fonts/noto-sans-sc/LICENSE_FONT), embedded as a subset through upstream
-// fontkit 2. Not @pdf-lib/fontkit: its subsets render CJK glyphs blank (docs PDF.md, pitfall 1).
+// fontkit 2. Not @pdf-lib/fontkit: its subsets render CJK glyphs blank (docs/pdf.md, "Fonts and subsetting").
 
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";

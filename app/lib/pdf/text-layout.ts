@@ -1,5 +1,5 @@
-// Line breaking for mixed Chinese and English text, which pdf-lib does not do (docs PDF.md,
-// pitfall 3). Pure: the caller passes a measure function, so this runs anywhere and is tested
+// Line breaking for mixed Chinese and English text, which pdf-lib does not do (docs/pdf.md,
+// "Line breaking"). Pure: the caller passes a measure function, so this runs anywhere and is tested
 // without fonts.
 
 /** Width of a piece of text in the caller's unit (points at the font size in use). */

@@ -1,6 +1,6 @@
 // 《海关认证企业标准（一般认证）》(2014), issued with 海关总署公告2014年第82号 as 附件2.
 //
-// Sources (see /work/shared/docs/CRITERIA.md §1):
+// Sources (see docs/criteria.md, "China 2014 general certification"):
 // - seed 004: the scrambled self-assessment template 「适用认证企业管理自我评估报告（一般认证）」;
 //   its fragments are reordered here into items 1–3, 8(2)(3), 12–23, 25(2), 26, 27 and 29(2)–(5).
 // - items 3 (customs-broker and logistics paragraphs) and 4: a completed 附件2 self-assessment

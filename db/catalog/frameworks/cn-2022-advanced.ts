@@ -1,5 +1,5 @@
 // China Customs 《海关高级认证企业标准》 (海关总署公告2022年第106号): 附件2 通用标准 and 附件3 单项标准.
-// Chinese text is verbatim from the official attachments (see /work/shared/docs/reference/cn-2022-*.txt);
+// Chinese text is verbatim from the official attachments (see docs/criteria.md, "China 2022 advanced certification");
 // the only normalisation is a half-width comma in sub-item (13) written as a full-width "，".
 // Result options per class follow the table headers of 附件2; the pass rule (附件1 说明) is in scoring rule
 // "cn-2022-advanced": no 不达标, at most 3 基本达标 in the general part and 3 in the business-type part.

@@ -1,5 +1,5 @@
 // CBP CTPAT Minimum Security Criteria for U.S. Importers (2019): 12 categories in 3 focus areas,
-// with the key criteria used by the app (CRITERIA.md §4.2–4.3). IDs follow the Importer MSC; CBP notes
+// with the key criteria used by the app (docs/criteria.md, "CTPAT Minimum Security Criteria"). IDs follow the Importer MSC; CBP notes
 // that IDs may not be sequential and differ slightly by entity type. The wording is a paraphrase.
 // Grouped IDs ("4.1 / 4.6") are one criterion here; the key joins them with "-".
 import type { CatalogFramework } from "../types";

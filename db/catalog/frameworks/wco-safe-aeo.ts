@@ -1,5 +1,5 @@
 // WCO SAFE Framework of Standards: conditions and requirements for the Authorized Economic Operator.
-// Thirteen headings A–M (CRITERIA.md §3.2). The wording is a paraphrase of the AEO annex, not a quotation.
+// Thirteen headings A–M (docs/criteria.md, "WCO SAFE AEO requirements"). The wording is a paraphrase of the AEO annex, not a quotation.
 import type { CatalogFramework } from "../types";
 
 const options = ["meets", "partly_meets", "fails", "not_applicable"] as const;

@@ -1,7 +1,7 @@
 // The general partner questionnaire, for partners that fit no specific role ("other": packaging or
 // material vendors, security-guard companies, service providers with access to our cargo or
 // premises). It covers the three things 海关高级认证企业标准（2022）（55）asks the evaluation to
-// focus on: compliance, trade security and qualification (CRITERIA.md §2.3 item 15, §1.8 #27,
+// focus on: compliance, trade security and qualification (docs/criteria.md: CN22 item 15, CN14A item 27,
 // CTPAT 3.1/3.4/3.5, WCO K). The three critical options: a 失信企业 customs status, a smuggling
 // record, a refusal to be audited.
 

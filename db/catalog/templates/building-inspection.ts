@@ -1,6 +1,6 @@
 // The building inspection and repair record: 海关认证企业标准（一般认证）（2014）第21项（2）（3）,
 // 海关高级认证企业标准（2022）（32）建筑物 and（33）锁闭装置, CTPAT MSC 9.1 and 9.2 (fencing inspected and
-// repaired) and WCO SAFE AEO requirement I (CRITERIA.md §1.4, §2.3, §4.3 and §7 row 2).
+// repaired) and WCO SAFE AEO requirement I (docs/criteria.md, "Cross-walk": premises).
 
 import type { CatalogTemplate, TemplateCriterionRef, TemplateItem } from "./types";
 

@@ -1,6 +1,7 @@
 // The periodic CCTV footage review: CTPAT MSC 9.13–9.15 (random reviews summarised in writing, with
 // corrective actions) and 9.16 (retention), 海关高级认证企业标准（2022）（37）视频监控 and WCO SAFE AEO
-// requirement I (CRITERIA.md §4.3, §2.3 and §8 "Camera-footage review").
+// requirement I (docs/criteria.md: "CTPAT Minimum Security Criteria",
+// "China 2022 advanced certification" and "Record-field minimums").
 
 import type { CatalogTemplate, TemplateCriterionRef } from "./types";
 

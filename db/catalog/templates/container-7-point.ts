@@ -1,5 +1,6 @@
 // The container 7-point inspection (8 points for a refrigerated container): the point list and its
-// order are CRITERIA.md §4.4 (CTPAT MSC 5.3), the same 7 parts as 海关高级认证企业标准（2022）（43）七点检查法
+// order are docs/criteria.md, "Inspection point lists" (CTPAT MSC 5.3), the same 7 parts as
+// 海关高级认证企业标准（2022）（43）七点检查法
 // and WCO SAFE AEO requirement G; the door point also serves MSC 5.4 (the whole locking mechanism).
 
 import type { CatalogTemplate, TemplateCriterionRef } from "./types";

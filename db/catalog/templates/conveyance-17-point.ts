@@ -1,5 +1,6 @@
 // The current CTPAT 17-point tractor and trailer inspection (MSC 5.3): 7 tractor points then 10 trailer
-// points, in the order of the CRITERIA.md §4.4 table. Numbered T1–T7 (tractor) and R1–R10 (trailer).
+// points, in the order of docs/criteria.md, "Inspection point lists". Numbered T1–T7 (tractor) and
+// R1–R10 (trailer).
 // Not the legacy pre-2019 "17-point truck & trailer" list, which numbers 1–17 and mixes the two.
 
 import type { CatalogTemplate, TemplateCriterionRef, TemplateItem } from "./types";

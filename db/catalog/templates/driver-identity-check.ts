@@ -1,5 +1,5 @@
 // The driver identity check and cargo pickup log: CTPAT MSC 10.3 (government photo ID) and 10.4 (pickup-log
-// fields, CRITERIA.md §8), 海关认证企业标准（一般认证）（2014）第27项（2）, 海关高级认证企业标准（2022）（46）
+// fields, docs/criteria.md), 海关认证企业标准（一般认证）（2014）第27项（2）, 海关高级认证企业标准（2022）（46）
 // 司机身份核实 and WCO SAFE AEO requirement H.
 
 import type { CatalogTemplate, TemplateCriterionRef } from "./types";

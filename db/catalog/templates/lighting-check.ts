@@ -1,5 +1,5 @@
 // The lighting check: the areas listed by 海关高级认证企业标准（2022）（34）照明 and CTPAT MSC 9.6
-// (entrances and exits, cargo handling and storage, fence lines, parking; CRITERIA.md §2.3 and §4.3),
+// (entrances and exits, cargo handling and storage, fence lines, parking; docs/criteria.md),
 // with WCO SAFE AEO requirement I; gates are split out from entrances as the patrol needs them.
 
 import type { CatalogTemplate, TemplateCriterionRef, TemplateItem } from "./types";

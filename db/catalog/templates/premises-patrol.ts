@@ -1,4 +1,5 @@
-// The premises security patrol: the premises measures of CRITERIA.md §7 row 2–3, taken from
+// The premises security patrol: the premises and access measures of the cross-walk (docs/criteria.md),
+// taken from
 // 海关认证企业标准（一般认证）（2014）第21项, 海关高级认证企业标准（2022）（32）–（37）, CTPAT MSC 9.1–9.16
 // and WCO SAFE AEO requirement I; the parking point is 2014 第27项（1）/ 2022（52）/ MSC 5.1 / WCO H.
 

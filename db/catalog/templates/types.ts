@@ -106,7 +106,7 @@ export interface CatalogTemplate {
   titleEn: string;
   descriptionZh: string;
   descriptionEn: string;
-  /** Where the point list comes from (CRITERIA.md section, standard, MSC criterion). */
+  /** Where the point list comes from (docs/criteria.md section, standard, MSC criterion). */
   sourceZh: string;
   sourceEn: string;
   definition: TemplateDefinition;

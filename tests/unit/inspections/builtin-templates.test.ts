@@ -1,6 +1,7 @@
 // The built-in checklist templates as data (db/catalog/templates): well-formed, bilingual, every point
 // linked to assessable criteria that exist in the loaded catalogue, and the two standard inspection
-// lists (container 7/8-point, tractor/trailer 17-point) in the order CRITERIA.md §4.4 gives.
+// lists (container 7/8-point, tractor/trailer 17-point) in the order of docs/criteria.md,
+// "Inspection point lists".
 // Pure: it reads db/catalog directly, no database.
 import { describe, expect, test } from "vitest";
 import { catalogFrameworks } from "../../../db/catalog/index";
@@ -122,7 +123,7 @@ describe("container 7-point (8-point reefer)", () => {
   const container = byCode("container-7-point");
   const sevenPoints = ["front-wall", "left-side", "right-side", "floor", "ceiling-roof", "doors", "undercarriage"];
 
-  test("7 points in the CRITERIA.md §4.4 order, 8 with the reefer fan housing last", () => {
+  test("7 points in the docs/criteria.md order, 8 with the reefer fan housing last", () => {
     expect(visible(container, false).map((i) => i.key), "container-7-point: points without reefer").toEqual(sevenPoints);
     expect(visible(container, true).map((i) => i.key), "container-7-point: points with reefer").toEqual([...sevenPoints, "fan-housing"]);
     expect(visible(container, true).map((i) => i.number), "container-7-point: numbering").toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);

@@ -8,7 +8,7 @@ import type { AssessmentReportData, ReportRow } from "~/lib/assessments/assessme
 import { renderAssessmentReport } from "~/lib/assessments/assessment-report.server";
 
 // Renders a realistic 2014 general-certification report and checks it with Debian's qpdf and
-// poppler-utils. Text extraction alone proves nothing about glyphs (docs PDF.md, pitfall 1), so
+// poppler-utils. Text extraction alone proves nothing about glyphs (docs/pdf.md, "Fonts and subsetting"), so
 // the title line is also rasterised and must contain ink.
 
 const legend = { zh: "达标 0  部分达标 -1  不达标 -2  不适用", en: "Meets 0 · Partly meets -1 · Fails -2 · Not applicable" };
