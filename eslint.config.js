@@ -1,5 +1,7 @@
 // Lint: TypeScript recommended rules, React hooks, and the import boundaries of ARCHITECTURE.md.
 import js from "@eslint/js";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import { importX } from "eslint-plugin-import-x";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
@@ -59,5 +61,16 @@ export default tseslint.config(
   {
     files: ["db/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [appCode, testsAndScripts] }] },
+  },
+  // No import cycles anywhere in the application, its database, its entry points or its scripts.
+  {
+    files: ["app/**/*.{ts,tsx}", "db/**/*.ts", "server.ts", "worker.ts", "scripts/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/extensions": [".ts", ".tsx", ".js", ".mjs"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+      "import-x/resolver-next": [createTypeScriptImportResolver({ project: "tsconfig.json" })],
+    },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
 );
