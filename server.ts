@@ -17,7 +17,8 @@ import { pinoHttp } from "pino-http";
 import { logger, requestLogLevel } from "./app/lib/logger.server";
 import { runInRequestScope } from "./app/lib/request-scope.server";
 import { env } from "./app/lib/env.server";
-import { closeDatabase, openDatabase } from "./app/lib/db.server";
+import { closeDatabase } from "./app/lib/db.server";
+import { bootDatabase } from "./app/lib/boot.server";
 import { answeringDatabaseOutages } from "./app/lib/database-outage.server";
 import { guardProcess } from "./app/lib/process-guards.server";
 import { demoAccountsText, demoAccountsExist } from "./app/lib/demo/demo-accounts.server";
@@ -51,7 +52,7 @@ register("./server-build-loader.mjs", import.meta.url);
 const build = answeringDatabaseOutages((await import(pathToFileURL(buildPath).href)) as ServerBuild);
 
 // The database opens before the port does, so the first request never waits for PGlite's start.
-const handle = await openDatabase();
+const handle = await bootDatabase();
 if (handle.kind === "pglite" && (await demoAccountsExist(handle.db))) {
   process.stdout.write(`\n${demoAccountsText()}\n\n`);
 }

@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { openDatabase } from "./lib/db.server";
+import { bootDatabase } from "./lib/boot.server";
 import { DATABASE_RETRY_AFTER_SECONDS } from "./lib/database-outage.server";
 import { provideTranslations } from "./lib/i18n/page-translations";
 import { translations } from "./lib/i18n/translations.server";
@@ -15,7 +15,7 @@ import { NonceContext } from "./lib/nonce";
 provideTranslations(translations);
 
 // Open the database when the server starts, not on the first request (docs/stack.md, "PGlite").
-void openDatabase().catch((error: unknown) => logger.error({ err: error }, "database failed to open"));
+void bootDatabase().catch((error: unknown) => logger.error({ err: error }, "database failed to open"));
 
 const ABORT_DELAY = 5_000;
 

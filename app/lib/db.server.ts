@@ -1,25 +1,29 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { createDatabase, type Database, type DatabaseHandle } from "../../db/client";
+import { createDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { copyTemplateIntoNewDataDir } from "../../db/pglite-template";
-import { holdsAnOrganization } from "./demo/demo-accounts.server";
+import type { Database, DatabaseHandle, Executor } from "./db-types.server";
 import { env } from "./env.server";
 import { logger } from "./logger.server";
 
-// The only bridge from app/ to db/. The handle lives on globalThis so that the server entry
+// The only bridge from app/ to db/ (with its types, db-types.server.ts), and a leaf: it imports
+// nothing of the domain, whose modules all import it (what the embedded start adds, the demo seed,
+// comes in through boot.server.ts). The handle lives on globalThis so that the server entry
 // (server.ts), the Remix build and Vite's HMR re-imports all share one database.
 const KEY = Symbol.for("tradeguard.database");
 type Holder = { [KEY]?: Promise<DatabaseHandle> };
 const holder = globalThis as Holder;
 
-import type { Executor } from "../../db/client";
-export type { Database, Executor, Transaction } from "../../db/client";
+/** What the process that opens the embedded database does with it once migrated, before anyone gets it. */
+export type PrepareEmbedded = (handle: DatabaseHandle) => Promise<void>;
 
 /**
  * Opens the database once per process: postgres.js when DATABASE_URL is set, else the embedded
- * PGlite under DATA_DIR, which migrates itself and seeds the demo data when empty.
+ * PGlite under DATA_DIR, which migrates itself and then runs `prepareEmbedded` (boot.server.ts:
+ * the demo seed of an empty database). Only the call that opens the database runs it: later calls
+ * get the same handle.
  */
-export function openDatabase(): Promise<DatabaseHandle> {
+export function openDatabase(prepareEmbedded?: PrepareEmbedded): Promise<DatabaseHandle> {
   const existing = holder[KEY];
   if (existing) return existing;
   const opening = (async () => {
@@ -31,12 +35,7 @@ export function openDatabase(): Promise<DatabaseHandle> {
     const handle = await createDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
     if (handle.kind === "pglite") {
       await migrateDatabase(handle);
-      // The seed's code (most of the app's services) loads only for an empty database, not at
-      // every start of one that already holds data.
-      if (config.SEED_DEMO === "1" && !(await holdsAnOrganization(handle.db))) {
-        const { seedDemoIfEmpty } = await import("./demo/demo-seed.server");
-        await seedDemoIfEmpty(handle.db);
-      }
+      if (prepareEmbedded) await prepareEmbedded(handle);
     }
     logger.info({ kind: handle.kind, ms: Date.now() - started }, "database open");
     return handle;

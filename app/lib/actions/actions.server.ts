@@ -19,7 +19,7 @@ import {
 import { recordAudit } from "../audit/audit.server";
 import { can, type Role } from "../auth/permissions";
 import { listCriteria } from "../criteria/criteria.server";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { addEvidenceLink } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { message } from "../i18n/messages";

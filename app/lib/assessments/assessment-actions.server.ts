@@ -4,7 +4,7 @@
 
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { correctiveActions, organizations, users, type CorrectiveAction } from "../../../db/schema";
-import type { Executor } from "../db.server";
+import type { Executor } from "../db-types.server";
 import { todayInZone } from "../i18n/format";
 import { actionReference } from "./result-labels";
 

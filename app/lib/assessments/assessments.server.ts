@@ -15,7 +15,7 @@ import {
 import { recordAudit } from "../audit/audit.server";
 import { displayCode } from "../criteria/criterion-code.server";
 import { getFramework, listCriteria } from "../criteria/criteria.server";
-import type { Database } from "../db.server";
+import type { Database } from "../db-types.server";
 import { addEvidenceLink } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { message } from "../i18n/messages";

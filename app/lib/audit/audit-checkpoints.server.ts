@@ -12,7 +12,7 @@ import { createPrivateKey, sign } from "node:crypto";
 import { asc, desc, eq } from "drizzle-orm";
 import forge from "node-forge";
 import { auditCheckpoints, organizations, type AuditCheckpoint } from "../../../db/schema";
-import type { Database } from "~/lib/db.server";
+import type { Database } from "~/lib/db-types.server";
 import { logger } from "~/lib/logger.server";
 import { readPkcs12 } from "~/lib/signing/pkcs12.server";
 import { signingMaterialFor, SigningError } from "~/lib/signing/signing.server";

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { auditCheckpoints, auditEvents, organizations, users } from "../../../db/schema";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { checkpointSealProblem, keyedEventHash, verifyChain, type ChainBreak } from "./audit-chain.server";
 import { auditKeys } from "./audit-keys.server";
 import { AUDIT_PAGE_SIZE } from "./audit-schema";

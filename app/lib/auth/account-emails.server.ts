@@ -5,7 +5,7 @@
 import { and, asc, count, eq, gt } from "drizzle-orm";
 import { createElement } from "react";
 import { memberships, organizations, outboxEmails, passwordResetTokens } from "../../../db/schema";
-import type { Database } from "../db.server";
+import type { Database } from "../db-types.server";
 import { storeEmail } from "../email/email.server";
 import type { Locale } from "../i18n/config";
 import { formatDateTime } from "../i18n/format";

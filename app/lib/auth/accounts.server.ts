@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNull, ne } from "drizzle-orm";
 import { memberships, organizations, passwordResetTokens, sessions, users } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { withoutChainHead } from "../organizations/organizations.server";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import type { Locale } from "../i18n/config";
 import { enqueue, jobEngine, queues } from "../jobs/job-engine.server";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password.server";

@@ -1,7 +1,8 @@
 import { data, redirect } from "@remix-run/node";
 import { and, eq, gt } from "drizzle-orm";
 import { memberships, organizations, sessions, users } from "../../../db/schema";
-import { getDb, type Database } from "../db.server";
+import { getDb } from "../db.server";
+import type { Database } from "../db-types.server";
 import { can, rolesWith, type Permission, type Role } from "./permissions";
 import { readSessionToken } from "./session.server";
 import { hashToken } from "./tokens.server";

@@ -1,6 +1,6 @@
 import { and, count, eq, gte, inArray, lte, min, sql } from "drizzle-orm";
 import { loginFailures } from "../../../db/schema";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 
 // Failed logins are counted per account and per address over a sliding window. A correct password
 // does not get through a locked account: that is what stops guessing.

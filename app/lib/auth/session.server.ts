@@ -4,7 +4,7 @@ import path from "node:path";
 import { createCookie } from "@remix-run/node";
 import { eq, lt } from "drizzle-orm";
 import { sessions } from "../../../db/schema";
-import type { Executor } from "../db.server";
+import type { Executor } from "../db-types.server";
 import { env } from "../env.server";
 import { logger } from "../logger.server";
 import { hashToken, newToken } from "./tokens.server";

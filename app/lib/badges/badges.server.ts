@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from
 import { alias } from "drizzle-orm/pg-core";
 import { accessItemEvents, accessItems, employees, sites, users, type AccessItem } from "../../../db/schema";
 import { recordAudit, recordAuditBatch } from "../audit/audit.server";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { evidenceRecordTypes } from "../evidence/evidence-registry";
 import { refused } from "../form.server";

@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { criteria, criterionMappings, crosswalkTopics, frameworks, type Criterion, type Framework } from "../../../db/schema";
 import { compareVersions } from "../../../db/catalog/load";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { displayCode } from "./criterion-code.server";
 import { coverageForFramework, type CriterionCoverage } from "../evidence/evidence.server";
 import { recordTypesFeeding, type CriterionRef } from "../evidence/evidence-registry";

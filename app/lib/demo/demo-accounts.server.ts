@@ -3,7 +3,7 @@
 import { count, eq } from "drizzle-orm";
 import { organizations, users } from "../../../db/schema";
 import type { Role } from "../auth/permissions";
-import type { Database } from "../db.server";
+import type { Database } from "../db-types.server";
 
 export const DEMO_PASSWORD = "tradeguard-demo";
 

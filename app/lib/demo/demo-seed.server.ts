@@ -3,7 +3,7 @@ import { memberships, users } from "../../../db/schema";
 import { signUp } from "../auth/accounts.server";
 import { hashPassword } from "../auth/password.server";
 import { recordAudit } from "../audit/audit.server";
-import type { Database } from "../db.server";
+import type { Database } from "../db-types.server";
 import { todayInZone } from "../i18n/format";
 import { createSchedule } from "../inspections/schedules.server";
 import { createSite, updateOrganizationProfile } from "../organizations/organizations.server";

@@ -5,7 +5,8 @@
 // grows with the number of records, and nothing here holds all records of a type in memory.
 
 import { sql, type SQL } from "drizzle-orm";
-import { anyUuid, instant, selectRows, type Executor } from "~/lib/db.server";
+import { anyUuid, instant, selectRows } from "~/lib/db.server";
+import type { Executor } from "~/lib/db-types.server";
 import type { EvidenceRecordTypeKey } from "~/lib/evidence/evidence-registry";
 import { en } from "~/lib/i18n/locales/en";
 import { zhCN } from "~/lib/i18n/locales/zh-CN";

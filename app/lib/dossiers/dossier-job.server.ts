@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { dossierManifestEntries, dossiers, dossierVolumes, type Dossier } from "../../../db/schema";
-import type { Database } from "~/lib/db.server";
+import type { Database } from "~/lib/db-types.server";
 import { dossierCheckpoint } from "~/lib/audit/audit-checkpoints.server";
 import { env } from "~/lib/env.server";
 import { documentTimeInZone } from "~/lib/i18n/format";

@@ -6,7 +6,8 @@
 import { and, eq } from "drizzle-orm";
 import { correctiveActions } from "../../../db/schema/actions";
 import { actionReference, actionStatusLabels } from "~/lib/assessments/result-labels";
-import { anyUuid, type Executor } from "~/lib/db.server";
+import { anyUuid } from "~/lib/db.server";
+import type { Executor } from "~/lib/db-types.server";
 import { localDateTimeInZone } from "~/lib/i18n/format";
 import { accessItemEvents, accessItems } from "../../../db/schema/badges";
 import { evidenceFiles, evidenceLinks } from "../../../db/schema/evidence";

@@ -5,7 +5,7 @@
 
 import { asc, eq } from "drizzle-orm";
 import { sites } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import type { Executor } from "~/lib/db-types.server";
 import {
   actionStats,
   countRecords,

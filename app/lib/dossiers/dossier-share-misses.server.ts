@@ -1,5 +1,5 @@
 import { reserveInWindow, LOGIN_WINDOW_MINUTES } from "../auth/rate-limit.server";
-import type { Database } from "../db.server";
+import type { Database } from "../db-types.server";
 
 // A share link that opens nothing (an unknown token, or an expired or revoked one, whose refusal is
 // written to the share's access log) counts against the client's address. Past the limit in the

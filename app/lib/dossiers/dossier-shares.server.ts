@@ -20,7 +20,7 @@ import {
 } from "../../../db/schema";
 import { recordAudit } from "~/lib/audit/audit.server";
 import { hashToken, newToken } from "~/lib/auth/tokens.server";
-import type { Database } from "~/lib/db.server";
+import type { Database } from "~/lib/db-types.server";
 import { readGeneratedBytes, storeGeneratedBytes } from "~/lib/evidence/file-store.server";
 import { refused } from "~/lib/form.server";
 import { documentTimeInZone } from "~/lib/i18n/format";

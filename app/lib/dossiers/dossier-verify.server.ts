@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { and, asc, eq, or } from "drizzle-orm";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFString } from "pdf-lib";
 import { dossierManifestEntries, dossierShareCopies, dossierShares, dossierVolumes } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import type { Executor } from "~/lib/db-types.server";
 import { DOSSIER_ID_KEY, DOSSIER_VOLUME_KEY } from "./dossier-pdf.server";
 import { getDossier } from "./dossiers.server";
 import { dossierReference } from "./dossier-schema";

@@ -23,7 +23,7 @@ import { recordAudit } from "~/lib/audit/audit.server";
 import { criterionHeading } from "~/lib/criteria/criterion-code";
 import { displayCode } from "~/lib/criteria/criterion-code.server";
 import { isAssessable } from "~/lib/criteria/criteria.server";
-import type { Database, Executor } from "~/lib/db.server";
+import type { Database, Executor } from "~/lib/db-types.server";
 import { readGeneratedBytes } from "~/lib/evidence/file-store.server";
 import { documentTimeInZone, endOfDayInZone, startOfDayInZone, todayInZone } from "~/lib/i18n/format";
 import { message } from "~/lib/i18n/messages";

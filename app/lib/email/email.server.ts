@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
 import type { ReactElement } from "react";
 import { outboxEmails, type OutboxEmail } from "../../../db/schema";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { env } from "../env.server";
 import { enqueue, queues } from "../jobs/job-engine.server";
 import { logger } from "../logger.server";

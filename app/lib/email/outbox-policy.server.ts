@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { memberships, users } from "../../../db/schema";
 import type { Role } from "../auth/permissions";
-import type { Database } from "../db.server";
+import type { Database } from "../db-types.server";
 
 const RESET_LINK = /https?:\/\/[^\s"'<>]*\/reset-password\?token=[^\s"'<>]*/g;
 

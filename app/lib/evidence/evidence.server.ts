@@ -1,6 +1,6 @@
 import { and, eq, inArray, max, sql } from "drizzle-orm";
 import { criteria, evidenceCoverage, evidenceLinks, policies } from "../../../db/schema";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { COVERAGE_MONTHS, type EvidenceRecordTypeKey } from "./evidence-registry";
 
 export interface LinkInput {

@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from "../../../db/file-modes";
 import { evidenceFiles, type EvidenceFile } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
-import type { Executor } from "../db.server";
+import type { Executor } from "../db-types.server";
 import { env } from "../env.server";
 import { controlCharacterRefusal, formDataToObject } from "../form.server";
 import { logger } from "../logger.server";

@@ -17,7 +17,8 @@ import {
 } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Role } from "../auth/permissions";
-import { LIST_COUNT_LIMIT, listTotal, type Database, type Executor, type ListTotal } from "../db.server";
+import { LIST_COUNT_LIMIT, listTotal, type ListTotal } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { refused, type FieldErrors } from "../form.server";

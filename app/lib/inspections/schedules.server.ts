@@ -1,7 +1,8 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { checklistTemplates, inspections, inspectionSchedules, sites, type InspectionSchedule } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
-import { selectRows, type Database } from "../db.server";
+import { selectRows } from "../db.server";
+import type { Database } from "../db-types.server";
 import { refused, type FieldErrors } from "../form.server";
 import { todayInZone } from "../i18n/format";
 import { message } from "../i18n/messages";

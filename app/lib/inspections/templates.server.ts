@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { checklistTemplates, criteria, type ChecklistTemplate } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { getFramework } from "../criteria/criteria.server";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { refused, type FieldErrors } from "../form.server";
 import { message } from "../i18n/messages";
 import type { Actor } from "../organizations/organizations.server";

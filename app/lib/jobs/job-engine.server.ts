@@ -9,9 +9,9 @@
 
 import { sql } from "drizzle-orm";
 import { fromDrizzle, fromPglite, PgBoss, type DrizzleTransactionLike, type Queue, type SendOptions } from "pg-boss";
-import type { DatabaseHandle } from "../../../db/client";
 import type { Locale } from "../i18n/config";
-import { openDatabase, type Executor } from "../db.server";
+import { openDatabase } from "../db.server";
+import type { DatabaseHandle, Executor } from "../db-types.server";
 import { logger } from "../logger.server";
 
 /** The queues and how their jobs are retried. */

@@ -4,7 +4,7 @@
 // claimed before it is sent).
 
 import type { Job, PgBoss, WorkOptions } from "pg-boss";
-import type { Database } from "../db.server";
+import type { Database } from "../db-types.server";
 import { queues, retryLimitOf, type JobData, type QueueName } from "./job-engine.server";
 
 const lastAttempt = (job: Job<unknown>, queue: QueueName) => job.retryCount >= retryLimitOf(queue);

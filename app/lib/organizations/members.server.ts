@@ -7,7 +7,7 @@ import { canAssignRole, type Role } from "../auth/permissions";
 import { hashPassword, verifyPassword } from "../auth/password.server";
 import { loginSucceeded, reserveLoginAttempt } from "../auth/rate-limit.server";
 import { hashToken, newToken } from "../auth/tokens.server";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { storeEmail } from "../email/email.server";
 import type { Locale } from "../i18n/config";
 import { formatDateTime } from "../i18n/format";

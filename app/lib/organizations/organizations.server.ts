@@ -13,7 +13,7 @@ import {
   visitorEntries,
 } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
-import type { Database } from "../db.server";
+import type { Database } from "../db-types.server";
 import type { OrganizationProfileValues, SiteValues } from "./organization-schema";
 
 export interface Actor {

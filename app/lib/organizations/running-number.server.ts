@@ -1,7 +1,7 @@
 import { and, eq, max } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { organizations } from "../../../db/schema";
-import type { Executor } from "../db.server";
+import type { Executor } from "../db-types.server";
 
 /**
  * The next per-organisation running number (SA-…, CA-…). Locks the organisation row first, as

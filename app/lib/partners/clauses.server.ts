@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { catalogClauses } from "../../../db/catalog/clauses/library";
 import { clauses, type Clause } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import type { Actor } from "../organizations/organizations.server";
 
 // The security clause library: built-in clauses (organization_id null, db/catalog/clauses) and the

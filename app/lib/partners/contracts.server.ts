@@ -1,7 +1,7 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { clauses, contractClauses, contracts, evidenceFiles, type Contract } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { evidenceRecordTypes } from "../evidence/evidence-registry";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";

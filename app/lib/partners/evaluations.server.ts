@@ -18,7 +18,7 @@ import { assignableMembers } from "../actions/actions.server";
 import { recordAudit } from "../audit/audit.server";
 import { hashToken, newToken } from "../auth/tokens.server";
 import type { Role } from "../auth/permissions";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { storeEmail } from "../email/email.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { evidenceRecordTypes } from "../evidence/evidence-registry";

@@ -3,7 +3,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import Papa from "papaparse";
 import { partnerImports, partners, type ImportRowError, type Partner, type PartnerImport } from "../../../db/schema";
 import { recordAuditBatch, type AuditInput } from "../audit/audit.server";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { refused, type FieldErrors } from "../form.server";
 import { locales } from "../i18n/config";
 import { createI18n } from "../i18n/translations.server";

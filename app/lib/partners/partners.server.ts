@@ -14,7 +14,8 @@ import {
   type PartnerEvaluation,
 } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
-import { LIST_COUNT_LIMIT, listTotal, type Database, type Executor } from "../db.server";
+import { LIST_COUNT_LIMIT, listTotal } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { refused, type FieldErrors } from "../form.server";
 import { message } from "../i18n/messages";

@@ -15,7 +15,7 @@ import {
 import { recordAudit } from "../audit/audit.server";
 import { listItemsHeldBy } from "../badges/badges.server";
 import type { Role } from "../auth/permissions";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { evidenceRecordTypes, type EvidenceRecordTypeKey } from "../evidence/evidence-registry";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";

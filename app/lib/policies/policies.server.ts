@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { criteria, evidenceFiles, evidenceLinks, frameworks, policies, policyVersions, users } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { listCriteria, listFrameworks } from "../criteria/criteria.server";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { message } from "../i18n/messages";

@@ -19,7 +19,7 @@ import {
   type SealAuditResult,
 } from "../../../db/schema";
 import { recordAudit, recordAuditBatch } from "../audit/audit.server";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { storeEmail } from "../email/email.server";
 import { evidenceRecordTypes, type EvidenceRecordTypeKey } from "../evidence/evidence-registry";
 import { setEvidenceLinks } from "../evidence/evidence.server";

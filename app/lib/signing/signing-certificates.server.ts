@@ -2,7 +2,7 @@
 // queries, apart from signing.server.ts so that asking does not load the PDF and PKCS#12 code.
 import { and, eq, isNull } from "drizzle-orm";
 import { signingCertificates, users } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import type { Executor } from "~/lib/db-types.server";
 
 export const activeFor = (organizationId: string) =>
   and(eq(signingCertificates.organizationId, organizationId), isNull(signingCertificates.removedAt));

@@ -11,7 +11,7 @@ import { eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import { organizations, signingCertificates } from "../../../db/schema";
 import { recordAudit } from "~/lib/audit/audit.server";
-import type { Database, Executor } from "~/lib/db.server";
+import type { Database, Executor } from "~/lib/db-types.server";
 import { message } from "~/lib/i18n/messages";
 import { decryptWith, encryptWith, serverSecret } from "~/lib/personnel/personal-data-crypto.server";
 import { CadesSigner } from "./cades-signer.server";

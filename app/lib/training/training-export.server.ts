@@ -3,7 +3,7 @@ import { createI18n } from "../i18n/translations.server";
 import type { TrainingListFilter } from "./training-filter";
 import { sessionReference } from "./training-rules";
 import { listAttendanceRows, listSessions } from "./training.server";
-import type { Executor } from "../db.server";
+import type { Executor } from "../db-types.server";
 import { csvDocument } from "../spreadsheet-cells.server";
 
 // The training register as CSV, in the reader's language: one row per session, or one row per person

@@ -11,7 +11,7 @@ import {
   type TrainingSession,
 } from "../../../db/schema";
 import { recordAudit, recordAuditBatch } from "../audit/audit.server";
-import type { Database, Executor } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { refused } from "../form.server";

@@ -4,7 +4,8 @@ import { accessItems, employees, sites, users, visitorEntries } from "../../../d
 import { recordAudit } from "../audit/audit.server";
 import { applyAccessItemStep, findVisitorBadge } from "../badges/badges.server";
 import { isEmployed } from "../badges/access-item-rules";
-import { LIST_COUNT_LIMIT, listTotal, type Database, type Executor } from "../db.server";
+import { LIST_COUNT_LIMIT, listTotal } from "../db.server";
+import type { Database, Executor } from "../db-types.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { evidenceRecordTypes } from "../evidence/evidence-registry";
 import { refused } from "../form.server";
