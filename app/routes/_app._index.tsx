@@ -31,7 +31,7 @@ import { overdueOffboardings } from "~/lib/personnel/personnel.server";
 import { TrainingRequirementCard } from "~/components/training/training-requirement-card";
 import { requirementAttention } from "~/lib/training/training.server";
 import { OpenSealReports } from "~/components/seals/open-seal-reports";
-import { openSealReports } from "~/lib/seals/seals.server";
+import { openSealReports } from "~/lib/seals/seal-queries.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("nav.dashboard"));
 

@@ -26,7 +26,7 @@ import { getInspectionView, releaseInspection, signOffInspection } from "~/lib/i
 import { allItems, headerFieldKeys } from "~/lib/inspections/template-definition";
 import { message } from "~/lib/i18n/messages";
 import { notFound, uuidParam } from "~/lib/route-params.server";
-import { sealsForInspection } from "~/lib/seals/seals.server";
+import { sealsForInspection } from "~/lib/seals/seal-queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t, locale) =>

@@ -20,7 +20,9 @@ import { possibleSteps } from "~/lib/seals/seal-lifecycle";
 import { sealEventReference } from "~/lib/seals/seal-numbers";
 import { ResolveReportSchema, VoidSealSchema } from "~/lib/seals/seal-schema";
 import { MIN_REASON } from "~/lib/seals/seal-values";
-import { getSealChain, resolveReport, returnSeal, voidSeal } from "~/lib/seals/seals.server";
+import { returnSeal, voidSeal } from "~/lib/seals/seal-custody.server";
+import { getSealChain } from "~/lib/seals/seal-queries.server";
+import { resolveReport } from "~/lib/seals/seal-verification.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t) => t("seals.chain.title", { number: data?.seal.number ?? "" }));

@@ -18,7 +18,7 @@ import { listSites } from "~/lib/organizations/organizations.server";
 import { parseSealFilter, sealFilterSearch } from "~/lib/seals/seal-filter";
 import { sealStatuses } from "~/lib/seals/seal-lifecycle";
 import { isSealNumber, normalizeSealNumber } from "~/lib/seals/seal-numbers";
-import { findSealIdByNumber, listSeals, openSealReports, SEALS_PAGE_SIZE } from "~/lib/seals/seals.server";
+import { findSealIdByNumber, listSeals, openSealReports, SEALS_PAGE_SIZE } from "~/lib/seals/seal-queries.server";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.title"));

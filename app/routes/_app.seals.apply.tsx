@@ -16,7 +16,9 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import { inspectionReference } from "~/lib/inspections/inspection-rules";
 import { readSealPost } from "~/lib/seals/seal-post.server";
 import { ApplySealSchema } from "~/lib/seals/seal-schema";
-import { applySeal, getInspectionForSealing, getSealChain, sealsInCustodyOf } from "~/lib/seals/seals.server";
+import { applySeal, getInspectionForSealing } from "~/lib/seals/seal-application.server";
+import { sealsInCustodyOf } from "~/lib/seals/seal-custody.server";
+import { getSealChain } from "~/lib/seals/seal-queries.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.apply.title"));
 

@@ -9,7 +9,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import { sealAuditReference } from "~/lib/seals/seal-numbers";
-import { getSealAudit } from "~/lib/seals/seals.server";
+import { getSealAudit } from "~/lib/seals/seal-audits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t) => t("seals.audits.resultTitle", { reference: data?.reference ?? "" }));

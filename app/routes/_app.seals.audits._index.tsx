@@ -17,7 +17,7 @@ import { listSites } from "~/lib/organizations/organizations.server";
 import { sealAuditReference } from "~/lib/seals/seal-numbers";
 import { SealAuditSchema } from "~/lib/seals/seal-schema";
 import { parseSealFilter, sealFilterSearch } from "~/lib/seals/seal-filter";
-import { listSealAudits, runSealAudit } from "~/lib/seals/seals.server";
+import { listSealAudits, runSealAudit } from "~/lib/seals/seal-audits.server";
 import { dropEmptyFields } from "~/components/form/filter-form";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 import { Input } from "~/components/ui/input";

@@ -10,7 +10,7 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { IssueSealsSchema } from "~/lib/seals/seal-schema";
-import { custodianOptions, issueSeals } from "~/lib/seals/seals.server";
+import { custodianOptions, issueSeals } from "~/lib/seals/seal-custody.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.issue.title"));
 

@@ -18,7 +18,7 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import { readCertificate } from "~/lib/seals/seal-post.server";
 import { SealModelSchema } from "~/lib/seals/seal-schema";
 import { isoClasses, sealTypes } from "~/lib/seals/seal-values";
-import { createSealModel, listSealModels, setSealModelActive } from "~/lib/seals/seals.server";
+import { createSealModel, listSealModels, setSealModelActive } from "~/lib/seals/seal-stock.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.models.title"));
 

@@ -13,7 +13,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { MAX_RANGE } from "~/lib/seals/seal-numbers";
 import { ReceiveSealsSchema } from "~/lib/seals/seal-schema";
-import { listSealModels, receiveSeals } from "~/lib/seals/seals.server";
+import { listSealModels, receiveSeals } from "~/lib/seals/seal-stock.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.receive.title"));
 

@@ -17,7 +17,7 @@ import { appBaseUrl } from "~/lib/request-origin.server";
 import { readSealPost } from "~/lib/seals/seal-post.server";
 import { ReportSealSchema } from "~/lib/seals/seal-schema";
 import { MIN_REASON, reportKinds } from "~/lib/seals/seal-values";
-import { reportSeal } from "~/lib/seals/seals.server";
+import { reportSeal } from "~/lib/seals/seal-verification.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.report.title"));
 

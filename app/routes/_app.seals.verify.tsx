@@ -17,7 +17,7 @@ import { appBaseUrl } from "~/lib/request-origin.server";
 import { readSealPost } from "~/lib/seals/seal-post.server";
 import { VerifySealSchema } from "~/lib/seals/seal-schema";
 import { verificationStages, vvttChecks } from "~/lib/seals/seal-values";
-import { verifySeal } from "~/lib/seals/seals.server";
+import { verifySeal } from "~/lib/seals/seal-verification.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.verify.title"));
 

@@ -7,7 +7,8 @@ import { inspectionReference } from "~/lib/inspections/inspection-rules";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { parseSealFilter } from "~/lib/seals/seal-filter";
 import { sealAuditReference, sealEventReference } from "~/lib/seals/seal-numbers";
-import { listSealAudits, listSealEventsForExport, listSeals } from "~/lib/seals/seals.server";
+import { listSealAudits } from "~/lib/seals/seal-audits.server";
+import { listSealEventsForExport, listSeals } from "~/lib/seals/seal-queries.server";
 import { csvDocument, csvResponse } from "~/lib/spreadsheet-cells.server";
 
 // /seals/export.csv?<the log's filters>: one row per seal as the filtered log shows it; with

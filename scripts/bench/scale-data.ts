@@ -62,7 +62,7 @@ import { partnerReference } from "../../app/lib/partners/partner-references";
 import { encryptIdNumber, idNumberDigest } from "../../app/lib/personnel/personal-data-crypto.server";
 import { nextBackgroundCheckOn, offboardingDeadline, offboardingItemKinds } from "../../app/lib/personnel/personnel-rules";
 import { SealModelSchema } from "../../app/lib/seals/seal-schema";
-import { createSealModel } from "../../app/lib/seals/seals.server";
+import { createSealModel } from "../../app/lib/seals/seal-stock.server";
 
 export interface ScaleOptions {
   sites: number;

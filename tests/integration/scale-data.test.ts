@@ -14,7 +14,7 @@ import { checkInspection } from "~/lib/inspections/inspection-schema";
 import { getInspectionView, listInspections } from "~/lib/inspections/inspections.server";
 import { listPartners } from "~/lib/partners/partners.server";
 import { listEmployees } from "~/lib/personnel/personnel.server";
-import { getSealChain, listSeals } from "~/lib/seals/seals.server";
+import { getSealChain, listSeals } from "~/lib/seals/seal-queries.server";
 import { listVisitorLog } from "~/lib/visitors/visitors.server";
 import { logIn } from "../support/factories";
 import { query, testDb } from "../support/test-database";

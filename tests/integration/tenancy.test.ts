@@ -46,7 +46,7 @@ import { containerTemplateId, containerValues, submitContainerInspection } from 
 import { addItems } from "../support/badges-factories";
 import { generateDossier } from "../support/dossier-factories";
 import { applyDirect, createModel, receiveRange, sealActor, sealPrefix } from "../support/seal-factories";
-import { runSealAudit } from "~/lib/seals/seals.server";
+import { runSealAudit } from "~/lib/seals/seal-audits.server";
 import { createPolicy, pdfFile } from "../support/policy-factories";
 import { signIn as signInVisitor } from "../support/visitors-factories";
 import { insertEmployee } from "../support/personnel-factories";

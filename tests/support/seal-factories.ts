@@ -2,7 +2,9 @@
 // an applied seal with a real JPEG photo.
 import { checkPhoto } from "~/lib/evidence/file-store.server";
 import { ApplySealSchema, ReceiveSealsSchema, SealModelSchema } from "~/lib/seals/seal-schema";
-import { applySeal, createSealModel, receiveSeals, type SealActor } from "~/lib/seals/seals.server";
+import { applySeal } from "~/lib/seals/seal-application.server";
+import { createSealModel, receiveSeals } from "~/lib/seals/seal-stock.server";
+import type { SealActor } from "~/lib/seals/seal-writes.server";
 import { jpegFile } from "./inspection-factories";
 import { testDb } from "./test-database";
 

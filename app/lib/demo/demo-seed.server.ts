@@ -14,7 +14,7 @@ import { createAccessItems } from "../badges/badges.server";
 import { EmployeeSchema } from "../personnel/personnel-schema";
 import { createEmployee } from "../personnel/personnel.server";
 import { SealModelSchema } from "../seals/seal-schema";
-import { createSealModel } from "../seals/seals.server";
+import { createSealModel } from "../seals/seal-stock.server";
 import { DEMO_PASSWORD, demoAccounts, holdsAnOrganization } from "./demo-accounts.server";
 
 // Demo organisations for the embedded zero-setup start and `npm run db:seed`. They are plainly

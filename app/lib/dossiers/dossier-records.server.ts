@@ -3,7 +3,9 @@
 // (never one per record; the ids travel as one array parameter), always within the organisation.
 // The policies a dossier cites are read here too.
 
-import { and, eq } from "drizzle-orm";
+import { and, eq, getTableColumns, type SQL } from "drizzle-orm";
+import type { AnyPgColumn, PgTable, SelectedFields } from "drizzle-orm/pg-core";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import { correctiveActions } from "../../../db/schema/actions";
 import { actionReference, actionStatusLabels } from "~/lib/assessments/result-labels";
 import { anyUuid } from "~/lib/db.server";
@@ -109,57 +111,154 @@ async function actionLines(db: Executor, orgId: string, sourceType: "inspection"
   return out;
 }
 
-const inspectionLoader: Loader = async (db, orgId, ids, detail) => {
+/** The employees with these ids (never their ID number or date of birth), by id. */
+async function employeesById(db: Executor, orgId: string, ids: string[]) {
+  if (!ids.length) return new Map<string, Person>();
   const rows = await db
-    .select({
-      id: inspections.id,
-      number: inspections.number,
-      siteId: inspections.siteId,
-      templateId: inspections.templateId,
-      containerNumber: inspections.containerNumber,
-      result: inspections.result,
-      releaseOverrideReason: inspections.releaseOverrideReason,
-      releasedAt: inspections.releasedAt,
-    })
-    .from(inspections)
-    .where(and(eq(inspections.organizationId, orgId), anyUuid(inspections.id, ids), eq(inspections.status, "submitted")));
-  // The templates once each (a definition is a few kilobytes; a register reads thousands of inspections).
-  const templateIds = [...new Set(rows.map((r) => r.templateId))];
-  const templates = templateIds.length
-    ? await db
-        .select({ id: checklistTemplates.id, titleZh: checklistTemplates.titleZh, titleEn: checklistTemplates.titleEn, definition: checklistTemplates.definition })
-        .from(checklistTemplates)
-        .where(anyUuid(checklistTemplates.id, templateIds))
-    : [];
-  const templateById = new Map(templates.map((t) => [t.id, { ...t, points: t.definition.sections.flatMap((s) => s.items) }]));
-  const photos = rows.length
-    ? await db
-        .select({ inspectionId: inspectionPhotos.inspectionId, itemKey: inspectionPhotos.itemKey, file: fileColumns })
-        .from(inspectionPhotos)
-        .innerJoin(evidenceFiles, eq(evidenceFiles.id, inspectionPhotos.fileId))
-        .where(
-          and(
-            eq(inspectionPhotos.organizationId, orgId),
-            anyUuid(
-              inspectionPhotos.inspectionId,
-              rows.map((r) => r.id),
-            ),
-          ),
-        )
-        .orderBy(inspectionPhotos.createdAt, inspectionPhotos.id)
-    : [];
-  const photosOf = new Map<string, typeof photos>();
-  for (const p of photos) photosOf.set(p.inspectionId, [...(photosOf.get(p.inspectionId) ?? []), p]);
-  const failed = detail ? rows.filter((r) => r.result === "fail").map((r) => r.id) : [];
-  const answers = failed.length
-    ? await db
-        .select({ inspectionId: inspectionAnswers.inspectionId, itemKey: inspectionAnswers.itemKey, note: inspectionAnswers.note })
-        .from(inspectionAnswers)
-        .where(and(eq(inspectionAnswers.organizationId, orgId), eq(inspectionAnswers.failed, true), anyUuid(inspectionAnswers.inspectionId, failed)))
-    : [];
-  const actions = detail ? await actionLines(db, orgId, "inspection", failed, detail.timeZone) : new Map<string, Bilingual[]>();
-  const out: Loaded = new Map();
-  for (const r of rows) {
+    .select({ id: employees.id, number: employees.number, name: employees.name, position: employees.position, siteId: employees.siteId })
+    .from(employees)
+    .where(and(eq(employees.organizationId, orgId), anyUuid(employees.id, [...new Set(ids)])));
+  return new Map(rows.map((e) => [e.id, e]));
+}
+type Person = { id: string; number: number; name: string; position: string; siteId: string | null };
+
+/** An employee as a record of theirs names them: reference and name ("" when gone). */
+const who = (e: Person | undefined) => (e ? `${employeeReference(e.number)} ${e.name}` : "");
+
+function partnerName(p: { legalNameZh: string; legalNameEn: string }): Bilingual {
+  return both(p.legalNameZh || p.legalNameEn, p.legalNameEn || p.legalNameZh);
+}
+
+// ---- one loader, described per record type ----
+
+/** A table of one record type: its rows belong to an organisation and are found by id. */
+type RecordTable = PgTable & { id: AnyPgColumn; organizationId: AnyPgColumn };
+/** A table of files attached to records (photos, materials, uploads), one row per file. */
+type AttachedTable = PgTable & { organizationId: AnyPgColumn; fileId: AnyPgColumn };
+type AttachedFile = { key: string | null; file: FileRow };
+
+/** What the dossier prints of one row; what is left out: no site filled in yet, no result, no files. */
+interface Line {
+  reference: string;
+  path: string;
+  siteId?: string | null;
+  summary: Bilingual;
+  result?: Bilingual | null;
+  files?: DossierFileRef[];
+  details?: Bilingual[];
+}
+
+/** What a row's line is made from besides the row itself. */
+interface Found<Extra> {
+  /** The stored documents the row names (`documents`), in the order it names them. */
+  documents: DossierFileRef[];
+  /** The row's attached files (`attached`), in their order. */
+  attached: AttachedFile[];
+  /** The employee the row is about (`employee`). */
+  employee: Person | undefined;
+  /** What `context` read for the whole batch. */
+  extra: Extra;
+  detail: Detail;
+}
+
+interface RecordSource<Columns extends SelectedFields, Extra> {
+  table: RecordTable;
+  /** The columns read (`getTableColumns(table)`: the whole row). */
+  columns: Columns;
+  /** Another table the row is read with (the seal of an event, the partner of an evaluation). */
+  join?: { table: PgTable; on: SQL };
+  /** A further condition on the rows (an inspection counts once submitted). */
+  where?: SQL;
+  /** The ids of the stored documents a row names (certificate, scan, signed copy). */
+  documents?: (row: SelectResultFields<Columns>) => (string | null)[];
+  /** The table of files attached to a row, the column naming the row, the order of the files. */
+  attached?: { table: AttachedTable; parent: AnyPgColumn; key?: AnyPgColumn; orderBy: AnyPgColumn[] };
+  /** The employee a row is about. */
+  employee?: (row: SelectResultFields<Columns>) => string;
+  /** What the lines of the batch need beyond their rows (an inspection: templates, failed points, actions). */
+  context?: (db: Executor, orgId: string, rows: SelectResultFields<Columns>[], detail: Detail) => Promise<Extra>;
+  line: (row: SelectResultFields<Columns>, found: Found<Extra>) => Line;
+}
+
+/**
+ * The loader of one record type: its rows of these ids within the organisation, then in one query
+ * each what the type names (documents, attached files, employees, its context), then a line a row.
+ */
+function source<Columns extends SelectedFields, Extra = undefined>(type: RecordSource<Columns, Extra>): Loader {
+  type Row = SelectResultFields<Columns>;
+  return async (db, orgId, ids, detail) => {
+    const query = db.select(type.columns).from(type.table).$dynamic();
+    // A dynamic query joins in place (the builder returns itself).
+    if (type.join) query.innerJoin(type.join.table, type.join.on);
+    const rows = (await query.where(
+      and(eq(type.table.organizationId, orgId), anyUuid(type.table.id, ids), ...(type.where ? [type.where] : [])),
+    )) as Row[];
+    const rowId = (row: Row) => (row as { id: string }).id;
+    const people = type.employee ? await employeesById(db, orgId, rows.map(type.employee)) : new Map<string, Person>();
+    const documents = type.documents ? await documentsById(db, orgId, rows.flatMap(type.documents)) : new Map<string, DossierFileRef>();
+    const attached = new Map<string, AttachedFile[]>();
+    if (type.attached && rows.length) {
+      const { table, parent, key, orderBy } = type.attached;
+      const files = (await db
+        .select({ parentId: parent, ...(key ? { key } : {}), file: fileColumns })
+        .from(table)
+        .innerJoin(evidenceFiles, eq(evidenceFiles.id, table.fileId))
+        .where(and(eq(table.organizationId, orgId), anyUuid(parent, rows.map(rowId))))
+        .orderBy(...orderBy)) as { parentId: string; key?: string; file: FileRow }[];
+      for (const f of files) attached.set(f.parentId, [...(attached.get(f.parentId) ?? []), { key: f.key ?? null, file: f.file }]);
+    }
+    const extra = (type.context ? await type.context(db, orgId, rows, detail) : undefined) as Extra;
+    const out: Loaded = new Map();
+    for (const row of rows) {
+      const id = rowId(row);
+      const { reference, path, siteId = null, summary, result = null, files = [], details } = type.line(row, {
+        documents: type.documents ? pick(documents, ...type.documents(row)) : [],
+        attached: attached.get(id) ?? [],
+        employee: type.employee ? people.get(type.employee(row)) : undefined,
+        extra,
+        detail,
+      });
+      out.set(id, { reference, path, siteId, site: null, summary, result, files, ...(details ? { details } : {}) });
+    }
+    return out;
+  };
+}
+
+const inspectionSource = source({
+  table: inspections,
+  columns: {
+    id: inspections.id,
+    number: inspections.number,
+    siteId: inspections.siteId,
+    templateId: inspections.templateId,
+    containerNumber: inspections.containerNumber,
+    result: inspections.result,
+    releaseOverrideReason: inspections.releaseOverrideReason,
+    releasedAt: inspections.releasedAt,
+  },
+  where: eq(inspections.status, "submitted"),
+  attached: { table: inspectionPhotos, parent: inspectionPhotos.inspectionId, key: inspectionPhotos.itemKey, orderBy: [inspectionPhotos.createdAt, inspectionPhotos.id] },
+  context: async (db, orgId, rows, detail) => {
+    // The templates once each (a definition is a few kilobytes; a register reads thousands of inspections).
+    const templateIds = [...new Set(rows.map((r) => r.templateId))];
+    const templates = templateIds.length
+      ? await db
+          .select({ id: checklistTemplates.id, titleZh: checklistTemplates.titleZh, titleEn: checklistTemplates.titleEn, definition: checklistTemplates.definition })
+          .from(checklistTemplates)
+          .where(anyUuid(checklistTemplates.id, templateIds))
+      : [];
+    const templateById = new Map(templates.map((t) => [t.id, { ...t, points: t.definition.sections.flatMap((s) => s.items) }]));
+    const failed = detail ? rows.filter((r) => r.result === "fail").map((r) => r.id) : [];
+    const answers = failed.length
+      ? await db
+          .select({ inspectionId: inspectionAnswers.inspectionId, itemKey: inspectionAnswers.itemKey, note: inspectionAnswers.note })
+          .from(inspectionAnswers)
+          .where(and(eq(inspectionAnswers.organizationId, orgId), eq(inspectionAnswers.failed, true), anyUuid(inspectionAnswers.inspectionId, failed)))
+      : [];
+    const actions = detail ? await actionLines(db, orgId, "inspection", failed, detail.timeZone) : new Map<string, Bilingual[]>();
+    return { templateById, answers, actions };
+  },
+  line: (r, { attached, extra: { templateById, answers, actions }, detail }) => {
     const template = templateById.get(r.templateId);
     const points = template?.points ?? [];
     const pointLabel = (key: string) => {
@@ -167,7 +266,7 @@ const inspectionLoader: Loader = async (db, orgId, ids, detail) => {
       const item = points[index];
       return item ? both(`第 ${item.number} 点 ${item.promptZh}`, `Point ${item.number} ${item.promptEn}`) : both(key, key);
     };
-    const files = (photosOf.get(r.id) ?? []).map((p) => fileRef(p.file, true, pointLabel(p.itemKey)));
+    const files = attached.map((p) => fileRef(p.file, true, pointLabel(p.key ?? "")));
     const details: Bilingual[] = [];
     for (const a of answers.filter((x) => x.inspectionId === r.id)) {
       const point = pointLabel(a.itemKey);
@@ -178,435 +277,105 @@ const inspectionLoader: Loader = async (db, orgId, ids, detail) => {
       const at = r.releasedAt ? localDateTimeInZone(r.releasedAt, detail.timeZone).replace("T", " ") : "";
       details.push(both(`整改未完成即放行（${at}），理由：${r.releaseOverrideReason}`, `Released with open actions (${at}), reason: ${r.releaseOverrideReason}`));
     }
-    out.set(r.id, {
+    return {
       reference: r.number === null ? "" : inspectionReference(r.number),
       path: `/inspections/${r.id}`,
       siteId: r.siteId,
-      site: null,
       summary: both(join(template?.titleZh, r.containerNumber), join(template?.titleEn, r.containerNumber)),
       result: r.result ? label(zhCN.inspections.result, en.inspections.result, r.result) : null,
       files,
-      ...(detail ? { details } : {}),
-    });
-  }
-  return out;
-};
+      details: detail ? details : undefined,
+    };
+  },
+});
 
-const sealEventLoader: Loader = async (db, orgId, ids) => {
-  const rows = await db
-    .select({
-      id: sealEvents.id,
-      number: sealEvents.number,
-      kind: sealEvents.kind,
-      sealId: sealEvents.sealId,
-      sealNumber: seals.number,
-      siteId: sealEvents.siteId,
-      target: sealEvents.target,
-      stage: sealEvents.stage,
-      passed: sealEvents.passed,
-      reportKind: sealEvents.reportKind,
-    })
-    .from(sealEvents)
-    .innerJoin(seals, eq(seals.id, sealEvents.sealId))
-    .where(and(eq(sealEvents.organizationId, orgId), anyUuid(sealEvents.id, ids)));
-  const photos = rows.length
-    ? await db
-        .select({ eventId: sealEventPhotos.eventId, file: fileColumns })
-        .from(sealEventPhotos)
-        .innerJoin(evidenceFiles, eq(evidenceFiles.id, sealEventPhotos.fileId))
-        .where(
-          and(
-            eq(sealEventPhotos.organizationId, orgId),
-            anyUuid(
-              sealEventPhotos.eventId,
-              rows.map((r) => r.id),
-            ),
-          ),
-        )
-        .orderBy(sealEventPhotos.createdAt)
-    : [];
-  const out: Loaded = new Map();
-  for (const r of rows) {
+const sealEventSource = source({
+  table: sealEvents,
+  columns: {
+    id: sealEvents.id,
+    number: sealEvents.number,
+    kind: sealEvents.kind,
+    sealId: sealEvents.sealId,
+    sealNumber: seals.number,
+    siteId: sealEvents.siteId,
+    target: sealEvents.target,
+    stage: sealEvents.stage,
+    passed: sealEvents.passed,
+    reportKind: sealEvents.reportKind,
+  },
+  join: { table: seals, on: eq(seals.id, sealEvents.sealId) },
+  attached: { table: sealEventPhotos, parent: sealEventPhotos.eventId, orderBy: [sealEventPhotos.createdAt] },
+  line: (r, { attached }) => {
     const kind = label(zhCN.seals.event, en.seals.event, r.kind);
-    const summary = both(join(r.sealNumber, kind.zh, r.target), join(r.sealNumber, kind.en, r.target));
     let result: Bilingual | null = null;
     if (r.kind === "verified" && r.passed !== null)
       result = r.passed ? label(zhCN.seals.vvtt, en.seals.vvtt, "pass") : label(zhCN.seals.vvtt, en.seals.vvtt, "fail");
     if (r.kind === "reported" && r.reportKind) result = label(zhCN.seals.reportKind, en.seals.reportKind, r.reportKind);
-    const files = photos
-      .filter((p) => p.eventId === r.id)
-      .map((p) => fileRef(p.file, true, both(`${r.sealNumber} ${kind.zh}`, `${r.sealNumber} ${kind.en}`)));
-    out.set(r.id, {
+    return {
       reference: `${r.sealNumber} (${sealEventReference(r.number)})`,
       path: `/seals/${r.sealId}`,
       siteId: r.siteId,
-      site: null,
-      summary,
+      summary: both(join(r.sealNumber, kind.zh, r.target), join(r.sealNumber, kind.en, r.target)),
       result,
-      files,
-    });
-  }
-  return out;
-};
+      files: attached.map((p) => fileRef(p.file, true, both(`${r.sealNumber} ${kind.zh}`, `${r.sealNumber} ${kind.en}`))),
+    };
+  },
+});
 
-const sealAuditLoader: Loader = async (db, orgId, ids) => {
-  const rows = await db
-    .select()
-    .from(sealAudits)
-    .where(and(eq(sealAudits.organizationId, orgId), anyUuid(sealAudits.id, ids)));
-  const out: Loaded = new Map();
-  for (const r of rows) {
-    const counted = r.countedNumbers.length;
-    out.set(r.id, {
-      reference: sealAuditReference(r.number),
-      path: `/seals/audits/${r.id}`,
-      siteId: r.siteId,
-      site: null,
-      summary: both(`盘点 ${counted} 个封志`, `${counted} seals counted`),
-      result: r.balanced
-        ? label(zhCN.seals.audits, en.seals.audits, "balanced")
-        : both(
-            zhCN.seals.audits.unbalanced
-              .replace("{{missing}}", String(r.result.missing.length))
-              .replace("{{unexpected}}", String(r.result.unexpected.length)),
-            en.seals.audits.unbalanced
-              .replace("{{missing}}", String(r.result.missing.length))
-              .replace("{{unexpected}}", String(r.result.unexpected.length)),
-          ),
-      files: [],
-    });
-  }
-  return out;
-};
-
-const sealModelLoader: Loader = async (db, orgId, ids) => {
-  const rows = await db
-    .select()
-    .from(sealModels)
-    .where(and(eq(sealModels.organizationId, orgId), anyUuid(sealModels.id, ids)));
-  const files = await documentsById(
-    db,
-    orgId,
-    rows.map((r) => r.certificateFileId),
-  );
-  const out: Loaded = new Map();
-  for (const r of rows) {
-    const name = `${r.manufacturer} ${r.modelName} (ISO 17712 ${r.isoClass})`;
-    out.set(r.id, {
-      reference: name,
-      path: `/seals/models`,
-      siteId: null,
-      site: null,
-      summary: both(name, name),
-      result: null,
-      files: pick(files, r.certificateFileId),
-    });
-  }
-  return out;
-};
-
-const visitorLoader: Loader = async (db, orgId, ids) => {
-  // Only name, company and host: the ID document (even masked) stays in the log.
-  const rows = await db
-    .select({
-      id: visitorEntries.id,
-      number: visitorEntries.number,
-      siteId: visitorEntries.siteId,
-      visitorName: visitorEntries.visitorName,
-      company: visitorEntries.company,
-      hostName: visitorEntries.hostName,
-    })
-    .from(visitorEntries)
-    .where(and(eq(visitorEntries.organizationId, orgId), anyUuid(visitorEntries.id, ids)));
-  const out: Loaded = new Map();
-  for (const r of rows) {
-    out.set(r.id, {
-      reference: visitorReference(r.number),
-      path: `/visitors/${r.id}`,
-      siteId: r.siteId,
-      site: null,
-      summary: both(join(r.visitorName, r.company, `接待人 ${r.hostName}`), join(r.visitorName, r.company, `host ${r.hostName}`)),
-      result: null,
-      files: [],
-    });
-  }
-  return out;
-};
-
-const accessEventLoader: Loader = async (db, orgId, ids) => {
-  const rows = await db
-    .select({
-      id: accessItemEvents.id,
-      number: accessItemEvents.number,
-      kind: accessItemEvents.kind,
-      itemId: accessItems.id,
-      itemKind: accessItems.kind,
-      code: accessItems.code,
-      siteId: accessItems.siteId,
-    })
-    .from(accessItemEvents)
-    .innerJoin(accessItems, eq(accessItems.id, accessItemEvents.itemId))
-    .where(and(eq(accessItemEvents.organizationId, orgId), anyUuid(accessItemEvents.id, ids)));
-  const out: Loaded = new Map();
-  for (const r of rows) {
-    const item = label(zhCN.badges.kinds, en.badges.kinds, r.itemKind);
-    const kind = label(zhCN.badges.events, en.badges.events, r.kind);
-    out.set(r.id, {
-      reference: accessItemEventReference(r.number),
-      path: `/badges/${r.itemId}`,
-      siteId: r.siteId,
-      site: null,
-      summary: both(join(item.zh, r.code, kind.zh), join(item.en, r.code, kind.en)),
-      result: null,
-      files: [],
-    });
-  }
-  return out;
-};
-
-/** The employees with these ids (never their ID number or date of birth), by id. */
-async function employeesById(db: Executor, orgId: string, ids: string[]) {
-  if (!ids.length) return new Map<string, { id: string; number: number; name: string; position: string; siteId: string | null }>();
-  const rows = await db
-    .select({ id: employees.id, number: employees.number, name: employees.name, position: employees.position, siteId: employees.siteId })
-    .from(employees)
-    .where(and(eq(employees.organizationId, orgId), anyUuid(employees.id, [...new Set(ids)])));
-  return new Map(rows.map((e) => [e.id, e]));
-}
-
-const employeeLoader: Loader = async (db, orgId, ids) => {
-  const people = await employeesById(db, orgId, ids);
-  const out: Loaded = new Map();
-  for (const e of people.values()) {
-    const text = join(employeeReference(e.number), e.name, e.position);
-    out.set(e.id, {
-      reference: employeeReference(e.number),
-      path: `/personnel/${e.id}`,
-      siteId: e.siteId,
-      site: null,
-      summary: both(text, text),
-      result: null,
-      files: [],
-    });
-  }
-  return out;
-};
-
-const prehireLoader: Loader = async (db, orgId, ids) => {
-  const rows = await db
-    .select()
-    .from(prehireChecks)
-    .where(and(eq(prehireChecks.organizationId, orgId), anyUuid(prehireChecks.id, ids)));
-  const people = await employeesById(
-    db,
-    orgId,
-    rows.map((r) => r.employeeId),
-  );
-  const files = await documentsById(
-    db,
-    orgId,
-    rows.map((r) => r.fileId),
-  );
-  const out: Loaded = new Map();
-  for (const r of rows) {
-    const e = people.get(r.employeeId);
-    const who = e ? `${employeeReference(e.number)} ${e.name}` : "";
-    out.set(r.id, {
-      reference: prehireReference(r.number),
-      path: `/personnel/${r.employeeId}`,
-      siteId: e?.siteId ?? null,
-      site: null,
-      summary: both(join(who, r.source), join(who, r.source)),
-      result: label(zhCN.personnel.prehire.result, en.personnel.prehire.result, r.result),
-      files: pick(files, r.fileId),
-    });
-  }
-  return out;
-};
-
-const backgroundLoader: Loader = async (db, orgId, ids) => {
-  const rows = await db
-    .select()
-    .from(backgroundChecks)
-    .where(and(eq(backgroundChecks.organizationId, orgId), anyUuid(backgroundChecks.id, ids)));
-  const people = await employeesById(
-    db,
-    orgId,
-    rows.map((r) => r.employeeId),
-  );
-  const files = await documentsById(
-    db,
-    orgId,
-    rows.map((r) => r.fileId),
-  );
-  const out: Loaded = new Map();
-  for (const r of rows) {
-    const e = people.get(r.employeeId);
-    const who = e ? `${employeeReference(e.number)} ${e.name}` : "";
-    const type = label(zhCN.personnel.background.type, en.personnel.background.type, r.type);
-    out.set(r.id, {
-      reference: backgroundReference(r.number),
-      path: `/personnel/${r.employeeId}`,
-      siteId: e?.siteId ?? null,
-      site: null,
-      summary: both(join(who, type.zh), join(who, type.en)),
-      result: label(zhCN.personnel.background.result, en.personnel.background.result, r.result),
-      files: pick(files, r.fileId),
-    });
-  }
-  return out;
-};
-
-const conductLoader: Loader = async (db, orgId, ids) => {
-  const rows = await db
-    .select()
-    .from(conductAcknowledgements)
-    .where(and(eq(conductAcknowledgements.organizationId, orgId), anyUuid(conductAcknowledgements.id, ids)));
-  const people = await employeesById(
-    db,
-    orgId,
-    rows.map((r) => r.employeeId),
-  );
-  const files = await documentsById(
-    db,
-    orgId,
-    rows.map((r) => r.fileId),
-  );
-  const out: Loaded = new Map();
-  for (const r of rows) {
-    const e = people.get(r.employeeId);
-    const reference = e ? employeeReference(e.number) : "";
-    const text = join(reference, e?.name, r.codeVersion);
-    out.set(r.id, {
-      reference,
-      path: `/personnel/${r.employeeId}`,
-      siteId: e?.siteId ?? null,
-      site: null,
-      summary: both(text, text),
-      result: null,
-      files: pick(files, r.fileId),
-    });
-  }
-  return out;
-};
-
-const offboardingLoader: Loader = async (db, orgId, ids) => {
-  const rows = await db
-    .select()
-    .from(offboardings)
-    .where(and(eq(offboardings.organizationId, orgId), anyUuid(offboardings.id, ids)));
-  const people = await employeesById(
-    db,
-    orgId,
-    rows.map((r) => r.employeeId),
-  );
-  const out: Loaded = new Map();
-  for (const r of rows) {
-    const e = people.get(r.employeeId);
-    const who = e ? `${employeeReference(e.number)} ${e.name}` : "";
-    out.set(r.id, {
-      reference: offboardingReference(r.number),
-      path: `/personnel/${r.employeeId}`,
-      siteId: e?.siteId ?? null,
-      site: null,
-      summary: both(join(who, `离职 ${r.leaveDate}`), join(who, `leaves ${r.leaveDate}`)),
-      result: label(zhCN.personnel.offboarding.status, en.personnel.offboarding.status, r.status),
-      files: [],
-    });
-  }
-  return out;
-};
-
-const trainingLoader: Loader = async (db, orgId, ids) => {
-  const rows = await db
-    .select()
-    .from(trainingSessions)
-    .where(and(eq(trainingSessions.organizationId, orgId), anyUuid(trainingSessions.id, ids)));
-  const materials = rows.length
-    ? await db
-        .select({ sessionId: trainingMaterials.sessionId, file: fileColumns })
-        .from(trainingMaterials)
-        .innerJoin(evidenceFiles, eq(evidenceFiles.id, trainingMaterials.fileId))
-        .where(
-          and(
-            eq(trainingMaterials.organizationId, orgId),
-            anyUuid(
-              trainingMaterials.sessionId,
-              rows.map((r) => r.id),
-            ),
-          ),
-        )
-        .orderBy(trainingMaterials.createdAt)
-    : [];
-  const out: Loaded = new Map();
-  for (const r of rows) {
+const trainingSource = source({
+  table: trainingSessions,
+  columns: getTableColumns(trainingSessions),
+  attached: { table: trainingMaterials, parent: trainingMaterials.sessionId, orderBy: [trainingMaterials.createdAt] },
+  line: (r, { attached }) => {
     const category = label(zhCN.training.category, en.training.category, r.category);
-    out.set(r.id, {
+    return {
       reference: sessionReference(r.number),
       path: `/training/${r.id}`,
       siteId: r.siteId,
-      site: null,
       summary: both(join(category.zh, r.topic, r.trainer), join(category.en, r.topic, r.trainer)),
-      result: null,
-      files: materials.filter((m) => m.sessionId === r.id).map((m) => fileRef(m.file, false)),
-    });
-  }
-  return out;
-};
+      files: attached.map((m) => fileRef(m.file, false)),
+    };
+  },
+});
 
-function partnerName(p: { legalNameZh: string; legalNameEn: string }): Bilingual {
-  return both(p.legalNameZh || p.legalNameEn, p.legalNameEn || p.legalNameZh);
-}
-
-const evaluationLoader: Loader = async (db, orgId, ids) => {
-  const rows = await db
-    .select({
+/** Every record type's loader: the evidence registry's types (but policies, listed apart). */
+const loaders: Record<DossierRecordType, Loader> = {
+  file: source({
+    table: evidenceFiles,
+    columns: fileColumns,
+    line: (f) => {
+      const file = fileRef(f, false);
+      return { reference: file.originalName, path: `/files/${file.fileId}`, summary: file.caption, files: [file] };
+    },
+  }),
+  inspection: inspectionSource,
+  partner_evaluation: source({
+    table: partnerEvaluations,
+    columns: {
       id: partnerEvaluations.id,
       number: partnerEvaluations.number,
       decision: partnerEvaluations.decision,
       partnerNumber: partners.number,
       legalNameZh: partners.legalNameZh,
       legalNameEn: partners.legalNameEn,
-    })
-    .from(partnerEvaluations)
-    .innerJoin(partners, eq(partners.id, partnerEvaluations.partnerId))
-    .where(and(eq(partnerEvaluations.organizationId, orgId), anyUuid(partnerEvaluations.id, ids)));
-  const uploads = rows.length
-    ? await db
-        .select({ evaluationId: partnerDocuments.evaluationId, file: fileColumns })
-        .from(partnerDocuments)
-        .innerJoin(evidenceFiles, eq(evidenceFiles.id, partnerDocuments.fileId))
-        .where(
-          and(
-            eq(partnerDocuments.organizationId, orgId),
-            anyUuid(
-              partnerDocuments.evaluationId,
-              rows.map((r) => r.id),
-            ),
-          ),
-        )
-        .orderBy(partnerDocuments.createdAt)
-    : [];
-  const out: Loaded = new Map();
-  for (const r of rows) {
-    const name = partnerName(r);
-    const tp = partnerReference(r.partnerNumber);
-    out.set(r.id, {
-      reference: evaluationReference(r.number),
-      path: `/evaluations/${r.id}`,
-      siteId: null,
-      site: null,
-      summary: both(`${tp} ${name.zh}`, `${tp} ${name.en}`),
-      result: r.decision ? label(zhCN.partners.decision, en.partners.decision, r.decision) : null,
-      files: uploads.filter((u) => u.evaluationId === r.id).map((u) => fileRef(u.file, false)),
-    });
-  }
-  return out;
-};
-
-const supervisionLoader: Loader = async (db, orgId, ids) => {
-  const rows = await db
-    .select({
+    },
+    join: { table: partners, on: eq(partners.id, partnerEvaluations.partnerId) },
+    attached: { table: partnerDocuments, parent: partnerDocuments.evaluationId, orderBy: [partnerDocuments.createdAt] },
+    line: (r, { attached }) => {
+      const name = partnerName(r);
+      const tp = partnerReference(r.partnerNumber);
+      return {
+        reference: evaluationReference(r.number),
+        path: `/evaluations/${r.id}`,
+        summary: both(`${tp} ${name.zh}`, `${tp} ${name.en}`),
+        result: r.decision ? label(zhCN.partners.decision, en.partners.decision, r.decision) : null,
+        files: attached.map((u) => fileRef(u.file, false)),
+      };
+    },
+  }),
+  supervision_check: source({
+    table: supervisionChecks,
+    columns: {
       id: supervisionChecks.id,
       partnerId: supervisionChecks.partnerId,
       kind: supervisionChecks.kind,
@@ -615,35 +384,24 @@ const supervisionLoader: Loader = async (db, orgId, ids) => {
       partnerNumber: partners.number,
       legalNameZh: partners.legalNameZh,
       legalNameEn: partners.legalNameEn,
-    })
-    .from(supervisionChecks)
-    .innerJoin(partners, eq(partners.id, supervisionChecks.partnerId))
-    .where(and(eq(supervisionChecks.organizationId, orgId), anyUuid(supervisionChecks.id, ids)));
-  const files = await documentsById(
-    db,
-    orgId,
-    rows.map((r) => r.fileId),
-  );
-  const out: Loaded = new Map();
-  for (const r of rows) {
-    const name = partnerName(r);
-    const kind = label(zhCN.partners.supervisionKind, en.partners.supervisionKind, r.kind);
-    out.set(r.id, {
-      reference: partnerReference(r.partnerNumber),
-      path: `/partners/${r.partnerId}`,
-      siteId: null,
-      site: null,
-      summary: both(join(name.zh, kind.zh), join(name.en, kind.en)),
-      result: label(zhCN.partners.supervisionResult, en.partners.supervisionResult, r.result),
-      files: pick(files, r.fileId),
-    });
-  }
-  return out;
-};
-
-const contractLoader: Loader = async (db, orgId, ids) => {
-  const rows = await db
-    .select({
+    },
+    join: { table: partners, on: eq(partners.id, supervisionChecks.partnerId) },
+    documents: (r) => [r.fileId],
+    line: (r, { documents }) => {
+      const name = partnerName(r);
+      const kind = label(zhCN.partners.supervisionKind, en.partners.supervisionKind, r.kind);
+      return {
+        reference: partnerReference(r.partnerNumber),
+        path: `/partners/${r.partnerId}`,
+        summary: both(join(name.zh, kind.zh), join(name.en, kind.en)),
+        result: label(zhCN.partners.supervisionResult, en.partners.supervisionResult, r.result),
+        files: documents,
+      };
+    },
+  }),
+  contract: source({
+    table: contracts,
+    columns: {
       id: contracts.id,
       contractNumber: contracts.contractNumber,
       title: contracts.title,
@@ -651,68 +409,155 @@ const contractLoader: Loader = async (db, orgId, ids) => {
       acknowledgementFileId: contracts.acknowledgementFileId,
       legalNameZh: partners.legalNameZh,
       legalNameEn: partners.legalNameEn,
-    })
-    .from(contracts)
-    .innerJoin(partners, eq(partners.id, contracts.partnerId))
-    .where(and(eq(contracts.organizationId, orgId), anyUuid(contracts.id, ids)));
-  const files = await documentsById(
-    db,
-    orgId,
-    rows.flatMap((r) => [r.fileId, r.acknowledgementFileId]),
-  );
-  const out: Loaded = new Map();
-  for (const r of rows) {
-    const name = partnerName(r);
-    out.set(r.id, {
-      reference: r.contractNumber,
-      path: `/contracts/${r.id}`,
-      siteId: null,
-      site: null,
-      summary: both(join(r.title, name.zh), join(r.title, name.en)),
-      result: null,
-      files: pick(files, r.fileId, r.acknowledgementFileId),
-    });
-  }
-  return out;
-};
-
-const fileLoader: Loader = async (db, orgId, ids) => {
-  const files = await documentsById(db, orgId, ids);
-  const out: Loaded = new Map();
-  for (const f of files.values()) {
-    out.set(f.fileId, {
-      reference: f.originalName,
-      path: `/files/${f.fileId}`,
-      siteId: null,
-      site: null,
-      summary: f.caption,
-      result: null,
-      files: [f],
-    });
-  }
-  return out;
-};
-
-const loaders: Record<DossierRecordType, Loader> = {
-  file: fileLoader,
-  inspection: inspectionLoader,
-  partner_evaluation: evaluationLoader,
-  supervision_check: supervisionLoader,
-  contract: contractLoader,
-  seal_application: sealEventLoader,
-  seal_verification: sealEventLoader,
-  seal_report: sealEventLoader,
-  seal_audit: sealAuditLoader,
-  seal_model: sealModelLoader,
-  visitor_entry: visitorLoader,
-  access_item_event: accessEventLoader,
-  employee: employeeLoader,
-  prehire_check: prehireLoader,
-  background_check: backgroundLoader,
-  conduct_acknowledgement: conductLoader,
-  offboarding: offboardingLoader,
-  training_session: trainingLoader,
-  drill: trainingLoader,
+    },
+    join: { table: partners, on: eq(partners.id, contracts.partnerId) },
+    documents: (r) => [r.fileId, r.acknowledgementFileId],
+    line: (r, { documents }) => {
+      const name = partnerName(r);
+      return { reference: r.contractNumber, path: `/contracts/${r.id}`, summary: both(join(r.title, name.zh), join(r.title, name.en)), files: documents };
+    },
+  }),
+  seal_application: sealEventSource,
+  seal_verification: sealEventSource,
+  seal_report: sealEventSource,
+  seal_audit: source({
+    table: sealAudits,
+    columns: getTableColumns(sealAudits),
+    line: (r) => {
+      const counted = r.countedNumbers.length;
+      return {
+        reference: sealAuditReference(r.number),
+        path: `/seals/audits/${r.id}`,
+        siteId: r.siteId,
+        summary: both(`盘点 ${counted} 个封志`, `${counted} seals counted`),
+        result: r.balanced
+          ? label(zhCN.seals.audits, en.seals.audits, "balanced")
+          : both(
+              zhCN.seals.audits.unbalanced
+                .replace("{{missing}}", String(r.result.missing.length))
+                .replace("{{unexpected}}", String(r.result.unexpected.length)),
+              en.seals.audits.unbalanced
+                .replace("{{missing}}", String(r.result.missing.length))
+                .replace("{{unexpected}}", String(r.result.unexpected.length)),
+            ),
+      };
+    },
+  }),
+  seal_model: source({
+    table: sealModels,
+    columns: getTableColumns(sealModels),
+    documents: (r) => [r.certificateFileId],
+    line: (r, { documents }) => {
+      const name = `${r.manufacturer} ${r.modelName} (ISO 17712 ${r.isoClass})`;
+      return { reference: name, path: `/seals/models`, summary: both(name, name), files: documents };
+    },
+  }),
+  visitor_entry: source({
+    table: visitorEntries,
+    // Only name, company and host: the ID document (even masked) stays in the log.
+    columns: {
+      id: visitorEntries.id,
+      number: visitorEntries.number,
+      siteId: visitorEntries.siteId,
+      visitorName: visitorEntries.visitorName,
+      company: visitorEntries.company,
+      hostName: visitorEntries.hostName,
+    },
+    line: (r) => ({
+      reference: visitorReference(r.number),
+      path: `/visitors/${r.id}`,
+      siteId: r.siteId,
+      summary: both(join(r.visitorName, r.company, `接待人 ${r.hostName}`), join(r.visitorName, r.company, `host ${r.hostName}`)),
+    }),
+  }),
+  access_item_event: source({
+    table: accessItemEvents,
+    columns: {
+      id: accessItemEvents.id,
+      number: accessItemEvents.number,
+      kind: accessItemEvents.kind,
+      itemId: accessItems.id,
+      itemKind: accessItems.kind,
+      code: accessItems.code,
+      siteId: accessItems.siteId,
+    },
+    join: { table: accessItems, on: eq(accessItems.id, accessItemEvents.itemId) },
+    line: (r) => {
+      const item = label(zhCN.badges.kinds, en.badges.kinds, r.itemKind);
+      const kind = label(zhCN.badges.events, en.badges.events, r.kind);
+      return {
+        reference: accessItemEventReference(r.number),
+        path: `/badges/${r.itemId}`,
+        siteId: r.siteId,
+        summary: both(join(item.zh, r.code, kind.zh), join(item.en, r.code, kind.en)),
+      };
+    },
+  }),
+  employee: source({
+    table: employees,
+    // Never the ID number or date of birth.
+    columns: { id: employees.id, number: employees.number, name: employees.name, position: employees.position, siteId: employees.siteId },
+    line: (e) => {
+      const text = join(employeeReference(e.number), e.name, e.position);
+      return { reference: employeeReference(e.number), path: `/personnel/${e.id}`, siteId: e.siteId, summary: both(text, text) };
+    },
+  }),
+  prehire_check: source({
+    table: prehireChecks,
+    columns: getTableColumns(prehireChecks),
+    employee: (r) => r.employeeId,
+    documents: (r) => [r.fileId],
+    line: (r, { employee: e, documents }) => ({
+      reference: prehireReference(r.number),
+      path: `/personnel/${r.employeeId}`,
+      siteId: e?.siteId ?? null,
+      summary: both(join(who(e), r.source), join(who(e), r.source)),
+      result: label(zhCN.personnel.prehire.result, en.personnel.prehire.result, r.result),
+      files: documents,
+    }),
+  }),
+  background_check: source({
+    table: backgroundChecks,
+    columns: getTableColumns(backgroundChecks),
+    employee: (r) => r.employeeId,
+    documents: (r) => [r.fileId],
+    line: (r, { employee: e, documents }) => {
+      const type = label(zhCN.personnel.background.type, en.personnel.background.type, r.type);
+      return {
+        reference: backgroundReference(r.number),
+        path: `/personnel/${r.employeeId}`,
+        siteId: e?.siteId ?? null,
+        summary: both(join(who(e), type.zh), join(who(e), type.en)),
+        result: label(zhCN.personnel.background.result, en.personnel.background.result, r.result),
+        files: documents,
+      };
+    },
+  }),
+  conduct_acknowledgement: source({
+    table: conductAcknowledgements,
+    columns: getTableColumns(conductAcknowledgements),
+    employee: (r) => r.employeeId,
+    documents: (r) => [r.fileId],
+    line: (r, { employee: e, documents }) => {
+      const reference = e ? employeeReference(e.number) : "";
+      const text = join(reference, e?.name, r.codeVersion);
+      return { reference, path: `/personnel/${r.employeeId}`, siteId: e?.siteId ?? null, summary: both(text, text), files: documents };
+    },
+  }),
+  offboarding: source({
+    table: offboardings,
+    columns: getTableColumns(offboardings),
+    employee: (r) => r.employeeId,
+    line: (r, { employee: e }) => ({
+      reference: offboardingReference(r.number),
+      path: `/personnel/${r.employeeId}`,
+      siteId: e?.siteId ?? null,
+      summary: both(join(who(e), `离职 ${r.leaveDate}`), join(who(e), `leaves ${r.leaveDate}`)),
+      result: label(zhCN.personnel.offboarding.status, en.personnel.offboarding.status, r.status),
+    }),
+  }),
+  training_session: trainingSource,
+  drill: trainingSource,
 };
 
 /**
