@@ -535,12 +535,17 @@ describe("npm run audit:verify (scripts/audit-verify.ts)", () => {
     await testDb().execute(sql`update organizations set audit_legacy_seq = 9 where id = ${downgraded.organizationId}`);
     await testDb().execute(sql`delete from audit_checkpoints where organization_id = ${downgraded.organizationId}`);
 
+    // Each organisation's own newest checkpoint: the daily run may cross a second boundary between two.
+    const lastCheckpointAt = async (org: SignedUp) => {
+      const newest = Math.max(...(await checkpointsOf(org.organizationId)).map((c) => c.createdAt.getTime()));
+      return `${new Date(newest).toISOString().slice(0, 19).replace("T", " ")} UTC`;
+    };
     const at = `${cutCheckpoint!.createdAt.toISOString().slice(0, 19).replace("T", " ")} UTC`;
     const out = await auditVerify();
     expect(out.code, out.stdout + out.stderr).toBe(1);
     const line = (org: SignedUp) => out.stdout.split("\n").find((l) => l.includes(org.organizationId)) ?? "";
-    expect(line(intact)).toBe(`OK      ${intact.organizationId} ${intact.legalNameEn}: 9 events, intact; last checkpoint at event #9 on ${at}`);
-    expect(line(legacy)).toBe(`OK      ${legacy.organizationId} ${legacy.legalNameEn}: 9 events, intact; last checkpoint at event #9 on ${at}`);
+    expect(line(intact)).toBe(`OK      ${intact.organizationId} ${intact.legalNameEn}: 9 events, intact; last checkpoint at event #9 on ${await lastCheckpointAt(intact)}`);
+    expect(line(legacy)).toBe(`OK      ${legacy.organizationId} ${legacy.legalNameEn}: 9 events, intact; last checkpoint at event #9 on ${await lastCheckpointAt(legacy)}`);
     expect(out.stdout).toContain("note: events #1–#9 were written before the keyed chain and carry plain SHA-256 hashes");
     expect(line(edited)).toContain("BROKEN");
     expect(line(edited)).toContain("event #5 was altered after it was written: its HMAC does not match its content");
