@@ -7,6 +7,7 @@ import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { NewActionSchema } from "~/lib/actions/action-schema";
 import { assignableMembers, createActionFromAssessment } from "~/lib/actions/actions.server";
+import { assessmentEditable, openCriteria } from "~/lib/assessments/assessment-page-rules";
 import { ResultSchema } from "~/lib/assessments/assessment-schema";
 import {
   compareWithPrevious,
@@ -133,7 +134,7 @@ export default function AssessmentPage() {
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const [searchParams] = useSearchParams();
   const canManage = useCan("assessments.manage");
-  const editable = canManage && d.assessment.status === "draft";
+  const editable = assessmentEditable(canManage, d.assessment.status);
   const en = i18n.language === "en";
   const rule = d.framework.scoringRule;
 
@@ -150,16 +151,10 @@ export default function AssessmentPage() {
   // ?open=1 lists only the criteria without a saved result (and the headings above them).
   const onlyOpen = searchParams.get("open") === "1";
   const savedCount = savedOutcome.answered;
-  const visibleCriteria = useMemo(() => {
-    if (!onlyOpen) return d.criteria;
-    const parentOf = new Map(d.scoring.map((c) => [c.key, c.parentKey]));
-    const keep = new Set<string>();
-    for (const c of d.criteria) {
-      if (c.options.length === 0 || saved[c.key]) continue;
-      for (let key: string | null | undefined = c.key; key; key = parentOf.get(key)) keep.add(key);
-    }
-    return d.criteria.filter((c) => keep.has(c.key));
-  }, [onlyOpen, d.criteria, d.scoring, saved]);
+  const visibleCriteria = useMemo(
+    () => (onlyOpen ? openCriteria(d.criteria, d.scoring, saved) : d.criteria),
+    [onlyOpen, d.criteria, d.scoring, saved],
+  );
   const byKey = useMemo(() => new Map(d.criteria.map((c) => [c.key, c])), [d.criteria]);
   const codeOf = (key: string) => {
     const c = byKey.get(key);
