@@ -25,7 +25,7 @@ import { checkUpload } from "~/lib/evidence/file-store.server";
 import { serverT } from "~/lib/i18n/i18n.server";
 import { translateMessage } from "~/lib/i18n/messages";
 import { createPolicy } from "~/lib/policies/policies.server";
-import * as assessmentRoute from "~/routes/_app.assessments.$assessmentId";
+import * as assessmentRoute from "~/routes/_app.assessments.$assessmentId/route";
 import * as listRoute from "~/routes/_app.assessments._index";
 import * as newRoute from "~/routes/_app.assessments.new";
 import * as reportRoute from "~/routes/assessments.$assessmentId.report[.]pdf";

@@ -14,7 +14,7 @@ import * as dashboardRoute from "~/routes/_app._index";
 import { runInRequestScope } from "~/lib/request-scope.server";
 import * as inspectionRoute from "~/routes/_app.inspections.$inspectionId";
 import * as inspectionsRoute from "~/routes/_app.inspections._index";
-import * as partnerRoute from "~/routes/_app.partners.$partnerId";
+import * as partnerRoute from "~/routes/_app.partners.$partnerId/route";
 import * as partnersRoute from "~/routes/_app.partners._index";
 import * as visitorsRoute from "~/routes/_app.visitors._index";
 import { logIn } from "../support/factories";

@@ -2,7 +2,7 @@ import { and, eq, max } from "drizzle-orm";
 import { expect } from "vitest";
 import { employees, type Employee, type NewEmployee } from "../../db/schema";
 import { residentIdCheckCharacter } from "~/lib/inspections/identity-document";
-import * as employeeRoute from "~/routes/_app.personnel.$employeeId";
+import * as employeeRoute from "~/routes/_app.personnel.$employeeId/route";
 import * as newEmployeeRoute from "~/routes/_app.personnel.new";
 import { uniqueSuffix } from "./factories";
 import { callAction, callLoader, type Fields } from "./requests";

@@ -1,0 +1,58 @@
+import type { assignableMembers } from "~/lib/actions/actions.server";
+import { improvementDeadline } from "~/lib/actions/action-schema";
+import type { AssessmentView, Comparison } from "~/lib/assessments/assessments.server";
+import type { AssessmentResultValue } from "~/lib/assessments/scoring";
+import { displayCode } from "~/lib/criteria/criterion-code.server";
+import type { policyOptions } from "~/lib/policies/policies.server";
+
+// The assessment page's data (app/routes/_app.assessments.$assessmentId): the assessment its loader
+// read, mapped for the page: each criterion's code in both languages, and the improvement deadline.
+
+export interface AssessmentPageRows {
+  view: AssessmentView;
+  comparison: Comparison | null;
+  policies: Awaited<ReturnType<typeof policyOptions>>;
+  members: Pick<Awaited<ReturnType<typeof assignableMembers>>[number], "userId" | "name">[];
+}
+
+export function assessmentPageView(rows: AssessmentPageRows, today: string, timeZone: string) {
+  const { view, comparison, policies, members } = rows;
+  const days = view.framework.improvementDays;
+  return {
+    reference: view.reference,
+    assessment: view.assessment,
+    framework: view.framework,
+    criteria: view.criteria.map((c) => ({
+      id: c.id,
+      key: c.key,
+      code: displayCode(c),
+      level: c.level,
+      depth: c.depth,
+      part: c.part,
+      titleZh: c.titleZh,
+      titleEn: c.titleEn,
+      textZh: c.textZh,
+      textEn: c.textEn,
+      options: c.options as AssessmentResultValue[],
+      improvable: c.improvable,
+      requirement: c.requirement,
+      provenance: c.provenance,
+      noteZh: c.noteZh,
+      noteEn: c.noteEn,
+    })),
+    scoring: view.scoring,
+    results: view.results,
+    actions: view.actions,
+    createdBy: view.createdBy,
+    finalizedBy: view.finalizedBy,
+    comparison,
+    policies,
+    members: members.map((m) => ({ userId: m.userId, name: m.name })),
+    deadline: days === null ? null : improvementDeadline(view.assessment.assessedOn, days),
+    improvementDays: days,
+    today,
+    timeZone,
+  };
+}
+
+export type AssessmentPageView = ReturnType<typeof assessmentPageView>;
