@@ -18,7 +18,7 @@ import { countActiveMembers, listSites } from "~/lib/organizations/organizations
 import { coverageByFramework } from "~/lib/criteria/criteria.server";
 import { COVERAGE_MONTHS } from "~/lib/evidence/evidence-registry";
 import { CodeBadge, criterionCode, frameworkShort } from "~/components/criteria/criterion-parts";
-import { inspectionsNeedingAttention } from "~/lib/inspections/inspections.server";
+import { inspectionsNeedingAttention } from "~/lib/inspections/inspection-queries.server";
 import { partnerName } from "~/components/partners/partner-fields";
 import { evaluationsAwaitingDecision } from "~/lib/partners/evaluations.server";
 import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";

@@ -11,7 +11,7 @@ import { coverageForFramework } from "~/lib/evidence/evidence.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { checkContainerNumber } from "~/lib/inspections/container-number";
 import { checkInspection } from "~/lib/inspections/inspection-schema";
-import { getInspectionView, listInspections } from "~/lib/inspections/inspections.server";
+import { getInspectionView, listInspections } from "~/lib/inspections/inspection-queries.server";
 import { listPartners } from "~/lib/partners/partners.server";
 import { listEmployees } from "~/lib/personnel/personnel.server";
 import { getSealChain, listSeals } from "~/lib/seals/seal-queries.server";

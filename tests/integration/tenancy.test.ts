@@ -12,7 +12,7 @@ import { createActionFromAssessment } from "~/lib/actions/actions.server";
 import { createAssessment, saveResult } from "~/lib/assessments/assessments.server";
 import { isResetTokenUsable } from "~/lib/auth/accounts.server";
 import { recordAccessItemStep } from "~/lib/badges/badges.server";
-import { saveDraft } from "~/lib/inspections/inspections.server";
+import { saveDraft } from "~/lib/inspections/inspection-drafts.server";
 import { copyTemplate } from "~/lib/inspections/templates.server";
 import { residentIdCheckCharacter } from "~/lib/inspections/identity-document";
 import { usccCheckCharacter } from "~/lib/organizations/uscc";
