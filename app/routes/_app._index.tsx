@@ -20,7 +20,7 @@ import { COVERAGE_MONTHS } from "~/lib/evidence/evidence-registry";
 import { CodeBadge, criterionCode, frameworkShort } from "~/components/criteria/criterion-parts";
 import { inspectionsNeedingAttention } from "~/lib/inspections/inspection-queries.server";
 import { partnerName } from "~/components/partners/partner-fields";
-import { evaluationsAwaitingDecision } from "~/lib/partners/evaluations.server";
+import { evaluationsAwaitingDecision } from "~/lib/partners/evaluation-queries.server";
 import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
 import { ATTENTION_LISTED, partnerAttention } from "~/lib/partners/partners.server";
 import { countSchedules, dueInspections } from "~/lib/inspections/schedules.server";

@@ -26,7 +26,8 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import { listClauses } from "~/lib/partners/clauses.server";
 import { createContract, listContracts } from "~/lib/partners/contracts.server";
 import { countryName, countryOptions } from "~/lib/partners/countries";
-import { documentsOf, listEvaluations, prepareExemption, startEvaluation } from "~/lib/partners/evaluations.server";
+import { prepareExemption, startEvaluation } from "~/lib/partners/evaluation-preparation.server";
+import { documentsOf, listEvaluations } from "~/lib/partners/evaluation-queries.server";
 import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
 import {
   ContactSchema,
