@@ -27,7 +27,7 @@ import { countSchedules, dueInspections } from "~/lib/inspections/schedules.serv
 import { VisitorsDashboardCard } from "~/components/visitors/visitors-dashboard-card";
 import { visitorsOnSiteSummary } from "~/lib/visitors/visitors.server";
 import { OverdueExitsCard } from "~/components/personnel/overdue-exits-card";
-import { overdueOffboardings } from "~/lib/personnel/personnel.server";
+import { overdueOffboardings } from "~/lib/personnel/personnel-offboarding.server";
 import { TrainingRequirementCard } from "~/components/training/training-requirement-card";
 import { requirementAttention } from "~/lib/training/training.server";
 import { OpenSealReports } from "~/components/seals/open-seal-reports";

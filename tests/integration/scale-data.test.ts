@@ -13,7 +13,7 @@ import { checkContainerNumber } from "~/lib/inspections/container-number";
 import { checkInspection } from "~/lib/inspections/inspection-schema";
 import { getInspectionView, listInspections } from "~/lib/inspections/inspection-queries.server";
 import { listPartners } from "~/lib/partners/partners.server";
-import { listEmployees } from "~/lib/personnel/personnel.server";
+import { listEmployees } from "~/lib/personnel/personnel-queries.server";
 import { getSealChain, listSeals } from "~/lib/seals/seal-queries.server";
 import { listVisitorLog } from "~/lib/visitors/visitors.server";
 import { logIn } from "../support/factories";

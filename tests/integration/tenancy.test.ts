@@ -25,7 +25,7 @@ import { createPartner } from "~/lib/partners/partners.server";
 import { isUuid } from "~/lib/value-checks";
 import { queues } from "~/lib/jobs/job-engine.server";
 import { EmployeeSchema } from "~/lib/personnel/personnel-schema";
-import { createEmployee } from "~/lib/personnel/personnel.server";
+import { createEmployee } from "~/lib/personnel/personnel-employees.server";
 import * as membersRoute from "~/routes/_app.settings.members._index";
 import * as outboxEmailRoute from "~/routes/_app.settings.outbox.$emailId";
 import * as outboxRoute from "~/routes/_app.settings.outbox._index";
