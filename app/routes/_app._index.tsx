@@ -29,7 +29,7 @@ import { visitorsOnSiteSummary } from "~/lib/visitors/visitors.server";
 import { OverdueExitsCard } from "~/components/personnel/overdue-exits-card";
 import { overdueOffboardings } from "~/lib/personnel/personnel-offboarding.server";
 import { TrainingRequirementCard } from "~/components/training/training-requirement-card";
-import { requirementAttention } from "~/lib/training/training.server";
+import { requirementAttention } from "~/lib/training/training-requirements.server";
 import { OpenSealReports } from "~/components/seals/open-seal-reports";
 import { openSealReports } from "~/lib/seals/seal-queries.server";
 
