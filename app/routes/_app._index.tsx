@@ -18,18 +18,18 @@ import { countActiveMembers, listSites } from "~/lib/organizations/organizations
 import { coverageByFramework } from "~/lib/criteria/criteria.server";
 import { COVERAGE_MONTHS } from "~/lib/evidence/evidence-registry";
 import { CodeBadge, criterionCode, frameworkShort } from "~/components/criteria/criterion-parts";
-import { inspectionsNeedingAttention } from "~/lib/inspections/inspections.server";
+import { inspectionsNeedingAttention } from "~/lib/inspections/inspection-queries.server";
 import { partnerName } from "~/components/partners/partner-fields";
-import { evaluationsAwaitingDecision } from "~/lib/partners/evaluations.server";
+import { evaluationsAwaitingDecision } from "~/lib/partners/evaluation-queries.server";
 import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
 import { ATTENTION_LISTED, partnerAttention } from "~/lib/partners/partners.server";
 import { countSchedules, dueInspections } from "~/lib/inspections/schedules.server";
 import { VisitorsDashboardCard } from "~/components/visitors/visitors-dashboard-card";
 import { visitorsOnSiteSummary } from "~/lib/visitors/visitors.server";
 import { OverdueExitsCard } from "~/components/personnel/overdue-exits-card";
-import { overdueOffboardings } from "~/lib/personnel/personnel.server";
+import { overdueOffboardings } from "~/lib/personnel/personnel-offboarding.server";
 import { TrainingRequirementCard } from "~/components/training/training-requirement-card";
-import { requirementAttention } from "~/lib/training/training.server";
+import { requirementAttention } from "~/lib/training/training-requirements.server";
 import { OpenSealReports } from "~/components/seals/open-seal-reports";
 import { openSealReports } from "~/lib/seals/seal-queries.server";
 

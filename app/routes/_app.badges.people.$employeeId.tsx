@@ -9,7 +9,7 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { useShell } from "~/lib/auth/use-session-user";
 import { accessItemEventReference, isEmployed } from "~/lib/badges/access-item-rules";
 import { listAccessItemEvents, listItemsHeldBy } from "~/lib/badges/badges.server";
-import { getEmployee } from "~/lib/personnel/personnel.server";
+import { getEmployee } from "~/lib/personnel/personnel-queries.server";
 import { formatCalendarDate, formatDateTime, todayInZone } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";

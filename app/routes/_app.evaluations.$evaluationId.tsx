@@ -23,15 +23,10 @@ import { formatDateTime, todayInZone } from "~/lib/i18n/format";
 import { message, translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
-import {
-  createQuestionnaireLink,
-  decideEvaluation,
-  getEvaluation,
-  linkState,
-  reopenEvaluation,
-  revokeQuestionnaireLink,
-  saveEvaluationAnswers,
-} from "~/lib/partners/evaluations.server";
+import { decideEvaluation } from "~/lib/partners/evaluation-decisions.server";
+import { createQuestionnaireLink, linkState, revokeQuestionnaireLink } from "~/lib/partners/evaluation-links.server";
+import { reopenEvaluation, saveEvaluationAnswers } from "~/lib/partners/evaluation-preparation.server";
+import { getEvaluation } from "~/lib/partners/evaluation-queries.server";
 import { canDecideEvaluation, hadAHand, scoreEvaluation } from "~/lib/partners/partner-scoring";
 import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
 import { DecisionSchema, decisions, LINK_DAYS_DEFAULT, QuestionnaireLinkSchema } from "~/lib/partners/partner-schema";

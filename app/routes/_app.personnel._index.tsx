@@ -22,7 +22,7 @@ import {
 } from "~/lib/personnel/personnel-filter";
 import { employeeReference } from "~/lib/personnel/personnel-references";
 import { isOffboardingOverdue, recheckState, RECHECK_MONTHS } from "~/lib/personnel/personnel-rules";
-import { EMPLOYEES_PAGE_SIZE, listDepartments, listEmployees } from "~/lib/personnel/personnel.server";
+import { EMPLOYEES_PAGE_SIZE, listDepartments, listEmployees } from "~/lib/personnel/personnel-queries.server";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("personnel.title"));

@@ -11,7 +11,8 @@ import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { EmployeeSchema } from "~/lib/personnel/personnel-schema";
-import { createEmployee, listMemberAccounts } from "~/lib/personnel/personnel.server";
+import { createEmployee } from "~/lib/personnel/personnel-employees.server";
+import { listMemberAccounts } from "~/lib/personnel/personnel-queries.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("personnel.new"));
 

@@ -33,17 +33,9 @@ import {
   TestResultSchema,
   UnattendSchema,
 } from "~/lib/training/training-schema";
-import {
-  addAttendance,
-  addMaterials,
-  attendeeCandidates,
-  deleteSession,
-  employeeDepartments,
-  getSession,
-  removeAttendance,
-  setTestResult,
-  updateSession,
-} from "~/lib/training/training.server";
+import { addAttendance, removeAttendance, setTestResult } from "~/lib/training/training-attendance.server";
+import { attendeeCandidates, employeeDepartments, getSession } from "~/lib/training/training-queries.server";
+import { addMaterials, deleteSession, updateSession } from "~/lib/training/training-sessions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t) => (data ? `${data.session.reference} ${data.session.topic}` : t("training.title")));

@@ -13,7 +13,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { parseTrainingFilter, trainingFilterSearch } from "~/lib/training/training-filter";
 import { sessionReference, yearOf } from "~/lib/training/training-rules";
-import { listSessions, TRAINING_PAGE_SIZE } from "~/lib/training/training.server";
+import { listSessions, TRAINING_PAGE_SIZE } from "~/lib/training/training-queries.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("training.title"));
 

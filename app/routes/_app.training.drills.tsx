@@ -12,7 +12,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { parseTrainingFilter, trainingFilterSearch } from "~/lib/training/training-filter";
 import { sessionReference } from "~/lib/training/training-rules";
-import { listSessions, TRAINING_PAGE_SIZE } from "~/lib/training/training.server";
+import { listSessions, TRAINING_PAGE_SIZE } from "~/lib/training/training-queries.server";
 
 // /training/drills: the crisis drills (CN-2022 (61), CN-2014 28, WCO L), with their scenarios.
 

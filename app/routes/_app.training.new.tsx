@@ -14,7 +14,7 @@ import { listSites } from "~/lib/organizations/organizations.server";
 import { readSessionPost } from "~/lib/training/training-post.server";
 import { sessionCategories } from "~/lib/training/training-rules";
 import { DrillFormSchema, SessionFormSchema } from "~/lib/training/training-schema";
-import { createSession } from "~/lib/training/training.server";
+import { createSession } from "~/lib/training/training-sessions.server";
 
 // /training/new records a session; /training/new?kind=drill a crisis drill (scenario, observations,
 // lessons learned). Attendees are added on the session's page right after.

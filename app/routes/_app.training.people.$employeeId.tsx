@@ -12,7 +12,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import { sessionReference } from "~/lib/training/training-rules";
-import { personTraining } from "~/lib/training/training.server";
+import { personTraining } from "~/lib/training/training-requirements.server";
 
 // /training/people/:employeeId: one person's training history and, for a key manager, the yearly
 // requirement of each framework per year of employment.

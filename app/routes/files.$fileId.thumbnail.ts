@@ -3,7 +3,7 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { getFile } from "~/lib/evidence/file-store.server";
 import { THUMBNAIL_SIZES, thumbnailFor, type ThumbnailSize } from "~/lib/evidence/thumbnails.server";
-import { isPersonnelFile } from "~/lib/personnel/personnel.server";
+import { isPersonnelFile } from "~/lib/personnel/personnel-checks.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 
 // An upright preview of a photo (?size=320 or 960), for lists and the inspection pages. The

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { getFile, readFileBytes } from "~/lib/evidence/file-store.server";
-import { isPersonnelFile } from "~/lib/personnel/personnel.server";
+import { isPersonnelFile } from "~/lib/personnel/personnel-checks.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 
 // An evidence file, as uploaded: any member of the organisation may download it, except the scans

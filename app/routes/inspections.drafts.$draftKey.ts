@@ -8,9 +8,9 @@ import {
   listDraftPhotos,
   removeDraftPhoto,
   saveDraft,
-  submitInspection,
   type DraftPhoto,
-} from "~/lib/inspections/inspections.server";
+} from "~/lib/inspections/inspection-drafts.server";
+import { submitInspection } from "~/lib/inspections/inspection-submission.server";
 import { readInspectionPost } from "~/lib/inspections/inspection-post.server";
 import { message } from "~/lib/i18n/messages";
 import { notFound, uuidParam } from "~/lib/route-params.server";

@@ -5,7 +5,7 @@ import { localDateTimeInZone, todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { parseInspectionFilter } from "~/lib/inspections/inspection-filter";
 import { inspectionReference } from "~/lib/inspections/inspection-rules";
-import { listInspections } from "~/lib/inspections/inspections.server";
+import { listInspections } from "~/lib/inspections/inspection-queries.server";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { csvDocument, csvResponse } from "~/lib/spreadsheet-cells.server";
 

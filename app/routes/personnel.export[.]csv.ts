@@ -4,7 +4,7 @@ import { todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { personnelCsv } from "~/lib/personnel/personnel-export.server";
 import { parsePersonnelFilter } from "~/lib/personnel/personnel-filter";
-import { listEmployees } from "~/lib/personnel/personnel.server";
+import { listEmployees } from "~/lib/personnel/personnel-queries.server";
 import { csvResponse } from "~/lib/spreadsheet-cells.server";
 
 // /personnel/export.csv?<the list's filters>: every employee the filtered list shows, ID numbers masked.

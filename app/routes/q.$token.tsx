@@ -15,7 +15,7 @@ import { prefetchTranslationsOn } from "~/lib/i18n/page-translations";
 import { formatDateTime } from "~/lib/i18n/format";
 import { message, translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
-import { answerThroughLink, openQuestionnaireLink } from "~/lib/partners/evaluations.server";
+import { answerThroughLink, openQuestionnaireLink } from "~/lib/partners/evaluation-links.server";
 import { notFound } from "~/lib/route-params.server";
 
 // /q/:token: a partner answers its questionnaire and uploads documents without an account. The

@@ -716,7 +716,7 @@ async function setUp(db: Database, options: ScaleOptions): Promise<Context> {
   const lastDay = addDays(today, -1);
   const feeds: Record<string, string[]> = {};
   for (const [type, entry] of Object.entries(evidenceRecordTypes)) feeds[type] = await criterionIds(db, entry.feeds);
-  // The write paths that add criteria of their own (evaluations.server.ts, supervision.server.ts).
+  // The write paths that add criteria of their own (evaluation-decisions.server.ts, supervision.server.ts).
   feeds.partner_evaluation_aeo = await criterionIds(db, [
     ...evidenceRecordTypes.partner_evaluation.feeds,
     { framework: "ctpat-msc", key: "3.5" },

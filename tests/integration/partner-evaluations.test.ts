@@ -19,7 +19,7 @@ import { rmSync } from "node:fs";
 import { auditEvents, correctiveActions, partnerDocuments, questionnaireLinks } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import { message } from "~/lib/i18n/messages";
-import { openQuestionnaireLink } from "~/lib/partners/evaluations.server";
+import { openQuestionnaireLink } from "~/lib/partners/evaluation-links.server";
 import * as partnersRoute from "~/routes/_app.partners._index";
 import { addMember, signUpOrganization, type Member, type SignedUp } from "../support/factories";
 import { aeoPartnerFields, answerFields, bestOption, createLink, criticalOption, decide, decideOk, evaluationPage, evaluationRow, evidenceOf, expectedScore, linkRow, openLink, partlyOption, partnerPage, partnerRow, postEvaluation, postLink, postPartner, prepareEvaluation, preparedEvaluation, questionnaireOf, registerPartner, sha256Hex, shiftDays, shiftMonths, startEvaluation, storedAnswers, today, uploadCertificate } from "../support/partner-factories";

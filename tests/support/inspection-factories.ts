@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import { checkPhoto } from "~/lib/evidence/file-store.server";
 import { getCurrentTemplate } from "~/lib/inspections/templates.server";
-import { submitInspection, type DraftInput } from "~/lib/inspections/inspections.server";
+import type { DraftInput } from "~/lib/inspections/inspection-drafts.server";
+import { submitInspection } from "~/lib/inspections/inspection-submission.server";
 import { testDb } from "./test-database";
 
 let shade = 0;

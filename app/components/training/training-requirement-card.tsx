@@ -6,7 +6,7 @@ import { useCan } from "~/lib/auth/use-session-user";
 import type { KeyRole, RequirementFramework } from "~/lib/training/training-rules";
 
 // The dashboard's line on training: which key managers have not yet had this year's customs training
-// (CN-2022 (59): two; CN-2014 item 2: one). Data from requirementAttention (training.server.ts).
+// (CN-2022 (59): two; CN-2014 item 2: one). Data from requirementAttention (training-requirements.server.ts).
 
 export interface TrainingAttention {
   framework: RequirementFramework;

@@ -12,7 +12,7 @@ import { createPartner } from "../partners/partners.server";
 import { AccessItemCreateSchema } from "../badges/badge-schema";
 import { createAccessItems } from "../badges/badges.server";
 import { EmployeeSchema } from "../personnel/personnel-schema";
-import { createEmployee } from "../personnel/personnel.server";
+import { createEmployee } from "../personnel/personnel-employees.server";
 import { SealModelSchema } from "../seals/seal-schema";
 import { createSealModel } from "../seals/seal-stock.server";
 import { DEMO_PASSWORD, demoAccounts, holdsAnOrganization } from "./demo-accounts.server";

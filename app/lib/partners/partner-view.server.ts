@@ -2,7 +2,7 @@ import type { actionsOfPartner, assignableMembers } from "~/lib/actions/actions.
 import { can, type Role } from "~/lib/auth/permissions";
 import type { listClauses } from "~/lib/partners/clauses.server";
 import type { listContracts } from "~/lib/partners/contracts.server";
-import type { documentsOf, listEvaluations } from "~/lib/partners/evaluations.server";
+import type { documentsOf, listEvaluations } from "~/lib/partners/evaluation-queries.server";
 import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
 import type { getPartner, getPartnerPolicy, listContacts, listPartnerSites } from "~/lib/partners/partners.server";
 import type { listSupervision } from "~/lib/partners/supervision.server";

@@ -10,7 +10,7 @@ import { todayInZone } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { resolveCriterionRefs } from "../inspections/templates.server";
 import type { Actor } from "../organizations/organizations.server";
-import { conditionErrors, createConditionActions, type Condition } from "./evaluations.server";
+import { conditionErrors, createConditionActions, type Condition } from "./evaluation-decisions.server";
 import { partnerReference } from "./partner-references";
 import { getPartner } from "./partners.server";
 

@@ -3,13 +3,9 @@ import { can, type Role } from "~/lib/auth/permissions";
 import type { listSites } from "~/lib/organizations/organizations.server";
 import { backgroundReference, employeeReference, offboardingReference, prehireReference } from "~/lib/personnel/personnel-references";
 import { isOffboardingOverdue, recheckState } from "~/lib/personnel/personnel-rules";
-import type {
-  employeeRecords,
-  getEmployee,
-  getOffboarding,
-  linkedMembership,
-  listMemberAccounts,
-} from "~/lib/personnel/personnel.server";
+import type { employeeRecords } from "~/lib/personnel/personnel-checks.server";
+import type { getOffboarding, linkedMembership } from "~/lib/personnel/personnel-offboarding.server";
+import type { getEmployee, listMemberAccounts } from "~/lib/personnel/personnel-queries.server";
 
 // The employee page's data (app/routes/_app.personnel.$employeeId): the rows its loader read, mapped
 // for the page, with what the viewer's role may see and do decided here rather than in the route.

@@ -1,7 +1,7 @@
 import type { Locale } from "../i18n/config";
 import { createI18n } from "../i18n/translations.server";
 import { csvDocument } from "../spreadsheet-cells.server";
-import type { listEmployees } from "./personnel.server";
+import type { listEmployees } from "./personnel-queries.server";
 import { employeeReference } from "./personnel-references";
 
 // The employee list as CSV, in the reader's language. ID numbers are masked for everyone and the

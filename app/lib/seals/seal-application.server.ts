@@ -5,7 +5,7 @@ import type { Database, Executor } from "../db-types.server";
 import type { CheckedUpload } from "../evidence/file-store.server";
 import { refused, type FieldErrors } from "../form.server";
 import { message } from "../i18n/messages";
-import { getInspectionView } from "../inspections/inspections.server";
+import { getInspectionView } from "../inspections/inspection-queries.server";
 import { isUuid } from "../value-checks";
 import type { ApplySealValues } from "./seal-schema";
 import {

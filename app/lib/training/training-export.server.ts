@@ -2,7 +2,7 @@ import type { Locale } from "../i18n/config";
 import { createI18n } from "../i18n/translations.server";
 import type { TrainingListFilter } from "./training-filter";
 import { sessionReference } from "./training-rules";
-import { listAttendanceRows, listSessions } from "./training.server";
+import { listAttendanceRows, listSessions } from "./training-queries.server";
 import type { Executor } from "../db-types.server";
 import { csvDocument } from "../spreadsheet-cells.server";
 

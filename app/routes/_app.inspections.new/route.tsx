@@ -11,8 +11,8 @@ import {
   listDraftPhotos,
   removeDraftPhoto,
   saveDraft,
-  submitInspection,
-} from "~/lib/inspections/inspections.server";
+} from "~/lib/inspections/inspection-drafts.server";
+import { submitInspection } from "~/lib/inspections/inspection-submission.server";
 import { readInspectionPost } from "~/lib/inspections/inspection-post.server";
 import { getCurrentTemplate, getTemplateVersion } from "~/lib/inspections/templates.server";
 import { listSites } from "~/lib/organizations/organizations.server";

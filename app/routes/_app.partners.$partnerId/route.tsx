@@ -13,7 +13,8 @@ import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { listClauses } from "~/lib/partners/clauses.server";
 import { createContract, listContracts } from "~/lib/partners/contracts.server";
-import { documentsOf, listEvaluations, prepareExemption, startEvaluation } from "~/lib/partners/evaluations.server";
+import { prepareExemption, startEvaluation } from "~/lib/partners/evaluation-preparation.server";
+import { documentsOf, listEvaluations } from "~/lib/partners/evaluation-queries.server";
 import {
   ContactSchema,
   ContractSchema,

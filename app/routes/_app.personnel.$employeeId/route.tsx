@@ -21,20 +21,10 @@ import {
   OffboardingItemSchema,
   PrehireCheckSchema,
 } from "~/lib/personnel/personnel-schema";
-import {
-  addBackgroundCheck,
-  addConductAcknowledgement,
-  addPrehireCheck,
-  completeOffboardingItem,
-  employeeRecords,
-  getEmployee,
-  getOffboarding,
-  linkedMembership,
-  listMemberAccounts,
-  revealIdNumber,
-  setLeaveDate,
-  updateEmployee,
-} from "~/lib/personnel/personnel.server";
+import { addBackgroundCheck, addConductAcknowledgement, addPrehireCheck, employeeRecords } from "~/lib/personnel/personnel-checks.server";
+import { revealIdNumber, setLeaveDate, updateEmployee } from "~/lib/personnel/personnel-employees.server";
+import { completeOffboardingItem, getOffboarding, linkedMembership } from "~/lib/personnel/personnel-offboarding.server";
+import { getEmployee, listMemberAccounts } from "~/lib/personnel/personnel-queries.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import { BackgroundCard } from "./background-card";
 import { ConductCard } from "./conduct-card";
