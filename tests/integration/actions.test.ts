@@ -2,20 +2,13 @@
 // first at /actions, progressed and closed (with a closing note and evidence file) at /actions/:id.
 import { addDays, format, parseISO } from "date-fns";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 
 // Uploaded bytes go to a directory of this file's own. Set before any app module reads env(),
 // which caches (vi.hoisted runs ahead of the imports below).
-const filesDirectory = await vi.hoisted(async () => {
-  const { mkdtempSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const path = await import("node:path");
-  const dir = mkdtempSync(path.join(tmpdir(), "tradeguard-action-files-"));
-  process.env.FILES_DIR = dir;
-  return dir;
-});
+const filesDirectory = await vi.hoisted(async () => (await import("../support/files-directory")).ownFilesDirectory("action"));
 
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { auditEvents, correctiveActions, evidenceFiles, evidenceLinks } from "../../db/schema";
 import { improvementDeadline } from "~/lib/actions/action-schema";
@@ -33,7 +26,6 @@ import { addMember, signUpOrganization, type Member, type SignedUp } from "../su
 import { callAction, callLoader, errorsOf, keyOf } from "../support/requests";
 import { countRows, testDb } from "../support/test-database";
 
-afterAll(() => rmSync(filesDirectory, { recursive: true, force: true }));
 
 type Actor = { organizationId: string; userId: string };
 

@@ -14,14 +14,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
-const filesDirectory = await vi.hoisted(async () => {
-  const { mkdtempSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const path = await import("node:path");
-  const dir = mkdtempSync(path.join(tmpdir(), "tradeguard-share-files-"));
-  process.env.FILES_DIR = dir;
-  return dir;
-});
+await vi.hoisted(async () => (await import("../support/files-directory")).ownFilesDirectory("share"));
 
 import { auditEvents, dossierShareAccesses, dossierShareCopies, dossierShares } from "../../db/schema";
 import { createShare, watermarkVolume } from "~/lib/dossiers/dossier-shares.server";
@@ -50,7 +43,6 @@ let secondDossierId: string;
 let otherDossierId: string;
 
 afterAll(() => {
-  rmSync(filesDirectory, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 });
 

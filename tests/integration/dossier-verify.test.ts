@@ -2,18 +2,11 @@
 // a swapped photo is "altered" and says which photos still match the manifest; another
 // organisation's upload learns nothing; garbage and an empty form get a clear answer, never a 500.
 import { PDFDocument } from "pdf-lib";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 
-const filesDirectory = await vi.hoisted(async () => {
-  const { mkdtempSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const path = await import("node:path");
-  const dir = mkdtempSync(path.join(tmpdir(), "tradeguard-verify-files-"));
-  process.env.FILES_DIR = dir;
-  return dir;
-});
+await vi.hoisted(async () => (await import("../support/files-directory")).ownFilesDirectory("verify"));
 
-import { rmSync } from "node:fs";
+
 import { and, eq } from "drizzle-orm";
 import { dossierManifestEntries } from "../../db/schema";
 import { readDossierVolume } from "~/lib/dossiers/dossiers.server";
@@ -31,7 +24,6 @@ let other: SignedUp;
 let dossierId: string;
 let issued: Uint8Array;
 
-afterAll(() => rmSync(filesDirectory, { recursive: true, force: true }));
 
 beforeAll(async () => {
   owner = await signUpOrganization();

@@ -11,14 +11,7 @@ import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
-const filesDirectory = await vi.hoisted(async () => {
-  const { mkdtempSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const path = await import("node:path");
-  const dir = mkdtempSync(path.join(tmpdir(), "tradeguard-dossier-files-"));
-  process.env.FILES_DIR = dir;
-  return dir;
-});
+await vi.hoisted(async () => (await import("../support/files-directory")).ownFilesDirectory("dossier"));
 
 import { auditCheckpoints, auditEvents, dossierManifestEntries, dossiers, dossierVolumes } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
@@ -43,7 +36,6 @@ const work = mkdtempSync(path.join(tmpdir(), "tradeguard-dossier-pdf-"));
 const today = todayInZone("Asia/Shanghai");
 
 afterAll(() => {
-  rmSync(filesDirectory, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -3,18 +3,11 @@
 // a submit writes: answers, a corrective action per failed point, evidence links, the audit trail.
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 
-const filesDirectory = await vi.hoisted(async () => {
-  const { mkdtempSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const path = await import("node:path");
-  const dir = mkdtempSync(path.join(tmpdir(), "tradeguard-inspection-files-"));
-  process.env.FILES_DIR = dir;
-  return dir;
-});
+await vi.hoisted(async () => (await import("../support/files-directory")).ownFilesDirectory("inspection"));
 
-import { rmSync } from "node:fs";
+
 import sharp from "sharp";
 import {
   auditEvents,
@@ -53,7 +46,6 @@ import {
 import { callAction, callLoader, errorsOf, getRequest, keyOf, toFormData, type Fields } from "../support/requests";
 import { countRows, testDb } from "../support/test-database";
 
-afterAll(() => rmSync(filesDirectory, { recursive: true, force: true }));
 
 const countOf = (table: string, orgId: string) => countRows(table, sql`organization_id = ${orgId}`);
 

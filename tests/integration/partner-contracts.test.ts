@@ -1,20 +1,13 @@
 // Contracts with trading partners and their security clauses, through their pages. A refused
 // write leaves no trace.
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 
 // Uploaded bytes go to a directory of this file's own. Set before any app module reads env(),
 // which caches (vi.hoisted runs ahead of the imports below).
-const filesDirectory = await vi.hoisted(async () => {
-  const { mkdtempSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const path = await import("node:path");
-  const dir = mkdtempSync(path.join(tmpdir(), "tradeguard-partner-contract-files-"));
-  process.env.FILES_DIR = dir;
-  return dir;
-});
+await vi.hoisted(async () => (await import("../support/files-directory")).ownFilesDirectory("partner-contract"));
 
-import { rmSync } from "node:fs";
+
 import { auditEvents, clauses } from "../../db/schema";
 
 import { message } from "~/lib/i18n/messages";
@@ -28,7 +21,6 @@ import { pdfFile } from "../support/policy-factories";
 import { callAction, callLoader, errorsOf } from "../support/requests";
 import { countRows, testDb } from "../support/test-database";
 
-afterAll(() => rmSync(filesDirectory, { recursive: true, force: true }));
 
 /** Row counts of everything the partner pages may write, for one organisation. */
 async function footprint(orgId: string) {

@@ -2,20 +2,13 @@
 // decision (tier, dates, conditions as corrective actions, evidence), rejection, AEO exemptions and
 // the partner's own questionnaire link. A refused write leaves no trace.
 import { and, asc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 
 // Uploaded bytes go to a directory of this file's own. Set before any app module reads env(),
 // which caches (vi.hoisted runs ahead of the imports below).
-const filesDirectory = await vi.hoisted(async () => {
-  const { mkdtempSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const path = await import("node:path");
-  const dir = mkdtempSync(path.join(tmpdir(), "tradeguard-partner-evaluation-files-"));
-  process.env.FILES_DIR = dir;
-  return dir;
-});
+await vi.hoisted(async () => (await import("../support/files-directory")).ownFilesDirectory("partner-evaluation"));
 
-import { rmSync } from "node:fs";
+
 import { auditEvents, correctiveActions, partnerDocuments, questionnaireLinks } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import { message } from "~/lib/i18n/messages";
@@ -27,7 +20,6 @@ import { pdfFile } from "../support/policy-factories";
 import { callLoader, errorsOf, keyOf, type Fields } from "../support/requests";
 import { countRows, query, testDb } from "../support/test-database";
 
-afterAll(() => rmSync(filesDirectory, { recursive: true, force: true }));
 
 /** Row counts of everything the partner pages may write, for one organisation. */
 async function footprint(orgId: string) {

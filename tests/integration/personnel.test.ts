@@ -3,20 +3,15 @@
 // the exit checklist (one per leave date, who and when per item, refused while the badge and key
 // register shows items held) and overdue exits on the dashboard. A refused write leaves no trace.
 import { and, asc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 
 // A fixed key (before any app module reads env(), which caches) and a files directory of our own.
-const filesDirectory = await vi.hoisted(async () => {
-  const { mkdtempSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const path = await import("node:path");
+await vi.hoisted(async () => {
   process.env.PERSONAL_DATA_KEY = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-  const dir = mkdtempSync(path.join(tmpdir(), "tradeguard-personnel-files-"));
-  process.env.FILES_DIR = dir;
-  return dir;
+  return (await import("../support/files-directory")).ownFilesDirectory("personnel");
 });
 
-import { rmSync } from "node:fs";
+
 import { accessItems, auditEvents, backgroundChecks, employees, memberships, offboardingItems, offboardings } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import { decryptIdNumber } from "~/lib/personnel/personal-data-crypto.server";
@@ -40,7 +35,6 @@ import { pdfFile } from "../support/policy-factories";
 import { callLoader, errorsOf, getRequest, keyOf } from "../support/requests";
 import { countRows, query, testDb } from "../support/test-database";
 
-afterAll(() => rmSync(filesDirectory, { recursive: true, force: true }));
 
 let owner: SignedUp;
 let hr: Member;

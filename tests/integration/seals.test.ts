@@ -3,18 +3,11 @@
 // its export, and two people applying the same seal at the same moment.
 import { and, eq, sql } from "drizzle-orm";
 import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 
-const filesDirectory = await vi.hoisted(async () => {
-  const { mkdtempSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const path = await import("node:path");
-  const dir = mkdtempSync(path.join(tmpdir(), "tradeguard-seal-files-"));
-  process.env.FILES_DIR = dir;
-  return dir;
-});
+await vi.hoisted(async () => (await import("../support/files-directory")).ownFilesDirectory("seal"));
 
-import { rmSync } from "node:fs";
+
 import { evidenceLinks, outboxEmails, sealEventPhotos, sealEvents, seals } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import { ApplySealSchema, VerifySealSchema } from "~/lib/seals/seal-schema";
@@ -40,7 +33,6 @@ import { callAction, callLoader, errorsOf, keyOf, type Fields } from "../support
 import { applyDirect, createModel, receiveRange, sealActor, sealPhoto, sealPrefix } from "../support/seal-factories";
 import { countRows, testDb } from "../support/test-database";
 
-afterAll(() => rmSync(filesDirectory, { recursive: true, force: true }));
 
 let org: SignedUp;
 let guard: Member;

@@ -12,14 +12,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import forge from "node-forge";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
-const filesDirectory = await vi.hoisted(async () => {
-  const { mkdtempSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const path = await import("node:path");
-  const dir = mkdtempSync(path.join(tmpdir(), "tradeguard-signing-files-"));
-  process.env.FILES_DIR = dir;
-  return dir;
-});
+await vi.hoisted(async () => (await import("../support/files-directory")).ownFilesDirectory("signing"));
 
 import { auditCheckpoints, auditEvents, dossiers, dossierVolumes, signingCertificates } from "../../db/schema";
 import { checkpointPayload } from "~/lib/audit/audit-chain.server";
@@ -43,7 +36,6 @@ let compliance: Member;
 let other: SignedUp;
 
 afterAll(() => {
-  rmSync(filesDirectory, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 });
 

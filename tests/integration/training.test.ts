@@ -4,19 +4,12 @@
 // the key managers, the CSV exports, the criteria pages, the dashboard card and who may do what.
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 
 // Uploaded bytes go to a directory of this file's own, set before any app module reads env().
-const filesDirectory = await vi.hoisted(async () => {
-  const { mkdtempSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const path = await import("node:path");
-  const dir = mkdtempSync(path.join(tmpdir(), "tradeguard-training-files-"));
-  process.env.FILES_DIR = dir;
-  return dir;
-});
+await vi.hoisted(async () => (await import("../support/files-directory")).ownFilesDirectory("training"));
 
-import { rmSync } from "node:fs";
+
 import Papa from "papaparse";
 import { auditEvents, trainingAttendance, trainingSessions } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
@@ -48,7 +41,6 @@ import {
 } from "../support/training-factories";
 import { insertEmployee } from "../support/personnel-factories";
 
-afterAll(() => rmSync(filesDirectory, { recursive: true, force: true }));
 
 async function footprint(orgId: string) {
   const tables = ["training_sessions", "training_materials", "training_attendance", "evidence_links", "evidence_files", "audit_events"];
