@@ -26,7 +26,7 @@ import type { Question } from "../../db/catalog/questionnaires/types";
 import { todayInZone } from "~/lib/i18n/format";
 import { usccCheckCharacter } from "~/lib/organizations/uscc";
 import * as contractRoute from "~/routes/_app.contracts.$contractId";
-import * as evaluationRoute from "~/routes/_app.evaluations.$evaluationId";
+import * as evaluationRoute from "~/routes/_app.evaluations.$evaluationId/route";
 import * as partnerRoute from "~/routes/_app.partners.$partnerId/route";
 import * as newPartnerRoute from "~/routes/_app.partners.new";
 import * as questionnaireRoute from "~/routes/q.$token";

@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { evidenceLinks, criteria, frameworks } from "../../db/schema";
-import * as sessionRoute from "~/routes/_app.training.$sessionId";
+import * as sessionRoute from "~/routes/_app.training.$sessionId/route";
 import * as newSessionRoute from "~/routes/_app.training.new";
 import { uniqueSuffix } from "./factories";
 import { callAction, type Fields } from "./requests";

@@ -1,0 +1,12 @@
+// What the evaluation page's forms share: the action's answer, and which form it belongs to.
+
+export type Intent = "save" | "prepare" | "reopen" | "decide" | "link" | "revokeLink";
+export type ServerState =
+  | {
+      intent?: string | null;
+      errors?: Record<string, string | undefined>;
+      values?: Record<string, string | string[]>;
+      link?: string | null;
+      sentTo?: string | null;
+    }
+  | undefined;
