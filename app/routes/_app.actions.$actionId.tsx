@@ -105,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const errors = { ...(parsed.ok ? {} : parsed.errors), ...(upload.ok ? {} : { file: upload.error }) };
     return data({ errors, values: formDataToObject(formData) }, { status: 400 });
   }
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id, role };
+  const actor = { ...auth.actor, role };
   const updated = await updateAction(auth.db, actor, actionId, parsed.data, upload.file);
   if (!updated) notFound();
   if (!updated.ok) return data({ errors: updated.errors, values: formDataToObject(formData) }, { status: 400 });

@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "assessments.manage");
   const parsed = parseForm(await readFormData(request), NewAssessmentSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const id = await createAssessment(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, parsed.data);
+  const id = await createAssessment(auth.db, auth.actor, parsed.data);
   return redirect(`/assessments/${id}`);
 }
 

@@ -84,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ errors: { occurredAt: message("badges.errors.future") }, values }, { status: 400 });
   const result = await recordAccessItemStep(
     auth.db,
-    { organizationId: auth.organization.id, userId: auth.user.id },
+    auth.actor,
     itemId,
     { step: parsed.data.step, employeeId: parsed.data.employeeId, occurredAt, note: parsed.data.note },
     todayInZone(timeZone, now),

@@ -66,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const parsed = parseForm(formData, AccessItemCreateSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await createAccessItems(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, parsed.data);
+  const result = await createAccessItems(auth.db, auth.actor, parsed.data);
   if (!result.ok) return data({ errors: result.errors, values: formDataToObject(formData) }, { status: 400 });
   const first = result.ids[0];
   return redirect(

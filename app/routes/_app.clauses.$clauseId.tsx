@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(await getClause(auth.db, auth.organization.id, clauseId))) notFound();
   const parsed = parseForm(await readFormData(request), ClauseTextSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const adapted = await adaptClause(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, clauseId, parsed.data);
+  const adapted = await adaptClause(auth.db, auth.actor, clauseId, parsed.data);
   if (!adapted) notFound();
   return redirect(`/clauses/${adapted.id}?${adapted.changed ? "adapted=1" : "unchanged=1"}`);
 }

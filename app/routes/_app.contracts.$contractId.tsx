@@ -93,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id, timeZone: auth.organization.timeZone };
+  const actor = { ...auth.actor, timeZone: auth.organization.timeZone };
   const done = await acknowledgeContract(auth.db, actor, contractId, parsed.data, upload.file);
   if (!done) notFound();
   if (!done.ok) return data({ errors: done.errors, values: formDataToObject(form.formData) }, { status: 400 });

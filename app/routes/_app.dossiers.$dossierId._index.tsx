@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(await getDossier(auth.db, auth.organization.id, dossierId))) notFound();
   const formData = await readFormData(request);
   if (formData.get("intent") !== "retry") return data({ error: "errors.invalid" }, { status: 400 });
-  const retried = await retryDossier(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, dossierId);
+  const retried = await retryDossier(auth.db, auth.actor, dossierId);
   if (!retried) return data({ error: "dossiers.errors.notRetriable" }, { status: 409 });
   return redirect(`/dossiers/${dossierId}`);
 }

@@ -78,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "dossiers.share");
   const dossierId = uuidParam(params, "dossierId");
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id };
+  const actor = auth.actor;
   if (!(await getDossier(auth.db, auth.organization.id, dossierId))) notFound();
   const formData = await readFormData(request);
   if (formData.get("intent") === "revoke") {

@@ -65,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const parsed = parseForm(formData, dossierRequestSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const outcome = await requestDossier(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, auth.organization.timeZone, parsed.data);
+  const outcome = await requestDossier(auth.db, auth.actor, auth.organization.timeZone, parsed.data);
   if (!outcome.ok) return data({ errors: outcome.errors, values: formDataToObject(formData) }, { status: 400 });
   return redirect(`/dossiers/${outcome.dossierId}`);
 }

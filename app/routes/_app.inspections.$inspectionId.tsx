@@ -119,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(await getInspectionView(auth.db, auth.organization.id, inspectionId))) notFound();
   const formData = await readFormData(request);
   const intent = formData.get("intent");
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id, role: auth.membership.role };
+  const actor = { ...auth.actor, role: auth.membership.role };
   const refuse = (errors: Record<string, string>, values: Record<string, string | string[]> = {}) =>
     data({ intent: typeof intent === "string" ? intent : null, errors, values }, { status: 400 });
   let outcome: Awaited<ReturnType<typeof releaseInspection>>;

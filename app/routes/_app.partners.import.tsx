@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "partners.manage");
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id };
+  const actor = auth.actor;
   const form = await readUploadForm(request, { maxFileBytes: MAX_IMPORT_FILE_BYTES });
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const intent = form.formData.get("intent");

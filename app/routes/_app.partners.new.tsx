@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const parsed = parseForm(formData, PartnerSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const created = await createPartner(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, parsed.data);
+  const created = await createPartner(auth.db, auth.actor, parsed.data);
   if (!created.ok) return data({ errors: created.errors, values: formDataToObject(formData) }, { status: 400 });
   return redirect(`/partners/${created.id}?created=1`);
 }

@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const parsed = parseForm(formData, EmployeeSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const created = await createEmployee(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, parsed.data);
+  const created = await createEmployee(auth.db, auth.actor, parsed.data);
   if (!created.ok) return data({ errors: created.errors, values: formDataToObject(formData) }, { status: 400 });
   return redirect(`/personnel/${created.id}?created=1`);
 }

@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const policyId = uuidParam(params, "policyId");
   // Another organisation's policy is a 404 before its form is read, whatever was posted.
   if (!(await findPolicy(auth.db, auth.organization.id, policyId))) notFound();
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id };
+  const actor = auth.actor;
   const refuse = (intent: Intent | null, errors: Record<string, string>, values: Record<string, string | string[]> = {}) =>
     data({ intent, errors, values }, { status: 400 });
 

@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const errors = { ...(parsed.ok ? {} : parsed.errors), ...(upload.ok ? {} : { file: upload.error }) };
     return data({ errors, values: formDataToObject(form.formData) }, { status: 400 });
   }
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id };
+  const actor = auth.actor;
   const result = await createPolicy(auth.db, actor, parsed.data, upload.file);
   if (!result.ok) return data({ errors: result.errors, values: formDataToObject(form.formData) }, { status: 400 });
   return redirect(`/policies/${result.id}?created=1`);

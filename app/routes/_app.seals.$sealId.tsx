@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const permission = intent === "return" ? "seals.record" : "seals.manage";
   const auth = await requirePermission(request, permission);
   const sealId = uuidParam(params, "sealId");
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id, timeZone: auth.organization.timeZone };
+  const actor = { ...auth.actor, timeZone: auth.organization.timeZone };
   let outcome;
   if (intent === "return") {
     outcome = await returnSeal(auth.db, actor, sealId, undefined);

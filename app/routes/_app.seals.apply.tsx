@@ -65,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors: { ...(parsed.ok ? {} : parsed.errors), ...post.errors }, values }, { status: 400 });
   const outcome = await applySeal(
     auth.db,
-    { organizationId: auth.organization.id, userId: auth.user.id, timeZone: auth.organization.timeZone },
+    { ...auth.actor, timeZone: auth.organization.timeZone },
     parsed.data,
     post.photos,
   );

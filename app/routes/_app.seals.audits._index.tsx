@@ -58,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const outcome = await runSealAudit(
     auth.db,
-    { organizationId: auth.organization.id, userId: auth.user.id, timeZone: auth.organization.timeZone },
+    { ...auth.actor, timeZone: auth.organization.timeZone },
     parsed.data,
   );
   if (!outcome.ok) return data({ errors: outcome.errors, values: formDataToObject(formData) }, { status: 400 });

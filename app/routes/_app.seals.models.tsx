@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const uploadErrors: Record<string, string> = upload.ok ? {} : upload.errors;
   if (!upload.formData) return data({ errors: uploadErrors, values: {} }, { status: 400 });
   const formData = upload.formData;
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id, timeZone: auth.organization.timeZone };
+  const actor = { ...auth.actor, timeZone: auth.organization.timeZone };
   const intent = String(formData.get("intent") ?? "create");
   if (intent === "activate" || intent === "deactivate") {
     const changed = await setSealModelActive(auth.db, actor, String(formData.get("modelId") ?? ""), intent === "activate");

@@ -41,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const origin = appBaseUrl(request);
   const outcome = await reportSeal(
     auth.db,
-    { organizationId: auth.organization.id, userId: auth.user.id, timeZone: auth.organization.timeZone },
+    { ...auth.actor, timeZone: auth.organization.timeZone },
     parsed.data,
     post.photos,
     {

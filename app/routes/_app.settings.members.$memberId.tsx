@@ -35,7 +35,7 @@ const changeErrors: Record<Exclude<MemberChangeError, "notFound">, string> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "members.manage");
   const memberId = uuidParam(params, "memberId");
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id, role: auth.membership.role };
+  const actor = { ...auth.actor, role: auth.membership.role };
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   let change: Parameters<typeof updateMember>[3];

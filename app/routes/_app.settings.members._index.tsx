@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "members.manage");
   const formData = await readFormData(request);
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id, role: auth.membership.role, name: auth.user.name };
+  const actor = { ...auth.actor, role: auth.membership.role, name: auth.user.name };
   if (formData.get("intent") === "revoke") {
     const invitationId = formData.get("invitationId");
     if (!isUuid(invitationId) || !(await revokeInvitation(auth.db, actor, invitationId))) notFound();

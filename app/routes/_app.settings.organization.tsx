@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "organization.update");
   const parsed = parseForm(await readFormData(request), OrganizationProfileSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  await updateOrganizationProfile(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, parsed.data);
+  await updateOrganizationProfile(auth.db, auth.actor, parsed.data);
   return redirect("/settings/organization?saved=1");
 }
 

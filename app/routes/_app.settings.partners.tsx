@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (parsed.data.requiredClauseCodes.some((code) => !known.has(code))) {
     return data({ errors: { requiredClauseCodes: message("errors.choose") }, values: formDataToObject(formData) }, { status: 400 });
   }
-  await savePartnerPolicy(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, parsed.data);
+  await savePartnerPolicy(auth.db, auth.actor, parsed.data);
   return redirect("/settings/partners?saved=1");
 }
 

@@ -52,7 +52,7 @@ type ActionErrors = { errors: Record<string, string> };
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "signing.manage");
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id };
+  const actor = auth.actor;
   // The PKCS#12 and PDF signing code loads when a certificate is changed, not with the server.
   const { removeSigningCertificate, uploadSigningCertificate } = await import("~/lib/signing/signing.server");
   const upload = await readUploadForm(request, { maxFileBytes: MAX_CERTIFICATE_BYTES });

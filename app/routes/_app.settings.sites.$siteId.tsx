@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "sites.manage");
   const siteId = uuidParam(params, "siteId");
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id };
+  const actor = auth.actor;
   const formData = await readFormData(request);
   if (formData.get("intent") === "delete") {
     const deleted = await deleteSite(auth.db, actor, siteId);

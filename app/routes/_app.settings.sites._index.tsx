@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "sites.manage");
   const parsed = parseForm(await readFormData(request), SiteSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  await createSite(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, parsed.data);
+  await createSite(auth.db, auth.actor, parsed.data);
   return redirect("/settings/sites?added=1");
 }
 

@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ errors: { form: message("templates.unknownCriterion", { ref: unknown.join(", ") }) }, values }, { status: 400 });
   const saved = await saveTemplateVersion(
     auth.db,
-    { organizationId: auth.organization.id, userId: auth.user.id },
+    auth.actor,
     templateId,
     converted.texts,
     converted.definition,

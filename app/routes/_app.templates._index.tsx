@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { sourceId, code, titleZh, titleEn } = parsed.data;
   const source = (await listTemplates(auth.db, auth.organization.id)).find((t) => t.id === sourceId);
   if (!source) notFound();
-  const copied = await copyTemplate(auth.db, { organizationId: auth.organization.id, userId: auth.user.id }, sourceId, {
+  const copied = await copyTemplate(auth.db, auth.actor, sourceId, {
     code,
     titleZh,
     titleEn,

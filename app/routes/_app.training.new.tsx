@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const kind = kindOf(request);
   const post = await readSessionPost(request, kind);
   if (!post.ok) return data({ errors: post.errors, values: post.values }, { status: 400 });
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id };
+  const actor = auth.actor;
   const result = await createSession(auth.db, actor, post.input, post.files, auth.organization.timeZone);
   if (!result.ok) return data({ errors: result.errors, values: formDataToObject(post.formData) }, { status: 400 });
   return redirect(`/training/${result.id}?created=1`);

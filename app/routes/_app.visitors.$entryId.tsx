@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const result = await signOutVisitor(
     auth.db,
-    { organizationId: auth.organization.id, userId: auth.user.id },
+    auth.actor,
     entryId,
     now,
     todayInZone(auth.organization.timeZone, now),

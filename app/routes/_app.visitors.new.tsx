@@ -71,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const now = new Date();
   const result = await signInVisitor(
     auth.db,
-    { organizationId: auth.organization.id, userId: auth.user.id },
+    auth.actor,
     parsed.data,
     now,
     todayInZone(timeZone, now),

@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "inspections.record");
   const draftKey = uuidParam(params, "draftKey");
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id };
+  const actor = auth.actor;
   // Someone else's draft, or another organisation's, is not there for this person.
   const existing = await findInspectionByDraftKey(auth.db, actor.organizationId, draftKey);
   if (existing && existing.inspectorUserId !== auth.user.id) notFound();

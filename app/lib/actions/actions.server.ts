@@ -24,7 +24,7 @@ import { addEvidenceLink } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { message } from "../i18n/messages";
 import { nextRunningNumber } from "../organizations/running-number.server";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import type { CodeParts } from "../criteria/criterion-code";
 import { displayCode } from "../criteria/criterion-code.server";
 import { assessmentReference } from "../assessments/result-labels";

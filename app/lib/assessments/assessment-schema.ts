@@ -1,16 +1,8 @@
 import { z } from "zod";
 import { message } from "../i18n/messages";
-import { optionalText, requiredText } from "../validation";
-import { isCalendarDate } from "../value-checks";
+import { frameworkCodes } from "../criteria/framework-codes";
+import { optionalText, RequiredDateSchema, requiredText } from "../validation";
 import { assessmentResults } from "./scoring";
-
-export const frameworkCodes = ["cn-2022-advanced", "cn-2014-general", "ctpat-msc", "wco-safe-aeo"] as const;
-
-export const RequiredDateSchema = z
-  .string({ error: message("errors.required") })
-  .trim()
-  .min(1, message("errors.required"))
-  .refine(isCalendarDate, message("errors.date"));
 
 export const NewAssessmentSchema = z.object({
   framework: z.enum(frameworkCodes, { error: message("errors.choose") }),

@@ -20,7 +20,7 @@ import { addEvidenceLink } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { message } from "../i18n/messages";
 import { nextRunningNumber } from "../organizations/running-number.server";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import type { NewAssessmentValues, ResultValues } from "./assessment-schema";
 import type { AssessmentActionSummary } from "./assessment-actions.server";
 import type { AssessmentReportData, ReportRow } from "./assessment-report-data";

@@ -3,6 +3,7 @@ import { and, eq, gt } from "drizzle-orm";
 import { memberships, organizations, sessions, users } from "../../../db/schema";
 import { getDb } from "../db.server";
 import type { Database } from "../db-types.server";
+import type { Actor } from "./actor";
 import { can, rolesWith, type Permission, type Role } from "./permissions";
 import { readSessionToken } from "./session.server";
 import { hashToken } from "./tokens.server";
@@ -14,6 +15,8 @@ export interface AuthContext {
   user: { id: string; email: string; name: string; locale: "zh-CN" | "en" | null };
   membership: { id: string; role: Role };
   organization: typeof organizations.$inferSelect;
+  /** The user in this organisation: what every command that writes takes. */
+  actor: Actor;
 }
 
 // Root, shell and page loaders of one request each ask who is signed in: they share one session
@@ -60,6 +63,7 @@ async function loadAuth(request: Request): Promise<AuthContext | null> {
     user: { id: row.user.id, email: row.user.email, name: row.user.name, locale: row.user.locale },
     membership: { id: row.membership.id, role: row.membership.role },
     organization: row.organization,
+    actor: { organizationId: row.organization.id, userId: row.user.id },
   };
 }
 

@@ -19,15 +19,11 @@ import {
 } from "./access-item-rules";
 import type { AccessItemFilter } from "./badge-filter";
 import type { AccessItemCreateValues } from "./badge-schema";
+import type { Actor } from "../auth/actor";
 
 // The badge and key register: items, the steps of their lives (each an access_item_events row with
 // its audit event and evidence links, in one transaction with the item's new state), and the views
 // per item, per person and of the whole register.
-
-export interface Actor {
-  organizationId: string;
-  userId: string;
-}
 
 export const BADGES_PAGE_SIZE = 50;
 

@@ -7,6 +7,7 @@ import { coverageForFramework, type CriterionCoverage } from "../evidence/eviden
 import { recordTypesFeeding, type CriterionRef } from "../evidence/evidence-registry";
 import { criteriaFedByTraining } from "../training/training-rules";
 import { todayInZone } from "../i18n/format";
+import { frameworkCodes } from "./framework-codes";
 
 // Read access to the catalogue. Frameworks are addressed by code; the newest loaded version is
 // the current one, older versions stay for the assessments that used them.
@@ -31,7 +32,7 @@ export async function listFrameworks(db: Database): Promise<(Framework & { count
     .from(criteria)
     .where(inArray(criteria.frameworkId, list.map((f) => f.id)))
     .groupBy(criteria.frameworkId, criteria.level, criteria.part);
-  const order = ["cn-2022-advanced", "cn-2014-general", "ctpat-msc", "wco-safe-aeo"];
+  const order: readonly string[] = frameworkCodes;
   return list
     .sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code))
     .map((f) => {

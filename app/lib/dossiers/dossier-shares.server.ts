@@ -27,11 +27,7 @@ import { documentTimeInZone } from "~/lib/i18n/format";
 import { message } from "~/lib/i18n/messages";
 import { dossierReference } from "./dossier-schema";
 import { ACCESS_LOG_LIMIT, shareState, type DossierShareValues, type ShareState } from "./dossier-share-schema";
-
-export interface ShareActor {
-  organizationId: string;
-  userId: string;
-}
+import type { Actor } from "../auth/actor";
 
 const DAY_MS = 86_400_000;
 
@@ -124,7 +120,7 @@ export type CreateShareResult =
  */
 export async function createShare(
   db: Database,
-  actor: ShareActor,
+  actor: Actor,
   dossierId: string,
   values: DossierShareValues,
   now = new Date(),
@@ -194,7 +190,7 @@ export async function createShare(
 }
 
 /** Revokes a link of the dossier. Null when the share is not the dossier's (or not the organisation's). */
-export async function revokeShare(db: Database, actor: ShareActor, dossierId: string, shareId: string, now = new Date()) {
+export async function revokeShare(db: Database, actor: Actor, dossierId: string, shareId: string, now = new Date()) {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()

@@ -37,11 +37,7 @@ import { monthsOfPeriod } from "./dossier-sampling";
 import { dossierReference, type DossierRequest } from "./dossier-schema";
 import { collectSectionEvidence } from "./dossier-sections.server";
 import type { DossierScope } from "./dossier-types";
-
-export interface Actor {
-  organizationId: string;
-  userId: string;
-}
+import type { Actor } from "../auth/actor";
 
 export type RequestResult = { ok: true; dossierId: string } | { ok: false; errors: Record<string, string> };
 

@@ -12,7 +12,7 @@ import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { refused } from "../form.server";
 import { localDateTimeInZone } from "../i18n/format";
 import { message } from "../i18n/messages";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import { answerField, noteField, SENSITIVE_FIELDS } from "./inspection-schema";
 import type { Refusal } from "./inspection-records.server";
 import { allItems, headerFieldKeys, type TemplateDefinition } from "./template-definition";

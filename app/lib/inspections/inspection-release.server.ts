@@ -5,7 +5,7 @@ import type { Role } from "../auth/permissions";
 import type { Database, Executor } from "../db-types.server";
 import { refused } from "../form.server";
 import { message } from "../i18n/messages";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import { releaseOf, type Refusal } from "./inspection-records.server";
 import { canOverrideRelease, canRelease, canSignOff, inspectionReference, OVERRIDE_REASON_MIN } from "./inspection-rules";
 

@@ -8,7 +8,7 @@ import { refused, type FieldErrors } from "../form.server";
 import { todayInZone, zonedDateTimeToUtc } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { nextRunningNumber } from "../organizations/running-number.server";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import { photoCountsOf, saveDraft, type DraftInput, type DraftPhoto } from "./inspection-drafts.server";
 import type { Refusal } from "./inspection-records.server";
 import { checkInspection, type CheckedInspection } from "./inspection-schema";

@@ -6,7 +6,7 @@ import type { Database } from "../db-types.server";
 import { refused, type FieldErrors } from "../form.server";
 import { todayInZone } from "../i18n/format";
 import { message } from "../i18n/messages";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import type { ScheduleValues } from "./schedule-schema";
 import { scheduleStatus, type Frequency, type ScheduleStatus } from "./schedule-rules";
 import { getCurrentTemplate, listTemplates } from "./templates.server";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { message } from "../i18n/messages";
 import { requiredText } from "../validation";
+import { frameworkCodes } from "../criteria/framework-codes";
 
 // A checklist template's definition (what db/catalog/templates/types.ts describes as data): the zod
 // schema that every stored definition passes, built-in or an organisation's adapted copy, and the
@@ -34,8 +35,6 @@ export const answerTypes = ["pass_fail_na", "yes_no", "number", "text", "photo"]
 export type AnswerType = (typeof answerTypes)[number];
 
 export const signoffModes = ["none", "optional", "required"] as const;
-
-export const frameworkCodes = ["cn-2014-general", "cn-2022-advanced", "wco-safe-aeo", "ctpat-msc"] as const;
 
 const KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

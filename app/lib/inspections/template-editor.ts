@@ -2,9 +2,9 @@ import { z } from "zod";
 import { message } from "../i18n/messages";
 import { requiredText } from "../validation";
 import { parseReading } from "./inspection-rules";
+import { frameworkCodes } from "../criteria/framework-codes";
 import {
   answerTypes,
-  frameworkCodes,
   headerFieldKeys,
   signoffModes,
   TemplateDefinitionSchema,

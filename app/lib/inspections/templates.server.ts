@@ -6,7 +6,7 @@ import { getFramework } from "../criteria/criteria.server";
 import type { Database, Executor } from "../db-types.server";
 import { refused, type FieldErrors } from "../form.server";
 import { message } from "../i18n/messages";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import { allItems, TemplateDefinitionSchema, templateKinds, type CriterionRef, type TemplateDefinition } from "./template-definition";
 
 // Checklist templates an organisation can use: the built-ins (organization_id null, loaded from

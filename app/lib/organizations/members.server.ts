@@ -11,7 +11,7 @@ import type { Database, Executor } from "../db-types.server";
 import { storeEmail } from "../email/email.server";
 import type { Locale } from "../i18n/config";
 import { formatDateTime } from "../i18n/format";
-import type { Actor } from "./organizations.server";
+import type { Actor } from "../auth/actor";
 
 export const INVITATION_DAYS = 7;
 

@@ -15,11 +15,7 @@ import {
 import { recordAudit } from "../audit/audit.server";
 import type { Database } from "../db-types.server";
 import type { OrganizationProfileValues, SiteValues } from "./organization-schema";
-
-export interface Actor {
-  organizationId: string;
-  userId: string;
-}
+import type { Actor } from "../auth/actor";
 
 export async function updateOrganizationProfile(db: Database, actor: Actor, values: OrganizationProfileValues) {
   await db.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { catalogClauses } from "../../../db/catalog/clauses/library";
 import { clauses, type Clause } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Database, Executor } from "../db-types.server";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 
 // The security clause library: built-in clauses (organization_id null, db/catalog/clauses) and the
 // organisation's adapted versions of them. A code's current clause is the organisation's newest

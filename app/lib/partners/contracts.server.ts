@@ -9,7 +9,7 @@ import { refused } from "../form.server";
 import { todayInZone } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { resolveCriterionRefs } from "../inspections/templates.server";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import { clausesByIds } from "./clauses.server";
 import { getPartner } from "./partners.server";
 

@@ -11,7 +11,7 @@ import { todayInZone } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { resolveCriterionRefs } from "../inspections/templates.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import { audit, exemptionProblem, lockEvaluation, type Refusal } from "./evaluation-writes.server";
 import { canDecideEvaluation, hadAHand, nextEvaluationOn } from "./partner-scoring";
 import { partnerReference } from "./partner-references";

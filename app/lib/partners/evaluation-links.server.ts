@@ -11,7 +11,7 @@ import { refused } from "../form.server";
 import type { Locale } from "../i18n/config";
 import { formatDateTime } from "../i18n/format";
 import { message } from "../i18n/messages";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import {
   audit,
   cleanAnswers,

@@ -6,7 +6,7 @@ import { refused } from "../form.server";
 import { todayInZone } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { nextRunningNumber } from "../organizations/running-number.server";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import {
   audit,
   cleanAnswers,

@@ -8,7 +8,7 @@ import { refused, type FieldErrors } from "../form.server";
 import { locales } from "../i18n/config";
 import { createI18n } from "../i18n/translations.server";
 import { message } from "../i18n/messages";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import { isUuid } from "../value-checks";
 import { countryCodes, countryName } from "./countries";

@@ -20,7 +20,7 @@ import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { refused, type FieldErrors } from "../form.server";
 import { message } from "../i18n/messages";
 import { nextRunningNumber } from "../organizations/running-number.server";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import { DEFAULT_TIER_POLICY, type TierPolicy } from "./partner-scoring";
 import type { PartnerValues } from "./partner-schema";
 import type { PartnerRole } from "./partner-values";

@@ -5,7 +5,7 @@ import type { Database, Executor } from "../db-types.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { refused } from "../form.server";
 import { message } from "../i18n/messages";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import { getEmployee } from "./personnel-queries.server";
 import { nextBackgroundCheckOn } from "./personnel-rules";

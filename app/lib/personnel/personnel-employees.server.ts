@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/audit.server";
 import type { Database, Executor } from "../db-types.server";
 import { refused } from "../form.server";
 import { message } from "../i18n/messages";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import { decryptIdNumber, encryptIdNumber, idNumberDigest } from "./personal-data-crypto.server";
 import { getEmployee } from "./personnel-queries.server";

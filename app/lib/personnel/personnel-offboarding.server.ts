@@ -7,7 +7,7 @@ import type { Database, Executor } from "../db-types.server";
 import { refused } from "../form.server";
 import { message } from "../i18n/messages";
 import { updateMember } from "../organizations/members.server";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import { getEmployee } from "./personnel-queries.server";
 import { offboardingItemKinds, registerKindsFor, type OffboardingItemKind } from "./personnel-rules";
 import { offboardingReference } from "./personnel-references";

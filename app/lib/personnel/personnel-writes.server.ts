@@ -2,7 +2,7 @@ import type { Executor } from "../db-types.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { evidenceRecordTypes, type EvidenceRecordTypeKey } from "../evidence/evidence-registry";
 import { resolveCriterionRefs } from "../inspections/templates.server";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 
 // What the personnel modules share: linking a record as evidence on the day it happened.
 

@@ -6,7 +6,7 @@ import type { Database, Executor } from "../db-types.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { message } from "../i18n/messages";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import type { PickerFramework, PickerGroup, PolicyDetailsValues, PolicyValues, PolicyVersionValues } from "./policy-schema";
 import { refused, type FieldErrors } from "../form.server";
 

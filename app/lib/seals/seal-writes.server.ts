@@ -13,6 +13,7 @@ import { nextRunningNumber } from "../organizations/running-number.server";
 import { isUuid } from "../value-checks";
 import { sealStep, type SealStatus, type SealStep } from "./seal-lifecycle";
 import { MAX_RANGE, type RangeOutcome } from "./seal-numbers";
+import type { Actor } from "../auth/actor";
 
 // The seal log: models, receiving, custody, application, VVTT verification, reports, voiding and
 // audits. Every step locks the seal row (FOR UPDATE) and asks the state machine before it writes,
@@ -22,9 +23,7 @@ import { MAX_RANGE, type RangeOutcome } from "./seal-numbers";
 // seal-stock (models, receiving), seal-custody, seal-application, seal-verification (VVTT and
 // reports), seal-audits, and seal-queries (the log's lists, a seal's chain, the export).
 
-export interface SealActor {
-  organizationId: string;
-  userId: string;
+export interface SealActor extends Actor {
   timeZone: string;
 }
 

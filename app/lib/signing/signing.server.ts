@@ -17,6 +17,7 @@ import { decryptWith, encryptWith, serverSecret } from "~/lib/personnel/personal
 import { CadesSigner } from "./cades-signer.server";
 import { activeFor } from "./signing-certificates.server";
 import { checkValidity, readPkcs12, type CertificateFacts, type SigningIdentity } from "./pkcs12.server";
+import type { Actor } from "../auth/actor";
 
 export { removeSignatureFields } from "./signature-fields.server";
 export { getActiveCertificate, hasActiveCertificate } from "./signing-certificates.server";
@@ -41,11 +42,6 @@ function certificateKey(): { encryption: Buffer } {
 export function encryptCertificate(p12: Uint8Array, passphrase: string) {
   const key = certificateKey();
   return { p12Encrypted: encryptWith(key, Buffer.from(p12).toString("base64")), passphraseEncrypted: encryptWith(key, passphrase) };
-}
-
-export interface Actor {
-  organizationId: string;
-  userId: string;
 }
 
 // The trail names the certificate; the encrypted container never enters it.

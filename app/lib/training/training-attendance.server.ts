@@ -4,7 +4,7 @@ import { recordAudit, recordAuditBatch } from "../audit/audit.server";
 import type { Database } from "../db-types.server";
 import { refused } from "../form.server";
 import { message } from "../i18n/messages";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import { employedOn, sessionReference } from "./training-rules";
 import { lockSession } from "./training-writes.server";
 

@@ -8,7 +8,7 @@ import { refused } from "../form.server";
 import { zonedDateTimeToUtc } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { resolveCriterionRefs } from "../inspections/templates.server";
-import type { Actor } from "../organizations/organizations.server";
+import type { Actor } from "../auth/actor";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import { employedOn, sessionCriteria, sessionRecordType, sessionReference, type TrainingCategory } from "./training-rules";
 import type { DrillValues, SessionValues } from "./training-schema";

@@ -16,14 +16,10 @@ import { nextRunningNumber } from "../organizations/running-number.server";
 import type { VisitorLogFilter } from "./visitor-filter";
 import { visitorReference } from "./visitor-rules";
 import type { VisitorSignInValues } from "./visitor-schema";
+import type { Actor } from "../auth/actor";
 
 // The gatehouse visitor log: sign-in (with the register's visitor badge, when the number is one of
 // them), sign-out, who is on site now, who was never signed out, and the log for a date range.
-
-export interface Actor {
-  organizationId: string;
-  userId: string;
-}
 
 export const VISITORS_PAGE_SIZE = 50;
 

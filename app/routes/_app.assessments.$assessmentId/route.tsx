@@ -53,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "assessments.manage");
   const assessmentId = uuidParam(params, "assessmentId");
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id };
+  const actor = auth.actor;
   const form = await readUploadForm(request);
   if (!form.ok) {
     const criterion = typeof form.values.criterion === "string" ? form.values.criterion : "";

@@ -55,8 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent") as Intent | null;
   const role = auth.membership.role;
   const actor = {
-    organizationId: auth.organization.id,
-    userId: auth.user.id,
+    ...auth.actor,
     role,
     timeZone: auth.organization.timeZone,
     name: auth.user.name,

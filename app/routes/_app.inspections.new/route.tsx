@@ -90,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (existing?.status === "submitted") throw redirect(`/inspections/${existing.id}`);
   const template = await templateFor(auth.db, orgId, code, existing?.templateId ?? null);
   if (!template || template.code !== code) notFound();
-  const actor = { organizationId: orgId, userId: auth.user.id };
+  const actor = auth.actor;
   const post = await readInspectionPost(request);
   const refuse = (errors: Record<string, string>) => data({ intent: post.intent, errors, values: post.values }, { status: 400 });
   if (post.errors.form) return refuse(post.errors);

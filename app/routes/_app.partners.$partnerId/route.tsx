@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const partnerId = uuidParam(params, "partnerId");
   // Another organisation's partner is a 404 before its form is read, whatever was posted.
   if (!(await getPartner(auth.db, auth.organization.id, partnerId))) notFound();
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id, timeZone: auth.organization.timeZone };
+  const actor = { ...auth.actor, timeZone: auth.organization.timeZone };
   const form = await readUploadForm(request);
   const intent = (form.formData?.get("intent") ?? null) as Intent | null;
   const refuse = (errors: Record<string, string>, values: Record<string, string | string[]> = {}) =>

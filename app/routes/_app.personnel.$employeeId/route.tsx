@@ -83,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requirePermission(request, permissionOf[intent]);
   const formData = form.formData;
   const values = formDataToObject(formData);
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id };
+  const actor = auth.actor;
   const today = todayInZone(auth.organization.timeZone);
   const here = `/personnel/${employeeId}`;
   const withFile = async <T,>(

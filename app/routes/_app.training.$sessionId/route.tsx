@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "training.manage");
   const sessionId = uuidParam(params, "sessionId");
-  const actor = { organizationId: auth.organization.id, userId: auth.user.id };
+  const actor = auth.actor;
   const form = await readUploadForm(request);
   if (!form.ok) return data({ intent: "form", errors: form.errors, values: form.values }, { status: 400 });
   const formData = form.formData;
