@@ -7,62 +7,17 @@ import { beforeAll, describe, expect, test, vi } from "vitest";
 // which caches (vi.hoisted runs ahead of the imports below).
 await vi.hoisted(async () => (await import("../support/files-directory")).ownFilesDirectory("partner-contract"));
 
-
 import { auditEvents, clauses } from "../../db/schema";
 
 import { message } from "~/lib/i18n/messages";
 
 import * as clauseRoute from "~/routes/_app.clauses.$clauseId";
 import * as clausesRoute from "~/routes/_app.clauses._index";
-import * as partnersRoute from "~/routes/_app.partners._index";
 import { addMember, signUpOrganization, type Member, type SignedUp } from "../support/factories";
-import { acknowledge, builtInClause, builtInClauses, contractFields, contractPage, contractRow, createContract, evidenceOf, partnerPage, postContract, postPartner, registerPartner, shiftDays, today } from "../support/partner-factories";
+import { acknowledge, builtInClause, builtInClauses, contractFields, contractPage, contractRow, createContract, evidenceOf, footprint, listPartners, partnerPage, postContract, postPartner, registerPartner, shiftDays, today } from "../support/partner-factories";
 import { pdfFile } from "../support/policy-factories";
 import { callAction, callLoader, errorsOf } from "../support/requests";
 import { countRows, testDb } from "../support/test-database";
-
-
-/** Row counts of everything the partner pages may write, for one organisation. */
-async function footprint(orgId: string) {
-  const tables = [
-    "partners",
-    "partner_contacts",
-    "partner_sites",
-    "partner_evaluations",
-    "questionnaire_links",
-    "partner_documents",
-    "supervision_checks",
-    "contracts",
-    "contract_clauses",
-    "partner_policies",
-    "clauses",
-    "corrective_actions",
-    "evidence_links",
-    "evidence_files",
-    "outbox_emails",
-    "audit_events",
-  ];
-  const counts: Record<string, number> = {};
-  for (const table of tables) counts[table] = await countRows(table, sql`organization_id = ${orgId}`);
-  return counts;
-}
-
-function listPartners<T = ListData>(cookie: string, search = "") {
-  return callLoader<T>(partnersRoute, `/partners${search}`, { cookie });
-}
-
-type ListData = {
-  total: number;
-  canManage: boolean;
-  partners: {
-    id: string;
-    reference: string;
-    status: string;
-    riskTier: string | null;
-    nextEvaluationOn: string | null;
-    missingClauses: number;
-  }[];
-};
 
 /** The library's clauses every contract must include unless the organisation says otherwise. */
 const DEFAULT_REQUIRED = [
@@ -73,7 +28,6 @@ const DEFAULT_REQUIRED = [
   "incident-reporting",
   "right-to-audit",
 ];
-
 
 // ---------------------------------------------------------------------------------------------
 

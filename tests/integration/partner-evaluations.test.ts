@@ -8,60 +8,15 @@ import { beforeAll, describe, expect, test, vi } from "vitest";
 // which caches (vi.hoisted runs ahead of the imports below).
 await vi.hoisted(async () => (await import("../support/files-directory")).ownFilesDirectory("partner-evaluation"));
 
-
 import { auditEvents, correctiveActions, partnerDocuments, questionnaireLinks } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import { message } from "~/lib/i18n/messages";
 import { openQuestionnaireLink } from "~/lib/partners/evaluation-links.server";
-import * as partnersRoute from "~/routes/_app.partners._index";
 import { addMember, signUpOrganization, type Member, type SignedUp } from "../support/factories";
-import { aeoPartnerFields, answerFields, bestOption, createLink, criticalOption, decide, decideOk, evaluationPage, evaluationRow, evidenceOf, expectedScore, linkRow, openLink, partlyOption, partnerPage, partnerRow, postEvaluation, postLink, postPartner, prepareEvaluation, preparedEvaluation, questionnaireOf, registerPartner, sha256Hex, shiftDays, shiftMonths, startEvaluation, storedAnswers, today, uploadCertificate } from "../support/partner-factories";
+import { aeoPartnerFields, answerFields, bestOption, createLink, criticalOption, decide, decideOk, evaluationPage, evaluationRow, evidenceOf, expectedScore, footprint, linkRow, listPartners, openLink, partlyOption, partnerPage, partnerRow, postEvaluation, postLink, postPartner, preparedEvaluation, prepareEvaluation, questionnaireOf, registerPartner, sha256Hex, shiftDays, shiftMonths, startEvaluation, storedAnswers, today, uploadCertificate } from "../support/partner-factories";
 import { pdfFile } from "../support/policy-factories";
-import { callLoader, errorsOf, keyOf, type Fields } from "../support/requests";
+import { errorsOf, keyOf, type Fields } from "../support/requests";
 import { countRows, query, testDb } from "../support/test-database";
-
-
-/** Row counts of everything the partner pages may write, for one organisation. */
-async function footprint(orgId: string) {
-  const tables = [
-    "partners",
-    "partner_contacts",
-    "partner_sites",
-    "partner_evaluations",
-    "questionnaire_links",
-    "partner_documents",
-    "supervision_checks",
-    "contracts",
-    "contract_clauses",
-    "partner_policies",
-    "clauses",
-    "corrective_actions",
-    "evidence_links",
-    "evidence_files",
-    "outbox_emails",
-    "audit_events",
-  ];
-  const counts: Record<string, number> = {};
-  for (const table of tables) counts[table] = await countRows(table, sql`organization_id = ${orgId}`);
-  return counts;
-}
-
-function listPartners<T = ListData>(cookie: string, search = "") {
-  return callLoader<T>(partnersRoute, `/partners${search}`, { cookie });
-}
-
-type ListData = {
-  total: number;
-  canManage: boolean;
-  partners: {
-    id: string;
-    reference: string;
-    status: string;
-    riskTier: string | null;
-    nextEvaluationOn: string | null;
-    missingClauses: number;
-  }[];
-};
 
 /** The partner-security criteria a questionnaire evaluation is evidence for (CN-2022 (55), CN-2014 24, CTPAT 3.1/3.5, WCO K). */
 const EVALUATION_EVIDENCE = ["cn-2014-general/24", "cn-2022-advanced/55", "ctpat-msc/3.1", "ctpat-msc/3.5", "wco-safe-aeo/K"];

@@ -9,66 +9,19 @@ import { beforeAll, describe, expect, test, vi } from "vitest";
 // which caches (vi.hoisted runs ahead of the imports below).
 await vi.hoisted(async () => (await import("../support/files-directory")).ownFilesDirectory("partner"));
 
-
 import { auditEvents, partners } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
-
 
 import * as dashboardRoute from "~/routes/_app._index";
 import * as clauseRoute from "~/routes/_app.clauses.$clauseId";
 import * as clausesRoute from "~/routes/_app.clauses._index";
-import * as partnersRoute from "~/routes/_app.partners._index";
 import * as newPartnerRoute from "~/routes/_app.partners.new";
 import * as rulesRoute from "~/routes/_app.settings.partners";
 import { addMember, signUpOrganization, type Member, type SignedUp } from "../support/factories";
-import { acknowledge, aeoPartnerFields, answerFields, builtInClause, builtInClauses, contractFields, contractPage, createContract, createLink, decide, decideOk, evaluationPage, evaluationRow, evidenceOf, expectedScore, freshUscc, partlyOption, partnerFields, partnerPage, partnerRow, postContract, postEvaluation, postLink, postNewPartner, postPartner, preparedEvaluation, questionnaireOf, registerPartner, shiftDays, shiftMonths, startEvaluation, today } from "../support/partner-factories";
+import { acknowledge, aeoPartnerFields, answerFields, builtInClause, builtInClauses, contractFields, contractPage, createContract, createLink, decide, decideOk, evaluationPage, evaluationRow, evidenceOf, expectedScore, footprint, freshUscc, listPartners, partlyOption, partnerFields, partnerPage, partnerRow, postContract, postEvaluation, postLink, postNewPartner, postPartner, preparedEvaluation, questionnaireOf, registerPartner, shiftDays, shiftMonths, startEvaluation, today } from "../support/partner-factories";
 import { pdfFile } from "../support/policy-factories";
 import { callAction, callLoader, errorsOf, keyOf, type Fields } from "../support/requests";
 import { countRows, query, testDb } from "../support/test-database";
-
-
-/** Row counts of everything the partner pages may write, for one organisation. */
-async function footprint(orgId: string) {
-  const tables = [
-    "partners",
-    "partner_contacts",
-    "partner_sites",
-    "partner_evaluations",
-    "questionnaire_links",
-    "partner_documents",
-    "supervision_checks",
-    "contracts",
-    "contract_clauses",
-    "partner_policies",
-    "clauses",
-    "corrective_actions",
-    "evidence_links",
-    "evidence_files",
-    "outbox_emails",
-    "audit_events",
-  ];
-  const counts: Record<string, number> = {};
-  for (const table of tables) counts[table] = await countRows(table, sql`organization_id = ${orgId}`);
-  return counts;
-}
-
-function listPartners<T = ListData>(cookie: string, search = "") {
-  return callLoader<T>(partnersRoute, `/partners${search}`, { cookie });
-}
-
-type ListData = {
-  total: number;
-  canManage: boolean;
-  partners: {
-    id: string;
-    reference: string;
-    status: string;
-    riskTier: string | null;
-    nextEvaluationOn: string | null;
-    missingClauses: number;
-  }[];
-};
-
 
 // One organisation with every role the partner pages care about.
 let owner: SignedUp;

@@ -3,7 +3,7 @@
 // public questionnaire link. Each call makes unique data; rows are read back for assertions.
 import { createHash } from "node:crypto";
 import { addDays, addMonths, format, parseISO } from "date-fns";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { expect } from "vitest";
 import {
   clauses,
@@ -28,11 +28,12 @@ import { usccCheckCharacter } from "~/lib/organizations/uscc";
 import * as contractRoute from "~/routes/_app.contracts.$contractId";
 import * as evaluationRoute from "~/routes/_app.evaluations.$evaluationId/route";
 import * as partnerRoute from "~/routes/_app.partners.$partnerId/route";
+import * as partnersRoute from "~/routes/_app.partners._index";
 import * as newPartnerRoute from "~/routes/_app.partners.new";
 import * as questionnaireRoute from "~/routes/q.$token";
 import { uniqueSuffix } from "./factories";
 import { callAction, callLoader, type Fields, type Outcome } from "./requests";
-import { testDb } from "./test-database";
+import { countRows, testDb } from "./test-database";
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
@@ -403,3 +404,45 @@ export async function evidenceOf(recordType: string, recordId: string): Promise<
     .where(and(eq(evidenceLinks.recordType, recordType), eq(evidenceLinks.recordId, recordId)));
   return rows.map((r) => `${r.framework}/${r.key}`).sort();
 }
+
+/** Row counts of everything the partner pages may write, for one organisation. */
+export async function footprint(orgId: string) {
+  const tables = [
+    "partners",
+    "partner_contacts",
+    "partner_sites",
+    "partner_evaluations",
+    "questionnaire_links",
+    "partner_documents",
+    "supervision_checks",
+    "contracts",
+    "contract_clauses",
+    "partner_policies",
+    "clauses",
+    "corrective_actions",
+    "evidence_links",
+    "evidence_files",
+    "outbox_emails",
+    "audit_events",
+  ];
+  const counts: Record<string, number> = {};
+  for (const table of tables) counts[table] = await countRows(table, sql`organization_id = ${orgId}`);
+  return counts;
+}
+
+export function listPartners<T = ListData>(cookie: string, search = "") {
+  return callLoader<T>(partnersRoute, `/partners${search}`, { cookie });
+}
+
+export type ListData = {
+  total: number;
+  canManage: boolean;
+  partners: {
+    id: string;
+    reference: string;
+    status: string;
+    riskTier: string | null;
+    nextEvaluationOn: string | null;
+    missingClauses: number;
+  }[];
+};
