@@ -2,7 +2,7 @@
 // - No import cycle (import-x/no-cycle, type-only imports aside): a cycle makes module order decide what is initialised, and hides the layers.
 // - Routes never import routes (by ~/routes, or by ./x beside a route file, ../x from a route folder): a page's code is its own; shared code lives in app/lib or app/components.
 // - Pages and client code never import *.server modules, db/, tests or scripts: what they import is sent to the browser.
-// - Client code (app/components, app/lib outside *.server) never imports drizzle-orm: queries run only on the server, in app/lib's *.server.ts.
+// - Routes and client code (app/components, app/lib outside *.server) never import drizzle-orm: queries live only in app/lib's *.server.ts.
 // - app/lib never imports app/components: the services and helpers sit below the UI, which imports them, not the other way round.
 // - Only the database layer (app/lib/db.server.ts, types in db-types.server.ts) imports db/client, db/migrate or db/pglite-template: one place opens the database.
 // - Emails are pure templates: no db/, no routes, nothing server-only but the translations they render both languages from.
@@ -42,7 +42,11 @@ const databaseOpening = {
   regex: "(^|/)db/(client|migrate|pglite-template)$",
   message: "Only the database layer (app/lib/db.server.ts, and db-types.server.ts for its types) opens the database: import getDb from db.server, types from db-types.server.",
 };
-const routePatterns = [routes, dbLayer, testsAndScripts, localeFiles];
+const routeDrizzle = {
+  group: ["drizzle-orm", "drizzle-orm/*"],
+  message: "Routes reach data only through app/lib's *.server.ts modules: move the query there.",
+};
+const routePatterns = [routes, dbLayer, testsAndScripts, localeFiles, routeDrizzle];
 const clientPatterns = [serverOnly, dbLayer, routes, testsAndScripts, localeFiles, drizzle];
 
 export default tseslint.config(

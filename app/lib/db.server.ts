@@ -57,6 +57,11 @@ export function useDatabaseForTests(handle: DatabaseHandle): void {
   holder[KEY] = Promise.resolve(handle);
 }
 
+/** One round trip to the database (/healthz): throws when it cannot be reached. */
+export async function pingDatabase(): Promise<void> {
+  await (await getDb()).execute(sql`select 1`);
+}
+
 export async function closeDatabase(): Promise<void> {
   const current = holder[KEY];
   if (!current) return;

@@ -1,12 +1,10 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "~/lib/db.server";
+import { pingDatabase } from "~/lib/db.server";
 
 /** Liveness and database reachability, for load balancers and monitors. */
 export async function loader() {
   const started = Date.now();
   try {
-    const db = await getDb();
-    await db.execute(sql`select 1`);
+    await pingDatabase();
     return Response.json({ status: "ok", database: "ok", ms: Date.now() - started }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return Response.json(
