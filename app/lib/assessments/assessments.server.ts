@@ -1,3 +1,6 @@
+// Why one module (535 lines): a self-assessment's lifecycle (create, save a result with its evidence,
+// finalise, compare) shares one lock-and-audit path per assessment; splitting it by intent, as seals
+// and inspections were, is listed for Step 10 in the issue note, not done yet.
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import {
   assessmentResultEvidence,

@@ -7,6 +7,8 @@
 // bookmarks for every class and criterion, and metadata (title, zh-CN). The same input gives the
 // same bytes (fixed dates, fixed subset names, deterministic sampling). The layout of one section is
 // in dossier-section-layout.server.ts.
+// Why one module (633 lines): the page layout of cover, contents and sections shares one running
+// cursor and font set; splitting it is listed for Step 10 in the issue note.
 
 import { readFile as readPath } from "node:fs/promises";
 import sharp, { type Metadata } from "sharp";

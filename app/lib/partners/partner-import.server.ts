@@ -1,3 +1,6 @@
+// Why one module (659 lines): reading a file (CSV or XLSX), checking each row and writing the import
+// are one pipeline with one row type; the next split (reading / checking / writing) is listed for
+// Step 10 in the issue note.
 import { createHash } from "node:crypto";
 import { and, eq, isNotNull } from "drizzle-orm";
 import Papa from "papaparse";

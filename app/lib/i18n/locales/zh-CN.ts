@@ -1,6 +1,7 @@
 import type { Translations } from "./en";
 
 // 简体中文。键与 en.ts 完全一致（由类型检查保证）。
+// 为何是一个文件：在按功能拆分翻译之前（第 10 步第 5 项，尚未完成），全部中文文本都在这里。
 export const zhCN: Translations = {
   app: {
     name: "Tradeguard",
