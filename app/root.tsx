@@ -10,7 +10,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { Suspense, useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { useTranslation } from "./lib/i18n/use-translation";
 import { ErrorPage } from "./components/error-page";
@@ -18,8 +18,9 @@ import { getAuth } from "./lib/auth/auth.server";
 import { isDatabaseUnavailable } from "./lib/database-outage.server";
 import { setUserLocale } from "./lib/auth/accounts.server";
 import type { Locale } from "./lib/i18n/config";
-import { localeModuleUrl } from "./lib/i18n/locale-modules.server";
-import { createPageI18n, hasTranslations, loadTranslations } from "./lib/i18n/page-translations";
+import { localeModuleUrls, type NamespaceModuleUrls } from "./lib/i18n/locale-modules.server";
+import { pageNamespaces, type Namespace, type TranslationHandle } from "./lib/i18n/namespaces";
+import { createPageI18n, translationsPending } from "./lib/i18n/page-translations";
 import { useLocale } from "./lib/i18n/use-locale";
 import { localeCookie, queryLocale, resolveLocale } from "./lib/i18n/i18n.server";
 import { useNonce } from "./lib/nonce";
@@ -45,29 +46,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     headers.append("Set-Cookie", await localeCookie.serialize(switched));
     if (auth && auth.user.locale !== switched) await setUserLocale(auth.db, auth.user.id, switched);
   }
-  return data({ locale, localeModule: localeModuleUrl(locale) ?? null }, { headers });
+  return data({ locale, localeModules: localeModuleUrls(locale) }, { headers });
 }
 
 /**
- * The page's i18next instance. The browser has the page's language only (entry.client loads it): a
- * client-side navigation to another language (the language switch reloads the page, so none should)
- * keeps the texts it has until that language's module has arrived.
+ * The page's texts: its language and the namespaces its routes declare. The server has them all; in
+ * the browser entry.client loads them before hydration, and a client-side navigation to a page that
+ * needs another namespace (or the other language) suspends here until it has arrived, which keeps
+ * the previous page on screen (router updates are transitions) rather than showing raw keys.
  */
-function usePageI18n(locale: Locale) {
-  const here = hasTranslations(locale) ? locale : null;
-  const [, setArrived] = useState<Locale | null>(null);
-  const i18n = useMemo(() => createPageI18n(here ?? locale), [here, locale]);
-  useEffect(() => {
-    if (here) return;
-    let current = true;
-    void loadTranslations(locale).then(() => {
-      if (current) setArrived(locale);
-    });
-    return () => {
-      current = false;
-    };
-  }, [here, locale]);
-  return i18n;
+function PageTranslations({ locale, names, children }: { locale: Locale; names: Namespace[]; children: ReactNode }) {
+  const pending = translationsPending(locale, names);
+  if (pending) throw pending;
+  const i18n = useMemo(() => createPageI18n(locale), [locale]);
+  return <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
 }
 
 /**
@@ -75,7 +67,7 @@ function usePageI18n(locale: Locale) {
  * the login page, a form that the server checks and answers in full, is the first page of every
  * visit and the lightest to download (its texts, React and the form library were 194 KB gzip).
  */
-export interface PageHandle {
+export interface PageHandle extends TranslationHandle {
   scripts?: boolean;
 }
 
@@ -83,23 +75,36 @@ function useScripts(): boolean {
   return !useMatches().some((match) => (match.handle as PageHandle | undefined)?.scripts === false);
 }
 
+/** The namespaces of the page: `core` and those its matched routes declare. */
+function usePageNamespaces(): Namespace[] {
+  const matches = useMatches();
+  return useMemo(() => pageNamespaces(matches.map((match) => match.handle)), [matches]);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
-  const localeModule = useLocaleModule();
+  const names = usePageNamespaces();
+  // Starts fetching a namespace the page needs and this browser lacks before <Meta> renders the
+  // page's title with it (PageTranslations then waits for it).
+  translationsPending(locale, names)?.catch(() => {});
+  const modules = useLocaleModules();
   const nonce = useNonce();
-  const i18n = usePageI18n(locale);
   const scripts = useScripts();
   return (
-    <html lang={locale}>
+    <html lang={locale} data-i18n={names.join(" ")}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
-        {localeModule && scripts ? <link rel="modulepreload" href={localeModule} /> : null}
+        {scripts ? names.map((name) => (modules[name] ? <link key={name} rel="modulepreload" href={modules[name]} /> : null)) : null}
       </head>
       <body className="min-h-screen">
-        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <Suspense fallback={null}>
+          <PageTranslations locale={locale} names={names}>
+            {children}
+          </PageTranslations>
+        </Suspense>
         {scripts ? (
           <>
             <ScrollRestoration nonce={nonce} />
@@ -111,10 +116,10 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-/** The page's language module, listed with the rest of the page's JavaScript (locale-modules.server.ts). */
-function useLocaleModule(): string | null {
-  const data = useRouteLoaderData("root") as { localeModule?: unknown } | undefined;
-  return typeof data?.localeModule === "string" ? data.localeModule : null;
+/** The page's language's namespace modules, listed with the rest of the page's JavaScript (locale-modules.server.ts). */
+function useLocaleModules(): NamespaceModuleUrls {
+  const data = useRouteLoaderData("root") as { localeModules?: NamespaceModuleUrls } | undefined;
+  return data?.localeModules ?? {};
 }
 
 export default function App() {

@@ -32,6 +32,9 @@ import { TrainingRequirementCard } from "~/components/training/training-requirem
 import { requirementAttention } from "~/lib/training/training-requirements.server";
 import { OpenSealReports } from "~/components/seals/open-seal-reports";
 import { openSealReports } from "~/lib/seals/seal-queries.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["dashboard", "organizations", "audit", "criteria", "inspections", "partners", "seals", "visitors", "badges", "personnel", "training"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("nav.dashboard"));
 

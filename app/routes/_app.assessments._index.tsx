@@ -10,6 +10,9 @@ import { useCan } from "~/lib/auth/use-session-user";
 import { formatCalendarDate } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "assessments"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("assessments.title"));
 

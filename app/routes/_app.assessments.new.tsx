@@ -13,6 +13,9 @@ import { listFrameworks } from "~/lib/criteria/criteria.server";
 import { parseForm, readFormData } from "~/lib/form.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "assessments"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("assessments.new"));
 

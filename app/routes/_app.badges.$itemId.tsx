@@ -19,6 +19,9 @@ import { message, translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { notFound, uuidParam } from "~/lib/route-params.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "badges"] } satisfies PageHandle;
 
 // /badges/:itemId: one badge, card or key: who holds it, its whole history, and the steps its status
 // allows (issue, return, lost, found, revoke, retire). A visitor badge goes out and comes back at the

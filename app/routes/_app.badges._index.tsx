@@ -23,6 +23,9 @@ import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "badges"] } satisfies PageHandle;
 
 // /badges: the register of employee badges, access cards, keys and visitor badges, with the current
 // holder of each; adding one item or a numbered series; exports of the register and of every step.

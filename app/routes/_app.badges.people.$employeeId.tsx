@@ -14,6 +14,9 @@ import { formatCalendarDate, formatDateTime, todayInZone } from "~/lib/i18n/form
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { notFound, uuidParam } from "~/lib/route-params.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "badges"] } satisfies PageHandle;
 
 // /badges/people/:employeeId: what one employee holds now (what to collect when they leave) and
 // every badge, card and key they held before, from the register's history.

@@ -19,6 +19,9 @@ import { criterionLabels } from "~/lib/inspections/templates.server";
 import { ClauseTextSchema } from "~/lib/partners/clause-schema";
 import { adaptClause, getClause, listClauseVersions } from "~/lib/partners/clauses.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "partners"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t, locale) => (data ? (locale === "en" ? data.clause.titleEn : data.clause.titleZh) : t("clauses.title")));

@@ -8,6 +8,9 @@ import { can } from "~/lib/auth/permissions";
 import { titleFor } from "~/lib/i18n/meta";
 import { listClauses } from "~/lib/partners/clauses.server";
 import { getPartnerPolicy } from "~/lib/partners/partners.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["partners"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("clauses.title"));
 

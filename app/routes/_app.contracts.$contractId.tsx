@@ -23,6 +23,9 @@ import { AcknowledgementSchema } from "~/lib/partners/partner-schema";
 import { partnerReference } from "~/lib/partners/partner-references";
 import { getPartnerPolicy } from "~/lib/partners/partners.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "partners"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t) => (data ? `${data.contract.contractNumber} · ${data.contract.title}` : t("partners.title")));

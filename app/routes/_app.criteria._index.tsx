@@ -11,6 +11,9 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { listFrameworks, searchCriteria, searchTerms, snippetOf } from "~/lib/criteria/criteria.server";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { titleFor } from "~/lib/i18n/meta";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("criteria.title"));
 

@@ -16,6 +16,9 @@ import { titleFor } from "~/lib/i18n/meta";
 import { translateMessage } from "~/lib/i18n/messages";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { notFound, uuidParam } from "~/lib/route-params.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "policies", "dossiers"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => titleFor(matches, (t) => (data ? `${data.reference} · ${t("dossiers.title")}` : t("dossiers.title")));
 

@@ -26,6 +26,9 @@ import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { isUuid, notFound, uuidParam } from "~/lib/route-params.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "policies", "dossiers"] } satisfies PageHandle;
 
 // /dossiers/:id/shares: share links for certifiers. The link itself is shown once, in the answer to
 // the post that made it; only its hash is kept, so the page can never show it again.

@@ -11,6 +11,9 @@ import { listDossiers } from "~/lib/dossiers/dossiers.server";
 import { formatDateTime } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "policies", "dossiers"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("dossiers.title"));
 

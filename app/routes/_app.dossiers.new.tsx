@@ -16,6 +16,9 @@ import { todayInZone } from "~/lib/i18n/format";
 import { translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { listSites } from "~/lib/organizations/organizations.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "policies", "dossiers"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("dossiers.new.title"));
 

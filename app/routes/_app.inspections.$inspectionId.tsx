@@ -28,6 +28,9 @@ import { allItems, headerFieldKeys } from "~/lib/inspections/template-definition
 import { message } from "~/lib/i18n/messages";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import { sealsForInspection } from "~/lib/seals/seal-queries.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "actions", "inspections", "seals"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t, locale) =>

@@ -21,6 +21,9 @@ import { INSPECTIONS_PAGE_SIZE, listInspections } from "~/lib/inspections/inspec
 import { listTemplates } from "~/lib/inspections/templates.server";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("inspections.title"));
 

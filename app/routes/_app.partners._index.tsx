@@ -20,6 +20,9 @@ import { partnerRoles } from "~/lib/partners/partner-values";
 import { partnerReference } from "~/lib/partners/partner-references";
 import { getPartnerPolicy, listPartners, missingClauses, PARTNERS_PAGE_SIZE } from "~/lib/partners/partners.server";
 import { FilterField } from "~/components/form/filter-field";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["partners"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("partners.title"));
 

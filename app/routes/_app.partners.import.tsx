@@ -11,6 +11,9 @@ import { message, translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { confirmImport, createImportPreview, getImportPreview, importColumns, MAX_IMPORT_ROWS } from "~/lib/partners/partner-import.server";
 import { MAX_IMPORT_FILE_BYTES } from "~/lib/partners/partner-import-limits";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["partners"] } satisfies PageHandle;
 
 // /partners/import: a CSV or XLSX list of partners, read into a preview with a row-by-row error
 // report (row, column, message). Nothing is registered until the preview is confirmed: all rows

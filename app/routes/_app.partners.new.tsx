@@ -11,6 +11,9 @@ import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { PartnerSchema } from "~/lib/partners/partner-schema";
 import { createPartner } from "~/lib/partners/partners.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["partners"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("partners.new"));
 

@@ -24,6 +24,9 @@ import { employeeReference } from "~/lib/personnel/personnel-references";
 import { isOffboardingOverdue, recheckState, RECHECK_MONTHS } from "~/lib/personnel/personnel-rules";
 import { EMPLOYEES_PAGE_SIZE, listDepartments, listEmployees } from "~/lib/personnel/personnel-queries.server";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["personnel"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("personnel.title"));
 

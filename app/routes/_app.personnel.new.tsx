@@ -13,6 +13,9 @@ import { listSites } from "~/lib/organizations/organizations.server";
 import { EmployeeSchema } from "~/lib/personnel/personnel-schema";
 import { createEmployee } from "~/lib/personnel/personnel-employees.server";
 import { listMemberAccounts } from "~/lib/personnel/personnel-queries.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "personnel"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("personnel.new"));
 

@@ -34,6 +34,9 @@ import {
   type PickerFramework,
 } from "~/lib/policies/policy-schema";
 import { notFound, uuidParam } from "~/lib/route-params.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "policies"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: loaded }) => {
   const en = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale === "en";

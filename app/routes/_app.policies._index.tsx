@@ -18,6 +18,9 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import { can } from "~/lib/auth/permissions";
 import { createPolicy, criteriaPicker, listPolicies } from "~/lib/policies/policies.server";
 import { PolicyFormSchema, PolicySchema, type PickerFramework } from "~/lib/policies/policy-schema";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "policies"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("policies.title"));
 

@@ -22,6 +22,9 @@ import { listTemplates } from "~/lib/inspections/templates.server";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { notFound } from "~/lib/route-params.server";
 import { isUuid } from "~/lib/value-checks";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("schedules.title"));
 

@@ -23,6 +23,9 @@ import { MIN_REASON } from "~/lib/seals/seal-values";
 import { returnSeal, voidSeal } from "~/lib/seals/seal-custody.server";
 import { getSealChain } from "~/lib/seals/seal-queries.server";
 import { resolveReport } from "~/lib/seals/seal-verification.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["organizations", "criteria", "inspections", "seals"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t) => t("seals.chain.title", { number: data?.seal.number ?? "" }));

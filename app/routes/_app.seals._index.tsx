@@ -20,6 +20,9 @@ import { sealStatuses } from "~/lib/seals/seal-lifecycle";
 import { isSealNumber, normalizeSealNumber } from "~/lib/seals/seal-numbers";
 import { findSealIdByNumber, listSeals, openSealReports, SEALS_PAGE_SIZE } from "~/lib/seals/seal-queries.server";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["seals"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.title"));
 

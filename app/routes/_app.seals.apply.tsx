@@ -19,6 +19,9 @@ import { ApplySealSchema } from "~/lib/seals/seal-schema";
 import { applySeal, getInspectionForSealing } from "~/lib/seals/seal-application.server";
 import { sealsInCustodyOf } from "~/lib/seals/seal-custody.server";
 import { getSealChain } from "~/lib/seals/seal-queries.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "seals"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.apply.title"));
 

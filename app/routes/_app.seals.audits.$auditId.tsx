@@ -10,6 +10,9 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import { sealAuditReference } from "~/lib/seals/seal-numbers";
 import { getSealAudit } from "~/lib/seals/seal-audits.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "seals"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t) => t("seals.audits.resultTitle", { reference: data?.reference ?? "" }));

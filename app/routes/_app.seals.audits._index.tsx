@@ -21,6 +21,9 @@ import { listSealAudits, runSealAudit } from "~/lib/seals/seal-audits.server";
 import { dropEmptyFields } from "~/components/form/filter-form";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 import { Input } from "~/components/ui/input";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "seals"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.audits.title"));
 

@@ -11,6 +11,9 @@ import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { IssueSealsSchema } from "~/lib/seals/seal-schema";
 import { custodianOptions, issueSeals } from "~/lib/seals/seal-custody.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "seals"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.issue.title"));
 

@@ -19,6 +19,9 @@ import { readCertificate } from "~/lib/seals/seal-post.server";
 import { SealModelSchema } from "~/lib/seals/seal-schema";
 import { isoClasses, sealTypes } from "~/lib/seals/seal-values";
 import { createSealModel, listSealModels, setSealModelActive } from "~/lib/seals/seal-stock.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "seals"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.models.title"));
 

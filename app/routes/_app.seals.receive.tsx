@@ -14,6 +14,9 @@ import { listSites } from "~/lib/organizations/organizations.server";
 import { MAX_RANGE } from "~/lib/seals/seal-numbers";
 import { ReceiveSealsSchema } from "~/lib/seals/seal-schema";
 import { listSealModels, receiveSeals } from "~/lib/seals/seal-stock.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "seals"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.receive.title"));
 

@@ -18,6 +18,9 @@ import { readSealPost } from "~/lib/seals/seal-post.server";
 import { VerifySealSchema } from "~/lib/seals/seal-schema";
 import { verificationStages, vvttChecks } from "~/lib/seals/seal-values";
 import { verifySeal } from "~/lib/seals/seal-verification.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["organizations", "criteria", "inspections", "seals"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.verify.title"));
 

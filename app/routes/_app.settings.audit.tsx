@@ -17,6 +17,9 @@ import { formatDateTime, startOfDayInZone } from "~/lib/i18n/format";
 import { translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["audit"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("audit.title"));
 

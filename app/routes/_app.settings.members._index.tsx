@@ -20,6 +20,9 @@ import { inviteMember, listMembers, listPendingInvitations, revokeInvitation } f
 import { InviteSchema } from "~/lib/organizations/organization-schema";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { isUuid, notFound } from "~/lib/route-params.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["organizations"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("members.title"));
 

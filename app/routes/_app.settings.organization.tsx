@@ -12,6 +12,9 @@ import { parseForm, readFormData } from "~/lib/form.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { aeoStatuses, enterpriseTypes, OrganizationProfileSchema } from "~/lib/organizations/organization-schema";
 import { updateOrganizationProfile } from "~/lib/organizations/organizations.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["organizations"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("organization.title"));
 

@@ -15,6 +15,9 @@ import { listClauses } from "~/lib/partners/clauses.server";
 import { policyProblem } from "~/lib/partners/partner-scoring";
 import { PartnerPolicySchema } from "~/lib/partners/partner-schema";
 import { getPartnerPolicy, savePartnerPolicy } from "~/lib/partners/partners.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["partners"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("partnerRules.title"));
 

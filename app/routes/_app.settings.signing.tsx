@@ -17,6 +17,9 @@ import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { certificateAccept, MAX_CERTIFICATE_BYTES, SigningCertificateSchema } from "~/lib/signing/signing-schema";
 import { getActiveCertificate } from "~/lib/signing/signing-certificates.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["dossiers"] } satisfies PageHandle;
 
 // The organisation's signing certificate: what is active, a new upload (which replaces it), removal.
 // The container and its passphrase go into the database encrypted and never come back to a page.

@@ -12,6 +12,9 @@ import { SiteSchema } from "~/lib/organizations/organization-schema";
 import { deleteSite, getSite, updateSite } from "~/lib/organizations/organizations.server";
 import { message } from "~/lib/i18n/messages";
 import { notFound, uuidParam } from "~/lib/route-params.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["organizations"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("sites.edit"));
 

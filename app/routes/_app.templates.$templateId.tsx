@@ -30,6 +30,9 @@ import {
   unknownCriterionRefs,
 } from "~/lib/inspections/templates.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t, locale) => (data ? (locale === "en" ? data.template.titleEn : data.template.titleZh) : t("templates.title")));

@@ -14,6 +14,9 @@ import { titleFor } from "~/lib/i18n/meta";
 import { CopyTemplateSchema } from "~/lib/inspections/template-editor";
 import { copyTemplate, listTemplates } from "~/lib/inspections/templates.server";
 import { notFound } from "~/lib/route-params.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("templates.title"));
 

@@ -14,6 +14,9 @@ import { listSites } from "~/lib/organizations/organizations.server";
 import { parseTrainingFilter, trainingFilterSearch } from "~/lib/training/training-filter";
 import { sessionReference, yearOf } from "~/lib/training/training-rules";
 import { listSessions, TRAINING_PAGE_SIZE } from "~/lib/training/training-queries.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "training"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("training.title"));
 

@@ -13,6 +13,9 @@ import { listSites } from "~/lib/organizations/organizations.server";
 import { parseTrainingFilter, trainingFilterSearch } from "~/lib/training/training-filter";
 import { sessionReference } from "~/lib/training/training-rules";
 import { listSessions, TRAINING_PAGE_SIZE } from "~/lib/training/training-queries.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "training"] } satisfies PageHandle;
 
 // /training/drills: the crisis drills (CN-2022 (61), CN-2014 28, WCO L), with their scenarios.
 

@@ -15,6 +15,9 @@ import { readSessionPost } from "~/lib/training/training-post.server";
 import { sessionCategories } from "~/lib/training/training-rules";
 import { DrillFormSchema, SessionFormSchema } from "~/lib/training/training-schema";
 import { createSession } from "~/lib/training/training-sessions.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "training"] } satisfies PageHandle;
 
 // /training/new records a session; /training/new?kind=drill a crisis drill (scenario, observations,
 // lessons learned). Attendees are added on the session's page right after.

@@ -13,6 +13,9 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import { sessionReference } from "~/lib/training/training-rules";
 import { personTraining } from "~/lib/training/training-requirements.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "personnel", "training"] } satisfies PageHandle;
 
 // /training/people/:employeeId: one person's training history and, for a key manager, the yearly
 // requirement of each framework per year of employment.

@@ -13,6 +13,9 @@ import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { isRequirementFramework, requirementFrameworks, sessionReference, yearOf } from "~/lib/training/training-rules";
 import { requirementReport } from "~/lib/training/training-requirements.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "personnel", "training"] } satisfies PageHandle;
 
 // /training/requirements?year=2026&framework=cn-2022-advanced: per key manager, whether this year's
 // customs training requirement of the framework holds, with the sessions that count.

@@ -13,6 +13,9 @@ import { formatDateTime } from "~/lib/i18n/format";
 import { message, translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "policies", "dossiers"] } satisfies PageHandle;
 
 // /verify: upload a PDF; learn whether this organisation issued it unaltered, and check its photos
 // against the manifest. The file is read and hashed in memory, never stored.

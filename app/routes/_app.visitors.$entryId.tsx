@@ -19,6 +19,9 @@ import { safeRedirectPath } from "~/lib/safe-redirect";
 import { isNotSignedOut, visitorReference } from "~/lib/visitors/visitor-rules";
 import { VisitorSignOutSchema } from "~/lib/visitors/visitor-schema";
 import { getVisitorEntry, signOutVisitor } from "~/lib/visitors/visitors.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "visitors", "badges"] } satisfies PageHandle;
 
 // /visitors/:entryId: one visit as the log keeps it (the CTPAT 10.2 fields and more), and its sign-out.
 

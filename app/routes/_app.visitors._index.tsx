@@ -22,6 +22,9 @@ import { isNotSignedOut, visitorReference } from "~/lib/visitors/visitor-rules";
 import { rememberedSite } from "~/lib/visitors/visitor-site-cookie.server";
 import { getVisitorEntry, listOnSite, listVisitorLog, VISITORS_PAGE_SIZE } from "~/lib/visitors/visitors.server";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "visitors", "badges"] } satisfies PageHandle;
 
 // /visitors: what a guard needs first (who is on site now, per site, each with a one-tap sign-out),
 // then the log with its filters and the CSV export.

@@ -15,6 +15,9 @@ import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { acceptInvitation, findOpenInvitation } from "~/lib/organizations/members.server";
 import { PASSWORD_MIN } from "~/lib/value-checks";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["auth", "organizations"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("invite.title"));
 

@@ -20,7 +20,7 @@ import type { PageHandle } from "~/root";
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("login.title"));
 
 // No JavaScript: the server checks the form and answers every mistake in the reader's language.
-export const handle: PageHandle = { scripts: false };
+export const handle: PageHandle = { scripts: false, i18n: ["auth"] };
 
 // Public, with nothing personal in it: a browser may keep it (Back, bfcache) but asks again
 // before reusing it. Pages behind the login default to "private, no-store" (entry.server.tsx).

@@ -16,6 +16,9 @@ import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { PASSWORD_MIN } from "~/lib/value-checks";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["auth"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("signup.title"));
 

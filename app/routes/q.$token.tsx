@@ -17,6 +17,9 @@ import { message, translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { answerThroughLink, openQuestionnaireLink } from "~/lib/partners/evaluation-links.server";
 import { notFound } from "~/lib/route-params.server";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["organizations", "partners"] } satisfies PageHandle;
 
 // /q/:token: a partner answers its questionnaire and uploads documents without an account. The
 // token is the only key (kept hashed); it opens one partner's one evaluation and nothing else, and

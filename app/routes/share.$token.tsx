@@ -14,6 +14,9 @@ import { titleFor } from "~/lib/i18n/meta";
 import { prefetchTranslationsOn } from "~/lib/i18n/page-translations";
 import { createI18n } from "~/lib/i18n/translations.server";
 import { useLocale } from "~/lib/i18n/use-locale";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["dossiers"] } satisfies PageHandle;
 
 // /share/:token: a certifier's read-only view of one dossier, without an account. The token is the
 // only key (kept hashed): the address names no dossier, so it can open nothing but its own share.

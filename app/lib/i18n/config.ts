@@ -20,7 +20,11 @@ export function isLocale(value: unknown): value is Locale {
  * A fresh i18next instance in `locale`, knowing the languages whose texts it is given: never shared
  * across requests.
  */
-export function createI18nInstance(locale: Locale, texts: Partial<Record<Locale, Translations>>): I18n {
+export function createI18nInstance(
+  locale: Locale,
+  texts: Partial<Record<Locale, Translations>>,
+  onMissingKey?: (key: string) => void,
+): I18n {
   const instance = createInstance();
   const resources = Object.fromEntries(Object.entries(texts).map(([lng, translation]) => [lng, { translation }]));
   void instance.init({
@@ -31,6 +35,7 @@ export function createI18nInstance(locale: Locale, texts: Partial<Record<Locale,
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    ...(onMissingKey ? { saveMissing: true, missingKeyHandler: (_lngs: readonly string[], _ns: string, key: string) => onMissingKey(key) } : {}),
   });
   return instance;
 }

@@ -33,6 +33,9 @@ import { ComparisonCard } from "./comparison-card";
 import { CriterionForm, HeadingRow } from "./criterion-form";
 import { ImprovementPlan } from "./improvement-plan";
 import { MobileScoreBar, OutcomePanel } from "./outcome-panel";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "policies", "assessments", "actions", "inspections"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t) => (data ? `${data.reference} · ${data.assessment.title}` : t("assessments.title")));

@@ -28,6 +28,9 @@ import { DocumentsCard } from "./documents-card";
 import { type Intent, type ServerState } from "./forms";
 import { LinkCard } from "./link-card";
 import { SummaryCard } from "./summary-card";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["organizations", "criteria", "actions", "inspections", "partners"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t, locale) => (data ? `${data.reference} · ${partnerName(data.partner, locale === "en")}` : t("partners.title")));

@@ -51,6 +51,9 @@ import { serverFor, type Intent, type ServerState } from "./forms";
 import { SitesCard } from "./sites-card";
 import { SummaryCard } from "./summary-card";
 import { SupervisionCard } from "./supervision-card";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "actions", "inspections", "partners"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t, locale) =>

@@ -33,6 +33,9 @@ import { EditCard } from "./edit-card";
 import { ExitCard } from "./exit-card";
 import { type Intent, type ServerState } from "./forms";
 import { PrehireCard } from "./prehire-card";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["organizations", "criteria", "inspections", "badges", "personnel"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t) => (data ? `${data.employee.reference} · ${data.employee.name}` : t("personnel.title")));

@@ -26,6 +26,9 @@ import { CorrectCard } from "./correct-card";
 import { DetailsCard } from "./details-card";
 import { serverFor, type ActionData } from "./forms";
 import { MaterialsCard } from "./materials-card";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "personnel", "training"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t) => (data ? `${data.session.reference} ${data.session.topic}` : t("training.title")));

@@ -1,0 +1,42 @@
+import type { dashboard as english } from "../en/dashboard";
+import type { Widen } from "../widen";
+
+// 仪表板。键与 en/dashboard.ts 完全一致（由类型检查保证）。
+export const dashboard: Widen<typeof english> = {
+  dashboard: {
+    inspectionsTitle: "检查",
+    inspectionsSchedules: "检查计划",
+    inspectionsNoSchedule: "尚未制定检查计划：请在“检查计划”中安排各场所每天、每周和每月的检查。",
+    inspectionsNothingDue: "所有计划内的检查目前均已完成。",
+    inspectionsOverdue: "已逾期（{{count}}）",
+    inspectionsDue: "待检查（{{count}}）",
+    inspectionsBlocked: "放行受阻（{{count}}）",
+    inspectionsSignoff: "待主管审核签字（{{count}}）",
+    certification: "认证",
+    nextRecertification: "下次重新认证：{{date}}",
+    sites: "场所（{{count}}）",
+    members: "成员",
+    activeMembers: "名有效成员",
+    recentActivity: "最近动态",
+    fullTrail: "完整审计日志",
+    coverageTitle: "证据覆盖 · {{framework}}",
+    coverageHint: "统计现行版本中需评估的条款。近 {{months}} 个月内形成的记录计为有效证据；已关联的管理制度在关联期间计为有效证据。",
+    coverageRecords: "近 {{months}} 个月有记录",
+    coveragePolicies: "已关联管理制度",
+    coverageOf: "{{count}} / {{total}}",
+    coverageGaps: "缺少证据（{{count}} 条）",
+    coverageAllGaps: "查看全部 {{count}} 条缺少证据的条款",
+    coverageNoGaps: "所有需评估条款均有有效证据或已关联管理制度。",
+    partnersTitle: "合作伙伴",
+    partnersNone: "尚未登记合作伙伴：请登记供应商、承运人和报关企业，或从表格导入。",
+    partnersNothing: "没有待决定、待重新评估、证书即将到期或缺少条款的合作伙伴。",
+    partnersAwaiting: "待审批（{{count}}）",
+    partnersDue: "待评估：从未评估或 30 天内到期（{{count}}）",
+    partnersDueMore: "待评估：从未评估或 30 天内到期（{{count}} 个以上）",
+    partnersAllDue: "全部 {{count}} 个到期",
+    partnersAllDueMore: "全部到期（{{count}} 个以上）",
+    partnersExpiring: "AEO 证书 60 天内到期（{{count}}）",
+    partnersUnbound: "缺少必备安全条款（{{count}}）",
+    partnersUnboundMore: "缺少必备安全条款（{{count}} 个以上）",
+  },
+};

@@ -1,0 +1,42 @@
+import type { emails as english } from "../en/emails";
+import type { Widen } from "../widen";
+
+// 电子邮件（由服务器发送，从不发往浏览器）。键与 en/emails.ts 完全一致（由类型检查保证）。
+export const emails: Widen<typeof english> = {
+  emails: {
+    footer: "Tradeguard · 贸易安全合规。您收到此邮件是因为在 Tradeguard 中发生了相关操作。",
+    linkFallback: "如果按钮无法使用，请打开以下地址：",
+    invitation: {
+      subject: "邀请您加入 Tradeguard 上的 {{organization}}",
+      greeting: "您好：",
+      body: "{{inviter}} 邀请您以“{{role}}”身份加入 Tradeguard 上的 {{organization}}。",
+      button: "接受邀请",
+      expires: "该链接只能使用一次，于 {{expiresAt}} 失效。",
+      ignore: "如果您没有预期收到此邀请，请忽略本邮件。",
+    },
+    partnerQuestionnaire: {
+      subject: "{{organization}}：贸易安全调查问卷",
+      greeting: "{{partner}}：",
+      body: "根据海关认证企业管理要求，我司须对合作伙伴进行评估。{{organization}}的{{sender}}邀请贵司填写我司的贸易安全调查问卷。无需注册账户：点击下方链接即可打开问卷，并可上传相关文件。",
+      button: "填写问卷",
+      expires: "链接有效期至 {{expiresAt}}。",
+    },
+    passwordReset: {
+      subject: "重置您的 Tradeguard 密码",
+      greeting: "{{name}}，您好：",
+      body: "有人申请重置您的 Tradeguard 账户密码。请点击按钮设置新密码。",
+      button: "设置新密码",
+      expires: "该链接只能使用一次，于 {{expiresAt}} 失效。",
+      ignore: "如果这不是您本人的操作，请忽略本邮件，您的密码不会改变。",
+    },
+    signupAttempt: {
+      subject: "有人尝试用您的邮箱注册 Tradeguard",
+      greeting: "{{name}}，您好：",
+      body: "刚才有人尝试使用此邮箱地址在 Tradeguard 上创建新企业。该邮箱已属于您的账户，因此没有创建任何内容，您的账户也没有任何变化。",
+      ifYou: "如果是您本人，请用密码直接登录。如需同时在另一家企业中工作，请让该企业的所有者或管理员邀请此邮箱：一个账户可以属于多家企业。",
+      button: "登录",
+      forgot: "忘记密码？可在此申请重置链接：",
+      ignore: "如果不是您本人的操作，请忽略本邮件：没有您的密码，任何人都无法使用您的账户。",
+    },
+  },
+};
