@@ -11,7 +11,7 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { canAssignRole, roles } from "~/lib/auth/permissions";
 import { useShell } from "~/lib/auth/use-session-user";
 import { parseForm, readFormData } from "~/lib/form.server";
-import { message } from "~/lib/i18n/messages";
+import { message, type MessageKey } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { getMember, updateMember, type MemberChangeError } from "~/lib/organizations/members.server";
 import { MemberRoleSchema } from "~/lib/organizations/organization-schema";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { member };
 }
 
-const changeErrors: Record<Exclude<MemberChangeError, "notFound">, string> = {
+const changeErrors: Record<Exclude<MemberChangeError, "notFound">, MessageKey> = {
   lastOwner: "errors.lastOwner",
   roleNotAllowed: "errors.roleNotAllowed",
   self: "errors.cannotDeactivateSelf",

@@ -169,7 +169,7 @@ export async function answerThroughLink(
   raw: Record<string, unknown>,
   files: { questionKey: string | null; file: CheckedUpload }[],
   submit: boolean,
-): Promise<{ ok: true; submitted: boolean } | Refusal | { ok: false; closed: LinkState } | null> {
+): Promise<{ ok: true; submitted: boolean } | Refusal | { ok: false; closed: Exclude<LinkState, "open"> } | null> {
   return db.transaction(async (tx) => {
     const [link] = await tx
       .select()

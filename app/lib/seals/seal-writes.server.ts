@@ -11,7 +11,7 @@ import { message } from "../i18n/messages";
 import { resolveCriterionRefs } from "../inspections/templates.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import { isUuid } from "../value-checks";
-import { sealStep, type SealStatus, type SealStep } from "./seal-lifecycle";
+import { sealStep, type SealRefusal, type SealStatus, type SealStep } from "./seal-lifecycle";
 import { MAX_RANGE, type RangeOutcome } from "./seal-numbers";
 import type { Actor } from "../auth/actor";
 
@@ -46,7 +46,7 @@ export function rangeError(outcome: Extract<RangeOutcome, { ok: false }>): Field
   return { [field]: message(`seals.errors.range.${outcome.reason}`, { max: MAX_RANGE }) };
 }
 
-function refusalError(reason: string, number: string): string {
+function refusalError(reason: SealRefusal, number: string): string {
   return message(`seals.refusal.${reason}`, { number });
 }
 

@@ -4,6 +4,7 @@
 
 import { createHash } from "node:crypto";
 import forge from "node-forge";
+import type { Translations } from "~/lib/i18n/config";
 import { message } from "~/lib/i18n/messages";
 
 /** The identity a certificate shows, kept in clear for display. */
@@ -27,7 +28,7 @@ export interface SigningIdentity {
 
 export type Pkcs12Result = { ok: true; identity: SigningIdentity } | { ok: false; error: string };
 
-const refuse = (key: string, values?: Record<string, string | number>): Pkcs12Result => ({
+const refuse = (key: keyof Translations["signing"]["errors"], values?: Record<string, string | number>): Pkcs12Result => ({
   ok: false,
   error: message(`signing.errors.${key}`, values),
 });
