@@ -26,7 +26,7 @@ import { thumbnailFor } from "~/lib/evidence/thumbnails.server";
 import { getCurrentTemplate } from "~/lib/inspections/templates.server";
 import * as actionRoute from "~/routes/_app.actions.$actionId";
 import * as actionsRoute from "~/routes/_app.actions._index";
-import * as inspectionRoute from "~/routes/_app.inspections.$inspectionId";
+import * as inspectionRoute from "~/routes/_app.inspections.$inspectionId/route";
 import * as listRoute from "~/routes/_app.inspections._index";
 import * as newRoute from "~/routes/_app.inspections.new/route";
 import * as sitesRoute from "~/routes/_app.settings.sites.$siteId";

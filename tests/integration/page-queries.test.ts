@@ -12,7 +12,7 @@ import * as rootRoute from "~/root";
 import * as shellRoute from "~/routes/_app";
 import * as dashboardRoute from "~/routes/_app._index";
 import { runInRequestScope } from "~/lib/request-scope.server";
-import * as inspectionRoute from "~/routes/_app.inspections.$inspectionId";
+import * as inspectionRoute from "~/routes/_app.inspections.$inspectionId/route";
 import * as inspectionsRoute from "~/routes/_app.inspections._index";
 import * as partnerRoute from "~/routes/_app.partners.$partnerId/route";
 import * as partnersRoute from "~/routes/_app.partners._index";
