@@ -33,7 +33,7 @@ import * as sitesRoute from "~/routes/_app.settings.sites.$siteId";
 import * as draftRoute from "~/routes/inspections.drafts.$draftKey";
 import * as csvRoute from "~/routes/inspections.export[.]csv";
 import * as templatesRoute from "~/routes/_app.templates._index";
-import * as templateRoute from "~/routes/_app.templates.$templateId";
+import * as templateRoute from "~/routes/_app.templates.$templateId/route";
 import { addMember, createSite, signUpOrganization, type Member, type SignedUp } from "../support/factories";
 import {
   containerTemplateId,
