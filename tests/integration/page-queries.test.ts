@@ -10,7 +10,7 @@ import { checklistTemplates, inspections, partners } from "../../db/schema";
 import { seedScaleOrganization, SCALE_PASSWORD, type ScaleOptions, type ScaleResult } from "../../scripts/bench/scale-data";
 import * as rootRoute from "~/root";
 import * as shellRoute from "~/routes/_app";
-import * as dashboardRoute from "~/routes/_app._index";
+import * as dashboardRoute from "~/routes/_app._index/route";
 import { runInRequestScope } from "~/lib/request-scope.server";
 import * as inspectionRoute from "~/routes/_app.inspections.$inspectionId/route";
 import * as inspectionsRoute from "~/routes/_app.inspections._index";

@@ -14,7 +14,7 @@ import { ApplySealSchema, VerifySealSchema } from "~/lib/seals/seal-schema";
 import { applySeal } from "~/lib/seals/seal-application.server";
 import { getSealChain, openSealReports } from "~/lib/seals/seal-queries.server";
 import { verifySeal } from "~/lib/seals/seal-verification.server";
-import * as dashboardRoute from "~/routes/_app._index";
+import * as dashboardRoute from "~/routes/_app._index/route";
 import * as inspectionRoute from "~/routes/_app.inspections.$inspectionId/route";
 import * as chainRoute from "~/routes/_app.seals.$sealId";
 import * as logRoute from "~/routes/_app.seals._index";
