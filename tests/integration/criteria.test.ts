@@ -9,7 +9,7 @@ import { getCriterion, getFramework } from "~/lib/criteria/criteria.server";
 import { addEvidenceLink } from "~/lib/evidence/evidence.server";
 import { filesDir } from "~/lib/evidence/file-store.server";
 import { createPolicy } from "~/lib/policies/policies.server";
-import * as dashboardRoute from "~/routes/_app._index";
+import * as dashboardRoute from "~/routes/_app._index/route";
 import * as criterionRoute from "~/routes/_app.criteria.$framework.$criterion";
 import * as frameworkRoute from "~/routes/_app.criteria.$framework._index";
 import * as indexRoute from "~/routes/_app.criteria._index";

@@ -26,14 +26,14 @@ import { thumbnailFor } from "~/lib/evidence/thumbnails.server";
 import { getCurrentTemplate } from "~/lib/inspections/templates.server";
 import * as actionRoute from "~/routes/_app.actions.$actionId";
 import * as actionsRoute from "~/routes/_app.actions._index";
-import * as inspectionRoute from "~/routes/_app.inspections.$inspectionId";
+import * as inspectionRoute from "~/routes/_app.inspections.$inspectionId/route";
 import * as listRoute from "~/routes/_app.inspections._index";
 import * as newRoute from "~/routes/_app.inspections.new/route";
 import * as sitesRoute from "~/routes/_app.settings.sites.$siteId";
 import * as draftRoute from "~/routes/inspections.drafts.$draftKey";
 import * as csvRoute from "~/routes/inspections.export[.]csv";
 import * as templatesRoute from "~/routes/_app.templates._index";
-import * as templateRoute from "~/routes/_app.templates.$templateId";
+import * as templateRoute from "~/routes/_app.templates.$templateId/route";
 import { addMember, createSite, signUpOrganization, type Member, type SignedUp } from "../support/factories";
 import {
   containerTemplateId,

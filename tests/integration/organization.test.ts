@@ -5,7 +5,7 @@ import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import type { Role } from "~/lib/auth/permissions";
 import { createI18n } from "~/lib/i18n/translations.server";
 import { translateMessage } from "~/lib/i18n/messages";
-import * as dashboardRoute from "~/routes/_app._index";
+import * as dashboardRoute from "~/routes/_app._index/route";
 import * as organizationRoute from "~/routes/_app.settings.organization";
 import * as siteRoute from "~/routes/_app.settings.sites.$siteId";
 import * as sitesRoute from "~/routes/_app.settings.sites._index";

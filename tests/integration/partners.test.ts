@@ -12,7 +12,7 @@ await vi.hoisted(async () => (await import("../support/files-directory")).ownFil
 import { auditEvents, partners } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 
-import * as dashboardRoute from "~/routes/_app._index";
+import * as dashboardRoute from "~/routes/_app._index/route";
 import * as clauseRoute from "~/routes/_app.clauses.$clauseId";
 import * as clausesRoute from "~/routes/_app.clauses._index";
 import * as newPartnerRoute from "~/routes/_app.partners.new";

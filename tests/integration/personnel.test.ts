@@ -15,7 +15,7 @@ await vi.hoisted(async () => {
 import { accessItems, auditEvents, backgroundChecks, employees, memberships, offboardingItems, offboardings } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import { decryptIdNumber } from "~/lib/personnel/personal-data-crypto.server";
-import * as dashboardRoute from "~/routes/_app._index";
+import * as dashboardRoute from "~/routes/_app._index/route";
 import * as fileRoute from "~/routes/files.$fileId";
 import * as listRoute from "~/routes/_app.personnel._index";
 import * as newEmployeeRoute from "~/routes/_app.personnel.new";

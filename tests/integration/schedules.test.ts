@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { dueInspections, listSchedules } from "~/lib/inspections/schedules.server";
-import * as dashboardRoute from "~/routes/_app._index";
+import * as dashboardRoute from "~/routes/_app._index/route";
 import * as schedulesRoute from "~/routes/_app.schedules._index";
 import { addMember, createSite, signUpOrganization, type SignedUp } from "../support/factories";
 import { submitContainerInspection } from "../support/inspection-factories";
