@@ -12,7 +12,8 @@ import { todayInZone } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { parseTrainingFilter, trainingFilterSearch } from "~/lib/training/training-filter";
-import { sessionReference, yearOf } from "~/lib/training/training-rules";
+import { yearOf } from "~/lib/training/training-rules";
+import { sessionListRows } from "~/lib/training/session-list-view.server";
 import { listSessions, TRAINING_PAGE_SIZE } from "~/lib/training/training-queries.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("training.title"));
@@ -35,20 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     year: yearOf(todayInZone(auth.organization.timeZone)),
     canManage: can(auth.membership.role, "training.manage"),
     sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
-    sessions: rows.map((r) => ({
-      id: r.session.id,
-      reference: sessionReference(r.session.number),
-      category: r.session.category,
-      topic: r.session.topic,
-      heldOn: r.session.heldOn,
-      startTime: r.session.startTime,
-      trainer: r.session.trainer,
-      provider: r.session.provider,
-      siteNameZh: r.siteNameZh,
-      siteNameEn: r.siteNameEn,
-      attendeeCount: r.attendeeCount,
-      scenario: null,
-    })),
+    sessions: sessionListRows(rows, { scenarios: false }),
   };
 }
 

@@ -11,7 +11,7 @@ import { can } from "~/lib/auth/permissions";
 import { titleFor } from "~/lib/i18n/meta";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { parseTrainingFilter, trainingFilterSearch } from "~/lib/training/training-filter";
-import { sessionReference } from "~/lib/training/training-rules";
+import { sessionListRows } from "~/lib/training/session-list-view.server";
 import { listSessions, TRAINING_PAGE_SIZE } from "~/lib/training/training-queries.server";
 
 // /training/drills: the crisis drills (CN-2022 (61), CN-2014 28, WCO L), with their scenarios.
@@ -35,20 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total,
     canManage: can(auth.membership.role, "training.manage"),
     sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
-    drills: rows.map((r) => ({
-      id: r.session.id,
-      reference: sessionReference(r.session.number),
-      category: r.session.category,
-      topic: r.session.topic,
-      heldOn: r.session.heldOn,
-      startTime: r.session.startTime,
-      trainer: r.session.trainer,
-      provider: r.session.provider,
-      siteNameZh: r.siteNameZh,
-      siteNameEn: r.siteNameEn,
-      attendeeCount: r.attendeeCount,
-      scenario: r.session.scenario,
-    })),
+    drills: sessionListRows(rows, { scenarios: true }),
   };
 }
 
