@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { AccessItemStatusBadge } from "~/components/badges/access-item-status";
 import { SelectField, TextField } from "~/components/form/fields";
-import { dropEmptyFields } from "~/components/form/filter-form";
 import { useValidatedForm, type ServerFormState } from "~/components/form/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
@@ -23,6 +22,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
+import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 
 // /badges: the register of employee badges, access cards, keys and visitor badges, with the current
 // holder of each; adding one item or a numbered series; exports of the register and of every step.
@@ -106,13 +106,7 @@ export default function BadgesPage() {
           {/* Folded on phones unless a filter is on: the register comes first. */}
           <details open={filtered || undefined} className="mb-4">
             <summary className="flex min-h-11 cursor-pointer items-center font-medium text-brand-700">{t("badges.filter")}</summary>
-            <Form
-              key={accessItemFilterSearch(d.filter)}
-              method="get"
-              onSubmit={dropEmptyFields}
-              className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-5"
-              aria-label={t("badges.filter")}
-            >
+            <FilterForm key={accessItemFilterSearch(d.filter)} className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-5" label={t("badges.filter")}>
               <FilterField label={t("badges.kind")} htmlFor="f-kind">
                 <Select id="f-kind" name="kind" defaultValue={d.filter.kind ?? ""}>
                   <option value="">{t("common.all")}</option>
@@ -138,16 +132,9 @@ export default function BadgesPage() {
                 <Input id="f-q" name="q" defaultValue={d.filter.q ?? ""} />
               </FilterField>
               <div className="flex flex-wrap items-end gap-2">
-                <button type="submit" className={buttonClass("primary")}>
-                  {t("badges.apply")}
-                </button>
-                {filtered ? (
-                  <Link to="/badges" className={buttonClass("secondary")}>
-                    {t("badges.clear")}
-                  </Link>
-                ) : null}
+                <FilterButtons apply={t("badges.apply")} clear={t("badges.clear")} clearTo="/badges" filtered={filtered} />
               </div>
-            </Form>
+            </FilterForm>
           </details>
           {d.rows.length === 0 ? (
             <p className="text-slate-600">

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { dropEmptyFields } from "~/components/form/filter-form";
 import { partnerName, PartnerStatusBadges } from "~/components/partners/partner-fields";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -20,6 +19,7 @@ import { partnerRoles } from "~/lib/partners/partner-values";
 import { partnerReference } from "~/lib/partners/partner-references";
 import { getPartnerPolicy, listPartners, missingClauses, PARTNERS_PAGE_SIZE } from "~/lib/partners/partners.server";
 import { FilterField } from "~/components/form/filter-field";
+import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("partners.title"));
 
@@ -124,13 +124,7 @@ export default function PartnersPage() {
           </span>
         }
       >
-        <Form
-          key={search}
-          method="get"
-          onSubmit={dropEmptyFields}
-          className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6"
-          aria-label={t("partners.filterLabel")}
-        >
+        <FilterForm key={search} className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6" label={t("partners.filterLabel")}>
           <FilterField label={t("partners.search")} htmlFor="f-q" className="sm:col-span-3 lg:col-span-2">
             <Input id="f-q" name="q" type="search" defaultValue={d.filter.q ?? ""} placeholder={t("partners.searchPlaceholder")} />
           </FilterField>
@@ -179,16 +173,9 @@ export default function PartnersPage() {
               <input type="checkbox" name="due" value="1" defaultChecked={d.filter.due === "1"} className="size-5 accent-brand-700" />
               {t("partners.dueFilter")}
             </label>
-            <button type="submit" className={buttonClass("primary")}>
-              {t("partners.applyFilter")}
-            </button>
-            {filtered ? (
-              <Link to="/partners" className={buttonClass("secondary")}>
-                {t("partners.clearFilter")}
-              </Link>
-            ) : null}
+            <FilterButtons apply={t("partners.applyFilter")} clear={t("partners.clearFilter")} clearTo="/partners" filtered={filtered} />
           </div>
-        </Form>
+        </FilterForm>
         {d.partners.length === 0 ? (
           <p className="text-slate-600">
             {filtered ? t("partners.emptyFilter") : d.canManage ? t("partners.emptyManager") : t("partners.empty")}

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { dropEmptyFields } from "~/components/form/filter-form";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
@@ -24,6 +23,7 @@ import { employeeReference } from "~/lib/personnel/personnel-references";
 import { isOffboardingOverdue, recheckState, RECHECK_MONTHS } from "~/lib/personnel/personnel-rules";
 import { EMPLOYEES_PAGE_SIZE, listDepartments, listEmployees } from "~/lib/personnel/personnel-queries.server";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
+import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("personnel.title"));
 
@@ -111,13 +111,7 @@ export default function PersonnelPage() {
           {t("personnel.privacyNote")}{" "}
           {t("personnel.recheckRule", { sensitive: RECHECK_MONTHS.sensitive, standard: RECHECK_MONTHS.standard })}
         </p>
-        <Form
-          key={search}
-          method="get"
-          onSubmit={dropEmptyFields}
-          className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6"
-          aria-label={t("personnel.filterLabel")}
-        >
+        <FilterForm key={search} className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6" label={t("personnel.filterLabel")}>
           <FilterField label={t("personnel.search")} htmlFor="f-q" className="sm:col-span-3 lg:col-span-2">
             <Input id="f-q" name="q" type="search" defaultValue={d.filter.q ?? ""} placeholder={t("personnel.searchPlaceholder")} />
           </FilterField>
@@ -187,16 +181,9 @@ export default function PersonnelPage() {
               />
               {t("personnel.sensitiveFilter")}
             </label>
-            <button type="submit" className={buttonClass("primary")}>
-              {t("personnel.applyFilter")}
-            </button>
-            {filtered ? (
-              <Link to="/personnel" className={buttonClass("secondary")}>
-                {t("personnel.clearFilter")}
-              </Link>
-            ) : null}
+            <FilterButtons apply={t("personnel.applyFilter")} clear={t("personnel.clearFilter")} clearTo="/personnel" filtered={filtered} />
           </div>
-        </Form>
+        </FilterForm>
         {d.employees.length === 0 ? (
           <p className="text-slate-600">
             {filtered ? t("personnel.emptyFilter") : d.canManage ? t("personnel.emptyManager") : t("personnel.empty")}

@@ -1,7 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { dropEmptyFields } from "~/components/form/filter-form";
 import { OpenSealReports } from "~/components/seals/open-seal-reports";
 import { SealStatusBadge } from "~/components/seals/seal-parts";
 import { Alert } from "~/components/ui/alert";
@@ -20,6 +19,7 @@ import { sealStatuses } from "~/lib/seals/seal-lifecycle";
 import { isSealNumber, normalizeSealNumber } from "~/lib/seals/seal-numbers";
 import { findSealIdByNumber, listSeals, openSealReports, SEALS_PAGE_SIZE } from "~/lib/seals/seal-queries.server";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
+import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.title"));
 
@@ -152,13 +152,7 @@ export default function SealLogPage() {
           </span>
         }
       >
-        <Form
-          key={search}
-          method="get"
-          onSubmit={dropEmptyFields}
-          className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6"
-          aria-label={t("seals.filterLabel")}
-        >
+        <FilterForm key={search} className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6" label={t("seals.filterLabel")}>
           <FilterField label={t("seals.search")} htmlFor="f-q" className="sm:col-span-3 lg:col-span-2">
             <Input id="f-q" name="q" type="search" defaultValue={d.filter.q ?? ""} placeholder={t("seals.searchPlaceholder")} />
           </FilterField>
@@ -180,16 +174,9 @@ export default function SealLogPage() {
             <Input id="f-to" name="to" type="date" defaultValue={d.filter.to ?? ""} />
           </FilterField>
           <div className="flex flex-wrap items-center gap-2 sm:col-span-3 lg:col-span-6">
-            <button type="submit" className={buttonClass("primary")}>
-              {t("seals.applyFilter")}
-            </button>
-            {filtered ? (
-              <Link to="/seals" className={buttonClass("secondary")}>
-                {t("seals.clearFilter")}
-              </Link>
-            ) : null}
+            <FilterButtons apply={t("seals.applyFilter")} clear={t("seals.clearFilter")} clearTo="/seals" filtered={filtered} />
           </div>
-        </Form>
+        </FilterForm>
         {d.seals.length === 0 ? (
           <p className="text-slate-600">{filtered ? t("seals.emptyFilter") : d.canManage ? t("seals.emptyManager") : t("seals.empty")}</p>
         ) : (

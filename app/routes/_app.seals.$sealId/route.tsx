@@ -1,9 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { SealStatusBadge } from "~/components/seals/seal-parts";
 import { Alert } from "~/components/ui/alert";
 import { PageHeader } from "~/components/ui/card";
+import { BackLink } from "~/components/ui/back-link";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { parseForm, readFormData } from "~/lib/form.server";
 import { formatDateTime } from "~/lib/i18n/format";
@@ -84,9 +85,7 @@ export default function SealChainPage() {
         }
         description={t("seals.chain.description")}
         actions={
-          <Link to="/seals" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
-            {t("seals.backToLog")}
-          </Link>
+          <BackLink to="/seals">{t("seals.backToLog")}</BackLink>
         }
       />
       {done ? (
