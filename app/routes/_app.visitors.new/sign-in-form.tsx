@@ -24,6 +24,7 @@ export function SignInForm({ d, server }: { d: SignInData; server: ServerFormSta
   const navigation = useNavigation();
   const en = i18n.language === "en";
   const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(VisitorSignInSchema, { defaults: d.defaults, server });
+  const field = { form, values };
   const current = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
   return (
     <Card>
@@ -50,22 +51,8 @@ export function SignInForm({ d, server }: { d: SignInData; server: ServerFormSta
           </div>
         </ChoiceGroup>
 
-        <TextField
-          form={form}
-          values={values}
-          name="visitorName"
-          label={t("visitors.visitorName")}
-          error={errorOf("visitorName")}
-          autoComplete="off"
-        />
-        <TextField
-          form={form}
-          values={values}
-          name="company"
-          label={t("visitors.company")}
-          error={errorOf("company")}
-          autoComplete="off"
-        />
+        <TextField {...field} name="visitorName" label={t("visitors.visitorName")} error={errorOf("visitorName")} autoComplete="off" />
+        <TextField {...field} name="company" label={t("visitors.company")} error={errorOf("company")} autoComplete="off" />
 
         <div className="grid gap-3 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)]">
           <div className="space-y-1">
@@ -112,8 +99,7 @@ export function SignInForm({ d, server }: { d: SignInData; server: ServerFormSta
 
         <div>
           <SuggestField
-            form={form}
-            values={values}
+            {...field}
             name="hostName"
             label={t("visitors.host")}
             hint={t("visitors.signIn.hostHint")}
@@ -143,8 +129,7 @@ export function SignInForm({ d, server }: { d: SignInData; server: ServerFormSta
           </div>
         </ChoiceGroup>
         <TextField
-          form={form}
-          values={values}
+          {...field}
           name="purposeNote"
           label={t("visitors.purposeNote")}
           hint={t("visitors.signIn.purposeNoteHint")}
@@ -153,8 +138,7 @@ export function SignInForm({ d, server }: { d: SignInData; server: ServerFormSta
 
         <div>
           <SuggestField
-            form={form}
-            values={values}
+            {...field}
             name="badgeNumber"
             label={t("visitors.badge")}
             hint={d.badges.length ? t("visitors.signIn.badgeHint", { count: d.badges.length }) : t("visitors.signIn.badgeFreeHint")}
@@ -169,8 +153,7 @@ export function SignInForm({ d, server }: { d: SignInData; server: ServerFormSta
           </datalist>
         </div>
         <TextField
-          form={form}
-          values={values}
+          {...field}
           name="escortName"
           label={t("visitors.escort")}
           hint={t("visitors.signIn.escortHint")}
@@ -178,8 +161,7 @@ export function SignInForm({ d, server }: { d: SignInData; server: ServerFormSta
           autoComplete="off"
         />
         <TextField
-          form={form}
-          values={values}
+          {...field}
           name="vehiclePlate"
           label={t("visitors.plate")}
           hint={t("visitors.signIn.plateHint")}
