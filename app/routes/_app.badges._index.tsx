@@ -7,6 +7,7 @@ import { useValidatedForm, type ServerFormState } from "~/components/form/use-va
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { ExportLink } from "~/components/ui/export-link";
 import { Input, Select } from "~/components/ui/input";
 import { pageAddress, Pager } from "~/components/ui/pager";
 import { requirePermission } from "~/lib/auth/auth.server";
@@ -93,13 +94,7 @@ export default function BadgesPage() {
           title={t("badges.register", { count: d.total })}
           actions={
             <span className="flex flex-wrap gap-4">
-              <a
-                href={`/badges/export.csv${accessItemFilterSearch(d.filter)}`}
-                className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-                download
-              >
-                {t("badges.exportRegister")}
-              </a>
+              <ExportLink href={`/badges/export.csv${accessItemFilterSearch(d.filter)}`}>{t("badges.exportRegister")}</ExportLink>
             </span>
           }
         >

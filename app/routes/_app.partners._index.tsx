@@ -6,6 +6,7 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { ExportLink } from "~/components/ui/export-link";
 import { pageAddress, Pager } from "~/components/ui/pager";
 import { Input, Select } from "~/components/ui/input";
 import { requirePermission } from "~/lib/auth/auth.server";
@@ -107,20 +108,8 @@ export default function PartnersPage() {
         title={t("partners.list", { count: d.total })}
         actions={
           <span className="flex flex-wrap gap-3 text-sm">
-            <a
-              href={`/partners/export.csv${search}`}
-              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
-              download
-            >
-              {t("partners.exportCsv")}
-            </a>
-            <a
-              href={`/partners/export.xlsx${search}`}
-              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
-              download
-            >
-              {t("partners.exportXlsx")}
-            </a>
+            <ExportLink href={`/partners/export.csv${search}`}>{t("partners.exportCsv")}</ExportLink>
+            <ExportLink href={`/partners/export.xlsx${search}`}>{t("partners.exportXlsx")}</ExportLink>
           </span>
         }
       >

@@ -4,6 +4,7 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { ExportLink } from "~/components/ui/export-link";
 import { Input, Select } from "~/components/ui/input";
 import { pageAddress, Pager } from "~/components/ui/pager";
 import { requirePermission } from "~/lib/auth/auth.server";
@@ -98,13 +99,7 @@ export default function PersonnelPage() {
       <Card
         title={t("personnel.list", { count: d.total })}
         actions={
-          <a
-            href={`/personnel/export.csv${search}`}
-            className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-            download
-          >
-            {t("personnel.exportCsv")}
-          </a>
+          <ExportLink href={`/personnel/export.csv${search}`}>{t("personnel.exportCsv")}</ExportLink>
         }
       >
         <p className="mb-3 text-sm text-slate-600">

@@ -6,6 +6,7 @@ import { SealStatusBadge } from "~/components/seals/seal-parts";
 import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { ExportLink } from "~/components/ui/export-link";
 import { Input, Select } from "~/components/ui/input";
 import { pageAddress, Pager } from "~/components/ui/pager";
 import { requirePermission } from "~/lib/auth/auth.server";
@@ -135,20 +136,8 @@ export default function SealLogPage() {
         title={t("seals.list", { count: d.total })}
         actions={
           <span className="flex flex-wrap gap-3">
-            <a
-              href={`/seals/export.csv${search}`}
-              className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-              download
-            >
-              {t("seals.exportCsv")}
-            </a>
-            <a
-              href={`/seals/export.csv${search ? `${search}&` : "?"}rows=events`}
-              className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-              download
-            >
-              {t("seals.exportEventsCsv")}
-            </a>
+            <ExportLink href={`/seals/export.csv${search}`}>{t("seals.exportCsv")}</ExportLink>
+            <ExportLink href={`/seals/export.csv${search ? `${search}&` : "?"}rows=events`}>{t("seals.exportEventsCsv")}</ExportLink>
           </span>
         }
       >

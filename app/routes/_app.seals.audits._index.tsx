@@ -7,6 +7,7 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { ExportLink } from "~/components/ui/export-link";
 import { BackLink } from "~/components/ui/back-link";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
@@ -121,13 +122,7 @@ export default function SealAuditsPage() {
         <Card
           title={t("seals.audits.list", { count: d.audits.length })}
           actions={
-            <a
-              href={`/seals/export.csv${search ? `${search}&` : "?"}rows=audits`}
-              className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-              download
-            >
-              {t("seals.audits.exportCsv")}
-            </a>
+            <ExportLink href={`/seals/export.csv${search ? `${search}&` : "?"}rows=audits`}>{t("seals.audits.exportCsv")}</ExportLink>
           }
         >
           <FilterForm key={search} className="mb-4 grid gap-3 sm:grid-cols-3" label={t("seals.audits.filterLabel")}>

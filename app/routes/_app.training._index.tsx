@@ -5,6 +5,7 @@ import { SessionList, TrainingFilterForm } from "~/components/training/session-l
 import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { ExportLink } from "~/components/ui/export-link";
 import { pageAddress, Pager } from "~/components/ui/pager";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
@@ -76,20 +77,8 @@ export default function TrainingPage() {
         title={t("training.list", { count: d.total })}
         actions={
           <span className="flex flex-wrap gap-3 text-sm">
-            <a
-              href={`/training/export.csv${search}`}
-              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
-              download
-            >
-              {t("training.exportSessions")}
-            </a>
-            <a
-              href={`/training/attendance.csv${search}`}
-              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
-              download
-            >
-              {t("training.exportAttendance")}
-            </a>
+            <ExportLink href={`/training/export.csv${search}`}>{t("training.exportSessions")}</ExportLink>
+            <ExportLink href={`/training/attendance.csv${search}`}>{t("training.exportAttendance")}</ExportLink>
           </span>
         }
       >

@@ -5,6 +5,7 @@ import { SessionList, TrainingFilterForm } from "~/components/training/session-l
 import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { ExportLink } from "~/components/ui/export-link";
 import { pageAddress, Pager } from "~/components/ui/pager";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
@@ -72,13 +73,7 @@ export default function DrillsPage() {
       <Card
         title={t("training.drills.list", { count: d.total })}
         actions={
-          <a
-            href={`/training/export.csv${exportSearch}`}
-            className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-            download
-          >
-            {t("training.exportSessions")}
-          </a>
+          <ExportLink href={`/training/export.csv${exportSearch}`}>{t("training.exportSessions")}</ExportLink>
         }
       >
         <TrainingFilterForm key={search} path="/training/drills" filter={d.filter} sites={d.sites} categories={false} />

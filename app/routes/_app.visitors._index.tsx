@@ -6,6 +6,7 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { ExportLink } from "~/components/ui/export-link";
 import { Input } from "~/components/ui/input";
 import { pageAddress, Pager } from "~/components/ui/pager";
 import { requirePermission } from "~/lib/auth/auth.server";
@@ -170,13 +171,7 @@ export default function VisitorsPage() {
         <Card
           title={t(d.more ? "visitors.log.titleMore" : "visitors.log.title", { count: d.total })}
           actions={
-            <a
-              href={`/visitors/export.csv${visitorFilterSearch(d.filter)}`}
-              className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-              download
-            >
-              {t("visitors.log.exportCsv")}
-            </a>
+            <ExportLink href={`/visitors/export.csv${visitorFilterSearch(d.filter)}`}>{t("visitors.log.exportCsv")}</ExportLink>
           }
         >
           <details open={filtered || undefined} className="mb-4">
