@@ -3,11 +3,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { AccessItemStatusBadge } from "~/components/badges/access-item-status";
 import { SelectField, TextField } from "~/components/form/fields";
-import { dropEmptyFields } from "~/components/form/filter-form";
 import { useValidatedForm, type ServerFormState } from "~/components/form/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { ExportLink } from "~/components/ui/export-link";
 import { Input, Select } from "~/components/ui/input";
 import { pageAddress, Pager } from "~/components/ui/pager";
 import { requirePermission } from "~/lib/auth/auth.server";
@@ -23,6 +23,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
+import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 import type { PageHandle } from "~/root";
 
 export const handle = { i18n: ["criteria", "inspections", "badges"] } satisfies PageHandle;
@@ -96,26 +97,14 @@ export default function BadgesPage() {
           title={t("badges.register", { count: d.total })}
           actions={
             <span className="flex flex-wrap gap-4">
-              <a
-                href={`/badges/export.csv${accessItemFilterSearch(d.filter)}`}
-                className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-                download
-              >
-                {t("badges.exportRegister")}
-              </a>
+              <ExportLink href={`/badges/export.csv${accessItemFilterSearch(d.filter)}`}>{t("badges.exportRegister")}</ExportLink>
             </span>
           }
         >
           {/* Folded on phones unless a filter is on: the register comes first. */}
           <details open={filtered || undefined} className="mb-4">
             <summary className="flex min-h-11 cursor-pointer items-center font-medium text-brand-700">{t("badges.filter")}</summary>
-            <Form
-              key={accessItemFilterSearch(d.filter)}
-              method="get"
-              onSubmit={dropEmptyFields}
-              className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-5"
-              aria-label={t("badges.filter")}
-            >
+            <FilterForm key={accessItemFilterSearch(d.filter)} className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-5" label={t("badges.filter")}>
               <FilterField label={t("badges.kind")} htmlFor="f-kind">
                 <Select id="f-kind" name="kind" defaultValue={d.filter.kind ?? ""}>
                   <option value="">{t("common.all")}</option>
@@ -141,16 +130,9 @@ export default function BadgesPage() {
                 <Input id="f-q" name="q" defaultValue={d.filter.q ?? ""} />
               </FilterField>
               <div className="flex flex-wrap items-end gap-2">
-                <button type="submit" className={buttonClass("primary")}>
-                  {t("badges.apply")}
-                </button>
-                {filtered ? (
-                  <Link to="/badges" className={buttonClass("secondary")}>
-                    {t("badges.clear")}
-                  </Link>
-                ) : null}
+                <FilterButtons apply={t("badges.apply")} clear={t("badges.clear")} clearTo="/badges" filtered={filtered} />
               </div>
-            </Form>
+            </FilterForm>
           </details>
           {d.rows.length === 0 ? (
             <p className="text-slate-600">

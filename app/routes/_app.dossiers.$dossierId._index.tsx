@@ -5,6 +5,7 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Card, PageHeader } from "~/components/ui/card";
+import { BackLink } from "~/components/ui/back-link";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { dossierReference } from "~/lib/dossiers/dossier-schema";
@@ -93,9 +94,7 @@ export default function DossierPage() {
         title={d.reference}
         description={`${en ? d.framework.nameEn : d.framework.nameZh} (${d.framework.version}) · ${d.periodFrom} – ${d.periodTo}`}
         actions={
-          <Link to="/dossiers" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
-            {t("dossiers.backToList")}
-          </Link>
+          <BackLink to="/dossiers">{t("dossiers.backToList")}</BackLink>
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/use-validated-form";
@@ -7,6 +7,7 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { BackLink } from "~/components/ui/back-link";
 import { Input } from "~/components/ui/input";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
@@ -126,9 +127,7 @@ export default function DossierSharesPage() {
         title={t("shares.title")}
         description={`${d.reference} · ${t("shares.description")}`}
         actions={
-          <Link to={`/dossiers/${d.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
-            {t("shares.backToDossier", { reference: d.reference })}
-          </Link>
+          <BackLink to={`/dossiers/${d.id}`}>{t("shares.backToDossier", { reference: d.reference })}</BackLink>
         }
       />
       <div className="space-y-4">

@@ -1,10 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { BackLink } from "~/components/ui/back-link";
 import { Input } from "~/components/ui/input";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { listCriteria, listFrameworks, isAssessable } from "~/lib/criteria/criteria.server";
@@ -90,9 +91,7 @@ export default function NewDossierPage() {
         title={t("dossiers.new.title")}
         description={t("dossiers.new.description")}
         actions={
-          <Link to="/dossiers" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
-            {t("dossiers.backToList")}
-          </Link>
+          <BackLink to="/dossiers">{t("dossiers.backToList")}</BackLink>
         }
       />
       <Form method="get" className="space-y-4">

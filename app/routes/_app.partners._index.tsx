@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { dropEmptyFields } from "~/components/form/filter-form";
 import { partnerName, PartnerStatusBadges } from "~/components/partners/partner-fields";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { ExportLink } from "~/components/ui/export-link";
 import { pageAddress, Pager } from "~/components/ui/pager";
 import { Input, Select } from "~/components/ui/input";
 import { requirePermission } from "~/lib/auth/auth.server";
@@ -20,6 +20,7 @@ import { partnerRoles } from "~/lib/partners/partner-values";
 import { partnerReference } from "~/lib/partners/partner-references";
 import { getPartnerPolicy, listPartners, missingClauses, PARTNERS_PAGE_SIZE } from "~/lib/partners/partners.server";
 import { FilterField } from "~/components/form/filter-field";
+import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 import type { PageHandle } from "~/root";
 
 export const handle = { i18n: ["partners"] } satisfies PageHandle;
@@ -110,30 +111,12 @@ export default function PartnersPage() {
         title={t("partners.list", { count: d.total })}
         actions={
           <span className="flex flex-wrap gap-3 text-sm">
-            <a
-              href={`/partners/export.csv${search}`}
-              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
-              download
-            >
-              {t("partners.exportCsv")}
-            </a>
-            <a
-              href={`/partners/export.xlsx${search}`}
-              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
-              download
-            >
-              {t("partners.exportXlsx")}
-            </a>
+            <ExportLink href={`/partners/export.csv${search}`}>{t("partners.exportCsv")}</ExportLink>
+            <ExportLink href={`/partners/export.xlsx${search}`}>{t("partners.exportXlsx")}</ExportLink>
           </span>
         }
       >
-        <Form
-          key={search}
-          method="get"
-          onSubmit={dropEmptyFields}
-          className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6"
-          aria-label={t("partners.filterLabel")}
-        >
+        <FilterForm key={search} className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6" label={t("partners.filterLabel")}>
           <FilterField label={t("partners.search")} htmlFor="f-q" className="sm:col-span-3 lg:col-span-2">
             <Input id="f-q" name="q" type="search" defaultValue={d.filter.q ?? ""} placeholder={t("partners.searchPlaceholder")} />
           </FilterField>
@@ -182,16 +165,9 @@ export default function PartnersPage() {
               <input type="checkbox" name="due" value="1" defaultChecked={d.filter.due === "1"} className="size-5 accent-brand-700" />
               {t("partners.dueFilter")}
             </label>
-            <button type="submit" className={buttonClass("primary")}>
-              {t("partners.applyFilter")}
-            </button>
-            {filtered ? (
-              <Link to="/partners" className={buttonClass("secondary")}>
-                {t("partners.clearFilter")}
-              </Link>
-            ) : null}
+            <FilterButtons apply={t("partners.applyFilter")} clear={t("partners.clearFilter")} clearTo="/partners" filtered={filtered} />
           </div>
-        </Form>
+        </FilterForm>
         {d.partners.length === 0 ? (
           <p className="text-slate-600">
             {filtered ? t("partners.emptyFilter") : d.canManage ? t("partners.emptyManager") : t("partners.empty")}

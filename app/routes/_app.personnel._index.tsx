@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { dropEmptyFields } from "~/components/form/filter-form";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { ExportLink } from "~/components/ui/export-link";
 import { Input, Select } from "~/components/ui/input";
 import { pageAddress, Pager } from "~/components/ui/pager";
 import { requirePermission } from "~/lib/auth/auth.server";
@@ -24,6 +24,7 @@ import { employeeReference } from "~/lib/personnel/personnel-references";
 import { isOffboardingOverdue, recheckState, RECHECK_MONTHS } from "~/lib/personnel/personnel-rules";
 import { EMPLOYEES_PAGE_SIZE, listDepartments, listEmployees } from "~/lib/personnel/personnel-queries.server";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
+import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 import type { PageHandle } from "~/root";
 
 export const handle = { i18n: ["personnel"] } satisfies PageHandle;
@@ -101,26 +102,14 @@ export default function PersonnelPage() {
       <Card
         title={t("personnel.list", { count: d.total })}
         actions={
-          <a
-            href={`/personnel/export.csv${search}`}
-            className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-            download
-          >
-            {t("personnel.exportCsv")}
-          </a>
+          <ExportLink href={`/personnel/export.csv${search}`}>{t("personnel.exportCsv")}</ExportLink>
         }
       >
         <p className="mb-3 text-sm text-slate-600">
           {t("personnel.privacyNote")}{" "}
           {t("personnel.recheckRule", { sensitive: RECHECK_MONTHS.sensitive, standard: RECHECK_MONTHS.standard })}
         </p>
-        <Form
-          key={search}
-          method="get"
-          onSubmit={dropEmptyFields}
-          className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6"
-          aria-label={t("personnel.filterLabel")}
-        >
+        <FilterForm key={search} className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6" label={t("personnel.filterLabel")}>
           <FilterField label={t("personnel.search")} htmlFor="f-q" className="sm:col-span-3 lg:col-span-2">
             <Input id="f-q" name="q" type="search" defaultValue={d.filter.q ?? ""} placeholder={t("personnel.searchPlaceholder")} />
           </FilterField>
@@ -190,16 +179,9 @@ export default function PersonnelPage() {
               />
               {t("personnel.sensitiveFilter")}
             </label>
-            <button type="submit" className={buttonClass("primary")}>
-              {t("personnel.applyFilter")}
-            </button>
-            {filtered ? (
-              <Link to="/personnel" className={buttonClass("secondary")}>
-                {t("personnel.clearFilter")}
-              </Link>
-            ) : null}
+            <FilterButtons apply={t("personnel.applyFilter")} clear={t("personnel.clearFilter")} clearTo="/personnel" filtered={filtered} />
           </div>
-        </Form>
+        </FilterForm>
         {d.employees.length === 0 ? (
           <p className="text-slate-600">
             {filtered ? t("personnel.emptyFilter") : d.canManage ? t("personnel.emptyManager") : t("personnel.empty")}

@@ -1,11 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { useValidatedForm } from "~/components/form/use-validated-form";
 import { EmployeeFields } from "~/components/personnel/employee-fields";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { BackLink } from "~/components/ui/back-link";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
 import { titleFor } from "~/lib/i18n/meta";
@@ -47,9 +48,7 @@ export default function NewEmployeePage() {
         title={t("personnel.new")}
         description={t("personnel.newDescription")}
         actions={
-          <Link to="/personnel" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
-            {t("personnel.backToList")}
-          </Link>
+          <BackLink to="/personnel">{t("personnel.backToList")}</BackLink>
         }
       />
       <Card>

@@ -1,12 +1,12 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { dropEmptyFields } from "~/components/form/filter-form";
 import { OpenSealReports } from "~/components/seals/open-seal-reports";
 import { SealStatusBadge } from "~/components/seals/seal-parts";
 import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { ExportLink } from "~/components/ui/export-link";
 import { Input, Select } from "~/components/ui/input";
 import { pageAddress, Pager } from "~/components/ui/pager";
 import { requirePermission } from "~/lib/auth/auth.server";
@@ -20,6 +20,7 @@ import { sealStatuses } from "~/lib/seals/seal-lifecycle";
 import { isSealNumber, normalizeSealNumber } from "~/lib/seals/seal-numbers";
 import { findSealIdByNumber, listSeals, openSealReports, SEALS_PAGE_SIZE } from "~/lib/seals/seal-queries.server";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
+import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 import type { PageHandle } from "~/root";
 
 export const handle = { i18n: ["seals"] } satisfies PageHandle;
@@ -138,30 +139,12 @@ export default function SealLogPage() {
         title={t("seals.list", { count: d.total })}
         actions={
           <span className="flex flex-wrap gap-3">
-            <a
-              href={`/seals/export.csv${search}`}
-              className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-              download
-            >
-              {t("seals.exportCsv")}
-            </a>
-            <a
-              href={`/seals/export.csv${search ? `${search}&` : "?"}rows=events`}
-              className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-              download
-            >
-              {t("seals.exportEventsCsv")}
-            </a>
+            <ExportLink href={`/seals/export.csv${search}`}>{t("seals.exportCsv")}</ExportLink>
+            <ExportLink href={`/seals/export.csv${search ? `${search}&` : "?"}rows=events`}>{t("seals.exportEventsCsv")}</ExportLink>
           </span>
         }
       >
-        <Form
-          key={search}
-          method="get"
-          onSubmit={dropEmptyFields}
-          className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6"
-          aria-label={t("seals.filterLabel")}
-        >
+        <FilterForm key={search} className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6" label={t("seals.filterLabel")}>
           <FilterField label={t("seals.search")} htmlFor="f-q" className="sm:col-span-3 lg:col-span-2">
             <Input id="f-q" name="q" type="search" defaultValue={d.filter.q ?? ""} placeholder={t("seals.searchPlaceholder")} />
           </FilterField>
@@ -183,16 +166,9 @@ export default function SealLogPage() {
             <Input id="f-to" name="to" type="date" defaultValue={d.filter.to ?? ""} />
           </FilterField>
           <div className="flex flex-wrap items-center gap-2 sm:col-span-3 lg:col-span-6">
-            <button type="submit" className={buttonClass("primary")}>
-              {t("seals.applyFilter")}
-            </button>
-            {filtered ? (
-              <Link to="/seals" className={buttonClass("secondary")}>
-                {t("seals.clearFilter")}
-              </Link>
-            ) : null}
+            <FilterButtons apply={t("seals.applyFilter")} clear={t("seals.clearFilter")} clearTo="/seals" filtered={filtered} />
           </div>
-        </Form>
+        </FilterForm>
         {d.seals.length === 0 ? (
           <p className="text-slate-600">{filtered ? t("seals.emptyFilter") : d.canManage ? t("seals.emptyManager") : t("seals.empty")}</p>
         ) : (

@@ -1,12 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { SealPhotoField } from "~/components/seals/seal-parts";
 import { FieldShell, TextAreaField, TextField } from "~/components/form/fields";
+import { ChoiceButtons } from "~/components/form/choice-buttons";
 import { useValidatedForm } from "~/components/form/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { BackLink } from "~/components/ui/back-link";
 import { Input } from "~/components/ui/input";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { formDataToObject, parseForm } from "~/lib/form.server";
@@ -100,9 +102,7 @@ export default function ApplySealPage() {
         title={t("seals.apply.title")}
         description={t("seals.apply.description")}
         actions={
-          <Link to="/seals" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
-            {t("seals.backToLog")}
-          </Link>
+          <BackLink to="/seals">{t("seals.backToLog")}</BackLink>
         }
       />
       <Card>
@@ -151,26 +151,14 @@ export default function ApplySealPage() {
               })}
             </p>
           ) : null}
-          <fieldset className="space-y-2">
-            <legend className="text-sm font-medium text-slate-800">{t("seals.fields.targetKind")}</legend>
-            <div className="grid grid-cols-2 gap-2">
-              {(["container", "trailer"] as const).map((kind) => (
-                <label
-                  key={kind}
-                  className="flex min-h-14 cursor-pointer items-center justify-center rounded-lg bg-white text-lg font-semibold ring-2 ring-inset ring-slate-300 has-[:checked]:bg-brand-700 has-[:checked]:text-white has-[:checked]:ring-brand-700 has-[:focus-visible]:outline has-[:focus-visible]:outline-2"
-                >
-                  <input
-                    type="radio"
-                    value={kind}
-                    className="sr-only"
-                    defaultChecked={values.targetKind === kind}
-                    {...form.register("targetKind")}
-                  />
-                  {t(`seals.targetKind.${kind}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <ChoiceButtons
+            legend={t("seals.fields.targetKind")}
+            name="targetKind"
+            options={(["container", "trailer"] as const).map((kind) => ({ value: kind, label: t(`seals.targetKind.${kind}`) }))}
+            checked={values.targetKind}
+            register={form.register("targetKind")}
+            gridClassName="grid grid-cols-2 gap-2"
+          />
           <FieldShell
             name="target"
             label={targetKind === "trailer" ? t("seals.fields.trailer") : t("seals.fields.container")}

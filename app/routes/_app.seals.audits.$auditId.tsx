@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { Alert } from "~/components/ui/alert";
 import { Card, PageHeader } from "~/components/ui/card";
+import { BackLink } from "~/components/ui/back-link";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { formatDateTime } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
@@ -38,9 +39,7 @@ export default function SealAuditPage() {
         title={t("seals.audits.resultTitle", { reference: d.reference })}
         description={`${formatDateTime(d.audit.performedAt, locale, d.timeZone)} · ${d.performedByName} · ${(en ? d.siteNameEn : d.siteNameZh) ?? t("seals.audits.allSites")}`}
         actions={
-          <Link to="/seals/audits" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
-            {t("seals.audits.backToList")}
-          </Link>
+          <BackLink to="/seals/audits">{t("seals.audits.backToList")}</BackLink>
         }
       />
       <div className="mb-4">

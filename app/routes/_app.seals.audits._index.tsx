@@ -5,8 +5,10 @@ import { SelectField, TextAreaField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
-import { Button, buttonClass } from "~/components/ui/button";
+import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { ExportLink } from "~/components/ui/export-link";
+import { BackLink } from "~/components/ui/back-link";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
@@ -18,8 +20,8 @@ import { sealAuditReference } from "~/lib/seals/seal-numbers";
 import { SealAuditSchema } from "~/lib/seals/seal-schema";
 import { parseSealFilter, sealFilterSearch } from "~/lib/seals/seal-filter";
 import { listSealAudits, runSealAudit } from "~/lib/seals/seal-audits.server";
-import { dropEmptyFields } from "~/components/form/filter-form";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
+import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 import { Input } from "~/components/ui/input";
 import type { PageHandle } from "~/root";
 
@@ -87,9 +89,7 @@ export default function SealAuditsPage() {
         title={t("seals.audits.title")}
         description={t("seals.audits.description")}
         actions={
-          <Link to="/seals" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
-            {t("seals.backToLog")}
-          </Link>
+          <BackLink to="/seals">{t("seals.backToLog")}</BackLink>
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">
@@ -125,22 +125,10 @@ export default function SealAuditsPage() {
         <Card
           title={t("seals.audits.list", { count: d.audits.length })}
           actions={
-            <a
-              href={`/seals/export.csv${search ? `${search}&` : "?"}rows=audits`}
-              className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-              download
-            >
-              {t("seals.audits.exportCsv")}
-            </a>
+            <ExportLink href={`/seals/export.csv${search ? `${search}&` : "?"}rows=audits`}>{t("seals.audits.exportCsv")}</ExportLink>
           }
         >
-          <Form
-            key={search}
-            method="get"
-            onSubmit={dropEmptyFields}
-            className="mb-4 grid gap-3 sm:grid-cols-3"
-            aria-label={t("seals.audits.filterLabel")}
-          >
+          <FilterForm key={search} className="mb-4 grid gap-3 sm:grid-cols-3" label={t("seals.audits.filterLabel")}>
             <SiteFilterField label={t("seals.fields.site")} sites={d.sites} value={d.filter.site} id="fa-site" className="sm:col-span-3" />
             <FilterField label={t("seals.audits.from")} htmlFor="fa-from">
               <Input id="fa-from" name="from" type="date" defaultValue={d.filter.from ?? ""} />
@@ -149,16 +137,9 @@ export default function SealAuditsPage() {
               <Input id="fa-to" name="to" type="date" defaultValue={d.filter.to ?? ""} />
             </FilterField>
             <div className="flex flex-wrap items-end gap-2">
-              <button type="submit" className={buttonClass("primary")}>
-                {t("seals.applyFilter")}
-              </button>
-              {filtered ? (
-                <Link to="/seals/audits" className={buttonClass("secondary")}>
-                  {t("seals.clearFilter")}
-                </Link>
-              ) : null}
+              <FilterButtons apply={t("seals.applyFilter")} clear={t("seals.clearFilter")} clearTo="/seals/audits" filtered={filtered} />
             </div>
-          </Form>
+          </FilterForm>
           {d.audits.length === 0 ? (
             <p className="text-slate-600">{filtered ? t("seals.audits.emptyFilter") : t("seals.audits.empty")}</p>
           ) : (

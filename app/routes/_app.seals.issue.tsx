@@ -1,11 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { SelectField, TextAreaField, TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { BackLink } from "~/components/ui/back-link";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
 import { titleFor } from "~/lib/i18n/meta";
@@ -59,9 +60,7 @@ export default function IssueSealsPage() {
         title={t("seals.issue.title")}
         description={t("seals.issue.description")}
         actions={
-          <Link to="/seals" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
-            {t("seals.backToLog")}
-          </Link>
+          <BackLink to="/seals">{t("seals.backToLog")}</BackLink>
         }
       />
       <Card>

@@ -6,6 +6,7 @@ import { useValidatedForm } from "~/components/form/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { BackLink } from "~/components/ui/back-link";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
 import { localDateTimeInZone } from "~/lib/i18n/format";
@@ -67,9 +68,7 @@ export default function ReceiveSealsPage() {
         title={t("seals.receive.title")}
         description={t("seals.receive.description", { max: MAX_RANGE })}
         actions={
-          <Link to="/seals" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
-            {t("seals.backToLog")}
-          </Link>
+          <BackLink to="/seals">{t("seals.backToLog")}</BackLink>
         }
       />
       <Card>

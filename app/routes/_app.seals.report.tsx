@@ -1,12 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { FieldShell, TextAreaField, TextField } from "~/components/form/fields";
+import { ChoiceButtons } from "~/components/form/choice-buttons";
 import { useValidatedForm } from "~/components/form/use-validated-form";
 import { SealPhotoField } from "~/components/seals/seal-parts";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { BackLink } from "~/components/ui/back-link";
 import { Input } from "~/components/ui/input";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { formDataToObject, parseForm } from "~/lib/form.server";
@@ -73,9 +75,7 @@ export default function ReportSealPage() {
         title={t("seals.report.title")}
         description={t("seals.report.description")}
         actions={
-          <Link to="/seals" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
-            {t("seals.backToLog")}
-          </Link>
+          <BackLink to="/seals">{t("seals.backToLog")}</BackLink>
         }
       />
       <Card>
@@ -92,31 +92,17 @@ export default function ReportSealPage() {
               {...form.register("sealNumber")}
             />
           </FieldShell>
-          <fieldset className="space-y-2" aria-describedby={errorOf("reportKind") ? "reportKind-error" : undefined}>
-            <legend className="text-sm font-medium text-slate-800">{t("seals.fields.reportKind")}</legend>
-            <div className="grid gap-2">
-              {reportKinds.map((kind) => (
-                <label
-                  key={kind}
-                  className="flex min-h-14 cursor-pointer items-center gap-3 rounded-lg bg-white px-4 text-lg font-semibold ring-2 ring-inset ring-slate-300 has-[:checked]:bg-red-700 has-[:checked]:text-white has-[:checked]:ring-red-700 has-[:focus-visible]:outline has-[:focus-visible]:outline-2"
-                >
-                  <input
-                    type="radio"
-                    value={kind}
-                    className="sr-only"
-                    defaultChecked={values.reportKind === kind}
-                    {...form.register("reportKind")}
-                  />
-                  {t(`seals.reportKind.${kind}`)}
-                </label>
-              ))}
-            </div>
-            {errorOf("reportKind") ? (
-              <p id="reportKind-error" className="text-sm font-medium text-red-700">
-                {errorOf("reportKind")}
-              </p>
-            ) : null}
-          </fieldset>
+          <ChoiceButtons
+            legend={t("seals.fields.reportKind")}
+            name="reportKind"
+            options={reportKinds.map((kind) => ({ value: kind, label: t(`seals.reportKind.${kind}`) }))}
+            checked={values.reportKind}
+            register={form.register("reportKind")}
+            gridClassName="grid gap-2"
+            tone="danger"
+            layout="start"
+            error={errorOf("reportKind")}
+          />
           <TextAreaField
             form={form}
             values={values}

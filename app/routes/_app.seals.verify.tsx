@@ -1,12 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { FieldShell, TextAreaField, TextField } from "~/components/form/fields";
+import { ChoiceButtons } from "~/components/form/choice-buttons";
 import { useValidatedForm } from "~/components/form/use-validated-form";
 import { PassFailField, SealPhotoField } from "~/components/seals/seal-parts";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { BackLink } from "~/components/ui/back-link";
 import { Input } from "~/components/ui/input";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { formDataToObject, parseForm } from "~/lib/form.server";
@@ -78,34 +80,20 @@ export default function VerifySealPage() {
         title={t("seals.verify.title")}
         description={t("seals.verify.description")}
         actions={
-          <Link to="/seals" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
-            {t("seals.backToLog")}
-          </Link>
+          <BackLink to="/seals">{t("seals.backToLog")}</BackLink>
         }
       />
       <Card>
         <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} className="space-y-4">
           {rejected ? <Alert tone="error">{formError ?? t("seals.notSaved")}</Alert> : null}
-          <fieldset className="space-y-2">
-            <legend className="text-sm font-medium text-slate-800">{t("seals.fields.stage")}</legend>
-            <div className="grid grid-cols-2 gap-2">
-              {verificationStages.map((stage) => (
-                <label
-                  key={stage}
-                  className="flex min-h-14 cursor-pointer items-center justify-center rounded-lg bg-white text-lg font-semibold ring-2 ring-inset ring-slate-300 has-[:checked]:bg-brand-700 has-[:checked]:text-white has-[:checked]:ring-brand-700 has-[:focus-visible]:outline has-[:focus-visible]:outline-2"
-                >
-                  <input
-                    type="radio"
-                    value={stage}
-                    className="sr-only"
-                    defaultChecked={values.stage === stage}
-                    {...form.register("stage")}
-                  />
-                  {t(`seals.stage.${stage}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <ChoiceButtons
+            legend={t("seals.fields.stage")}
+            name="stage"
+            options={verificationStages.map((stage) => ({ value: stage, label: t(`seals.stage.${stage}`) }))}
+            checked={values.stage}
+            register={form.register("stage")}
+            gridClassName="grid grid-cols-2 gap-2"
+          />
           <FieldShell
             name="sealNumber"
             label={t("seals.verify.sealNumber")}

@@ -5,6 +5,7 @@ import { SessionList, TrainingFilterForm } from "~/components/training/session-l
 import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { ExportLink } from "~/components/ui/export-link";
 import { pageAddress, Pager } from "~/components/ui/pager";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
@@ -12,7 +13,8 @@ import { todayInZone } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { parseTrainingFilter, trainingFilterSearch } from "~/lib/training/training-filter";
-import { sessionReference, yearOf } from "~/lib/training/training-rules";
+import { yearOf } from "~/lib/training/training-rules";
+import { sessionListRows } from "~/lib/training/session-list-view.server";
 import { listSessions, TRAINING_PAGE_SIZE } from "~/lib/training/training-queries.server";
 import type { PageHandle } from "~/root";
 
@@ -38,20 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     year: yearOf(todayInZone(auth.organization.timeZone)),
     canManage: can(auth.membership.role, "training.manage"),
     sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
-    sessions: rows.map((r) => ({
-      id: r.session.id,
-      reference: sessionReference(r.session.number),
-      category: r.session.category,
-      topic: r.session.topic,
-      heldOn: r.session.heldOn,
-      startTime: r.session.startTime,
-      trainer: r.session.trainer,
-      provider: r.session.provider,
-      siteNameZh: r.siteNameZh,
-      siteNameEn: r.siteNameEn,
-      attendeeCount: r.attendeeCount,
-      scenario: null,
-    })),
+    sessions: sessionListRows(rows, { scenarios: false }),
   };
 }
 
@@ -91,20 +80,8 @@ export default function TrainingPage() {
         title={t("training.list", { count: d.total })}
         actions={
           <span className="flex flex-wrap gap-3 text-sm">
-            <a
-              href={`/training/export.csv${search}`}
-              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
-              download
-            >
-              {t("training.exportSessions")}
-            </a>
-            <a
-              href={`/training/attendance.csv${search}`}
-              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
-              download
-            >
-              {t("training.exportAttendance")}
-            </a>
+            <ExportLink href={`/training/export.csv${search}`}>{t("training.exportSessions")}</ExportLink>
+            <ExportLink href={`/training/attendance.csv${search}`}>{t("training.exportAttendance")}</ExportLink>
           </span>
         }
       >

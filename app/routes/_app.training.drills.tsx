@@ -5,13 +5,14 @@ import { SessionList, TrainingFilterForm } from "~/components/training/session-l
 import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { ExportLink } from "~/components/ui/export-link";
 import { pageAddress, Pager } from "~/components/ui/pager";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { titleFor } from "~/lib/i18n/meta";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { parseTrainingFilter, trainingFilterSearch } from "~/lib/training/training-filter";
-import { sessionReference } from "~/lib/training/training-rules";
+import { sessionListRows } from "~/lib/training/session-list-view.server";
 import { listSessions, TRAINING_PAGE_SIZE } from "~/lib/training/training-queries.server";
 import type { PageHandle } from "~/root";
 
@@ -38,20 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total,
     canManage: can(auth.membership.role, "training.manage"),
     sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
-    drills: rows.map((r) => ({
-      id: r.session.id,
-      reference: sessionReference(r.session.number),
-      category: r.session.category,
-      topic: r.session.topic,
-      heldOn: r.session.heldOn,
-      startTime: r.session.startTime,
-      trainer: r.session.trainer,
-      provider: r.session.provider,
-      siteNameZh: r.siteNameZh,
-      siteNameEn: r.siteNameEn,
-      attendeeCount: r.attendeeCount,
-      scenario: r.session.scenario,
-    })),
+    drills: sessionListRows(rows, { scenarios: true }),
   };
 }
 
@@ -88,13 +76,7 @@ export default function DrillsPage() {
       <Card
         title={t("training.drills.list", { count: d.total })}
         actions={
-          <a
-            href={`/training/export.csv${exportSearch}`}
-            className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-            download
-          >
-            {t("training.exportSessions")}
-          </a>
+          <ExportLink href={`/training/export.csv${exportSearch}`}>{t("training.exportSessions")}</ExportLink>
         }
       >
         <TrainingFilterForm key={search} path="/training/drills" filter={d.filter} sites={d.sites} categories={false} />

@@ -5,6 +5,7 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { BackLink } from "~/components/ui/back-link";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { MAX_VERIFY_MB } from "~/lib/dossiers/dossier-schema";
 import type { VerifyVerdict } from "~/lib/dossiers/dossier-verify.server";
@@ -64,9 +65,7 @@ export default function VerifyPage() {
         title={t("dossiers.verify.title")}
         description={t("dossiers.verify.description")}
         actions={
-          <Link to="/dossiers" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
-            {t("dossiers.backToList")}
-          </Link>
+          <BackLink to="/dossiers">{t("dossiers.backToList")}</BackLink>
         }
       />
       <div className="space-y-4">

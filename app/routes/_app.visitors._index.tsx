@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { dropEmptyFields } from "~/components/form/filter-form";
 import { NotSignedOutBadge, SignOutButton } from "~/components/visitors/visitor-parts";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { ExportLink } from "~/components/ui/export-link";
 import { Input } from "~/components/ui/input";
 import { pageAddress, Pager } from "~/components/ui/pager";
 import { requirePermission } from "~/lib/auth/auth.server";
@@ -22,6 +22,7 @@ import { isNotSignedOut, visitorReference } from "~/lib/visitors/visitor-rules";
 import { rememberedSite } from "~/lib/visitors/visitor-site-cookie.server";
 import { getVisitorEntry, listOnSite, listVisitorLog, VISITORS_PAGE_SIZE } from "~/lib/visitors/visitors.server";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
+import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 import type { PageHandle } from "~/root";
 
 export const handle = { i18n: ["criteria", "inspections", "visitors", "badges"] } satisfies PageHandle;
@@ -173,24 +174,12 @@ export default function VisitorsPage() {
         <Card
           title={t(d.more ? "visitors.log.titleMore" : "visitors.log.title", { count: d.total })}
           actions={
-            <a
-              href={`/visitors/export.csv${visitorFilterSearch(d.filter)}`}
-              className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-              download
-            >
-              {t("visitors.log.exportCsv")}
-            </a>
+            <ExportLink href={`/visitors/export.csv${visitorFilterSearch(d.filter)}`}>{t("visitors.log.exportCsv")}</ExportLink>
           }
         >
           <details open={filtered || undefined} className="mb-4">
             <summary className="flex min-h-11 cursor-pointer items-center font-medium text-brand-700">{t("visitors.log.filter")}</summary>
-            <Form
-              key={visitorFilterSearch(d.filter)}
-              method="get"
-              onSubmit={dropEmptyFields}
-              className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
-              aria-label={t("visitors.log.filter")}
-            >
+            <FilterForm key={visitorFilterSearch(d.filter)} className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" label={t("visitors.log.filter")}>
               <SiteFilterField label={t("visitors.site")} sites={d.sites} value={d.filter.site} />
               <FilterField label={t("visitors.log.from")} htmlFor="f-from">
                 <Input id="f-from" type="date" name="from" defaultValue={d.filter.from ?? ""} />
@@ -202,16 +191,9 @@ export default function VisitorsPage() {
                 <Input id="f-q" name="q" defaultValue={d.filter.q ?? ""} />
               </FilterField>
               <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-4">
-                <button type="submit" className={buttonClass("primary")}>
-                  {t("visitors.log.apply")}
-                </button>
-                {filtered ? (
-                  <Link to="/visitors" className={buttonClass("secondary")}>
-                    {t("visitors.log.clear")}
-                  </Link>
-                ) : null}
+                <FilterButtons apply={t("visitors.log.apply")} clear={t("visitors.log.clear")} clearTo="/visitors" filtered={filtered} />
               </div>
-            </Form>
+            </FilterForm>
           </details>
           {d.rows.length === 0 ? (
             <p className="text-slate-600">{filtered ? t("visitors.log.emptyFilter") : t("visitors.log.empty")}</p>

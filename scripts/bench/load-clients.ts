@@ -38,7 +38,7 @@ export interface LoadFigures {
   samples: string[];
 }
 
-/** A POST that succeeds redirects here (app/routes/_app.visitors.new.tsx). */
+/** A POST that succeeds redirects here (app/routes/_app.visitors.new/route.tsx). */
 const SIGNED_IN = /^\/visitors\?signedIn=[0-9a-f-]{36}$/;
 
 function headerOf(headers: IncomingHttpHeaders | undefined, name: string): string {

@@ -20,7 +20,7 @@ import { getFramework, getCriterion } from "~/lib/criteria/criteria.server";
 import { filesDir } from "~/lib/evidence/file-store.server";
 import { createI18n } from "~/lib/i18n/translations.server";
 import { todayInZone } from "~/lib/i18n/format";
-import * as actionRoute from "~/routes/_app.actions.$actionId";
+import * as actionRoute from "~/routes/_app.actions.$actionId/route";
 import * as actionsRoute from "~/routes/_app.actions._index";
 import { addMember, signUpOrganization, type Member, type SignedUp } from "../support/factories";
 import { callAction, callLoader, errorsOf, keyOf } from "../support/requests";

@@ -24,7 +24,7 @@ import { coverageForFramework } from "~/lib/evidence/evidence.server";
 import { getFile, readFileBytes } from "~/lib/evidence/file-store.server";
 import { thumbnailFor } from "~/lib/evidence/thumbnails.server";
 import { getCurrentTemplate } from "~/lib/inspections/templates.server";
-import * as actionRoute from "~/routes/_app.actions.$actionId";
+import * as actionRoute from "~/routes/_app.actions.$actionId/route";
 import * as actionsRoute from "~/routes/_app.actions._index";
 import * as inspectionRoute from "~/routes/_app.inspections.$inspectionId/route";
 import * as listRoute from "~/routes/_app.inspections._index";

@@ -16,7 +16,7 @@ import { getSealChain, openSealReports } from "~/lib/seals/seal-queries.server";
 import { verifySeal } from "~/lib/seals/seal-verification.server";
 import * as dashboardRoute from "~/routes/_app._index/route";
 import * as inspectionRoute from "~/routes/_app.inspections.$inspectionId/route";
-import * as chainRoute from "~/routes/_app.seals.$sealId";
+import * as chainRoute from "~/routes/_app.seals.$sealId/route";
 import * as logRoute from "~/routes/_app.seals._index";
 import * as applyRoute from "~/routes/_app.seals.apply";
 import * as auditRoute from "~/routes/_app.seals.audits.$auditId";

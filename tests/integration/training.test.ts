@@ -17,7 +17,7 @@ import { auditEntityLabel } from "~/lib/audit/audit-label";
 import { sessionReference } from "~/lib/training/training-rules";
 import { todayInZone } from "~/lib/i18n/format";
 import * as dashboardRoute from "~/routes/_app._index/route";
-import * as criterionRoute from "~/routes/_app.criteria.$framework.$criterion";
+import * as criterionRoute from "~/routes/_app.criteria.$framework.$criterion/route";
 import * as sessionRoute from "~/routes/_app.training.$sessionId/route";
 import * as listRoute from "~/routes/_app.training._index";
 import * as drillsRoute from "~/routes/_app.training.drills";

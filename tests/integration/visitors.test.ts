@@ -9,7 +9,7 @@ import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import { visitorsOnSiteSummary } from "~/lib/visitors/visitors.server";
 import * as entryRoute from "~/routes/_app.visitors.$entryId";
 import * as listRoute from "~/routes/_app.visitors._index";
-import * as newRoute from "~/routes/_app.visitors.new";
+import * as newRoute from "~/routes/_app.visitors.new/route";
 import * as sitesRoute from "~/routes/_app.settings.sites.$siteId";
 import * as csvRoute from "~/routes/visitors.export[.]csv";
 import { addItems, itemByCode } from "../support/badges-factories";

@@ -2,7 +2,7 @@
 import { desc, eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { visitorEntries, type VisitorEntry } from "../../db/schema";
-import * as newVisitorRoute from "~/routes/_app.visitors.new";
+import * as newVisitorRoute from "~/routes/_app.visitors.new/route";
 import { uniqueSuffix } from "./factories";
 import { callAction, type Fields, type Outcome } from "./requests";
 import { testDb } from "./test-database";

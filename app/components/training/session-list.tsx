@@ -1,7 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { dropEmptyFields } from "~/components/form/filter-form";
-import { buttonClass } from "~/components/ui/button";
 import { Input, Select } from "~/components/ui/input";
 import { formatCalendarDate } from "~/lib/i18n/format";
 import { useLocale } from "~/lib/i18n/use-locale";
@@ -9,6 +7,7 @@ import type { TrainingListFilter } from "~/lib/training/training-filter";
 import { trainingCategories, type TrainingCategory } from "~/lib/training/training-rules";
 import { CategoryBadge, type SiteOption } from "./training-parts";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
+import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 
 // The sessions list and its filter form, shared by /training and /training/drills.
 
@@ -31,13 +30,7 @@ export function TrainingFilterForm(props: { path: string; filter: TrainingListFi
   const { t } = useTranslation();
   const filtered = Object.keys(props.filter).length > 0;
   return (
-    <Form
-      method="get"
-      action={props.path}
-      onSubmit={dropEmptyFields}
-      className="mb-4 grid grid-cols-2 gap-3 lg:grid-cols-5"
-      aria-label={t("training.filter.label")}
-    >
+    <FilterForm action={props.path} className="mb-4 grid grid-cols-2 gap-3 lg:grid-cols-5" label={t("training.filter.label")}>
       <FilterField label={t("training.filter.search")} htmlFor="f-q" className="col-span-2 lg:col-span-1">
         <Input id="f-q" name="q" type="search" defaultValue={props.filter.q ?? ""} placeholder={t("training.filter.searchPlaceholder")} />
       </FilterField>
@@ -66,16 +59,9 @@ export function TrainingFilterForm(props: { path: string; filter: TrainingListFi
         <Input id="f-to" name="to" type="date" defaultValue={props.filter.to ?? ""} />
       </FilterField>
       <div className="col-span-2 flex flex-wrap gap-3 lg:col-span-5">
-        <button type="submit" className={buttonClass("primary")}>
-          {t("training.filter.apply")}
-        </button>
-        {filtered ? (
-          <Link to={props.path} className={buttonClass("secondary")}>
-            {t("training.filter.clear")}
-          </Link>
-        ) : null}
+        <FilterButtons apply={t("training.filter.apply")} clear={t("training.filter.clear")} clearTo={props.path} filtered={filtered} />
       </div>
-    </Form>
+    </FilterForm>
   );
 }
 

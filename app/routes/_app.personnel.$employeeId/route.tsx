@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { Alert } from "~/components/ui/alert";
 import { PageHeader } from "~/components/ui/card";
+import { BackLink } from "~/components/ui/back-link";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { listItemsHeldBy } from "~/lib/badges/badges.server";
@@ -180,9 +181,7 @@ export default function EmployeePage() {
         }
         description={`${e.position}${e.department ? ` · ${e.department}` : ""}`}
         actions={
-          <Link to="/personnel" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
-            {t("personnel.backToList")}
-          </Link>
+          <BackLink to="/personnel">{t("personnel.backToList")}</BackLink>
         }
       />
       <div className="space-y-4">
