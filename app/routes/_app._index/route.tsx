@@ -31,6 +31,9 @@ import { InspectionsCard } from "./inspections-card";
 import { MembersCard } from "./members-card";
 import { PartnersCard } from "./partners-card";
 import { SitesCard } from "./sites-card";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["dashboard", "organizations", "audit", "criteria", "inspections", "partners", "seals", "visitors", "badges", "personnel", "training"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("nav.dashboard"));
 

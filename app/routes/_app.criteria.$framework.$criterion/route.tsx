@@ -27,6 +27,9 @@ import { MappingsCard } from "./mappings-card";
 import { PagerCard } from "./pager-card";
 import { TextCard } from "./text-card";
 import { TopicsCard } from "./topics-card";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "policies", "inspections"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t) =>

@@ -14,6 +14,9 @@ import { notFound } from "~/lib/route-params.server";
 import { CriterionRow } from "./criterion-row";
 import { FrameworkCard } from "./framework-card";
 import { HeadingRow } from "./heading-row";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t) => (data ? `${frameworkShort(t, data.framework.code)} · ${t("criteria.title")}` : t("criteria.title")));

@@ -23,6 +23,9 @@ import { PointsCard } from "./points-card";
 import { ReleasePanel } from "./release-panel";
 import { SignOffPanel } from "./signoff-panel";
 import { SummaryCard } from "./summary-card";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "actions", "inspections", "seals"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t, locale) =>

@@ -20,6 +20,9 @@ import { sealView } from "~/lib/seals/seal-view.server";
 import { HistoryCard } from "./history-card";
 import { NextCard } from "./next-card";
 import { NowCard } from "./now-card";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["organizations", "criteria", "inspections", "seals"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t) => t("seals.chain.title", { number: data?.seal.number ?? "" }));

@@ -22,6 +22,9 @@ import { OverviewCard } from "./overview-card";
 import { SectionCard } from "./section-card";
 import { TemplateEditor } from "./template-editor";
 import { VersionsCard } from "./versions-card";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t, locale) => (data ? (locale === "en" ? data.template.titleEn : data.template.titleZh) : t("templates.title")));

@@ -15,6 +15,9 @@ import { VisitorSignInSchema } from "~/lib/visitors/visitor-schema";
 import { getVisitorEntry, hostSuggestions, recentVisitors, signInVisitor } from "~/lib/visitors/visitors.server";
 import { ReturningCard } from "./returning-card";
 import { SignInForm } from "./sign-in-form";
+import type { PageHandle } from "~/root";
+
+export const handle = { i18n: ["criteria", "inspections", "visitors", "badges"] } satisfies PageHandle;
 
 // /visitors/new: the gatehouse sign-in on a phone. The site is the one used last on this phone; a
 // returning visitor is signed in again from a recent entry (?from=<entry id>) with name, company, ID
