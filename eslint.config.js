@@ -20,9 +20,9 @@ const dbLayer = { group: ["**/db/*", "**/db/**", "../db/*", "../../db/*", "../..
 const routes = { group: ["~/routes/*", "**/routes/*"], message: "Routes never import routes: move shared code into app/lib or app/components." };
 const testsAndScripts = { group: ["**/tests/**", "**/scripts/**"], message: "Application code must not depend on tests or scripts." };
 const localeFiles = {
-  group: ["**/i18n/locales/*"],
+  group: ["**/i18n/locales/*", "**/i18n/locales/**"],
   allowTypeImports: true,
-  message: "A page downloads its own language only: pages get texts from useTranslation(), server code from app/lib/i18n/translations.server.ts.",
+  message: "A page downloads its own language and namespaces only: pages get texts from useTranslation(), server code from app/lib/i18n/translations.server.ts.",
 };
 const appCode = { group: ["~/*", "**/app/*", "**/app/**"], message: "db/ must not import the application." };
 const siblingFlatRoute = { regex: "^\\./", message: "Routes never import routes: ./x beside a route file is another route. Move shared code into app/lib or app/components." };
@@ -83,7 +83,7 @@ export default tseslint.config(
   },
   {
     files: ["app/lib/**/*.ts", "app/lib/**/*.tsx"],
-    ignores: ["app/lib/**/*.server.ts", "app/lib/**/*.server.tsx", "app/lib/i18n/locales/*"],
+    ignores: ["app/lib/**/*.server.ts", "app/lib/**/*.server.tsx", "app/lib/i18n/locales/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [...clientPatterns, components] }] },
   },
   // Server-side lib: may reach db/ (the schema; the database itself only through db.server.ts),
