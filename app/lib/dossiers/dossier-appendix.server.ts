@@ -3,7 +3,8 @@
 // and attached to the first volume as XLSX files.
 import { readFile as readPath } from "node:fs/promises";
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from "pdf-lib";
-import { colors, type PageBuilder } from "~/lib/pdf/page-layout.server";
+import { colors } from "~/lib/pdf/page-content";
+import type { PageBuilder } from "~/lib/pdf/page-layout.server";
 import { typeLabel } from "./dossier-labels.server";
 import type { EmbeddedPhotos } from "./dossier-photos.server";
 import { block, formatBytes, headerRow, style } from "./dossier-section-layout.server";

@@ -1,7 +1,8 @@
 // The dossier's cover: its title, the organisation, a table of what it covers (framework, period,
 // sites, number, volume, who generated it and when, whether it is signed) and the audit trail's
 // checkpoint made for it.
-import { colors, type Content, type PageBuilder, type TableRow } from "~/lib/pdf/page-layout.server";
+import { colors, type Content, type TableRow } from "~/lib/pdf/page-content";
+import type { PageBuilder } from "~/lib/pdf/page-layout.server";
 import { block, style } from "./dossier-section-layout.server";
 import type { DossierAuditCheckpoint, DossierInput, VolumeNumber } from "./dossier-types";
 

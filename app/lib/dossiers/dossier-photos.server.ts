@@ -4,7 +4,8 @@
 // name it.
 import sharp, { type Metadata } from "sharp";
 import { degrees, type PDFDocument, type PDFImage } from "pdf-lib";
-import { colors, type Content, type PageBuilder } from "~/lib/pdf/page-layout.server";
+import { colors, type Content } from "~/lib/pdf/page-content";
+import type { PageBuilder } from "~/lib/pdf/page-layout.server";
 import { block, style } from "./dossier-section-layout.server";
 import type { DossierFileRef, DossierRecord, DossierSection } from "./dossier-types";
 import { MAX_EMBEDDED_PHOTO_BYTES, sampledPhotos } from "./dossier-volumes";

@@ -5,7 +5,8 @@
 // dossier-photos.server.ts and dossier-appendix.server.ts.
 
 import { localDateTimeInZone } from "~/lib/i18n/format";
-import { colors, type Content, type PageBuilder, type TableRow, type TextBlock, type TextStyle } from "~/lib/pdf/page-layout.server";
+import { colors, type Content, type TableRow, type TextBlock, type TextStyle } from "~/lib/pdf/page-content";
+import type { PageBuilder } from "~/lib/pdf/page-layout.server";
 import { actionStatusLabels } from "~/lib/assessments/result-labels";
 import { drawMonthlyChart } from "./dossier-chart.server";
 import { typeLabel } from "./dossier-labels.server";
