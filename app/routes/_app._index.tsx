@@ -22,7 +22,7 @@ import { inspectionsNeedingAttention } from "~/lib/inspections/inspection-querie
 import { partnerName } from "~/components/partners/partner-fields";
 import { evaluationsAwaitingDecision } from "~/lib/partners/evaluation-queries.server";
 import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
-import { ATTENTION_LISTED, partnerAttention } from "~/lib/partners/partners.server";
+import { ATTENTION_LISTED, partnerAttention } from "~/lib/partners/partner-policy.server";
 import { countSchedules, dueInspections } from "~/lib/inspections/schedules.server";
 import { VisitorsDashboardCard } from "~/components/visitors/visitors-dashboard-card";
 import { visitorsOnSiteSummary } from "~/lib/visitors/visitors.server";

@@ -7,7 +7,7 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { titleFor } from "~/lib/i18n/meta";
 import { listClauses } from "~/lib/partners/clauses.server";
-import { getPartnerPolicy } from "~/lib/partners/partners.server";
+import { getPartnerPolicy } from "~/lib/partners/partner-policy.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("clauses.title"));
 

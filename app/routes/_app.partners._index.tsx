@@ -18,7 +18,8 @@ import { countryName, countryOptions } from "~/lib/partners/countries";
 import { dueHorizon, parsePartnerFilter, partnerFilterSearch, partnerStatuses, partnerTiers } from "~/lib/partners/partner-filter";
 import { partnerRoles } from "~/lib/partners/partner-values";
 import { partnerReference } from "~/lib/partners/partner-references";
-import { getPartnerPolicy, listPartners, missingClauses, PARTNERS_PAGE_SIZE } from "~/lib/partners/partners.server";
+import { getPartnerPolicy, missingClauses } from "~/lib/partners/partner-policy.server";
+import { listPartners, PARTNERS_PAGE_SIZE } from "~/lib/partners/partners.server";
 import { FilterField } from "~/components/form/filter-field";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("partners.title"));

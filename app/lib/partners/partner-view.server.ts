@@ -4,7 +4,8 @@ import type { listClauses } from "~/lib/partners/clauses.server";
 import type { listContracts } from "~/lib/partners/contracts.server";
 import type { documentsOf, listEvaluations } from "~/lib/partners/evaluation-queries.server";
 import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
-import type { getPartner, getPartnerPolicy, listContacts, listPartnerSites } from "~/lib/partners/partners.server";
+import type { getPartnerPolicy } from "~/lib/partners/partner-policy.server";
+import type { getPartner, listContacts, listPartnerSites } from "~/lib/partners/partners.server";
 import type { listSupervision } from "~/lib/partners/supervision.server";
 
 // The partner page's data (app/routes/_app.partners.$partnerId): the rows its loader read, mapped

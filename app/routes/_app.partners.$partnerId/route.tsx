@@ -23,15 +23,14 @@ import {
   StartEvaluationSchema,
   SupervisionSchema,
 } from "~/lib/partners/partner-schema";
+import { getPartnerPolicy, missingClauses } from "~/lib/partners/partner-policy.server";
 import {
   addContact,
   addPartnerSite,
   attachAeoCertificate,
   getPartner,
-  getPartnerPolicy,
   listContacts,
   listPartnerSites,
-  missingClauses,
   removePartnerDetail,
   updatePartner,
 } from "~/lib/partners/partners.server";
