@@ -1,4 +1,5 @@
-import type { actionsOfPartner, assignableMembers } from "~/lib/actions/actions.server";
+import type { actionsOfPartner } from "~/lib/actions/action-queries.server";
+import type { assignableMembers } from "~/lib/actions/actions.server";
 import { can, type Role } from "~/lib/auth/permissions";
 import type { listClauses } from "~/lib/partners/clauses.server";
 import type { listContracts } from "~/lib/partners/contracts.server";
