@@ -7,7 +7,7 @@ import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import type { ActionStatus } from "~/lib/actions/action-schema";
-import { countActions, criterionDisplayCode, listActions, type ActionFilter } from "~/lib/actions/actions.server";
+import { countActions, criterionDisplayCode, listActions, type ActionFilter } from "~/lib/actions/action-queries.server";
 import { actionReference } from "~/lib/assessments/result-labels";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { formatCalendarDate, todayInZone } from "~/lib/i18n/format";

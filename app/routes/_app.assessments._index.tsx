@@ -4,7 +4,7 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
-import { listAssessments } from "~/lib/assessments/assessments.server";
+import { listAssessments } from "~/lib/assessments/assessment-queries.server";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { useCan } from "~/lib/auth/use-session-user";
 import { formatCalendarDate } from "~/lib/i18n/format";

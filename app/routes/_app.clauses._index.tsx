@@ -7,7 +7,7 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { titleFor } from "~/lib/i18n/meta";
 import { listClauses } from "~/lib/partners/clauses.server";
-import { getPartnerPolicy } from "~/lib/partners/partners.server";
+import { getPartnerPolicy } from "~/lib/partners/partner-policy.server";
 import type { PageHandle } from "~/root";
 
 export const handle = { i18n: ["partners"] } satisfies PageHandle;

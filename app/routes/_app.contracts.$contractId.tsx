@@ -21,7 +21,7 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import { acknowledgeContract, getContract } from "~/lib/partners/contracts.server";
 import { AcknowledgementSchema } from "~/lib/partners/partner-schema";
 import { partnerReference } from "~/lib/partners/partner-references";
-import { getPartnerPolicy } from "~/lib/partners/partners.server";
+import { getPartnerPolicy } from "~/lib/partners/partner-policy.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
 

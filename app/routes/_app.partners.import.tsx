@@ -9,7 +9,9 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { readUploadForm } from "~/lib/evidence/file-store.server";
 import { message, translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
-import { confirmImport, createImportPreview, getImportPreview, importColumns, MAX_IMPORT_ROWS } from "~/lib/partners/partner-import.server";
+import { importColumns } from "~/lib/partners/partner-import-columns";
+import { MAX_IMPORT_ROWS } from "~/lib/partners/partner-import-limits";
+import { confirmImport, createImportPreview, getImportPreview } from "~/lib/partners/partner-import.server";
 import { MAX_IMPORT_FILE_BYTES } from "~/lib/partners/partner-import-limits";
 import type { PageHandle } from "~/root";
 

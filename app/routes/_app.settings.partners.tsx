@@ -14,7 +14,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { listClauses } from "~/lib/partners/clauses.server";
 import { policyProblem } from "~/lib/partners/partner-scoring";
 import { PartnerPolicySchema } from "~/lib/partners/partner-schema";
-import { getPartnerPolicy, savePartnerPolicy } from "~/lib/partners/partners.server";
+import { getPartnerPolicy, savePartnerPolicy } from "~/lib/partners/partner-policy.server";
 import type { PageHandle } from "~/root";
 
 export const handle = { i18n: ["partners"] } satisfies PageHandle;

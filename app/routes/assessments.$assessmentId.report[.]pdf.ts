@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { assessmentActionsByCriterion } from "~/lib/assessments/assessment-actions.server";
-import { buildReportData, getAssessmentView } from "~/lib/assessments/assessments.server";
+import { getAssessmentView } from "~/lib/assessments/assessment-queries.server";
+import { buildReportData } from "~/lib/assessments/assessment-report-content.server";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { reasonText } from "~/lib/assessments/reason-text";
 import { serverT } from "~/lib/i18n/i18n.server";

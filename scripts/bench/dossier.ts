@@ -7,8 +7,8 @@ import { closeSync, existsSync, mkdirSync, openSync, statSync, writeFileSync, wr
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { renderDossier, type DossierSection } from "~/lib/dossiers/dossier-pdf.server";
-import type { DossierFileRef, DossierRecord, SectionEvidence } from "~/lib/dossiers/dossier-types";
+import { renderDossier } from "~/lib/dossiers/dossier-pdf.server";
+import type { DossierFileRef, DossierRecord, DossierSection, SectionEvidence } from "~/lib/dossiers/dossier-types";
 import { partsSha256, partsSize, savePdfParts } from "~/lib/pdf/pdf-parts.server";
 
 const dir = process.env.BENCH_DIR ?? "/tmp/tradeguard-bench-dossier";

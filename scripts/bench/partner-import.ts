@@ -18,7 +18,9 @@ const { migrateDatabase } = await import("../../db/migrate");
 const { signUp } = await import("../../app/lib/auth/accounts.server");
 const { verifyOrganizationChain } = await import("../../app/lib/audit/audit.server");
 const { usccCheckCharacter } = await import("../../app/lib/organizations/uscc");
-const { checkPartnerRows, confirmImport, createImportPreview, getImportPreview, parsePartnerFile } = await import("../../app/lib/partners/partner-import.server");
+const { parsePartnerFile } = await import("../../app/lib/partners/partner-import-file.server");
+const { checkPartnerRows } = await import("../../app/lib/partners/partner-import-rows.server");
+const { confirmImport, createImportPreview, getImportPreview } = await import("../../app/lib/partners/partner-import.server");
 
 const TOTAL_ROWS = 10_000;
 const INVALID_ROWS = 100;

@@ -36,7 +36,7 @@ async function make(name: Name): Promise<Uint8Array> {
 /** In a process of its own: the file made beforehand, so that making it is not measured. */
 async function measure(name: Name, file: string): Promise<void> {
   process.env.LOG_LEVEL ??= "silent";
-  const { parsePartnerFile } = await import("../../app/lib/partners/partner-import.server");
+  const { parsePartnerFile } = await import("../../app/lib/partners/partner-import-file.server");
   const bytes = new Uint8Array(readFileSync(file));
   // exceljs loads with the first workbook: loaded here, so that the time is the reading's.
   await import("exceljs");

@@ -1,7 +1,8 @@
 import { can, type Role } from "../auth/permissions";
 import { actionReference } from "../assessments/result-labels";
 import type { ActionStatus } from "./action-schema";
-import { canUpdateAction, criterionDisplayCode, daysOverdue, type assignableMembers, type getAction } from "./actions.server";
+import { criterionDisplayCode, daysOverdue, type getAction } from "./action-queries.server";
+import { canUpdateAction, type assignableMembers } from "./actions.server";
 
 // The corrective action's page data (app/routes/_app.actions.$actionId): the rows its loader read,
 // mapped for the page, with what the viewer may do decided here rather than in the route.

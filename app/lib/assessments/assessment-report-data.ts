@@ -1,5 +1,6 @@
-// What the self-assessment report PDF shows, prepared by assessments.server.ts and laid out by
-// assessment-report.server.ts. Plain data, both languages side by side: the PDF prints Chinese first.
+// What the self-assessment report PDF shows, prepared by assessment-report-content.server.ts and
+// laid out by assessment-report.server.ts. Plain data, both languages side by side: the PDF prints
+// Chinese first.
 
 export interface ReportText {
   zh: string;

@@ -5,7 +5,8 @@
 
 import { PDFDocument } from "pdf-lib";
 import { embedNotoSans } from "~/lib/pdf/fonts.server";
-import { colors, PageBuilder, type Content, type TableCell, type TableRow, type TextBlock, type TextStyle } from "~/lib/pdf/page-layout.server";
+import { colors, type Content, type TableCell, type TableRow, type TextBlock, type TextStyle } from "~/lib/pdf/page-content";
+import { PageBuilder } from "~/lib/pdf/page-layout.server";
 import { criterionHeading as label } from "~/lib/criteria/criterion-code";
 import type { AssessmentReportData, ReportAction, ReportRow, ReportText } from "./assessment-report-data";
 

@@ -1,6 +1,6 @@
 import type { assignableMembers } from "~/lib/actions/actions.server";
 import { improvementDeadline } from "~/lib/actions/action-schema";
-import type { AssessmentView, Comparison } from "~/lib/assessments/assessments.server";
+import type { AssessmentView, Comparison } from "~/lib/assessments/assessment-queries.server";
 import type { AssessmentResultValue } from "~/lib/assessments/scoring";
 import { displayCode } from "~/lib/criteria/criterion-code.server";
 import type { policyOptions } from "~/lib/policies/policies.server";

@@ -3,7 +3,8 @@
 // rate as a line against its own scale on the right.
 
 import { rgb } from "pdf-lib";
-import { colors, type PageBuilder } from "~/lib/pdf/page-layout.server";
+import { colors } from "~/lib/pdf/page-content";
+import type { PageBuilder } from "~/lib/pdf/page-layout.server";
 import type { MonthCount } from "./dossier-types";
 
 const barColor = rgb(0.62, 0.72, 0.84);

@@ -8,7 +8,8 @@ import type { MessagePort } from "node:worker_threads";
 import { readGeneratedBytes, storeGeneratedBytes, storeGeneratedParts } from "~/lib/evidence/file-store.server";
 import { joinParts, partsSha256, savePdfParts } from "~/lib/pdf/pdf-parts.server";
 import { signWithMaterial, type SigningMaterial } from "~/lib/signing/signing.server";
-import { renderDossier, type DossierInput, type VolumeNumber } from "./dossier-pdf.server";
+import { renderDossier } from "./dossier-pdf.server";
+import type { DossierInput, VolumeNumber } from "./dossier-types";
 
 export interface RenderTask {
   /** The dossier, with the sections of this volume only. */

@@ -2,16 +2,16 @@
 // (with the corrective actions of a shortfall), the policies, and what the period holds: a summary
 // per record type (by month, by site, by outcome, with the actions raised), one chart, every
 // exception in full, and a sample of ordinary records. The photos and the manifest are drawn by
-// dossier-pdf.server.ts.
+// dossier-photos.server.ts and dossier-appendix.server.ts.
 
 import { localDateTimeInZone } from "~/lib/i18n/format";
-import { colors, type Content, type PageBuilder, type TableRow, type TextBlock, type TextStyle } from "~/lib/pdf/page-layout.server";
+import { colors, type Content, type TableRow, type TextBlock, type TextStyle } from "~/lib/pdf/page-content";
+import type { PageBuilder } from "~/lib/pdf/page-layout.server";
 import { actionStatusLabels } from "~/lib/assessments/result-labels";
 import { drawMonthlyChart } from "./dossier-chart.server";
 import { typeLabel } from "./dossier-labels.server";
-import type { DossierInput, DossierSection } from "./dossier-pdf.server";
 import { SAMPLE_RULE } from "./dossier-sampling";
-import type { DossierRecord, MonthCount, TypeSummary } from "./dossier-types";
+import type { DossierInput, DossierRecord, DossierSection, MonthCount, TypeSummary } from "./dossier-types";
 
 export const style = {
   coverTitle: { size: 24, weight: "bold", leading: 1.3 },

@@ -1,5 +1,6 @@
 // The data a dossier is made of, gathered from the registers (dossier-records.server.ts) and laid
-// out by dossier-pdf.server.ts. Plain values only: the PDF code never queries the database.
+// out by dossier-pdf.server.ts, whose input (DossierInput) closes this file. Plain values only: the
+// PDF code never queries the database.
 
 import type { EvidenceRecordTypeKey } from "~/lib/evidence/evidence-registry";
 
@@ -141,4 +142,72 @@ export interface SectionEvidence {
   samples: DossierRecord[];
   /** Per type: ordinary records in the period and how many of them are shown. */
   sampled: { recordType: EvidenceRecordTypeKey; shown: number; ordinary: number }[];
+}
+
+// ---- what the PDF is made from ----
+
+export interface DossierSection {
+  criterionId: string;
+  /** Headings as printed: "21.场所安全" / "21. Premises security". */
+  heading: Bilingual;
+  text: Bilingual;
+  /** The class (top-level heading) the criterion belongs to, for bookmarks and the contents. */
+  classHeading: Bilingual | null;
+  assessment: {
+    reference: string;
+    assessedOn: string;
+    result: Bilingual;
+    explanation: string;
+    /** Partly met or not met: its corrective actions are printed (or that it has none). */
+    shortfall: boolean;
+    actions: DossierAction[];
+  } | null;
+  policies: DossierPolicy[];
+  evidence: SectionEvidence;
+}
+
+export interface DossierInput {
+  /** The dossier's id, written into the document information so /verify can name an altered copy. */
+  dossierId: string;
+  reference: string;
+  organization: { nameZh: string; nameEn: string; customsCode: string };
+  framework: { nameZh: string; nameEn: string; version: string };
+  period: { from: string; to: string };
+  /** null: every site. */
+  sites: Bilingual[] | null;
+  generatedAt: Date;
+  generatedAtText: string;
+  generatedBy: string;
+  /** The organisation's time zone: records' dates are printed in it. */
+  timeZone: string;
+  /** The months of the period (YYYY-MM), for the monthly summaries. */
+  months: string[];
+  sections: DossierSection[];
+  /** The complete registers; attached to the first volume, named in every section that has records. */
+  registers: DossierRegister[];
+  signed: boolean;
+  /**
+   * The audit trail's checkpoint made for this dossier (audit-checkpoints.server.ts), printed on the
+   * cover so that a certifier holding the dossier can compare a later verification with it; or the
+   * event at which the trail failed verification, when no checkpoint could be made.
+   */
+  auditCheckpoint: DossierAuditCheckpoint | null;
+}
+
+export type DossierAuditCheckpoint =
+  | {
+      ok: true;
+      seq: number;
+      headHash: string;
+      madeAtText: string;
+      /** "certificate": base64 RSA-SHA256 with the organisation's certificate; "hmac": hex HMAC-SHA-256 with the installation key. */
+      signatureKind: "certificate" | "hmac";
+      signature: string;
+    }
+  | { ok: false; seq: number };
+
+
+export interface VolumeNumber {
+  number: number;
+  count: number;
 }

@@ -31,12 +31,11 @@ import { enqueue, jobEngine, queues } from "~/lib/jobs/job-engine.server";
 import { nextRunningNumber } from "~/lib/organizations/running-number.server";
 import { hasActiveCertificate } from "~/lib/signing/signing-certificates.server";
 import { countRecords, dossierRecordTypes, type FactsContext } from "./dossier-facts.server";
-import type { DossierInput, DossierSection } from "./dossier-pdf.server";
 import { collectDossierPolicies } from "./dossier-records.server";
 import { monthsOfPeriod } from "./dossier-sampling";
 import { dossierReference, type DossierRequest } from "./dossier-schema";
 import { collectSectionEvidence } from "./dossier-sections.server";
-import type { DossierScope } from "./dossier-types";
+import type { DossierInput, DossierScope, DossierSection } from "./dossier-types";
 import type { Actor } from "../auth/actor";
 
 export type RequestResult = { ok: true; dossierId: string } | { ok: false; errors: Record<string, string> };

@@ -8,7 +8,7 @@ import type { countSchedules, dueInspections } from "~/lib/inspections/schedules
 import type { countActiveMembers, listSites } from "~/lib/organizations/organizations.server";
 import type { evaluationsAwaitingDecision } from "~/lib/partners/evaluation-queries.server";
 import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
-import type { partnerAttention } from "~/lib/partners/partners.server";
+import type { partnerAttention } from "~/lib/partners/partner-policy.server";
 import type { overdueOffboardings } from "~/lib/personnel/personnel-offboarding.server";
 import type { openSealReports } from "~/lib/seals/seal-queries.server";
 import type { requirementAttention } from "~/lib/training/training-requirements.server";

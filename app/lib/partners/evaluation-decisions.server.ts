@@ -15,7 +15,7 @@ import type { Actor } from "../auth/actor";
 import { audit, exemptionProblem, lockEvaluation, type Refusal } from "./evaluation-writes.server";
 import { canDecideEvaluation, hadAHand, nextEvaluationOn } from "./partner-scoring";
 import { partnerReference } from "./partner-references";
-import { getPartnerPolicy } from "./partners.server";
+import { getPartnerPolicy } from "./partner-policy.server";
 
 // Deciding an evaluation, and the corrective actions of its conditions (supervision checks raise theirs the same way).
 

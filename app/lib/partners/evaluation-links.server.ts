@@ -21,7 +21,8 @@ import {
   scoreOf,
   type Refusal,
 } from "./evaluation-writes.server";
-import { getPartner, getPartnerPolicy } from "./partners.server";
+import { getPartnerPolicy } from "./partner-policy.server";
+import { getPartner } from "./partners.server";
 
 // The partner's questionnaire links: creating, revoking, opening and answering through one.
 

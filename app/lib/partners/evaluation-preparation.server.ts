@@ -19,7 +19,8 @@ import {
 } from "./evaluation-writes.server";
 import { evaluationReference } from "./partner-references";
 import type { PartnerRole } from "./partner-values";
-import { getPartner, getPartnerPolicy } from "./partners.server";
+import { getPartnerPolicy } from "./partner-policy.server";
+import { getPartner } from "./partners.server";
 
 // Partner evaluations from the first answer to the decision. Someone with partners.manage prepares
 // an evaluation (answers it, or sends the partner a link and reviews what comes back); a second

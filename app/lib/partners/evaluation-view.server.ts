@@ -5,7 +5,7 @@ import { linkState } from "~/lib/partners/evaluation-links.server";
 import type { getEvaluation } from "~/lib/partners/evaluation-queries.server";
 import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
 import { canDecideEvaluation, hadAHand } from "~/lib/partners/partner-scoring";
-import type { getPartnerPolicy } from "~/lib/partners/partners.server";
+import type { getPartnerPolicy } from "~/lib/partners/partner-policy.server";
 
 // The evaluation page's data (app/routes/_app.evaluations.$evaluationId): the rows its loader read,
 // mapped for the page, with what is still editable and who may act decided here rather than in the route.

@@ -3,7 +3,7 @@ import type { Locale } from "../i18n/config";
 import { createI18n } from "../i18n/translations.server";
 import { csvDocument, xlsxCell } from "../spreadsheet-cells.server";
 import { countryName } from "./countries";
-import { exportOnlyColumns, importColumns, type ImportColumnKey } from "./partner-import.server";
+import { exportOnlyColumns, importColumns, type ImportColumnKey } from "./partner-import-columns";
 import { partnerReference } from "./partner-references";
 
 // The partner registry as a spreadsheet, in the reader's language. The headings of the columns a

@@ -1,10 +1,12 @@
-import type { actionsOfPartner, assignableMembers } from "~/lib/actions/actions.server";
+import type { actionsOfPartner } from "~/lib/actions/action-queries.server";
+import type { assignableMembers } from "~/lib/actions/actions.server";
 import { can, type Role } from "~/lib/auth/permissions";
 import type { listClauses } from "~/lib/partners/clauses.server";
 import type { listContracts } from "~/lib/partners/contracts.server";
 import type { documentsOf, listEvaluations } from "~/lib/partners/evaluation-queries.server";
 import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
-import type { getPartner, getPartnerPolicy, listContacts, listPartnerSites } from "~/lib/partners/partners.server";
+import type { getPartnerPolicy } from "~/lib/partners/partner-policy.server";
+import type { getPartner, listContacts, listPartnerSites } from "~/lib/partners/partners.server";
 import type { listSupervision } from "~/lib/partners/supervision.server";
 
 // The partner page's data (app/routes/_app.partners.$partnerId): the rows its loader read, mapped

@@ -14,7 +14,7 @@ import { countActiveMembers, listSites } from "~/lib/organizations/organizations
 import { coverageByFramework } from "~/lib/criteria/criteria.server";
 import { inspectionsNeedingAttention } from "~/lib/inspections/inspection-queries.server";
 import { evaluationsAwaitingDecision } from "~/lib/partners/evaluation-queries.server";
-import { ATTENTION_LISTED, partnerAttention } from "~/lib/partners/partners.server";
+import { ATTENTION_LISTED, partnerAttention } from "~/lib/partners/partner-policy.server";
 import { countSchedules, dueInspections } from "~/lib/inspections/schedules.server";
 import { VisitorsDashboardCard } from "~/components/visitors/visitors-dashboard-card";
 import { visitorsOnSiteSummary } from "~/lib/visitors/visitors.server";

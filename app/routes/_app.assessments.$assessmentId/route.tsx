@@ -9,13 +9,8 @@ import { NewActionSchema } from "~/lib/actions/action-schema";
 import { assignableMembers, createActionFromAssessment } from "~/lib/actions/actions.server";
 import { assessmentEditable, openCriteria } from "~/lib/assessments/assessment-page-rules";
 import { ResultSchema } from "~/lib/assessments/assessment-schema";
-import {
-  compareWithPrevious,
-  finalizeAssessment,
-  getAssessmentView,
-  removeResultFile,
-  saveResult,
-} from "~/lib/assessments/assessments.server";
+import { compareWithPrevious, getAssessmentView } from "~/lib/assessments/assessment-queries.server";
+import { finalizeAssessment, removeResultFile, saveResult } from "~/lib/assessments/assessments.server";
 import { scoreAssessment, type AssessmentResultValue } from "~/lib/assessments/scoring";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { useCan } from "~/lib/auth/use-session-user";

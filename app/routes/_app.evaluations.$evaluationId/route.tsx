@@ -17,7 +17,7 @@ import { createQuestionnaireLink, revokeQuestionnaireLink } from "~/lib/partners
 import { reopenEvaluation, saveEvaluationAnswers } from "~/lib/partners/evaluation-preparation.server";
 import { getEvaluation } from "~/lib/partners/evaluation-queries.server";
 import { DecisionSchema, QuestionnaireLinkSchema } from "~/lib/partners/partner-schema";
-import { getPartnerPolicy } from "~/lib/partners/partners.server";
+import { getPartnerPolicy } from "~/lib/partners/partner-policy.server";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import { isUuid } from "~/lib/value-checks";

@@ -23,20 +23,19 @@ import {
   StartEvaluationSchema,
   SupervisionSchema,
 } from "~/lib/partners/partner-schema";
+import { getPartnerPolicy, missingClauses } from "~/lib/partners/partner-policy.server";
 import {
   addContact,
   addPartnerSite,
   attachAeoCertificate,
   getPartner,
-  getPartnerPolicy,
   listContacts,
   listPartnerSites,
-  missingClauses,
   removePartnerDetail,
   updatePartner,
 } from "~/lib/partners/partners.server";
 import { listSupervision, recordSupervision } from "~/lib/partners/supervision.server";
-import { actionsOfPartner } from "~/lib/actions/actions.server";
+import { actionsOfPartner } from "~/lib/actions/action-queries.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import { isUuid } from "~/lib/value-checks";
 import { partnerRights, partnerView } from "~/lib/partners/partner-view.server";

@@ -9,7 +9,8 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api";
-import { renderDossier, type DossierInput } from "~/lib/dossiers/dossier-pdf.server";
+import { renderDossier } from "~/lib/dossiers/dossier-pdf.server";
+import type { DossierInput } from "~/lib/dossiers/dossier-types";
 import type { DossierFileRef, DossierRecord, SectionEvidence, TypeSummary } from "~/lib/dossiers/dossier-types";
 
 let pdf: PDFDocumentProxy;

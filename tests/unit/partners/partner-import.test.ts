@@ -7,7 +7,9 @@ import type { Partner } from "../../../db/schema";
 import { message } from "~/lib/i18n/messages";
 import { usccCheckCharacter } from "~/lib/organizations/uscc";
 import { partnerExportRows, partnersCsv, partnersXlsx } from "~/lib/partners/partner-export.server";
-import { checkPartnerRows, MAX_IMPORT_ROWS, parsePartnerFile, type RawRow } from "~/lib/partners/partner-import.server";
+import { parsePartnerFile, type RawRow } from "~/lib/partners/partner-import-file.server";
+import { MAX_IMPORT_ROWS } from "~/lib/partners/partner-import-limits";
+import { checkPartnerRows } from "~/lib/partners/partner-import-rows.server";
 import { MAX_IMPORT_COLUMNS, MAX_XLSX_UNPACKED_BYTES } from "~/lib/partners/partner-import-limits";
 import { rowsBomb, rowXml, workbookParts, zipParts } from "../../support/xlsx-bomb";
 

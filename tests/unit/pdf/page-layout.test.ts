@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, describe, expect, test } from "vitest";
 import { embedNotoSans } from "~/lib/pdf/fonts.server";
-import { PageBuilder, type TableRow } from "~/lib/pdf/page-layout.server";
+import type { TableRow } from "~/lib/pdf/page-content";
+import { PageBuilder } from "~/lib/pdf/page-layout.server";
 
 // A row marked keepWithPrevious (the report's "no corrective action" line, the header of an
 // item's actions) never starts a page alone: the previous row's last line goes over with it.

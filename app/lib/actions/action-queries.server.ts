@@ -1,0 +1,262 @@
+// Reading corrective actions: the list with its filters and counts, one action, a partner's actions,
+// each named by what raised it (an assessment's criterion, an inspection's failed point, a partner's
+// evaluation or supervision check).
+import { differenceInCalendarDays, parseISO } from "date-fns";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import {
+  assessments,
+  checklistTemplates,
+  correctiveActions,
+  criteria,
+  evidenceFiles,
+  frameworks,
+  inspections,
+  partnerEvaluations,
+  partners,
+  supervisionChecks,
+  users,
+} from "../../../db/schema";
+import type { Database } from "../db-types.server";
+import type { CodeParts } from "../criteria/criterion-code";
+import { displayCode } from "../criteria/criterion-code.server";
+import { assessmentReference } from "../assessments/result-labels";
+import { inspectionReference } from "../inspections/inspection-rules";
+import { evaluationReference, partnerReference } from "../partners/partner-references";
+import { allItems } from "../inspections/template-definition";
+
+// A sub-item's code ("（2）") only means something after its item's: the list shows both.
+const parentCriteria = alias(criteria, "parent_criteria");
+
+/** A criterion's code as the standard prints it, a sub-item after its item: "5（2）", "单项3（1）". */
+export function criterionDisplayCode(criterion: CodeParts, parent: CodeParts | null): { zh: string; en: string } {
+  const own = displayCode(criterion);
+  const up = criterion.level === "sub_item" && parent?.code ? displayCode(parent) : null;
+  const zh = up ? `${up.zh}${own.zh}` : own.zh;
+  const en = up ? `${up.en} ${own.en}` : own.en;
+  return { zh, en: en.replace(/（/g, "(").replace(/）/g, ")") };
+}
+
+export type ActionFilter = { status?: "open" | "closed" | "all"; mine?: boolean };
+
+/** All corrective actions, overdue first, then by due date. */
+export async function listActions(db: Database, orgId: string, userId: string, filter: ActionFilter, today: string) {
+  const status = filter.status ?? "open";
+  const rows = await db
+    .select({
+      action: correctiveActions,
+      ownerName: users.name,
+      criterionCode: criteria.code,
+      criterionKey: criteria.key,
+      criterionTitleZh: criteria.titleZh,
+      criterionTitleEn: criteria.titleEn,
+      criterionPart: criteria.part,
+      criterionLevel: criteria.level,
+      parentCode: parentCriteria.code,
+      parentPart: parentCriteria.part,
+      parentLevel: parentCriteria.level,
+      frameworkCode: frameworks.code,
+    })
+    .from(correctiveActions)
+    .innerJoin(users, eq(users.id, correctiveActions.ownerUserId))
+    .leftJoin(criteria, eq(criteria.id, correctiveActions.criterionId))
+    .leftJoin(parentCriteria, eq(parentCriteria.id, criteria.parentId))
+    .leftJoin(frameworks, eq(frameworks.id, criteria.frameworkId))
+    .where(
+      and(
+        eq(correctiveActions.organizationId, orgId),
+        status === "open" ? inArray(correctiveActions.status, ["open", "in_progress"]) : undefined,
+        status === "closed" ? inArray(correctiveActions.status, ["done", "cancelled"]) : undefined,
+        filter.mine ? eq(correctiveActions.ownerUserId, userId) : undefined,
+      ),
+    )
+    .orderBy(
+      sql`case when ${correctiveActions.status} in ('open','in_progress') and ${correctiveActions.dueOn} < ${today} then 0 else 1 end`,
+      asc(correctiveActions.dueOn),
+      asc(correctiveActions.number),
+    );
+  const sources = await actionSources(db, orgId, rows.map((r) => r.action));
+  return rows.map((r) => {
+    const source = sources.get(r.action.id) ?? null;
+    return {
+      ...r,
+      overdue: isOverdue(r.action, today),
+      daysOverdue: daysOverdue(r.action, today),
+      source,
+      titles: actionTitles(r.action, source),
+    };
+  });
+}
+
+export interface ActionSource {
+  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check";
+  id: string;
+  reference: string;
+  /** Where the source is shown. */
+  href: string;
+  /** The failed point of an inspection, in both languages. */
+  point: { number: string; promptZh: string; promptEn: string } | null;
+}
+
+/** What raised each action (by action id): its assessment, or its inspection and failed point. */
+async function actionSources(
+  db: Database,
+  orgId: string,
+  actions: readonly { id: string; sourceType: string; sourceId: string; sourceItemKey: string | null }[],
+): Promise<Map<string, ActionSource>> {
+  const ids = (type: string) => [...new Set(actions.filter((a) => a.sourceType === type).map((a) => a.sourceId))];
+  const assessmentIds = ids("assessment");
+  const inspectionIds = ids("inspection");
+  const evaluationIds = ids("partner_evaluation");
+  const checkIds = ids("supervision_check");
+  const [assessmentRows, inspectionRows, evaluationRows, checkRows] = await Promise.all([
+    assessmentIds.length
+      ? db
+          .select({ id: assessments.id, assessedOn: assessments.assessedOn, number: assessments.number })
+          .from(assessments)
+          .where(and(eq(assessments.organizationId, orgId), inArray(assessments.id, assessmentIds)))
+      : [],
+    inspectionIds.length
+      ? db
+          .select({ id: inspections.id, number: inspections.number, definition: checklistTemplates.definition })
+          .from(inspections)
+          .innerJoin(checklistTemplates, eq(checklistTemplates.id, inspections.templateId))
+          .where(and(eq(inspections.organizationId, orgId), inArray(inspections.id, inspectionIds)))
+      : [],
+    evaluationIds.length
+      ? db
+          .select({ id: partnerEvaluations.id, number: partnerEvaluations.number })
+          .from(partnerEvaluations)
+          .where(and(eq(partnerEvaluations.organizationId, orgId), inArray(partnerEvaluations.id, evaluationIds)))
+      : [],
+    checkIds.length
+      ? db
+          .select({ id: supervisionChecks.id, partnerId: supervisionChecks.partnerId, partnerNumber: partners.number })
+          .from(supervisionChecks)
+          .innerJoin(partners, eq(partners.id, supervisionChecks.partnerId))
+          .where(and(eq(supervisionChecks.organizationId, orgId), inArray(supervisionChecks.id, checkIds)))
+      : [],
+  ]);
+  const sources = new Map<string, ActionSource>();
+  for (const action of actions) {
+    if (action.sourceType === "assessment") {
+      const row = assessmentRows.find((r) => r.id === action.sourceId);
+      if (row) sources.set(action.id, { type: "assessment", id: row.id, reference: assessmentReference(row.assessedOn, row.number), href: `/assessments/${row.id}`, point: null });
+    } else if (action.sourceType === "inspection") {
+      const row = inspectionRows.find((r) => r.id === action.sourceId);
+      if (!row) continue;
+      const item = allItems(row.definition).find((i) => i.key === action.sourceItemKey);
+      sources.set(action.id, {
+        type: "inspection",
+        id: row.id,
+        reference: inspectionReference(row.number ?? 0),
+        href: `/inspections/${row.id}`,
+        point: item ? { number: item.number, promptZh: item.promptZh, promptEn: item.promptEn } : null,
+      });
+    } else if (action.sourceType === "partner_evaluation") {
+      const row = evaluationRows.find((r) => r.id === action.sourceId);
+      if (row) sources.set(action.id, { type: "partner_evaluation", id: row.id, reference: evaluationReference(row.number), href: `/evaluations/${row.id}`, point: null });
+    } else if (action.sourceType === "supervision_check") {
+      const row = checkRows.find((r) => r.id === action.sourceId);
+      if (row) {
+        const reference = partnerReference(row.partnerNumber);
+        sources.set(action.id, { type: "supervision_check", id: row.id, reference, href: `/partners/${row.partnerId}#supervision`, point: null });
+      }
+    }
+  }
+  return sources;
+}
+
+/** An inspection's action reads as its failed point, in the reader's language; others as titled. */
+function actionTitles(action: { title: string }, source: ActionSource | null): { zh: string; en: string } {
+  if (source?.point) return { zh: `${source.point.number}. ${source.point.promptZh}`, en: `${source.point.number}. ${source.point.promptEn}` };
+  return { zh: action.title, en: action.title };
+}
+
+/** The actions a partner's evaluations and supervision checks raised. */
+export async function actionsOfPartner(db: Database, orgId: string, partnerId: string, today: string) {
+  const rows = await db
+    .select({ action: correctiveActions })
+    .from(correctiveActions)
+    .where(
+      and(
+        eq(correctiveActions.organizationId, orgId),
+        // In brackets of its own: and() does not bracket a raw "or".
+        sql`((${correctiveActions.sourceType} = 'partner_evaluation' and ${correctiveActions.sourceId} in (select id from partner_evaluations where partner_id = ${partnerId} and organization_id = ${orgId}))
+          or (${correctiveActions.sourceType} = 'supervision_check' and ${correctiveActions.sourceId} in (select id from supervision_checks where partner_id = ${partnerId} and organization_id = ${orgId})))`,
+      ),
+    )
+    .orderBy(asc(correctiveActions.number));
+  return rows.map(({ action }) => ({ id: action.id, number: action.number, title: action.title, status: action.status, dueOn: action.dueOn, overdue: isOverdue(action, today) }));
+}
+
+export function isOverdue(action: { status: string; dueOn: string }, today: string): boolean {
+  return (action.status === "open" || action.status === "in_progress") && action.dueOn < today;
+}
+
+/** Whole calendar days past the due date of an open action (0 when it is not overdue). */
+export function daysOverdue(action: { status: string; dueOn: string }, today: string): number {
+  return isOverdue(action, today) ? differenceInCalendarDays(parseISO(today), parseISO(action.dueOn)) : 0;
+}
+
+/** How many actions each filter of the list shows, for its tabs. */
+export async function countActions(db: Database, orgId: string, userId: string, mine: boolean) {
+  const [row] = await db
+    .select({
+      open: sql<number>`count(*) filter (where ${correctiveActions.status} in ('open','in_progress'))`.mapWith(Number),
+      closed: sql<number>`count(*) filter (where ${correctiveActions.status} in ('done','cancelled'))`.mapWith(Number),
+      all: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(correctiveActions)
+    .where(and(eq(correctiveActions.organizationId, orgId), mine ? eq(correctiveActions.ownerUserId, userId) : undefined));
+  return { open: row?.open ?? 0, closed: row?.closed ?? 0, all: row?.all ?? 0 };
+}
+
+export async function countOpenActions(db: Database, orgId: string, today: string) {
+  const [row] = await db
+    .select({
+      open: sql<number>`count(*) filter (where ${correctiveActions.status} in ('open','in_progress'))`.mapWith(Number),
+      overdue: sql<number>`count(*) filter (where ${correctiveActions.status} in ('open','in_progress') and ${correctiveActions.dueOn} < ${today})`.mapWith(Number),
+    })
+    .from(correctiveActions)
+    .where(eq(correctiveActions.organizationId, orgId));
+  return { open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
+}
+
+export async function getAction(db: Database, orgId: string, actionId: string) {
+  const [row] = await db
+    .select({
+      action: correctiveActions,
+      ownerName: users.name,
+      criterion: criteria,
+      parent: { code: parentCriteria.code, part: parentCriteria.part, level: parentCriteria.level },
+      frameworkCode: frameworks.code,
+      frameworkVersion: frameworks.version,
+    })
+    .from(correctiveActions)
+    .innerJoin(users, eq(users.id, correctiveActions.ownerUserId))
+    .leftJoin(criteria, eq(criteria.id, correctiveActions.criterionId))
+    .leftJoin(parentCriteria, eq(parentCriteria.id, criteria.parentId))
+    .leftJoin(frameworks, eq(frameworks.id, criteria.frameworkId))
+    .where(and(eq(correctiveActions.organizationId, orgId), eq(correctiveActions.id, actionId)));
+  if (!row) return null;
+  const source = (await actionSources(db, orgId, [row.action])).get(row.action.id) ?? null;
+  const [closingFile] = row.action.closingFileId
+    ? await db
+        .select()
+        .from(evidenceFiles)
+        .where(and(eq(evidenceFiles.organizationId, orgId), eq(evidenceFiles.id, row.action.closingFileId)))
+    : [];
+  const peopleIds = [row.action.createdByUserId, row.action.closedByUserId].filter((x): x is string => !!x);
+  const people = peopleIds.length
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, peopleIds))
+    : [];
+  return {
+    ...row,
+    source,
+    titles: actionTitles(row.action, source),
+    closingFile: closingFile ?? null,
+    createdByName: people.find((p) => p.id === row.action.createdByUserId)?.name ?? null,
+    closedByName: people.find((p) => p.id === row.action.closedByUserId)?.name ?? null,
+  };
+}
