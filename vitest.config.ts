@@ -9,7 +9,7 @@ export default defineConfig({
       {
         extends: true,
         // Two files at a time on every project: vitest's default is one worker fewer than the cores,
-        // which on a 2-core CI machine is one file at a time and one core idle (docs/operations.md,
+        // which on a 2-core CI machine is one file at a time and one core idle (docs/stack.md,
         // "Test run times").
         test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], environment: "node", maxWorkers: 2 },
       },

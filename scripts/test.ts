@@ -84,7 +84,7 @@ function checkResult(name: string, code: number, started: number): StageResult {
 
 /**
  * Checks that run at the same time, each on a core the others leave idle (tsc and eslint are one
- * thread each; docs/operations.md, "Test run times"). Their output is held and printed stage by
+ * thread each; docs/stack.md, "Test run times"). Their output is held and printed stage by
  * stage, in the order given, once all have ended; each stage keeps its own duration.
  */
 async function checksTogether(stages: { name: string; command: string; args: string[] }[]) {
@@ -223,7 +223,7 @@ const postgresEnv: NodeJS.ProcessEnv = { ...process.env, TEST_DATABASE_URL: admi
 delete postgresEnv.DATABASE_URL;
 
 // tsc, eslint and the build are one independent check each and mostly one thread each: together
-// they keep both cores busy instead of one (docs/operations.md, "Test run times").
+// they keep both cores busy instead of one (docs/stack.md, "Test run times").
 const [, , built] = await checksTogether([
   { name: "typecheck", command: "npx", args: ["tsc"] },
   { name: "lint", command: "npx", args: ["eslint", "."] },
