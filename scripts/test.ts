@@ -101,6 +101,7 @@ async function checksTogether(stages: { name: string; command: string; args: str
     heading(result.name);
     write(output);
     record(result);
+    if (result.failed) failures.push(`${result.name}: ${result.note} (its output is above, under its heading)`);
   }
   return finished.map(({ result }) => result.failed === 0);
 }
