@@ -1,10 +1,12 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
+import SlowFilesFirst from "./tests/support/slow-files-first";
 
 // No Remix plugin here (docs/stack.md, "Vitest"): tests import route modules and lib code directly.
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
+    sequence: { sequencer: SlowFilesFirst },
     projects: [
       {
         extends: true,
