@@ -1,8 +1,8 @@
 // npm test: the whole suite, in order, carrying on after a failure.
-//   1. typecheck (tsc)                              one check
-//   2. lint (eslint .)                              one check
-//   3. unit + integration tests on PGlite           vitest
-//   4. production build (npm run build)             one check
+//   1. typecheck (tsc)                              one check  \
+//   2. lint (eslint .)                              one check   > at the same time, output held
+//   3. production build (npm run build)             one check  /
+//   4. unit + integration tests on PGlite           vitest
 //   5. integration tests on PostgreSQL              vitest, when TEST_DATABASE_URL answers (the
 //                                                   job-engine test runs web servers on the build)
 //   6. browser tests against the build              vitest e2e, needs PostgreSQL and Chromium
@@ -42,11 +42,22 @@ function heading(text: string) {
   write(`\n━━━ ${text} ━━━\n`);
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/**
+ * Runs a command. With `output`, its stdout and stderr are collected there instead of printed, for a
+ * stage that runs alongside another and is printed when it ends.
+ */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, output?: string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: "inherit", env });
+    const child = spawn(command, args, { stdio: output ? ["ignore", "pipe", "pipe"] : "inherit", env });
+    if (output) {
+      const collect = (chunk: Buffer) => output.push(chunk.toString("utf8"));
+      child.stdout?.on("data", collect);
+      child.stderr?.on("data", collect);
+    }
     child.on("error", (error) => {
-      write(`could not start ${command}: ${error.message}\n`);
+      const message = `could not start ${command}: ${error.message}\n`;
+      if (output) output.push(message);
+      else write(message);
       resolve(127);
     });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
@@ -60,19 +71,39 @@ function record(result: StageResult) {
 }
 
 /** A command that is one test: exit 0 passes it. */
-async function check(name: string, command: string, args: string[]) {
-  heading(name);
-  const started = Date.now();
-  const code = await run(command, args);
-  record({
+function checkResult(name: string, code: number, started: number): StageResult {
+  return {
     name,
     passed: code === 0 ? 1 : 0,
     failed: code === 0 ? 0 : 1,
     skipped: 0,
     seconds: (Date.now() - started) / 1000,
     note: code === 0 ? "ok" : `exit code ${code}`,
-  });
-  return code === 0;
+  };
+}
+
+/**
+ * Checks that run at the same time, each on a core the others leave idle (tsc and eslint are one
+ * thread each; docs/stack.md, "Test run times"). Their output is held and printed stage by
+ * stage, in the order given, once all have ended; each stage keeps its own duration.
+ */
+async function checksTogether(stages: { name: string; command: string; args: string[] }[]) {
+  const started = Date.now();
+  write(`\n━━━ ${stages.map((s) => s.name).join(" + ")}, at the same time ━━━\n`);
+  const finished = await Promise.all(
+    stages.map(async (stage) => {
+      const output: string[] = [];
+      const code = await run(stage.command, stage.args, process.env, output);
+      return { result: checkResult(stage.name, code, started), output: output.join("") };
+    }),
+  );
+  for (const { result, output } of finished) {
+    heading(result.name);
+    write(output);
+    record(result);
+    if (result.failed) failures.push(`${result.name}: ${result.note} (its output is above, under its heading)`);
+  }
+  return finished.map(({ result }) => result.failed === 0);
 }
 
 interface VitestJson {
@@ -192,11 +223,14 @@ delete pgliteEnv.DATABASE_URL;
 const postgresEnv: NodeJS.ProcessEnv = { ...process.env, TEST_DATABASE_URL: adminUrl };
 delete postgresEnv.DATABASE_URL;
 
-await check("typecheck", "npx", ["tsc"]);
-await check("lint", "npx", ["eslint", "."]);
+// tsc, eslint and the build are one independent check each and mostly one thread each: together
+// they keep both cores busy instead of one (docs/stack.md, "Test run times").
+const [, , built] = await checksTogether([
+  { name: "typecheck", command: "npx", args: ["tsc"] },
+  { name: "lint", command: "npx", args: ["eslint", "."] },
+  { name: "build", command: "npm", args: ["run", "build"] },
+]);
 await vitest("unit + integration (PGlite)", ["unit", "integration"], pgliteEnv);
-
-const built = await check("build", "npm", ["run", "build"]);
 
 const postgresProblem = await probePostgres(adminUrl);
 const postgresNote = `PostgreSQL not reachable at ${redact(adminUrl)}: ${postgresProblem ?? ""}`;

@@ -12,7 +12,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, onTestFinished } from "vitest";
+import { afterAll, beforeAll, inject, onTestFinished } from "vitest";
 import { simpleParser } from "mailparser";
 import postgres from "postgres";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -140,7 +140,7 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 
 /**
  * Starts the production server for one test file: a fresh database on TEST_DATABASE_URL's server,
- * migrated; an SMTP catcher; `node --import tsx server.ts` on a free port. `name` labels the
+ * migrated (a copy of the run's migrated template); an SMTP catcher; `node --import tsx server.ts` on a free port. `name` labels the
  * database and the server log (test-results/e2e-logs/<name>.log).
  */
 export async function startE2eApp(name: string): Promise<E2eApp> {
@@ -162,8 +162,11 @@ export async function startE2eApp(name: string): Promise<E2eApp> {
   cleanups.push(() => admin.end({ timeout: 5 }));
 
   try {
+    // A copy of the migrated template tests/support/e2e-global-setup.ts made, or a new database
+    // migrated here when there is none.
+    const template = inject("e2eTemplate");
     try {
-      await admin.unsafe(`CREATE DATABASE "${databaseName}"`);
+      await admin.unsafe(`CREATE DATABASE "${databaseName}"${template ? ` TEMPLATE "${template}"` : ""}`);
     } catch (error) {
       throw new Error(
         `Cannot create a test database on ${adminUrl.replace(/:[^:@/]*@/, ":***@")} (set TEST_DATABASE_URL to an admin URL): ${
@@ -174,11 +177,13 @@ export async function startE2eApp(name: string): Promise<E2eApp> {
     }
     cleanups.push(() => admin.unsafe(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).then(() => {}));
     const url = databaseUrl(adminUrl, databaseName);
-    const handle = await createDatabase({ url });
-    try {
-      await migrateDatabase(handle);
-    } finally {
-      await handle.close();
+    if (!template) {
+      const handle = await createDatabase({ url });
+      try {
+        await migrateDatabase(handle);
+      } finally {
+        await handle.close();
+      }
     }
 
     const mails: CapturedMail[] = [];

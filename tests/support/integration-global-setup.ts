@@ -7,10 +7,8 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { createDatabase } from "../../db/client";
-import { migrateDatabase } from "../../db/migrate";
 import { ensurePgliteTemplate } from "../../db/pglite-template";
-import { databaseUrl, quoteIdent, TEST_DB_PREFIX, withAdmin } from "./postgres-admin";
+import { createMigratedTemplate, quoteIdent, TEST_DB_PREFIX, withAdmin } from "./postgres-admin";
 
 export type IntegrationDatabaseConfig =
   | { kind: "pglite"; tarball: string }
@@ -25,14 +23,7 @@ declare module "vitest" {
 async function postgresTemplate(adminUrl: string): Promise<{ template: string; runId: string }> {
   const runId = randomBytes(4).toString("hex");
   const template = `${TEST_DB_PREFIX}${runId}_tpl`;
-  await withAdmin(adminUrl, (sql) => sql.unsafe(`CREATE DATABASE ${quoteIdent(template)}`));
-  const handle = await createDatabase({ url: databaseUrl(adminUrl, template) });
-  try {
-    await migrateDatabase(handle);
-  } finally {
-    // CREATE DATABASE … TEMPLATE needs no open connection to the template (docs/stack.md, "Test databases").
-    await handle.close();
-  }
+  await createMigratedTemplate(adminUrl, template);
   return { template, runId };
 }
 
