@@ -14,6 +14,7 @@ import { formatCalendarDate, todayInZone } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "actions", "inspections"] } satisfies PageHandle;
 
@@ -156,7 +157,7 @@ export default function ActionsPage() {
                         <dd className="min-w-0">
                           <Link to={`/criteria/${a.criterion.frameworkCode}/${a.criterion.key}`} className="text-brand-700 underline">
                             {frameworkShort(t, a.criterion.frameworkCode)}{" "}
-                            {en ? a.criterion.code.en : a.criterion.code.zh} {en ? a.criterion.titleEn : a.criterion.titleZh}
+                            {en ? a.criterion.code.en : a.criterion.code.zh} {localized(a.criterion, "title", i18n.language)}
                           </Link>
                         </dd>
                       </>

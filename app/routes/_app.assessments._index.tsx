@@ -11,6 +11,7 @@ import { formatCalendarDate } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "assessments"] } satisfies PageHandle;
 
@@ -45,7 +46,6 @@ export default function AssessmentsPage() {
   const locale = useLocale();
   const { assessments } = useLoaderData<typeof loader>();
   const canManage = useCan("assessments.manage");
-  const en = i18n.language === "en";
   return (
     <>
       <PageHeader
@@ -71,7 +71,7 @@ export default function AssessmentsPage() {
                     {a.title}
                   </Link>
                   <p className="text-sm text-slate-600">
-                    <span className="font-mono">{a.reference}</span> · {en ? a.framework.nameEn : a.framework.nameZh} (
+                    <span className="font-mono">{a.reference}</span> · {localized(a.framework, "name", i18n.language)} (
                     {a.framework.version}) · {formatCalendarDate(a.assessedOn, locale)}
                   </p>
                   <p className="text-sm text-slate-600">

@@ -14,6 +14,7 @@ import { parseForm, readFormData } from "~/lib/form.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "assessments"] } satisfies PageHandle;
 
@@ -42,7 +43,6 @@ export default function NewAssessmentPage() {
   const { t, i18n } = useTranslation();
   const { frameworks, today, preselected } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const en = i18n.language === "en";
   const { form, values, errorOf, onSubmit, rejected } = useValidatedForm(NewAssessmentSchema, {
     defaults: { framework: preselected ?? "cn-2022-advanced", title: "", assessedOn: today },
     server: actionData,
@@ -69,7 +69,7 @@ export default function NewAssessmentPage() {
             error={errorOf("framework")}
             options={frameworks.map((f) => ({
               value: f.code,
-              label: `${en ? f.nameEn : f.nameZh} (${f.version}) · ${t("assessments.criteriaCount", { count: f.assessable })}`,
+              label: `${localized(f, "name", i18n.language)} (${f.version}) · ${t("assessments.criteriaCount", { count: f.assessable })}`,
             }))}
           />
           <TextField {...field} name="title" label={t("assessments.titleField")} placeholder={t("assessments.titlePlaceholder")} error={errorOf("title")} required />

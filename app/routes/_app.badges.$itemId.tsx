@@ -20,6 +20,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "inspections", "badges"] } satisfies PageHandle;
 
@@ -104,7 +105,6 @@ export default function AccessItemPage() {
   const d = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const en = i18n.language === "en";
   const zone = shell.organization.timeZone;
   const done = search.get("done");
   const postedStep = typeof server?.values?.step === "string" ? server.values.step : null;
@@ -144,7 +144,7 @@ export default function AccessItemPage() {
           </div>
           {d.item.siteNameZh ? (
             <p className="mt-2 text-sm text-slate-600">
-              {t("common.labelValue", { label: t("badges.site"), value: en ? d.item.siteNameEn : d.item.siteNameZh })}
+              {t("common.labelValue", { label: t("badges.site"), value: localized(d.item, "siteName", i18n.language) })}
             </p>
           ) : null}
           {d.item.kind === "visitor_badge" ? <p className="mt-2 text-sm text-slate-600">{t("badges.visitorBadgeHint")}</p> : null}

@@ -25,6 +25,7 @@ import { listSites } from "~/lib/organizations/organizations.server";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "inspections", "badges"] } satisfies PageHandle;
 
@@ -85,7 +86,6 @@ export default function BadgesPage() {
   const d = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const en = i18n.language === "en";
   const filtered = Object.keys(d.filter).length > 0;
   const added = Number(search.get("added")) || 0;
   return (
@@ -150,7 +150,7 @@ export default function BadgesPage() {
                       </Link>
                     </p>
                     <p className="text-sm text-slate-600">
-                      {[r.description, en ? r.siteNameEn : r.siteNameZh].filter(Boolean).join(" · ")}
+                      {[r.description, localized(r, "siteName", i18n.language)].filter(Boolean).join(" · ")}
                     </p>
                   </div>
                   <div className="text-right text-sm">
@@ -198,7 +198,7 @@ export default function BadgesPage() {
                 <option value="">{t("common.all")}</option>
                 {d.sites.map((s) => (
                   <option key={s.id} value={s.id}>
-                    {en ? s.nameEn : s.nameZh}
+                    {localized(s, "name", i18n.language)}
                   </option>
                 ))}
               </Select>
@@ -223,7 +223,6 @@ export default function BadgesPage() {
 function AddItemsForm(props: { sites: { id: string; nameZh: string; nameEn: string }[]; server: ServerFormState }) {
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
-  const en = i18n.language === "en";
   const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(AccessItemCreateSchema, {
     defaults: { kind: "key" },
     server: props.server,
@@ -275,7 +274,7 @@ function AddItemsForm(props: { sites: { id: string; nameZh: string; nameEn: stri
         label={t("badges.site")}
         error={errorOf("siteId")}
         placeholder={t("badges.add.anySite")}
-        options={props.sites.map((s) => ({ value: s.id, label: en ? s.nameEn : s.nameZh }))}
+        options={props.sites.map((s) => ({ value: s.id, label: localized(s, "name", i18n.language) }))}
       />
       <Button type="submit" disabled={navigation.state === "submitting"}>
         {t("badges.add.submit")}

@@ -20,6 +20,7 @@ import { ClauseTextSchema } from "~/lib/partners/clause-schema";
 import { adaptClause, getClause, listClauseVersions } from "~/lib/partners/clauses.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "inspections", "partners"] } satisfies PageHandle;
 
@@ -74,7 +75,7 @@ export default function ClausePage() {
   return (
     <>
       <PageHeader
-        title={en ? c.titleEn : c.titleZh}
+        title={localized(c, "title", i18n.language)}
         description={en ? c.titleZh : c.titleEn}
         actions={
           <Link to="/clauses" className="text-sm text-brand-700 underline">
@@ -108,7 +109,7 @@ export default function ClausePage() {
                   <Link
                     to={`/criteria/${ref.framework}/${encodeURIComponent(ref.key)}`}
                     className="inline-flex min-h-9 items-center gap-1 text-brand-700 underline"
-                    title={label ? (en ? label.titleEn : label.titleZh) : undefined}
+                    title={label ? localized(label, "title", i18n.language) : undefined}
                   >
                     <span className="text-slate-500">{frameworkShort(t, ref.framework)}</span>
                     <CodeBadge>{label ? criterionCode(t, label) : ref.key}</CodeBadge>

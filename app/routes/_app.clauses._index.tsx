@@ -9,6 +9,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { listClauses } from "~/lib/partners/clauses.server";
 import { getPartnerPolicy } from "~/lib/partners/partner-policy.server";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["partners"] } satisfies PageHandle;
 
@@ -40,7 +41,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ClausesPage() {
   const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
-  const en = i18n.language === "en";
   return (
     <>
       <PageHeader title={t("clauses.title")} description={t("clauses.description")} />
@@ -59,13 +59,13 @@ export default function ClausesPage() {
             <li key={c.id} className="py-3">
               <p className="flex flex-wrap items-center gap-2">
                 <Link to={`/clauses/${c.id}`} className="font-medium text-brand-700 underline">
-                  {en ? c.titleEn : c.titleZh}
+                  {localized(c, "title", i18n.language)}
                 </Link>
                 <Badge>{t("partners.clauseVersion", { version: c.version })}</Badge>
                 {c.own ? <Badge tone="brand">{t("clauses.adapted")}</Badge> : null}
                 {c.required ? <Badge tone="warn">{t("partners.requiredClause")}</Badge> : null}
               </p>
-              <p className="mt-1 line-clamp-2 text-sm text-slate-600">{en ? c.textEn : c.textZh}</p>
+              <p className="mt-1 line-clamp-2 text-sm text-slate-600">{localized(c, "text", i18n.language)}</p>
               {c.roles.length ? (
                 <p className="mt-1 text-xs text-slate-500">
                   {c.roles.map((r) => t(`partners.role.${r as "other"}`)).join(t("common.listSeparator"))}

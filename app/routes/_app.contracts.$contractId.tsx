@@ -24,6 +24,7 @@ import { partnerReference } from "~/lib/partners/partner-references";
 import { getPartnerPolicy } from "~/lib/partners/partner-policy.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "inspections", "partners"] } satisfies PageHandle;
 
@@ -162,7 +163,7 @@ export default function ContractPage() {
               <li key={clause.id} className="rounded-md border border-slate-200 p-3">
                 <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
                   <Link to={`/clauses/${clause.id}`} className="text-brand-700 underline">
-                    {en ? clause.titleEn : clause.titleZh}
+                    {localized(clause, "title", i18n.language)}
                   </Link>
                   <Badge>{t("partners.clauseVersion", { version: clause.version })}</Badge>
                   {clause.required ? <Badge tone="brand">{t("partners.requiredClause")}</Badge> : null}

@@ -12,6 +12,7 @@ import { listFrameworks, searchCriteria, searchTerms, snippetOf } from "~/lib/cr
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { titleFor } from "~/lib/i18n/meta";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria"] } satisfies PageHandle;
 
@@ -153,7 +154,7 @@ export default function CriteriaIndex() {
                 {data.results.map((group) => (
                   <section key={group.code} aria-labelledby={`results-${group.code}`}>
                     <h3 id={`results-${group.code}`} className="mb-1 flex flex-wrap items-baseline gap-2 font-semibold text-slate-900">
-                      {en ? group.nameEn : group.nameZh}
+                      {localized(group, "name", i18n.language)}
                       <span className="text-sm font-normal text-slate-500">({group.hits.length})</span>
                     </h3>
                     <ul className="divide-y divide-slate-100">
@@ -166,7 +167,7 @@ export default function CriteriaIndex() {
                             <CodeBadge className="mt-0.5">{criterionCode(t, hit)}</CodeBadge>
                             <span className="min-w-0">
                               <span className="block font-medium text-brand-800 underline decoration-brand-100 underline-offset-2">
-                                {en ? hit.titleEn : hit.titleZh}
+                                {localized(hit, "title", i18n.language)}
                               </span>
                               {hit.snippet ? (
                                 <span className="block text-sm text-slate-600">
@@ -195,7 +196,7 @@ export default function CriteriaIndex() {
               <div className="flex h-full flex-col gap-2">
                 <h2 className="text-lg font-semibold leading-snug text-slate-900">
                   <Link to={`/criteria/${f.code}`} className="hover:underline">
-                    {en ? f.nameEn : f.nameZh}
+                    {localized(f, "name", i18n.language)}
                   </Link>
                 </h2>
                 <p className="-mt-1 text-sm text-slate-500" lang={en ? "zh-CN" : "en"}>
@@ -214,7 +215,7 @@ export default function CriteriaIndex() {
                   <li className="text-slate-600">{t("criteria.assessable", { count: f.counts.assessable ?? 0 })}</li>
                 </ul>
                 <p className="text-sm text-slate-600">
-                  {t("common.labelValue", { label: t("criteria.source"), value: en ? f.sourceEn : f.sourceZh })}
+                  {t("common.labelValue", { label: t("criteria.source"), value: localized(f, "source", i18n.language) })}
                 </p>
                 <div className="mt-auto pt-2">
                   <Link to={`/criteria/${f.code}`} className={buttonClass("secondary", "w-full sm:w-auto")}>

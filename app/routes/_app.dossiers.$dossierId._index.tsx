@@ -18,6 +18,7 @@ import { translateMessage } from "~/lib/i18n/messages";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "policies", "dossiers"] } satisfies PageHandle;
 
@@ -70,7 +71,6 @@ const reasonText = (t: Parameters<typeof translateMessage>[0], error: string | n
 export default function DossierPage() {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const en = i18n.language === "en";
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const revalidator = useRevalidator();
@@ -92,7 +92,7 @@ export default function DossierPage() {
       ) : null}
       <PageHeader
         title={d.reference}
-        description={`${en ? d.framework.nameEn : d.framework.nameZh} (${d.framework.version}) · ${d.periodFrom} – ${d.periodTo}`}
+        description={`${localized(d.framework, "name", i18n.language)} (${d.framework.version}) · ${d.periodFrom} – ${d.periodTo}`}
         actions={
           <BackLink to="/dossiers">{t("dossiers.backToList")}</BackLink>
         }
@@ -129,7 +129,7 @@ export default function DossierPage() {
             <dt className="text-slate-600">{t("dossiers.detail.requestedBy")}</dt>
             <dd className="col-span-2">{d.requestedBy}</dd>
             <dt className="text-slate-600">{t("dossiers.fields.sites")}</dt>
-            <dd className="col-span-2">{d.sites.length ? d.sites.map((s) => (en ? s.nameEn : s.nameZh)).join(t("common.listSeparator")) : t("dossiers.allSites")}</dd>
+            <dd className="col-span-2">{d.sites.length ? d.sites.map((s) => localized(s, "name", i18n.language)).join(t("common.listSeparator")) : t("dossiers.allSites")}</dd>
             <dt className="text-slate-600">{t("dossiers.detail.criteria")}</dt>
             <dd className="col-span-2">{d.criterionKeys.length ? d.criterionKeys.join(t("common.listSeparator")) : t("dossiers.allCriteria")}</dd>
             {d.status === "ready" ? (

@@ -12,6 +12,7 @@ import { formatDateTime } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "policies", "dossiers"] } satisfies PageHandle;
 
@@ -44,7 +45,6 @@ const statusTone = { queued: "neutral", generating: "brand", ready: "good", fail
 export default function DossiersPage() {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const en = i18n.language === "en";
   const d = useLoaderData<typeof loader>();
   return (
     <>
@@ -76,7 +76,7 @@ export default function DossiersPage() {
                     {x.reference}
                   </Link>{" "}
                   <span className="text-sm">
-                    {en ? x.framework.nameEn : x.framework.nameZh} · {x.periodFrom} – {x.periodTo}
+                    {localized(x.framework, "name", i18n.language)} · {x.periodFrom} – {x.periodTo}
                   </span>
                   <p className="text-sm text-slate-600">
                     {t("dossiers.requested", { name: x.requestedBy, time: formatDateTime(x.generatedAt, locale, d.timeZone) })}

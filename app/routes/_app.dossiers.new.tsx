@@ -18,6 +18,7 @@ import { translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { listSites } from "~/lib/organizations/organizations.server";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "policies", "dossiers"] } satisfies PageHandle;
 
@@ -103,7 +104,7 @@ export default function NewDossierPage() {
               <select name="framework" defaultValue={d.values.framework} className="mt-1 block min-h-11 w-full rounded border border-slate-300 px-2">
                 {d.frameworks.map((f) => (
                   <option key={f.code} value={f.code}>
-                    {en ? f.nameEn : f.nameZh} ({f.version})
+                    {localized(f, "name", i18n.language)} ({f.version})
                   </option>
                 ))}
               </select>
@@ -127,7 +128,7 @@ export default function NewDossierPage() {
               {d.sites.map((s) => (
                 <label key={s.id} className="inline-flex min-h-11 items-center gap-2 text-sm">
                   <input type="checkbox" name="sites" value={s.id} defaultChecked={chosenSites.has(s.id)} className="h-5 w-5" />
-                  {en ? s.nameEn : s.nameZh}
+                  {localized(s, "name", i18n.language)}
                 </label>
               ))}
             </div>
@@ -141,7 +142,7 @@ export default function NewDossierPage() {
                 <label key={c.key} className="inline-flex items-start gap-2 text-sm">
                   <input type="checkbox" name="criteria" value={c.key} defaultChecked={chosenCriteria.has(c.key)} className="mt-0.5 h-4 w-4" />
                   <span>
-                    <span className="font-mono">{en ? c.code.en : c.code.zh}</span> {en ? c.titleEn : c.titleZh}
+                    <span className="font-mono">{en ? c.code.en : c.code.zh}</span> {localized(c, "title", i18n.language)}
                   </span>
                 </label>
               ))}
@@ -184,7 +185,7 @@ export default function NewDossierPage() {
               {d.preview.map((r) => (
                 <tr key={r.key} className="border-b align-top">
                   <td className="py-2 pr-2">
-                    <span className="font-mono">{en ? r.code.en : r.code.zh}</span> {en ? r.titleEn : r.titleZh}
+                    <span className="font-mono">{en ? r.code.en : r.code.zh}</span> {localized(r, "title", i18n.language)}
                   </td>
                   <td className="py-2 pr-2">
                     {r.gap ? (

@@ -22,6 +22,7 @@ import { listTemplates } from "~/lib/inspections/templates.server";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "inspections"] } satisfies PageHandle;
 
@@ -85,7 +86,6 @@ export default function InspectionsPage() {
   const shell = useShell();
   const d = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
-  const en = i18n.language === "en";
   const filtered = Object.keys(d.filter).length > 0;
   return (
     <>
@@ -101,7 +101,7 @@ export default function InspectionsPage() {
                     to={`/inspections/new?template=${encodeURIComponent(tpl.code)}`}
                     className="flex min-h-14 items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-2 font-semibold text-brand-800 hover:border-brand-600 hover:bg-brand-50"
                   >
-                    <span>{en ? tpl.titleEn : tpl.titleZh}</span>
+                    <span>{localized(tpl, "title", i18n.language)}</span>
                     <span className="shrink-0 text-sm font-normal text-slate-500">
                       {t("inspections.form.points", { count: tpl.points })}
                     </span>
@@ -129,7 +129,7 @@ export default function InspectionsPage() {
                     to={`/inspections/new?template=${encodeURIComponent(draft.templateCode)}&draft=${draft.draftKey}`}
                     className="font-medium text-brand-700 underline"
                   >
-                    {en ? draft.titleEn : draft.titleZh}
+                    {localized(draft, "title", i18n.language)}
                   </Link>
                   <span className="text-sm text-slate-600">
                     {t("inspections.draftLine", {
@@ -173,7 +173,7 @@ export default function InspectionsPage() {
                   <option value="">{t("common.all")}</option>
                   {d.templates.map((tpl) => (
                     <option key={tpl.code} value={tpl.code}>
-                      {en ? tpl.titleEn : tpl.titleZh}
+                      {localized(tpl, "title", i18n.language)}
                     </option>
                   ))}
                 </Select>
@@ -222,7 +222,7 @@ export default function InspectionsPage() {
                     <p className="min-w-0">
                       <Link to={`/inspections/${r.id}`} className="font-medium text-brand-700 underline">
                         <span className="mr-2 font-mono text-sm">{r.reference}</span>
-                        {en ? r.templateTitleEn : r.templateTitleZh}
+                        {localized(r, "templateTitle", i18n.language)}
                       </Link>
                     </p>
                     <div className="flex flex-wrap gap-2">
@@ -233,7 +233,7 @@ export default function InspectionsPage() {
                   <p className="mt-1 text-sm text-slate-600">
                     {[
                       r.occurredAt ? formatDateTime(r.occurredAt, locale, shell.organization.timeZone) : null,
-                      en ? r.siteNameEn : r.siteNameZh,
+                      localized(r, "siteName", i18n.language),
                       r.containerNumber,
                       r.vehicle || null,
                       r.inspectorName,

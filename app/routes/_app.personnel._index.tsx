@@ -26,6 +26,7 @@ import { EMPLOYEES_PAGE_SIZE, listDepartments, listEmployees } from "~/lib/perso
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["personnel"] } satisfies PageHandle;
 
@@ -82,7 +83,6 @@ export default function PersonnelPage() {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
   const d = useLoaderData<typeof loader>();
-  const en = i18n.language === "en";
   const filtered = Object.keys(d.filter).length > 0;
   const search = personnelFilterSearch(d.filter);
   const moreFilters = Object.keys(d.filter).some((key) => key !== "q" && key !== "sensitive");
@@ -218,7 +218,7 @@ export default function PersonnelPage() {
                     {e.position}
                     {e.department ? ` · ${e.department}` : ""}
                   </span>
-                  {e.siteNameZh ? <span>{en ? e.siteNameEn : e.siteNameZh}</span> : null}
+                  {e.siteNameZh ? <span>{localized(e, "siteName", i18n.language)}</span> : null}
                   {e.idNumberMasked ? <span className="font-mono">{e.idNumberMasked}</span> : null}
                   <span>{t("personnel.hiredOn", { date: formatCalendarDate(e.hireDate, locale) })}</span>
                   {e.leaveDate ? <span>{t("personnel.leavesOn", { date: formatCalendarDate(e.leaveDate, locale) })}</span> : null}

@@ -35,14 +35,14 @@ import {
 } from "~/lib/policies/policy-schema";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "policies"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: loaded }) => {
-  const en = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale === "en";
   const policy = loaded?.policy;
-  return titleFor(matches, (t) =>
-    policy ? `${policy.documentNumber} ${en ? policy.titleEn : policy.titleZh}` : t("policies.title"),
+  return titleFor(matches, (t, locale) =>
+    policy ? `${policy.documentNumber} ${localized(policy, "title", locale)}` : t("policies.title"),
   );
 };
 
@@ -110,7 +110,7 @@ export default function PolicyPage() {
   return (
     <>
       <PageHeader
-        title={en ? policy.titleEn : policy.titleZh}
+        title={localized(policy, "title", i18n.language)}
         description={`${policy.documentNumber} · ${en ? policy.titleZh : policy.titleEn}`}
         actions={
           <Link to="/policies" className="flex min-h-11 items-center text-brand-700 underline">
@@ -165,9 +165,9 @@ export default function PolicyPage() {
                     className="flex min-h-11 items-center gap-2 text-brand-700 underline"
                   >
                     <span className="font-mono text-sm">{l.code}</span>
-                    <span>{en ? l.titleEn : l.titleZh}</span>
+                    <span>{localized(l, "title", i18n.language)}</span>
                   </Link>
-                  <p className="text-sm text-slate-500 sm:shrink-0 sm:text-right">{en ? l.frameworkNameEn : l.frameworkNameZh}</p>
+                  <p className="text-sm text-slate-500 sm:shrink-0 sm:text-right">{localized(l, "frameworkName", i18n.language)}</p>
                 </li>
               ))}
             </ul>

@@ -19,6 +19,7 @@ import { can } from "~/lib/auth/permissions";
 import { createPolicy, criteriaPicker, listPolicies } from "~/lib/policies/policies.server";
 import { PolicyFormSchema, PolicySchema, type PickerFramework } from "~/lib/policies/policy-schema";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "policies"] } satisfies PageHandle;
 
@@ -72,7 +73,7 @@ export default function PoliciesPage() {
                   <div className="min-w-0">
                     <p className="font-mono text-sm text-slate-600">{p.documentNumber}</p>
                     <Link to={`/policies/${p.id}`} className="text-lg font-medium text-brand-700 underline">
-                      {en ? p.titleEn : p.titleZh}
+                      {localized(p, "title", i18n.language)}
                     </Link>
                     <p className="text-sm text-slate-500">{en ? p.titleZh : p.titleEn}</p>
                   </div>

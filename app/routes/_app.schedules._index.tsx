@@ -23,6 +23,7 @@ import { listSites } from "~/lib/organizations/organizations.server";
 import { notFound } from "~/lib/route-params.server";
 import { isUuid } from "~/lib/value-checks";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "inspections"] } satisfies PageHandle;
 
@@ -93,7 +94,6 @@ export default function SchedulesPage() {
   const d = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const canManage = useCan("schedules.manage");
-  const en = i18n.language === "en";
   return (
     <>
       <PageHeader title={t("schedules.title")} description={t("schedules.description")} />
@@ -109,9 +109,9 @@ export default function SchedulesPage() {
                 <li key={s.id} className="py-3">
                   <div className="flex flex-wrap items-start justify-between gap-2">
                     <div className="min-w-0">
-                      <p className="font-medium text-slate-900">{en ? s.templateTitleEn : s.templateTitleZh}</p>
+                      <p className="font-medium text-slate-900">{localized(s, "templateTitle", i18n.language)}</p>
                       <p className="text-sm text-slate-600">
-                        {en ? s.siteNameEn : s.siteNameZh} · {t(`schedules.frequency.${s.frequency}`)} ·{" "}
+                        {localized(s, "siteName", i18n.language)} · {t(`schedules.frequency.${s.frequency}`)} ·{" "}
                         {s.lastDoneOn
                           ? t("schedules.lastDone", { date: formatCalendarDate(s.lastDoneOn, locale) })
                           : t("schedules.neverDone")}
@@ -179,7 +179,6 @@ function NewScheduleForm(props: { d: LoaderData }) {
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
   const actionData = useActionData<typeof action>();
-  const en = i18n.language === "en";
   const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(ScheduleSchema, {
     server: actionData,
     defaults: {
@@ -203,7 +202,7 @@ function NewScheduleForm(props: { d: LoaderData }) {
         name="siteId"
         label={t("inspections.site")}
         placeholder={t("common.choose")}
-        options={props.d.sites.map((s) => ({ value: s.id, label: en ? s.nameEn : s.nameZh }))}
+        options={props.d.sites.map((s) => ({ value: s.id, label: localized(s, "name", i18n.language) }))}
         error={errorOf("siteId")}
       />
       <SelectField
@@ -211,7 +210,7 @@ function NewScheduleForm(props: { d: LoaderData }) {
         name="templateCode"
         label={t("inspections.template")}
         placeholder={t("common.choose")}
-        options={props.d.templates.map((tpl) => ({ value: tpl.code, label: en ? tpl.titleEn : tpl.titleZh }))}
+        options={props.d.templates.map((tpl) => ({ value: tpl.code, label: localized(tpl, "title", i18n.language) }))}
         error={errorOf("templateCode")}
       />
       <SelectField

@@ -22,6 +22,7 @@ import { findSealIdByNumber, listSeals, openSealReports, SEALS_PAGE_SIZE } from 
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["seals"] } satisfies PageHandle;
 
@@ -77,7 +78,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function SealLogPage() {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const en = i18n.language === "en";
   const d = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const search = sealFilterSearch(d.filter);
@@ -188,7 +188,7 @@ export default function SealLogPage() {
                   <span>
                     {s.model} ({s.isoClass})
                   </span>
-                  {s.siteNameZh ? <span>{en ? s.siteNameEn : s.siteNameZh}</span> : null}
+                  {s.siteNameZh ? <span>{localized(s, "siteName", i18n.language)}</span> : null}
                   {s.custodianName && s.status === "issued" ? <span>{t("seals.chain.to", { name: s.custodianName })}</span> : null}
                   {s.target ? (
                     <span>

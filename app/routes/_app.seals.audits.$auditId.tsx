@@ -12,6 +12,7 @@ import { notFound, uuidParam } from "~/lib/route-params.server";
 import { sealAuditReference } from "~/lib/seals/seal-numbers";
 import { getSealAudit } from "~/lib/seals/seal-audits.server";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "inspections", "seals"] } satisfies PageHandle;
 
@@ -30,14 +31,13 @@ const countKeys = ["received", "inStock", "issued", "applied", "arrived", "compr
 export default function SealAuditPage() {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const en = i18n.language === "en";
   const d = useLoaderData<typeof loader>();
   const r = d.audit.result;
   return (
     <>
       <PageHeader
         title={t("seals.audits.resultTitle", { reference: d.reference })}
-        description={`${formatDateTime(d.audit.performedAt, locale, d.timeZone)} · ${d.performedByName} · ${(en ? d.siteNameEn : d.siteNameZh) ?? t("seals.audits.allSites")}`}
+        description={`${formatDateTime(d.audit.performedAt, locale, d.timeZone)} · ${d.performedByName} · ${localized(d, "siteName", i18n.language) ?? t("seals.audits.allSites")}`}
         actions={
           <BackLink to="/seals/audits">{t("seals.audits.backToList")}</BackLink>
         }

@@ -24,6 +24,7 @@ import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 import { Input } from "~/components/ui/input";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "inspections", "seals"] } satisfies PageHandle;
 
@@ -73,7 +74,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SealAuditsPage() {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const en = i18n.language === "en";
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -103,7 +103,7 @@ export default function SealAuditsPage() {
                 name="siteId"
                 label={t("seals.fields.site")}
                 placeholder={t("seals.audits.allSites")}
-                options={d.sites.map((s) => ({ value: s.id, label: en ? s.nameEn : s.nameZh }))}
+                options={d.sites.map((s) => ({ value: s.id, label: localized(s, "name", i18n.language) }))}
                 error={errorOf("siteId")}
               />
               <TextAreaField
@@ -161,7 +161,7 @@ export default function SealAuditsPage() {
                   </div>
                   <p className="text-sm text-slate-600">
                     {formatDateTime(a.performedAt, locale, d.timeZone)} · {a.performedByName} ·{" "}
-                    {(en ? a.siteNameEn : a.siteNameZh) ?? t("seals.audits.allSites")}
+                    {localized(a, "siteName", i18n.language) ?? t("seals.audits.allSites")}
                   </p>
                 </li>
               ))}

@@ -16,6 +16,7 @@ import { MAX_RANGE } from "~/lib/seals/seal-numbers";
 import { ReceiveSealsSchema } from "~/lib/seals/seal-schema";
 import { listSealModels, receiveSeals } from "~/lib/seals/seal-stock.server";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "inspections", "seals"] } satisfies PageHandle;
 
@@ -53,7 +54,6 @@ export default function ReceiveSealsPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const en = i18n.language === "en";
   const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(ReceiveSealsSchema, {
     server: actionData,
     defaults: {
@@ -97,7 +97,7 @@ export default function ReceiveSealsPage() {
               name="siteId"
               label={t("seals.fields.site")}
               placeholder={t("seals.noSite")}
-              options={d.sites.map((s) => ({ value: s.id, label: en ? s.nameEn : s.nameZh }))}
+              options={d.sites.map((s) => ({ value: s.id, label: localized(s, "name", i18n.language) }))}
               error={errorOf("siteId")}
             />
             <div className="grid gap-4 sm:grid-cols-2">

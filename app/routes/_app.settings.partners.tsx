@@ -16,6 +16,7 @@ import { policyProblem } from "~/lib/partners/partner-scoring";
 import { PartnerPolicySchema } from "~/lib/partners/partner-schema";
 import { getPartnerPolicy, savePartnerPolicy } from "~/lib/partners/partner-policy.server";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["partners"] } satisfies PageHandle;
 
@@ -58,7 +59,6 @@ export default function PartnerRulesPage() {
   const server = useActionData<typeof action>();
   const [search] = useSearchParams();
   const navigation = useNavigation();
-  const en = i18n.language === "en";
   const p = d.policy;
   const { form, values, errorOf, onSubmit, rejected } = useValidatedForm(PartnerPolicySchema, {
     server,
@@ -141,7 +141,7 @@ export default function PartnerRulesPage() {
               name="requiredClauseCodes"
               label={t("partnerRules.requiredClauses")}
               hint={t("partnerRules.requiredClausesHint")}
-              options={d.clauses.map((c) => ({ value: c.code, label: en ? c.titleEn : c.titleZh }))}
+              options={d.clauses.map((c) => ({ value: c.code, label: localized(c, "title", i18n.language) }))}
               error={errorOf("requiredClauseCodes")}
             />
           </fieldset>

@@ -12,6 +12,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { SiteSchema } from "~/lib/organizations/organization-schema";
 import { createSite, listSites } from "~/lib/organizations/organizations.server";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["organizations"] } satisfies PageHandle;
 
@@ -53,7 +54,7 @@ export default function SitesPage() {
                 <li key={s.id} className="flex flex-wrap items-start justify-between gap-2 py-3">
                   <div>
                     <p className="font-medium">
-                      {en ? s.nameEn : s.nameZh} <span className="text-slate-500">· {en ? s.nameZh : s.nameEn}</span>
+                      {localized(s, "name", i18n.language)} <span className="text-slate-500">· {en ? s.nameZh : s.nameEn}</span>
                     </p>
                     <p className="text-sm text-slate-600">{s.address}</p>
                     {s.securityContactName ? (

@@ -15,6 +15,7 @@ import { CopyTemplateSchema } from "~/lib/inspections/template-editor";
 import { copyTemplate, listTemplates } from "~/lib/inspections/templates.server";
 import { notFound } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "inspections"] } satisfies PageHandle;
 
@@ -52,7 +53,6 @@ export default function TemplatesPage() {
   const d = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const canManage = useCan("templates.manage");
-  const en = i18n.language === "en";
   const own = d.templates.filter((tpl) => !tpl.builtIn);
   const builtIn = d.templates.filter((tpl) => tpl.builtIn);
   const list = (items: typeof d.templates) => (
@@ -61,9 +61,9 @@ export default function TemplatesPage() {
         <li key={tpl.id} className="flex flex-wrap items-start justify-between gap-2 py-3">
           <div className="min-w-0">
             <Link to={`/templates/${tpl.id}`} className="font-medium text-brand-700 underline">
-              {en ? tpl.titleEn : tpl.titleZh}
+              {localized(tpl, "title", i18n.language)}
             </Link>
-            <p className="text-sm text-slate-600">{en ? tpl.descriptionEn : tpl.descriptionZh}</p>
+            <p className="text-sm text-slate-600">{localized(tpl, "description", i18n.language)}</p>
             <p className="mt-1 font-mono text-xs text-slate-500">{tpl.code}</p>
           </div>
           <div className="flex flex-wrap gap-2">
@@ -97,7 +97,6 @@ function CopyForm(props: { templates: ReturnType<typeof useLoaderData<typeof loa
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
   const actionData = useActionData<typeof action>();
-  const en = i18n.language === "en";
   const source = props.templates.find((tpl) => tpl.id === props.copyFrom);
   const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(CopyTemplateSchema, {
     server: actionData,
@@ -124,7 +123,7 @@ function CopyForm(props: { templates: ReturnType<typeof useLoaderData<typeof loa
         name="sourceId"
         label={t("templates.copySource")}
         placeholder={t("common.choose")}
-        options={props.templates.map((tpl) => ({ value: tpl.id, label: `${en ? tpl.titleEn : tpl.titleZh} (v${tpl.version})` }))}
+        options={props.templates.map((tpl) => ({ value: tpl.id, label: `${localized(tpl, "title", i18n.language)} (v${tpl.version})` }))}
         error={errorOf("sourceId")}
       />
       <TextField {...field} name="code" label={t("templates.code")} hint={t("templates.codeHint")} error={errorOf("code")} />

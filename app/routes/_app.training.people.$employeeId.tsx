@@ -14,6 +14,7 @@ import { notFound, uuidParam } from "~/lib/route-params.server";
 import { sessionReference } from "~/lib/training/training-rules";
 import { personTraining } from "~/lib/training/training-requirements.server";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "personnel", "training"] } satisfies PageHandle;
 
@@ -66,14 +67,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function TrainingPersonPage() {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const en = i18n.language === "en";
   const d = useLoaderData<typeof loader>();
   const p = d.person;
   return (
     <>
       <PageHeader
         title={p.name}
-        description={[p.position, p.department, p.siteNameZh ? (en ? p.siteNameEn : p.siteNameZh) : null].filter(Boolean).join(" · ")}
+        description={[p.position, p.department, p.siteNameZh ? localized(p, "siteName", i18n.language) : null].filter(Boolean).join(" · ")}
         actions={
           <Link to="/training/requirements" className={buttonClass("secondary")}>
             {t("training.requirement.title")}

@@ -15,6 +15,7 @@ import { message, translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "policies", "dossiers"] } satisfies PageHandle;
 
@@ -52,7 +53,6 @@ const verdictTone: Record<VerifyVerdict, "good" | "bad" | "neutral"> = {
 export default function VerifyPage() {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const en = i18n.language === "en";
   const { timeZone, maxMb } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -121,7 +121,7 @@ export default function VerifyPage() {
                   <>
                     <dt className="text-slate-600">{t("dossiers.fields.framework")}</dt>
                     <dd className="col-span-2">
-                      {en ? r.dossier.framework.nameEn : r.dossier.framework.nameZh} ({r.dossier.framework.version}) ·{" "}
+                      {localized(r.dossier.framework, "name", i18n.language)} ({r.dossier.framework.version}) ·{" "}
                       {r.dossier.periodFrom} – {r.dossier.periodTo}
                     </dd>
                     <dt className="text-slate-600">{t("dossiers.detail.generatedAt")}</dt>

@@ -20,6 +20,7 @@ import { isNotSignedOut, visitorReference } from "~/lib/visitors/visitor-rules";
 import { VisitorSignOutSchema } from "~/lib/visitors/visitor-schema";
 import { getVisitorEntry, signOutVisitor } from "~/lib/visitors/visitors.server";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "inspections", "visitors", "badges"] } satisfies PageHandle;
 
@@ -93,11 +94,10 @@ export default function VisitorEntryPage() {
   const shell = useShell();
   const { entry: e, canRecord } = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>();
-  const en = i18n.language === "en";
   const zone = shell.organization.timeZone;
   const refusal = server?.errors ? Object.values(server.errors).find(Boolean) : undefined;
   const rows: [string, string][] = [
-    [t("visitors.site"), en ? e.siteNameEn : e.siteNameZh],
+    [t("visitors.site"), localized(e, "siteName", i18n.language)],
     [t("visitors.company"), e.company || t("common.notSet")],
     [t("visitors.idType"), t(`visitors.idTypes.${e.idDocumentType}`)],
     [t("visitors.idNumber"), e.idNumberMasked],

@@ -24,6 +24,7 @@ import { getVisitorEntry, listOnSite, listVisitorLog, VISITORS_PAGE_SIZE } from 
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "inspections", "visitors", "badges"] } satisfies PageHandle;
 
@@ -99,7 +100,6 @@ export default function VisitorsPage() {
   const locale = useLocale();
   const shell = useShell();
   const d = useLoaderData<typeof loader>();
-  const en = i18n.language === "en";
   const zone = shell.organization.timeZone;
   const filtered = Object.keys(d.filter).length > 0;
   const here = `/visitors${visitorFilterSearch(d.filter)}`;
@@ -134,9 +134,9 @@ export default function VisitorsPage() {
           ) : (
             <div className="space-y-4">
               {d.onSite.map((site) => (
-                <section key={site.id} aria-label={en ? site.nameEn : site.nameZh}>
+                <section key={site.id} aria-label={localized(site, "name", i18n.language)}>
                   <h3 className="mb-1 font-semibold text-slate-800">
-                    {t("visitors.onSite.site", { site: en ? site.nameEn : site.nameZh, count: site.visitors.length })}
+                    {t("visitors.onSite.site", { site: localized(site, "name", i18n.language), count: site.visitors.length })}
                   </h3>
                   {site.visitors.length === 0 ? <p className="text-slate-600">{t("visitors.onSite.emptySite")}</p> : null}
                   <ul className="divide-y divide-slate-100">
@@ -229,7 +229,7 @@ export default function VisitorsPage() {
                   </div>
                   <p className="mt-1 text-sm text-slate-600">
                     {[
-                      en ? r.siteNameEn : r.siteNameZh,
+                      localized(r, "siteName", i18n.language),
                       t("visitors.inAt", { at: formatDateTime(r.signedInAt, locale, zone) }),
                       r.signedOutAt ? t("visitors.outAt", { at: formatDateTime(r.signedOutAt, locale, zone) }) : null,
                       t("visitors.hostLine", { host: r.hostName }),

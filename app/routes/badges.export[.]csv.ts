@@ -6,6 +6,7 @@ import { createI18n } from "~/lib/i18n/translations.server";
 import { localDateTimeInZone, todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { csvDocument, csvResponse } from "~/lib/spreadsheet-cells.server";
+import { localized } from "~/lib/i18n/localized";
 
 // /badges/export.csv?<the register's filters>: every item with its status and current holder.
 // UTF-8 with a byte-order mark, so Excel opens Chinese correctly.
@@ -19,12 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const timeZone = auth.organization.timeZone;
   const filter = parseAccessItemFilter(new URL(request.url).searchParams);
   const { rows } = await listAccessItems(auth.db, auth.organization.id, filter, { limit: null, offset: 0 });
-  const en = locale === "en";
   const data = rows.map((r) => [
     t(`badges.kinds.${r.item.kind}`),
     r.item.code,
     r.item.description,
-    (en ? r.siteNameEn : r.siteNameZh) ?? "",
+    localized(r, "siteName", locale) ?? "",
     t(`badges.status.${r.item.status}`),
     r.holderName ?? "",
     r.holderNumber ? `EMP-${String(r.holderNumber).padStart(5, "0")}` : "",

@@ -8,6 +8,7 @@ import { inspectionReference } from "~/lib/inspections/inspection-rules";
 import { listInspections } from "~/lib/inspections/inspection-queries.server";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { csvDocument, csvResponse } from "~/lib/spreadsheet-cells.server";
+import { localized } from "~/lib/i18n/localized";
 
 // /inspections/export.csv?<the list's filters>: every inspection the filtered list shows, one row
 // each, in the reader's language. UTF-8 with a byte-order mark, so Excel opens Chinese correctly.
@@ -25,7 +26,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = parseInspectionFilter(new URL(request.url).searchParams);
   const { rows } = await listInspections(auth.db, auth.organization.id, filter, timeZone, { limit: null, offset: 0 });
   const origin = appBaseUrl(request);
-  const en = locale === "en";
   const columns = [
     "reference",
     "occurredAt",
@@ -56,9 +56,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return [
       inspectionReference(r.inspection.number ?? 0),
       r.inspection.occurredAt ? spreadsheetTime(r.inspection.occurredAt, timeZone) : "",
-      en ? r.templateTitleEn : r.templateTitleZh,
+      localized(r, "templateTitle", locale),
       r.templateVersion,
-      (en ? r.siteNameEn : r.siteNameZh) ?? "",
+      localized(r, "siteName", locale) ?? "",
       r.inspection.area ?? "",
       r.inspectorName,
       r.inspection.containerNumber ?? "",

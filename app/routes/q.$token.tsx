@@ -18,6 +18,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { answerThroughLink, openQuestionnaireLink } from "~/lib/partners/evaluation-links.server";
 import { notFound } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["organizations", "partners"] } satisfies PageHandle;
 
@@ -124,7 +125,7 @@ export default function QuestionnairePage() {
             <p className="text-sm font-semibold text-brand-800">
               {en ? d.organization.nameEn || d.organization.nameZh : d.organization.nameZh || d.organization.nameEn}
             </p>
-            <h1 className="text-2xl font-bold text-slate-900">{en ? d.questionnaire.titleEn : d.questionnaire.titleZh}</h1>
+            <h1 className="text-2xl font-bold text-slate-900">{localized(d.questionnaire, "title", i18n.language)}</h1>
             <p className="mt-1 text-slate-600">
               {t("questionnaire.for", { partner: en ? d.partner.nameEn || d.partner.nameZh : d.partner.nameZh || d.partner.nameEn })}
             </p>
@@ -154,7 +155,7 @@ export default function QuestionnairePage() {
               <Alert tone="error">{t("questionnaire.fixBelow")}</Alert>
             ) : null}
             <Card>
-              <p className="text-slate-700">{en ? d.questionnaire.introEn : d.questionnaire.introZh}</p>
+              <p className="text-slate-700">{localized(d.questionnaire, "intro", i18n.language)}</p>
               <p className="mt-2 text-sm text-slate-500">
                 {t("questionnaire.expires", { date: formatDateTime(d.expiresAt, en ? "en" : "zh-CN", d.timeZone) })}
               </p>
@@ -168,7 +169,7 @@ export default function QuestionnairePage() {
                 extra={(q) =>
                   q.documentZh ? (
                     <label className="mt-3 block text-sm text-slate-700">
-                      {t("questionnaire.document", { document: en ? q.documentEn : q.documentZh })}
+                      {t("questionnaire.document", { document: localized(q, "document", i18n.language) })}
                       <input type="file" name={`file_${q.key}`} accept={acceptAttribute} multiple className={`mt-1 ${fileInputClass}`} />
                       {errors[`file_${q.key}`] ? <span className="block font-medium text-red-700">{errors[`file_${q.key}`]}</span> : null}
                     </label>

@@ -10,6 +10,7 @@ import { sealAuditReference, sealEventReference } from "~/lib/seals/seal-numbers
 import { listSealAudits } from "~/lib/seals/seal-audits.server";
 import { listSealEventsForExport, listSeals } from "~/lib/seals/seal-queries.server";
 import { csvDocument, csvResponse } from "~/lib/spreadsheet-cells.server";
+import { localized } from "~/lib/i18n/localized";
 
 // /seals/export.csv?<the log's filters>: one row per seal as the filtered log shows it; with
 // &rows=events one row per step of their chains (the seal log a certifier samples); with
@@ -66,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         r.sealNumber,
         step,
         r.recordedByName,
-        (en ? r.siteNameEn : r.siteNameZh) ?? "",
+        localized(r, "siteName", locale) ?? "",
         r.custodianName ?? "",
         e.target ?? "",
         e.shipmentRef ?? "",
@@ -136,7 +137,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     t(`seals.status.${r.seal.status}`),
     `${r.manufacturer} ${r.modelName}`,
     r.isoClass,
-    (en ? r.siteNameEn : r.siteNameZh) ?? "",
+    localized(r, "siteName", locale) ?? "",
     spreadsheetTime(r.seal.receivedAt, timeZone),
     r.seal.status === "issued" ? (r.custodianName ?? "") : "",
     r.seal.targetKind ? t(`seals.targetKind.${r.seal.targetKind}`) : "",

@@ -15,6 +15,7 @@ import { prefetchTranslationsOn } from "~/lib/i18n/page-translations";
 import { createI18n } from "~/lib/i18n/translations.server";
 import { useLocale } from "~/lib/i18n/use-locale";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["dossiers"] } satisfies PageHandle;
 
@@ -128,7 +129,7 @@ export default function SharedDossierPage() {
           <dl className="grid grid-cols-3 gap-2 text-sm">
             <dt className="text-slate-600">{t("shares.page.framework")}</dt>
             <dd className="col-span-2">
-              {en ? s.framework.nameEn : s.framework.nameZh} ({s.framework.version})
+              {localized(s.framework, "name", i18n.language)} ({s.framework.version})
             </dd>
             <dt className="text-slate-600">{t("shares.page.period")}</dt>
             <dd className="col-span-2">

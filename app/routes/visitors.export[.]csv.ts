@@ -7,6 +7,7 @@ import { csvDocument, csvResponse } from "~/lib/spreadsheet-cells.server";
 import { parseVisitorFilter } from "~/lib/visitors/visitor-filter";
 import { isNotSignedOut, visitorReference } from "~/lib/visitors/visitor-rules";
 import { listVisitorLog } from "~/lib/visitors/visitors.server";
+import { localized } from "~/lib/i18n/localized";
 
 // /visitors/export.csv?<the log's filters>: the visitor log for a date range, one row per visit, with
 // the CTPAT 10.2 minimum (date, name, photo ID checked, arrival, host, departure) plus the ID type,
@@ -44,13 +45,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = parseVisitorFilter(new URL(request.url).searchParams);
   const { rows } = await listVisitorLog(auth.db, auth.organization.id, filter, timeZone, { limit: null, offset: 0 });
   const startOfToday = startOfDayInZone(todayInZone(timeZone), timeZone);
-  const en = locale === "en";
   const data = rows.map((r) => {
     const e = r.entry;
     return [
       visitorReference(e.number),
       localDateTimeInZone(e.signedInAt, timeZone).slice(0, 10),
-      en ? r.siteNameEn : r.siteNameZh,
+      localized(r, "siteName", locale),
       e.visitorName,
       e.company,
       t(`visitors.idTypes.${e.idDocumentType}`),

@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { CodeParts } from "~/lib/criteria/criterion-code";
+import { localized } from "~/lib/i18n/localized";
 
 // Pieces the three criteria pages share: the standard's codes, bilingual text with the reader's
 // language first, the provenance warning, and the cross-walk badges.
@@ -115,7 +116,6 @@ export interface MappingLink {
 /** The same topic in the other frameworks: one line per framework, its codes as small links. */
 export function MappingBadges(props: { mappings: readonly MappingLink[] }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   const groups = new Map<string, MappingLink[]>();
   for (const m of props.mappings) groups.set(m.frameworkCode, [...(groups.get(m.frameworkCode) ?? []), m]);
   return (
@@ -127,7 +127,7 @@ export function MappingBadges(props: { mappings: readonly MappingLink[] }) {
             <dd key={m.key}>
               <Link
                 to={`/criteria/${m.frameworkCode}/${encodeURIComponent(m.key)}`}
-                title={en ? m.titleEn : m.titleZh}
+                title={localized(m, "title", i18n.language)}
                 className="inline-flex min-h-7 items-center rounded bg-brand-50 px-1.5 font-medium text-brand-800 ring-1 ring-inset ring-brand-100 hover:bg-brand-100"
               >
                 {criterionCode(t, { ...m, level: "item" })}

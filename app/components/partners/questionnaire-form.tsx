@@ -3,6 +3,7 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { Badge } from "~/components/ui/badge";
 import { Textarea } from "~/components/ui/input";
 import type { ScoreReason } from "~/lib/partners/partner-scoring";
+import { localized } from "~/lib/i18n/localized";
 
 // The questionnaire's questions as radio groups with a comment each: the reviewer's form on the
 // evaluation page and the partner's form behind its link. Plain inputs, so both work without
@@ -36,7 +37,6 @@ export function QuestionList(props: {
   extra?: (question: FormQuestion) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   const categories = ["compliance", "security", "qualification"] as const;
   // One numbering through the categories, so "question 7" names one question.
   const ordered = categories.flatMap((category) => props.questions.filter((q) => q.category === category));
@@ -62,12 +62,12 @@ export function QuestionList(props: {
                   className={`rounded-lg border bg-white p-4 ${error ? "border-red-300 ring-1 ring-red-200" : "border-slate-200"}`}
                   aria-describedby={error ? `${name}-error` : undefined}
                 >
-                  <legend className="sr-only">{en ? q.textEn : q.textZh}</legend>
+                  <legend className="sr-only">{localized(q, "text", i18n.language)}</legend>
                   <p className="font-medium text-slate-900" aria-hidden="true">
                     <span className="mr-2 text-sm text-slate-500">{numberOf.get(q.key)}.</span>
-                    {en ? q.textEn : q.textZh}
+                    {localized(q, "text", i18n.language)}
                   </p>
-                  {(en ? q.helpEn : q.helpZh) ? <p className="mt-1 text-sm text-slate-600">{en ? q.helpEn : q.helpZh}</p> : null}
+                  {localized(q, "help", i18n.language) ? <p className="mt-1 text-sm text-slate-600">{localized(q, "help", i18n.language)}</p> : null}
                   {props.reviewer ? <p className="mt-1 text-xs text-slate-500">{t("partners.weight", { weight: q.weight })}</p> : null}
                   <div className="mt-3 grid gap-2 sm:grid-cols-2">
                     {q.options.map((o) => (
@@ -84,7 +84,7 @@ export function QuestionList(props: {
                           onChange={() => props.onChange?.(q.key, o.key)}
                           className="size-5 accent-brand-700"
                         />
-                        <span className="flex-1">{en ? o.labelEn : o.labelZh}</span>
+                        <span className="flex-1">{localized(o, "label", i18n.language)}</span>
                         {props.reviewer ? (
                           <span className="text-xs text-slate-500">
                             {o.score === null ? t("partners.notScored") : t("partners.points", { score: o.score })}
@@ -96,7 +96,7 @@ export function QuestionList(props: {
                   </div>
                   {partnerOption && partner?.option !== current?.option ? (
                     <p className="mt-2 text-sm text-amber-800">
-                      {t("partners.partnerAnswered", { answer: en ? partnerOption.labelEn : partnerOption.labelZh })}
+                      {t("partners.partnerAnswered", { answer: localized(partnerOption, "label", i18n.language) })}
                     </p>
                   ) : null}
                   {partner?.comment ? (
@@ -133,10 +133,9 @@ type LooseReason = { kind: string; questionKey?: string; score?: number; min?: n
 
 export function ScoreReasons(props: { reasons: readonly (ScoreReason | LooseReason)[]; questions: readonly FormQuestion[] }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   const text = (key?: string) => {
     const q = props.questions.find((x) => x.key === key);
-    return q ? (en ? q.textEn : q.textZh) : (key ?? "");
+    return q ? localized(q, "text", i18n.language) : (key ?? "");
   };
   if (!props.reasons.length) return null;
   return (

@@ -3,6 +3,7 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { SelectField, TextField } from "~/components/form/fields";
 import { keyRoles } from "~/lib/personnel/personnel-values";
 import { idDocumentTypes } from "~/lib/personnel/personnel-schema";
+import { localized } from "~/lib/i18n/localized";
 
 interface Props {
   form: UseFormReturn<FieldValues>;
@@ -17,7 +18,6 @@ interface Props {
 /** The employee's entry in the list, for the new and the edit form. */
 export function EmployeeFields(props: Props) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   const { form, values, errorOf } = props;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
@@ -31,7 +31,7 @@ export function EmployeeFields(props: Props) {
         label={t("personnel.fields.site")}
         error={errorOf("siteId")}
         placeholder={t("personnel.noSite")}
-        options={props.sites.map((s) => ({ value: s.id, label: en ? s.nameEn : s.nameZh }))}
+        options={props.sites.map((s) => ({ value: s.id, label: localized(s, "name", i18n.language) }))}
       />
       <TextField
         form={form}

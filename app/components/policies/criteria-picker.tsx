@@ -2,6 +2,7 @@ import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { useWatch } from "react-hook-form";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { PickerFramework } from "~/lib/policies/policy-schema";
+import { localized } from "~/lib/i18n/localized";
 
 function asArray(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
@@ -23,7 +24,6 @@ export function CriteriaPicker(props: {
   error?: string;
 }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   const initial = new Set(asArray(props.values[props.name]));
   // Live counts per framework, so a collapsed framework still shows what is ticked inside it.
   const watched = useWatch({ control: props.form.control, name: props.name }) as unknown;
@@ -50,7 +50,7 @@ export function CriteriaPicker(props: {
                   <span aria-hidden="true" className="text-slate-400 transition-transform group-open:rotate-90">
                     ▸
                   </span>
-                  {en ? framework.nameEn : framework.nameZh}
+                  {localized(framework, "name", i18n.language)}
                 </span>
                 <span className={`shrink-0 text-sm ${count ? "font-semibold text-brand-700" : "text-slate-500"}`}>
                   {t("policies.pickerCount", { count, total: ids.length })}
@@ -61,7 +61,7 @@ export function CriteriaPicker(props: {
                   <div key={group.heading ? `${group.heading.code}-${index}` : index} className="space-y-1">
                     {group.heading ? (
                       <p className="text-sm font-semibold text-slate-700">
-                        {group.heading.code} {en ? group.heading.titleEn : group.heading.titleZh}
+                        {group.heading.code} {localized(group.heading, "title", i18n.language)}
                       </p>
                     ) : null}
                     <div className="grid gap-1 sm:grid-cols-2">
@@ -75,7 +75,7 @@ export function CriteriaPicker(props: {
                             {...props.form.register(props.name)}
                           />
                           <span>
-                            <span className="font-mono text-sm text-slate-600">{c.code}</span> {en ? c.titleEn : c.titleZh}
+                            <span className="font-mono text-sm text-slate-600">{c.code}</span> {localized(c, "title", i18n.language)}
                           </span>
                         </label>
                       ))}

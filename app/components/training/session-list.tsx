@@ -8,6 +8,7 @@ import { trainingCategories, type TrainingCategory } from "~/lib/training/traini
 import { CategoryBadge, type SiteOption } from "./training-parts";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
+import { localized } from "~/lib/i18n/localized";
 
 // The sessions list and its filter form, shared by /training and /training/drills.
 
@@ -68,7 +69,6 @@ export function TrainingFilterForm(props: { path: string; filter: TrainingListFi
 export function SessionList(props: { rows: readonly SessionRow[] }) {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const en = i18n.language === "en";
   return (
     <ul className="divide-y divide-slate-100">
       {props.rows.map((s) => (
@@ -87,7 +87,7 @@ export function SessionList(props: { rows: readonly SessionRow[] }) {
               {formatCalendarDate(s.heldOn, locale)}
               {s.startTime ? ` ${s.startTime}` : ""}
             </span>
-            {s.siteNameZh ? <span>{en ? s.siteNameEn : s.siteNameZh}</span> : null}
+            {s.siteNameZh ? <span>{localized(s, "siteName", i18n.language)}</span> : null}
             <span>{t("training.trainerIs", { name: s.provider ? `${s.trainer} (${s.provider})` : s.trainer })}</span>
             <span className={s.attendeeCount === 0 ? "font-semibold text-amber-800" : undefined}>
               {t("training.attendeeCount", { count: s.attendeeCount })}

@@ -6,6 +6,7 @@ import { Badge } from "~/components/ui/badge";
 import { acceptAttribute, allowedFormatsLabel, MAX_UPLOAD_MB } from "~/lib/evidence/file-rules";
 import { sessionCategories, type RequirementState, type TrainingCategory } from "~/lib/training/training-rules";
 import { MAX_MATERIALS } from "~/lib/training/training-rules";
+import { localized } from "~/lib/i18n/localized";
 
 // Pieces the training pages share: the category and requirement badges, and the session form's fields
 // (new session, new drill, and the corrections form on a session's page).
@@ -49,7 +50,6 @@ export function SessionFields(props: {
   refused?: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   const { form, values, errorOf } = props;
   const drill = props.kind === "drill";
   return (
@@ -121,7 +121,7 @@ export function SessionFields(props: {
         label={t("training.fields.site")}
         error={errorOf("siteId")}
         placeholder={t("training.fields.noSite")}
-        options={props.sites.map((s) => ({ value: s.id, label: en ? s.nameEn : s.nameZh }))}
+        options={props.sites.map((s) => ({ value: s.id, label: localized(s, "name", i18n.language) }))}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField

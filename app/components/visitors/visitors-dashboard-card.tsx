@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { Badge } from "../ui/badge";
 import { Card } from "../ui/card";
+import { localized } from "~/lib/i18n/localized";
 
 export interface VisitorsOnSiteLine {
   siteId: string;
@@ -14,7 +15,6 @@ export interface VisitorsOnSiteLine {
 /** The dashboard's view of the gate: who is inside per site, and who was never signed out. */
 export function VisitorsDashboardCard(props: { lines: VisitorsOnSiteLine[] }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   const notSignedOut = props.lines.reduce((sum, l) => sum + l.notSignedOut, 0);
   return (
     <Card
@@ -37,7 +37,7 @@ export function VisitorsDashboardCard(props: { lines: VisitorsOnSiteLine[] }) {
           {props.lines.map((l) => (
             <li key={l.siteId} className="flex items-center justify-between gap-2 py-2">
               <Link to={`/visitors?site=${l.siteId}`} className="text-brand-700 underline">
-                {en ? l.siteNameEn : l.siteNameZh}
+                {localized(l, "siteName", i18n.language)}
               </Link>
               <span className="text-sm text-slate-700">
                 {t("visitors.dashboard.onSite", { count: l.onSite })}

@@ -5,6 +5,7 @@ import { sessionReference } from "./training-rules";
 import { listAttendanceRows, listSessions } from "./training-queries.server";
 import type { Executor } from "../db-types.server";
 import { csvDocument } from "../spreadsheet-cells.server";
+import { localized } from "~/lib/i18n/localized";
 
 // The training register as CSV, in the reader's language: one row per session, or one row per person
 // and session (the attendance record CTPAT 12.1 asks for: date, attendee, topic). UTF-8 with a
@@ -12,7 +13,6 @@ import { csvDocument } from "../spreadsheet-cells.server";
 
 export async function sessionsCsv(db: Executor, orgId: string, filter: TrainingListFilter, locale: Locale, origin: string) {
   const { t } = createI18n(locale);
-  const en = locale === "en";
   const { rows } = await listSessions(db, orgId, filter, { limit: null, offset: 0 });
   const columns = [
     "reference",
@@ -38,7 +38,7 @@ export async function sessionsCsv(db: Executor, orgId: string, filter: TrainingL
     r.session.heldOn,
     r.session.startTime ?? "",
     r.session.durationMinutes ?? "",
-    (en ? r.siteNameEn : r.siteNameZh) ?? "",
+    localized(r, "siteName", locale) ?? "",
     r.session.trainer,
     r.session.provider ?? "",
     r.session.testGiven ? t("training.yes") : t("training.no"),
@@ -56,7 +56,6 @@ export async function sessionsCsv(db: Executor, orgId: string, filter: TrainingL
 
 export async function attendanceCsv(db: Executor, orgId: string, filter: TrainingListFilter, locale: Locale) {
   const { t } = createI18n(locale);
-  const en = locale === "en";
   const rows = await listAttendanceRows(db, orgId, filter);
   const columns = [
     "reference",
@@ -77,7 +76,7 @@ export async function attendanceCsv(db: Executor, orgId: string, filter: Trainin
     r.session.heldOn,
     t(`training.category.${r.session.category}`),
     r.session.topic,
-    (en ? r.siteNameEn : r.siteNameZh) ?? "",
+    localized(r, "siteName", locale) ?? "",
     r.session.trainer,
     r.employeeNumber,
     r.employeeName,

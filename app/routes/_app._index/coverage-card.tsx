@@ -4,6 +4,7 @@ import { Card } from "~/components/ui/card";
 import { COVERAGE_MONTHS } from "~/lib/evidence/evidence-registry";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { DashboardView } from "~/lib/organizations/dashboard-view.server";
+import { localized } from "~/lib/i18n/localized";
 
 type Coverage = DashboardView["coverage"][number];
 
@@ -11,7 +12,6 @@ type Coverage = DashboardView["coverage"][number];
 export function CoverageCard(props: { coverage: Coverage }) {
   const { t, i18n } = useTranslation();
   const f = props.coverage;
-  const en = i18n.language === "en";
   return (
     <Card
       title={t("dashboard.coverageTitle", { framework: frameworkShort(t, f.code) })}
@@ -21,7 +21,7 @@ export function CoverageCard(props: { coverage: Coverage }) {
         </Link>
       }
     >
-      <p className="-mt-3 mb-3 text-sm text-slate-600">{en ? f.nameEn : f.nameZh}</p>
+      <p className="-mt-3 mb-3 text-sm text-slate-600">{localized(f, "name", i18n.language)}</p>
       <div className="space-y-3">
         <Meter label={t("dashboard.coverageRecords", { months: COVERAGE_MONTHS })} count={f.withRecords} total={f.total} />
         <Meter label={t("dashboard.coveragePolicies")} count={f.withPolicy} total={f.total} />
@@ -40,7 +40,7 @@ export function CoverageCard(props: { coverage: Coverage }) {
                     <span className="flex w-14 shrink-0">
                       <CodeBadge>{criterionCode(t, { ...g, level: "item" })}</CodeBadge>
                     </span>
-                    <span className="text-sm text-brand-800 underline decoration-brand-100 underline-offset-2">{en ? g.titleEn : g.titleZh}</span>
+                    <span className="text-sm text-brand-800 underline decoration-brand-100 underline-offset-2">{localized(g, "title", i18n.language)}</span>
                   </Link>
                 </li>
               ))}

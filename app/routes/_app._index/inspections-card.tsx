@@ -5,6 +5,7 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { DashboardView } from "~/lib/organizations/dashboard-view.server";
 import { Watch } from "./watch-list";
+import { localized } from "~/lib/i18n/localized";
 
 type DashboardInspections = DashboardView["inspections"];
 
@@ -12,14 +13,13 @@ type DashboardInspections = DashboardView["inspections"];
 export function InspectionsCard(props: { inspections: DashboardInspections }) {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const en = i18n.language === "en";
   const d = props.inspections;
   const line = (s: DashboardInspections["due"][number], overdue: boolean) => (
     <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
       <span className="min-w-0">
-        <span className="font-medium text-slate-900">{en ? s.templateTitleEn : s.templateTitleZh}</span>
+        <span className="font-medium text-slate-900">{localized(s, "templateTitle", i18n.language)}</span>
         <span className="block text-sm text-slate-600">
-          {en ? s.siteNameEn : s.siteNameZh} ·{" "}
+          {localized(s, "siteName", i18n.language)} ·{" "}
           {overdue && s.missedSince
             ? t("schedules.overdue", { date: formatCalendarDate(s.missedSince, locale) })
             : s.dueBy
@@ -65,7 +65,7 @@ export function InspectionsCard(props: { inspections: DashboardInspections }) {
             {d.blocked.map((i) => (
               <li key={i.id}>
                 <Link to={`/inspections/${i.id}`} className="flex min-h-11 items-center gap-2 py-1 text-brand-700 underline">
-                  <span className="font-mono text-sm">{i.reference}</span> {en ? i.titleEn : i.titleZh}
+                  <span className="font-mono text-sm">{i.reference}</span> {localized(i, "title", i18n.language)}
                   {i.containerNumber ? <span className="font-mono text-sm text-slate-600">{i.containerNumber}</span> : null}
                 </Link>
               </li>
@@ -77,7 +77,7 @@ export function InspectionsCard(props: { inspections: DashboardInspections }) {
             {d.awaitingSignoff.map((i) => (
               <li key={i.id}>
                 <Link to={`/inspections/${i.id}`} className="flex min-h-11 items-center gap-2 py-1 text-brand-700 underline">
-                  <span className="font-mono text-sm">{i.reference}</span> {en ? i.titleEn : i.titleZh}
+                  <span className="font-mono text-sm">{i.reference}</span> {localized(i, "title", i18n.language)}
                 </Link>
               </li>
             ))}

@@ -32,6 +32,7 @@ import { MembersCard } from "./members-card";
 import { PartnersCard } from "./partners-card";
 import { SitesCard } from "./sites-card";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["dashboard", "organizations", "audit", "criteria", "inspections", "partners", "seals", "visitors", "badges", "personnel", "training"] } satisfies PageHandle;
 
@@ -103,7 +104,7 @@ export default function Dashboard() {
   return (
     <>
       <PageHeader
-        title={en ? shell.organization.legalNameEn : shell.organization.legalNameZh}
+        title={localized(shell.organization, "legalName", i18n.language)}
         description={en ? shell.organization.legalNameZh : shell.organization.legalNameEn}
       />
       {/* What the gate must do today comes first: it is the page a guard opens at the start of a shift. */}

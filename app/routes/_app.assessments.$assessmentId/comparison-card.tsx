@@ -6,6 +6,7 @@ import { formatCalendarDate } from "~/lib/i18n/format";
 import { useLocale } from "~/lib/i18n/use-locale";
 import type { AssessmentPageView } from "~/lib/assessments/assessment-view.server";
 import { labelIn } from "./shared";
+import { localized } from "~/lib/i18n/localized";
 
 export function ComparisonCard(props: { d: AssessmentPageView }) {
   const { t, i18n } = useTranslation();
@@ -34,7 +35,7 @@ export function ComparisonCard(props: { d: AssessmentPageView }) {
           {cmp.changes.map((ch) => (
             <li key={ch.key} className="flex flex-wrap justify-between gap-2 py-1">
               <span>
-                <span className="font-mono">{ch.code}</span> {en ? ch.titleEn : ch.titleZh}
+                <span className="font-mono">{ch.code}</span> {localized(ch, "title", i18n.language)}
               </span>
               <span>
                 {labelIn(en, resultLabel(rule, ch.before))} → <strong>{labelIn(en, resultLabel(rule, ch.after))}</strong>

@@ -10,6 +10,7 @@ import { acceptAttribute, allowedFormatsLabel, MAX_UPLOAD_MB } from "~/lib/evide
 import { translateMessage } from "~/lib/i18n/messages";
 import type { AssessmentPageView } from "~/lib/assessments/assessment-view.server";
 import { labelIn, toneOf, type ActionResult, type CriterionRow } from "./shared";
+import { localized } from "~/lib/i18n/localized";
 
 export function HeadingRow(props: {
   c: CriterionRow;
@@ -27,7 +28,7 @@ export function HeadingRow(props: {
         <h2 className={`${size} font-semibold text-slate-900`}>
           {code}
           {c.level === "class" ? "、" : " "}
-          {en ? c.titleEn : c.titleZh} <span className="text-sm font-normal text-slate-500">{en ? c.titleZh : c.titleEn}</span>
+          {localized(c, "title", i18n.language)} <span className="text-sm font-normal text-slate-500">{en ? c.titleZh : c.titleEn}</span>
         </h2>
         {props.derived !== undefined ? (
           <Badge tone={toneOf(props.derived)}>
@@ -38,7 +39,7 @@ export function HeadingRow(props: {
           </Badge>
         ) : null}
       </div>
-      {c.textZh ? <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{en ? c.textEn : c.textZh}</p> : null}
+      {c.textZh ? <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{localized(c, "text", i18n.language)}</p> : null}
     </li>
   );
 }
@@ -79,7 +80,7 @@ export function CriterionForm(props: {
         <div className="flex flex-wrap items-start justify-between gap-2">
           <h3 className="font-semibold text-slate-900">
             <span className="mr-2 font-mono">{code}</span>
-            {en ? c.titleEn : c.titleZh}
+            {localized(c, "title", i18n.language)}
             <span className="ml-2 text-sm font-normal text-slate-500">{en ? c.titleZh : c.titleEn}</span>
           </h3>
           <div className="flex flex-wrap gap-1">
@@ -104,7 +105,7 @@ export function CriterionForm(props: {
             ※{" "}
             {t("common.labelValue", {
               label: t(`assessments.provenance.${c.provenance}`),
-              value: en ? c.noteEn : c.noteZh,
+              value: localized(c, "note", i18n.language),
             })}
           </p>
         ) : null}
@@ -167,7 +168,7 @@ export function CriterionForm(props: {
                     className="size-5 accent-brand-700"
                   />
                   <span>
-                    <span className="font-mono">{p.documentNumber}</span> {en ? p.titleEn : p.titleZh}
+                    <span className="font-mono">{p.documentNumber}</span> {localized(p, "title", i18n.language)}
                   </span>
                 </label>
               ))}

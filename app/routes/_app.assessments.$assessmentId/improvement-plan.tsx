@@ -13,6 +13,7 @@ import { formatCalendarDate } from "~/lib/i18n/format";
 import { useLocale } from "~/lib/i18n/use-locale";
 import type { AssessmentPageView } from "~/lib/assessments/assessment-view.server";
 import { labelIn, toneOf, type ActionResult } from "./shared";
+import { localized } from "~/lib/i18n/localized";
 
 export function ImprovementPlan(props: {
   d: AssessmentPageView;
@@ -47,7 +48,7 @@ export function ImprovementPlan(props: {
               const c = byKey.get(key);
               return (
                 <li key={key} data-testid="blocking-item">
-                  {props.codeOf(key)} {c ? (en ? c.titleEn : c.titleZh) : ""}
+                  {props.codeOf(key)} {c ? localized(c, "title", i18n.language) : ""}
                 </li>
               );
             })}
@@ -62,7 +63,7 @@ export function ImprovementPlan(props: {
           return (
             <li key={key} id={`plan-${key}`} className="rounded border border-slate-200 p-3">
               <p className="font-medium">
-                {props.codeOf(key)} {c ? (en ? c.titleEn : c.titleZh) : ""}{" "}
+                {props.codeOf(key)} {c ? localized(c, "title", i18n.language) : ""}{" "}
                 <Badge tone={toneOf(d.results[key]?.result ?? null)}>
                   {labelIn(en, resultLabel(d.framework.scoringRule, (d.results[key]?.result as AssessmentResultValue) ?? null))}
                 </Badge>

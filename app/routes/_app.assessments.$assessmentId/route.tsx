@@ -29,6 +29,7 @@ import { CriterionForm, HeadingRow } from "./criterion-form";
 import { ImprovementPlan } from "./improvement-plan";
 import { MobileScoreBar, OutcomePanel } from "./outcome-panel";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "policies", "assessments", "actions", "inspections"] } satisfies PageHandle;
 
@@ -163,7 +164,7 @@ export default function AssessmentPage() {
     <>
       <PageHeader
         title={d.assessment.title}
-        description={`${d.reference} · ${en ? d.framework.nameEn : d.framework.nameZh} (${d.framework.version}) · ${formatCalendarDate(d.assessment.assessedOn, locale)}`}
+        description={`${d.reference} · ${localized(d.framework, "name", i18n.language)} (${d.framework.version}) · ${formatCalendarDate(d.assessment.assessedOn, locale)}`}
         actions={
           <div className="flex flex-wrap gap-2">
             <a href={`/assessments/${d.assessment.id}/report.pdf`} className={buttonClass("secondary")} download>

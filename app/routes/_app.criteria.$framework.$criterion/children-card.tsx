@@ -4,10 +4,10 @@ import { Card } from "~/components/ui/card";
 import type { CriterionPageData } from "~/lib/criteria/criterion-view.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { criterionHref } from "./breadcrumb";
+import { localized } from "~/lib/i18n/localized";
 
 export function ChildrenCard({ data }: { data: CriterionPageData }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   return (
     <Card title={t("criteria.children")} className="lg:col-span-2">
       <ul className="divide-y divide-slate-100">
@@ -15,7 +15,7 @@ export function ChildrenCard({ data }: { data: CriterionPageData }) {
           <li key={child.key}>
             <Link to={criterionHref(data.framework.code, child)} className="flex min-h-11 items-center gap-3 py-2 hover:bg-slate-50">
               <CodeBadge>{criterionCode(t, child)}</CodeBadge>
-              <span className="text-brand-800 underline decoration-brand-100 underline-offset-2">{en ? child.titleEn : child.titleZh}</span>
+              <span className="text-brand-800 underline decoration-brand-100 underline-offset-2">{localized(child, "title", i18n.language)}</span>
             </Link>
           </li>
         ))}

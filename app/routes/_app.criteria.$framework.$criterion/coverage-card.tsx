@@ -5,11 +5,11 @@ import { COVERAGE_MONTHS } from "~/lib/evidence/evidence-registry";
 import { formatCalendarDate } from "~/lib/i18n/format";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { useTranslation } from "~/lib/i18n/use-translation";
+import { localized } from "~/lib/i18n/localized";
 
 export function CoverageCard({ evidence }: { evidence: NonNullable<CriterionPageData["evidence"]> }) {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const en = i18n.language === "en";
   return (
     <Card title={t("criteria.coverage.title")}>
       <div className="space-y-3 text-sm">
@@ -28,7 +28,7 @@ export function CoverageCard({ evidence }: { evidence: NonNullable<CriterionPage
               {evidence.policies.map((p) => (
                 <li key={p.id}>
                   <Link to={`/policies/${p.id}`} className="text-brand-700 underline">
-                    <span className="font-mono">{p.documentNumber}</span> {en ? p.titleEn : p.titleZh}
+                    <span className="font-mono">{p.documentNumber}</span> {localized(p, "title", i18n.language)}
                   </Link>
                   <p className="text-slate-600">
                     {p.version && p.effectiveOn

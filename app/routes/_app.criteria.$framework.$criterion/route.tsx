@@ -28,6 +28,7 @@ import { PagerCard } from "./pager-card";
 import { TextCard } from "./text-card";
 import { TopicsCard } from "./topics-card";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "policies", "inspections"] } satisfies PageHandle;
 
@@ -73,7 +74,7 @@ export default function CriterionPage() {
         title={
           <span className="flex items-start gap-3">
             <CodeBadge className="mt-1 text-base">{criterionCode(t, c)}</CodeBadge>
-            <span>{en ? c.titleEn : c.titleZh}</span>
+            <span>{localized(c, "title", i18n.language)}</span>
           </span>
         }
         description={<span lang={en ? "zh-CN" : "en"}>{en ? c.titleZh : c.titleEn}</span>}

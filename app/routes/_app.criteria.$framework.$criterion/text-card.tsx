@@ -5,6 +5,7 @@ import { resultWithPoints } from "~/lib/assessments/result-labels";
 import type { AssessmentResultValue } from "~/lib/assessments/scoring";
 import type { CriterionPageData } from "~/lib/criteria/criterion-view.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
+import { localized } from "~/lib/i18n/localized";
 
 export function TextCard({ data }: { data: CriterionPageData }) {
   const { t, i18n } = useTranslation();
@@ -18,7 +19,7 @@ export function TextCard({ data }: { data: CriterionPageData }) {
     <Card title={t("criteria.text")} className="lg:col-span-2">
       <div className="space-y-3">
         <div className="flex flex-wrap gap-2">
-          <Badge tone="brand">{en ? framework.nameEn : framework.nameZh}</Badge>
+          <Badge tone="brand">{localized(framework, "name", i18n.language)}</Badge>
           {c.part ? <Badge>{t(`criteria.part.${c.part}`)}</Badge> : null}
           {c.requirement ? <Badge tone={c.requirement === "must" ? "brand" : "neutral"}>{t(`criteria.requirement.${c.requirement}`)}</Badge> : null}
         </div>

@@ -8,12 +8,12 @@ import { formatCalendarDate } from "~/lib/i18n/format";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { indent, OptionsLine } from "./options-line";
+import { localized } from "~/lib/i18n/localized";
 
 function Evidence(props: { coverage: CoverageView }) {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
   const c = props.coverage;
-  const en = i18n.language === "en";
   return (
     <div className="space-y-1 rounded-md bg-slate-50 px-3 py-2 text-sm">
       {c.recent > 0 ? (
@@ -34,7 +34,7 @@ function Evidence(props: { coverage: CoverageView }) {
           {c.policies.map((p) => (
             <li key={p.id}>
               <Link to={`/policies/${p.id}`} className="text-brand-700 underline">
-                <span className="font-mono">{p.documentNumber}</span> {en ? p.titleEn : p.titleZh}
+                <span className="font-mono">{p.documentNumber}</span> {localized(p, "title", i18n.language)}
               </Link>
             </li>
           ))}
@@ -66,7 +66,7 @@ export function CriterionRow(props: { node: FrameworkCriteriaNode; frameworkCode
         <CodeBadge className="mt-0.5">{criterionCode(t, n)}</CodeBadge>
         <div className="min-w-0 flex-1">
           <Link to={href} className="font-semibold text-brand-800 underline decoration-brand-100 underline-offset-2 hover:decoration-brand-700">
-            {en ? n.titleEn : n.titleZh}
+            {localized(n, "title", i18n.language)}
           </Link>
           <p className="text-sm text-slate-500" lang={en ? "zh-CN" : "en"}>
             {en ? n.titleZh : n.titleEn}

@@ -6,12 +6,12 @@ import { Input } from "~/components/ui/input";
 import type { FrameworkCriteriaData } from "~/lib/criteria/framework-criteria-view.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { OptionsLine } from "./options-line";
+import { localized } from "~/lib/i18n/localized";
 
 /** The framework's facts, the search form and how many criteria it shows and lack evidence. */
 export function FrameworkCard({ data }: { data: FrameworkCriteriaData }) {
   const { t, i18n } = useTranslation();
   const { framework, filter, totals } = data;
-  const en = i18n.language === "en";
   const filtered = filter.q !== "" || filter.gapsOnly;
   return (
     <Card>
@@ -22,7 +22,7 @@ export function FrameworkCard({ data }: { data: FrameworkCriteriaData }) {
           </Badge>
           <Badge>{t("criteria.version", { version: framework.version })}</Badge>
         </div>
-        <p>{t("common.labelValue", { label: t("criteria.source"), value: en ? framework.sourceEn : framework.sourceZh })}</p>
+        <p>{t("common.labelValue", { label: t("criteria.source"), value: localized(framework, "source", i18n.language) })}</p>
         <OptionsLine options={framework.options ?? []} rule={framework.scoringRule} />
         {framework.improvementDays !== null ? <p>{t("criteria.improvableRule", { days: framework.improvementDays })}</p> : null}
       </div>

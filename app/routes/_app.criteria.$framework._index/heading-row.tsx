@@ -3,6 +3,7 @@ import { CollapsibleText, headingCode, MappingBadges, ProvenanceNote } from "~/c
 import type { FrameworkCriteriaNode } from "~/lib/criteria/framework-criteria-view.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { indent, OptionsLine } from "./options-line";
+import { localized } from "~/lib/i18n/localized";
 
 /** A class or article heading: not assessed itself, it may state the options of everything under it. */
 export function HeadingRow(props: { node: FrameworkCriteriaNode; frameworkCode: string; rule: string }) {
@@ -16,7 +17,7 @@ export function HeadingRow(props: { node: FrameworkCriteriaNode; frameworkCode: 
       <Tag className={`flex items-baseline ${headingCode(t, n).endsWith("、") ? "" : "gap-2"} ${top ? "text-lg" : "text-base"} font-semibold text-slate-900`}>
         <span className="shrink-0 text-slate-600">{headingCode(t, n)}</span>
         <Link to={`/criteria/${props.frameworkCode}/${encodeURIComponent(n.key)}`} className="hover:underline">
-          {en ? n.titleEn : n.titleZh}
+          {localized(n, "title", i18n.language)}
         </Link>
       </Tag>
       <p className="text-sm text-slate-500" lang={en ? "zh-CN" : "en"}>

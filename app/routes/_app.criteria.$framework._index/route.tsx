@@ -15,6 +15,7 @@ import { CriterionRow } from "./criterion-row";
 import { FrameworkCard } from "./framework-card";
 import { HeadingRow } from "./heading-row";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "inspections"] } satisfies PageHandle;
 
@@ -43,7 +44,7 @@ export default function FrameworkCriteria() {
   return (
     <>
       <PageHeader
-        title={en ? framework.nameEn : framework.nameZh}
+        title={localized(framework, "name", i18n.language)}
         description={en ? framework.nameZh : framework.nameEn}
         actions={
           <Link to="/criteria" className="text-brand-700 underline">

@@ -2,6 +2,7 @@ import { FileDownloadLink } from "~/components/evidence/file-download";
 import { Card } from "~/components/ui/card";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { EvaluationView } from "~/lib/partners/evaluation-view.server";
+import { localized } from "~/lib/i18n/localized";
 
 export function DocumentsCard({ d }: { d: EvaluationView }) {
   const { t, i18n } = useTranslation();
@@ -23,5 +24,5 @@ export function DocumentsCard({ d }: { d: EvaluationView }) {
 
 function questionText(d: EvaluationView, key: string, en: boolean): string {
   const q = d.questionnaire?.questions.find((x) => x.key === key);
-  return q ? (en ? q.textEn : q.textZh) : key;
+  return q ? localized(q, "text", en ? "en" : "zh-CN") : key;
 }

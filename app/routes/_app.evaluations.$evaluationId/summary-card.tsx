@@ -7,13 +7,13 @@ import { formatDateTime } from "~/lib/i18n/format";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { EvaluationView } from "~/lib/partners/evaluation-view.server";
+import { localized } from "~/lib/i18n/localized";
 
 /** Where the evaluation stands: its status or decision, who prepared and decided it, and when. */
 export function SummaryCard({ d }: { d: EvaluationView }) {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
   const shell = useShell();
-  const en = i18n.language === "en";
   const e = d.evaluation;
   const zone = shell.organization.timeZone;
   const decided = e.status === "decided";
@@ -37,7 +37,7 @@ export function SummaryCard({ d }: { d: EvaluationView }) {
         {d.questionnaire ? (
           <Row
             label={t("partners.questionnaire")}
-            value={`${en ? d.questionnaire.titleEn : d.questionnaire.titleZh} · v${d.questionnaire.version}`}
+            value={`${localized(d.questionnaire, "title", i18n.language)} · v${d.questionnaire.version}`}
           />
         ) : null}
         {e.partnerSubmittedAt ? (

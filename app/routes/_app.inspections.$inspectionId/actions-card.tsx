@@ -5,12 +5,12 @@ import { formatCalendarDate } from "~/lib/i18n/format";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { InspectionPageView } from "~/lib/inspections/inspection-view.server";
+import { localized } from "~/lib/i18n/localized";
 
 /** The corrective actions the failed points opened, each named by the point it came from. */
 export function ActionsCard({ d }: { d: InspectionPageView }) {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const en = i18n.language === "en";
   return (
     <Card title={t("inspections.actionsTitle", { count: d.actions.length })}>
       {d.actions.length === 0 ? (
@@ -23,7 +23,7 @@ export function ActionsCard({ d }: { d: InspectionPageView }) {
               <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <Link to={`/actions/${a.id}`} className="text-brand-700 underline">
                   <span className="mr-2 font-mono text-sm">{a.reference}</span>
-                  {point ? `${point.number}. ${en ? point.promptEn : point.promptZh}` : ""}
+                  {point ? `${point.number}. ${localized(point, "prompt", i18n.language)}` : ""}
                 </Link>
                 <span className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
                   {a.ownerName} · {formatCalendarDate(a.dueOn, locale)}

@@ -3,11 +3,11 @@ import { CodeBadge, criterionCode, frameworkShort } from "~/components/criteria/
 import { Card } from "~/components/ui/card";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { InspectionPageView } from "~/lib/inspections/inspection-view.server";
+import { localized } from "~/lib/i18n/localized";
 
 /** The criteria this inspection is evidence for, each linking to its criterion's page. */
 export function EvidenceCard({ d }: { d: InspectionPageView }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   return (
     <Card title={t("inspections.evidenceTitle")}>
       {d.evidence.length === 0 ? (
@@ -21,7 +21,7 @@ export function EvidenceCard({ d }: { d: InspectionPageView }) {
                 <span className="flex w-16 shrink-0">
                   <CodeBadge>{criterionCode(t, c)}</CodeBadge>
                 </span>
-                <span className="text-sm text-brand-800 underline decoration-brand-100 underline-offset-2">{en ? c.titleEn : c.titleZh}</span>
+                <span className="text-sm text-brand-800 underline decoration-brand-100 underline-offset-2">{localized(c, "title", i18n.language)}</span>
               </Link>
             </li>
           ))}

@@ -4,12 +4,12 @@ import { Card } from "~/components/ui/card";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { InspectionPageView } from "~/lib/inspections/inspection-view.server";
+import { localized } from "~/lib/i18n/localized";
 
 /** Every point answered, a failed one marked in red, with its note and its photos (each with its SHA-256). */
 export function PointsCard({ d }: { d: InspectionPageView }) {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const en = i18n.language === "en";
   return (
     <Card title={t("inspections.pointsTitle", { count: d.points.length })}>
       <ol className="divide-y divide-slate-100">
@@ -21,7 +21,7 @@ export function PointsCard({ d }: { d: InspectionPageView }) {
             <div className="flex flex-wrap items-start justify-between gap-2">
               <p className="font-medium text-slate-900">
                 <span className="mr-2 font-mono text-sm text-slate-600">{p.number}</span>
-                {en ? p.promptEn : p.promptZh}
+                {localized(p, "prompt", i18n.language)}
               </p>
               <AnswerValue point={p} />
             </div>

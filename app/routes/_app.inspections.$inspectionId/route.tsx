@@ -24,6 +24,7 @@ import { ReleasePanel } from "./release-panel";
 import { SignOffPanel } from "./signoff-panel";
 import { SummaryCard } from "./summary-card";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "actions", "inspections", "seals"] } satisfies PageHandle;
 
@@ -79,14 +80,13 @@ export default function InspectionPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const en = i18n.language === "en";
   const timeZone = useShell().organization.timeZone;
   const done = search.get("done");
   return (
     <>
       <PageHeader
-        title={`${d.reference} · ${en ? d.template.titleEn : d.template.titleZh}`}
-        description={`${d.site ? (en ? d.site.nameEn : d.site.nameZh) : ""}${d.occurredAt ? ` · ${formatDateTime(d.occurredAt, locale, timeZone)}` : ""}`}
+        title={`${d.reference} · ${localized(d.template, "title", i18n.language)}`}
+        description={`${d.site ? localized(d.site, "name", i18n.language) : ""}${d.occurredAt ? ` · ${formatDateTime(d.occurredAt, locale, timeZone)}` : ""}`}
         actions={
           <Link to="/inspections" className="text-sm text-brand-700 underline">
             {t("inspections.backToList")}

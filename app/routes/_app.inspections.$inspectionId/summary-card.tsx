@@ -8,12 +8,12 @@ import { formatDateTime } from "~/lib/i18n/format";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { InspectionPageView } from "~/lib/inspections/inspection-view.server";
+import { localized } from "~/lib/i18n/localized";
 
 /** The inspection at a glance: its result and release, who did it with which template, and the header fields. */
 export function SummaryCard({ d }: { d: InspectionPageView }) {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const en = i18n.language === "en";
   const timeZone = useShell().organization.timeZone;
   return (
     <Card>
@@ -29,7 +29,7 @@ export function SummaryCard({ d }: { d: InspectionPageView }) {
           label={t("inspections.templateUsed")}
           value={
             <Link to={`/templates/${d.template.id}`} className="text-brand-700 underline">
-              {t("inspections.templateVersion", { title: en ? d.template.titleEn : d.template.titleZh, version: d.template.version })}
+              {t("inspections.templateVersion", { title: localized(d.template, "title", i18n.language), version: d.template.version })}
             </Link>
           }
         />

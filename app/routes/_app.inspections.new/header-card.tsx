@@ -5,6 +5,7 @@ import { Input, Select } from "~/components/ui/input";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { idDocumentTypes } from "~/lib/inspections/identity-document";
 import type { HeaderFieldKey, TemplateDefinition } from "~/lib/inspections/template-definition";
+import { localized } from "~/lib/i18n/localized";
 
 // The form's first card: site, time, and the header fields the template asks for (container,
 // truck, seals, driver, …), plus the reefer box that shows the reefer-only points.
@@ -55,7 +56,6 @@ export function HeaderCard(props: {
   errorOf: (name: string) => string | undefined;
 }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   const { definition, form, initial, errorOf } = props;
   return (
     <Card title={t("inspections.form.headerTitle")}>
@@ -70,7 +70,7 @@ export function HeaderCard(props: {
             <option value="">{t("common.choose")}</option>
             {props.sites.map((s) => (
               <option key={s.id} value={s.id}>
-                {en ? s.nameEn : s.nameZh}
+                {localized(s, "name", i18n.language)}
               </option>
             ))}
           </Select>

@@ -15,6 +15,7 @@ import { HeaderCard } from "./header-card";
 import { usePhotoState, usePhotoUploads } from "./photo-uploads";
 import { PointCard } from "./point-card";
 import type { NewInspectionData } from "./route";
+import { localized } from "~/lib/i18n/localized";
 
 // The inspection form, phone first. Without JavaScript it is a plain multipart form (photos as file
 // inputs, two submit buttons). With JavaScript the same markup becomes: photos uploaded one by one
@@ -28,7 +29,6 @@ type ServerState = { intent?: string; errors?: Record<string, string | undefined
 export function InspectionForm(props: { data: NewInspectionData; server: ServerState }) {
   const { data, server } = props;
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   const navigate = useNavigate();
   const definition = data.template.definition;
   const items = useMemo(() => allItems(definition), [definition]);
@@ -136,7 +136,7 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
       <input type="hidden" name="draftKey" value={data.draftKey} />
       <input type="hidden" name="templateId" value={data.template.id} />
       <div className="mb-4">
-        <h1 className="text-2xl font-bold text-slate-900">{en ? data.template.titleEn : data.template.titleZh}</h1>
+        <h1 className="text-2xl font-bold text-slate-900">{localized(data.template, "title", i18n.language)}</h1>
         <p className="mt-1 text-sm text-slate-600">
           {t("inspections.form.versionLine", { version: data.template.version, count: items.filter((i) => !i.onlyWhen).length })} ·{" "}
           {t("common.labelValue", { label: t("inspections.inspector"), value: data.inspectorName })}
@@ -160,11 +160,11 @@ export function InspectionForm(props: { data: NewInspectionData; server: ServerS
             <section key={section.key} aria-labelledby={`section-${section.key}`} className="space-y-3">
               {definition.sections.length > 1 ? (
                 <h2 id={`section-${section.key}`} className="pt-2 text-lg font-semibold text-slate-900">
-                  {en ? section.titleEn : section.titleZh}
+                  {localized(section, "title", i18n.language)}
                 </h2>
               ) : (
                 <h2 id={`section-${section.key}`} className="sr-only">
-                  {en ? section.titleEn : section.titleZh}
+                  {localized(section, "title", i18n.language)}
                 </h2>
               )}
               {sectionItems.map((item) => (

@@ -8,6 +8,7 @@ import { answerField, noteField, photoField } from "~/lib/inspections/inspection
 import type { TemplateItem } from "~/lib/inspections/template-definition";
 import { PhotoStrip } from "./photo-strip";
 import type { Photo } from "./photo-uploads";
+import { localized } from "~/lib/i18n/localized";
 
 // One point of the checklist: its prompt and guidance, big answer buttons (radios underneath, so
 // they work without JavaScript), the note a failure asks for, and its photos.
@@ -30,7 +31,6 @@ export function PointCard(props: {
 }) {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const en = i18n.language === "en";
   const { item, form } = props;
   const name = answerField(item.key);
   const value = form.watch(name) as string | undefined;
@@ -54,13 +54,13 @@ export function PointCard(props: {
           <span className="inline-flex min-w-8 justify-center rounded bg-slate-100 px-1.5 font-mono text-sm leading-6 text-slate-700">
             {item.number}
           </span>
-          <span>{en ? item.promptEn : item.promptZh}</span>
+          <span>{localized(item, "prompt", i18n.language)}</span>
         </legend>
         {item.onlyWhen === "reefer" ? <p className="mt-1 text-sm text-slate-500">{t("inspections.form.reeferOnly")}</p> : null}
-        {(en ? item.guidanceEn : item.guidanceZh) ? (
+        {localized(item, "guidance", i18n.language) ? (
           <details className="mt-1 text-sm text-slate-600">
             <summary className="min-h-8 cursor-pointer text-brand-700">{t("inspections.form.whatToCheck")}</summary>
-            <p className="mt-1">{en ? item.guidanceEn : item.guidanceZh}</p>
+            <p className="mt-1">{localized(item, "guidance", i18n.language)}</p>
           </details>
         ) : null}
         <div className="mt-3">
@@ -93,7 +93,7 @@ export function PointCard(props: {
                 type="text"
                 inputMode="decimal"
                 className="max-w-40 text-lg"
-                aria-label={en ? item.promptEn : item.promptZh}
+                aria-label={localized(item, "prompt", i18n.language)}
                 aria-invalid={answerError ? true : undefined}
                 defaultValue={props.initial[name] ?? ""}
                 {...form.register(name)}
@@ -104,7 +104,7 @@ export function PointCard(props: {
             <Textarea
               id={name}
               rows={3}
-              aria-label={en ? item.promptEn : item.promptZh}
+              aria-label={localized(item, "prompt", i18n.language)}
               aria-invalid={answerError ? true : undefined}
               defaultValue={props.initial[name] ?? ""}
               {...form.register(name)}

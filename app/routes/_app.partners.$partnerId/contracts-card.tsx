@@ -11,11 +11,11 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import { ContractSchema } from "~/lib/partners/partner-schema";
 import type { PartnerView } from "~/lib/partners/partner-view.server";
 import { FormAlert, serverFor, Submit, type ServerState } from "./forms";
+import { localized } from "~/lib/i18n/localized";
 
 export function ContractsCard({ d, server }: { d: PartnerView; server: ServerState }) {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const en = i18n.language === "en";
   return (
     <Card title={t("partners.contractsTitle", { count: d.contracts.length })}>
       <div id="contracts" className="space-y-3">
@@ -24,7 +24,7 @@ export function ContractsCard({ d, server }: { d: PartnerView; server: ServerSta
             {d.missingClauses
               .map((code) => {
                 const clause = d.clauses.find((c) => c.code === code);
-                return clause ? (en ? clause.titleEn : clause.titleZh) : code;
+                return clause ? localized(clause, "title", i18n.language) : code;
               })
               .join(t("common.listSeparator"))}
           </Alert>
@@ -62,7 +62,6 @@ export function ContractsCard({ d, server }: { d: PartnerView; server: ServerSta
 
 function ContractForm(props: { d: PartnerView; server: ServerState | null }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(ContractSchema, {
     server: props.server,
     defaults: { intent: "contract", startsOn: props.d.today, clauseIds: props.d.clauses.filter((c) => c.required).map((c) => c.id) },
@@ -87,7 +86,7 @@ function ContractForm(props: { d: PartnerView; server: ServerState | null }) {
           hint={t("partners.contractClausesHint")}
           options={props.d.clauses.map((c) => ({
             value: c.id,
-            label: `${en ? c.titleEn : c.titleZh} (v${c.version})${c.required ? ` · ${t("partners.requiredClause")}` : ""}`,
+            label: `${localized(c, "title", i18n.language)} (v${c.version})${c.required ? ` · ${t("partners.requiredClause")}` : ""}`,
           }))}
           error={errorOf("clauseIds")}
         />

@@ -9,12 +9,12 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { recheckMonths } from "~/lib/personnel/personnel-rules";
 import type { EmployeeView } from "~/lib/personnel/employee-view.server";
 import type { ServerState } from "./forms";
+import { localized } from "~/lib/i18n/localized";
 
 export function DetailsCard({ d, server }: { d: EmployeeView; server: ServerState }) {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
   const e = d.employee;
-  const en = i18n.language === "en";
   const left = e.leaveDate !== null && e.leaveDate < d.today;
   return (
     <Card title={t("personnel.detailsTitle")}>
@@ -27,7 +27,7 @@ export function DetailsCard({ d, server }: { d: EmployeeView; server: ServerStat
         ) : null}
       </div>
       <dl className="grid gap-3 text-sm sm:grid-cols-2">
-        <Item label={t("personnel.fields.site")}>{e.siteNameZh ? (en ? e.siteNameEn : e.siteNameZh) : t("personnel.noSite")}</Item>
+        <Item label={t("personnel.fields.site")}>{e.siteNameZh ? localized(e, "siteName", i18n.language) : t("personnel.noSite")}</Item>
         <Item label={t("personnel.fields.hireDate")}>{formatCalendarDate(e.hireDate, locale)}</Item>
         <Item label={t("personnel.fields.leaveDate")}>{e.leaveDate ? formatCalendarDate(e.leaveDate, locale) : "—"}</Item>
         <Item label={t("personnel.fields.dateOfBirth")}>

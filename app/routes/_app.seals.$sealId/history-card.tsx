@@ -8,6 +8,7 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { inspectionReference } from "~/lib/inspections/inspection-rules";
 import { sealEventReference } from "~/lib/seals/seal-numbers";
 import type { SealView } from "~/lib/seals/seal-view.server";
+import { localized } from "~/lib/i18n/localized";
 
 interface HistoryProps {
   d: SealView;
@@ -20,7 +21,6 @@ interface HistoryProps {
 /** One event of the chain: what happened, by whom, and for an open report the form that closes it. */
 function EventItem({ row, ...props }: HistoryProps & { row: SealView["events"][number] }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   const e = row.event;
   const failed = (e.kind === "verified" && e.passed === false) || e.kind === "reported";
   return (
@@ -39,7 +39,7 @@ function EventItem({ row, ...props }: HistoryProps & { row: SealView["events"][n
       </div>
       <p className="text-sm text-slate-600">
         {props.when(e.occurredAt)} · {t("seals.chain.by", { name: row.recordedByName })}
-        {row.siteNameZh ? ` · ${en ? row.siteNameEn : row.siteNameZh}` : ""}
+        {row.siteNameZh ? ` · ${localized(row, "siteName", i18n.language)}` : ""}
       </p>
       <div className="mt-1 space-y-1 text-sm">
         {row.custodianName ? <p>{t(e.kind === "returned" ? "seals.chain.from" : "seals.chain.to", { name: row.custodianName })}</p> : null}

@@ -4,11 +4,11 @@ import { Card } from "~/components/ui/card";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { inspectionReference } from "~/lib/inspections/inspection-rules";
 import type { SealView } from "~/lib/seals/seal-view.server";
+import { localized } from "~/lib/i18n/localized";
 
 /** Where the seal is now: its model, site, custodian and what it was applied to. */
 export function NowCard({ d, when }: { d: SealView; when: (value: string | Date) => string }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   const s = d.seal;
   return (
     <Card title={t("seals.chain.now")}>
@@ -19,7 +19,7 @@ export function NowCard({ d, when }: { d: SealView; when: (value: string | Date)
           <Badge tone={d.model.isoClass === "H" ? "good" : "warn"}>{t(`seals.isoClass.${d.model.isoClass}`)}</Badge>
         </dd>
         <dt className="text-slate-500">{t("seals.fields.site")}</dt>
-        <dd>{(en ? d.siteNameEn : d.siteNameZh) ?? t("seals.noSite")}</dd>
+        <dd>{localized(d, "siteName", i18n.language) ?? t("seals.noSite")}</dd>
         {d.custodianName ? (
           <>
             <dt className="text-slate-500">{t("seals.fields.custodian")}</dt>

@@ -4,11 +4,11 @@ import { buttonClass } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { TemplatePageView } from "~/lib/inspections/template-view.server";
+import { localized } from "~/lib/i18n/localized";
 
 /** What the template is (built in or the organisation's, version, gate, sign-off, header fields), and what to do with it. */
 export function OverviewCard({ d }: { d: TemplatePageView }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   const tpl = d.template;
   const def = tpl.definition;
   return (
@@ -30,7 +30,7 @@ export function OverviewCard({ d }: { d: TemplatePageView }) {
         </div>
         <div className="sm:col-span-2">
           <dt className="text-slate-500">{t("templates.source")}</dt>
-          <dd>{en ? tpl.sourceEn : tpl.sourceZh}</dd>
+          <dd>{localized(tpl, "source", i18n.language)}</dd>
         </div>
         <div className="sm:col-span-2">
           <dt className="text-slate-500">{t("templates.headerFields")}</dt>

@@ -23,6 +23,7 @@ import { SectionCard } from "./section-card";
 import { TemplateEditor } from "./template-editor";
 import { VersionsCard } from "./versions-card";
 import type { PageHandle } from "~/root";
+import { localized } from "~/lib/i18n/localized";
 
 export const handle = { i18n: ["criteria", "inspections"] } satisfies PageHandle;
 
@@ -74,13 +75,12 @@ export default function TemplatePage() {
   const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
-  const en = i18n.language === "en";
   const tpl = d.template;
   return (
     <>
       <PageHeader
-        title={en ? tpl.titleEn : tpl.titleZh}
-        description={en ? tpl.descriptionEn : tpl.descriptionZh}
+        title={localized(tpl, "title", i18n.language)}
+        description={localized(tpl, "description", i18n.language)}
         actions={
           <Link to="/templates" className="text-sm text-brand-700 underline">
             {t("templates.backToList")}

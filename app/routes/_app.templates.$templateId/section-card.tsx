@@ -4,23 +4,23 @@ import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { TemplatePageView } from "~/lib/inspections/template-view.server";
+import { localized } from "~/lib/i18n/localized";
 
 type Section = TemplatePageView["template"]["definition"]["sections"][number];
 
 /** One section's points: prompt, guidance, the rules of its answer, and the criteria it is evidence for. */
 export function SectionCard({ section, labels }: { section: Section; labels: TemplatePageView["labels"] }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   return (
-    <Card title={en ? section.titleEn : section.titleZh}>
+    <Card title={localized(section, "title", i18n.language)}>
       <ol className="divide-y divide-slate-100">
         {section.items.map((item) => (
           <li key={item.key} className="py-3">
             <p className="font-medium text-slate-900">
               <span className="mr-2 font-mono text-sm text-slate-600">{item.number}</span>
-              {en ? item.promptEn : item.promptZh}
+              {localized(item, "prompt", i18n.language)}
             </p>
-            <p className="mt-1 text-sm text-slate-600">{en ? item.guidanceEn : item.guidanceZh}</p>
+            <p className="mt-1 text-sm text-slate-600">{localized(item, "guidance", i18n.language)}</p>
             <p className="mt-1 flex flex-wrap gap-1 text-xs">
               <Badge>{t(`templates.answerType.${item.answer}`)}</Badge>
               {item.required ? <Badge>{t("templates.required")}</Badge> : null}
@@ -37,7 +37,7 @@ export function SectionCard({ section, labels }: { section: Section; labels: Tem
                       <Link
                         to={`/criteria/${ref.framework}/${encodeURIComponent(ref.key)}`}
                         className="inline-flex min-h-9 items-center gap-1 text-brand-700 underline"
-                        title={label ? (en ? label.titleEn : label.titleZh) : undefined}
+                        title={label ? localized(label, "title", i18n.language) : undefined}
                       >
                         <span className="text-slate-500">{frameworkShort(t, ref.framework)}</span>
                         <CodeBadge>{label ? criterionCode(t, label) : ref.key}</CodeBadge>

@@ -13,6 +13,7 @@ import { answerTypes, headerFieldKeys, signoffModes } from "~/lib/inspections/te
 import { itemField, templateEditorSchema } from "~/lib/inspections/template-editor";
 import type { TemplatePageView } from "~/lib/inspections/template-view.server";
 import type { action } from "./route";
+import { localized } from "~/lib/i18n/localized";
 
 // The editor of an organisation's own template: saving makes the next version (the page's action).
 // One row per point, and a few empty rows after them for new points.
@@ -22,7 +23,6 @@ export function TemplateEditor(props: { d: TemplatePageView }) {
   const navigation = useNavigation();
   const submit = useSubmit();
   const actionData = useActionData<typeof action>();
-  const en = i18n.language === "en";
   const { d } = props;
   const base = d.template.definition;
   const schema = useMemo(() => templateEditorSchema(base), [base]);
@@ -105,7 +105,7 @@ export function TemplateEditor(props: { d: TemplatePageView }) {
             row={row}
             form={form}
             errorOf={errorOf}
-            sections={base.sections.map((s) => ({ key: s.key, title: en ? s.titleEn : s.titleZh }))}
+            sections={base.sections.map((s) => ({ key: s.key, title: localized(s, "title", i18n.language) }))}
             isNew={!d.editor[itemField(row, "key")]}
           />
         ))}

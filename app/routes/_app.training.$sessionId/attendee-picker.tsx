@@ -8,10 +8,10 @@ import { useHydrated } from "~/components/ui/use-hydrated";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { SessionView } from "~/lib/training/session-view.server";
 import { AttendFormSchema } from "~/lib/training/training-schema";
+import { localized } from "~/lib/i18n/localized";
 
 export function AttendeePicker(props: { d: SessionView; server: ServerFormState }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   const navigation = useNavigation();
   const d = props.d;
   const { form, errorOf, onSubmit } = useValidatedForm(AttendFormSchema, { server: props.server });
@@ -35,7 +35,7 @@ export function AttendeePicker(props: { d: SessionView; server: ServerFormState 
             <option value="">{t("common.all")}</option>
             {d.sites.map((site: SiteOption) => (
               <option key={site.id} value={site.id}>
-                {en ? site.nameEn : site.nameZh}
+                {localized(site, "name", i18n.language)}
               </option>
             ))}
           </Select>

@@ -5,12 +5,12 @@ import { formatCalendarDate, formatDateTime } from "~/lib/i18n/format";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { SessionView } from "~/lib/training/session-view.server";
+import { localized } from "~/lib/i18n/localized";
 
 /** When, where and by whom the session was held, and the criteria it is evidence for. */
 export function DetailsCard({ d }: { d: SessionView }) {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const en = i18n.language === "en";
   const s = d.session;
   return (
     <Card title={t(s.drill ? "training.drillDetails" : "training.details")}>
@@ -21,7 +21,7 @@ export function DetailsCard({ d }: { d: SessionView }) {
           {s.durationMinutes ? ` · ${t("training.minutes", { count: s.durationMinutes })}` : ""}
         </Detail>
         <Detail label={t("training.fields.site")}>
-          {s.siteNameZh ? (en ? s.siteNameEn : s.siteNameZh) : t("training.fields.noSite")}
+          {s.siteNameZh ? localized(s, "siteName", i18n.language) : t("training.fields.noSite")}
         </Detail>
         <Detail label={t(s.drill ? "training.fields.drillLead" : "training.fields.trainer")}>
           {s.trainer}
@@ -68,7 +68,7 @@ export function DetailsCard({ d }: { d: SessionView }) {
                   to={`/criteria/${c.framework}/${encodeURIComponent(c.key)}`}
                   className="inline-flex min-h-11 items-center text-brand-700 underline"
                 >
-                  {criterionLabel(t, c, en ? c.titleEn : c.titleZh)}
+                  {criterionLabel(t, c, localized(c, "title", i18n.language))}
                 </Link>
               </li>
             ))}

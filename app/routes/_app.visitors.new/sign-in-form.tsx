@@ -9,6 +9,7 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { visitorIdTypes, visitPurposes } from "~/lib/visitors/visitor-rules";
 import { VisitorSignInSchema } from "~/lib/visitors/visitor-schema";
 import { BigChoice, ChoiceGroup, SuggestField } from "./choice-fields";
+import { localized } from "~/lib/i18n/localized";
 
 export interface SignInData {
   sites: { id: string; nameZh: string; nameEn: string }[];
@@ -22,7 +23,6 @@ export interface SignInData {
 export function SignInForm({ d, server }: { d: SignInData; server: ServerFormState }) {
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
-  const en = i18n.language === "en";
   const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(VisitorSignInSchema, { defaults: d.defaults, server });
   const field = { form, values };
   const current = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
@@ -43,7 +43,7 @@ export function SignInForm({ d, server }: { d: SignInData; server: ServerFormSta
               <BigChoice
                 key={s.id}
                 value={s.id}
-                label={en ? s.nameEn : s.nameZh}
+                label={localized(s, "name", i18n.language)}
                 register={form.register("siteId")}
                 defaultChecked={current("siteId") === s.id}
               />
