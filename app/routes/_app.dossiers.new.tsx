@@ -7,6 +7,7 @@ import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { Input } from "~/components/ui/input";
 import { requirePermission } from "~/lib/auth/auth.server";
+import { dossierFrameworks, isFrameworkIn } from "~/lib/criteria/framework-codes";
 import { listCriteria, listFrameworks, isAssessable } from "~/lib/criteria/criteria.server";
 import { displayCode } from "~/lib/criteria/criterion-code.server";
 import { dossierRequestSchema } from "~/lib/dossiers/dossier-schema";
@@ -19,7 +20,6 @@ import { listSites } from "~/lib/organizations/organizations.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("dossiers.new.title"));
 
-const dossierFrameworks = ["cn-2022-advanced", "cn-2014-general", "wco-safe-aeo", "ctpat-msc"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "dossiers.create");
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     criteria: url.searchParams.getAll("criteria"),
   };
   const [frameworks, sites] = await Promise.all([listFrameworks(auth.db), listSites(auth.db, orgId)]);
-  const available = frameworks.filter((f) => dossierFrameworks.includes(f.code));
+  const available = frameworks.filter((f) => isFrameworkIn(dossierFrameworks, f.code));
   const chosen = available.find((f) => f.code === values.framework) ?? available[0];
   const criteria = chosen ? (await listCriteria(auth.db, chosen.id)).filter(isAssessable) : [];
   let preview = null;
