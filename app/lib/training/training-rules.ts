@@ -1,6 +1,7 @@
 import { isFrameworkIn, requirementFrameworks, type RequirementFramework } from "../criteria/framework-codes";
 import { evidenceRecordTypes, type CriterionRef } from "../evidence/evidence-registry";
 import { keyRoles } from "../personnel/personnel-values";
+import { formatReference } from "../references";
 
 // What the standards ask of training, as data: the categories a session can have, the criteria each
 // category evidences, and the yearly requirement on the key managers. Pure and client-safe: the
@@ -218,5 +219,5 @@ export function employedOn(person: Pick<RequirementPerson, "hireDate" | "leaveDa
 }
 
 export function sessionReference(number: number): string {
-  return `TR-${String(number).padStart(4, "0")}`;
+  return formatReference("trainingSession", number);
 }
