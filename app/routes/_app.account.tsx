@@ -11,7 +11,7 @@ import { ChangePasswordSchema, ProfileSchema } from "~/lib/auth/auth-schema";
 import { requireAuth } from "~/lib/auth/auth.server";
 import { switchSessionOrganization } from "~/lib/auth/session.server";
 import { useShell } from "~/lib/auth/use-session-user";
-import { parseForm, readFormData } from "~/lib/form.server";
+import { parseForm, parseIntent, readFormData } from "~/lib/form.server";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { listUserOrganizations } from "~/lib/organizations/organizations.server";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requireAuth(request);
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
+  const intent = parseIntent(formData, ["profile", "password", "switch-organization"]);
   if (intent === "profile") {
     const parsed = parseForm(formData, ProfileSchema);
     if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
@@ -48,16 +48,14 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return redirect("/account?saved=password");
   }
-  if (intent === "switch-organization") {
-    const target = formData.get("organizationId");
-    const allowed = await listUserOrganizations(auth.db, auth.user.id);
-    if (typeof target !== "string" || !allowed.some((o) => o.id === target)) {
-      return data({ intent, errors: { form: message("errors.organizationNotAvailable") }, values: {} }, { status: 400 });
-    }
-    await switchSessionOrganization(auth.db, auth.sessionId, target);
-    return redirect("/");
+  // intent is "switch-organization": parseIntent refused anything else.
+  const target = formData.get("organizationId");
+  const allowed = await listUserOrganizations(auth.db, auth.user.id);
+  if (typeof target !== "string" || !allowed.some((o) => o.id === target)) {
+    return data({ intent, errors: { form: message("errors.organizationNotAvailable") }, values: {} }, { status: 400 });
   }
-  return data({ intent, errors: { form: message("errors.invalid") }, values: {} }, { status: 400 });
+  await switchSessionOrganization(auth.db, auth.sessionId, target);
+  return redirect("/");
 }
 
 export default function AccountPage() {

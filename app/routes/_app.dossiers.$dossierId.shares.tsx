@@ -20,7 +20,7 @@ import {
 } from "~/lib/dossiers/dossier-share-schema";
 import { createShare, listShares, revokeShare } from "~/lib/dossiers/dossier-shares.server";
 import { getDossier } from "~/lib/dossiers/dossiers.server";
-import { parseForm, readFormData } from "~/lib/form.server";
+import { parseForm, parseIntent, readFormData } from "~/lib/form.server";
 import { formatDateTime } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
@@ -81,7 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = auth.actor;
   if (!(await getDossier(auth.db, auth.organization.id, dossierId))) notFound();
   const formData = await readFormData(request);
-  if (formData.get("intent") === "revoke") {
+  const intent = parseIntent(formData, ["revoke", "create"], { whenMissing: "create" });
+  if (intent === "revoke") {
     const shareId = formData.get("shareId");
     if (!isUuid(shareId)) notFound();
     const revoked = await revokeShare(auth.db, actor, dossierId, shareId);

@@ -11,6 +11,7 @@ import { message, translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { confirmImport, createImportPreview, getImportPreview, importColumns, MAX_IMPORT_ROWS } from "~/lib/partners/partner-import.server";
 import { MAX_IMPORT_FILE_BYTES } from "~/lib/partners/partner-import-limits";
+import { parseIntent } from "~/lib/form.server";
 
 // /partners/import: a CSV or XLSX list of partners, read into a preview with a row-by-row error
 // report (row, column, message). Nothing is registered until the preview is confirmed: all rows
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = auth.actor;
   const form = await readUploadForm(request, { maxFileBytes: MAX_IMPORT_FILE_BYTES });
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  const intent = form.formData.get("intent");
+  const intent = parseIntent(form.formData, ["upload", "confirm", "confirmValid"]);
   if (intent === "upload") {
     const file = form.formData.get("file");
     if (!file || typeof file === "string" || file.size === 0) return data({ errors: { file: message("files.required") } }, { status: 400 });
@@ -59,13 +60,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!preview.ok) return data({ errors: preview.errors }, { status: 400 });
     return redirect(`/partners/import?preview=${preview.id}`);
   }
-  if (intent === "confirm" || intent === "confirmValid") {
-    const previewId = String(form.formData.get("previewId") ?? "");
-    const done = await confirmImport(auth.db, actor, previewId, { onlyValid: intent === "confirmValid" });
-    if (!done.ok) return data({ errors: done.errors }, { status: 400 });
-    return redirect(`/partners?imported=${done.imported}`);
-  }
-  return data({ errors: { form: message("errors.invalid") } }, { status: 400 });
+  const previewId = String(form.formData.get("previewId") ?? "");
+  const done = await confirmImport(auth.db, actor, previewId, { onlyValid: intent === "confirmValid" });
+  if (!done.ok) return data({ errors: done.errors }, { status: 400 });
+  return redirect(`/partners?imported=${done.imported}`);
 }
 
 export default function ImportPartnersPage() {

@@ -10,9 +10,8 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { useCan } from "~/lib/auth/use-session-user";
-import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
+import { formDataToObject, parseForm, parseIntent, readFormData } from "~/lib/form.server";
 import { formatCalendarDate, todayInZone } from "~/lib/i18n/format";
-import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { frequencies } from "~/lib/inspections/schedule-rules";
@@ -60,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "schedules.manage");
   const actor = auth.actor;
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
+  const intent = parseIntent(formData, ["create", "pause", "resume", "delete"]);
   if (intent === "create") {
     const parsed = parseForm(formData, ScheduleSchema);
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
@@ -75,11 +74,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await setScheduleActive(auth.db, actor, scheduleId, intent === "resume"))) notFound();
     return redirect("/schedules");
   }
-  if (intent === "delete") {
-    if (!(await deleteSchedule(auth.db, actor, scheduleId))) notFound();
-    return redirect("/schedules?deleted=1");
-  }
-  return data({ errors: { form: message("errors.invalid") }, values: {} }, { status: 400 });
+  if (!(await deleteSchedule(auth.db, actor, scheduleId))) notFound();
+  return redirect("/schedules?deleted=1");
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;

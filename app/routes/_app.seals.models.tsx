@@ -11,7 +11,7 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { readUploadForm } from "~/lib/evidence/file-store.server";
 import { acceptAttribute } from "~/lib/evidence/file-rules";
-import { formDataToObject, parseForm } from "~/lib/form.server";
+import { formDataToObject, parseForm, parseIntent } from "~/lib/form.server";
 import { formatCalendarDate } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!upload.formData) return data({ errors: uploadErrors, values: {} }, { status: 400 });
   const formData = upload.formData;
   const actor = { ...auth.actor, timeZone: auth.organization.timeZone };
-  const intent = String(formData.get("intent") ?? "create");
+  const intent = parseIntent(formData, ["create", "activate", "deactivate"], { whenMissing: "create" });
   if (intent === "activate" || intent === "deactivate") {
     const changed = await setSealModelActive(auth.db, actor, String(formData.get("modelId") ?? ""), intent === "activate");
     if (!changed) return data({ errors: { form: "errors.invalid" }, values: {} }, { status: 404 });

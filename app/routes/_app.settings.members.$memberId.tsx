@@ -10,7 +10,7 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { canAssignRole, roles } from "~/lib/auth/permissions";
 import { useShell } from "~/lib/auth/use-session-user";
-import { parseForm, readFormData } from "~/lib/form.server";
+import { parseForm, parseIntent, readFormData } from "~/lib/form.server";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { getMember, updateMember, type MemberChangeError } from "~/lib/organizations/members.server";
@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const memberId = uuidParam(params, "memberId");
   const actor = { ...auth.actor, role: auth.membership.role };
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
+  const intent = parseIntent(formData, ["role", "deactivate", "reactivate"], { whenMissing: "role" });
   let change: Parameters<typeof updateMember>[3];
   if (intent === "deactivate" || intent === "reactivate") {
     change = { status: intent === "deactivate" ? "deactivated" : "active" };

@@ -10,7 +10,7 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { canAssignRole, roles } from "~/lib/auth/permissions";
 import { useCan, useShell } from "~/lib/auth/use-session-user";
-import { parseForm, readFormData } from "~/lib/form.server";
+import { parseForm, parseIntent, readFormData } from "~/lib/form.server";
 import { formatDateTime } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { message } from "~/lib/i18n/messages";
@@ -37,7 +37,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "members.manage");
   const formData = await readFormData(request);
   const actor = { ...auth.actor, role: auth.membership.role, name: auth.user.name };
-  if (formData.get("intent") === "revoke") {
+  const intent = parseIntent(formData, ["revoke", "invite"], { whenMissing: "invite" });
+  if (intent === "revoke") {
     const invitationId = formData.get("invitationId");
     if (!isUuid(invitationId) || !(await revokeInvitation(auth.db, actor, invitationId))) notFound();
     return redirect("/settings/members?revoked=1");

@@ -10,7 +10,7 @@ import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { readUploadForm } from "~/lib/evidence/file-store.server";
-import { parseForm } from "~/lib/form.server";
+import { parseForm, parseIntent } from "~/lib/form.server";
 import { formatDateTime } from "~/lib/i18n/format";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
@@ -58,7 +58,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const upload = await readUploadForm(request, { maxFileBytes: MAX_CERTIFICATE_BYTES });
   if (!upload.formData) return data<ActionErrors>({ errors: upload.ok ? {} : upload.errors }, { status: 400 });
   const formData = upload.formData;
-  if (formData.get("intent") === "remove") {
+  const intent = parseIntent(formData, ["remove", "upload"], { whenMissing: "upload" });
+  if (intent === "remove") {
     if (!(await removeSigningCertificate(auth.db, actor))) {
       return data<ActionErrors>({ errors: { form: message("signing.errors.nothingToRemove") } }, { status: 400 });
     }

@@ -10,7 +10,7 @@ import { completePasswordReset, isResetTokenUsable, requestPasswordReset } from 
 import { ForgotPasswordSchema, ResetPasswordSchema } from "~/lib/auth/auth-schema";
 import { clearSessionCookie } from "~/lib/auth/session.server";
 import { getDb } from "~/lib/db.server";
-import { parseForm, readFormData } from "~/lib/form.server";
+import { parseForm, parseIntent, readFormData } from "~/lib/form.server";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
@@ -29,7 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const db = await getDb();
-  if (formData.get("intent") === "reset") {
+  // The form asking for a link posts no intent; the one setting the new password posts "reset".
+  const intent = parseIntent(formData, ["reset", "request"], { whenMissing: "request" });
+  if (intent === "reset") {
     const parsed = parseForm(formData, ResetPasswordSchema);
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: false }, { status: 400 });
     const result = await completePasswordReset(db, { token: parsed.data.token, newPassword: parsed.data.newPassword });
