@@ -16,6 +16,7 @@ import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { listUserOrganizations } from "~/lib/organizations/organizations.server";
 import { PASSWORD_MIN } from "~/lib/value-checks";
+import { fields } from "~/lib/form-fields";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("account.title"));
 
@@ -90,11 +91,12 @@ function ProfileCard() {
     defaults: { name: shell.user.name },
     server: useIntentData("profile"),
   });
+  const names = fields(ProfileSchema);
   return (
     <Card title={t("account.profile")}>
       <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
         <input type="hidden" name="intent" value="profile" />
-        <TextField form={form} values={values} name="name" autoComplete="name" label={t("fields.yourName")} error={errorOf("name")} />
+        <TextField form={form} values={values} name={names.name} autoComplete="name" label={t("fields.yourName")} error={errorOf(names.name)} />
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {t("common.save")}
         </Button>
@@ -109,14 +111,15 @@ function PasswordCard() {
   const { form, values, errorOf, onSubmit, formError } = useValidatedForm(ChangePasswordSchema, {
     server: useIntentData("password"),
   });
+  const names = fields(ChangePasswordSchema);
   return (
     <Card title={t("account.changePassword")}>
       <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <input type="hidden" name="intent" value="password" />
-        <TextField form={form} values={values} name="currentPassword" type="password" autoComplete="current-password" label={t("fields.currentPassword")} error={errorOf("currentPassword")} />
-        <TextField form={form} values={values} name="newPassword" type="password" autoComplete="new-password" label={t("fields.newPassword")} hint={t("fields.passwordHint", { min: PASSWORD_MIN })} error={errorOf("newPassword")} />
-        <TextField form={form} values={values} name="confirmPassword" type="password" autoComplete="new-password" label={t("fields.confirmPassword")} error={errorOf("confirmPassword")} />
+        <TextField form={form} values={values} name={names.currentPassword} type="password" autoComplete="current-password" label={t("fields.currentPassword")} error={errorOf(names.currentPassword)} />
+        <TextField form={form} values={values} name={names.newPassword} type="password" autoComplete="new-password" label={t("fields.newPassword")} hint={t("fields.passwordHint", { min: PASSWORD_MIN })} error={errorOf(names.newPassword)} />
+        <TextField form={form} values={values} name={names.confirmPassword} type="password" autoComplete="new-password" label={t("fields.confirmPassword")} error={errorOf(names.confirmPassword)} />
         <p className="text-sm text-slate-600">{t("account.otherSessionsSignedOut")}</p>
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {t("account.changePassword")}

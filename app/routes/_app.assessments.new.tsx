@@ -13,6 +13,7 @@ import { listFrameworks } from "~/lib/criteria/criteria.server";
 import { parseForm, readFormData } from "~/lib/form.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
+import { fields } from "~/lib/form-fields";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("assessments.new"));
 
@@ -44,6 +45,7 @@ export default function NewAssessmentPage() {
     defaults: { framework: preselected ?? "cn-2022-advanced", title: "", assessedOn: today },
     server: actionData,
   });
+  const names = fields(NewAssessmentSchema);
   const field = { form, values };
   return (
     <>
@@ -61,16 +63,16 @@ export default function NewAssessmentPage() {
           {rejected ? <Alert tone="error">{t("errors.fixBelow")}</Alert> : null}
           <SelectField
             {...field}
-            name="framework"
+            name={names.framework}
             label={t("assessments.framework")}
-            error={errorOf("framework")}
+            error={errorOf(names.framework)}
             options={frameworks.map((f) => ({
               value: f.code,
               label: `${en ? f.nameEn : f.nameZh} (${f.version}) · ${t("assessments.criteriaCount", { count: f.assessable })}`,
             }))}
           />
-          <TextField {...field} name="title" label={t("assessments.titleField")} placeholder={t("assessments.titlePlaceholder")} error={errorOf("title")} required />
-          <TextField {...field} name="assessedOn" type="date" label={t("assessments.assessedOn")} hint={t("assessments.assessedOnHint")} error={errorOf("assessedOn")} required />
+          <TextField {...field} name={names.title} label={t("assessments.titleField")} placeholder={t("assessments.titlePlaceholder")} error={errorOf(names.title)} required />
+          <TextField {...field} name={names.assessedOn} type="date" label={t("assessments.assessedOn")} hint={t("assessments.assessedOnHint")} error={errorOf(names.assessedOn)} required />
           <Button type="submit">{t("assessments.start")}</Button>
         </Form>
       </Card>

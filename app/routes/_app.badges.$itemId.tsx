@@ -19,6 +19,7 @@ import { message, translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { notFound, uuidParam } from "~/lib/route-params.server";
+import { fields } from "~/lib/form-fields";
 
 // /badges/:itemId: one badge, card or key: who holds it, its whole history, and the steps its status
 // allows (issue, return, lost, found, revoke, retire). A visitor badge goes out and comes back at the
@@ -209,6 +210,7 @@ function StepForm(props: { step: AccessItemStep; employees: { id: string; name: 
     defaults: { step: props.step },
     server: props.server,
   });
+  const names = fields(AccessItemStepSchema);
   const prefix = `${props.step}-`;
   const needsReason = props.step === "lost" || props.step === "revoke";
   const body = (
@@ -219,15 +221,15 @@ function StepForm(props: { step: AccessItemStep; employees: { id: string; name: 
       className="space-y-3 rounded-md border border-slate-200 p-3"
       aria-label={t(`badges.steps.${props.step}`)}
     >
-      <input type="hidden" value={props.step} {...form.register("step")} />
+      <input type="hidden" value={props.step} {...form.register(names.step)} />
       {props.step === "issue" ? (
         <SelectField
           form={form}
           values={values}
-          name="employeeId"
+          name={names.employeeId}
           idPrefix={prefix}
           label={t("badges.employee")}
-          error={errorOf("employeeId")}
+          error={errorOf(names.employeeId)}
           placeholder={t("common.choose")}
           options={props.employees.map((e) => ({ value: e.id, label: e.department ? `${e.name}（${e.department}）` : e.name }))}
         />
@@ -235,21 +237,21 @@ function StepForm(props: { step: AccessItemStep; employees: { id: string; name: 
       <TextField
         form={form}
         values={values}
-        name="note"
+        name={names.note}
         idPrefix={prefix}
         label={needsReason ? t("badges.reason") : t("badges.note")}
         hint={t(`badges.stepHints.${props.step}`)}
-        error={errorOf("note")}
+        error={errorOf(names.note)}
       />
       <TextField
         form={form}
         values={values}
-        name="occurredAt"
+        name={names.occurredAt}
         idPrefix={prefix}
         type="datetime-local"
         label={t("badges.occurredAt")}
         hint={t("badges.occurredAtHint")}
-        error={errorOf("occurredAt")}
+        error={errorOf(names.occurredAt)}
       />
       <Button
         type="submit"

@@ -26,6 +26,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { isUuid, notFound, uuidParam } from "~/lib/route-params.server";
+import { fields } from "~/lib/form-fields";
 
 // /dossiers/:id/shares: share links for certifiers. The link itself is shown once, in the answer to
 // the post that made it; only its hash is kept, so the page can never show it again.
@@ -255,6 +256,7 @@ function CreateForm(props: { busy: boolean }) {
     server: state,
     defaults: { recipientName: "", recipientOrganization: "", days: String(SHARE_DEFAULT_DAYS) },
   });
+  const names = fields(DossierShareSchema);
   const field = { form, values };
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="space-y-3" key={server?.created?.url ?? "form"}>
@@ -262,28 +264,28 @@ function CreateForm(props: { busy: boolean }) {
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField
           {...field}
-          name="recipientName"
+          name={names.recipientName}
           required
           label={t("shares.fields.recipientName")}
           hint={t("shares.fields.recipientNameHint")}
-          error={errorOf("recipientName")}
+          error={errorOf(names.recipientName)}
         />
         <TextField
           {...field}
-          name="recipientOrganization"
+          name={names.recipientOrganization}
           label={t("shares.fields.recipientOrganization")}
           hint={t("shares.fields.recipientOrganizationHint")}
-          error={errorOf("recipientOrganization")}
+          error={errorOf(names.recipientOrganization)}
         />
       </div>
       <TextField
         {...field}
-        name="days"
+        name={names.days}
         type="number"
         inputMode="numeric"
         label={t("shares.fields.days")}
         hint={t("shares.fields.daysHint", { min: SHARE_MIN_DAYS, max: SHARE_MAX_DAYS, default: SHARE_DEFAULT_DAYS })}
-        error={errorOf("days")}
+        error={errorOf(names.days)}
       />
       <Button type="submit" disabled={props.busy}>
         {props.busy ? t("shares.create.working") : t("shares.create.submit")}

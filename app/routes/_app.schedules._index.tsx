@@ -21,6 +21,7 @@ import { listTemplates } from "~/lib/inspections/templates.server";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { notFound } from "~/lib/route-params.server";
 import { isUuid } from "~/lib/value-checks";
+import { fields } from "~/lib/form-fields";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("schedules.title"));
 
@@ -182,6 +183,7 @@ function NewScheduleForm(props: { d: LoaderData }) {
       siteId: props.d.sites.length === 1 ? props.d.sites[0]?.id : "",
     },
   });
+  const names = fields(ScheduleSchema);
   const field = { form, values };
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2">
@@ -190,32 +192,32 @@ function NewScheduleForm(props: { d: LoaderData }) {
           <Alert tone="error">{formError ?? t("errors.fixBelow")}</Alert>
         </div>
       ) : null}
-      <input type="hidden" value="create" {...form.register("intent")} />
+      <input type="hidden" value="create" {...form.register(names.intent)} />
       <SelectField
         {...field}
-        name="siteId"
+        name={names.siteId}
         label={t("inspections.site")}
         placeholder={t("common.choose")}
         options={props.d.sites.map((s) => ({ value: s.id, label: en ? s.nameEn : s.nameZh }))}
-        error={errorOf("siteId")}
+        error={errorOf(names.siteId)}
       />
       <SelectField
         {...field}
-        name="templateCode"
+        name={names.templateCode}
         label={t("inspections.template")}
         placeholder={t("common.choose")}
         options={props.d.templates.map((tpl) => ({ value: tpl.code, label: en ? tpl.titleEn : tpl.titleZh }))}
-        error={errorOf("templateCode")}
+        error={errorOf(names.templateCode)}
       />
       <SelectField
         {...field}
-        name="frequency"
+        name={names.frequency}
         label={t("schedules.frequencyLabel")}
         options={frequencies.map((f) => ({ value: f, label: t(`schedules.frequency.${f}`) }))}
         hint={t("schedules.frequencyHint")}
-        error={errorOf("frequency")}
+        error={errorOf(names.frequency)}
       />
-      <TextField {...field} name="startsOn" type="date" label={t("schedules.startsOnLabel")} error={errorOf("startsOn")} />
+      <TextField {...field} name={names.startsOn} type="date" label={t("schedules.startsOnLabel")} error={errorOf(names.startsOn)} />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {t("schedules.create")}

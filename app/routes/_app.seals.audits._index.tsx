@@ -21,6 +21,7 @@ import { listSealAudits, runSealAudit } from "~/lib/seals/seal-audits.server";
 import { dropEmptyFields } from "~/components/form/filter-form";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 import { Input } from "~/components/ui/input";
+import { fields } from "~/lib/form-fields";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.audits.title"));
 
@@ -78,6 +79,7 @@ export default function SealAuditsPage() {
     server: actionData,
     defaults: { siteId: d.sites.length === 1 ? d.sites[0]?.id : "" },
   });
+  const names = fields(SealAuditSchema);
   return (
     <>
       <PageHeader
@@ -97,22 +99,22 @@ export default function SealAuditsPage() {
               <SelectField
                 form={form}
                 values={values}
-                name="siteId"
+                name={names.siteId}
                 label={t("seals.fields.site")}
                 placeholder={t("seals.audits.allSites")}
                 options={d.sites.map((s) => ({ value: s.id, label: en ? s.nameEn : s.nameZh }))}
-                error={errorOf("siteId")}
+                error={errorOf(names.siteId)}
               />
               <TextAreaField
                 form={form}
                 values={values}
-                name="counted"
+                name={names.counted}
                 label={t("seals.fields.counted")}
                 hint={t("seals.audits.countedHint")}
-                error={errorOf("counted")}
+                error={errorOf(names.counted)}
                 rows={8}
               />
-              <TextAreaField form={form} values={values} name="note" label={t("seals.fields.note")} error={errorOf("note")} rows={2} />
+              <TextAreaField form={form} values={values} name={names.note} label={t("seals.fields.note")} error={errorOf(names.note)} rows={2} />
               <Button type="submit" disabled={navigation.state === "submitting"}>
                 {t("seals.audits.submit")}
               </Button>

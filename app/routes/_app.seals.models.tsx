@@ -19,6 +19,7 @@ import { readCertificate } from "~/lib/seals/seal-post.server";
 import { SealModelSchema } from "~/lib/seals/seal-schema";
 import { isoClasses, sealTypes } from "~/lib/seals/seal-values";
 import { createSealModel, listSealModels, setSealModelActive } from "~/lib/seals/seal-stock.server";
+import { fields } from "~/lib/form-fields";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.models.title"));
 
@@ -61,6 +62,7 @@ export default function SealModelsPage() {
     server: actionData,
     defaults: { type: "bolt", isoClass: "H" },
   });
+  const names = fields(SealModelSchema);
   return (
     <>
       <PageHeader
@@ -132,27 +134,27 @@ export default function SealModelsPage() {
               <TextField
                 form={form}
                 values={values}
-                name="manufacturer"
+                name={names.manufacturer}
                 label={t("seals.fields.manufacturer")}
-                error={errorOf("manufacturer")}
+                error={errorOf(names.manufacturer)}
               />
-              <TextField form={form} values={values} name="modelName" label={t("seals.fields.modelName")} error={errorOf("modelName")} />
+              <TextField form={form} values={values} name={names.modelName} label={t("seals.fields.modelName")} error={errorOf(names.modelName)} />
               <SelectField
                 form={form}
                 values={values}
-                name="type"
+                name={names.type}
                 label={t("seals.fields.type")}
                 options={sealTypes.map((s) => ({ value: s, label: t(`seals.type.${s}`) }))}
-                error={errorOf("type")}
+                error={errorOf(names.type)}
               />
               <SelectField
                 form={form}
                 values={values}
-                name="isoClass"
+                name={names.isoClass}
                 label={t("seals.fields.isoClass")}
                 hint={t("seals.models.isoHint")}
                 options={isoClasses.map((c) => ({ value: c, label: t(`seals.isoClass.${c}`) }))}
-                error={errorOf("isoClass")}
+                error={errorOf(names.isoClass)}
               />
               <FileField
                 form={form}
@@ -166,10 +168,10 @@ export default function SealModelsPage() {
               <TextField
                 form={form}
                 values={values}
-                name="certificateDate"
+                name={names.certificateDate}
                 type="date"
                 label={t("seals.fields.certificateDate")}
-                error={errorOf("certificateDate")}
+                error={errorOf(names.certificateDate)}
               />
               <Button type="submit" disabled={navigation.state === "submitting"}>
                 {t("seals.models.create")}

@@ -18,6 +18,7 @@ import { readSealPost } from "~/lib/seals/seal-post.server";
 import { ReportSealSchema } from "~/lib/seals/seal-schema";
 import { MIN_REASON, reportKinds } from "~/lib/seals/seal-values";
 import { reportSeal } from "~/lib/seals/seal-verification.server";
+import { fields } from "~/lib/form-fields";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.report.title"));
 
@@ -64,6 +65,7 @@ export default function ReportSealPage() {
     server: actionData,
     defaults: { sealNumber: d.sealNumber, occurredAt: d.now },
   });
+  const names = fields(ReportSealSchema);
   return (
     <>
       <PageHeader
@@ -78,18 +80,18 @@ export default function ReportSealPage() {
       <Card>
         <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} className="space-y-4">
           {rejected ? <Alert tone="error">{formError ?? t("seals.notSaved")}</Alert> : null}
-          <FieldShell name="sealNumber" label={t("seals.fields.sealNumber")} error={errorOf("sealNumber")}>
+          <FieldShell name={names.sealNumber} label={t("seals.fields.sealNumber")} error={errorOf(names.sealNumber)}>
             <Input
               id="sealNumber"
               autoComplete="off"
               autoCapitalize="characters"
               className="font-mono text-lg"
               defaultValue={typeof values.sealNumber === "string" ? values.sealNumber : ""}
-              aria-invalid={errorOf("sealNumber") ? true : undefined}
-              {...form.register("sealNumber")}
+              aria-invalid={errorOf(names.sealNumber) ? true : undefined}
+              {...form.register(names.sealNumber)}
             />
           </FieldShell>
-          <fieldset className="space-y-2" aria-describedby={errorOf("reportKind") ? "reportKind-error" : undefined}>
+          <fieldset className="space-y-2" aria-describedby={errorOf(names.reportKind) ? "reportKind-error" : undefined}>
             <legend className="text-sm font-medium text-slate-800">{t("seals.fields.reportKind")}</legend>
             <div className="grid gap-2">
               {reportKinds.map((kind) => (
@@ -102,34 +104,34 @@ export default function ReportSealPage() {
                     value={kind}
                     className="sr-only"
                     defaultChecked={values.reportKind === kind}
-                    {...form.register("reportKind")}
+                    {...form.register(names.reportKind)}
                   />
                   {t(`seals.reportKind.${kind}`)}
                 </label>
               ))}
             </div>
-            {errorOf("reportKind") ? (
+            {errorOf(names.reportKind) ? (
               <p id="reportKind-error" className="text-sm font-medium text-red-700">
-                {errorOf("reportKind")}
+                {errorOf(names.reportKind)}
               </p>
             ) : null}
           </fieldset>
           <TextAreaField
             form={form}
             values={values}
-            name="description"
+            name={names.description}
             label={t("seals.fields.description")}
             hint={t("seals.report.descriptionHint", { min: MIN_REASON })}
-            error={errorOf("description")}
+            error={errorOf(names.description)}
             rows={4}
           />
           <TextField
             form={form}
             values={values}
-            name="occurredAt"
+            name={names.occurredAt}
             type="datetime-local"
             label={t("seals.fields.foundAt")}
-            error={errorOf("occurredAt")}
+            error={errorOf(names.occurredAt)}
           />
           <SealPhotoField label={t("seals.report.photo")} error={errorOf("photo")} />
           <p className="text-sm text-slate-600">{t("seals.report.notifyExplained")}</p>

@@ -18,6 +18,7 @@ import { readSealPost } from "~/lib/seals/seal-post.server";
 import { VerifySealSchema } from "~/lib/seals/seal-schema";
 import { verificationStages, vvttChecks } from "~/lib/seals/seal-values";
 import { verifySeal } from "~/lib/seals/seal-verification.server";
+import { fields } from "~/lib/form-fields";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("seals.verify.title"));
 
@@ -69,6 +70,7 @@ export default function VerifySealPage() {
     server: actionData,
     defaults: { sealNumber: d.sealNumber, stage: d.stage, occurredAt: d.now },
   });
+  const names = fields(VerifySealSchema);
   return (
     <>
       <PageHeader
@@ -96,7 +98,7 @@ export default function VerifySealPage() {
                     value={stage}
                     className="sr-only"
                     defaultChecked={values.stage === stage}
-                    {...form.register("stage")}
+                    {...form.register(names.stage)}
                   />
                   {t(`seals.stage.${stage}`)}
                 </label>
@@ -104,10 +106,10 @@ export default function VerifySealPage() {
             </div>
           </fieldset>
           <FieldShell
-            name="sealNumber"
+            name={names.sealNumber}
             label={t("seals.verify.sealNumber")}
             hint={t("seals.verify.sealNumberHint")}
-            error={errorOf("sealNumber")}
+            error={errorOf(names.sealNumber)}
           >
             <Input
               id="sealNumber"
@@ -115,15 +117,15 @@ export default function VerifySealPage() {
               autoCapitalize="characters"
               className="font-mono text-lg"
               defaultValue={typeof values.sealNumber === "string" ? values.sealNumber : ""}
-              aria-invalid={errorOf("sealNumber") ? true : undefined}
-              {...form.register("sealNumber")}
+              aria-invalid={errorOf(names.sealNumber) ? true : undefined}
+              {...form.register(names.sealNumber)}
             />
           </FieldShell>
           <FieldShell
-            name="documentNumber"
+            name={names.documentNumber}
             label={t("seals.verify.documentNumber")}
             hint={t("seals.verify.documentNumberHint")}
-            error={errorOf("documentNumber")}
+            error={errorOf(names.documentNumber)}
           >
             <Input
               id="documentNumber"
@@ -131,8 +133,8 @@ export default function VerifySealPage() {
               autoCapitalize="characters"
               className="font-mono text-lg"
               defaultValue={typeof values.documentNumber === "string" ? values.documentNumber : ""}
-              aria-invalid={errorOf("documentNumber") ? true : undefined}
-              {...form.register("documentNumber")}
+              aria-invalid={errorOf(names.documentNumber) ? true : undefined}
+              {...form.register(names.documentNumber)}
             />
           </FieldShell>
           {vvttChecks.map((check) => (
@@ -149,19 +151,19 @@ export default function VerifySealPage() {
           <TextField
             form={form}
             values={values}
-            name="occurredAt"
+            name={names.occurredAt}
             type="datetime-local"
             label={t("seals.fields.verifiedAt")}
-            error={errorOf("occurredAt")}
+            error={errorOf(names.occurredAt)}
           />
           <SealPhotoField label={t("seals.verify.photo")} error={errorOf("photo")} />
           <TextAreaField
             form={form}
             values={values}
-            name="note"
+            name={names.note}
             label={t("seals.fields.note")}
             hint={t("seals.verify.noteHint")}
-            error={errorOf("note")}
+            error={errorOf(names.note)}
             rows={2}
           />
           <p className="text-sm text-slate-600">{t("seals.verify.failExplained")}</p>

@@ -16,6 +16,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { getMember, updateMember, type MemberChangeError } from "~/lib/organizations/members.server";
 import { MemberRoleSchema } from "~/lib/organizations/organization-schema";
 import { notFound, uuidParam } from "~/lib/route-params.server";
+import { fields } from "~/lib/form-fields";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("members.manageTitle"));
 
@@ -64,6 +65,7 @@ export default function MemberPage() {
     defaults: { role: member.role },
     server: actionData,
   });
+  const names = fields(MemberRoleSchema);
   const assignable = roles.filter((r) => r === member.role || canAssignRole(shell.role, member.role, r));
   return (
     <>
@@ -81,7 +83,7 @@ export default function MemberPage() {
         <Card title={t("members.role")}>
           <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4" key={member.role}>
             <input type="hidden" name="intent" value="role" />
-            <SelectField form={form} values={values} name="role" label={t("fields.role")} options={assignable.map((r) => ({ value: r, label: t(`roles.${r}`) }))} error={errorOf("role")} />
+            <SelectField form={form} values={values} name={names.role} label={t("fields.role")} options={assignable.map((r) => ({ value: r, label: t(`roles.${r}`) }))} error={errorOf(names.role)} />
             <Button type="submit" disabled={navigation.state === "submitting"}>
               {t("members.changeRole")}
             </Button>

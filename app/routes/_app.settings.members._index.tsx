@@ -20,6 +20,7 @@ import { inviteMember, listMembers, listPendingInvitations, revokeInvitation } f
 import { InviteSchema } from "~/lib/organizations/organization-schema";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { isUuid, notFound } from "~/lib/route-params.server";
+import { fields } from "~/lib/form-fields";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("members.title"));
 
@@ -134,14 +135,15 @@ function InviteCard() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { form, values, errorOf, onSubmit } = useValidatedForm(InviteSchema, { server: actionData, defaults: { role: "security" } });
+  const names = fields(InviteSchema);
   const assignable = roles.filter((r) => canAssignRole(shell.role, null, r));
   return (
     <Card title={t("members.invite")}>
       <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
         <input type="hidden" name="intent" value="invite" />
         <div className="grid gap-4 md:grid-cols-2">
-          <TextField form={form} values={values} name="email" type="email" inputMode="email" autoComplete="off" label={t("fields.email")} error={errorOf("email")} />
-          <SelectField form={form} values={values} name="role" label={t("fields.role")} options={assignable.map((r) => ({ value: r, label: t(`roles.${r}`) }))} error={errorOf("role")} hint={t(`roleDescriptions.${(form.watch("role") as "owner") ?? "security"}`)} />
+          <TextField form={form} values={values} name={names.email} type="email" inputMode="email" autoComplete="off" label={t("fields.email")} error={errorOf(names.email)} />
+          <SelectField form={form} values={values} name={names.role} label={t("fields.role")} options={assignable.map((r) => ({ value: r, label: t(`roles.${r}`) }))} error={errorOf(names.role)} hint={t(`roleDescriptions.${(form.watch("role") as "owner") ?? "security"}`)} />
         </div>
         <p className="text-sm text-slate-600">{t("members.inviteHint")}</p>
         <Button type="submit" disabled={navigation.state === "submitting"}>

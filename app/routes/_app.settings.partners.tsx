@@ -15,6 +15,7 @@ import { listClauses } from "~/lib/partners/clauses.server";
 import { policyProblem } from "~/lib/partners/partner-scoring";
 import { PartnerPolicySchema } from "~/lib/partners/partner-schema";
 import { getPartnerPolicy, savePartnerPolicy } from "~/lib/partners/partners.server";
+import { fields } from "~/lib/form-fields";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("partnerRules.title"));
 
@@ -68,6 +69,7 @@ export default function PartnerRulesPage() {
       requiredClauseCodes: p.requiredClauseCodes,
     },
   });
+  const names = fields(PartnerPolicySchema);
   const field = { form, values };
   const disabled = !d.canEdit;
   return (
@@ -87,19 +89,19 @@ export default function PartnerRulesPage() {
             <div className="grid gap-3 sm:grid-cols-2">
               <TextField
                 {...field}
-                name="lowTierMinScore"
+                name={names.lowTierMinScore}
                 type="number"
                 inputMode="numeric"
                 label={t("partnerRules.lowFrom")}
-                error={errorOf("lowTierMinScore")}
+                error={errorOf(names.lowTierMinScore)}
               />
               <TextField
                 {...field}
-                name="mediumTierMinScore"
+                name={names.mediumTierMinScore}
                 type="number"
                 inputMode="numeric"
                 label={t("partnerRules.mediumFrom")}
-                error={errorOf("mediumTierMinScore")}
+                error={errorOf(names.mediumTierMinScore)}
               />
             </div>
           </fieldset>
@@ -108,38 +110,38 @@ export default function PartnerRulesPage() {
             <div className="grid gap-3 sm:grid-cols-3">
               <TextField
                 {...field}
-                name="highTierMonths"
+                name={names.highTierMonths}
                 type="number"
                 inputMode="numeric"
                 label={t("partnerRules.highMonths")}
-                error={errorOf("highTierMonths")}
+                error={errorOf(names.highTierMonths)}
               />
               <TextField
                 {...field}
-                name="mediumTierMonths"
+                name={names.mediumTierMonths}
                 type="number"
                 inputMode="numeric"
                 label={t("partnerRules.mediumMonths")}
-                error={errorOf("mediumTierMonths")}
+                error={errorOf(names.mediumTierMonths)}
               />
               <TextField
                 {...field}
-                name="lowTierMonths"
+                name={names.lowTierMonths}
                 type="number"
                 inputMode="numeric"
                 label={t("partnerRules.lowMonths")}
-                error={errorOf("lowTierMonths")}
+                error={errorOf(names.lowTierMonths)}
               />
             </div>
           </fieldset>
           <fieldset disabled={disabled}>
             <CheckboxGroupField
               {...field}
-              name="requiredClauseCodes"
+              name={names.requiredClauseCodes}
               label={t("partnerRules.requiredClauses")}
               hint={t("partnerRules.requiredClausesHint")}
               options={d.clauses.map((c) => ({ value: c.code, label: en ? c.titleEn : c.titleZh }))}
-              error={errorOf("requiredClauseCodes")}
+              error={errorOf(names.requiredClauseCodes)}
             />
           </fieldset>
           {d.canEdit ? (

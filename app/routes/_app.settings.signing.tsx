@@ -17,6 +17,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { certificateAccept, MAX_CERTIFICATE_BYTES, SigningCertificateSchema } from "~/lib/signing/signing-schema";
 import { getActiveCertificate } from "~/lib/signing/signing-certificates.server";
+import { fields } from "~/lib/form-fields";
 
 // The organisation's signing certificate: what is active, a new upload (which replaces it), removal.
 // The container and its passphrase go into the database encrypted and never come back to a page.
@@ -93,6 +94,7 @@ export default function SigningSettings() {
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(SigningCertificateSchema, { server: actionData });
+  const names = fields(SigningCertificateSchema);
   const busy = navigation.state === "submitting";
   // A certificate that was just taken (or removed) leaves the form empty: the file and passphrase are not kept in the page.
   const fingerprint = certificate?.fingerprintSha256 ?? null;
@@ -164,11 +166,11 @@ export default function SigningSettings() {
               <TextField
                 form={form}
                 values={values}
-                name="passphrase"
+                name={names.passphrase}
                 type="password"
                 autoComplete="off"
                 label={t("signing.fields.passphrase")}
-                error={errorOf("passphrase")}
+                error={errorOf(names.passphrase)}
               />
               <Button type="submit" disabled={busy}>
                 {t("signing.submit")}

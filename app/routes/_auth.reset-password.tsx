@@ -16,6 +16,7 @@ import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { PASSWORD_MIN } from "~/lib/value-checks";
+import { fields } from "~/lib/form-fields";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("reset.title"));
 
@@ -81,11 +82,12 @@ function RequestStep() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { form, values, errorOf, onSubmit } = useValidatedForm(ForgotPasswordSchema, { server: actionData });
+  const names = fields(ForgotPasswordSchema);
   if (actionData?.sent) return <Alert tone="success">{t("reset.sent")}</Alert>;
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
       <p className="text-slate-600">{t("reset.intro")}</p>
-      <TextField form={form} values={values} name="email" type="email" autoComplete="email" inputMode="email" label={t("fields.email")} error={errorOf("email")} />
+      <TextField form={form} values={values} name={names.email} type="email" autoComplete="email" inputMode="email" label={t("fields.email")} error={errorOf(names.email)} />
       <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
         {t("reset.send")}
       </Button>
@@ -101,13 +103,14 @@ function ResetStep(props: { token: string }) {
     server: actionData,
     defaults: { token: props.token },
   });
+  const names = fields(ResetPasswordSchema);
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <input type="hidden" value={props.token} {...form.register("token")} />
+      <input type="hidden" value={props.token} {...form.register(names.token)} />
       <input type="hidden" name="intent" value="reset" />
-      <TextField form={form} values={values} name="newPassword" type="password" autoComplete="new-password" label={t("fields.newPassword")} hint={t("fields.passwordHint", { min: PASSWORD_MIN })} error={errorOf("newPassword")} />
-      <TextField form={form} values={values} name="confirmPassword" type="password" autoComplete="new-password" label={t("fields.confirmPassword")} error={errorOf("confirmPassword")} />
+      <TextField form={form} values={values} name={names.newPassword} type="password" autoComplete="new-password" label={t("fields.newPassword")} hint={t("fields.passwordHint", { min: PASSWORD_MIN })} error={errorOf(names.newPassword)} />
+      <TextField form={form} values={values} name={names.confirmPassword} type="password" autoComplete="new-password" label={t("fields.confirmPassword")} error={errorOf(names.confirmPassword)} />
       <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
         {t("reset.submit")}
       </Button>
