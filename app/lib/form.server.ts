@@ -1,5 +1,6 @@
 import { data } from "@remix-run/node";
 import { message } from "./i18n/messages";
+import { intentOf } from "./intent";
 import type { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
@@ -56,6 +57,22 @@ export async function readFormData(request: Request): Promise<FormData> {
   const refusal = controlCharacterRefusal(formData);
   if (refusal) throw data(refusal, { status: 400 });
   return formData;
+}
+
+/**
+ * The form's `intent`, one of `intents`. A missing intent is `whenMissing` when the page has a form
+ * that posts none (its main form), else refused like an unknown one: a 400 with errors.invalid,
+ * thrown in the shape readFormData refuses with, so no action falls through to a branch by default.
+ */
+export function parseIntent<const T extends readonly [string, ...string[]]>(
+  formData: FormData,
+  intents: T,
+  options: { whenMissing?: T[number] } = {},
+): T[number] {
+  const intent = intentOf(formData, intents);
+  if (intent !== null) return intent;
+  if (options.whenMissing !== undefined && formData.get("intent") === null) return options.whenMissing;
+  throw data({ errors: { form: message("errors.invalid") }, values: {} }, { status: 400 });
 }
 
 // C0 control characters other than tab, line feed and carriage return, and DEL. PostgreSQL refuses

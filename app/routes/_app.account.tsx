@@ -11,12 +11,13 @@ import { ChangePasswordSchema, ProfileSchema } from "~/lib/auth/auth-schema";
 import { requireAuth } from "~/lib/auth/auth.server";
 import { switchSessionOrganization } from "~/lib/auth/session.server";
 import { useShell } from "~/lib/auth/use-session-user";
-import { parseForm, readFormData } from "~/lib/form.server";
+import { parseForm, parseIntent, readFormData } from "~/lib/form.server";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { listUserOrganizations } from "~/lib/organizations/organizations.server";
 import { PASSWORD_MIN } from "~/lib/value-checks";
 import type { PageHandle } from "~/root";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["auth"] } satisfies PageHandle;
 
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requireAuth(request);
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
+  const intent = parseIntent(formData, ["profile", "password", "switch-organization"]);
   if (intent === "profile") {
     const parsed = parseForm(formData, ProfileSchema);
     if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
@@ -51,16 +52,14 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return redirect("/account?saved=password");
   }
-  if (intent === "switch-organization") {
-    const target = formData.get("organizationId");
-    const allowed = await listUserOrganizations(auth.db, auth.user.id);
-    if (typeof target !== "string" || !allowed.some((o) => o.id === target)) {
-      return data({ intent, errors: { form: message("errors.organizationNotAvailable") }, values: {} }, { status: 400 });
-    }
-    await switchSessionOrganization(auth.db, auth.sessionId, target);
-    return redirect("/");
+  // intent is "switch-organization": parseIntent refused anything else.
+  const target = formData.get("organizationId");
+  const allowed = await listUserOrganizations(auth.db, auth.user.id);
+  if (typeof target !== "string" || !allowed.some((o) => o.id === target)) {
+    return data({ intent, errors: { form: message("errors.organizationNotAvailable") }, values: {} }, { status: 400 });
   }
-  return data({ intent, errors: { form: message("errors.invalid") }, values: {} }, { status: 400 });
+  await switchSessionOrganization(auth.db, auth.sessionId, target);
+  return redirect("/");
 }
 
 export default function AccountPage() {
@@ -95,11 +94,12 @@ function ProfileCard() {
     defaults: { name: shell.user.name },
     server: useIntentData("profile"),
   });
+  const names = fields(ProfileSchema);
   return (
     <Card title={t("account.profile")}>
       <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
         <input type="hidden" name="intent" value="profile" />
-        <TextField form={form} values={values} name="name" autoComplete="name" label={t("fields.yourName")} error={errorOf("name")} />
+        <TextField form={form} values={values} name={names.name} autoComplete="name" label={t("fields.yourName")} error={errorOf(names.name)} />
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {t("common.save")}
         </Button>
@@ -114,14 +114,15 @@ function PasswordCard() {
   const { form, values, errorOf, onSubmit, formError } = useValidatedForm(ChangePasswordSchema, {
     server: useIntentData("password"),
   });
+  const names = fields(ChangePasswordSchema);
   return (
     <Card title={t("account.changePassword")}>
       <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <input type="hidden" name="intent" value="password" />
-        <TextField form={form} values={values} name="currentPassword" type="password" autoComplete="current-password" label={t("fields.currentPassword")} error={errorOf("currentPassword")} />
-        <TextField form={form} values={values} name="newPassword" type="password" autoComplete="new-password" label={t("fields.newPassword")} hint={t("fields.passwordHint", { min: PASSWORD_MIN })} error={errorOf("newPassword")} />
-        <TextField form={form} values={values} name="confirmPassword" type="password" autoComplete="new-password" label={t("fields.confirmPassword")} error={errorOf("confirmPassword")} />
+        <TextField form={form} values={values} name={names.currentPassword} type="password" autoComplete="current-password" label={t("fields.currentPassword")} error={errorOf(names.currentPassword)} />
+        <TextField form={form} values={values} name={names.newPassword} type="password" autoComplete="new-password" label={t("fields.newPassword")} hint={t("fields.passwordHint", { min: PASSWORD_MIN })} error={errorOf(names.newPassword)} />
+        <TextField form={form} values={values} name={names.confirmPassword} type="password" autoComplete="new-password" label={t("fields.confirmPassword")} error={errorOf(names.confirmPassword)} />
         <p className="text-sm text-slate-600">{t("account.otherSessionsSignedOut")}</p>
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {t("account.changePassword")}

@@ -15,6 +15,7 @@ import { todayInZone } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["criteria", "assessments"] } satisfies PageHandle;
 
@@ -47,6 +48,7 @@ export default function NewAssessmentPage() {
     defaults: { framework: preselected ?? "cn-2022-advanced", title: "", assessedOn: today },
     server: actionData,
   });
+  const names = fields(NewAssessmentSchema);
   const field = { form, values };
   return (
     <>
@@ -64,16 +66,16 @@ export default function NewAssessmentPage() {
           {rejected ? <Alert tone="error">{t("errors.fixBelow")}</Alert> : null}
           <SelectField
             {...field}
-            name="framework"
+            name={names.framework}
             label={t("assessments.framework")}
-            error={errorOf("framework")}
+            error={errorOf(names.framework)}
             options={frameworks.map((f) => ({
               value: f.code,
               label: `${localized(f, "name", i18n.language)} (${f.version}) · ${t("assessments.criteriaCount", { count: f.assessable })}`,
             }))}
           />
-          <TextField {...field} name="title" label={t("assessments.titleField")} placeholder={t("assessments.titlePlaceholder")} error={errorOf("title")} required />
-          <TextField {...field} name="assessedOn" type="date" label={t("assessments.assessedOn")} hint={t("assessments.assessedOnHint")} error={errorOf("assessedOn")} required />
+          <TextField {...field} name={names.title} label={t("assessments.titleField")} placeholder={t("assessments.titlePlaceholder")} error={errorOf(names.title)} required />
+          <TextField {...field} name={names.assessedOn} type="date" label={t("assessments.assessedOn")} hint={t("assessments.assessedOnHint")} error={errorOf(names.assessedOn)} required />
           <Button type="submit">{t("assessments.start")}</Button>
         </Form>
       </Card>

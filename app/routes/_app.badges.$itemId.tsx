@@ -21,6 +21,7 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["criteria", "inspections", "badges"] } satisfies PageHandle;
 
@@ -212,6 +213,7 @@ function StepForm(props: { step: AccessItemStep; employees: { id: string; name: 
     defaults: { step: props.step },
     server: props.server,
   });
+  const names = fields(AccessItemStepSchema);
   const prefix = `${props.step}-`;
   const needsReason = props.step === "lost" || props.step === "revoke";
   const body = (
@@ -222,15 +224,15 @@ function StepForm(props: { step: AccessItemStep; employees: { id: string; name: 
       className="space-y-3 rounded-md border border-slate-200 p-3"
       aria-label={t(`badges.steps.${props.step}`)}
     >
-      <input type="hidden" value={props.step} {...form.register("step")} />
+      <input type="hidden" value={props.step} {...form.register(names.step)} />
       {props.step === "issue" ? (
         <SelectField
           form={form}
           values={values}
-          name="employeeId"
+          name={names.employeeId}
           idPrefix={prefix}
           label={t("badges.employee")}
-          error={errorOf("employeeId")}
+          error={errorOf(names.employeeId)}
           placeholder={t("common.choose")}
           options={props.employees.map((e) => ({ value: e.id, label: e.department ? `${e.name}（${e.department}）` : e.name }))}
         />
@@ -238,21 +240,21 @@ function StepForm(props: { step: AccessItemStep; employees: { id: string; name: 
       <TextField
         form={form}
         values={values}
-        name="note"
+        name={names.note}
         idPrefix={prefix}
         label={needsReason ? t("badges.reason") : t("badges.note")}
         hint={t(`badges.stepHints.${props.step}`)}
-        error={errorOf("note")}
+        error={errorOf(names.note)}
       />
       <TextField
         form={form}
         values={values}
-        name="occurredAt"
+        name={names.occurredAt}
         idPrefix={prefix}
         type="datetime-local"
         label={t("badges.occurredAt")}
         hint={t("badges.occurredAtHint")}
-        error={errorOf("occurredAt")}
+        error={errorOf(names.occurredAt)}
       />
       <Button
         type="submit"

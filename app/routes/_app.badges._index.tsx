@@ -26,6 +26,7 @@ import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["criteria", "inspections", "badges"] } satisfies PageHandle;
 
@@ -227,6 +228,7 @@ function AddItemsForm(props: { sites: { id: string; nameZh: string; nameEn: stri
     defaults: { kind: "key" },
     server: props.server,
   });
+  const names = fields(AccessItemCreateSchema);
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4" aria-label={t("badges.add.title")}>
       {rejected ? <Alert tone="error">{formError ?? t("badges.add.notSaved")}</Alert> : null}
@@ -234,45 +236,45 @@ function AddItemsForm(props: { sites: { id: string; nameZh: string; nameEn: stri
       <SelectField
         form={form}
         values={values}
-        name="kind"
+        name={names.kind}
         label={t("badges.kind")}
-        error={errorOf("kind")}
+        error={errorOf(names.kind)}
         options={accessItemKinds.map((k) => ({ value: k, label: t(`badges.kinds.${k}`) }))}
       />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField
           form={form}
           values={values}
-          name="code"
+          name={names.code}
           label={t("badges.add.code")}
           hint={t("badges.add.codeHint")}
-          error={errorOf("code")}
+          error={errorOf(names.code)}
           autoComplete="off"
         />
         <TextField
           form={form}
           values={values}
-          name="lastCode"
+          name={names.lastCode}
           label={t("badges.add.lastCode")}
           hint={t("badges.add.lastCodeHint")}
-          error={errorOf("lastCode")}
+          error={errorOf(names.lastCode)}
           autoComplete="off"
         />
       </div>
       <TextField
         form={form}
         values={values}
-        name="description"
+        name={names.description}
         label={t("badges.descriptionLabel")}
         hint={t("badges.add.descriptionHint")}
-        error={errorOf("description")}
+        error={errorOf(names.description)}
       />
       <SelectField
         form={form}
         values={values}
-        name="siteId"
+        name={names.siteId}
         label={t("badges.site")}
-        error={errorOf("siteId")}
+        error={errorOf(names.siteId)}
         placeholder={t("badges.add.anySite")}
         options={props.sites.map((s) => ({ value: s.id, label: localized(s, "name", i18n.language) }))}
       />

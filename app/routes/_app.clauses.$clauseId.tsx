@@ -21,6 +21,7 @@ import { adaptClause, getClause, listClauseVersions } from "~/lib/partners/claus
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["criteria", "inspections", "partners"] } satisfies PageHandle;
 
@@ -157,17 +158,18 @@ function AdaptForm(props: { d: ReturnType<typeof useLoaderData<typeof loader>> }
     server,
     defaults: { titleZh: c.titleZh, titleEn: c.titleEn, textZh: c.textZh, textEn: c.textEn },
   });
+  const names = fields(ClauseTextSchema);
   const field = { form, values };
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="space-y-3">
       {rejected ? <Alert tone="error">{t("errors.fixBelow")}</Alert> : null}
       <p className="text-sm text-slate-600">{t("clauses.adaptHint")}</p>
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField {...field} name="titleZh" label={t("clauses.titleZh")} error={errorOf("titleZh")} />
-        <TextField {...field} name="titleEn" label={t("clauses.titleEn")} error={errorOf("titleEn")} />
+        <TextField {...field} name={names.titleZh} label={t("clauses.titleZh")} error={errorOf(names.titleZh)} />
+        <TextField {...field} name={names.titleEn} label={t("clauses.titleEn")} error={errorOf(names.titleEn)} />
       </div>
-      <TextAreaField {...field} name="textZh" rows={6} label={t("clauses.textZh")} error={errorOf("textZh")} />
-      <TextAreaField {...field} name="textEn" rows={6} label={t("clauses.textEn")} error={errorOf("textEn")} />
+      <TextAreaField {...field} name={names.textZh} rows={6} label={t("clauses.textZh")} error={errorOf(names.textZh)} />
+      <TextAreaField {...field} name={names.textEn} rows={6} label={t("clauses.textEn")} error={errorOf(names.textEn)} />
       <Button type="submit" disabled={navigation.state === "submitting"}>
         {t("clauses.adaptSubmit")}
       </Button>

@@ -25,6 +25,7 @@ import { getPartnerPolicy } from "~/lib/partners/partner-policy.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["criteria", "inspections", "partners"] } satisfies PageHandle;
 
@@ -210,26 +211,27 @@ function AcknowledgeForm(props: { today: string }) {
     server,
     defaults: { intent: "acknowledge", acknowledgedOn: props.today },
   });
+  const names = fields(AcknowledgementSchema);
   const field = { form, values };
   return (
     <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} className="space-y-3">
       {rejected ? <Alert tone="error">{formError ?? t("errors.fixBelow")}</Alert> : null}
       <p className="text-sm text-slate-600">{t("partners.acknowledgeHint")}</p>
-      <input type="hidden" value="acknowledge" {...form.register("intent")} />
+      <input type="hidden" value="acknowledge" {...form.register(names.intent)} />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField
           {...field}
-          name="acknowledgedOn"
+          name={names.acknowledgedOn}
           type="date"
           label={t("partners.acknowledgedOnLabel")}
-          error={errorOf("acknowledgedOn")}
+          error={errorOf(names.acknowledgedOn)}
         />
         <TextField
           {...field}
-          name="acknowledgedBy"
+          name={names.acknowledgedBy}
           label={t("partners.signatory")}
           hint={t("partners.signatoryHint")}
-          error={errorOf("acknowledgedBy")}
+          error={errorOf(names.acknowledgedBy)}
         />
       </div>
       <FileField

@@ -10,7 +10,7 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { dossierReference } from "~/lib/dossiers/dossier-schema";
 import { getDossier, retryDossier } from "~/lib/dossiers/dossiers.server";
-import { readFormData } from "~/lib/form.server";
+import { parseIntent, readFormData } from "~/lib/form.server";
 import { buttonClass } from "~/components/ui/button";
 import { formatDateTime } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
@@ -59,7 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const dossierId = uuidParam(params, "dossierId");
   if (!(await getDossier(auth.db, auth.organization.id, dossierId))) notFound();
   const formData = await readFormData(request);
-  if (formData.get("intent") !== "retry") return data({ error: "errors.invalid" }, { status: 400 });
+  // The page's one form: anything else is refused before the dossier is touched.
+  parseIntent(formData, ["retry"]);
   const retried = await retryDossier(auth.db, auth.actor, dossierId);
   if (!retried) return data({ error: "dossiers.errors.notRetriable" }, { status: 409 });
   return redirect(`/dossiers/${dossierId}`);

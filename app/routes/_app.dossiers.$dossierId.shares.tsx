@@ -21,13 +21,14 @@ import {
 } from "~/lib/dossiers/dossier-share-schema";
 import { createShare, listShares, revokeShare } from "~/lib/dossiers/dossier-shares.server";
 import { getDossier } from "~/lib/dossiers/dossiers.server";
-import { parseForm, readFormData } from "~/lib/form.server";
+import { parseForm, parseIntent, readFormData } from "~/lib/form.server";
 import { formatDateTime } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { isUuid, notFound, uuidParam } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["criteria", "policies", "dossiers"] } satisfies PageHandle;
 
@@ -85,7 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = auth.actor;
   if (!(await getDossier(auth.db, auth.organization.id, dossierId))) notFound();
   const formData = await readFormData(request);
-  if (formData.get("intent") === "revoke") {
+  const intent = parseIntent(formData, ["revoke", "create"], { whenMissing: "create" });
+  if (intent === "revoke") {
     const shareId = formData.get("shareId");
     if (!isUuid(shareId)) notFound();
     const revoked = await revokeShare(auth.db, actor, dossierId, shareId);
@@ -256,6 +258,7 @@ function CreateForm(props: { busy: boolean }) {
     server: state,
     defaults: { recipientName: "", recipientOrganization: "", days: String(SHARE_DEFAULT_DAYS) },
   });
+  const names = fields(DossierShareSchema);
   const field = { form, values };
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="space-y-3" key={server?.created?.url ?? "form"}>
@@ -263,28 +266,28 @@ function CreateForm(props: { busy: boolean }) {
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField
           {...field}
-          name="recipientName"
+          name={names.recipientName}
           required
           label={t("shares.fields.recipientName")}
           hint={t("shares.fields.recipientNameHint")}
-          error={errorOf("recipientName")}
+          error={errorOf(names.recipientName)}
         />
         <TextField
           {...field}
-          name="recipientOrganization"
+          name={names.recipientOrganization}
           label={t("shares.fields.recipientOrganization")}
           hint={t("shares.fields.recipientOrganizationHint")}
-          error={errorOf("recipientOrganization")}
+          error={errorOf(names.recipientOrganization)}
         />
       </div>
       <TextField
         {...field}
-        name="days"
+        name={names.days}
         type="number"
         inputMode="numeric"
         label={t("shares.fields.days")}
         hint={t("shares.fields.daysHint", { min: SHARE_MIN_DAYS, max: SHARE_MAX_DAYS, default: SHARE_DEFAULT_DAYS })}
-        error={errorOf("days")}
+        error={errorOf(names.days)}
       />
       <Button type="submit" disabled={props.busy}>
         {props.busy ? t("shares.create.working") : t("shares.create.submit")}

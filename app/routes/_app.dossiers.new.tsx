@@ -8,6 +8,7 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { BackLink } from "~/components/ui/back-link";
 import { Input } from "~/components/ui/input";
 import { requirePermission } from "~/lib/auth/auth.server";
+import { dossierFrameworks, isFrameworkIn } from "~/lib/criteria/framework-codes";
 import { listCriteria, listFrameworks, isAssessable } from "~/lib/criteria/criteria.server";
 import { displayCode } from "~/lib/criteria/criterion-code.server";
 import { dossierRequestSchema } from "~/lib/dossiers/dossier-schema";
@@ -24,7 +25,6 @@ export const handle = { i18n: ["criteria", "policies", "dossiers"] } satisfies P
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("dossiers.new.title"));
 
-const dossierFrameworks = ["cn-2022-advanced", "cn-2014-general", "wco-safe-aeo", "ctpat-msc"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "dossiers.create");
@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     criteria: url.searchParams.getAll("criteria"),
   };
   const [frameworks, sites] = await Promise.all([listFrameworks(auth.db), listSites(auth.db, orgId)]);
-  const available = frameworks.filter((f) => dossierFrameworks.includes(f.code));
+  const available = frameworks.filter((f) => isFrameworkIn(dossierFrameworks, f.code));
   const chosen = available.find((f) => f.code === values.framework) ?? available[0];
   const criteria = chosen ? (await listCriteria(auth.db, chosen.id)).filter(isAssessable) : [];
   let preview = null;

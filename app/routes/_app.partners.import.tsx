@@ -14,6 +14,7 @@ import { MAX_IMPORT_ROWS } from "~/lib/partners/partner-import-limits";
 import { confirmImport, createImportPreview, getImportPreview } from "~/lib/partners/partner-import.server";
 import { MAX_IMPORT_FILE_BYTES } from "~/lib/partners/partner-import-limits";
 import type { PageHandle } from "~/root";
+import { parseIntent } from "~/lib/form.server";
 
 export const handle = { i18n: ["partners"] } satisfies PageHandle;
 
@@ -56,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = auth.actor;
   const form = await readUploadForm(request, { maxFileBytes: MAX_IMPORT_FILE_BYTES });
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  const intent = form.formData.get("intent");
+  const intent = parseIntent(form.formData, ["upload", "confirm", "confirmValid"]);
   if (intent === "upload") {
     const file = form.formData.get("file");
     if (!file || typeof file === "string" || file.size === 0) return data({ errors: { file: message("files.required") } }, { status: 400 });
@@ -64,13 +65,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!preview.ok) return data({ errors: preview.errors }, { status: 400 });
     return redirect(`/partners/import?preview=${preview.id}`);
   }
-  if (intent === "confirm" || intent === "confirmValid") {
-    const previewId = String(form.formData.get("previewId") ?? "");
-    const done = await confirmImport(auth.db, actor, previewId, { onlyValid: intent === "confirmValid" });
-    if (!done.ok) return data({ errors: done.errors }, { status: 400 });
-    return redirect(`/partners?imported=${done.imported}`);
-  }
-  return data({ errors: { form: message("errors.invalid") } }, { status: 400 });
+  const previewId = String(form.formData.get("previewId") ?? "");
+  const done = await confirmImport(auth.db, actor, previewId, { onlyValid: intent === "confirmValid" });
+  if (!done.ok) return data({ errors: done.errors }, { status: 400 });
+  return redirect(`/partners?imported=${done.imported}`);
 }
 
 export default function ImportPartnersPage() {

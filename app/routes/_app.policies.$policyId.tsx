@@ -13,9 +13,8 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { useCan, useShell } from "~/lib/auth/use-session-user";
 import { checkUpload, readUploadForm } from "~/lib/evidence/file-store.server";
-import { formDataToObject, parseForm } from "~/lib/form.server";
+import { formDataToObject, parseForm, parseIntent } from "~/lib/form.server";
 import { formatCalendarDate, formatDateTime, todayInZone } from "~/lib/i18n/format";
-import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import {
@@ -63,14 +62,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Another organisation's policy is a 404 before its form is read, whatever was posted.
   if (!(await findPolicy(auth.db, auth.organization.id, policyId))) notFound();
   const actor = auth.actor;
-  const refuse = (intent: Intent | null, errors: Record<string, string>, values: Record<string, string | string[]> = {}) =>
+  const refuse = (intent: Intent, errors: Record<string, string>, values: Record<string, string | string[]> = {}) =>
     data({ intent, errors, values }, { status: 400 });
 
   const form = await readUploadForm(request);
   // Only the version form carries a file, so a body refused for its size was that form's.
   if (!form.ok) return refuse("version", form.errors, form.values);
   const values = formDataToObject(form.formData);
-  const intent = form.formData.get("intent");
+  const intent = parseIntent(form.formData, ["version", "details"]);
 
   if (intent === "version") {
     const parsed = parseForm(form.formData, PolicyVersionSchema);
@@ -84,16 +83,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/policies/${policyId}?uploaded=1`);
   }
 
-  if (intent === "details") {
-    const parsed = parseForm(form.formData, PolicyDetailsSchema);
-    if (!parsed.ok) return refuse("details", parsed.errors, parsed.values);
-    const result = await updatePolicyDetails(auth.db, actor, policyId, parsed.data);
-    if (!result) notFound();
-    if (!result.ok) return refuse("details", result.errors, values);
-    return redirect(`/policies/${policyId}?saved=1`);
-  }
-
-  return refuse(null, { form: message("errors.invalid") }, values);
+  // intent is "details": parseIntent refused anything else.
+  const parsed = parseForm(form.formData, PolicyDetailsSchema);
+  if (!parsed.ok) return refuse("details", parsed.errors, parsed.values);
+  const result = await updatePolicyDetails(auth.db, actor, policyId, parsed.data);
+  if (!result) notFound();
+  if (!result.ok) return refuse("details", result.errors, values);
+  return redirect(`/policies/${policyId}?saved=1`);
 }
 
 export default function PolicyPage() {

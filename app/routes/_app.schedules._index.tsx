@@ -10,9 +10,8 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { useCan } from "~/lib/auth/use-session-user";
-import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
+import { formDataToObject, parseForm, parseIntent, readFormData } from "~/lib/form.server";
 import { formatCalendarDate, todayInZone } from "~/lib/i18n/format";
-import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { frequencies } from "~/lib/inspections/schedule-rules";
@@ -24,6 +23,7 @@ import { notFound } from "~/lib/route-params.server";
 import { isUuid } from "~/lib/value-checks";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["criteria", "inspections"] } satisfies PageHandle;
 
@@ -64,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "schedules.manage");
   const actor = auth.actor;
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
+  const intent = parseIntent(formData, ["create", "pause", "resume", "delete"]);
   if (intent === "create") {
     const parsed = parseForm(formData, ScheduleSchema);
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
@@ -79,11 +79,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await setScheduleActive(auth.db, actor, scheduleId, intent === "resume"))) notFound();
     return redirect("/schedules");
   }
-  if (intent === "delete") {
-    if (!(await deleteSchedule(auth.db, actor, scheduleId))) notFound();
-    return redirect("/schedules?deleted=1");
-  }
-  return data({ errors: { form: message("errors.invalid") }, values: {} }, { status: 400 });
+  if (!(await deleteSchedule(auth.db, actor, scheduleId))) notFound();
+  return redirect("/schedules?deleted=1");
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -188,6 +185,7 @@ function NewScheduleForm(props: { d: LoaderData }) {
       siteId: props.d.sites.length === 1 ? props.d.sites[0]?.id : "",
     },
   });
+  const names = fields(ScheduleSchema);
   const field = { form, values };
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2">
@@ -196,32 +194,32 @@ function NewScheduleForm(props: { d: LoaderData }) {
           <Alert tone="error">{formError ?? t("errors.fixBelow")}</Alert>
         </div>
       ) : null}
-      <input type="hidden" value="create" {...form.register("intent")} />
+      <input type="hidden" value="create" {...form.register(names.intent)} />
       <SelectField
         {...field}
-        name="siteId"
+        name={names.siteId}
         label={t("inspections.site")}
         placeholder={t("common.choose")}
         options={props.d.sites.map((s) => ({ value: s.id, label: localized(s, "name", i18n.language) }))}
-        error={errorOf("siteId")}
+        error={errorOf(names.siteId)}
       />
       <SelectField
         {...field}
-        name="templateCode"
+        name={names.templateCode}
         label={t("inspections.template")}
         placeholder={t("common.choose")}
         options={props.d.templates.map((tpl) => ({ value: tpl.code, label: localized(tpl, "title", i18n.language) }))}
-        error={errorOf("templateCode")}
+        error={errorOf(names.templateCode)}
       />
       <SelectField
         {...field}
-        name="frequency"
+        name={names.frequency}
         label={t("schedules.frequencyLabel")}
         options={frequencies.map((f) => ({ value: f, label: t(`schedules.frequency.${f}`) }))}
         hint={t("schedules.frequencyHint")}
-        error={errorOf("frequency")}
+        error={errorOf(names.frequency)}
       />
-      <TextField {...field} name="startsOn" type="date" label={t("schedules.startsOnLabel")} error={errorOf("startsOn")} />
+      <TextField {...field} name={names.startsOn} type="date" label={t("schedules.startsOnLabel")} error={errorOf(names.startsOn)} />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {t("schedules.create")}

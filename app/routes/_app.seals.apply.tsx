@@ -22,6 +22,7 @@ import { applySeal, getInspectionForSealing } from "~/lib/seals/seal-application
 import { sealsInCustodyOf } from "~/lib/seals/seal-custody.server";
 import { getSealChain } from "~/lib/seals/seal-queries.server";
 import type { PageHandle } from "~/root";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["criteria", "inspections", "seals"] } satisfies PageHandle;
 
@@ -94,6 +95,7 @@ export default function ApplySealPage() {
       replacesSealId: d.replaces?.id ?? "",
     },
   });
+  const names = fields(ApplySealSchema);
   const targetKind = form.watch("targetKind") ?? values.targetKind;
   const reselect = actionData ? t("seals.photoReselect") : undefined;
   return (
@@ -119,11 +121,11 @@ export default function ApplySealPage() {
             <p className="text-sm text-slate-600">{t("seals.apply.inspectionAuto", { hours: 24 })}</p>
           )}
           {d.replaces ? <Alert tone="warning">{t("seals.apply.replacing", { number: d.replaces.number })}</Alert> : null}
-          <input type="hidden" {...form.register("inspectionId")} defaultValue={d.inspection?.id ?? ""} />
-          <input type="hidden" {...form.register("replacesSealId")} defaultValue={d.replaces?.id ?? ""} />
-          {errorOf("inspectionId") ? <p className="text-sm font-medium text-red-700">{errorOf("inspectionId")}</p> : null}
-          {errorOf("replacesSealId") ? <p className="text-sm font-medium text-red-700">{errorOf("replacesSealId")}</p> : null}
-          <FieldShell name="sealNumber" label={t("seals.fields.sealNumber")} hint={t("seals.apply.sealHint")} error={errorOf("sealNumber")}>
+          <input type="hidden" {...form.register(names.inspectionId)} defaultValue={d.inspection?.id ?? ""} />
+          <input type="hidden" {...form.register(names.replacesSealId)} defaultValue={d.replaces?.id ?? ""} />
+          {errorOf(names.inspectionId) ? <p className="text-sm font-medium text-red-700">{errorOf(names.inspectionId)}</p> : null}
+          {errorOf(names.replacesSealId) ? <p className="text-sm font-medium text-red-700">{errorOf(names.replacesSealId)}</p> : null}
+          <FieldShell name={names.sealNumber} label={t("seals.fields.sealNumber")} hint={t("seals.apply.sealHint")} error={errorOf(names.sealNumber)}>
             <Input
               id="sealNumber"
               autoComplete="off"
@@ -131,8 +133,8 @@ export default function ApplySealPage() {
               className="font-mono text-lg"
               list="my-seals"
               defaultValue={typeof values.sealNumber === "string" ? values.sealNumber : ""}
-              aria-invalid={errorOf("sealNumber") ? true : undefined}
-              {...form.register("sealNumber")}
+              aria-invalid={errorOf(names.sealNumber) ? true : undefined}
+              {...form.register(names.sealNumber)}
             />
             <datalist id="my-seals">
               {d.custody.map((s) => (
@@ -153,17 +155,17 @@ export default function ApplySealPage() {
           ) : null}
           <ChoiceButtons
             legend={t("seals.fields.targetKind")}
-            name="targetKind"
+            name={names.targetKind}
             options={(["container", "trailer"] as const).map((kind) => ({ value: kind, label: t(`seals.targetKind.${kind}`) }))}
             checked={values.targetKind}
-            register={form.register("targetKind")}
+            register={form.register(names.targetKind)}
             gridClassName="grid grid-cols-2 gap-2"
           />
           <FieldShell
-            name="target"
+            name={names.target}
             label={targetKind === "trailer" ? t("seals.fields.trailer") : t("seals.fields.container")}
             hint={targetKind === "trailer" ? t("seals.apply.trailerHint") : t("seals.apply.containerHint")}
-            error={errorOf("target")}
+            error={errorOf(names.target)}
           >
             <Input
               id="target"
@@ -171,8 +173,8 @@ export default function ApplySealPage() {
               autoCapitalize="characters"
               className="font-mono text-lg"
               defaultValue={typeof values.target === "string" ? values.target : ""}
-              aria-invalid={errorOf("target") ? true : undefined}
-              {...form.register("target")}
+              aria-invalid={errorOf(names.target) ? true : undefined}
+              {...form.register(names.target)}
             />
           </FieldShell>
           <label className="flex min-h-14 items-center gap-3 rounded-lg border border-slate-200 px-3">
@@ -181,7 +183,7 @@ export default function ApplySealPage() {
               value="on"
               className="size-6 accent-brand-700"
               defaultChecked={values.loadedExport === "on"}
-              {...form.register("loadedExport")}
+              {...form.register(names.loadedExport)}
             />
             <span>
               <span className="block font-medium">{t("seals.fields.loadedExport")}</span>
@@ -191,25 +193,25 @@ export default function ApplySealPage() {
           <TextField
             form={form}
             values={values}
-            name="shipmentRef"
+            name={names.shipmentRef}
             label={t("seals.fields.shipmentRef")}
             hint={t("seals.apply.shipmentHint")}
-            error={errorOf("shipmentRef")}
+            error={errorOf(names.shipmentRef)}
           />
           <TextField
             form={form}
             values={values}
-            name="occurredAt"
+            name={names.occurredAt}
             type="datetime-local"
             label={t("seals.fields.appliedAt")}
-            error={errorOf("occurredAt")}
+            error={errorOf(names.occurredAt)}
           />
           <SealPhotoField
             label={t("seals.apply.photo")}
             hint={reselect ? `${t("seals.apply.photoHint")} ${reselect}` : t("seals.apply.photoHint")}
             error={errorOf("photo")}
           />
-          <TextAreaField form={form} values={values} name="note" label={t("seals.fields.note")} error={errorOf("note")} rows={2} />
+          <TextAreaField form={form} values={values} name={names.note} label={t("seals.fields.note")} error={errorOf(names.note)} rows={2} />
           <Button type="submit" className="min-h-14 w-full text-lg" disabled={navigation.state === "submitting"}>
             {t("seals.apply.submit")}
           </Button>

@@ -25,6 +25,7 @@ import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 import { Input } from "~/components/ui/input";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["criteria", "inspections", "seals"] } satisfies PageHandle;
 
@@ -83,6 +84,7 @@ export default function SealAuditsPage() {
     server: actionData,
     defaults: { siteId: d.sites.length === 1 ? d.sites[0]?.id : "" },
   });
+  const names = fields(SealAuditSchema);
   return (
     <>
       <PageHeader
@@ -100,22 +102,22 @@ export default function SealAuditsPage() {
               <SelectField
                 form={form}
                 values={values}
-                name="siteId"
+                name={names.siteId}
                 label={t("seals.fields.site")}
                 placeholder={t("seals.audits.allSites")}
                 options={d.sites.map((s) => ({ value: s.id, label: localized(s, "name", i18n.language) }))}
-                error={errorOf("siteId")}
+                error={errorOf(names.siteId)}
               />
               <TextAreaField
                 form={form}
                 values={values}
-                name="counted"
+                name={names.counted}
                 label={t("seals.fields.counted")}
                 hint={t("seals.audits.countedHint")}
-                error={errorOf("counted")}
+                error={errorOf(names.counted)}
                 rows={8}
               />
-              <TextAreaField form={form} values={values} name="note" label={t("seals.fields.note")} error={errorOf("note")} rows={2} />
+              <TextAreaField form={form} values={values} name={names.note} label={t("seals.fields.note")} error={errorOf(names.note)} rows={2} />
               <Button type="submit" disabled={navigation.state === "submitting"}>
                 {t("seals.audits.submit")}
               </Button>

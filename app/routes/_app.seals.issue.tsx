@@ -13,6 +13,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { IssueSealsSchema } from "~/lib/seals/seal-schema";
 import { custodianOptions, issueSeals } from "~/lib/seals/seal-custody.server";
 import type { PageHandle } from "~/root";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["criteria", "inspections", "seals"] } satisfies PageHandle;
 
@@ -54,6 +55,7 @@ export default function IssueSealsPage() {
     server: actionData,
     defaults: { fromNumber: d.from },
   });
+  const names = fields(IssueSealsSchema);
   return (
     <>
       <PageHeader
@@ -69,24 +71,24 @@ export default function IssueSealsPage() {
           <SelectField
             form={form}
             values={values}
-            name="custodianUserId"
+            name={names.custodianUserId}
             label={t("seals.fields.custodian")}
             placeholder={t("seals.choose")}
             options={d.members.map((m) => ({ value: m.userId, label: `${m.name} · ${t(`roles.${m.role}`)}` }))}
-            error={errorOf("custodianUserId")}
+            error={errorOf(names.custodianUserId)}
           />
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField form={form} values={values} name="fromNumber" label={t("seals.fields.fromNumber")} error={errorOf("fromNumber")} />
+            <TextField form={form} values={values} name={names.fromNumber} label={t("seals.fields.fromNumber")} error={errorOf(names.fromNumber)} />
             <TextField
               form={form}
               values={values}
-              name="toNumber"
+              name={names.toNumber}
               label={t("seals.fields.toNumber")}
               hint={t("seals.issue.toHint")}
-              error={errorOf("toNumber")}
+              error={errorOf(names.toNumber)}
             />
           </div>
-          <TextAreaField form={form} values={values} name="note" label={t("seals.fields.note")} error={errorOf("note")} rows={2} />
+          <TextAreaField form={form} values={values} name={names.note} label={t("seals.fields.note")} error={errorOf(names.note)} rows={2} />
           <Button type="submit" className="min-h-14 w-full text-lg sm:w-auto" disabled={navigation.state === "submitting"}>
             {t("seals.issue.submit")}
           </Button>

@@ -12,7 +12,7 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { readUploadForm } from "~/lib/evidence/file-store.server";
 import { acceptAttribute } from "~/lib/evidence/file-rules";
-import { formDataToObject, parseForm } from "~/lib/form.server";
+import { formDataToObject, parseForm, parseIntent } from "~/lib/form.server";
 import { formatCalendarDate } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
@@ -21,6 +21,7 @@ import { SealModelSchema } from "~/lib/seals/seal-schema";
 import { isoClasses, sealTypes } from "~/lib/seals/seal-values";
 import { createSealModel, listSealModels, setSealModelActive } from "~/lib/seals/seal-stock.server";
 import type { PageHandle } from "~/root";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["criteria", "inspections", "seals"] } satisfies PageHandle;
 
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!upload.formData) return data({ errors: uploadErrors, values: {} }, { status: 400 });
   const formData = upload.formData;
   const actor = { ...auth.actor, timeZone: auth.organization.timeZone };
-  const intent = String(formData.get("intent") ?? "create");
+  const intent = parseIntent(formData, ["create", "activate", "deactivate"], { whenMissing: "create" });
   if (intent === "activate" || intent === "deactivate") {
     const changed = await setSealModelActive(auth.db, actor, String(formData.get("modelId") ?? ""), intent === "activate");
     if (!changed) return data({ errors: { form: "errors.invalid" }, values: {} }, { status: 404 });
@@ -65,6 +66,7 @@ export default function SealModelsPage() {
     server: actionData,
     defaults: { type: "bolt", isoClass: "H" },
   });
+  const names = fields(SealModelSchema);
   return (
     <>
       <PageHeader
@@ -134,27 +136,27 @@ export default function SealModelsPage() {
               <TextField
                 form={form}
                 values={values}
-                name="manufacturer"
+                name={names.manufacturer}
                 label={t("seals.fields.manufacturer")}
-                error={errorOf("manufacturer")}
+                error={errorOf(names.manufacturer)}
               />
-              <TextField form={form} values={values} name="modelName" label={t("seals.fields.modelName")} error={errorOf("modelName")} />
+              <TextField form={form} values={values} name={names.modelName} label={t("seals.fields.modelName")} error={errorOf(names.modelName)} />
               <SelectField
                 form={form}
                 values={values}
-                name="type"
+                name={names.type}
                 label={t("seals.fields.type")}
                 options={sealTypes.map((s) => ({ value: s, label: t(`seals.type.${s}`) }))}
-                error={errorOf("type")}
+                error={errorOf(names.type)}
               />
               <SelectField
                 form={form}
                 values={values}
-                name="isoClass"
+                name={names.isoClass}
                 label={t("seals.fields.isoClass")}
                 hint={t("seals.models.isoHint")}
                 options={isoClasses.map((c) => ({ value: c, label: t(`seals.isoClass.${c}`) }))}
-                error={errorOf("isoClass")}
+                error={errorOf(names.isoClass)}
               />
               <FileField
                 form={form}
@@ -168,10 +170,10 @@ export default function SealModelsPage() {
               <TextField
                 form={form}
                 values={values}
-                name="certificateDate"
+                name={names.certificateDate}
                 type="date"
                 label={t("seals.fields.certificateDate")}
-                error={errorOf("certificateDate")}
+                error={errorOf(names.certificateDate)}
               />
               <Button type="submit" disabled={navigation.state === "submitting"}>
                 {t("seals.models.create")}

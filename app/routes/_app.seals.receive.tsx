@@ -17,6 +17,7 @@ import { ReceiveSealsSchema } from "~/lib/seals/seal-schema";
 import { listSealModels, receiveSeals } from "~/lib/seals/seal-stock.server";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["criteria", "inspections", "seals"] } satisfies PageHandle;
 
@@ -62,6 +63,7 @@ export default function ReceiveSealsPage() {
       occurredAt: d.now,
     },
   });
+  const names = fields(ReceiveSealsSchema);
   return (
     <>
       <PageHeader
@@ -85,55 +87,55 @@ export default function ReceiveSealsPage() {
             <SelectField
               form={form}
               values={values}
-              name="modelId"
+              name={names.modelId}
               label={t("seals.fields.model")}
               placeholder={t("seals.choose")}
               options={d.models.map((m) => ({ value: m.id, label: m.label }))}
-              error={errorOf("modelId")}
+              error={errorOf(names.modelId)}
             />
             <SelectField
               form={form}
               values={values}
-              name="siteId"
+              name={names.siteId}
               label={t("seals.fields.site")}
               placeholder={t("seals.noSite")}
               options={d.sites.map((s) => ({ value: s.id, label: localized(s, "name", i18n.language) }))}
-              error={errorOf("siteId")}
+              error={errorOf(names.siteId)}
             />
             <div className="grid gap-4 sm:grid-cols-2">
               <TextField
                 form={form}
                 values={values}
-                name="fromNumber"
+                name={names.fromNumber}
                 label={t("seals.fields.fromNumber")}
                 placeholder="CN2026000101"
-                error={errorOf("fromNumber")}
+                error={errorOf(names.fromNumber)}
               />
               <TextField
                 form={form}
                 values={values}
-                name="toNumber"
+                name={names.toNumber}
                 label={t("seals.fields.toNumber")}
                 placeholder="CN2026000150"
                 hint={t("seals.receive.toHint")}
-                error={errorOf("toNumber")}
+                error={errorOf(names.toNumber)}
               />
             </div>
             <TextField
               form={form}
               values={values}
-              name="occurredAt"
+              name={names.occurredAt}
               type="datetime-local"
               label={t("seals.fields.receivedAt")}
-              error={errorOf("occurredAt")}
+              error={errorOf(names.occurredAt)}
             />
             <TextAreaField
               form={form}
               values={values}
-              name="note"
+              name={names.note}
               label={t("seals.fields.note")}
               hint={t("seals.receive.noteHint")}
-              error={errorOf("note")}
+              error={errorOf(names.note)}
               rows={2}
             />
             <Button type="submit" className="min-h-14 w-full text-lg sm:w-auto" disabled={navigation.state === "submitting"}>

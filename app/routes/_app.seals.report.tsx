@@ -21,6 +21,7 @@ import { ReportSealSchema } from "~/lib/seals/seal-schema";
 import { MIN_REASON, reportKinds } from "~/lib/seals/seal-values";
 import { reportSeal } from "~/lib/seals/seal-verification.server";
 import type { PageHandle } from "~/root";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["organizations", "criteria", "inspections", "seals"] } satisfies PageHandle;
 
@@ -69,6 +70,7 @@ export default function ReportSealPage() {
     server: actionData,
     defaults: { sealNumber: d.sealNumber, occurredAt: d.now },
   });
+  const names = fields(ReportSealSchema);
   return (
     <>
       <PageHeader
@@ -81,44 +83,44 @@ export default function ReportSealPage() {
       <Card>
         <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} className="space-y-4">
           {rejected ? <Alert tone="error">{formError ?? t("seals.notSaved")}</Alert> : null}
-          <FieldShell name="sealNumber" label={t("seals.fields.sealNumber")} error={errorOf("sealNumber")}>
+          <FieldShell name={names.sealNumber} label={t("seals.fields.sealNumber")} error={errorOf(names.sealNumber)}>
             <Input
               id="sealNumber"
               autoComplete="off"
               autoCapitalize="characters"
               className="font-mono text-lg"
               defaultValue={typeof values.sealNumber === "string" ? values.sealNumber : ""}
-              aria-invalid={errorOf("sealNumber") ? true : undefined}
-              {...form.register("sealNumber")}
+              aria-invalid={errorOf(names.sealNumber) ? true : undefined}
+              {...form.register(names.sealNumber)}
             />
           </FieldShell>
           <ChoiceButtons
             legend={t("seals.fields.reportKind")}
-            name="reportKind"
+            name={names.reportKind}
             options={reportKinds.map((kind) => ({ value: kind, label: t(`seals.reportKind.${kind}`) }))}
             checked={values.reportKind}
-            register={form.register("reportKind")}
+            register={form.register(names.reportKind)}
             gridClassName="grid gap-2"
             tone="danger"
             layout="start"
-            error={errorOf("reportKind")}
+            error={errorOf(names.reportKind)}
           />
           <TextAreaField
             form={form}
             values={values}
-            name="description"
+            name={names.description}
             label={t("seals.fields.description")}
             hint={t("seals.report.descriptionHint", { min: MIN_REASON })}
-            error={errorOf("description")}
+            error={errorOf(names.description)}
             rows={4}
           />
           <TextField
             form={form}
             values={values}
-            name="occurredAt"
+            name={names.occurredAt}
             type="datetime-local"
             label={t("seals.fields.foundAt")}
-            error={errorOf("occurredAt")}
+            error={errorOf(names.occurredAt)}
           />
           <SealPhotoField label={t("seals.report.photo")} error={errorOf("photo")} />
           <p className="text-sm text-slate-600">{t("seals.report.notifyExplained")}</p>

@@ -21,6 +21,7 @@ import { VerifySealSchema } from "~/lib/seals/seal-schema";
 import { verificationStages, vvttChecks } from "~/lib/seals/seal-values";
 import { verifySeal } from "~/lib/seals/seal-verification.server";
 import type { PageHandle } from "~/root";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["organizations", "criteria", "inspections", "seals"] } satisfies PageHandle;
 
@@ -74,6 +75,7 @@ export default function VerifySealPage() {
     server: actionData,
     defaults: { sealNumber: d.sealNumber, stage: d.stage, occurredAt: d.now },
   });
+  const names = fields(VerifySealSchema);
   return (
     <>
       <PageHeader
@@ -88,17 +90,17 @@ export default function VerifySealPage() {
           {rejected ? <Alert tone="error">{formError ?? t("seals.notSaved")}</Alert> : null}
           <ChoiceButtons
             legend={t("seals.fields.stage")}
-            name="stage"
+            name={names.stage}
             options={verificationStages.map((stage) => ({ value: stage, label: t(`seals.stage.${stage}`) }))}
             checked={values.stage}
-            register={form.register("stage")}
+            register={form.register(names.stage)}
             gridClassName="grid grid-cols-2 gap-2"
           />
           <FieldShell
-            name="sealNumber"
+            name={names.sealNumber}
             label={t("seals.verify.sealNumber")}
             hint={t("seals.verify.sealNumberHint")}
-            error={errorOf("sealNumber")}
+            error={errorOf(names.sealNumber)}
           >
             <Input
               id="sealNumber"
@@ -106,15 +108,15 @@ export default function VerifySealPage() {
               autoCapitalize="characters"
               className="font-mono text-lg"
               defaultValue={typeof values.sealNumber === "string" ? values.sealNumber : ""}
-              aria-invalid={errorOf("sealNumber") ? true : undefined}
-              {...form.register("sealNumber")}
+              aria-invalid={errorOf(names.sealNumber) ? true : undefined}
+              {...form.register(names.sealNumber)}
             />
           </FieldShell>
           <FieldShell
-            name="documentNumber"
+            name={names.documentNumber}
             label={t("seals.verify.documentNumber")}
             hint={t("seals.verify.documentNumberHint")}
-            error={errorOf("documentNumber")}
+            error={errorOf(names.documentNumber)}
           >
             <Input
               id="documentNumber"
@@ -122,8 +124,8 @@ export default function VerifySealPage() {
               autoCapitalize="characters"
               className="font-mono text-lg"
               defaultValue={typeof values.documentNumber === "string" ? values.documentNumber : ""}
-              aria-invalid={errorOf("documentNumber") ? true : undefined}
-              {...form.register("documentNumber")}
+              aria-invalid={errorOf(names.documentNumber) ? true : undefined}
+              {...form.register(names.documentNumber)}
             />
           </FieldShell>
           {vvttChecks.map((check) => (
@@ -140,19 +142,19 @@ export default function VerifySealPage() {
           <TextField
             form={form}
             values={values}
-            name="occurredAt"
+            name={names.occurredAt}
             type="datetime-local"
             label={t("seals.fields.verifiedAt")}
-            error={errorOf("occurredAt")}
+            error={errorOf(names.occurredAt)}
           />
           <SealPhotoField label={t("seals.verify.photo")} error={errorOf("photo")} />
           <TextAreaField
             form={form}
             values={values}
-            name="note"
+            name={names.note}
             label={t("seals.fields.note")}
             hint={t("seals.verify.noteHint")}
-            error={errorOf("note")}
+            error={errorOf(names.note)}
             rows={2}
           />
           <p className="text-sm text-slate-600">{t("seals.verify.failExplained")}</p>

@@ -10,13 +10,14 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { canAssignRole, roles } from "~/lib/auth/permissions";
 import { useShell } from "~/lib/auth/use-session-user";
-import { parseForm, readFormData } from "~/lib/form.server";
+import { parseForm, parseIntent, readFormData } from "~/lib/form.server";
 import { message, type MessageKey } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { getMember, updateMember, type MemberChangeError } from "~/lib/organizations/members.server";
 import { MemberRoleSchema } from "~/lib/organizations/organization-schema";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["organizations"] } satisfies PageHandle;
 
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const memberId = uuidParam(params, "memberId");
   const actor = { ...auth.actor, role: auth.membership.role };
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
+  const intent = parseIntent(formData, ["role", "deactivate", "reactivate"], { whenMissing: "role" });
   let change: Parameters<typeof updateMember>[3];
   if (intent === "deactivate" || intent === "reactivate") {
     change = { status: intent === "deactivate" ? "deactivated" : "active" };
@@ -67,6 +68,7 @@ export default function MemberPage() {
     defaults: { role: member.role },
     server: actionData,
   });
+  const names = fields(MemberRoleSchema);
   const assignable = roles.filter((r) => r === member.role || canAssignRole(shell.role, member.role, r));
   return (
     <>
@@ -84,7 +86,7 @@ export default function MemberPage() {
         <Card title={t("members.role")}>
           <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4" key={member.role}>
             <input type="hidden" name="intent" value="role" />
-            <SelectField form={form} values={values} name="role" label={t("fields.role")} options={assignable.map((r) => ({ value: r, label: t(`roles.${r}`) }))} error={errorOf("role")} />
+            <SelectField form={form} values={values} name={names.role} label={t("fields.role")} options={assignable.map((r) => ({ value: r, label: t(`roles.${r}`) }))} error={errorOf(names.role)} />
             <Button type="submit" disabled={navigation.state === "submitting"}>
               {t("members.changeRole")}
             </Button>

@@ -10,7 +10,7 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { canAssignRole, roles } from "~/lib/auth/permissions";
 import { useCan, useShell } from "~/lib/auth/use-session-user";
-import { parseForm, readFormData } from "~/lib/form.server";
+import { parseForm, parseIntent, readFormData } from "~/lib/form.server";
 import { formatDateTime } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { message } from "~/lib/i18n/messages";
@@ -21,6 +21,7 @@ import { InviteSchema } from "~/lib/organizations/organization-schema";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { isUuid, notFound } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["organizations"] } satisfies PageHandle;
 
@@ -40,7 +41,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "members.manage");
   const formData = await readFormData(request);
   const actor = { ...auth.actor, role: auth.membership.role, name: auth.user.name };
-  if (formData.get("intent") === "revoke") {
+  const intent = parseIntent(formData, ["revoke", "invite"], { whenMissing: "invite" });
+  if (intent === "revoke") {
     const invitationId = formData.get("invitationId");
     if (!isUuid(invitationId) || !(await revokeInvitation(auth.db, actor, invitationId))) notFound();
     return redirect("/settings/members?revoked=1");
@@ -136,14 +138,15 @@ function InviteCard() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { form, values, errorOf, onSubmit } = useValidatedForm(InviteSchema, { server: actionData, defaults: { role: "security" } });
+  const names = fields(InviteSchema);
   const assignable = roles.filter((r) => canAssignRole(shell.role, null, r));
   return (
     <Card title={t("members.invite")}>
       <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
         <input type="hidden" name="intent" value="invite" />
         <div className="grid gap-4 md:grid-cols-2">
-          <TextField form={form} values={values} name="email" type="email" inputMode="email" autoComplete="off" label={t("fields.email")} error={errorOf("email")} />
-          <SelectField form={form} values={values} name="role" label={t("fields.role")} options={assignable.map((r) => ({ value: r, label: t(`roles.${r}`) }))} error={errorOf("role")} hint={t(`roleDescriptions.${(form.watch("role") as "owner") ?? "security"}`)} />
+          <TextField form={form} values={values} name={names.email} type="email" inputMode="email" autoComplete="off" label={t("fields.email")} error={errorOf(names.email)} />
+          <SelectField form={form} values={values} name={names.role} label={t("fields.role")} options={assignable.map((r) => ({ value: r, label: t(`roles.${r}`) }))} error={errorOf(names.role)} hint={t(`roleDescriptions.${(form.watch("role") as "owner") ?? "security"}`)} />
         </div>
         <p className="text-sm text-slate-600">{t("members.inviteHint")}</p>
         <Button type="submit" disabled={navigation.state === "submitting"}>

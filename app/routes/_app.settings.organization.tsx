@@ -13,6 +13,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { aeoStatuses, enterpriseTypes, OrganizationProfileSchema } from "~/lib/organizations/organization-schema";
 import { updateOrganizationProfile } from "~/lib/organizations/organizations.server";
 import type { PageHandle } from "~/root";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["organizations"] } satisfies PageHandle;
 
@@ -57,6 +58,7 @@ export default function OrganizationSettings() {
     defaults: profile,
     server: actionData,
   });
+  const names = fields(OrganizationProfileSchema);
   const field = { form, values };
   const aeoStatus = form.watch("aeoStatus") as string | undefined;
   return (
@@ -71,31 +73,31 @@ export default function OrganizationSettings() {
           <fieldset disabled={!editable} className="space-y-4">
             <Card title={t("organization.identity")}>
               <div className="grid gap-4 md:grid-cols-2">
-                <TextField {...field} name="legalNameZh" label={t("fields.legalNameZh")} error={errorOf("legalNameZh")} />
-                <TextField {...field} name="legalNameEn" label={t("fields.legalNameEn")} error={errorOf("legalNameEn")} />
-                <TextField {...field} name="customsCode" label={t("fields.customsCode")} hint={t("organization.customsCodeHint")} error={errorOf("customsCode")} />
-                <TextField {...field} name="unifiedSocialCreditCode" label={t("fields.uscc")} hint={t("organization.usccHint")} error={errorOf("unifiedSocialCreditCode")} />
+                <TextField {...field} name={names.legalNameZh} label={t("fields.legalNameZh")} error={errorOf(names.legalNameZh)} />
+                <TextField {...field} name={names.legalNameEn} label={t("fields.legalNameEn")} error={errorOf(names.legalNameEn)} />
+                <TextField {...field} name={names.customsCode} label={t("fields.customsCode")} hint={t("organization.customsCodeHint")} error={errorOf(names.customsCode)} />
+                <TextField {...field} name={names.unifiedSocialCreditCode} label={t("fields.uscc")} hint={t("organization.usccHint")} error={errorOf(names.unifiedSocialCreditCode)} />
               </div>
             </Card>
             <Card title={t("organization.enterpriseTypes")}>
               <CheckboxGroupField
                 {...field}
-                name="enterpriseTypes"
+                name={names.enterpriseTypes}
                 label={t("organization.enterpriseTypesLegend")}
                 options={enterpriseTypes.map((v) => ({ value: v, label: t(`enterpriseType.${v}`) }))}
-                error={errorOf("enterpriseTypes")}
+                error={errorOf(names.enterpriseTypes)}
               />
             </Card>
             <Card title={t("organization.aeo")}>
               <div className="grid gap-4 md:grid-cols-2">
-                <SelectField {...field} name="aeoStatus" label={t("fields.aeoStatus")} options={aeoStatuses.map((v) => ({ value: v, label: t(`aeoStatus.${v}`) }))} error={errorOf("aeoStatus")} />
-                <TextField {...field} name="aeoCertificateNumber" label={t("fields.aeoCertificateNumber")} hint={aeoStatus === "none" ? t("organization.aeoOnlyIfCertified") : undefined} error={errorOf("aeoCertificateNumber")} />
-                <TextField {...field} name="aeoCertifiedOn" type="date" label={t("fields.aeoCertifiedOn")} error={errorOf("aeoCertifiedOn")} />
-                <TextField {...field} name="aeoNextRecertificationOn" type="date" label={t("fields.aeoNextRecertificationOn")} error={errorOf("aeoNextRecertificationOn")} />
+                <SelectField {...field} name={names.aeoStatus} label={t("fields.aeoStatus")} options={aeoStatuses.map((v) => ({ value: v, label: t(`aeoStatus.${v}`) }))} error={errorOf(names.aeoStatus)} />
+                <TextField {...field} name={names.aeoCertificateNumber} label={t("fields.aeoCertificateNumber")} hint={aeoStatus === "none" ? t("organization.aeoOnlyIfCertified") : undefined} error={errorOf(names.aeoCertificateNumber)} />
+                <TextField {...field} name={names.aeoCertifiedOn} type="date" label={t("fields.aeoCertifiedOn")} error={errorOf(names.aeoCertifiedOn)} />
+                <TextField {...field} name={names.aeoNextRecertificationOn} type="date" label={t("fields.aeoNextRecertificationOn")} error={errorOf(names.aeoNextRecertificationOn)} />
               </div>
             </Card>
             <Card title={t("organization.locale")}>
-              <SelectField {...field} name="timeZone" label={t("fields.timeZone")} options={timeZones.map((z) => ({ value: z, label: z }))} error={errorOf("timeZone")} />
+              <SelectField {...field} name={names.timeZone} label={t("fields.timeZone")} options={timeZones.map((z) => ({ value: z, label: z }))} error={errorOf(names.timeZone)} />
             </Card>
             {editable ? (
               <Button type="submit" disabled={navigation.state === "submitting"}>

@@ -17,6 +17,7 @@ import { PartnerPolicySchema } from "~/lib/partners/partner-schema";
 import { getPartnerPolicy, savePartnerPolicy } from "~/lib/partners/partner-policy.server";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["partners"] } satisfies PageHandle;
 
@@ -71,6 +72,7 @@ export default function PartnerRulesPage() {
       requiredClauseCodes: p.requiredClauseCodes,
     },
   });
+  const names = fields(PartnerPolicySchema);
   const field = { form, values };
   const disabled = !d.canEdit;
   return (
@@ -90,19 +92,19 @@ export default function PartnerRulesPage() {
             <div className="grid gap-3 sm:grid-cols-2">
               <TextField
                 {...field}
-                name="lowTierMinScore"
+                name={names.lowTierMinScore}
                 type="number"
                 inputMode="numeric"
                 label={t("partnerRules.lowFrom")}
-                error={errorOf("lowTierMinScore")}
+                error={errorOf(names.lowTierMinScore)}
               />
               <TextField
                 {...field}
-                name="mediumTierMinScore"
+                name={names.mediumTierMinScore}
                 type="number"
                 inputMode="numeric"
                 label={t("partnerRules.mediumFrom")}
-                error={errorOf("mediumTierMinScore")}
+                error={errorOf(names.mediumTierMinScore)}
               />
             </div>
           </fieldset>
@@ -111,38 +113,38 @@ export default function PartnerRulesPage() {
             <div className="grid gap-3 sm:grid-cols-3">
               <TextField
                 {...field}
-                name="highTierMonths"
+                name={names.highTierMonths}
                 type="number"
                 inputMode="numeric"
                 label={t("partnerRules.highMonths")}
-                error={errorOf("highTierMonths")}
+                error={errorOf(names.highTierMonths)}
               />
               <TextField
                 {...field}
-                name="mediumTierMonths"
+                name={names.mediumTierMonths}
                 type="number"
                 inputMode="numeric"
                 label={t("partnerRules.mediumMonths")}
-                error={errorOf("mediumTierMonths")}
+                error={errorOf(names.mediumTierMonths)}
               />
               <TextField
                 {...field}
-                name="lowTierMonths"
+                name={names.lowTierMonths}
                 type="number"
                 inputMode="numeric"
                 label={t("partnerRules.lowMonths")}
-                error={errorOf("lowTierMonths")}
+                error={errorOf(names.lowTierMonths)}
               />
             </div>
           </fieldset>
           <fieldset disabled={disabled}>
             <CheckboxGroupField
               {...field}
-              name="requiredClauseCodes"
+              name={names.requiredClauseCodes}
               label={t("partnerRules.requiredClauses")}
               hint={t("partnerRules.requiredClausesHint")}
               options={d.clauses.map((c) => ({ value: c.code, label: localized(c, "title", i18n.language) }))}
-              error={errorOf("requiredClauseCodes")}
+              error={errorOf(names.requiredClauseCodes)}
             />
           </fieldset>
           {d.canEdit ? (

@@ -10,7 +10,7 @@ import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { readUploadForm } from "~/lib/evidence/file-store.server";
-import { parseForm } from "~/lib/form.server";
+import { parseForm, parseIntent } from "~/lib/form.server";
 import { formatDateTime } from "~/lib/i18n/format";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
@@ -18,6 +18,7 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import { certificateAccept, MAX_CERTIFICATE_BYTES, SigningCertificateSchema } from "~/lib/signing/signing-schema";
 import { getActiveCertificate } from "~/lib/signing/signing-certificates.server";
 import type { PageHandle } from "~/root";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["dossiers"] } satisfies PageHandle;
 
@@ -61,7 +62,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const upload = await readUploadForm(request, { maxFileBytes: MAX_CERTIFICATE_BYTES });
   if (!upload.formData) return data<ActionErrors>({ errors: upload.ok ? {} : upload.errors }, { status: 400 });
   const formData = upload.formData;
-  if (formData.get("intent") === "remove") {
+  const intent = parseIntent(formData, ["remove", "upload"], { whenMissing: "upload" });
+  if (intent === "remove") {
     if (!(await removeSigningCertificate(auth.db, actor))) {
       return data<ActionErrors>({ errors: { form: message("signing.errors.nothingToRemove") } }, { status: 400 });
     }
@@ -95,6 +97,7 @@ export default function SigningSettings() {
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(SigningCertificateSchema, { server: actionData });
+  const names = fields(SigningCertificateSchema);
   const busy = navigation.state === "submitting";
   // A certificate that was just taken (or removed) leaves the form empty: the file and passphrase are not kept in the page.
   const fingerprint = certificate?.fingerprintSha256 ?? null;
@@ -166,11 +169,11 @@ export default function SigningSettings() {
               <TextField
                 form={form}
                 values={values}
-                name="passphrase"
+                name={names.passphrase}
                 type="password"
                 autoComplete="off"
                 label={t("signing.fields.passphrase")}
-                error={errorOf("passphrase")}
+                error={errorOf(names.passphrase)}
               />
               <Button type="submit" disabled={busy}>
                 {t("signing.submit")}

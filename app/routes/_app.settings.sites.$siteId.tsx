@@ -6,7 +6,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
-import { parseForm, readFormData } from "~/lib/form.server";
+import { parseForm, parseIntent, readFormData } from "~/lib/form.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { SiteSchema } from "~/lib/organizations/organization-schema";
 import { deleteSite, getSite, updateSite } from "~/lib/organizations/organizations.server";
@@ -30,7 +30,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const siteId = uuidParam(params, "siteId");
   const actor = auth.actor;
   const formData = await readFormData(request);
-  if (formData.get("intent") === "delete") {
+  const intent = parseIntent(formData, ["delete", "update"], { whenMissing: "update" });
+  if (intent === "delete") {
     const deleted = await deleteSite(auth.db, actor, siteId);
     if (deleted === "not_found") notFound();
     if (deleted === "has_records") return data({ intent: "delete", errors: { form: message("sites.hasRecords") }, values: {} }, { status: 400 });

@@ -16,6 +16,7 @@ import { copyTemplate, listTemplates } from "~/lib/inspections/templates.server"
 import { notFound } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["criteria", "inspections"] } satisfies PageHandle;
 
@@ -108,6 +109,7 @@ function CopyForm(props: { templates: ReturnType<typeof useLoaderData<typeof loa
       titleEn: source ? `${source.titleEn} (ours)` : "",
     },
   });
+  const names = fields(CopyTemplateSchema);
   const field = { form, values };
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2">
@@ -117,18 +119,18 @@ function CopyForm(props: { templates: ReturnType<typeof useLoaderData<typeof loa
         </div>
       ) : null}
       <p className="text-sm text-slate-600 sm:col-span-2">{t("templates.copyHint")}</p>
-      <input type="hidden" value="copy" {...form.register("intent")} />
+      <input type="hidden" value="copy" {...form.register(names.intent)} />
       <SelectField
         {...field}
-        name="sourceId"
+        name={names.sourceId}
         label={t("templates.copySource")}
         placeholder={t("common.choose")}
         options={props.templates.map((tpl) => ({ value: tpl.id, label: `${localized(tpl, "title", i18n.language)} (v${tpl.version})` }))}
-        error={errorOf("sourceId")}
+        error={errorOf(names.sourceId)}
       />
-      <TextField {...field} name="code" label={t("templates.code")} hint={t("templates.codeHint")} error={errorOf("code")} />
-      <TextField {...field} name="titleZh" label={t("templates.titleZh")} error={errorOf("titleZh")} />
-      <TextField {...field} name="titleEn" label={t("templates.titleEn")} error={errorOf("titleEn")} />
+      <TextField {...field} name={names.code} label={t("templates.code")} hint={t("templates.codeHint")} error={errorOf(names.code)} />
+      <TextField {...field} name={names.titleZh} label={t("templates.titleZh")} error={errorOf(names.titleZh)} />
+      <TextField {...field} name={names.titleEn} label={t("templates.titleEn")} error={errorOf(names.titleEn)} />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {t("templates.copySubmit")}

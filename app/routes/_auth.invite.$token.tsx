@@ -16,6 +16,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { acceptInvitation, findOpenInvitation } from "~/lib/organizations/members.server";
 import { PASSWORD_MIN } from "~/lib/value-checks";
 import type { PageHandle } from "~/root";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["auth", "organizations"] } satisfies PageHandle;
 
@@ -94,11 +95,12 @@ function NewUserForm() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { form, values, errorOf, onSubmit, formError } = useValidatedForm(AcceptInvitationNewUserSchema, { server: actionData });
+  const names = fields(AcceptInvitationNewUserSchema);
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <TextField form={form} values={values} name="name" autoComplete="name" label={t("fields.yourName")} error={errorOf("name")} />
-      <TextField form={form} values={values} name="password" type="password" autoComplete="new-password" label={t("fields.newPassword")} hint={t("fields.passwordHint", { min: PASSWORD_MIN })} error={errorOf("password")} />
+      <TextField form={form} values={values} name={names.name} autoComplete="name" label={t("fields.yourName")} error={errorOf(names.name)} />
+      <TextField form={form} values={values} name={names.password} type="password" autoComplete="new-password" label={t("fields.newPassword")} hint={t("fields.passwordHint", { min: PASSWORD_MIN })} error={errorOf(names.password)} />
       <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
         {t("invite.accept")}
       </Button>
@@ -111,11 +113,12 @@ function ExistingUserForm() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { form, values, errorOf, onSubmit, formError } = useValidatedForm(AcceptInvitationExistingUserSchema, { server: actionData });
+  const names = fields(AcceptInvitationExistingUserSchema);
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <p className="text-slate-600">{t("invite.existingAccount")}</p>
-      <TextField form={form} values={values} name="password" type="password" autoComplete="current-password" label={t("fields.password")} error={errorOf("password")} />
+      <TextField form={form} values={values} name={names.password} type="password" autoComplete="current-password" label={t("fields.password")} error={errorOf(names.password)} />
       <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
         {t("invite.accept")}
       </Button>

@@ -16,6 +16,7 @@ import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import type { PageHandle } from "~/root";
+import { fields } from "~/lib/form-fields";
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("login.title"));
 
@@ -68,15 +69,16 @@ export default function LoginPage() {
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const { form, values, errorOf, onSubmit, formError } = useValidatedForm(LoginSchema, { server: actionData });
+  const names = fields(LoginSchema);
   return (
     <Card title={<span>{t("login.title")}</span>}>
       <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         {searchParams.get("reset") === "1" ? <Alert tone="success">{t("login.passwordWasReset")}</Alert> : null}
         {searchParams.get("loggedOut") === "1" ? <Alert tone="info">{t("common.loggedOut")}</Alert> : null}
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-        <TextField form={form} values={values} name="email" type="email" autoComplete="username" inputMode="email" label={t("fields.email")} error={errorOf("email")} />
-        <TextField form={form} values={values} name="password" type="password" autoComplete="current-password" label={t("fields.password")} error={errorOf("password")} />
+        <input type="hidden" name={names.redirectTo} value={searchParams.get("redirectTo") ?? "/"} />
+        <TextField form={form} values={values} name={names.email} type="email" autoComplete="username" inputMode="email" label={t("fields.email")} error={errorOf(names.email)} />
+        <TextField form={form} values={values} name={names.password} type="password" autoComplete="current-password" label={t("fields.password")} error={errorOf(names.password)} />
         <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
           {t("login.submit")}
         </Button>

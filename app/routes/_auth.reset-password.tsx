@@ -10,13 +10,14 @@ import { completePasswordReset, isResetTokenUsable, requestPasswordReset } from 
 import { ForgotPasswordSchema, ResetPasswordSchema } from "~/lib/auth/auth-schema";
 import { clearSessionCookie } from "~/lib/auth/session.server";
 import { getDb } from "~/lib/db.server";
-import { parseForm, readFormData } from "~/lib/form.server";
+import { parseForm, parseIntent, readFormData } from "~/lib/form.server";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { PASSWORD_MIN } from "~/lib/value-checks";
 import type { PageHandle } from "~/root";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["auth"] } satisfies PageHandle;
 
@@ -32,7 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const db = await getDb();
-  if (formData.get("intent") === "reset") {
+  // The form asking for a link posts no intent; the one setting the new password posts "reset".
+  const intent = parseIntent(formData, ["reset", "request"], { whenMissing: "request" });
+  if (intent === "reset") {
     const parsed = parseForm(formData, ResetPasswordSchema);
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: false }, { status: 400 });
     const result = await completePasswordReset(db, { token: parsed.data.token, newPassword: parsed.data.newPassword });
@@ -82,11 +85,12 @@ function RequestStep() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { form, values, errorOf, onSubmit } = useValidatedForm(ForgotPasswordSchema, { server: actionData });
+  const names = fields(ForgotPasswordSchema);
   if (actionData?.sent) return <Alert tone="success">{t("reset.sent")}</Alert>;
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
       <p className="text-slate-600">{t("reset.intro")}</p>
-      <TextField form={form} values={values} name="email" type="email" autoComplete="email" inputMode="email" label={t("fields.email")} error={errorOf("email")} />
+      <TextField form={form} values={values} name={names.email} type="email" autoComplete="email" inputMode="email" label={t("fields.email")} error={errorOf(names.email)} />
       <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
         {t("reset.send")}
       </Button>
@@ -102,13 +106,14 @@ function ResetStep(props: { token: string }) {
     server: actionData,
     defaults: { token: props.token },
   });
+  const names = fields(ResetPasswordSchema);
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <input type="hidden" value={props.token} {...form.register("token")} />
+      <input type="hidden" value={props.token} {...form.register(names.token)} />
       <input type="hidden" name="intent" value="reset" />
-      <TextField form={form} values={values} name="newPassword" type="password" autoComplete="new-password" label={t("fields.newPassword")} hint={t("fields.passwordHint", { min: PASSWORD_MIN })} error={errorOf("newPassword")} />
-      <TextField form={form} values={values} name="confirmPassword" type="password" autoComplete="new-password" label={t("fields.confirmPassword")} error={errorOf("confirmPassword")} />
+      <TextField form={form} values={values} name={names.newPassword} type="password" autoComplete="new-password" label={t("fields.newPassword")} hint={t("fields.passwordHint", { min: PASSWORD_MIN })} error={errorOf(names.newPassword)} />
+      <TextField form={form} values={values} name={names.confirmPassword} type="password" autoComplete="new-password" label={t("fields.confirmPassword")} error={errorOf(names.confirmPassword)} />
       <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
         {t("reset.submit")}
       </Button>

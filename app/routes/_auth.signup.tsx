@@ -17,6 +17,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { appBaseUrl } from "~/lib/request-origin.server";
 import { PASSWORD_MIN } from "~/lib/value-checks";
 import type { PageHandle } from "~/root";
+import { fields } from "~/lib/form-fields";
 
 export const handle = { i18n: ["auth"] } satisfies PageHandle;
 
@@ -67,6 +68,7 @@ export default function SignupPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { form, values, errorOf, onSubmit, formError } = useValidatedForm(SignupSchema, { server: actionData });
+  const names = fields(SignupSchema);
   const field = { form, values };
   if (actionData?.checkEmail) {
     return (
@@ -85,11 +87,11 @@ export default function SignupPage() {
       <p className="mb-4 text-slate-600">{t("signup.intro")}</p>
       <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
         {formError ? <Alert tone="error">{formError}</Alert> : null}
-        <TextField {...field} name="organizationNameZh" label={t("fields.legalNameZh")} error={errorOf("organizationNameZh")} placeholder="深圳某某进出口有限公司" />
-        <TextField {...field} name="organizationNameEn" label={t("fields.legalNameEn")} error={errorOf("organizationNameEn")} placeholder="Shenzhen Example Trading Co., Ltd." />
-        <TextField {...field} name="name" autoComplete="name" label={t("fields.yourName")} error={errorOf("name")} />
-        <TextField {...field} name="email" type="email" autoComplete="email" inputMode="email" label={t("fields.email")} error={errorOf("email")} />
-        <TextField {...field} name="password" type="password" autoComplete="new-password" label={t("fields.newPassword")} hint={t("fields.passwordHint", { min: PASSWORD_MIN })} error={errorOf("password")} />
+        <TextField {...field} name={names.organizationNameZh} label={t("fields.legalNameZh")} error={errorOf(names.organizationNameZh)} placeholder="深圳某某进出口有限公司" />
+        <TextField {...field} name={names.organizationNameEn} label={t("fields.legalNameEn")} error={errorOf(names.organizationNameEn)} placeholder="Shenzhen Example Trading Co., Ltd." />
+        <TextField {...field} name={names.name} autoComplete="name" label={t("fields.yourName")} error={errorOf(names.name)} />
+        <TextField {...field} name={names.email} type="email" autoComplete="email" inputMode="email" label={t("fields.email")} error={errorOf(names.email)} />
+        <TextField {...field} name={names.password} type="password" autoComplete="new-password" label={t("fields.newPassword")} hint={t("fields.passwordHint", { min: PASSWORD_MIN })} error={errorOf(names.password)} />
         <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
           {t("signup.submit")}
         </Button>

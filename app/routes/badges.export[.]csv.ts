@@ -7,6 +7,7 @@ import { localDateTimeInZone, todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { csvDocument, csvResponse } from "~/lib/spreadsheet-cells.server";
 import { localized } from "~/lib/i18n/localized";
+import { formatReference } from "~/lib/references";
 
 // /badges/export.csv?<the register's filters>: every item with its status and current holder.
 // UTF-8 with a byte-order mark, so Excel opens Chinese correctly.
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     localized(r, "siteName", locale) ?? "",
     t(`badges.status.${r.item.status}`),
     r.holderName ?? "",
-    r.holderNumber ? `EMP-${String(r.holderNumber).padStart(5, "0")}` : "",
+    r.holderNumber ? formatReference("badgeHolder", r.holderNumber) : "",
     r.item.issuedAt ? localDateTimeInZone(r.item.issuedAt, timeZone).replace("T", " ") : "",
   ]);
   const heading = (c: (typeof columns)[number]) => (c === "issuedAt" ? `${t(`badges.csv.${c}`)} (${timeZone})` : t(`badges.csv.${c}`));

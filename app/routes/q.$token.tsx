@@ -9,7 +9,7 @@ import { Card } from "~/components/ui/card";
 import { getDb } from "~/lib/db.server";
 import { acceptAttribute, allowedFormatsLabel, MAX_UPLOAD_MB } from "~/lib/evidence/file-rules";
 import { checkUpload, readUploadForm, type CheckedUpload } from "~/lib/evidence/file-store.server";
-import { formDataToObject } from "~/lib/form.server";
+import { formDataToObject, parseIntent } from "~/lib/form.server";
 import { isLocale } from "~/lib/i18n/config";
 import { prefetchTranslationsOn } from "~/lib/i18n/page-translations";
 import { formatDateTime } from "~/lib/i18n/format";
@@ -82,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readUploadForm(request);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const formData = form.formData;
-  const intent = formData.get("intent");
+  const intent = parseIntent(formData, ["save", "submit"], { whenMissing: "save" });
   const files: { questionKey: string | null; file: CheckedUpload }[] = [];
   const errors: Record<string, string> = {};
   for (const [name, value] of formData.entries()) {

@@ -5,6 +5,11 @@ import { Badge } from "~/components/ui/badge";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { countryOptions } from "~/lib/partners/countries";
 import { aeoProgrammes, customsCredits, partnerRoles } from "~/lib/partners/partner-values";
+import { fields } from "~/lib/form-fields";
+import { PartnerSchema } from "~/lib/partners/partner-schema";
+
+/** The fields are PartnerSchema's: tsc refuses a name it does not have. */
+const names = fields(PartnerSchema);
 
 type FormBinding = {
   form: UseFormReturn<FieldValues>;
@@ -23,87 +28,87 @@ export function PartnerFields(props: FormBinding) {
   return (
     <div className="space-y-4">
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField {...field} name="legalNameZh" label={t("partners.legalNameZh")} error={props.errorOf("legalNameZh")} />
+        <TextField {...field} name={names.legalNameZh} label={t("partners.legalNameZh")} error={props.errorOf(names.legalNameZh)} />
         <TextField
           {...field}
-          name="legalNameEn"
+          name={names.legalNameEn}
           label={t("partners.legalNameEn")}
           hint={t("partners.namesHint")}
-          error={props.errorOf("legalNameEn")}
+          error={props.errorOf(names.legalNameEn)}
         />
         <SelectField
           {...field}
-          name="countryCode"
+          name={names.countryCode}
           label={t("partners.country")}
           options={countryOptions(locale)}
-          error={props.errorOf("countryCode")}
+          error={props.errorOf(names.countryCode)}
         />
         {chinese ? (
-          <TextField {...field} name="uscc" label={t("partners.uscc")} hint={t("partners.usccHint")} error={props.errorOf("uscc")} />
+          <TextField {...field} name={names.uscc} label={t("partners.uscc")} hint={t("partners.usccHint")} error={props.errorOf(names.uscc)} />
         ) : (
           <TextField
             {...field}
-            name="foreignRegistrationNumber"
+            name={names.foreignRegistrationNumber}
             label={t("partners.foreignRegistration")}
-            error={props.errorOf("foreignRegistrationNumber")}
+            error={props.errorOf(names.foreignRegistrationNumber)}
           />
         )}
       </div>
       <CheckboxGroupField
         {...field}
-        name="roles"
+        name={names.roles}
         label={t("partners.roles")}
         options={partnerRoles.map((r) => ({ value: r, label: t(`partners.role.${r}`) }))}
-        error={props.errorOf("roles")}
+        error={props.errorOf(names.roles)}
       />
       <div className="grid gap-4 md:grid-cols-2">
         {chinese ? (
           <SelectField
             {...field}
-            name="customsCredit"
+            name={names.customsCredit}
             label={t("partners.customsCredit")}
             options={customsCredits.map((c) => ({ value: c, label: t(`partners.credit.${c}`) }))}
-            error={props.errorOf("customsCredit")}
+            error={props.errorOf(names.customsCredit)}
           />
         ) : null}
         <SelectField
           {...field}
-          name="aeoProgramme"
+          name={names.aeoProgramme}
           label={t("partners.aeoProgramme")}
           hint={t("partners.aeoHint")}
           options={aeoProgrammes.map((a) => ({ value: a, label: t(`partners.aeo.${a}`) }))}
-          error={props.errorOf("aeoProgramme")}
+          error={props.errorOf(names.aeoProgramme)}
         />
         {programme === "other_mra" ? (
-          <TextField {...field} name="aeoProgrammeName" label={t("partners.aeoProgrammeName")} error={props.errorOf("aeoProgrammeName")} />
+          <TextField {...field} name={names.aeoProgrammeName} label={t("partners.aeoProgrammeName")} error={props.errorOf(names.aeoProgrammeName)} />
         ) : null}
         {programme && programme !== "none" ? (
           <>
             <TextField
               {...field}
-              name="aeoCertificateNumber"
+              name={names.aeoCertificateNumber}
               label={t("partners.aeoCertificate")}
-              error={props.errorOf("aeoCertificateNumber")}
+              error={props.errorOf(names.aeoCertificateNumber)}
             />
             <TextField
               {...field}
-              name="aeoValidUntil"
+              name={names.aeoValidUntil}
               type="date"
               label={t("partners.aeoValidUntil")}
-              error={props.errorOf("aeoValidUntil")}
+              error={props.errorOf(names.aeoValidUntil)}
             />
           </>
         ) : null}
         <TextField
           {...field}
-          name="annualVolumeCny"
+          name={names.annualVolumeCny}
           inputMode="numeric"
           label={t("partners.annualVolume")}
           hint={t("partners.annualVolumeHint")}
-          error={props.errorOf("annualVolumeCny")}
+          error={props.errorOf(names.annualVolumeCny)}
         />
       </div>
-      <TextAreaField {...field} name="notes" label={t("partners.notes")} error={props.errorOf("notes")} />
+      <TextAreaField {...field} name={names.notes} label={t("partners.notes")} error={props.errorOf(names.notes)} />
     </div>
   );
 }

@@ -2,8 +2,12 @@ import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { SelectField, TextField } from "~/components/form/fields";
 import { keyRoles } from "~/lib/personnel/personnel-values";
-import { idDocumentTypes } from "~/lib/personnel/personnel-schema";
 import { localized } from "~/lib/i18n/localized";
+import { EmployeeSchema, idDocumentTypes } from "~/lib/personnel/personnel-schema";
+import { fields } from "~/lib/form-fields";
+
+/** The fields are EmployeeSchema's: tsc refuses a name it does not have. */
+const names = fields(EmployeeSchema);
 
 interface Props {
   form: UseFormReturn<FieldValues>;
@@ -21,68 +25,68 @@ export function EmployeeFields(props: Props) {
   const { form, values, errorOf } = props;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <TextField form={form} values={values} name="name" label={t("personnel.fields.name")} error={errorOf("name")} autoComplete="off" />
-      <TextField form={form} values={values} name="position" label={t("personnel.fields.position")} error={errorOf("position")} />
-      <TextField form={form} values={values} name="department" label={t("personnel.fields.department")} error={errorOf("department")} />
+      <TextField form={form} values={values} name={names.name} label={t("personnel.fields.name")} error={errorOf(names.name)} autoComplete="off" />
+      <TextField form={form} values={values} name={names.position} label={t("personnel.fields.position")} error={errorOf(names.position)} />
+      <TextField form={form} values={values} name={names.department} label={t("personnel.fields.department")} error={errorOf(names.department)} />
       <SelectField
         form={form}
         values={values}
-        name="siteId"
+        name={names.siteId}
         label={t("personnel.fields.site")}
-        error={errorOf("siteId")}
+        error={errorOf(names.siteId)}
         placeholder={t("personnel.noSite")}
         options={props.sites.map((s) => ({ value: s.id, label: localized(s, "name", i18n.language) }))}
       />
       <TextField
         form={form}
         values={values}
-        name="hireDate"
+        name={names.hireDate}
         type="date"
         label={t("personnel.fields.hireDate")}
-        error={errorOf("hireDate")}
+        error={errorOf(names.hireDate)}
       />
       <TextField
         form={form}
         values={values}
-        name="leaveDate"
+        name={names.leaveDate}
         type="date"
         label={t("personnel.fields.leaveDate")}
         hint={t("personnel.leaveDateHint")}
-        error={errorOf("leaveDate")}
+        error={errorOf(names.leaveDate)}
       />
       <SelectField
         form={form}
         values={values}
-        name="idDocumentType"
+        name={names.idDocumentType}
         label={t("personnel.fields.idDocumentType")}
-        error={errorOf("idDocumentType")}
+        error={errorOf(names.idDocumentType)}
         placeholder={t("personnel.noDocument")}
         options={idDocumentTypes.map((v) => ({ value: v, label: t(`personnel.idType.${v}`) }))}
       />
       <TextField
         form={form}
         values={values}
-        name="idNumber"
+        name={names.idNumber}
         label={t("personnel.fields.idNumber")}
         autoComplete="off"
         hint={props.maskedOnFile ? t("personnel.idNumberOnFile", { masked: props.maskedOnFile }) : t("personnel.idNumberHint")}
-        error={errorOf("idNumber")}
+        error={errorOf(names.idNumber)}
       />
       <TextField
         form={form}
         values={values}
-        name="dateOfBirth"
+        name={names.dateOfBirth}
         type="date"
         label={t("personnel.fields.dateOfBirth")}
         hint={t("personnel.dateOfBirthHint")}
-        error={errorOf("dateOfBirth")}
+        error={errorOf(names.dateOfBirth)}
       />
       <SelectField
         form={form}
         values={values}
-        name="keyRole"
+        name={names.keyRole}
         label={t("personnel.fields.keyRole")}
-        error={errorOf("keyRole")}
+        error={errorOf(names.keyRole)}
         placeholder={t("personnel.noKeyRole")}
         options={keyRoles.map((v) => ({ value: v, label: t(`personnel.keyRole.${v}`) }))}
       />
@@ -90,10 +94,10 @@ export function EmployeeFields(props: Props) {
         <SelectField
           form={form}
           values={values}
-          name="userId"
+          name={names.userId}
           label={t("personnel.fields.userId")}
           hint={t("personnel.userIdHint")}
-          error={errorOf("userId")}
+          error={errorOf(names.userId)}
           placeholder={t("personnel.noAccount")}
           options={props.members.map((m) => ({ value: m.userId, label: `${m.name} (${m.email})` }))}
         />

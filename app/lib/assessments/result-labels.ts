@@ -1,4 +1,5 @@
 import type { AssessmentResultValue, ScoringRule } from "./scoring";
+import { formatReference } from "../references";
 
 // The standards' own names for results, in both languages at once: the page shows the user's
 // language, the report prints Chinese then English. 2014 says 部分达标, 2022 says 基本达标.
@@ -53,7 +54,7 @@ export function legendFor(rule: ScoringRule, options: readonly string[]): Biling
 
 /** "SA-2026-0003": finds the assessment in the app. */
 export function assessmentReference(assessedOn: string, number: number): string {
-  return `SA-${assessedOn.slice(0, 4)}-${String(number).padStart(4, "0")}`;
+  return formatReference("assessment", number, assessedOn);
 }
 
 /** A corrective action's status, as the actions list names it. */
@@ -65,5 +66,5 @@ export const actionStatusLabels: Record<"open" | "in_progress" | "done" | "cance
 };
 
 export function actionReference(number: number): string {
-  return `CA-${String(number).padStart(4, "0")}`;
+  return formatReference("correctiveAction", number);
 }

@@ -2,6 +2,8 @@
 // the item. Client-safe: the item page offers only the allowed steps, and the server refuses the rest
 // with the same reason.
 
+import { formatReference } from "../references";
+
 export const accessItemKinds = ["employee_badge", "access_card", "key", "visitor_badge"] as const;
 export type AccessItemKind = (typeof accessItemKinds)[number];
 
@@ -47,7 +49,7 @@ export function isEmployed(leaveDate: string | null, today: string): boolean {
 }
 
 export function accessItemEventReference(number: number): string {
-  return `AK-${String(number).padStart(5, "0")}`;
+  return formatReference("accessItemEvent", number);
 }
 
 const SERIES = /^(.*?)(\d+)$/;

@@ -1,6 +1,7 @@
 // The dossier builder's form, checked the same way in the browser and on the server.
 import { z } from "zod";
 import { message } from "~/lib/i18n/messages";
+import { formatReference } from "../references";
 
 const day = /^\d{4}-\d{2}-\d{2}$/;
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message("dossiers.errors.site"));
@@ -30,7 +31,7 @@ export const dossierRequestSchema = z
 export type DossierRequest = z.infer<typeof dossierRequestSchema>;
 
 export function dossierReference(number: number): string {
-  return `DOS-${number}`;
+  return formatReference("dossier", number);
 }
 
 /** The largest PDF /verify accepts: a volume holds about 300 MB of photos plus its pages. */

@@ -1,6 +1,7 @@
 import type { Role } from "../auth/permissions";
 import { can } from "../auth/permissions";
 import type { TemplateDefinition, TemplateItem } from "./template-definition";
+import { formatReference } from "../references";
 
 // What an answer means, and what an inspection's answers allow: pure rules shared by the phone
 // form (live), the server (on submit) and the record pages.
@@ -113,5 +114,5 @@ export const OVERRIDE_REASON_MIN = 10;
 
 /** An inspection's reference, as printed and searched: INS-000042. */
 export function inspectionReference(number: number): string {
-  return `INS-${String(number).padStart(6, "0")}`;
+  return formatReference("inspection", number);
 }

@@ -1,9 +1,11 @@
 // How partners and their evaluations are referred to in lists, actions, exports and the audit trail.
 
+import { formatReference } from "../references";
+
 export function partnerReference(number: number): string {
-  return `TP-${String(number).padStart(5, "0")}`;
+  return formatReference("partner", number);
 }
 
 export function evaluationReference(number: number): string {
-  return `EV-${String(number).padStart(5, "0")}`;
+  return formatReference("evaluation", number);
 }

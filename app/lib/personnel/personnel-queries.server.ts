@@ -3,6 +3,7 @@ import { employees, memberships, offboardings, sites, users } from "../../../db/
 import type { Database, Executor } from "../db-types.server";
 import type { PersonnelFilter } from "./personnel-filter";
 import { recheckHorizon } from "./personnel-rules";
+import { parseReference } from "../references";
 
 // Reading the employee list: the filtered list (and the export), departments, one employee, and
 // the accounts an employee can be linked to.
@@ -13,13 +14,13 @@ function filterConditions(orgId: string, filter: PersonnelFilter, today: string)
   const where: SQL[] = [eq(employees.organizationId, orgId)];
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const number = /^(EMP-?)?0*(\d{1,9})$/i.exec(filter.q);
+    const number = parseReference("employee", filter.q);
     where.push(
       or(
         ilike(employees.name, pattern),
         ilike(employees.position, pattern),
         ilike(employees.department, pattern),
-        ...(number ? [eq(employees.number, Number(number[2]))] : []),
+        ...(number !== null ? [eq(employees.number, number)] : []),
       )!,
     );
   }

@@ -1,6 +1,8 @@
 // Seal numbers as printed: letters, digits and hyphens. A range is received or issued as "from" and
 // "to" numbers that share a prefix and a digit count (CN2026000101 to CN2026000150), leading zeros kept.
 
+import { formatReference } from "../references";
+
 export const MAX_RANGE = 1000;
 const SEAL_NUMBER = /^[A-Z0-9][A-Z0-9-]{2,39}$/;
 
@@ -63,9 +65,9 @@ export function parseCountedNumbers(text: string, max = 10 * MAX_RANGE): { numbe
 }
 
 export function sealEventReference(number: number): string {
-  return `SL-${String(number).padStart(6, "0")}`;
+  return formatReference("sealEvent", number);
 }
 
 export function sealAuditReference(number: number): string {
-  return `SAU-${String(number).padStart(4, "0")}`;
+  return formatReference("sealAudit", number);
 }

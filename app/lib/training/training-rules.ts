@@ -1,5 +1,7 @@
+import { isFrameworkIn, requirementFrameworks, type RequirementFramework } from "../criteria/framework-codes";
 import { evidenceRecordTypes, type CriterionRef } from "../evidence/evidence-registry";
 import { keyRoles } from "../personnel/personnel-values";
+import { formatReference } from "../references";
 
 // What the standards ask of training, as data: the categories a session can have, the criteria each
 // category evidences, and the yearly requirement on the key managers. Pure and client-safe: the
@@ -84,8 +86,8 @@ export const criteriaFedByTraining: ReadonlySet<string> = new Set(
   [...sessionCategories.flatMap((c) => categoryCriteria[c]), TEST_CRITERION].map((ref) => `${ref.framework}/${ref.key}`),
 );
 
-export const requirementFrameworks = ["cn-2022-advanced", "cn-2014-general"] as const;
-export type RequirementFramework = (typeof requirementFrameworks)[number];
+// The subset lives with the framework codes; re-exported so the training pages keep one import.
+export { requirementFrameworks, type RequirementFramework };
 
 export interface TrainingRequirement {
   framework: RequirementFramework;
@@ -121,7 +123,7 @@ export const trainingRequirements: Record<RequirementFramework, TrainingRequirem
 };
 
 export function isRequirementFramework(value: unknown): value is RequirementFramework {
-  return (requirementFrameworks as readonly unknown[]).includes(value);
+  return isFrameworkIn(requirementFrameworks, value);
 }
 
 export interface RequirementPerson {
@@ -217,5 +219,5 @@ export function employedOn(person: Pick<RequirementPerson, "hireDate" | "leaveDa
 }
 
 export function sessionReference(number: number): string {
-  return `TR-${String(number).padStart(4, "0")}`;
+  return formatReference("trainingSession", number);
 }

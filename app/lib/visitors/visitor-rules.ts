@@ -1,4 +1,5 @@
 import { checkResidentId, maskIdNumber, type ResidentIdCheck } from "../inspections/identity-document";
+import { formatReference } from "../references";
 
 // The rules of the gatehouse log: which photo IDs a guard sees and how each number looks, the plate
 // of a visitor's vehicle, and when a visitor who never signed out counts as "not signed out".
@@ -68,7 +69,7 @@ export function isChinesePlate(input: string): boolean {
 }
 
 export function visitorReference(number: number): string {
-  return `VIS-${String(number).padStart(5, "0")}`;
+  return formatReference("visitor", number);
 }
 
 /**

@@ -33,13 +33,11 @@ import { PartnersCard } from "./partners-card";
 import { SitesCard } from "./sites-card";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
+import { coverageFrameworks } from "~/lib/criteria/framework-codes";
 
 export const handle = { i18n: ["dashboard", "organizations", "audit", "criteria", "inspections", "partners", "seals", "visitors", "badges", "personnel", "training"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("nav.dashboard"));
-
-/** The current Chinese regime and the 2014 standard: the ones a Chinese AEO enterprise is judged by. */
-const COVERAGE_FRAMEWORKS = ["cn-2022-advanced", "cn-2014-general"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "dashboard.read");
@@ -65,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listSites(auth.db, orgId),
     countActiveMembers(auth.db, orgId),
     can(role, "audit.read") ? listAuditEvents(auth.db, orgId, {}, 1) : Promise.resolve(null),
-    coverageByFramework(auth.db, orgId, COVERAGE_FRAMEWORKS, 8),
+    coverageByFramework(auth.db, orgId, coverageFrameworks, 8),
     dueInspections(auth.db, orgId, auth.organization.timeZone),
     inspectionsNeedingAttention(auth.db, orgId),
     countSchedules(auth.db, orgId),

@@ -14,6 +14,7 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import type { AssessmentPageView } from "~/lib/assessments/assessment-view.server";
 import { labelIn, toneOf, type ActionResult } from "./shared";
 import { localized } from "~/lib/i18n/localized";
+import { fields } from "~/lib/form-fields";
 
 export function ImprovementPlan(props: {
   d: AssessmentPageView;
@@ -117,6 +118,7 @@ function NewActionForm(props: { criterion: string; d: AssessmentPageView; server
     },
     server: props.server as never,
   });
+  const names = fields(NewActionSchema);
   const locale = useLocale();
   const field = { form, values, idPrefix: `action-${props.criterion}-` };
   return (
@@ -124,31 +126,31 @@ function NewActionForm(props: { criterion: string; d: AssessmentPageView; server
       <summary className="cursor-pointer text-sm text-brand-700">{t("assessments.addAction")}</summary>
       <Form key={location.key} method="post" noValidate onSubmit={onSubmit} className="mt-2 space-y-3">
         <input type="hidden" name="intent" value="action" />
-        <input type="hidden" name="criterion" value={props.criterion} />
+        <input type="hidden" name={names.criterion} value={props.criterion} />
         {errorOf("form") ? <Alert tone="error">{errorOf("form")}</Alert> : null}
-        <TextField {...field} name="title" label={t("assessments.actionTitle")} error={errorOf("title")} required />
+        <TextField {...field} name={names.title} label={t("assessments.actionTitle")} error={errorOf(names.title)} required />
         <TextAreaField
           {...field}
-          name="description"
+          name={names.description}
           label={t("assessments.actionDescription")}
-          error={errorOf("description")}
+          error={errorOf(names.description)}
           rows={2}
         />
         <div className="grid gap-3 sm:grid-cols-2">
           <SelectField
             {...field}
-            name="ownerUserId"
+            name={names.ownerUserId}
             label={t("assessments.actionOwner")}
             placeholder={t("common.choose")}
             options={props.d.members.map((m) => ({
               value: m.userId,
               label: m.name,
             }))}
-            error={errorOf("ownerUserId")}
+            error={errorOf(names.ownerUserId)}
           />
           <TextField
             {...field}
-            name="dueOn"
+            name={names.dueOn}
             type="date"
             label={t("assessments.actionDue")}
             hint={
@@ -158,7 +160,7 @@ function NewActionForm(props: { criterion: string; d: AssessmentPageView; server
                   })
                 : undefined
             }
-            error={errorOf("dueOn")}
+            error={errorOf(names.dueOn)}
             required
           />
         </div>

@@ -15,7 +15,7 @@ import { scoreAssessment, type AssessmentResultValue } from "~/lib/assessments/s
 import { requirePermission } from "~/lib/auth/auth.server";
 import { useCan } from "~/lib/auth/use-session-user";
 import { checkUpload, readUploadForm } from "~/lib/evidence/file-store.server";
-import { formDataToObject, parseForm } from "~/lib/form.server";
+import { formDataToObject, parseForm, parseIntent } from "~/lib/form.server";
 import { formatCalendarDate, formatDateTime, todayInZone } from "~/lib/i18n/format";
 import { translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ intent: "result", criterion, errors: form.errors, values: form.values }, { status: 400 });
   }
   const formData = form.formData;
-  const intent = formData.get("intent");
+  const intent = parseIntent(formData, ["result", "removeFile", "action", "finalize"]);
   const back = (query: string, hash = "") => redirect(`/assessments/${assessmentId}?${query}${hash}`);
 
   if (intent === "result") {
@@ -117,13 +117,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     return back("actionAdded=1", `#plan-${criterion}`);
   }
-  if (intent === "finalize") {
-    const done = await finalizeAssessment(auth.db, actor, assessmentId);
-    if (!done) notFound();
-    if (!done.ok) return data({ intent, criterion: "", errors: done.errors, values: {} }, { status: 400 });
-    return back("finalized=1");
-  }
-  throw data({ errors: { form: "errors.invalid" }, values: {} }, { status: 400 });
+  // intent is "finalize": parseIntent refused anything else.
+  const done = await finalizeAssessment(auth.db, actor, assessmentId);
+  if (!done) notFound();
+  if (!done.ok) return data({ intent, criterion: "", errors: done.errors, values: {} }, { status: 400 });
+  return back("finalized=1");
 }
 
 export default function AssessmentPage() {

@@ -1,6 +1,7 @@
 // What the evaluation page's forms share: the action's answer, and which form it belongs to.
 
-export type Intent = "save" | "prepare" | "reopen" | "decide" | "link" | "revokeLink";
+export const intents = ["save", "prepare", "reopen", "decide", "link", "revokeLink"] as const;
+export type Intent = (typeof intents)[number];
 export type ServerState =
   | {
       intent?: string | null;

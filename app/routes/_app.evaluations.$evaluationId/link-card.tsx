@@ -14,6 +14,7 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import type { EvaluationView } from "~/lib/partners/evaluation-view.server";
 import { LINK_DAYS_DEFAULT, QuestionnaireLinkSchema } from "~/lib/partners/partner-schema";
 import type { ServerState } from "./forms";
+import { fields } from "~/lib/form-fields";
 
 export function LinkCard(props: { d: EvaluationView; server: ServerState | null }) {
   const { t } = useTranslation();
@@ -86,6 +87,7 @@ function LinkForm(props: { server: ServerState | null }) {
     server: props.server,
     defaults: { intent: "link", locale: "zh-CN", days: String(LINK_DAYS_DEFAULT) },
   });
+  const names = fields(QuestionnaireLinkSchema);
   const field = { form, values, idPrefix: "link-" };
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3">
@@ -94,25 +96,25 @@ function LinkForm(props: { server: ServerState | null }) {
           <Alert tone="error">{formError ?? t("errors.fixBelow")}</Alert>
         </div>
       ) : null}
-      <input type="hidden" value="link" {...form.register("intent")} />
+      <input type="hidden" value="link" {...form.register(names.intent)} />
       <SelectField
         {...field}
-        name="locale"
+        name={names.locale}
         label={t("partners.linkLanguage")}
         options={[
           { value: "zh-CN", label: "简体中文" },
           { value: "en", label: "English" },
         ]}
-        error={errorOf("locale")}
+        error={errorOf(names.locale)}
       />
-      <TextField {...field} name="days" type="number" inputMode="numeric" label={t("partners.linkDaysLabel")} error={errorOf("days")} />
+      <TextField {...field} name={names.days} type="number" inputMode="numeric" label={t("partners.linkDaysLabel")} error={errorOf(names.days)} />
       <TextField
         {...field}
-        name="email"
+        name={names.email}
         type="email"
         label={t("partners.linkEmail")}
         hint={t("partners.linkEmailHint")}
-        error={errorOf("email")}
+        error={errorOf(names.email)}
       />
       <div className="sm:col-span-3">
         <Button type="submit" disabled={navigation.state === "submitting"}>

@@ -7,7 +7,7 @@ import { PageHeader } from "~/components/ui/card";
 import { assignableMembers } from "~/lib/actions/actions.server";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
-import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
+import { formDataToObject, parseForm, parseIntent, readFormData } from "~/lib/form.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { message, translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
@@ -25,7 +25,7 @@ import { ActionsCard } from "./actions-card";
 import { AnswersCard } from "./answers-card";
 import { DecisionCard } from "./decision-card";
 import { DocumentsCard } from "./documents-card";
-import { type Intent, type ServerState } from "./forms";
+import { intents, type ServerState } from "./forms";
 import { LinkCard } from "./link-card";
 import { SummaryCard } from "./summary-card";
 import type { PageHandle } from "~/root";
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const evaluationId = uuidParam(params, "evaluationId");
   if (!(await getEvaluation(auth.db, auth.organization.id, evaluationId))) notFound();
   const formData = await readFormData(request);
-  const intent = formData.get("intent") as Intent | null;
+  const intent = parseIntent(formData, intents);
   const role = auth.membership.role;
   const actor = {
     ...auth.actor,
@@ -100,12 +100,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // The token exists only in this answer: the page shows the link once, to copy or send.
     return data({ intent, errors: {} as Record<string, string>, values: {}, link: created.url, sentTo: parsed.data.email ?? null });
   }
-  if (intent === "revokeLink") {
-    const linkId = formData.get("linkId");
-    if (!isUuid(linkId) || !(await revokeQuestionnaireLink(auth.db, actor, evaluationId, linkId))) notFound();
-    return redirect(`${here}?revoked=1`);
-  }
-  return refuse({ form: message("errors.invalid") });
+  // intent is "revokeLink": parseIntent refused anything else.
+  const linkId = formData.get("linkId");
+  if (!isUuid(linkId) || !(await revokeQuestionnaireLink(auth.db, actor, evaluationId, linkId))) notFound();
+  return redirect(`${here}?revoked=1`);
 }
 
 export default function EvaluationPage() {

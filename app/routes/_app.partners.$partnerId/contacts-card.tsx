@@ -6,6 +6,7 @@ import { Card } from "~/components/ui/card";
 import { ContactSchema } from "~/lib/partners/partner-schema";
 import type { PartnerView } from "~/lib/partners/partner-view.server";
 import { FormAlert, RemoveButton, serverFor, Submit, type ServerState } from "./forms";
+import { fields } from "~/lib/form-fields";
 
 export function ContactsCard({ d, server }: { d: PartnerView; server: ServerState }) {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ function ContactForm(props: { server: ServerState | null }) {
     server: props.server,
     defaults: { intent: "contact" },
   });
+  const names = fields(ContactSchema);
   const field = { form, values, idPrefix: "contact-" };
   return (
     <details className="rounded-md border border-slate-200 p-3" open={rejected || undefined}>
@@ -44,11 +46,11 @@ function ContactForm(props: { server: ServerState | null }) {
         <div className="sm:col-span-2">
           <FormAlert rejected={rejected} formError={formError} />
         </div>
-        <input type="hidden" value="contact" {...form.register("intent")} />
-        <TextField {...field} name="name" label={t("partners.contactName")} error={errorOf("name")} />
-        <TextField {...field} name="position" label={t("partners.contactPosition")} error={errorOf("position")} />
-        <TextField {...field} name="email" type="email" label={t("fields.email")} error={errorOf("email")} />
-        <TextField {...field} name="phone" type="tel" label={t("partners.contactPhone")} error={errorOf("phone")} />
+        <input type="hidden" value="contact" {...form.register(names.intent)} />
+        <TextField {...field} name={names.name} label={t("partners.contactName")} error={errorOf(names.name)} />
+        <TextField {...field} name={names.position} label={t("partners.contactPosition")} error={errorOf(names.position)} />
+        <TextField {...field} name={names.email} type="email" label={t("fields.email")} error={errorOf(names.email)} />
+        <TextField {...field} name={names.phone} type="tel" label={t("partners.contactPhone")} error={errorOf(names.phone)} />
         <div className="sm:col-span-2">
           <Submit variant="secondary">{t("partners.addContactSubmit")}</Submit>
         </div>

@@ -12,6 +12,7 @@ import { ContractSchema } from "~/lib/partners/partner-schema";
 import type { PartnerView } from "~/lib/partners/partner-view.server";
 import { FormAlert, serverFor, Submit, type ServerState } from "./forms";
 import { localized } from "~/lib/i18n/localized";
+import { fields } from "~/lib/form-fields";
 
 export function ContractsCard({ d, server }: { d: PartnerView; server: ServerState }) {
   const { t, i18n } = useTranslation();
@@ -66,29 +67,30 @@ function ContractForm(props: { d: PartnerView; server: ServerState | null }) {
     server: props.server,
     defaults: { intent: "contract", startsOn: props.d.today, clauseIds: props.d.clauses.filter((c) => c.required).map((c) => c.id) },
   });
+  const names = fields(ContractSchema);
   const field = { form, values, idPrefix: "contract-" };
   return (
     <details className="rounded-md border border-slate-200 p-3" open={rejected || undefined}>
       <summary className="min-h-9 cursor-pointer font-medium text-brand-700">{t("partners.addContract")}</summary>
       <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} className="mt-3 space-y-3">
         <FormAlert rejected={rejected} formError={formError} />
-        <input type="hidden" value="contract" {...form.register("intent")} />
+        <input type="hidden" value="contract" {...form.register(names.intent)} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField {...field} name="contractNumber" label={t("partners.contractNumber")} error={errorOf("contractNumber")} />
-          <TextField {...field} name="title" label={t("partners.contractTitle")} error={errorOf("title")} />
-          <TextField {...field} name="startsOn" type="date" label={t("partners.startsOn")} error={errorOf("startsOn")} />
-          <TextField {...field} name="endsOn" type="date" label={t("partners.endsOn")} error={errorOf("endsOn")} />
+          <TextField {...field} name={names.contractNumber} label={t("partners.contractNumber")} error={errorOf(names.contractNumber)} />
+          <TextField {...field} name={names.title} label={t("partners.contractTitle")} error={errorOf(names.title)} />
+          <TextField {...field} name={names.startsOn} type="date" label={t("partners.startsOn")} error={errorOf(names.startsOn)} />
+          <TextField {...field} name={names.endsOn} type="date" label={t("partners.endsOn")} error={errorOf(names.endsOn)} />
         </div>
         <CheckboxGroupField
           {...field}
-          name="clauseIds"
+          name={names.clauseIds}
           label={t("partners.contractClauses")}
           hint={t("partners.contractClausesHint")}
           options={props.d.clauses.map((c) => ({
             value: c.id,
             label: `${localized(c, "title", i18n.language)} (v${c.version})${c.required ? ` · ${t("partners.requiredClause")}` : ""}`,
           }))}
-          error={errorOf("clauseIds")}
+          error={errorOf(names.clauseIds)}
         />
         <FileField
           form={form}

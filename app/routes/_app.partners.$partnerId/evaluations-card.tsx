@@ -8,6 +8,7 @@ import { Card } from "~/components/ui/card";
 import { StartEvaluationSchema } from "~/lib/partners/partner-schema";
 import type { PartnerView } from "~/lib/partners/partner-view.server";
 import { FormAlert, serverFor, Submit, type ServerState } from "./forms";
+import { fields } from "~/lib/form-fields";
 
 export function EvaluationsCard({ d, server }: { d: PartnerView; server: ServerState }) {
   const { t } = useTranslation();
@@ -59,22 +60,23 @@ function StartEvaluation(props: { d: PartnerView; server: ServerState | null }) 
     server: props.server,
     defaults: { intent: "evaluate", role: p.roles[0] },
   });
+  const names = fields(StartEvaluationSchema);
   const exemptionPossible =
     p.aeoProgramme !== "none" && props.d.certificate !== null && p.aeoValidUntil !== null && p.aeoValidUntil >= props.d.today;
   return (
     <div className="mt-4 space-y-3 border-t border-slate-100 pt-4">
       <FormAlert rejected={rejected} formError={formError} />
       <Form method="post" noValidate onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
-        <input type="hidden" value="evaluate" {...form.register("intent")} />
+        <input type="hidden" value="evaluate" {...form.register(names.intent)} />
         <div className="min-w-56">
           <SelectField
             form={form}
             values={values}
-            name="role"
+            name={names.role}
             idPrefix="evaluate-"
             label={t("partners.evaluateAs")}
             options={p.roles.map((r) => ({ value: r, label: t(`partners.role.${r}`) }))}
-            error={errorOf("role")}
+            error={errorOf(names.role)}
           />
         </div>
         <Submit>{t("partners.startEvaluation")}</Submit>

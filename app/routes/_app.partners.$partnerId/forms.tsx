@@ -6,8 +6,10 @@ import { Button } from "~/components/ui/button";
 
 // What the partner page's forms share: the action's answer, which form it belongs to, and their buttons.
 
-export type Intent =
-  "update" | "certificate" | "contact" | "removeContact" | "site" | "removeSite" | "evaluate" | "exemption" | "supervision" | "contract";
+export const intents = [
+  "update", "certificate", "contact", "removeContact", "site", "removeSite", "evaluate", "exemption", "supervision", "contract",
+] as const;
+export type Intent = (typeof intents)[number];
 export type ServerState =
   { intent?: string | null; errors?: Record<string, string | undefined>; values?: Record<string, string | string[]> } | undefined;
 

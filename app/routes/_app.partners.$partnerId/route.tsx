@@ -7,7 +7,7 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { assignableMembers } from "~/lib/actions/actions.server";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { checkUpload, readUploadForm } from "~/lib/evidence/file-store.server";
-import { formDataToObject, parseForm } from "~/lib/form.server";
+import { formDataToObject, parseForm, parseIntent } from "~/lib/form.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
@@ -46,11 +46,12 @@ import { ContractsCard } from "./contracts-card";
 import { DocumentsCard } from "./documents-card";
 import { EditForm } from "./edit-form";
 import { EvaluationsCard } from "./evaluations-card";
-import { serverFor, type Intent, type ServerState } from "./forms";
+import { intents, serverFor, type Intent, type ServerState } from "./forms";
 import { SitesCard } from "./sites-card";
 import { SummaryCard } from "./summary-card";
 import { SupervisionCard } from "./supervision-card";
 import type { PageHandle } from "~/root";
+import { intentOf } from "~/lib/intent";
 
 export const handle = { i18n: ["criteria", "actions", "inspections", "partners"] } satisfies PageHandle;
 
@@ -93,11 +94,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(await getPartner(auth.db, auth.organization.id, partnerId))) notFound();
   const actor = { ...auth.actor, timeZone: auth.organization.timeZone };
   const form = await readUploadForm(request);
-  const intent = (form.formData?.get("intent") ?? null) as Intent | null;
+  // A body refused for its size may still say which form it came from, so the error lands there.
+  const posted: Intent | null = intentOf(form.formData, intents);
   const refuse = (errors: Record<string, string>, values: Record<string, string | string[]> = {}) =>
-    data({ intent, errors, values }, { status: 400 });
+    data({ intent: posted, errors, values }, { status: 400 });
   if (!form.ok) return refuse(form.errors, form.values);
   const formData = form.formData;
+  const intent = parseIntent(formData, intents);
   const values = formDataToObject(formData);
   const here = `/partners/${partnerId}`;
 
@@ -169,8 +172,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!created.ok) return refuse(created.errors, values);
       return redirect(`/contracts/${created.id}?created=1`);
     }
-    default:
-      return refuse({ form: message("errors.invalid") });
   }
 }
 

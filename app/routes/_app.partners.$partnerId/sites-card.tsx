@@ -8,6 +8,7 @@ import { countryName, countryOptions } from "~/lib/partners/countries";
 import { PartnerSiteSchema } from "~/lib/partners/partner-schema";
 import type { PartnerView } from "~/lib/partners/partner-view.server";
 import { FormAlert, RemoveButton, serverFor, Submit, type ServerState } from "./forms";
+import { fields } from "~/lib/form-fields";
 
 export function SitesCard({ d, server }: { d: PartnerView; server: ServerState }) {
   const { t } = useTranslation();
@@ -41,21 +42,22 @@ function SiteForm(props: { server: ServerState | null }) {
     server: props.server,
     defaults: { intent: "site", countryCode: "CN" },
   });
+  const names = fields(PartnerSiteSchema);
   const field = { form, values, idPrefix: "site-" };
   return (
     <details className="rounded-md border border-slate-200 p-3" open={rejected || undefined}>
       <summary className="min-h-9 cursor-pointer font-medium text-brand-700">{t("partners.addSite")}</summary>
       <Form method="post" noValidate onSubmit={onSubmit} className="mt-3 space-y-3">
         <FormAlert rejected={rejected} formError={formError} />
-        <input type="hidden" value="site" {...form.register("intent")} />
-        <TextField {...field} name="name" label={t("partners.siteName")} error={errorOf("name")} />
-        <TextField {...field} name="address" label={t("fields.address")} error={errorOf("address")} />
+        <input type="hidden" value="site" {...form.register(names.intent)} />
+        <TextField {...field} name={names.name} label={t("partners.siteName")} error={errorOf(names.name)} />
+        <TextField {...field} name={names.address} label={t("fields.address")} error={errorOf(names.address)} />
         <SelectField
           {...field}
-          name="countryCode"
+          name={names.countryCode}
           label={t("partners.country")}
           options={countryOptions(locale)}
-          error={errorOf("countryCode")}
+          error={errorOf(names.countryCode)}
         />
         <Submit variant="secondary">{t("partners.addSiteSubmit")}</Submit>
       </Form>

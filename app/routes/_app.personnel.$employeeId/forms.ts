@@ -4,7 +4,8 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 
 // What the employee page's forms share: the action's answer, and which form it belongs to.
 
-export type Intent = "update" | "reveal" | "exit" | "item" | "prehire" | "background" | "conduct";
+export const intents = ["update", "reveal", "exit", "item", "prehire", "background", "conduct"] as const;
+export type Intent = (typeof intents)[number];
 export type ServerState =
   | {
       intent?: string | null;

@@ -5,12 +5,11 @@ import { Alert } from "~/components/ui/alert";
 import { PageHeader } from "~/components/ui/card";
 import { BackLink } from "~/components/ui/back-link";
 import { requirePermission } from "~/lib/auth/auth.server";
-import { can } from "~/lib/auth/permissions";
+import { can, type Permission } from "~/lib/auth/permissions";
 import { listItemsHeldBy } from "~/lib/badges/badges.server";
 import { checkUpload, readUploadForm } from "~/lib/evidence/file-store.server";
-import { formDataToObject, parseForm } from "~/lib/form.server";
+import { formDataToObject, parseForm, parseIntent } from "~/lib/form.server";
 import { todayInZone } from "~/lib/i18n/format";
-import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { listSites } from "~/lib/organizations/organizations.server";
 import { employeeRights, employeeView } from "~/lib/personnel/employee-view.server";
@@ -32,9 +31,10 @@ import { ConductCard } from "./conduct-card";
 import { DetailsCard } from "./details-card";
 import { EditCard } from "./edit-card";
 import { ExitCard } from "./exit-card";
-import { type Intent, type ServerState } from "./forms";
+import { intents, type Intent, type ServerState } from "./forms";
 import { PrehireCard } from "./prehire-card";
 import type { PageHandle } from "~/root";
+import { intentOf } from "~/lib/intent";
 
 export const handle = { i18n: ["organizations", "criteria", "inspections", "badges", "personnel"] } satisfies PageHandle;
 
@@ -71,7 +71,7 @@ const permissionOf = {
   prehire: "personnel.manage",
   background: "personnel.manage",
   conduct: "personnel.manage",
-} as const;
+} as const satisfies Record<Intent, Permission>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "personnel.read");
@@ -79,11 +79,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Another organisation's employee is a 404 before its form is read, whatever was posted.
   if (!(await getEmployee(auth.db, auth.organization.id, employeeId))) notFound();
   const form = await readUploadForm(request);
-  const intent = (form.formData?.get("intent") ?? null) as Intent | null;
+  // A body refused for its size may still say which form it came from, so the error lands there.
+  const posted: Intent | null = intentOf(form.formData, intents);
   const refuse = (errors: Record<string, string>, values: Record<string, string | string[]> = {}) =>
-    data({ intent, errors, values, revealed: null }, { status: 400 });
+    data({ intent: posted, errors, values, revealed: null }, { status: 400 });
   if (!form.ok) return refuse(form.errors, form.values);
-  if (!intent || !(intent in permissionOf)) return refuse({ form: message("errors.invalid") });
+  const intent = parseIntent(form.formData, intents);
   await requirePermission(request, permissionOf[intent]);
   const formData = form.formData;
   const values = formDataToObject(formData);

@@ -9,12 +9,14 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import type { SessionView } from "~/lib/training/session-view.server";
 import { AttendFormSchema } from "~/lib/training/training-schema";
 import { localized } from "~/lib/i18n/localized";
+import { fields } from "~/lib/form-fields";
 
 export function AttendeePicker(props: { d: SessionView; server: ServerFormState }) {
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
   const d = props.d;
   const { form, errorOf, onSubmit } = useValidatedForm(AttendFormSchema, { server: props.server });
+  const names = fields(AttendFormSchema);
   const hydrated = useHydrated();
   const ticked = form.watch("employeeIds") as string[] | string | false | undefined;
   const tickedCount = Array.isArray(ticked) ? ticked.length : ticked ? 1 : 0;
@@ -22,7 +24,7 @@ export function AttendeePicker(props: { d: SessionView; server: ServerFormState 
   const picked = (props.server?.values?.employeeIds ?? []) as string[] | string;
   const pickedSet = new Set(Array.isArray(picked) ? picked : [picked]);
   const filtered = Boolean(d.picker.site || d.picker.department || d.picker.name);
-  const error = errorOf("employeeIds");
+  const error = errorOf(names.employeeIds);
   return (
     <div className="mt-4 space-y-3 border-t border-slate-100 pt-4">
       <h3 className="text-base font-semibold text-slate-900">{t("training.attendance.add")}</h3>
@@ -91,7 +93,7 @@ export function AttendeePicker(props: { d: SessionView; server: ServerFormState 
                       value={c.id}
                       defaultChecked={pickedSet.has(c.id)}
                       className="size-6 shrink-0 accent-brand-700"
-                      {...form.register("employeeIds")}
+                      {...form.register(names.employeeIds)}
                     />
                     <span className="min-w-0">
                       <span className="block font-medium">
@@ -116,7 +118,7 @@ export function AttendeePicker(props: { d: SessionView; server: ServerFormState 
           <Form method="post">
             <input type="hidden" name="intent" value="attend" />
             {d.candidates.map((c) => (
-              <input key={c.id} type="hidden" name="employeeIds" value={c.id} />
+              <input key={c.id} type="hidden" name={names.employeeIds} value={c.id} />
             ))}
             <Button type="submit" variant="secondary" className="w-full sm:w-auto" disabled={navigation.state === "submitting"}>
               {t("training.attendance.addAllShown", { count: d.candidates.length })}

@@ -7,7 +7,7 @@ import { buttonClass } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { readUploadForm } from "~/lib/evidence/file-store.server";
-import { formDataToObject, parseForm } from "~/lib/form.server";
+import { formDataToObject, parseForm, parseIntent } from "~/lib/form.server";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { criterionLabels } from "~/lib/inspections/templates.server";
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readUploadForm(request);
   if (!form.ok) return data({ intent: "form", errors: form.errors, values: form.values }, { status: 400 });
   const formData = form.formData;
-  const intent = String(formData.get("intent") ?? "");
+  const intent = parseIntent(formData, ["details", "attend", "unattend", "result", "delete", "materials"]);
   const url = new URL(request.url);
   const back = (notice: string) => {
     const next = new URLSearchParams(url.search);
@@ -108,15 +108,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result) notFound();
     return redirect(result.drill ? "/training/drills?deleted=1" : "/training?deleted=1");
   }
-  if (intent === "materials") {
-    const materials = await checkMaterials(formData.getAll("materials"));
-    if (!materials.ok) return refusedWith({ materials: materials.error });
-    if (!materials.files.length) return refusedWith({ materials: message("files.required") });
-    const result = await addMaterials(auth.db, actor, sessionId, materials.files);
-    if (!result) notFound();
-    return back("materials");
-  }
-  return refusedWith({ form: message("errors.invalid") });
+  // intent is "materials": parseIntent refused anything else.
+  const materials = await checkMaterials(formData.getAll("materials"));
+  if (!materials.ok) return refusedWith({ materials: materials.error });
+  if (!materials.files.length) return refusedWith({ materials: message("files.required") });
+  const result = await addMaterials(auth.db, actor, sessionId, materials.files);
+  if (!result) notFound();
+  return back("materials");
 }
 
 export default function TrainingSessionPage() {
