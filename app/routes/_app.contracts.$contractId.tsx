@@ -5,7 +5,7 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { FileDownloadLink } from "~/components/evidence/file-download";
 import { FileField, TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/use-validated-form";
-import { partnerName, PartnerStatusBadges } from "~/components/partners/partner-fields";
+import { partnerName, PartnerStatusBadges } from "~/components/partners/partner-badges";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";

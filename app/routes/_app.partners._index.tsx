@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { partnerName, PartnerStatusBadges } from "~/components/partners/partner-fields";
+import { partnerName, PartnerStatusBadges } from "~/components/partners/partner-badges";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";

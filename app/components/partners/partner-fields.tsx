@@ -1,7 +1,6 @@
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { CheckboxGroupField, SelectField, TextAreaField, TextField } from "~/components/form/fields";
-import { Badge } from "~/components/ui/badge";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { countryOptions } from "~/lib/partners/countries";
 import { aeoProgrammes, customsCredits, partnerRoles } from "~/lib/partners/partner-values";
@@ -111,27 +110,4 @@ export function PartnerFields(props: FormBinding) {
       <TextAreaField {...field} name={names.notes} label={t("partners.notes")} error={props.errorOf(names.notes)} />
     </div>
   );
-}
-
-const statusTone = { pending: "warn", approved: "good", conditional: "brand", rejected: "bad" } as const;
-/** The tones of a partner's risk tier, wherever one is shown. */
-export const tierTone = { low: "good", medium: "warn", high: "bad" } as const;
-/** A decision in the tone of the status it gives the partner. */
-export const decisionTone = { approved: "good", approved_with_conditions: "brand", rejected: "bad" } as const;
-
-/** Status and risk tier, as every list and page shows them; a rejected partner is marked in red. */
-export function PartnerStatusBadges(props: { status: keyof typeof statusTone; tier: keyof typeof tierTone | null; exempt?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <span className="inline-flex flex-wrap items-center gap-1">
-      <Badge tone={statusTone[props.status]}>{t(`partners.status.${props.status}`)}</Badge>
-      {props.tier ? <Badge tone={tierTone[props.tier]}>{t(`partners.tier.${props.tier}`)}</Badge> : null}
-      {props.exempt ? <Badge tone="brand">{t("partners.exemptBadge")}</Badge> : null}
-    </span>
-  );
-}
-
-/** The partner's name in the reader's language, the other one after it when both exist. */
-export function partnerName(p: { legalNameZh: string; legalNameEn: string }, en: boolean): string {
-  return en ? p.legalNameEn || p.legalNameZh : p.legalNameZh || p.legalNameEn;
 }

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { partnerName } from "~/components/partners/partner-fields";
+import { partnerName } from "~/components/partners/partner-badges";
 import { Card } from "~/components/ui/card";
 import { formatCalendarDate } from "~/lib/i18n/format";
 import { useLocale } from "~/lib/i18n/use-locale";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { decisionTone, PartnerStatusBadges, tierTone } from "~/components/partners/partner-fields";
+import { decisionTone, PartnerStatusBadges, tierTone } from "~/components/partners/partner-badges";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { useShell } from "~/lib/auth/use-session-user";

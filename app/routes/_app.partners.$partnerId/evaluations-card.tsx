@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { SelectField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/use-validated-form";
-import { decisionTone } from "~/components/partners/partner-fields";
+import { decisionTone } from "~/components/partners/partner-badges";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { StartEvaluationSchema } from "~/lib/partners/partner-schema";

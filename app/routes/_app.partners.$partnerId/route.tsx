@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { partnerName } from "~/components/partners/partner-fields";
+import { partnerName } from "~/components/partners/partner-badges";
 import { Alert } from "~/components/ui/alert";
 import { Card, PageHeader } from "~/components/ui/card";
 import { assignableMembers } from "~/lib/actions/actions.server";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { PartnerStatusBadges } from "~/components/partners/partner-fields";
+import { PartnerStatusBadges } from "~/components/partners/partner-badges";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { formatCalendarDate } from "~/lib/i18n/format";
