@@ -402,6 +402,25 @@ describe("custody", () => {
     expect(chain?.events.map((e) => e.event.kind)).toEqual(["received", "issued", "returned"]);
   });
 
+  test("seals are held only by roles that use them: an auditor is neither offered nor accepted as custodian", async () => {
+    const page = await callLoader(issueRoute, "/seals/issue", { cookie: lead.cookie });
+    const offered = (page.data as { members: { userId: string }[] }).members.map((m) => m.userId);
+    expect(offered).toContain(guard.userId);
+    expect(offered).not.toContain(auditor.userId);
+    const numbers = await received(1);
+    const events = await countOf("seal_events");
+    const refused = await callAction(
+      issueRoute,
+      "/seals/issue",
+      { custodianUserId: auditor.userId, fromNumber: numbers[0] },
+      { cookie: lead.cookie },
+    );
+    expect(refused.status).toBe(400);
+    expect(keyOf(errorsOf(refused).custodianUserId)).toBe("seals.errors.custodianRole");
+    expect(await sealRow(numbers[0] as string)).toMatchObject({ status: "in_stock", custodianUserId: null });
+    expect(await countOf("seal_events")).toBe(events);
+  });
+
   test("voiding needs a reason and is refused for an applied seal", async () => {
     const [a, b] = await received(2);
     const sealA = await sealRow(a as string);

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { memberships, sealEvents, seals, users } from "../../../db/schema";
 import { recordAuditBatch } from "../audit/audit.server";
+import { can, rolesWith, type Role } from "../auth/permissions";
 import type { Database, Executor } from "../db-types.server";
 import { refused } from "../form.server";
 import { message } from "../i18n/messages";
@@ -11,9 +12,12 @@ import { addEvent, lockSealById, moveSeal, rangeError, someNumbers, stepOrError,
 
 // Custody: seals handed to a named member, returned to stock or voided, and who may hold them.
 
+/** Who may hold seals: the roles that record seal events (apply, verify, return), never an auditor. */
+const custodianRoles: readonly Role[] = rolesWith("seals.record");
+
 async function activeMember(tx: Executor, orgId: string, userId: string) {
   const [row] = await tx
-    .select({ id: users.id, name: users.name })
+    .select({ id: users.id, name: users.name, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId), eq(memberships.status, "active")));
@@ -27,6 +31,7 @@ export async function issueSeals(db: Database, actor: SealActor, values: IssueSe
   return db.transaction(async (tx) => {
     const member = await activeMember(tx, actor.organizationId, values.custodianUserId);
     if (!member) return refused({ custodianUserId: message("errors.choose") });
+    if (!can(member.role, "seals.record")) return refused({ custodianUserId: message("seals.errors.custodianRole", { name: member.name }) });
     const rows = await tx
       .select()
       .from(seals)
@@ -150,6 +155,6 @@ export async function custodianOptions(db: Database, orgId: string) {
     .select({ userId: users.id, name: users.name, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, orgId), eq(memberships.status, "active")))
+    .where(and(eq(memberships.organizationId, orgId), eq(memberships.status, "active"), inArray(memberships.role, [...custodianRoles])))
     .orderBy(asc(users.name));
 }

@@ -100,6 +100,7 @@ export const seals = {
       unknownNumbers_one: "{{count}} number is not in the log: {{numbers}}.",
       unknownNumber: "Seal {{number}} is not in the log. Check the number, or receive it first.",
       otherCustodian: "Seal {{number}} is in the custody of {{name}}: only they may apply it, or it is returned first.",
+      custodianRole: "{{name}} cannot hold seals: their role does not apply or verify seals. Choose a security officer, security supervisor, compliance lead, administrator or owner.",
       notHighSecurity: "Seal {{number}} is ISO 17712 class {{isoClass}}: a loaded export container needs an H-class (high-security) seal.",
       photoRequired: "Take a photo of the applied seal.",
       tooManyPhotos: "At most {{max}} photos.",

@@ -103,6 +103,7 @@ export const seals: Widen<typeof english> = {
       unknownNumbers_one: "{{count}} 个号码不在登记中：{{numbers}}。",
       unknownNumber: "封志 {{number}} 不在登记中。请核对号码，或先办理入库。",
       otherCustodian: "封志 {{number}} 由 {{name}} 保管：只能由其施封，或先退回库存。",
+      custodianRole: "{{name}} 不能保管封志：其角色不负责施封或验封。请选择安保员、安保主管、合规负责人、管理员或所有者。",
       notHighSecurity: "封志 {{number}} 为 ISO 17712 {{isoClass}} 级：已装货的出口集装箱须使用 H 级（高安全）封志。",
       photoRequired: "请拍摄已施加封志的照片。",
       tooManyPhotos: "最多 {{max}} 张照片。",
