@@ -80,7 +80,7 @@ export function ImprovementPlan(props: {
                       {t("assessments.dueOn", {
                         date: formatCalendarDate(a.dueOn, locale),
                       })}{" "}
-                      · {t(`assessments.actionStatus.${a.status}`)}
+                      · {t(`actions.status.${a.status}`)}
                     </li>
                   ))}
                 </ul>

@@ -175,3 +175,15 @@ describe("language negotiation", () => {
     expect(isLocale("en-US")).toBe(false);
   });
 });
+
+describe("one name per status", () => {
+  test("a corrective action's status reads the same on every page and in the PDFs", async () => {
+    const { actionStatusLabels } = await import("~/lib/assessments/result-labels");
+    for (const [status, label] of Object.entries(actionStatusLabels)) {
+      expect(zhCN.actions.status[status as keyof typeof zhCN.actions.status], status).toBe(label.zh);
+      expect(en.actions.status[status as keyof typeof en.actions.status], status).toBe(label.en);
+    }
+    // The assessment's improvement plan shows actions.status; it once had its own names (待处理 / 进行中).
+    expect(Object.keys(en.assessments)).not.toContain("actionStatus");
+  });
+});

@@ -74,12 +74,6 @@ export const assessments = {
       draft: "Draft",
       final: "Final",
     },
-    actionStatus: {
-      open: "Open",
-      in_progress: "In progress",
-      done: "Done",
-      cancelled: "Cancelled",
-    },
     provenance: {
       official: "Official text",
       reconstructed: "Reconstructed text, not the official wording",

@@ -77,12 +77,6 @@ export const assessments: Widen<typeof english> = {
       draft: "草稿",
       final: "已定稿",
     },
-    actionStatus: {
-      open: "待处理",
-      in_progress: "进行中",
-      done: "已完成",
-      cancelled: "已取消",
-    },
     provenance: {
       official: "官方文本",
       reconstructed: "文本为重建，非官方原文",
