@@ -16,13 +16,12 @@ import { useTranslation } from "./lib/i18n/use-translation";
 import { ErrorPage } from "./components/error-page";
 import { getAuth } from "./lib/auth/auth.server";
 import { isDatabaseUnavailable } from "./lib/database-outage.server";
-import { setUserLocale } from "./lib/auth/accounts.server";
 import type { Locale } from "./lib/i18n/config";
 import { localeModuleUrls, type NamespaceModuleUrls } from "./lib/i18n/locale-modules.server";
 import { pageNamespaces, type Namespace, type TranslationHandle } from "./lib/i18n/namespaces";
 import { createPageI18n, translationsPending } from "./lib/i18n/page-translations";
 import { useLocale } from "./lib/i18n/use-locale";
-import { localeCookie, queryLocale, resolveLocale } from "./lib/i18n/i18n.server";
+import { resolveLocale } from "./lib/i18n/i18n.server";
 import { useNonce } from "./lib/nonce";
 import stylesheet from "./styles/app.css?url";
 
@@ -38,15 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (isDatabaseUnavailable(error)) return null;
     throw error;
   });
+  // `?lng=` shows this page in that language and remembers nothing: a link shared in the other
+  // language must not change the reader's own choice. The language switch (/language) remembers it.
   const locale = await resolveLocale(request, auth?.user.locale);
-  const headers = new Headers();
-  // `?lng=` switches for good: remembered in the cookie, and on the account when signed in.
-  const switched = queryLocale(request);
-  if (switched) {
-    headers.append("Set-Cookie", await localeCookie.serialize(switched));
-    if (auth && auth.user.locale !== switched) await setUserLocale(auth.db, auth.user.id, switched);
-  }
-  return data({ locale, localeModules: localeModuleUrls(locale) }, { headers });
+  return data({ locale, localeModules: localeModuleUrls(locale) });
 }
 
 /**

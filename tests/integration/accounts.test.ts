@@ -6,6 +6,7 @@ import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import { createI18n } from "~/lib/i18n/translations.server";
 import { translateMessage } from "~/lib/i18n/messages";
 import { queues } from "~/lib/jobs/job-engine.server";
+import * as rootRoute from "~/root";
 import * as appShellRoute from "~/routes/_app";
 import * as accountRoute from "~/routes/_app.account";
 import * as inviteRoute from "~/routes/_auth.invite.$token";
@@ -212,6 +213,22 @@ describe("login and logout", () => {
     expect(outcome.location).toBe("/settings/sites");
     expect(outcome.setCookie).toMatch(/^lng=/);
     expect((await authOf(owner.cookie))?.user.locale).toBe("en");
+  });
+
+  test("?lng= shows that page in the language and remembers nothing; the next page is in the reader's own", async () => {
+    const owner = await signUpOrganization();
+    const saved = (await authOf(owner.cookie))?.user.locale;
+    const other = saved === "en" ? "zh-CN" : "en";
+    const shared = await callLoader<{ locale: string }>(rootRoute, `/settings/sites?lng=${other}`, { cookie: owner.cookie });
+    expect(shared.data.locale).toBe(other);
+    expect(shared.setCookie).toBeNull();
+    expect((await authOf(owner.cookie))?.user.locale).toBe(saved);
+    const next = await callLoader<{ locale: string }>(rootRoute, "/settings/sites", { cookie: owner.cookie });
+    expect(next.data.locale).toBe(saved);
+    // Signed out too: no cookie is set by the parameter.
+    const guest = await callLoader<{ locale: string }>(rootRoute, "/login?lng=en", {});
+    expect(guest.data.locale).toBe("en");
+    expect(guest.setCookie).toBeNull();
   });
 });
 

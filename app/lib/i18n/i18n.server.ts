@@ -34,11 +34,6 @@ export async function resolveLocale(request: Request, userLocale?: string | null
   return localeFromAcceptLanguage(request.headers.get("Accept-Language"));
 }
 
-export function queryLocale(request: Request): Locale | null {
-  const value = new URL(request.url).searchParams.get("lng");
-  return isLocale(value) ? value : null;
-}
-
 export function serverT(locale: Locale) {
   return createI18n(locale).t;
 }
