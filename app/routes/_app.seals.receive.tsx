@@ -26,11 +26,14 @@ export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("s
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "seals.manage");
   const [models, sites] = await Promise.all([listSealModels(auth.db, auth.organization.id), listSites(auth.db, auth.organization.id)]);
+  const active = models.filter((m) => m.model.active);
+  const label = (m: (typeof active)[number]) => `${m.model.manufacturer} ${m.model.modelName} (${m.model.isoClass})`;
   return {
     now: localDateTimeInZone(new Date(), auth.organization.timeZone),
-    models: models
-      .filter((m) => m.model.active)
-      .map((m) => ({ id: m.model.id, label: `${m.model.manufacturer} ${m.model.modelName} (${m.model.isoClass})` })),
+    models: active.map((m) => ({ id: m.model.id, label: label(m) })),
+    // An H-class claim without the certificate that proves it: the seals can be received, but an
+    // auditor will ask for the proof (ISO 17712 H for every loaded container).
+    uncertifiedH: active.filter((m) => m.model.isoClass === "H" && !m.certificate).map(label),
     sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
   };
 }
@@ -84,6 +87,14 @@ export default function ReceiveSealsPage() {
         ) : (
           <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
             {rejected ? <Alert tone="error">{formError ?? t("seals.notSaved")}</Alert> : null}
+            {d.uncertifiedH.length > 0 ? (
+              <Alert tone="warning">
+                {t("seals.receive.uncertified", { models: d.uncertifiedH.join(t("common.listSeparator")) })}{" "}
+                <Link to="/seals/models" className="font-medium underline">
+                  {t("seals.models.title")}
+                </Link>
+              </Alert>
+            ) : null}
             <SelectField
               form={form}
               values={values}

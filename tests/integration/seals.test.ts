@@ -130,6 +130,16 @@ describe("seal models", () => {
 });
 
 describe("receiving seals", () => {
+  test("the receive page warns about H-class models without their certificate, and only about those", async () => {
+    const page = await callLoader<{ uncertifiedH: string[]; models: { id: string; label: string }[] }>(receiveRoute, "/seals/receive", {
+      cookie: lead.cookie,
+    });
+    const labelOf = (id: string) => page.data.models.find((m) => m.id === id)?.label;
+    expect(page.data.uncertifiedH).toContain(labelOf(modelH));
+    expect(page.data.uncertifiedH).not.toContain(labelOf(modelS));
+    expect(page.data.uncertifiedH.some((label) => label.startsWith("Acme Seals AS-100"))).toBe(false);
+  });
+
   test("a range becomes one in-stock seal per number, each with its receipt event and audit event", async () => {
     const prefix = sealPrefix();
     const before = { seals: await countOf("seals"), audit: await countOf("audit_events") };

@@ -187,6 +187,7 @@ export const seals = {
       toHint: "Empty for a single seal. Same prefix and digit count as the first number.",
       noteHint: "Delivery note or purchase order, for example.",
       noModels: "Register the seal model and its ISO 17712 certificate first:",
+      uncertified: "No ISO 17712 certificate is on file for these H-class models: {{models}}. Seals of them can be received, but an H-class seal on a loaded container needs that proof; upload it on",
       submit: "Receive into stock",
       done: "{{count}} seals received: {{first}} to {{last}}.",
       done_one: "{{count}} seal received: {{first}}.",

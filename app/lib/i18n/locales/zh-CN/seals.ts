@@ -190,6 +190,7 @@ export const seals: Widen<typeof english> = {
       toHint: "单个封志可留空。前缀和位数须与起始号码相同。",
       noteHint: "例如送货单号或采购订单号。",
       noModels: "请先登记封志型号及其 ISO 17712 证书：",
+      uncertified: "以下 H 级型号尚无 ISO 17712 证书：{{models}}。仍可入库，但重箱使用 H 级封志须有该证明，请在此上传：",
       submit: "登记入库",
       done: "已入库 {{count}} 个封志：{{first}} 至 {{last}}。",
       done_one: "已入库 {{count}} 个封志：{{first}}。",
