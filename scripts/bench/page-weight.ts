@@ -86,8 +86,14 @@ async function logIn(baseUrl: string, locale: string): Promise<{ name: string; v
   const setCookie = response.headers.getSetCookie().find((c) => !c.startsWith("lng="));
   if (response.status !== 302 || !setCookie) throw new Error(`Login as ${DEMO_EMAIL} failed: HTTP ${response.status}`);
   const [name = "", value = ""] = setCookie.split(";")[0]!.split(/=(.*)/s);
-  // `?lng=` saves the language on the account, which wins over Accept-Language from then on.
-  await fetch(`${baseUrl}/?lng=${locale}`, { headers: { Cookie: `${name}=${value}` } });
+  // The language switch saves the language on the account, which wins over Accept-Language from then
+  // on (`?lng=` would show one page only).
+  await fetch(`${baseUrl}/language`, {
+    method: "POST",
+    headers: { Cookie: `${name}=${value}`, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ lng: locale, redirectTo: "/" }),
+    redirect: "manual",
+  });
   return { name, value };
 }
 
