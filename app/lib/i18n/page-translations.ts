@@ -13,6 +13,8 @@ type Texts = Record<string, unknown>;
 const loaded: Record<Locale, Set<Namespace>> = { en: new Set(), "zh-CN": new Set() };
 const texts: Record<Locale, Texts> = { en: {}, "zh-CN": {} };
 const pending = new Map<string, Promise<void>>();
+/** Namespaces whose module could not be fetched: a page renders without them rather than wait forever. */
+const failed = new Set<string>();
 
 // One instance per language, made once and given namespaces as they arrive: a page's instance
 // knows one language and never switches it, so every page (and every request on the server) can
@@ -54,10 +56,13 @@ function loadOne(locale: Locale, namespace: Namespace): Promise<void> {
       (bundle) => {
         add(locale, namespace, bundle);
         pending.delete(key);
+        failed.delete(key);
       },
       (error: unknown) => {
-        // A failed fetch (the network dropped) is tried again the next time the page needs it.
+        // A failed fetch (the network dropped) is tried again by the next explicit load (entry.client,
+        // the language switch); a page waiting for it renders without it instead of retrying in a loop.
         pending.delete(key);
+        failed.add(key);
         throw error;
       },
     );
@@ -72,7 +77,8 @@ function loadOne(locale: Locale, namespace: Namespace): Promise<void> {
  * previous page on screen until the texts are here).
  */
 export function translationsPending(locale: Locale, wanted: readonly Namespace[]): Promise<void> | null {
-  return hasTranslations(locale, wanted) ? null : loadTranslations(locale, wanted);
+  const missing = wanted.filter((namespace) => !loaded[locale].has(namespace) && !failed.has(`${locale}/${namespace}`));
+  return missing.length === 0 ? null : loadTranslations(locale, missing).catch(() => {});
 }
 
 /**

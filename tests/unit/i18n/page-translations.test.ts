@@ -75,3 +75,25 @@ describe("page translations", () => {
     expect(hasTranslations("zh-CN", ["core", "seals", "partners", "emails"])).toBe(true);
   });
 });
+
+describe("a namespace that cannot be fetched", () => {
+  test("a page waits for it once, then renders without it rather than waiting forever", async () => {
+    // A fresh browser: nothing loaded yet (the tests above provided everything).
+    vi.resetModules();
+    const fresh = await import("~/lib/i18n/page-translations");
+    const { namespaceModules } = await import("~/lib/i18n/namespace-modules");
+    const original = namespaceModules.en.badges;
+    namespaceModules.en.badges = () => Promise.reject(new Error("offline"));
+    try {
+      const first = fresh.translationsPending("en", ["badges"]);
+      expect(first).toBeInstanceOf(Promise);
+      await first;
+      expect(fresh.translationsPending("en", ["badges"])).toBeNull();
+      expect(fresh.hasTranslations("en", ["badges"])).toBe(false);
+    } finally {
+      namespaceModules.en.badges = original;
+    }
+    await fresh.loadTranslations("en", ["badges"]);
+    expect(fresh.hasTranslations("en", ["badges"])).toBe(true);
+  });
+});
