@@ -1,3 +1,6 @@
+// Why one file (2,654 lines): a benchmark fixture whose statements insert one year of every record
+// type in dependency order; it is read top to bottom, once, and is not application code.
+//
 // A realistic year of one organisation's records, written with set-based SQL so that the dossier
 // generator and the job engine can be measured at scale (scripts/bench/dossier-scale.ts) and tested
 // small (tests/integration/scale-data.test.ts). The same statements run on PostgreSQL and PGlite:
@@ -32,8 +35,6 @@
 // session_replication_role = replica when the role is a superuser, which skips the per-row
 // foreign-key triggers and halves their time; verifyBulkReferences then checks the same references
 // set-based. Without superuser rights they run with their triggers, only slower.
-// Why one file (2,651 lines): a benchmark fixture whose statements insert one year of every record
-// type in dependency order; it is read top to bottom, once, and is not application code.
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";

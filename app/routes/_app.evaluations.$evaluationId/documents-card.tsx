@@ -6,14 +6,13 @@ import { localized } from "~/lib/i18n/localized";
 
 export function DocumentsCard({ d }: { d: EvaluationView }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
   return (
     <Card title={t("partners.documentsTitle", { count: d.documents.length })}>
       <ul className="divide-y divide-slate-100">
         {d.documents.map((doc) => (
           <li key={doc.id} className="py-2 text-sm">
             <FileDownloadLink fileId={doc.fileId} name={doc.name} label={doc.name} />
-            {doc.questionKey ? <span className="ml-2 text-slate-500">{questionText(d, doc.questionKey, en)}</span> : null}
+            {doc.questionKey ? <span className="ml-2 text-slate-500">{questionText(d, doc.questionKey, i18n.language)}</span> : null}
             <span className="block break-all font-mono text-xs text-slate-500">SHA-256 {doc.sha256}</span>
           </li>
         ))}
@@ -22,7 +21,7 @@ export function DocumentsCard({ d }: { d: EvaluationView }) {
   );
 }
 
-function questionText(d: EvaluationView, key: string, en: boolean): string {
+function questionText(d: EvaluationView, key: string, language: string): string {
   const q = d.questionnaire?.questions.find((x) => x.key === key);
-  return q ? localized(q, "text", en ? "en" : "zh-CN") : key;
+  return q ? localized(q, "text", language) : key;
 }

@@ -1,47 +1,13 @@
 import { describe, expect, test } from "vitest";
-import type { Criterion, Framework } from "../../../db/schema";
 import type { CoverageView } from "~/lib/criteria/criteria.server";
 import { criterionView, linkedPolicyIds, type CriterionRows } from "~/lib/criteria/criterion-view.server";
+import { criterionRow, frameworkRow } from "../../support/criteria-rows";
 
 // The criterion page's data, from plain rows: the walk up and along the tree, the cross-walk grouped
 // by framework, and only the policies the coverage links to.
 
-const framework: Framework = {
-  id: "f1",
-  code: "cn-2022-advanced",
-  version: "2022",
-  nameZh: "高级认证",
-  nameEn: "Advanced certification",
-  sourceZh: "海关总署",
-  sourceEn: "GACC",
-  scoringRule: "cn-2022-advanced",
-  improvementDays: 30,
-} as Framework;
-
-function criterion(id: string, over: Partial<Criterion> = {}): Criterion {
-  return {
-    id,
-    frameworkId: "f1",
-    parentId: null,
-    key: id,
-    code: id.toUpperCase(),
-    level: "item",
-    position: 0,
-    depth: 0,
-    titleZh: `标题${id}`,
-    titleEn: `Title ${id}`,
-    textZh: "",
-    textEn: "",
-    options: ["meets", "fails"],
-    improvable: true,
-    part: "general",
-    requirement: null,
-    provenance: "official",
-    noteZh: null,
-    noteEn: null,
-    ...over,
-  };
-}
+const framework = frameworkRow();
+const criterion = criterionRow;
 
 // A class with an article holding three items; the middle item is the page's criterion.
 const cls = criterion("c", { level: "class", position: 0, options: [] });

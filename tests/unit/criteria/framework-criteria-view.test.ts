@@ -1,46 +1,21 @@
 import { describe, expect, test } from "vitest";
-import type { Criterion, Framework } from "../../../db/schema";
+import type { Criterion } from "../../../db/schema";
 import { frameworkCriteriaFilter, frameworkCriteriaView, type FrameworkCriteriaRows } from "~/lib/criteria/framework-criteria-view.server";
+import { criterionRow, frameworkRow } from "../../support/criteria-rows";
 
 // The framework page's data, from plain rows: the filter read from the address, gaps counted, the
 // search and gaps switch narrowing the tree, and options stated once where a class shares them.
 
-const framework = {
-  id: "f1",
+const framework = frameworkRow({
   code: "cn-2014-general",
   version: "2014",
   nameZh: "一般认证",
   nameEn: "General certification",
-  sourceZh: "海关总署",
-  sourceEn: "GACC",
   scoringRule: "cn-2014-points",
   improvementDays: null,
-} as Framework;
+});
 
-function criterion(id: string, over: Partial<Criterion> = {}): Criterion {
-  return {
-    id,
-    frameworkId: "f1",
-    parentId: null,
-    key: id,
-    code: id.toUpperCase(),
-    level: "item",
-    position: 0,
-    depth: 1,
-    titleZh: `标题${id}`,
-    titleEn: `Title ${id}`,
-    textZh: "",
-    textEn: "",
-    options: ["meets", "fails"],
-    improvable: false,
-    part: null,
-    requirement: null,
-    provenance: "official",
-    noteZh: null,
-    noteEn: null,
-    ...over,
-  };
-}
+const criterion = (id: string, over: Partial<Criterion> = {}) => criterionRow(id, { depth: 1, improvable: false, part: null, ...over });
 
 // Two classes: the first's items share their options, the second's do not.
 const classA = criterion("ca", { level: "class", position: 0, depth: 0, options: [] });
