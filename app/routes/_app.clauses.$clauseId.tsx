@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { CodeBadge, criterionCode, frameworkShort } from "~/components/criteria/criterion-parts";
+import { CriterionRefLink } from "~/components/criteria/criterion-parts";
 import { TextAreaField, TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/use-validated-form";
 import { Alert } from "~/components/ui/alert";
@@ -107,14 +107,7 @@ export default function ClausePage() {
               const label = d.labels[`${ref.framework}/${ref.key}`];
               return (
                 <li key={`${ref.framework}/${ref.key}`}>
-                  <Link
-                    to={`/criteria/${ref.framework}/${encodeURIComponent(ref.key)}`}
-                    className="inline-flex min-h-9 items-center gap-1 text-brand-700 underline"
-                    title={label ? localized(label, "title", i18n.language) : undefined}
-                  >
-                    <span className="text-slate-500">{frameworkShort(t, ref.framework)}</span>
-                    <CodeBadge>{label ? criterionCode(t, label) : ref.key}</CodeBadge>
-                  </Link>
+                  <CriterionRefLink refKey={ref} label={label} />
                 </li>
               );
             })}

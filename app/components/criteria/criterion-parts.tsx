@@ -139,3 +139,22 @@ export function MappingBadges(props: { mappings: readonly MappingLink[] }) {
     </dl>
   );
 }
+
+/** A criterion an item or clause feeds, as a small link: the framework, then the criterion's code. */
+export function CriterionRefLink(props: {
+  refKey: { framework: string; key: string };
+  label: { code: string; level: string; part: string | null; titleZh: string; titleEn: string } | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const { refKey, label } = props;
+  return (
+    <Link
+      to={`/criteria/${refKey.framework}/${encodeURIComponent(refKey.key)}`}
+      className="inline-flex min-h-9 items-center gap-1 text-brand-700 underline"
+      title={label ? localized(label, "title", i18n.language) : undefined}
+    >
+      <span className="text-slate-500">{frameworkShort(t, refKey.framework)}</span>
+      <CodeBadge>{label ? criterionCode(t, label) : refKey.key}</CodeBadge>
+    </Link>
+  );
+}

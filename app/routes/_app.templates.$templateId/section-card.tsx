@@ -1,5 +1,4 @@
-import { Link } from "@remix-run/react";
-import { CodeBadge, criterionCode, frameworkShort } from "~/components/criteria/criterion-parts";
+import { CriterionRefLink } from "~/components/criteria/criterion-parts";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -34,14 +33,7 @@ export function SectionCard({ section, labels }: { section: Section; labels: Tem
                   const label = labels[`${ref.framework}/${ref.key}`];
                   return (
                     <li key={`${ref.framework}/${ref.key}`}>
-                      <Link
-                        to={`/criteria/${ref.framework}/${encodeURIComponent(ref.key)}`}
-                        className="inline-flex min-h-9 items-center gap-1 text-brand-700 underline"
-                        title={label ? localized(label, "title", i18n.language) : undefined}
-                      >
-                        <span className="text-slate-500">{frameworkShort(t, ref.framework)}</span>
-                        <CodeBadge>{label ? criterionCode(t, label) : ref.key}</CodeBadge>
-                      </Link>
+                      <CriterionRefLink refKey={ref} label={label} />
                     </li>
                   );
                 })}
