@@ -29,6 +29,10 @@ export const namespaceModules: Record<Locale, Record<Namespace, Loader>> = {
     training: () => import("./locales/en/training").then((m) => m.training),
     dossiers: () => import("./locales/en/dossiers").then((m) => m.dossiers),
     emails: () => import("./locales/en/emails").then((m) => m.emails),
+    attention: () => import("./locales/en/attention").then((m) => m.attention),
+    notifications: () => import("./locales/en/notifications").then((m) => m.notifications),
+    search: () => import("./locales/en/search").then((m) => m.search),
+    charts: () => import("./locales/en/charts").then((m) => m.charts),
   },
   "zh-CN": {
     core: () => import("./locales/zh-CN/core").then((m) => m.core),
@@ -49,6 +53,10 @@ export const namespaceModules: Record<Locale, Record<Namespace, Loader>> = {
     training: () => import("./locales/zh-CN/training").then((m) => m.training),
     dossiers: () => import("./locales/zh-CN/dossiers").then((m) => m.dossiers),
     emails: () => import("./locales/zh-CN/emails").then((m) => m.emails),
+    attention: () => import("./locales/zh-CN/attention").then((m) => m.attention),
+    notifications: () => import("./locales/zh-CN/notifications").then((m) => m.notifications),
+    search: () => import("./locales/zh-CN/search").then((m) => m.search),
+    charts: () => import("./locales/zh-CN/charts").then((m) => m.charts),
   },
 };
 

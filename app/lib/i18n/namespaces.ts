@@ -24,6 +24,10 @@ export const namespaceSections = {
   training: ["training"],
   dossiers: ["dossiers", "shares", "signing"],
   emails: ["emails"],
+  attention: ["attention"],
+  notifications: ["notifications"],
+  search: ["search"],
+  charts: ["charts"],
 } as const;
 
 export const namespaces = Object.keys(namespaceSections) as (keyof typeof namespaceSections)[];

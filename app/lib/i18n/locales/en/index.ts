@@ -19,12 +19,16 @@ import { personnel } from "./personnel";
 import { training } from "./training";
 import { dossiers } from "./dossiers";
 import { emails } from "./emails";
+import { attention } from "./attention";
+import { notifications } from "./notifications";
+import { search } from "./search";
+import { charts } from "./charts";
 import type { Widen } from "../widen";
 
-export const english = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, dossiers, emails };
+export const english = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, dossiers, emails, attention, notifications, search, charts };
 
 /** All English texts in one object, as the server and the type of `t()` keys see them. */
-export const en = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...dossiers, ...emails };
+export const en = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts };
 
 /** The shape every language must have. */
 export type Translations = Widen<typeof en>;

@@ -17,8 +17,12 @@ import { personnel } from "./personnel";
 import { training } from "./training";
 import { dossiers } from "./dossiers";
 import { emails } from "./emails";
+import { attention } from "./attention";
+import { notifications } from "./notifications";
+import { search } from "./search";
+import { charts } from "./charts";
 import type { Translations } from "../en";
 
-export const chinese = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, dossiers, emails };
+export const chinese = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, dossiers, emails, attention, notifications, search, charts };
 
-export const zhCN: Translations = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...dossiers, ...emails };
+export const zhCN: Translations = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts };

@@ -1,0 +1,6 @@
+// Search across the organisation's records.
+export const search = {
+  search: {
+    title: "Search",
+  },
+};
