@@ -12,7 +12,7 @@ export const outboxEmails = pgTable(
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    kind: text({ enum: ["invitation", "password_reset", "partner_questionnaire", "seal_report", "signup_attempt"] }).notNull(),
+    kind: text({ enum: ["invitation", "password_reset", "partner_questionnaire", "seal_report", "signup_attempt", "reminder", "digest", "assignment"] }).notNull(),
     to: text().notNull(),
     subject: text().notNull(),
     html: text().notNull(),

@@ -16,3 +16,4 @@ export * from "./training";
 export * from "./seals";
 export * from "./dossiers";
 export * from "./relations";
+export * from "./notifications";
