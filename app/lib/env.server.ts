@@ -73,6 +73,12 @@ const EnvSchema = z.object({
    * process whose jobs `npm run worker` runs (the default on PostgreSQL).
    */
   WORKERS: z.enum(["inline", "off"]).optional(),
+  /**
+   * Loopback hosts (127.0.0.1, localhost, [::1]) that group-robot webhooks may use over plain http,
+   * comma-separated: for tests, which point channels at a server of their own. Any other host is
+   * ignored: in production a webhook is the provider's https endpoint.
+   */
+  WEBHOOK_TEST_HOSTS: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /**
    * The reverse proxies whose X-Forwarded-For (and -Proto, -Host) the server believes, as Express's
