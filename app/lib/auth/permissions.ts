@@ -73,6 +73,8 @@ const rules = {
   "dossiers.share": compliance,
   /** Upload or remove the organisation's signing certificate. */
   "signing.manage": managers,
+  /** The organisation's reminder hour and its group-chat channels (WeCom, DingTalk, Feishu). */
+  "notifications.manage": managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof rules;

@@ -29,6 +29,10 @@ export const queues = {
   accountEmail: "account-email",
   /** Checkpoints every organisation's audit chain head that moved: {} (daily, AUDIT_CHECKPOINT_CRON). */
   auditCheckpoint: "audit-checkpoint",
+  /** Posts one message to a group robot (WeCom, DingTalk, Feishu): { deliveryId }. */
+  channelMessage: "notification-channel",
+  /** Hourly: each organisation whose local reminder hour has come gets its reminders and digest: {}. */
+  reminders: "notification-reminders",
 } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
 
@@ -38,6 +42,8 @@ export interface JobData {
   [queues.email]: { emailId: string };
   [queues.accountEmail]: { reason: "password-reset" | "signup-attempt"; email: string; locale: Locale; baseUrl: string };
   [queues.auditCheckpoint]: Record<string, never>;
+  [queues.channelMessage]: { deliveryId: string };
+  [queues.reminders]: Record<string, never>;
 }
 
 /**
@@ -45,6 +51,12 @@ export interface JobData {
  * made up once when it starts again (missed: "once").
  */
 export const AUDIT_CHECKPOINT_CRON = { cron: "17 3 * * *", tz: "Asia/Shanghai" } as const;
+
+/**
+ * The reminder pass runs every hour, a few minutes past: each organisation is reminded once a day, in
+ * the first pass at or after its own local reminder hour (organisations sit in different time zones).
+ */
+export const REMINDERS_CRON = { cron: "3 * * * *", tz: "UTC" } as const;
 
 /**
  * A dossier worker sends a heartbeat every few seconds while it renders (the rendering runs on a
@@ -95,6 +107,28 @@ const queueOptions: Record<QueueName, Omit<Queue, "name">> = {
     retryBackoff: true,
     retentionSeconds: 7 * 24 * 60 * 60,
     deleteAfterSeconds: 30 * 24 * 60 * 60,
+  },
+  // A robot that is down or refuses (HTTP 5xx, errcode ≠ 0) is tried again: 20 s, 40 s, … up to an
+  // hour apart, 6 times in all; every attempt is written in the delivery log.
+  [queues.channelMessage]: {
+    policy: "standard",
+    expireInSeconds: 2 * 60,
+    retryLimit: 5,
+    retryDelay: 20,
+    retryBackoff: true,
+    retryDelayMax: 60 * 60,
+    retentionSeconds: 7 * 24 * 60 * 60,
+    deleteAfterSeconds: 30 * 24 * 60 * 60,
+  },
+  // One pass at a time; a failed pass is tried again (what it already sent is not sent twice).
+  [queues.reminders]: {
+    policy: "singleton",
+    expireInSeconds: 30 * 60,
+    retryLimit: 3,
+    retryDelay: 60,
+    retryBackoff: true,
+    retentionSeconds: 7 * 24 * 60 * 60,
+    deleteAfterSeconds: 7 * 24 * 60 * 60,
   },
 };
 
@@ -156,6 +190,7 @@ export function openJobEngine(handle: DatabaseHandle, options: JobEngineOptions)
     if (options.supervise) {
       await boss.schedule(queues.auditCheckpoint, AUDIT_CHECKPOINT_CRON.cron, {}, { tz: AUDIT_CHECKPOINT_CRON.tz, missed: "once" });
       await boss.send(queues.auditCheckpoint, {});
+      await boss.schedule(queues.reminders, REMINDERS_CRON.cron, {}, { tz: REMINDERS_CRON.tz });
     }
     logger.debug({ supervise: options.supervise, database: handle.kind }, "job engine started");
     return boss;

@@ -15,6 +15,9 @@ const dossierJobs = () => import("../dossiers/dossier-job.server");
 const email = () => import("../email/email.server");
 const accountEmails = () => import("../auth/account-emails.server");
 const auditCheckpoints = () => import("../audit/audit-checkpoints.server");
+const channels = () => import("../notifications/channels.server");
+const reminders = () => import("../notifications/reminder-job.server");
+const attention = () => import("../attention/attention.server");
 
 /** What a job of each queue does. Tests run jobs through these too. */
 export const handlers: { [Q in QueueName]: (db: Database, job: Job<JobData[Q]>) => Promise<void> } = {
@@ -25,6 +28,11 @@ export const handlers: { [Q in QueueName]: (db: Database, job: Job<JobData[Q]>) 
   [queues.auditCheckpoint]: async (db) => {
     await (await auditCheckpoints()).checkpointAllOrganizations(db);
   },
+  [queues.channelMessage]: async (db, job) =>
+    (await channels()).deliverChannelMessage(db, job.data.deliveryId, lastAttempt(job, queues.channelMessage)),
+  [queues.reminders]: async (db) => {
+    await (await reminders()).runReminderPass(db, await attention());
+  },
 };
 
 // One dossier at a time per process: rendering takes the one thread it is given.
@@ -34,6 +42,8 @@ const workOptions: Record<QueueName, WorkOptions> = {
   [queues.email]: { batchSize: 1, localConcurrency: 2, pollingIntervalSeconds: 1 },
   [queues.accountEmail]: { batchSize: 1, localConcurrency: 2, pollingIntervalSeconds: 1 },
   [queues.auditCheckpoint]: { batchSize: 1, pollingIntervalSeconds: 30 },
+  [queues.channelMessage]: { batchSize: 1, localConcurrency: 2, pollingIntervalSeconds: 2 },
+  [queues.reminders]: { batchSize: 1, pollingIntervalSeconds: 30 },
 };
 
 export async function startWorkers(boss: PgBoss, db: Database): Promise<void> {

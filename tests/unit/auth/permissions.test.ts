@@ -46,6 +46,7 @@ const matrix: Record<Permission, Role[]> = {
   "dossiers.create": ["owner", "admin", "compliance"],
   "dossiers.share": ["owner", "admin", "compliance"],
   "signing.manage": ["owner", "admin"],
+  "notifications.manage": ["owner", "admin"],
 };
 
 describe("permission matrix", () => {

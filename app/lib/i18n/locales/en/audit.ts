@@ -84,6 +84,9 @@ export const audit = {
       dossier: "evidence dossier",
       dossier_share: "dossier share link",
       signing_certificate: "signing certificate",
+      // notifications
+      notification_channel: "group channel",
+      notification_settings: "reminder time",
     },
   },
 };

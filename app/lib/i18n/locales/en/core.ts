@@ -26,6 +26,8 @@ export const core = {
     mainNavigation: "Main navigation",
     language: "Language",
     skipToContent: "Skip to content",
+    notifications: "Notifications",
+    notificationsUnread: "Notifications, {{count}} unread",
   },
   nav: {
     groups: {
@@ -115,6 +117,7 @@ export const core = {
     "dossiers.create": "generate evidence dossiers",
     "dossiers.share": "share dossiers with certifiers",
     "signing.manage": "manage the signing certificate",
+    "notifications.manage": "set the reminder time and the group-chat channels",
   },
   fields: {
     email: "Email",

@@ -3,6 +3,32 @@ export const emails = {
   emails: {
     footer: "Tradeguard · trade-security compliance. You receive this email because of an action in Tradeguard.",
     linkFallback: "If the button does not work, open this address:",
+    reminder: {
+      subject: "{{count}} things need your attention today",
+      subject_one: "1 thing needs your attention today",
+      greeting: "Hello {{name}},",
+      body: "In {{organization}}, these are due or overdue today ({{date}}):",
+      button: "Open Tradeguard",
+      preferences: "Choose which reminders you receive: {{url}}",
+    },
+    digest: {
+      subject: "Your week in Tradeguard: {{count}} open items",
+      subject_one: "Your week in Tradeguard: 1 open item",
+      subjectNone: "Your week in Tradeguard: nothing open",
+      greeting: "Hello {{name}},",
+      body: "What you own in {{organization}} at the start of the week of {{date}}:",
+      none: "Nothing of yours is due or overdue. Well done.",
+      button: "Open Tradeguard",
+      preferences: "Turn the weekly digest off on your notifications page: {{url}}",
+      state: { overdue: "Overdue", due_today: "Due today", due_soon: "Due soon", waiting: "Waiting for you" },
+      due: "due {{date}}",
+    },
+    assignment: {
+      subject: "Corrective action {{reference}} is assigned to you",
+      greeting: "Hello {{name}},",
+      body: "{{assigner}} assigned you a corrective action in {{organization}}: {{title}}. It is due on {{dueOn}}.",
+      button: "Open the action",
+    },
     invitation: {
       subject: "Invitation to join {{organization}} on Tradeguard",
       greeting: "Hello,",

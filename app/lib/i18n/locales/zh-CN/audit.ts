@@ -86,6 +86,9 @@ export const audit: Widen<typeof english> = {
       dossier: "证据档案",
       dossier_share: "档案分享链接",
       signing_certificate: "签名证书",
+      // 通知
+      notification_channel: "群机器人",
+      notification_settings: "提醒时间",
     },
   },
 };

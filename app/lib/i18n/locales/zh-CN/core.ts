@@ -29,6 +29,8 @@ export const core: Widen<typeof english> = {
     mainNavigation: "主导航",
     language: "语言",
     skipToContent: "跳到正文",
+    notifications: "通知",
+    notificationsUnread: "通知，{{count}} 条未读",
   },
   nav: {
     groups: {
@@ -118,6 +120,7 @@ export const core: Widen<typeof english> = {
     "dossiers.create": "生成证据档案",
     "dossiers.share": "向认证人员分享档案",
     "signing.manage": "管理签名证书",
+    "notifications.manage": "设置提醒时间和群机器人",
   },
   fields: {
     email: "电子邮箱",

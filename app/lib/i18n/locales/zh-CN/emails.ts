@@ -6,6 +6,32 @@ export const emails: Widen<typeof english> = {
   emails: {
     footer: "Tradeguard · 贸易安全合规。您收到此邮件是因为在 Tradeguard 中发生了相关操作。",
     linkFallback: "如果按钮无法使用，请打开以下地址：",
+    reminder: {
+      subject: "今天有 {{count}} 项待办需要您处理",
+      subject_one: "今天有 1 项待办需要您处理",
+      greeting: "{{name}}，您好：",
+      body: "{{organization}}今天（{{date}}）到期或已逾期的事项如下：",
+      button: "打开 Tradeguard",
+      preferences: "设置接收哪些提醒：{{url}}",
+    },
+    digest: {
+      subject: "本周待办摘要：{{count}} 项未完成",
+      subject_one: "本周待办摘要：1 项未完成",
+      subjectNone: "本周待办摘要：没有未完成的事项",
+      greeting: "{{name}}，您好：",
+      body: "截至 {{date}} 这一周开始，您在{{organization}}负责的事项：",
+      none: "您负责的事项都没有到期或逾期，辛苦了。",
+      button: "打开 Tradeguard",
+      preferences: "如不需要每周摘要，可在通知设置中关闭：{{url}}",
+      state: { overdue: "已逾期", due_today: "今天到期", due_soon: "即将到期", waiting: "等您处理" },
+      due: "{{date}} 到期",
+    },
+    assignment: {
+      subject: "纠正措施 {{reference}} 已分派给您",
+      greeting: "{{name}}，您好：",
+      body: "{{assigner}}在{{organization}}给您分派了一项纠正措施：{{title}}，截止日期为 {{dueOn}}。",
+      button: "查看纠正措施",
+    },
     invitation: {
       subject: "邀请您加入 Tradeguard 上的 {{organization}}",
       greeting: "您好：",
