@@ -20,6 +20,8 @@ import { nextRunningNumber } from "../organizations/running-number.server";
 import type { Actor } from "../auth/actor";
 import { dueDateError, type NewActionValues, type UpdateActionValues } from "./action-schema";
 import { refused, type FieldErrors } from "../form.server";
+import { notifyAssignment } from "../notifications/notices.server";
+import { formatReference } from "../references";
 
 /** Active members who can be given an action. */
 export async function assignableMembers(db: Executor, orgId: string) {
@@ -94,6 +96,15 @@ export async function createActionFromAssessment(
       entityType: "corrective_action",
       entityId: action.id,
       after: action,
+    });
+    await notifyAssignment(tx, {
+      organizationId: actor.organizationId,
+      actionId: action.id,
+      reference: formatReference("correctiveAction", action.number),
+      title: action.title,
+      dueOn: action.dueOn,
+      ownerUserId: action.ownerUserId,
+      assignedByUserId: actor.userId,
     });
     return action.id;
   });
@@ -187,6 +198,17 @@ export async function updateAction(
       before,
       after,
     });
+    if (after && ownerUserId !== before.ownerUserId) {
+      await notifyAssignment(tx, {
+        organizationId: actor.organizationId,
+        actionId,
+        reference: formatReference("correctiveAction", after.number),
+        title: after.title,
+        dueOn: after.dueOn,
+        ownerUserId,
+        assignedByUserId: actor.userId,
+      });
+    }
     return { ok: true as const };
   });
 }

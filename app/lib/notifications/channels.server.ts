@@ -158,8 +158,16 @@ export async function queueChannelMessages(
   return queued;
 }
 
-/** Starts this process's job engine (as a sender) before a transaction that may queue messages. */
-export async function prepareChannelJobs(): Promise<void> {
+/**
+ * Starts this process's job engine (as a sender) before a transaction that may queue messages: given
+ * an organisation, only when it has a channel (pg-boss starting on the embedded database inside the
+ * transaction would wait forever for the one connection).
+ */
+export async function prepareChannelJobs(db?: Executor, orgId?: string): Promise<void> {
+  if (db && orgId) {
+    const [any] = await db.select({ id: notificationChannels.id }).from(notificationChannels).where(eq(notificationChannels.organizationId, orgId)).limit(1);
+    if (!any) return;
+  }
   await jobEngine();
 }
 

@@ -151,7 +151,7 @@ export async function notifySealReport(tx: Executor, notice: SealReportNotice): 
   });
 }
 
-/** For commands that notify inside their transaction: the job engine must be running before it. */
-export async function prepareNotices(_db?: Database): Promise<void> {
-  await prepareChannelJobs();
+/** For commands that notify inside their transaction: the job engine must be running before it when a channel may be sent to. */
+export async function prepareNotices(db: Database, organizationId: string): Promise<void> {
+  await prepareChannelJobs(db, organizationId);
 }

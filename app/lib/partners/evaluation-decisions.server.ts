@@ -1,3 +1,5 @@
+import { notifyAssignment } from "../notifications/notices.server";
+import { formatReference } from "../references";
 import { eq } from "drizzle-orm";
 import { correctiveActions, partnerEvaluations, partners, type Partner } from "../../../db/schema";
 import { assignableMembers } from "../actions/actions.server";
@@ -57,6 +59,15 @@ export async function createConditionActions(
       entityType: "corrective_action",
       entityId: action!.id,
       after: action,
+    });
+    await notifyAssignment(tx, {
+      organizationId: actor.organizationId,
+      actionId: action!.id,
+      reference: formatReference("correctiveAction", number),
+      title: condition.title,
+      dueOn: condition.dueOn,
+      ownerUserId: condition.ownerUserId,
+      assignedByUserId: actor.userId,
     });
     ids.push(action!.id);
   }

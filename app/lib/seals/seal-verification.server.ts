@@ -9,6 +9,7 @@ import type { Locale } from "../i18n/config";
 import { createI18n } from "../i18n/translations.server";
 import { formatDateTime } from "../i18n/format";
 import { message } from "../i18n/messages";
+import { notifySealReport, prepareNotices } from "../notifications/notices.server";
 import type { ReportSealValues, VerifySealValues } from "./seal-schema";
 import { addEvent, linkEvidence, lockSealById, lockSealByNumber, moveSeal, occurredAtOf, stepOrError, type SealActor } from "./seal-writes.server";
 
@@ -27,7 +28,7 @@ interface Notifier {
 /** Security leads, or the owners and administrators when the organisation has none. */
 async function reportRecipients(tx: Executor, orgId: string) {
   const rows = await tx
-    .select({ email: users.email, name: users.name, locale: users.locale, role: memberships.role })
+    .select({ userId: users.id, email: users.email, name: users.name, locale: users.locale, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
@@ -95,6 +96,15 @@ async function fileReport(
       }),
     );
   }
+  await notifySealReport(tx, {
+    organizationId: actor.organizationId,
+    sealId: seal.id,
+    reportEventId: event.id,
+    sealNumber: seal.number,
+    reportKind: report.kind,
+    recipientUserIds: recipients.map((r) => r.userId),
+    sealUrl: notifier.sealUrl(seal.id),
+  });
   await linkEvidence(tx, actor, "seal_report", event.id, report.at);
   return { event, emails };
 }
@@ -115,6 +125,7 @@ export async function verifySeal(
 ): Promise<VerifyOutcome> {
   const when = occurredAtOf(values.occurredAt, actor.timeZone);
   if (!when.ok) return refused({ occurredAt: when.error });
+  await prepareNotices(db, actor.organizationId);
   const result = await db.transaction(async (tx) => {
     const seal = await lockSealByNumber(tx, actor.organizationId, values.sealNumber);
     if (!seal)
@@ -178,6 +189,7 @@ export async function reportSeal(
 ) {
   const when = occurredAtOf(values.occurredAt, actor.timeZone);
   if (!when.ok) return refused({ occurredAt: when.error });
+  await prepareNotices(db, actor.organizationId);
   const result = await db.transaction(async (tx) => {
     const seal = await lockSealByNumber(tx, actor.organizationId, values.sealNumber);
     if (!seal)
