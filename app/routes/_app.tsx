@@ -7,6 +7,8 @@ import { requireAuth } from "~/lib/auth/auth.server";
 import { can, type Permission } from "~/lib/auth/permissions";
 import { useShell, type ShellData } from "~/lib/auth/use-session-user";
 import { listUserOrganizations } from "~/lib/organizations/organizations.server";
+import { unreadCount } from "~/lib/notifications/notifications.server";
+import { NotificationBell } from "~/components/notifications/notification-bell";
 
 export async function loader({ request }: LoaderFunctionArgs): Promise<ShellData> {
   const auth = await requireAuth(request);
@@ -16,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<ShellData
     role: auth.membership.role,
     organization: { id, legalNameZh, legalNameEn, timeZone },
     organizations: await listUserOrganizations(auth.db, auth.user.id),
+    unreadNotifications: await unreadCount(auth.db, id, auth.user.id),
   };
 }
 
@@ -149,6 +152,7 @@ export default function AppShell() {
             {t(`roles.${shell.role}`)} · {shell.user.name}
           </span>
           <div className="flex flex-wrap items-center gap-1">
+            <NotificationBell />
             <LanguageSwitch />
             <NavLink to="/account" className="flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
               {t("nav.account")}

@@ -6,6 +6,8 @@ export interface ShellData {
   role: Role;
   organization: { id: string; legalNameZh: string; legalNameEn: string; timeZone: string };
   organizations: { id: string; legalNameZh: string; legalNameEn: string; role: Role }[];
+  /** The bell's count (notifications/notification-bell.tsx). */
+  unreadNotifications?: number;
 }
 
 /** What the signed-in shell (routes/_app.tsx) loaded: the user, their role and organisation. */

@@ -17,13 +17,6 @@ const officialEndpoints: Record<ChannelProvider, { host: string; path: RegExp }[
   ],
 };
 
-/** What the settings page shows as the expected form of each provider's address. */
-export const endpointExamples: Record<ChannelProvider, string> = {
-  wecom: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…",
-  dingtalk: "https://oapi.dingtalk.com/robot/send?access_token=…",
-  feishu: "https://open.feishu.cn/open-apis/bot/v2/hook/…",
-};
-
 const LOOPBACK = new Set(["127.0.0.1", "[::1]", "localhost"]);
 
 /** Loopback hosts WEBHOOK_TEST_HOSTS allows over http, with any path (tests only). */

@@ -5,6 +5,10 @@
 import { inArray } from "drizzle-orm";
 import { notificationDeliveries, notifications, type NotificationDelivery, type NotificationKind } from "../../../db/schema";
 import type { Executor } from "../db-types.server";
+import { env } from "../env.server";
+
+/** Links in notices made by a job, which has no request: APP_URL (required in production). */
+export const appBase = () => (env().APP_URL ?? `http://localhost:${env().PORT}`).replace(/\/$/, "");
 
 export type DeliveryInsert = typeof notificationDeliveries.$inferInsert;
 

@@ -9,10 +9,9 @@ import { storeEmail } from "../email/email.server";
 import type { Locale } from "../i18n/config";
 import { formatCalendarDate, todayInZone } from "../i18n/format";
 import { createI18n } from "../i18n/translations.server";
-import { prepareChannelJobs, queueChannelMessages } from "./channels.server";
-import { addInAppNotice, claimDelivery, linkOutboxEmail } from "./deliveries.server";
+import { prepareChannelJobs, queueChannelMessages } from "./channel-queue.server";
+import { addInAppNotice, appBase, claimDelivery, linkOutboxEmail } from "./deliveries.server";
 import { preferencesOf } from "./notifications.server";
-import { appBase } from "./reminder-job.server";
 
 async function organizationOf(tx: Executor, orgId: string) {
   const [org] = await tx
@@ -63,8 +62,8 @@ export async function notifyAssignment(tx: Executor, assignment: Assignment): Pr
       itemKey,
       localDate,
       title: {
-        zh: zh("notifications.messages.assignmentTitle", { reference: assignment.reference, title: assignment.title }),
-        en: en("notifications.messages.assignmentTitle", { reference: assignment.reference, title: assignment.title }),
+        zh: zh("emails.notices.assignmentTitle", { reference: assignment.reference, title: assignment.title }),
+        en: en("emails.notices.assignmentTitle", { reference: assignment.reference, title: assignment.title }),
       },
       href,
     });
@@ -127,7 +126,7 @@ export async function notifySealReport(tx: Executor, notice: SealReportNotice): 
   const itemKey = `seal_report:${notice.reportEventId}`;
   const title = (locale: Locale) => {
     const { t } = createI18n(locale);
-    return t("notifications.messages.sealReportTitle", { number: notice.sealNumber, kind: t(`seals.reportKind.${notice.reportKind}`) });
+    return t("emails.notices.sealReportTitle", { number: notice.sealNumber, kind: t(`emails.notices.sealKind.${notice.reportKind}`) });
   };
   for (const userId of notice.recipientUserIds) {
     const prefs = await preferencesOf(tx, notice.organizationId, userId);

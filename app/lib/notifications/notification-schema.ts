@@ -4,10 +4,9 @@ import { message } from "../i18n/messages";
 
 // The forms of the notification pages, shared by the page (react-hook-form) and the action.
 
-/** Kinds a person may choose per channel (the digest is a switch of its own). */
-export const personKinds = ["reminder", "assignment", "seal_report"] as const;
-/** What a group channel may receive. */
-export const channelKinds = ["reminder", "seal_report"] as const;
+import { channelKinds, personKinds } from "./notification-kinds";
+
+export { channelKinds, personKinds };
 
 const list = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)));

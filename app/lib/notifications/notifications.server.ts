@@ -4,7 +4,8 @@ import { notificationPreferences, notifications, notificationSettings, type Noti
 import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/audit.server";
 import type { Database, Executor } from "../db-types.server";
-import { personKinds, type PreferencesValues, type ReminderClockValues } from "./notification-schema";
+import { personKinds } from "./notification-kinds";
+import type { PreferencesValues, ReminderClockValues } from "./notification-schema";
 
 const mine = (orgId: string, userId: string) => and(eq(notifications.organizationId, orgId), eq(notifications.userId, userId));
 

@@ -9,14 +9,13 @@ import { memberships, notificationSettings, organizations, users } from "../../.
 import type { AttentionItem, AttentionScope, AttentionViewer } from "../attention/attention-types";
 import type { Database, Executor } from "../db-types.server";
 import { storeEmail } from "../email/email.server";
-import { env } from "../env.server";
 import type { Locale } from "../i18n/config";
 import { formatCalendarDate, todayInZone } from "../i18n/format";
 import { createI18n } from "../i18n/translations.server";
 import { logger } from "../logger.server";
 import type { ChannelMessage } from "./channel-payloads.server";
-import { prepareChannelJobs, queueChannelMessages } from "./channels.server";
-import { addInAppNotice, claimDelivery, linkOutboxEmail } from "./deliveries.server";
+import { prepareChannelJobs, queueChannelMessages } from "./channel-queue.server";
+import { addInAppNotice, appBase, claimDelivery, linkOutboxEmail } from "./deliveries.server";
 import { defaultClock, defaultPreferences, preferencesByUser } from "./notifications.server";
 
 /** Where the items come from: the shared attention model (attention.server.ts), or a test's own. */
@@ -35,8 +34,6 @@ export function localClock(timeZone: string, now: Date): { date: string; hour: n
   const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(parts.find((p) => p.type === "weekday")?.value ?? "") + 1;
   return { date: todayInZone(timeZone, now), hour, weekday };
 }
-
-export const appBase = () => (env().APP_URL ?? `http://localhost:${env().PORT}`).replace(/\/$/, "");
 
 const titleIn = (item: Pick<AttentionItem, "title">, locale: Locale) => (locale === "en" ? item.title.en : item.title.zh);
 
@@ -240,7 +237,7 @@ export function dailyChannelMessage(org: Pick<OrgRow, "legalNameZh" | "legalName
   const { t } = createI18n(locale);
   return {
     locale,
-    title: t("notifications.messages.dailyTitle", {
+    title: t("emails.notices.dailyTitle", {
       organization: locale === "en" ? org.legalNameEn : org.legalNameZh,
       count: due.length,
       date: formatCalendarDate(date, locale),

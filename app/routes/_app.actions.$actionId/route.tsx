@@ -21,7 +21,7 @@ import { DetailsCard } from "./details-card";
 import { UpdateActionForm } from "./update-form";
 import type { PageHandle } from "~/root";
 
-export const handle = { i18n: ["criteria", "actions", "inspections"] } satisfies PageHandle;
+export const handle = { i18n: ["organizations", "criteria", "actions", "inspections"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t, locale) => (data ? `${data.action.reference} · ${locale === "en" ? data.action.titles.en : data.action.titles.zh}` : t("actions.title")));

@@ -31,7 +31,7 @@ import { MobileScoreBar, OutcomePanel } from "./outcome-panel";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
 
-export const handle = { i18n: ["criteria", "policies", "assessments", "actions", "inspections"] } satisfies PageHandle;
+export const handle = { i18n: ["organizations", "criteria", "policies", "assessments", "actions", "inspections"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t) => (data ? `${data.reference} · ${data.assessment.title}` : t("assessments.title")));

@@ -53,7 +53,7 @@ import { SupervisionCard } from "./supervision-card";
 import type { PageHandle } from "~/root";
 import { intentOf } from "~/lib/intent";
 
-export const handle = { i18n: ["criteria", "actions", "inspections", "partners"] } satisfies PageHandle;
+export const handle = { i18n: ["organizations", "criteria", "actions", "inspections", "partners"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t, locale) =>

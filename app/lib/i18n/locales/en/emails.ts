@@ -3,6 +3,13 @@ export const emails = {
   emails: {
     footer: "Tradeguard · trade-security compliance. You receive this email because of an action in Tradeguard.",
     linkFallback: "If the button does not work, open this address:",
+    notices: {
+      dailyTitle: "{{organization}}: {{count}} things due ({{date}})",
+      dailyTitle_one: "{{organization}}: 1 thing due ({{date}})",
+      sealReportTitle: "Seal {{number}} reported: {{kind}}",
+      assignmentTitle: "Corrective action {{reference}} assigned to you: {{title}}",
+      sealKind: { discrepancy: "discrepancy", broken: "broken or tampered seal", number_mismatch: "wrong seal number" },
+    },
     reminder: {
       subject: "{{count}} things need your attention today",
       subject_one: "1 thing needs your attention today",

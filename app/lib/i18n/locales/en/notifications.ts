@@ -97,13 +97,6 @@ export const notifications = {
       noAnswer: "no answer",
       status: { queued: "Waiting", sending: "Sending", sent: "Delivered", failed: "Failed" },
     },
-    messages: {
-      dailyTitle: "{{organization}}: {{count}} things due ({{date}})",
-      dailyTitle_one: "{{organization}}: 1 thing due ({{date}})",
-      sealReportTitle: "Seal {{number}} reported: {{kind}}",
-      assignmentTitle: "Corrective action {{reference}} assigned to you: {{title}}",
-      openAll: "Open Tradeguard",
-    },
     errors: {
       reminderHour: "Choose an hour between 0 and 23.",
       digestWeekday: "Choose a weekday.",

@@ -6,6 +6,13 @@ export const emails: Widen<typeof english> = {
   emails: {
     footer: "Tradeguard · 贸易安全合规。您收到此邮件是因为在 Tradeguard 中发生了相关操作。",
     linkFallback: "如果按钮无法使用，请打开以下地址：",
+    notices: {
+      dailyTitle: "{{organization}}：{{date}} 有 {{count}} 项待办",
+      dailyTitle_one: "{{organization}}：{{date}} 有 1 项待办",
+      sealReportTitle: "封志 {{number}} 异常报告：{{kind}}",
+      assignmentTitle: "纠正措施 {{reference}} 已分派给您：{{title}}",
+      sealKind: { discrepancy: "不符", broken: "封志损坏或被篡改", number_mismatch: "封志号不符" },
+    },
     reminder: {
       subject: "今天有 {{count}} 项待办需要您处理",
       subject_one: "今天有 1 项待办需要您处理",

@@ -100,13 +100,6 @@ export const notifications: Widen<typeof english> = {
       noAnswer: "无响应",
       status: { queued: "等待发送", sending: "发送中", sent: "已送达", failed: "失败" },
     },
-    messages: {
-      dailyTitle: "{{organization}}：{{date}} 有 {{count}} 项待办",
-      dailyTitle_one: "{{organization}}：{{date}} 有 1 项待办",
-      sealReportTitle: "封志 {{number}} 报告{{kind}}",
-      assignmentTitle: "纠正措施 {{reference}} 已分派给您：{{title}}",
-      openAll: "打开 Tradeguard",
-    },
     errors: {
       reminderHour: "请选择 0 到 23 之间的整点。",
       digestWeekday: "请选择星期几。",
