@@ -99,7 +99,7 @@ export interface ActionSource {
 }
 
 /** What raised each action (by action id): its assessment, or its inspection and failed point. */
-async function actionSources(
+export async function actionSources(
   db: Database,
   orgId: string,
   actions: readonly { id: string; sourceType: string; sourceId: string; sourceItemKey: string | null }[],
@@ -137,13 +137,20 @@ async function actionSources(
           .where(and(eq(supervisionChecks.organizationId, orgId), inArray(supervisionChecks.id, checkIds)))
       : [],
   ]);
+  // By id: the attention model names every open action at once, and a find() per action over
+  // thousands of sources would grow with the square of them.
+  const byId = <R extends { id: string }>(rows: readonly R[]) => new Map(rows.map((r) => [r.id, r]));
+  const assessmentById = byId(assessmentRows);
+  const inspectionById = byId(inspectionRows);
+  const evaluationById = byId(evaluationRows);
+  const checkById = byId(checkRows);
   const sources = new Map<string, ActionSource>();
   for (const action of actions) {
     if (action.sourceType === "assessment") {
-      const row = assessmentRows.find((r) => r.id === action.sourceId);
+      const row = assessmentById.get(action.sourceId);
       if (row) sources.set(action.id, { type: "assessment", id: row.id, reference: assessmentReference(row.assessedOn, row.number), href: `/assessments/${row.id}`, point: null });
     } else if (action.sourceType === "inspection") {
-      const row = inspectionRows.find((r) => r.id === action.sourceId);
+      const row = inspectionById.get(action.sourceId);
       if (!row) continue;
       const item = allItems(row.definition).find((i) => i.key === action.sourceItemKey);
       sources.set(action.id, {
@@ -154,10 +161,10 @@ async function actionSources(
         point: item ? { number: item.number, promptZh: item.promptZh, promptEn: item.promptEn } : null,
       });
     } else if (action.sourceType === "partner_evaluation") {
-      const row = evaluationRows.find((r) => r.id === action.sourceId);
+      const row = evaluationById.get(action.sourceId);
       if (row) sources.set(action.id, { type: "partner_evaluation", id: row.id, reference: evaluationReference(row.number), href: `/evaluations/${row.id}`, point: null });
     } else if (action.sourceType === "supervision_check") {
-      const row = checkRows.find((r) => r.id === action.sourceId);
+      const row = checkById.get(action.sourceId);
       if (row) {
         const reference = partnerReference(row.partnerNumber);
         sources.set(action.id, { type: "supervision_check", id: row.id, reference, href: `/partners/${row.partnerId}#supervision`, point: null });
@@ -168,7 +175,7 @@ async function actionSources(
 }
 
 /** An inspection's action reads as its failed point, in the reader's language; others as titled. */
-function actionTitles(action: { title: string }, source: ActionSource | null): { zh: string; en: string } {
+export function actionTitles(action: { title: string }, source: ActionSource | null): { zh: string; en: string } {
   if (source?.point) return { zh: `${source.point.number}. ${source.point.promptZh}`, en: `${source.point.number}. ${source.point.promptEn}` };
   return { zh: action.title, en: action.title };
 }
@@ -259,4 +266,28 @@ export async function getAction(db: Database, orgId: string, actionId: string) {
     createdByName: people.find((p) => p.id === row.action.createdByUserId)?.name ?? null,
     closedByName: people.find((p) => p.id === row.action.closedByUserId)?.name ?? null,
   };
+}
+
+/**
+ * Open actions due on or before `horizon` (overdue ones included), soonest first, up to `limit`:
+ * the attention model's "action due" items, through the (organisation, status, due date) index.
+ */
+export async function openActionsDueBy(db: Database, orgId: string, horizon: string, limit: number) {
+  const rows = await db
+    .select({ action: correctiveActions })
+    .from(correctiveActions)
+    .where(
+      and(
+        eq(correctiveActions.organizationId, orgId),
+        inArray(correctiveActions.status, ["open", "in_progress"]),
+        sql`${correctiveActions.dueOn} <= ${horizon}`,
+      ),
+    )
+    .orderBy(asc(correctiveActions.dueOn), asc(correctiveActions.number))
+    .limit(limit);
+  const sources = await actionSources(db, orgId, rows.map((r) => r.action));
+  return rows.map(({ action }) => {
+    const source = sources.get(action.id) ?? null;
+    return { action, source, titles: actionTitles(action, source) };
+  });
 }

@@ -196,3 +196,13 @@ export async function compareWithPrevious(db: Database, orgId: string, view: Ass
     changes,
   };
 }
+
+/** Self-assessments still in draft, oldest first (the compliance dashboard's "in progress"). */
+export async function draftAssessments(db: Database, orgId: string) {
+  const rows = await db
+    .select({ id: assessments.id, number: assessments.number, title: assessments.title, assessedOn: assessments.assessedOn })
+    .from(assessments)
+    .where(and(eq(assessments.organizationId, orgId), eq(assessments.status, "draft")))
+    .orderBy(asc(assessments.assessedOn), asc(assessments.number));
+  return rows.map((r) => ({ ...r, reference: assessmentReference(r.assessedOn, r.number) }));
+}

@@ -64,6 +64,11 @@ export interface AttentionItem {
 export interface AttentionViewer {
   userId: string;
   role: Role;
+  /**
+   * The sites the person works at (a guard posted at one gate), when the organisation says so: items
+   * of other sites are not theirs. Absent or empty: every site (attention.server.ts viewerSites).
+   */
+  siteIds?: readonly string[];
 }
 
 /** Where and when: the organisation, its time zone and today's date there. */

@@ -3,7 +3,7 @@
 // their SHA-256, listed at /dossiers. Progress is written to the row, so the page can show it; a
 // failed dossier shows its reason and can be tried again.
 
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { assessmentActionsByCriterion } from "~/lib/assessments/assessment-actions.server";
 import {
   assessmentResults,
@@ -344,4 +344,13 @@ export async function readDossierVolume(db: Database, orgId: string, dossierId: 
     .where(and(eq(dossierVolumes.organizationId, orgId), eq(dossierVolumes.dossierId, dossierId), eq(dossierVolumes.volume, volume)));
   if (!row) return null;
   return { bytes: await readGeneratedBytes(row.volume.sha256), reference: dossierReference(row.number), volume: row.volume };
+}
+
+/** Dossiers that became ready since `since`, newest first: each is news to the person who asked for it. */
+export async function dossiersReadySince(db: Database, orgId: string, since: Date) {
+  return db
+    .select({ id: dossiers.id, number: dossiers.number, requestedByUserId: dossiers.requestedByUserId, completedAt: dossiers.completedAt })
+    .from(dossiers)
+    .where(and(eq(dossiers.organizationId, orgId), eq(dossiers.status, "ready"), gte(dossiers.completedAt, since)))
+    .orderBy(desc(dossiers.completedAt));
 }

@@ -162,6 +162,7 @@ export async function inspectionsNeedingAttention(db: Database, orgId: string) {
     .select({
       id: inspections.id,
       number: inspections.number,
+      siteId: inspections.siteId,
       occurredAt: inspections.occurredAt,
       containerNumber: inspections.containerNumber,
       header: inspections.header,
@@ -201,4 +202,46 @@ export async function inspectionsNeedingAttention(db: Database, orgId: string) {
     }),
     awaitingSignoff: r.signoffRequired && r.signedOffAt === null,
   }));
+}
+
+/**
+ * Inspections whose failed points were all fixed (their actions done, none open) and whose container
+ * still waits for release: a supervisor verifies the fix and releases. With each, its done actions.
+ * Through the same partial index as inspectionsNeedingAttention.
+ */
+export async function inspectionsAwaitingVerification(db: Database, orgId: string) {
+  const rows = await db
+    .select({
+      id: inspections.id,
+      number: inspections.number,
+      siteId: inspections.siteId,
+      containerNumber: inspections.containerNumber,
+      titleZh: checklistTemplates.titleZh,
+      titleEn: checklistTemplates.titleEn,
+      action: correctiveActions,
+    })
+    .from(inspections)
+    .innerJoin(checklistTemplates, eq(checklistTemplates.id, inspections.templateId))
+    .innerJoin(
+      correctiveActions,
+      and(
+        eq(correctiveActions.organizationId, orgId),
+        eq(correctiveActions.sourceType, "inspection"),
+        eq(correctiveActions.sourceId, inspections.id),
+        eq(correctiveActions.status, "done"),
+      ),
+    )
+    .where(
+      and(
+        eq(inspections.organizationId, orgId),
+        // The index's predicate, with the columns named (corrective_actions has a status too).
+        sql`(${inspections.status} = 'submitted' and ((${inspections.releaseGate} and ${inspections.releasedAt} is null) or (${inspections.signoffRequired} and ${inspections.signedOffAt} is null)))`,
+        sql`${inspections.releaseGate} and ${inspections.releasedAt} is null and ${inspections.failedPoints} > 0`,
+        sql`not (${inspections.signoffRequired} and ${inspections.signedOffAt} is null)`,
+        sql`${openActionsOf} = 0`,
+      ),
+    )
+    .orderBy(desc(inspections.occurredAt), asc(correctiveActions.number))
+    .limit(500);
+  return rows.map((r) => ({ ...r, reference: inspectionReference(r.number ?? 0) }));
 }

@@ -124,17 +124,7 @@ export const ATTENTION_LISTED = 8;
  * the ids of every partner used to travel as 10,000 bind parameters (146 ms at 10,000 partners).
  */
 export async function partnerAttention(db: Database, orgId: string, today: string) {
-  const soon = format(addDays(parseISO(today), 30), "yyyy-MM-dd");
-  const certificateLimit = format(addDays(parseISO(today), CERTIFICATE_WARNING_DAYS), "yyyy-MM-dd");
-  const active = and(eq(partners.organizationId, orgId), sql`${partners.status} <> 'rejected'`);
-  const policy = await getPartnerPolicy(db, orgId);
-  const due = and(
-    active,
-    or(isNull(partners.nextEvaluationOn), lte(partners.nextEvaluationOn, soon)),
-    sql`not exists (select 1 from ${partnerEvaluations} e where e.organization_id = ${orgId} and e.partner_id = ${partners.id}
-      and e.status in ('prepared', 'partner_submitted'))`,
-  );
-  const unbound = and(active, missingRequiredClause(orgId, policy.requiredClauseCodes, today));
+  const { active, due, unbound, expiring: expiringWhere } = await partnerWatchConditions(db, orgId, today);
   // Counted up to LIST_COUNT_LIMIT, like the lists: a register of 10,000 partners none of which has
   // a contract yet is "more than 1,000" without checking all 10,000 for clauses.
   const countUpTo = async (where: SQL | undefined) => {
@@ -158,7 +148,7 @@ export async function partnerAttention(db: Database, orgId: string, today: strin
     db
       .select()
       .from(partners)
-      .where(and(active, sql`${partners.aeoProgramme} <> 'none'`, lte(partners.aeoValidUntil, certificateLimit)))
+      .where(expiringWhere)
       .orderBy(asc(partners.aeoValidUntil))
       .limit(ATTENTION_LISTED),
     db.select().from(partners).where(unbound).orderBy(asc(partners.number)).limit(ATTENTION_LISTED),
@@ -173,6 +163,51 @@ export async function partnerAttention(db: Database, orgId: string, today: strin
     unboundCount: unboundTotal,
     hasActive: anyActive !== undefined,
   };
+}
+
+/**
+ * Which partners need procurement's attention, as conditions on `partners`: re-evaluation due within
+ * 30 days (or never evaluated) and none under way to a decision; a required clause missing; an AEO
+ * certificate expiring within CERTIFICATE_WARNING_DAYS. The dashboard's card and the attention model
+ * (app/lib/attention) both read these, so they count the same partners.
+ */
+export async function partnerWatchConditions(db: Executor, orgId: string, today: string) {
+  const soon = format(addDays(parseISO(today), 30), "yyyy-MM-dd");
+  const certificateLimit = format(addDays(parseISO(today), CERTIFICATE_WARNING_DAYS), "yyyy-MM-dd");
+  const active = and(eq(partners.organizationId, orgId), sql`${partners.status} <> 'rejected'`);
+  const policy = await getPartnerPolicy(db, orgId);
+  const due = and(
+    active,
+    or(isNull(partners.nextEvaluationOn), lte(partners.nextEvaluationOn, soon)),
+    sql`not exists (select 1 from ${partnerEvaluations} e where e.organization_id = ${orgId} and e.partner_id = ${partners.id}
+      and e.status in ('prepared', 'partner_submitted'))`,
+  );
+  const unbound = and(active, missingRequiredClause(orgId, policy.requiredClauseCodes, today));
+  const expiring = and(active, sql`${partners.aeoProgramme} <> 'none'`, lte(partners.aeoValidUntil, certificateLimit));
+  return { policy, active, due, unbound, expiring };
+}
+
+/**
+ * Every partner of the three watch lists, up to `limit` each (the attention model's items; the
+ * dashboard's card reads partnerAttention, the first few and counts).
+ */
+export async function partnerWatchLists(db: Database, orgId: string, today: string, limit: number) {
+  const { due, unbound, expiring } = await partnerWatchConditions(db, orgId, today);
+  const columns = {
+    id: partners.id,
+    number: partners.number,
+    legalNameZh: partners.legalNameZh,
+    legalNameEn: partners.legalNameEn,
+    nextEvaluationOn: partners.nextEvaluationOn,
+    aeoProgramme: partners.aeoProgramme,
+    aeoValidUntil: partners.aeoValidUntil,
+  };
+  const [dueRows, unboundRows, expiringRows] = await Promise.all([
+    db.select(columns).from(partners).where(due).orderBy(sql`${partners.nextEvaluationOn} asc nulls first`, asc(partners.number)).limit(limit),
+    db.select(columns).from(partners).where(unbound).orderBy(asc(partners.number)).limit(limit),
+    db.select(columns).from(partners).where(expiring).orderBy(asc(partners.aeoValidUntil)).limit(limit),
+  ]);
+  return { due: dueRows, unbound: unboundRows, expiring: expiringRows };
 }
 
 /**

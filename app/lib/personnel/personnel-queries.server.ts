@@ -103,3 +103,38 @@ export async function listMemberAccounts(db: Database, orgId: string) {
     .where(and(eq(memberships.organizationId, orgId), isNotNull(memberships.userId)))
     .orderBy(asc(users.name));
 }
+
+/**
+ * People employed today whose background check is missing or due within the re-check horizon,
+ * overdue first and the missing last, up to `limit`.
+ */
+export async function backgroundChecksDue(db: Database, orgId: string, today: string, limit: number) {
+  return db
+    .select({
+      id: employees.id,
+      number: employees.number,
+      name: employees.name,
+      siteId: employees.siteId,
+      securitySensitive: employees.securitySensitive,
+      nextBackgroundCheckOn: employees.nextBackgroundCheckOn,
+    })
+    .from(employees)
+    .where(
+      and(
+        eq(employees.organizationId, orgId),
+        or(isNull(employees.leaveDate), gte(employees.leaveDate, today)),
+        or(isNull(employees.nextBackgroundCheckOn), lte(employees.nextBackgroundCheckOn, recheckHorizon(today))),
+      ),
+    )
+    .orderBy(sql`${employees.nextBackgroundCheckOn} asc nulls last`, asc(employees.number))
+    .limit(limit);
+}
+
+/** The sites of the employee records linked to a member's account (where a guard is posted). */
+export async function sitesOfMember(db: Database, orgId: string, userId: string, today: string): Promise<string[]> {
+  const rows = await db
+    .select({ siteId: employees.siteId })
+    .from(employees)
+    .where(and(eq(employees.organizationId, orgId), eq(employees.userId, userId), or(isNull(employees.leaveDate), gte(employees.leaveDate, today))));
+  return [...new Set(rows.map((r) => r.siteId).filter((id): id is string => id !== null))];
+}

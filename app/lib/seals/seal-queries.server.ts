@@ -221,3 +221,30 @@ export async function listSealEventsForExport(db: Database, orgId: string, filte
     .orderBy(asc(sealEvents.occurredAt), asc(sealEvents.number));
   return rows;
 }
+
+/**
+ * Seals handed out and neither applied nor returned, per custodian and site: how many and the
+ * lowest and highest number (through the (organisation, custodian) index).
+ */
+export async function issuedSealsByCustodian(db: Database, orgId: string) {
+  return db
+    .select({
+      custodianUserId: seals.custodianUserId,
+      siteId: seals.siteId,
+      count: count(),
+      first: sql<string>`min(${seals.number})`,
+      last: sql<string>`max(${seals.number})`,
+    })
+    .from(seals)
+    .where(and(eq(seals.organizationId, orgId), eq(seals.status, "issued"), sql`${seals.custodianUserId} is not null`))
+    .groupBy(seals.custodianUserId, seals.siteId);
+}
+
+/** Active seal models whose ISO 17712 certificate or test report is not uploaded yet. */
+export async function sealModelsWithoutCertificate(db: Database, orgId: string) {
+  return db
+    .select({ id: sealModels.id, manufacturer: sealModels.manufacturer, modelName: sealModels.modelName })
+    .from(sealModels)
+    .where(and(eq(sealModels.organizationId, orgId), eq(sealModels.active, true), isNull(sealModels.certificateFileId)))
+    .orderBy(asc(sealModels.manufacturer), asc(sealModels.modelName));
+}

@@ -1,0 +1,160 @@
+// The attention model (app/lib/attention): records made through the domain functions become items
+// for the right person and role, and for nobody else, and never across organisations.
+import { beforeAll, describe, expect, test } from "vitest";
+import { attentionFor, itemsFor, organizationAttention, viewerSites } from "~/lib/attention/attention.server";
+import type { AttentionItem, AttentionScope, AttentionViewer } from "~/lib/attention/attention-types";
+import { updateAction } from "~/lib/actions/actions.server";
+import { todayInZone } from "~/lib/i18n/format";
+import { issueSeals } from "~/lib/seals/seal-custody.server";
+import { IssueSealsSchema } from "~/lib/seals/seal-schema";
+import { addMember, createSite, signUpOrganization, type Member, type SignedUp } from "../support/factories";
+import { submitContainerInspection } from "../support/inspection-factories";
+import { registerPartner } from "../support/partner-factories";
+import { createEmployee } from "../support/personnel-factories";
+import { createModel, receiveRange, sealActor, sealPrefix } from "../support/seal-factories";
+import { signIn } from "../support/visitors-factories";
+import { callAction } from "../support/requests";
+import { testDb } from "../support/test-database";
+import * as schedulesRoute from "~/routes/_app.schedules._index";
+
+const ZONE = "Asia/Shanghai";
+
+let org: SignedUp;
+let other: SignedUp;
+let guard: Member;
+let otherGuard: Member;
+let lead: Member;
+let buyer: Member;
+let hr: Member;
+let compliance: Member;
+let gateSite: string;
+let warehouseSite: string;
+let inspectionId: string;
+let sealFrom: string;
+
+const scopeOf = (o: SignedUp): AttentionScope => ({ organizationId: o.organizationId, timeZone: ZONE, today: todayInZone(ZONE) });
+const viewer = (m: { userId: string; role: AttentionViewer["role"] }): AttentionViewer => ({ userId: m.userId, role: m.role });
+const kinds = (items: readonly AttentionItem[]) => [...new Set(items.map((i) => i.kind))].sort();
+
+beforeAll(async () => {
+  org = await signUpOrganization();
+  other = await signUpOrganization();
+  // One after another: each invitation locks the organisation's audit head.
+  guard = await addMember(org.cookie, "security");
+  otherGuard = await addMember(org.cookie, "security");
+  lead = await addMember(org.cookie, "security_lead");
+  buyer = await addMember(org.cookie, "procurement");
+  hr = await addMember(org.cookie, "hr");
+  compliance = await addMember(org.cookie, "compliance");
+  gateSite = (await createSite(org.cookie)).id;
+  warehouseSite = (await createSite(org.cookie)).id;
+  // A daily 7-point inspection at each site, started long ago: due (or overdue) today.
+  for (const siteId of [gateSite, warehouseSite]) {
+    const created = await callAction(
+      schedulesRoute,
+      "/schedules",
+      { intent: "create", siteId, templateCode: "container-7-point", frequency: "daily", startsOn: "2026-01-05" },
+      { cookie: org.cookie },
+    );
+    expect(created.status).toBe(302);
+  }
+  // The guard fails a point: an action of theirs, and a container held for the supervisor.
+  inspectionId = (await submitContainerInspection({ organizationId: org.organizationId, userId: guard.userId }, gateSite, { failPoints: ["front-wall"] })).id;
+  // Seals handed to the guard.
+  const actor = sealActor(org);
+  const model = await createModel(actor);
+  const prefix = sealPrefix();
+  sealFrom = `${prefix}001`;
+  await receiveRange(actor, model, sealFrom, `${prefix}003`, gateSite);
+  const issued = await issueSeals(testDb(), actor, IssueSealsSchema.parse({ custodianUserId: guard.userId, fromNumber: sealFrom, toNumber: `${prefix}003` }));
+  expect(issued.ok).toBe(true);
+  await signIn(org.cookie, gateSite);
+  // A partner never evaluated, and an employee without a background check.
+  await registerPartner(org.cookie);
+  await createEmployee(org.cookie, { name: "李安全", userId: guard.userId, siteId: gateSite });
+  // The other organisation has a partner of its own and only an owner.
+  await registerPartner(other.cookie);
+});
+
+describe("attention", () => {
+  test("each role gets its own kinds of work, and nobody else's", async () => {
+    const items = await organizationAttention(testDb(), scopeOf(org));
+    expect(kinds(itemsFor(items, viewer(guard)))).toEqual(["action_due", "inspection_due", "seal_issued", "visitor_on_site"]);
+    expect(kinds(itemsFor(items, viewer(lead)))).toEqual(["certificate_expiring", "release_waiting"]);
+    // The partner registered without a contract: due for its first evaluation, and short of clauses.
+    expect(kinds(itemsFor(items, viewer(buyer)))).toEqual(["contract_clauses_missing", "evaluation_due"]);
+    expect(kinds(itemsFor(items, viewer(hr)))).toEqual(["personnel_check_due"]);
+    // Compliance has no partner decision, assessment or certificate date yet: nothing to do.
+    expect(itemsFor(items, viewer(compliance))).toEqual([]);
+    // The auditor reads; no item is an auditor's work.
+    expect(itemsFor(items, { userId: org.userId, role: "auditor" })).toEqual([]);
+  });
+
+  test("an item owned by one person is theirs only, whatever the others' roles", async () => {
+    const items = await organizationAttention(testDb(), scopeOf(org));
+    const seals = items.filter((i) => i.kind === "seal_issued");
+    expect(seals).toHaveLength(1);
+    expect(seals[0]).toMatchObject({ ownerUserId: guard.userId, href: "/seals/apply", siteId: gateSite });
+    expect(seals[0]?.title.zh).toContain("3 枚");
+    expect(seals[0]?.title.en).toContain(sealFrom);
+    const action = items.find((i) => i.kind === "action_due");
+    expect(action).toMatchObject({ ownerUserId: guard.userId, state: "overdue", href: expect.stringMatching(/^\/actions\//) });
+    expect(action?.title.en).toMatch(/^CA-\d{4} Fix: 1\. .* — INS-\d{6}$/);
+    expect(action?.title.zh).toMatch(/^CA-\d{4} 整改：1\. .* — INS-\d{6}$/);
+    for (const person of [otherGuard, lead, compliance]) {
+      expect(itemsFor(items, viewer(person)).some((i) => i.kind === "seal_issued" || i.kind === "action_due")).toBe(false);
+    }
+    // The owner of the organisation does not get the guard's own work either.
+    expect(itemsFor(items, { userId: org.userId, role: "owner" }).some((i) => i.ownerUserId === guard.userId)).toBe(false);
+  });
+
+  test("a guard posted at one site does not get the other site's rounds", async () => {
+    const scope = scopeOf(org);
+    const sites = await viewerSites(testDb(), scope, guard.userId);
+    expect(sites).toEqual([gateSite]);
+    const posted = await attentionFor(testDb(), scope, { ...viewer(guard), siteIds: sites });
+    const due = posted.filter((i) => i.kind === "inspection_due");
+    expect(due.map((i) => i.siteId)).toEqual([gateSite]);
+    expect(due[0]?.href).toBe(`/inspections/new?template=container-7-point&site=${gateSite}`);
+    // Unposted, the other guard sees both sites' rounds.
+    const everywhere = await attentionFor(testDb(), scope, viewer(otherGuard));
+    expect(everywhere.filter((i) => i.kind === "inspection_due").map((i) => i.siteId).sort()).toEqual([gateSite, warehouseSite].sort());
+  });
+
+  test("attentionFor gives what the organisation's list split for the viewer gives", async () => {
+    const scope = scopeOf(org);
+    const all = await organizationAttention(testDb(), scope);
+    for (const person of [guard, lead, buyer, hr, compliance]) {
+      expect(await attentionFor(testDb(), scope, viewer(person))).toEqual(itemsFor(all, viewer(person)));
+    }
+  });
+
+  test("a fixed finding waits for the supervisor's verification, then the release", async () => {
+    const scope = scopeOf(org);
+    const before = await organizationAttention(testDb(), scope);
+    const action = before.find((i) => i.kind === "action_due" && i.ownerUserId === guard.userId);
+    if (!action) throw new Error("no action");
+    expect(before.find((i) => i.kind === "release_waiting")).toMatchObject({ recordId: inspectionId, href: `/inspections/${inspectionId}` });
+    const done = await updateAction(testDb(), { organizationId: org.organizationId, userId: guard.userId, role: "security" }, action.recordId, { status: "done", closingNote: "Front wall welded and re-checked.", ownerUserId: undefined, dueOn: undefined }, null);
+    expect(done).toEqual({ ok: true });
+    const after = await organizationAttention(testDb(), scope);
+    expect(after.some((i) => i.kind === "release_waiting" && i.recordId === inspectionId)).toBe(false);
+    expect(after.some((i) => i.key === action.key)).toBe(false);
+    const verify = itemsFor(after, viewer(lead)).find((i) => i.kind === "action_verification");
+    expect(verify).toMatchObject({ recordId: action.recordId, href: `/inspections/${inspectionId}`, state: "waiting" });
+    expect(itemsFor(after, viewer(guard)).some((i) => i.kind === "action_verification")).toBe(false);
+  });
+
+  test("no item crosses organisations; a lone owner gets what no member could do", async () => {
+    const mine = await organizationAttention(testDb(), scopeOf(org));
+    const theirs = await organizationAttention(testDb(), scopeOf(other));
+    const mineIds = new Set(mine.map((i) => i.recordId));
+    expect(theirs.some((i) => mineIds.has(i.recordId))).toBe(false);
+    expect(kinds(theirs)).toEqual(["contract_clauses_missing", "evaluation_due"]);
+    // Nobody in the other organisation is in procurement: its owner gets the re-evaluation.
+    const owner = itemsFor(theirs, { userId: other.userId, role: "owner" });
+    expect(owner.map((i) => i.kind)).toContain("evaluation_due");
+    // Here procurement exists, so this organisation's owner does not.
+    expect(itemsFor(mine, { userId: org.userId, role: "owner" }).some((i) => i.kind === "evaluation_due")).toBe(false);
+  });
+});
