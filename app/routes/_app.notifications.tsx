@@ -92,7 +92,7 @@ export default function NotificationsPage() {
           ) : (
             <ul className="divide-y divide-slate-100">
               {notifications.map((n) => (
-                <li key={n.id} className={`flex flex-wrap items-start justify-between gap-3 py-3 ${n.readAt ? "" : "border-l-4 border-brand-600 pl-3"}`}>
+                <li key={n.id} className={`flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:justify-between ${n.readAt ? "" : "border-l-4 border-brand-600 pl-3"}`}>
                   <div className="min-w-0 flex-1">
                     <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
                       {n.readAt ? null : <Badge tone="brand">{t("notifications.new")}</Badge>}

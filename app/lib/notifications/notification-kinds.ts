@@ -4,3 +4,5 @@
 export const personKinds = ["reminder", "assignment", "seal_report"] as const;
 /** What a group channel may receive. */
 export const channelKinds = ["reminder", "seal_report"] as const;
+/** The group robots (the same list as db/schema/notifications.ts, which app code in the browser cannot import). */
+export const channelProviders = ["wecom", "dingtalk", "feishu"] as const;

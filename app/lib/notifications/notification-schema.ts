@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { channelProviders } from "../../../db/schema/notifications";
 import { message } from "../i18n/messages";
 
 // The forms of the notification pages, shared by the page (react-hook-form) and the action.
 
-import { channelKinds, personKinds } from "./notification-kinds";
+import { channelKinds, channelProviders, personKinds } from "./notification-kinds";
 
 export { channelKinds, personKinds };
 

@@ -10,7 +10,7 @@ export const emails: Widen<typeof english> = {
       dailyTitle: "{{organization}}：{{date}} 有 {{count}} 项待办",
       dailyTitle_one: "{{organization}}：{{date}} 有 1 项待办",
       sealReportTitle: "封志 {{number}} 异常报告：{{kind}}",
-      assignmentTitle: "纠正措施 {{reference}} 已分派给您：{{title}}",
+      assignmentTitle: "整改措施 {{reference}} 已分派给您：{{title}}",
       sealKind: { discrepancy: "不符", broken: "封志损坏或被篡改", number_mismatch: "封志号不符" },
     },
     reminder: {
@@ -34,10 +34,10 @@ export const emails: Widen<typeof english> = {
       due: "{{date}} 到期",
     },
     assignment: {
-      subject: "纠正措施 {{reference}} 已分派给您",
+      subject: "整改措施 {{reference}} 已分派给您",
       greeting: "{{name}}，您好：",
-      body: "{{assigner}}在{{organization}}给您分派了一项纠正措施：{{title}}，截止日期为 {{dueOn}}。",
-      button: "查看纠正措施",
+      body: "{{assigner}}在{{organization}}给您分派了一项整改措施：{{title}}，截止日期为 {{dueOn}}。",
+      button: "查看整改措施",
     },
     invitation: {
       subject: "邀请您加入 Tradeguard 上的 {{organization}}",

@@ -32,7 +32,7 @@ export const notifications: Widen<typeof english> = {
       saved: "通知设置已保存。",
       kinds: {
         reminder: "到期或逾期事项提醒",
-        assignment: "有纠正措施分派给我",
+        assignment: "有整改措施分派给我",
         seal_report: "有封志被报告破损或异常",
       },
     },
