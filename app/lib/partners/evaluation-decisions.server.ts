@@ -1,5 +1,3 @@
-import { notifyAssignment } from "../notifications/notices.server";
-import { formatReference } from "../references";
 import { eq } from "drizzle-orm";
 import { correctiveActions, partnerEvaluations, partners, type Partner } from "../../../db/schema";
 import { assignableMembers } from "../actions/actions.server";
@@ -12,7 +10,9 @@ import { refused, type FieldErrors } from "../form.server";
 import { todayInZone } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { resolveCriterionRefs } from "../inspections/templates.server";
+import { notifyAssignment } from "../notifications/notices.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
+import { formatReference } from "../references";
 import type { Actor } from "../auth/actor";
 import { audit, exemptionProblem, lockEvaluation, type Refusal } from "./evaluation-writes.server";
 import { canDecideEvaluation, hadAHand, nextEvaluationOn } from "./partner-scoring";

@@ -72,7 +72,8 @@ export function ChannelsCard(props: { channels: ChannelRow[] }) {
           </li>
         ))}
       </ul>
-      <AddChannelForm />
+      {/* Keyed by the count: once a channel is added the form starts empty again (its address holds a key). */}
+      <AddChannelForm key={props.channels.length} />
     </Card>
   );
 }

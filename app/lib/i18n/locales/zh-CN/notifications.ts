@@ -40,7 +40,7 @@ export const notifications: Widen<typeof english> = {
       title: "提醒与群机器人",
       description: "设置每天几点发送提醒，以及接收提醒的企业微信、钉钉、飞书群。",
       clock: "提醒时间",
-      clockHint: "提醒邮件和群里的当日待办清单每天在{{timeZone}}时间的这个整点发送一次；每周摘要在所选的那一天发送。",
+      clockHint: "提醒邮件和群里的当日待办清单每天按企业所在时区（{{timeZone}}）在这个整点发送一次；每周摘要在所选的那一天发送。",
       reminderHour: "整点（当地时间）",
       digestWeekday: "每周摘要发送日",
       saved: "提醒时间已保存。",
