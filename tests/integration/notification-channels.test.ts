@@ -133,6 +133,20 @@ describe("channels on the settings page", () => {
     ]);
   });
 
+  test("another organisation's manager can neither test nor remove the channel", async () => {
+    const stranger = await signUpOrganization();
+    const channelId = await channelIdByName("企业微信门岗群");
+    received.length = 0;
+    for (const intent of ["test", "remove"]) {
+      const outcome = await settings({ intent, channelId }, stranger.cookie);
+      expect(outcome.status).toBe(404);
+    }
+    expect(received).toHaveLength(0);
+    expect(await channelIdByName("企业微信门岗群")).toBe(channelId);
+    const theirs = await callLoader<{ channels: unknown[]; log: unknown[] }>(settingsRoute, "/settings/notifications", { cookie: stranger.cookie });
+    expect(theirs.data).toMatchObject({ channels: [], log: [] });
+  });
+
   test("a test the robot refuses says why, and is logged as failed", async () => {
     answer = () => ({ status: 200, body: '{"errcode":310000,"errmsg":"sign not match"}' });
     const sent = await settings({ intent: "test", channelId: await channelIdByName("钉钉安保群") });
