@@ -1,0 +1,30 @@
+import type { BarsGeometry } from "~/lib/charts/chart-geometry";
+
+// A horizontal bar chart's marks from server-computed geometry: each bar's name above it, a light
+// track for the whole axis, the bar, and its value written after the track.
+
+export function HorizontalBars(props: {
+  geometry: BarsGeometry;
+  label: (key: string) => string;
+  value: (bar: BarsGeometry["bars"][number]) => string;
+  barClass: (key: string) => string;
+}) {
+  const { geometry: g } = props;
+  const track = g.plot.right - g.plot.left;
+  return (
+    <g>
+      {g.bars.map((b) => (
+        <g key={b.key}>
+          <text x={g.plot.left} y={b.labelY} className="fill-slate-800">
+            {props.label(b.key)}
+          </text>
+          <rect x={g.plot.left} y={b.y} width={track} height={b.height} rx="2" className="fill-slate-100" />
+          {b.width > 0 ? <rect x={g.plot.left} y={b.y} width={b.width} height={b.height} rx="2" className={props.barClass(b.key)} /> : null}
+          <text x={g.plot.right + 6} y={b.y + b.height - 3} className="fill-slate-900 font-semibold">
+            {props.value(b)}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
