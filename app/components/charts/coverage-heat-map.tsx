@@ -19,7 +19,7 @@ export function CoverageHeatMap({ chart }: { chart: { geometry: HeatMapGeometry;
       desc={t("charts.coverage.desc", { rows: g.rows.length, total: chart.total, from: span(months[0]), to: span(months.at(-1)) })}
       width={g.width}
       height={g.height}
-      maxWidth={640}
+      maxWidth={520}
       empty={g.empty}
       emptyText={t("charts.coverage.empty")}
       note={

@@ -1,7 +1,7 @@
 import type { BarsGeometry } from "~/lib/charts/chart-geometry";
 
-// A horizontal bar chart's marks from server-computed geometry: each bar's name above it, a light
-// track for the whole axis, the bar, and its value written after the track.
+// A horizontal bar chart's marks from server-computed geometry: each bar's name and value on the
+// line above it, a light track for the whole axis, and the bar.
 
 export function HorizontalBars(props: {
   geometry: BarsGeometry;
@@ -20,7 +20,7 @@ export function HorizontalBars(props: {
           </text>
           <rect x={g.plot.left} y={b.y} width={track} height={b.height} rx="2" className="fill-slate-100" />
           {b.width > 0 ? <rect x={g.plot.left} y={b.y} width={b.width} height={b.height} rx="2" className={props.barClass(b.key)} /> : null}
-          <text x={g.plot.right + 6} y={b.y + b.height - 3} className="fill-slate-900 font-semibold">
+          <text x={g.plot.right} y={b.labelY} textAnchor="end" className="fill-slate-900 font-semibold">
             {props.value(b)}
           </text>
         </g>

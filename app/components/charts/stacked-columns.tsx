@@ -32,7 +32,17 @@ export function StackedColumns(props: {
                 <g key={s.series}>
                   <rect x={c.x} y={s.y} width={c.width} height={s.height} {...seriesFill(styles[s.series]!, hatch)} />
                   {s.height >= 13 && s.value !== c.total ? (
-                    <text x={centre} y={s.y + s.height / 2 + 3.5} textAnchor="middle" fontSize="9" className="fill-white font-semibold" paintOrder="stroke" stroke="rgba(15,23,42,0.55)" strokeWidth="2">
+                    <text
+                      x={centre}
+                      y={s.y + s.height / 2 + 3.5}
+                      textAnchor="middle"
+                      fontSize="9.5"
+                      className="fill-slate-900 font-semibold"
+                      paintOrder="stroke"
+                      stroke="white"
+                      strokeWidth="3"
+                      strokeLinejoin="round"
+                    >
                       {s.value}
                     </text>
                   ) : null}

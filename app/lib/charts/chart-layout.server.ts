@@ -69,13 +69,13 @@ export interface BarInput {
 }
 
 /**
- * Horizontal bars, each with a line for its label above it. A rate (`of` given) is drawn on a 0–100
- * axis, a count on 0 to the largest count.
+ * Horizontal bars across the whole width, each under a line with its name (left) and its value
+ * (right). A rate (`of` given) is drawn on a 0–100 axis, a count on 0 to the largest count.
  */
 export function horizontalBars(input: BarInput[], options: { rate: boolean; width?: number }): BarsGeometry {
-  const width = options.width ?? 360;
-  const plot = { left: 4, right: width - 96 };
-  const rowHeight = 36;
+  const width = options.width ?? 300;
+  const plot = { left: 2, right: width - 2 };
+  const rowHeight = 38;
   const values = input.map((b) => (options.rate ? (b.of ? (100 * b.count) / b.of : 0) : b.count));
   const max = options.rate ? 100 : Math.max(0, ...values);
   const x = scaleLinear()
@@ -93,8 +93,8 @@ export function horizontalBars(input: BarInput[], options: { rate: boolean; widt
       value: Math.round(values[i] ?? 0),
       of: b.of ?? 0,
       count: b.count,
-      labelY: i * rowHeight + 13,
-      y: i * rowHeight + 18,
+      labelY: i * rowHeight + 14,
+      y: i * rowHeight + 20,
       height: 14,
       width: round(x(values[i] ?? 0)),
     })),
@@ -106,10 +106,19 @@ export interface HeatRowInput extends Omit<HeatRow, "y" | "cells" | "total"> {
   counts: Record<string, number>;
 }
 
-/** Level of a count: 0 for none, else 1…HEAT_LEVELS by its share of the largest count. */
+/**
+ * Level of a count: 0 for none, else 1…HEAT_LEVELS on a square-root scale of its share of the
+ * largest count, so that one criterion fed by every inspection does not wash out the rest: with a
+ * largest count of 64 the levels are 1–4, 5–16, 17–36 and 37–64.
+ */
 export function heatLevel(value: number, max: number): number {
   if (value <= 0 || max <= 0) return 0;
-  return Math.min(HEAT_LEVELS, Math.max(1, Math.ceil((value / max) * HEAT_LEVELS)));
+  return Math.min(HEAT_LEVELS, Math.max(1, Math.ceil(Math.sqrt(value / max) * HEAT_LEVELS)));
+}
+
+/** The largest count of a level (heatLevel's inverse), for the legend. */
+function levelTop(level: number, max: number): number {
+  return Math.floor(((level * level) / (HEAT_LEVELS * HEAT_LEVELS)) * max + 1e-9);
 }
 
 /** A grid of rows (criteria) by columns (months), each cell a count and its colour level. */
@@ -124,8 +133,8 @@ export function heatMap(rows: HeatRowInput[], columnKeys: string[], options: { l
     .range([labelWidth, labelWidth + cellWidth * columnKeys.length]);
   const levels = Array.from({ length: HEAT_LEVELS }, (_, i) => ({
     level: i + 1,
-    from: Math.floor((i * max) / HEAT_LEVELS) + 1,
-    to: Math.floor(((i + 1) * max) / HEAT_LEVELS),
+    from: levelTop(i, max) + 1,
+    to: levelTop(i + 1, max),
   })).filter((l) => l.to >= l.from);
   return {
     kind: "heat-map",

@@ -84,8 +84,8 @@ describe("heat map", () => {
   const months = ["2026-01", "2026-02", "2026-03"];
   const row = (key: string, counts: Record<string, number>) => ({ key, codeZh: key, codeEn: key, titleZh: key, titleEn: key, counts });
 
-  test("levels split the largest count in four; zero is level 0", () => {
-    expect([0, 1, 25, 26, 50, 75, 76, 100].map((v) => heatLevel(v, 100))).toEqual([0, 1, 1, 2, 2, 3, 4, 4]);
+  test("levels follow the square root of the share of the largest count; zero is level 0", () => {
+    expect([0, 1, 4, 5, 16, 17, 36, 37, 64].map((v) => heatLevel(v, 64))).toEqual([0, 1, 1, 2, 2, 3, 3, 4, 4]);
     expect(heatLevel(1, 1)).toBe(4);
     expect(heatLevel(0, 0)).toBe(0);
   });
@@ -97,27 +97,42 @@ describe("heat map", () => {
       [0, 0, 0],
     ]);
     expect(g.rows.map((r) => r.total)).toEqual([9, 0]);
-    expect(g.rows[0]!.cells.map((c) => c.level)).toEqual([4, 0, 1]);
+    expect(g.rows[0]!.cells.map((c) => c.level)).toEqual([4, 0, 2]);
     expect(g.columns.map((c) => c.x)).toEqual([g.labelWidth, g.labelWidth + g.cellWidth, g.labelWidth + 2 * g.cellWidth]);
     expect(g.rows[1]!.y - g.rows[0]!.y).toBe(g.cellHeight);
     expect(g.height).toBeGreaterThanOrEqual(g.rows[1]!.y + g.cellHeight);
     expect(g.width).toBeGreaterThanOrEqual(g.labelWidth + 3 * g.cellWidth);
+    // Level 1 would be below one record; the legend leaves it out.
     expect(g.levels).toEqual([
-      { level: 1, from: 1, to: 2 },
-      { level: 2, from: 3, to: 4 },
-      { level: 3, from: 5, to: 6 },
-      { level: 4, from: 7, to: 8 },
+      { level: 2, from: 1, to: 2 },
+      { level: 3, from: 3, to: 4 },
+      { level: 4, from: 5, to: 8 },
     ]);
+    // Every count falls in the legend range of its own level.
+    for (let v = 1; v <= 8; v++) {
+      const level = g.levels.find((l) => v >= l.from && v <= l.to)!.level;
+      expect(heatLevel(v, 8)).toBe(level);
+    }
   });
 
   test("small counts leave out the levels no count can reach", () => {
     const g = heatMap([row("a", { "2026-01": 2 })], months);
     expect(g.levels).toEqual([
-      { level: 2, from: 1, to: 1 },
+      { level: 3, from: 1, to: 1 },
       { level: 4, from: 2, to: 2 },
     ]);
     expect(g.rows[0]!.cells[0]!.level).toBe(4);
-    expect(heatLevel(1, 2)).toBe(2);
+    expect(heatLevel(1, 2)).toBe(3);
+  });
+
+  test("for any largest count, the legend's ranges cover every count once, each under its own level", () => {
+    for (let max = 1; max <= 300; max++) {
+      const { levels } = heatMap([row("a", { "2026-01": max })], months);
+      for (let v = 1; v <= max; v++) {
+        const ranges = levels.filter((l) => v >= l.from && v <= l.to);
+        expect(ranges.map((l) => l.level)).toEqual([heatLevel(v, max)]);
+      }
+    }
   });
 
   test("no evidence at all is empty", () => {

@@ -16,7 +16,7 @@ describe("coverage heat map", () => {
     expect(geometry.columns.map((c) => c.key)).toEqual(months);
     expect(geometry.rows.map((r) => r.codeEn)).toEqual(["(43)", "(44)"]);
     expect(geometry.rows[0]!.cells.at(-1)).toMatchObject({ value: 5, level: 4 });
-    expect(geometry.rows[0]!.cells[0]).toMatchObject({ value: 1, level: 1 });
+    expect(geometry.rows[0]!.cells[0]).toMatchObject({ value: 1, level: 2 });
     expect(geometry.rows[1]!.total).toBe(0);
     expect(total).toBe(6);
   });
