@@ -66,7 +66,7 @@ export function InspectionCharts({ charts }: { charts: InspectionChartsData }) {
         desc={t("charts.inspections.perSiteDesc")}
         width={charts.perSite.width}
         height={charts.perSite.height}
-        maxWidth={560}
+        maxWidth={400}
         empty={charts.perSite.empty}
         emptyText={t("charts.inspections.empty")}
         note={hidden > 0 ? t("charts.inspections.moreSites", { count: hidden }) : undefined}
@@ -78,12 +78,13 @@ export function InspectionCharts({ charts }: { charts: InspectionChartsData }) {
           />
         }
       >
-        {() => (
+        {({ hatch }) => (
           <HorizontalBars
+            hatch={hatch}
             geometry={charts.perSite}
             label={(key) => siteName(charts.sites.find((s) => s.key === key))}
             value={(b) => t("charts.inspections.rateValue", { rate: b.value, pass: b.count, total: b.of })}
-            barClass={() => "fill-green-600"}
+            barStyle={() => styles.pass!}
           />
         )}
       </ChartFigure>

@@ -39,7 +39,7 @@ export function PartnerCharts({ charts }: { charts: PartnerChartsData }) {
         desc={t("charts.partners.tiersDesc", { total })}
         width={charts.tiers.width}
         height={charts.tiers.height}
-        maxWidth={560}
+        maxWidth={400}
         empty={charts.tiers.empty}
         emptyText={t("charts.partners.empty")}
         table={
@@ -50,12 +50,13 @@ export function PartnerCharts({ charts }: { charts: PartnerChartsData }) {
           />
         }
       >
-        {() => (
+        {({ hatch }) => (
           <HorizontalBars
+            hatch={hatch}
             geometry={charts.tiers}
             label={tierName}
             value={(b) => String(b.count)}
-            barClass={(key) => tierFill[key as TierKey] ?? "fill-slate-400"}
+            barStyle={(key) => styles[key]!}
           />
         )}
       </ChartFigure>
