@@ -1,7 +1,9 @@
 // npm run bench:charts: how long each chart's series query takes on a year of a 50-site exporter
 // (scripts/bench/scale-data.ts: 365,000 inspections and their evidence links, 1,000 partners, the
 // corrective actions of one inspection in 50), on PostgreSQL. Prints one JSON line per chart:
-//   {"chart":"inspections","runs":20,"median_ms":…,"p95_ms":…,"rows":…}
+//   {"chart":"inspections","runs":20,"median_ms":…,"p95_ms":…,"rows":…,"page_data_kb":…}
+// page_data_kb is the chart's part of the page's loader data (its geometry as JSON, gzipped): what
+// the HTML carries for hydration besides the SVG itself.
 // A timing goal, not a test: each series is one grouped query that should stay well under the
 // 50 ms a page can spend on its charts.
 //
@@ -38,6 +40,8 @@ const { coverageSeries } = await import("../../app/lib/charts/coverage-series.se
 const { inspectionSeries } = await import("../../app/lib/charts/inspection-series.server");
 const { partnerSeries } = await import("../../app/lib/charts/partner-series.server");
 const { actionAgeSeries } = await import("../../app/lib/charts/action-series.server");
+const views = await import("../../app/lib/charts/chart-views.server");
+const { gzipSync } = await import("node:zlib");
 
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
@@ -108,13 +112,13 @@ try {
   const today = todayInZone(SCALE_TIME_ZONE);
   const framework = await getFramework(db, "cn-2022-advanced");
   if (!framework) throw new Error("the catalogue is not loaded");
-  const charts: [string, () => Promise<unknown>, (r: never) => number][] = [
-    ["coverage", () => coverageSeries(db, organizationId, framework.id, today), (r: { rows: unknown[] }) => r.rows.length],
-    ["inspections", () => inspectionSeries(db, organizationId, SCALE_TIME_ZONE, today), (r: { sites: unknown[] }) => r.sites.length],
-    ["partners", () => partnerSeries(db, organizationId, today), (r: { due: unknown[] }) => r.due.length],
-    ["actions", () => actionAgeSeries(db, organizationId, SCALE_TIME_ZONE, today), (r: { buckets: unknown[] }) => r.buckets.length],
+  const charts: [string, () => Promise<unknown>, (r: never) => number, (r: never) => unknown][] = [
+    ["coverage", () => coverageSeries(db, organizationId, framework.id, today), (r: { rows: unknown[] }) => r.rows.length, views.coverageChart],
+    ["inspections", () => inspectionSeries(db, organizationId, SCALE_TIME_ZONE, today), (r: { sites: unknown[] }) => r.sites.length, views.inspectionCharts],
+    ["partners", () => partnerSeries(db, organizationId, today), (r: { due: unknown[] }) => r.due.length, views.partnerCharts],
+    ["actions", () => actionAgeSeries(db, organizationId, SCALE_TIME_ZONE, today), (r: { buckets: unknown[] }) => r.buckets.length, views.actionAgeChart],
   ];
-  for (const [chart, run, size] of charts) {
+  for (const [chart, run, size, view] of charts) {
     const result = await run(); // warm: plan cache, buffers
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -124,7 +128,8 @@ try {
     }
     times.sort((a, b) => a - b);
     const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
-    process.stdout.write(`${JSON.stringify({ chart, runs: RUNS, median_ms: at(0.5), p95_ms: at(0.95), rows: size(result as never) })}\n`);
+    const pageData = Math.round(gzipSync(JSON.stringify(view(result as never)), { level: 9 }).length / 100) / 10;
+    process.stdout.write(`${JSON.stringify({ chart, runs: RUNS, median_ms: at(0.5), p95_ms: at(0.95), rows: size(result as never), page_data_kb: pageData })}\n`);
   }
 } finally {
   await handle.close();
