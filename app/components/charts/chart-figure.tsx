@@ -45,7 +45,8 @@ export function ChartFigure(props: {
       <figcaption className="font-semibold text-slate-900">{props.title}</figcaption>
       <svg
         role="img"
-        aria-labelledby={`${ids.title} ${ids.desc}`}
+        aria-labelledby={ids.title}
+        aria-describedby={ids.desc}
         viewBox={empty ? "0 0 360 72" : `0 0 ${props.width} ${props.height}`}
         className="block h-auto w-full"
         fontSize={FONT}
