@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listTemplates(auth.db, orgId),
     listSites(auth.db, orgId),
     canRecord ? listOwnDrafts(auth.db, orgId, auth.user.id) : Promise.resolve([]),
-    inspectionSeries(auth.db, orgId, timeZone, todayInZone(timeZone)),
+    inspectionSeries(auth.db, orgId, todayInZone(timeZone)),
   ]);
   return {
     filter,

@@ -114,7 +114,7 @@ try {
   if (!framework) throw new Error("the catalogue is not loaded");
   const charts: [string, () => Promise<unknown>, (r: never) => number, (r: never) => unknown][] = [
     ["coverage", () => coverageSeries(db, organizationId, framework.id, today), (r: { rows: unknown[] }) => r.rows.length, views.coverageChart],
-    ["inspections", () => inspectionSeries(db, organizationId, SCALE_TIME_ZONE, today), (r: { sites: unknown[] }) => r.sites.length, views.inspectionCharts],
+    ["inspections", () => inspectionSeries(db, organizationId, today), (r: { sites: unknown[] }) => r.sites.length, views.inspectionCharts],
     ["partners", () => partnerSeries(db, organizationId, today), (r: { due: unknown[] }) => r.due.length, views.partnerCharts],
     ["actions", () => actionAgeSeries(db, organizationId, SCALE_TIME_ZONE, today), (r: { buckets: unknown[] }) => r.buckets.length, views.actionAgeChart],
   ];

@@ -63,7 +63,7 @@ beforeAll(async () => {
 
 describe("inspections per month and per site", () => {
   test("counts submitted inspections in the local month they happened, passed and failed, by site", async () => {
-    const series = await inspectionSeries(testDb(), ours.organizationId, timeZone, today);
+    const series = await inspectionSeries(testDb(), ours.organizationId, today);
     expect(series.months.map((m) => m.month)).toEqual(monthsEndingWith(today));
     const byMonth = Object.fromEntries(series.months.filter((m) => m.pass + m.fail > 0).map((m) => [m.month, [m.pass, m.fail]]));
     const early = earlyDay.slice(0, 7);
@@ -80,10 +80,36 @@ describe("inspections per month and per site", () => {
   });
 
   test("another organisation sees only its own", async () => {
-    const series = await inspectionSeries(testDb(), theirs.organizationId, timeZone, today);
+    const series = await inspectionSeries(testDb(), theirs.organizationId, today);
     expect(series.months.reduce((sum, m) => sum + m.pass + m.fail, 0)).toBe(3);
     expect(series.sites).toHaveLength(1);
     expect(series.sites[0]).toMatchObject({ pass: 0, fail: 3 });
+  });
+
+  test("the monthly counts stay equal to the inspections through submits and changes", async () => {
+    const kept = async () => {
+      const counted = await query<{ key: string }>(sql`
+        select concat_ws('|', organization_id, site_id, month, passed, failed) as key from inspection_months order by 1`);
+      const expected = await query<{ key: string }>(sql`
+        select concat_ws('|', i.organization_id, i.site_id, date_trunc('month', i.occurred_at at time zone o.time_zone)::date,
+          count(*) filter (where i.result = 'pass'), count(*) filter (where i.result = 'fail')) as key
+        from inspections i join organizations o on o.id = i.organization_id
+        where i.status = 'submitted'
+        group by i.organization_id, i.site_id, date_trunc('month', i.occurred_at at time zone o.time_zone)::date order by 1`);
+      return { counted: counted.map((r) => r.key), expected: expected.map((r) => r.key) };
+    };
+    let now = await kept();
+    expect(now.counted.length).toBeGreaterThanOrEqual(3);
+    expect(now.counted).toEqual(now.expected);
+    // A submitted inspection moved to another site and month (a correction), and back.
+    const [moved] = await query<{ id: string }>(sql`
+      select id from inspections where organization_id = ${ours.organizationId} and site_id = ${siteB}`);
+    await testDb().execute(sql`update inspections set site_id = ${siteA}, occurred_at = occurred_at - interval '40 days' where id = ${moved!.id}`);
+    now = await kept();
+    expect(now.counted).toEqual(now.expected);
+    await testDb().execute(sql`update inspections set site_id = ${siteB}, occurred_at = occurred_at + interval '40 days' where id = ${moved!.id}`);
+    now = await kept();
+    expect(now.counted).toEqual(now.expected);
   });
 
   test("the list page carries the charts", async () => {

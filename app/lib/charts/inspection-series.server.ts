@@ -1,13 +1,13 @@
-import { and, eq, gte, sql } from "drizzle-orm";
-import { inspections, sites } from "../../../db/schema";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
+import { inspectionMonths, sites } from "../../../db/schema";
 import type { Database } from "../db-types.server";
-import { startOfDayInZone } from "../i18n/format";
 import { firstDay, monthsEndingWith } from "./chart-months";
 
 // The inspections list's charts: submitted inspections per month of the last twelve (in the
 // organisation's time zone), passed and failed, and the pass rate of each site over the same
-// months. One grouped query (site × month × result) feeds both, through the (organization_id,
-// status, occurred_at) index.
+// months. One query over the monthly counts the inspection triggers keep (inspection_months): a
+// year is sites × 12 rows. Counting the inspections themselves took 0.8 s at 365,000 a year
+// (npm run bench:charts).
 
 export interface InspectionMonth {
   month: string;
@@ -30,23 +30,21 @@ export interface InspectionSeries {
   sites: InspectionSite[];
 }
 
-export async function inspectionSeries(db: Database, orgId: string, timeZone: string, today: string): Promise<InspectionSeries> {
+export async function inspectionSeries(db: Database, orgId: string, today: string): Promise<InspectionSeries> {
   const monthKeys = monthsEndingWith(today, 12);
-  const from = startOfDayInZone(firstDay(monthKeys[0]!), timeZone);
-  const month = sql<string>`to_char(${inspections.occurredAt} at time zone ${timeZone}, 'YYYY-MM')`;
   const rows = await db
     .select({
-      siteId: inspections.siteId,
+      siteId: inspectionMonths.siteId,
       nameZh: sites.nameZh,
       nameEn: sites.nameEn,
-      month,
-      pass: sql<number>`count(*) filter (where ${inspections.result} = 'pass')`.mapWith(Number),
-      fail: sql<number>`count(*) filter (where ${inspections.result} = 'fail')`.mapWith(Number),
+      month: sql<string>`to_char(${inspectionMonths.month}, 'YYYY-MM')`,
+      pass: inspectionMonths.passed,
+      fail: inspectionMonths.failed,
     })
-    .from(inspections)
-    .leftJoin(sites, and(eq(sites.id, inspections.siteId), eq(sites.organizationId, orgId)))
-    .where(and(eq(inspections.organizationId, orgId), eq(inspections.status, "submitted"), gte(inspections.occurredAt, from)))
-    .groupBy(sql`1, 2, 3, 4`); // by position: the month expression binds the time zone
+    .from(inspectionMonths)
+    .leftJoin(sites, and(eq(sites.id, inspectionMonths.siteId), eq(sites.organizationId, orgId)))
+    .where(and(eq(inspectionMonths.organizationId, orgId), gte(inspectionMonths.month, firstDay(monthKeys[0]!))))
+    .orderBy(asc(inspectionMonths.month));
 
   const months = new Map(monthKeys.map((m) => [m, { month: m, pass: 0, fail: 0 }]));
   const bySite = new Map<string, InspectionSite>();
