@@ -1,13 +1,7 @@
-import type { StackedColumnsGeometry } from "~/lib/charts/chart-geometry";
+import type { ActionAgeChartData } from "~/lib/charts/chart-geometry";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { ChartFigure, ChartTable, type SeriesStyle } from "./chart-figure";
 import { StackedColumns } from "./stacked-columns";
-
-export interface ActionAgeChartData {
-  geometry: StackedColumnsGeometry;
-  open: number;
-  overdue: number;
-}
 
 type Bucket = "0-7" | "8-30" | "31-90" | "91+";
 

@@ -1,4 +1,4 @@
-import type { HeatMapGeometry } from "~/lib/charts/chart-geometry";
+import type { CoverageChartData } from "~/lib/charts/chart-geometry";
 import { monthLabel } from "~/lib/charts/chart-months";
 import { localized } from "~/lib/i18n/localized";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -7,7 +7,7 @@ import { HeatMap, heatFills } from "./heat-map";
 import { monthAxisLabel } from "./month-axis";
 
 /** Evidence per criterion and month, the last twelve months (coverageChart's output). */
-export function CoverageHeatMap({ chart }: { chart: { geometry: HeatMapGeometry; total: number } }) {
+export function CoverageHeatMap({ chart }: { chart: CoverageChartData }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const g = chart.geometry;

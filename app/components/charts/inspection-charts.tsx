@@ -1,4 +1,4 @@
-import type { BarsGeometry, StackedColumnsGeometry } from "~/lib/charts/chart-geometry";
+import type { InspectionChartsData, SiteRate } from "~/lib/charts/chart-geometry";
 import { monthLabel } from "~/lib/charts/chart-months";
 import { localized } from "~/lib/i18n/localized";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -6,22 +6,6 @@ import { ChartFigure, ChartTable, type SeriesStyle } from "./chart-figure";
 import { HorizontalBars } from "./horizontal-bars";
 import { monthAxisLabel } from "./month-axis";
 import { StackedColumns } from "./stacked-columns";
-
-interface SiteRate {
-  key: string;
-  nameZh: string;
-  nameEn: string;
-  pass: number;
-  total: number;
-}
-
-export interface InspectionChartsData {
-  perMonth: StackedColumnsGeometry;
-  perSite: BarsGeometry;
-  sites: SiteRate[];
-  total: number;
-  failed: number;
-}
 
 /** Inspections per month (passed and failed) and the pass rate of each site (inspectionCharts' output). */
 export function InspectionCharts({ charts }: { charts: InspectionChartsData }) {

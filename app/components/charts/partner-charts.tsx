@@ -1,18 +1,10 @@
-import type { BarsGeometry, StackedColumnsGeometry } from "~/lib/charts/chart-geometry";
+import type { PartnerChartsData } from "~/lib/charts/chart-geometry";
 import { monthLabel } from "~/lib/charts/chart-months";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { ChartFigure, ChartTable, type SeriesStyle } from "./chart-figure";
 import { HorizontalBars } from "./horizontal-bars";
 import { monthAxisLabel } from "./month-axis";
 import { StackedColumns } from "./stacked-columns";
-
-export interface PartnerChartsData {
-  tiers: BarsGeometry;
-  due: StackedColumnsGeometry;
-  later: number;
-  undated: number;
-  overdue: number;
-}
 
 const tierKeys = ["high", "medium", "low", "none"] as const;
 type TierKey = (typeof tierKeys)[number];

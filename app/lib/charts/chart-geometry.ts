@@ -99,3 +99,42 @@ export interface HeatMapGeometry extends ViewBox {
 }
 
 export const HEAT_LEVELS = 4;
+
+// What each chart's component takes: the chart-views.server.ts transforms return these.
+
+export interface CoverageChartData {
+  geometry: HeatMapGeometry;
+  total: number;
+}
+
+export interface SiteRate {
+  /** The site's id; "" for inspections recorded without a site. */
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  pass: number;
+  total: number;
+}
+
+export interface InspectionChartsData {
+  perMonth: StackedColumnsGeometry;
+  perSite: BarsGeometry;
+  /** Every site, lowest pass rate first (the bars show the first few). */
+  sites: SiteRate[];
+  total: number;
+  failed: number;
+}
+
+export interface PartnerChartsData {
+  tiers: BarsGeometry;
+  due: StackedColumnsGeometry;
+  later: number;
+  undated: number;
+  overdue: number;
+}
+
+export interface ActionAgeChartData {
+  geometry: StackedColumnsGeometry;
+  open: number;
+  overdue: number;
+}

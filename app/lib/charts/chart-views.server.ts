@@ -1,4 +1,4 @@
-import type { BarsGeometry, HeatMapGeometry, StackedColumnsGeometry } from "./chart-geometry";
+import type { ActionAgeChartData, CoverageChartData, InspectionChartsData, PartnerChartsData, SiteRate } from "./chart-geometry";
 import { heatMap, horizontalBars, stackedColumns } from "./chart-layout.server";
 import type { ActionAgeSeries } from "./action-series.server";
 import type { CoverageSeries } from "./coverage-series.server";
@@ -9,7 +9,7 @@ import { partnerChartTiers, type PartnerSeries } from "./partner-series.server";
 // description state. Pure: the loaders call these with what the *-series.server.ts queries read.
 
 /** The heat map of evidence per criterion and month. */
-export function coverageChart(series: CoverageSeries): { geometry: HeatMapGeometry; total: number } {
+export function coverageChart(series: CoverageSeries): CoverageChartData {
   const geometry = heatMap(
     series.rows.map((r) => ({ key: r.key, codeZh: r.codeZh, codeEn: r.codeEn, titleZh: r.titleZh, titleEn: r.titleEn, counts: r.counts })),
     series.months,
@@ -20,22 +20,8 @@ export function coverageChart(series: CoverageSeries): { geometry: HeatMapGeomet
 /** At most this many sites are drawn; the table lists them all. */
 export const SITES_DRAWN = 8;
 
-export interface SiteRate {
-  key: string;
-  nameZh: string;
-  nameEn: string;
-  pass: number;
-  total: number;
-}
-
 /** Inspections per month (passed below failed), and the sites' pass rates, lowest first. */
-export function inspectionCharts(series: InspectionSeries): {
-  perMonth: StackedColumnsGeometry;
-  perSite: BarsGeometry;
-  sites: SiteRate[];
-  total: number;
-  failed: number;
-} {
+export function inspectionCharts(series: InspectionSeries): InspectionChartsData {
   const perMonth = stackedColumns(
     series.months.map((m) => ({ key: m.month, values: { pass: m.pass, fail: m.fail } })),
     ["pass", "fail"],
@@ -53,13 +39,7 @@ export function inspectionCharts(series: InspectionSeries): {
 }
 
 /** Partners per risk tier, and re-evaluations due per month (overdue first), stacked by tier. */
-export function partnerCharts(series: PartnerSeries): {
-  tiers: BarsGeometry;
-  due: StackedColumnsGeometry;
-  later: number;
-  undated: number;
-  overdue: number;
-} {
+export function partnerCharts(series: PartnerSeries): PartnerChartsData {
   const tiers = horizontalBars(
     partnerChartTiers.map((t) => ({ key: t, count: series.tiers[t] })),
     { rate: false },
@@ -74,7 +54,7 @@ export function partnerCharts(series: PartnerSeries): {
 }
 
 /** Open actions by age, overdue at the bottom of each column. */
-export function actionAgeChart(series: ActionAgeSeries): { geometry: StackedColumnsGeometry; open: number; overdue: number } {
+export function actionAgeChart(series: ActionAgeSeries): ActionAgeChartData {
   const geometry = stackedColumns(
     series.buckets.map((b) => ({ key: b.bucket, values: { overdue: b.overdue, onTime: b.onTime } })),
     ["overdue", "onTime"],
