@@ -78,6 +78,18 @@ describe("charts without JavaScript", () => {
     expect(await table.getByRole("row").count()).toBe(13);
   });
 
+  test("with JavaScript the pages hydrate over the server's charts without an error", async () => {
+    const { page, problems } = await suite.open({ locale: "zh-CN", viewport: DESKTOP });
+    await logInBySession(page, suite.app, seeded.ownerEmail, "/actions");
+    for (const p of PAGES) {
+      if (page.url() !== new URL(p.path, suite.app.baseUrl).toString()) await page.goto(p.path);
+      await chart(page, p.charts[0]).waitFor();
+      // Hydrated: the page's scripts have run (a mismatch would be logged as an error).
+      await page.waitForFunction(() => "__remixRouter" in window);
+    }
+    expect(problems).toEqual([]);
+  });
+
   test("the charts speak English to an English reader", async () => {
     const { page } = await suite.open({ locale: "en", viewport: DESKTOP, javaScriptEnabled: false });
     await logInBySession(page, suite.app, seeded.ownerEmail, "/actions");
