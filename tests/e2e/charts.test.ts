@@ -76,6 +76,10 @@ describe("charts without JavaScript", () => {
     await table.waitFor();
     // A heading row and the twelve months.
     expect(await table.getByRole("row").count()).toBe(13);
+
+    // As printed (grey print included: the values are written, the failures hatched).
+    await page.emulateMedia({ media: "print" });
+    await snap(page, "charts-inspections-print", "desktop");
   });
 
   test("with JavaScript the pages hydrate over the server's charts without an error", async () => {
