@@ -10,13 +10,16 @@ import type { ActionStatus } from "~/lib/actions/action-schema";
 import { countActions, criterionDisplayCode, listActions, type ActionFilter } from "~/lib/actions/action-queries.server";
 import { actionReference } from "~/lib/assessments/result-labels";
 import { requirePermission } from "~/lib/auth/auth.server";
+import { actionAgeSeries } from "~/lib/charts/action-series.server";
+import { actionAgeChart } from "~/lib/charts/chart-views.server";
+import { ActionAgeChart } from "~/components/charts/action-age-chart";
 import { formatCalendarDate, todayInZone } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
 
-export const handle = { i18n: ["criteria", "actions", "inspections"] } satisfies PageHandle;
+export const handle = { i18n: ["charts", "criteria", "actions", "inspections"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("actions.title"));
 
@@ -38,9 +41,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = filterOf(new URL(request.url));
   const today = todayInZone(auth.organization.timeZone);
   const listFilter: ActionFilter = { status: filter.status, mine: filter.mine };
-  const [rows, counts] = await Promise.all([
+  const [rows, counts, ages] = await Promise.all([
     listActions(auth.db, orgId, auth.user.id, listFilter, today),
     countActions(auth.db, orgId, auth.user.id, filter.mine),
+    actionAgeSeries(auth.db, orgId, auth.organization.timeZone, today),
   ]);
   // The "where do actions come from" text is for an organisation without any action, not for an empty filter.
   const hasAny = filter.mine ? (await countActions(auth.db, orgId, auth.user.id, false)).all > 0 : counts.all > 0;
@@ -48,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter,
     counts,
     hasAny,
+    ageChart: actionAgeChart(ages),
     actions: rows.map((r) => ({
       id: r.action.id,
       reference: actionReference(r.action.number),
@@ -81,7 +86,7 @@ const statusTone = { open: "neutral", in_progress: "warn", done: "good", cancell
 export default function ActionsPage() {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const { actions, filter, counts, hasAny } = useLoaderData<typeof loader>();
+  const { actions, filter, counts, hasAny, ageChart } = useLoaderData<typeof loader>();
   const en = i18n.language === "en";
   const hrefOf = (next: Partial<{ status: StatusFilter; mine: boolean }>) => {
     const merged = { ...filter, ...next };
@@ -114,6 +119,9 @@ export default function ActionsPage() {
             {t("actions.mine")}
           </Link>
         </nav>
+        <Card>
+          <ActionAgeChart chart={ageChart} />
+        </Card>
         <Card title={t("actions.list", { count: actions.length })}>
           {!hasAny ? (
             <div className="space-y-3">

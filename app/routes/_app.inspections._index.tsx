@@ -11,7 +11,6 @@ import { Input, Select } from "~/components/ui/input";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { useShell } from "~/lib/auth/use-session-user";
-import { formatDateTime } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { filterSearch, parseInspectionFilter } from "~/lib/inspections/inspection-filter";
@@ -20,11 +19,15 @@ import { listOwnDrafts } from "~/lib/inspections/inspection-drafts.server";
 import { INSPECTIONS_PAGE_SIZE, listInspections } from "~/lib/inspections/inspection-queries.server";
 import { listTemplates } from "~/lib/inspections/templates.server";
 import { listSites } from "~/lib/organizations/organizations.server";
+import { inspectionSeries } from "~/lib/charts/inspection-series.server";
+import { inspectionCharts } from "~/lib/charts/chart-views.server";
+import { formatDateTime, todayInZone } from "~/lib/i18n/format";
+import { InspectionCharts } from "~/components/charts/inspection-charts";
 import { FilterField, SiteFilterField } from "~/components/form/filter-field";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
 
-export const handle = { i18n: ["criteria", "inspections"] } satisfies PageHandle;
+export const handle = { i18n: ["charts", "criteria", "inspections"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("inspections.title"));
 
@@ -36,11 +39,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1));
   const canRecord = can(auth.membership.role, "inspections.record");
   const timeZone = auth.organization.timeZone;
-  const [list, templates, sites, drafts] = await Promise.all([
+  const [list, templates, sites, drafts, series] = await Promise.all([
     listInspections(auth.db, orgId, filter, timeZone, { limit: INSPECTIONS_PAGE_SIZE, offset: (page - 1) * INSPECTIONS_PAGE_SIZE }),
     listTemplates(auth.db, orgId),
     listSites(auth.db, orgId),
     canRecord ? listOwnDrafts(auth.db, orgId, auth.user.id) : Promise.resolve([]),
+    inspectionSeries(auth.db, orgId, todayInZone(timeZone)),
   ]);
   return {
     filter,
@@ -49,6 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: list.total,
     more: list.more,
     canRecord,
+    charts: inspectionCharts(series),
     templates: templates.map((t) => ({ code: t.code, titleZh: t.titleZh, titleEn: t.titleEn, builtIn: t.builtIn, points: t.points })),
     sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
     drafts: drafts.map((d) => ({
@@ -142,6 +147,9 @@ export default function InspectionsPage() {
             </ul>
           </Card>
         ) : null}
+        <Card>
+          <InspectionCharts charts={d.charts} />
+        </Card>
         <Card
           title={t(d.more ? "inspections.recordsMore" : "inspections.records", { count: d.total })}
           actions={

@@ -20,11 +20,14 @@ import { partnerRoles } from "~/lib/partners/partner-values";
 import { partnerReference } from "~/lib/partners/partner-references";
 import { getPartnerPolicy, missingClauses } from "~/lib/partners/partner-policy.server";
 import { listPartners, PARTNERS_PAGE_SIZE } from "~/lib/partners/partners.server";
+import { partnerSeries } from "~/lib/charts/partner-series.server";
+import { partnerCharts } from "~/lib/charts/chart-views.server";
+import { PartnerCharts } from "~/components/charts/partner-charts";
 import { FilterField } from "~/components/form/filter-field";
 import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 import type { PageHandle } from "~/root";
 
-export const handle = { i18n: ["partners"] } satisfies PageHandle;
+export const handle = { i18n: ["charts", "partners"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("partners.title"));
 
@@ -35,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = parsePartnerFilter(url.searchParams);
   const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1));
   const today = todayInZone(auth.organization.timeZone);
-  const [{ rows, total }, policy] = await Promise.all([
+  const [{ rows, total }, policy, series] = await Promise.all([
     listPartners(
       auth.db,
       orgId,
@@ -43,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { limit: PARTNERS_PAGE_SIZE, offset: (page - 1) * PARTNERS_PAGE_SIZE },
     ),
     getPartnerPolicy(auth.db, orgId),
+    partnerSeries(auth.db, orgId, today),
   ]);
   const missing = await missingClauses(
     auth.db,
@@ -57,6 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pages: Math.max(1, Math.ceil(total / PARTNERS_PAGE_SIZE)),
     total,
     today,
+    charts: partnerCharts(series),
     canManage: can(auth.membership.role, "partners.manage"),
     partners: rows.map((p) => ({
       id: p.id,
@@ -108,6 +113,9 @@ export default function PartnersPage() {
           <Alert tone="success">{t("partners.import.done", { count: imported })}</Alert>
         </div>
       ) : null}
+      <Card className="mb-4">
+        <PartnerCharts charts={d.charts} />
+      </Card>
       <Card
         title={t("partners.list", { count: d.total })}
         actions={

@@ -113,6 +113,27 @@ export const inspections = pgTable(
   ],
 );
 
+/**
+ * Submitted inspections counted per organisation, site and calendar month (in the organisation's
+ * time zone), passed and failed: what the inspections list's charts read, so that a page reads a
+ * year of months (sites × 12 rows), not a year of inspections (365,000 at scale: 0.8 s). Kept by
+ * statement triggers on inspections in the transaction that writes them (the migration that made
+ * this table); site_id null counts the inspections recorded without a site.
+ */
+export const inspectionMonths = pgTable(
+  "inspection_months",
+  {
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    siteId: uuid().references(() => sites.id, { onDelete: "cascade" }),
+    month: date().notNull(),
+    passed: integer().notNull(),
+    failed: integer().notNull(),
+  },
+  (t) => [unique().on(t.organizationId, t.siteId, t.month).nullsNotDistinct()],
+);
+
 /** One answered point of a submitted inspection. */
 export const inspectionAnswers = pgTable(
   "inspection_answers",

@@ -39,6 +39,10 @@ const PAGES: PageSpec[] = [
   // The phone inspection form (it redirects to itself with a fresh draft key).
   { name: "inspection-form", path: "/inspections/new?template=container-7-point", signedIn: true },
   { name: "partners", path: "/partners", signedIn: true },
+  // The pages with server-rendered charts (decision 0050).
+  { name: "criteria-framework", path: "/criteria/cn-2022-advanced", signedIn: true },
+  { name: "inspections", path: "/inspections", signedIn: true },
+  { name: "actions", path: "/actions", signedIn: true },
   { name: "visitors", path: "/visitors", signedIn: true },
 ];
 

@@ -9,6 +9,10 @@ import { criteriaFedByTemplates } from "~/lib/inspections/templates.server";
 import { getFramework, listCriteria, mappingsForFramework } from "~/lib/criteria/criteria.server";
 import { frameworkCriteriaFilter, frameworkCriteriaView } from "~/lib/criteria/framework-criteria-view.server";
 import { coverageForFramework } from "~/lib/evidence/evidence.server";
+import { coverageSeries } from "~/lib/charts/coverage-series.server";
+import { coverageChart } from "~/lib/charts/chart-views.server";
+import { todayInZone } from "~/lib/i18n/format";
+import { CoverageHeatMap } from "~/components/charts/coverage-heat-map";
 import { titleFor } from "~/lib/i18n/meta";
 import { notFound } from "~/lib/route-params.server";
 import { CriterionRow } from "./criterion-row";
@@ -17,7 +21,7 @@ import { HeadingRow } from "./heading-row";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
 
-export const handle = { i18n: ["criteria", "inspections"] } satisfies PageHandle;
+export const handle = { i18n: ["charts", "criteria", "inspections"] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFor(matches, (t) => (data ? `${frameworkShort(t, data.framework.code)} · ${t("criteria.title")}` : t("criteria.title")));
@@ -27,13 +31,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const framework = await getFramework(auth.db, params.framework ?? "");
   if (!framework) notFound();
   const filter = frameworkCriteriaFilter(new URL(request.url));
-  const [criteria, mappings, coverage, fedByTemplates] = await Promise.all([
+  const [criteria, mappings, coverage, fedByTemplates, series] = await Promise.all([
     listCriteria(auth.db, framework.id),
     mappingsForFramework(auth.db, framework.id),
     coverageForFramework(auth.db, auth.organization.id, framework.id),
     criteriaFedByTemplates(auth.db, auth.organization.id),
+    coverageSeries(auth.db, auth.organization.id, framework.id, todayInZone(auth.organization.timeZone)),
   ]);
-  return frameworkCriteriaView({ framework, criteria, mappings, coverage, fedByTemplates }, filter, auth.organization.timeZone);
+  return {
+    ...frameworkCriteriaView({ framework, criteria, mappings, coverage, fedByTemplates }, filter, auth.organization.timeZone),
+    coverageChart: coverageChart(series),
+  };
 }
 
 export default function FrameworkCriteria() {
@@ -54,6 +62,9 @@ export default function FrameworkCriteria() {
       />
       <div className="space-y-4">
         <FrameworkCard data={data} />
+        <Card>
+          <CoverageHeatMap chart={data.coverageChart} />
+        </Card>
 
         {nodes.length === 0 ? (
           <Card>
