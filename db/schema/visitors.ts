@@ -55,6 +55,9 @@ export const visitorEntries = pgTable(
     uniqueIndex().on(t.organizationId, t.number),
     index().on(t.organizationId, t.siteId, t.signedOutAt),
     index().on(t.organizationId, t.signedInAt),
+    // The search: a fragment of the visitor's name or company (three characters or more).
+    index("visitor_entries_visitor_name_trgm").using("gin", t.visitorName.op("gin_trgm_ops")),
+    index("visitor_entries_company_trgm").using("gin", t.company.op("gin_trgm_ops")),
   ],
 );
 
