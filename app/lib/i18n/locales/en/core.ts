@@ -26,6 +26,11 @@ export const core = {
     mainNavigation: "Main navigation",
     language: "Language",
     skipToContent: "Skip to content",
+    search: {
+      label: "Search records",
+      placeholder: "Name, container, seal or CA-0003",
+      submit: "Search",
+    },
   },
   nav: {
     groups: {

@@ -29,6 +29,11 @@ export const core: Widen<typeof english> = {
     mainNavigation: "主导航",
     language: "语言",
     skipToContent: "跳到正文",
+    search: {
+      label: "搜索记录",
+      placeholder: "名称、箱号、封志号或 CA-0003",
+      submit: "搜索",
+    },
   },
   nav: {
     groups: {
