@@ -48,7 +48,9 @@ export type SearchQuery =
 const characters = (text: string) => Array.from(text).length;
 
 export function parseSearchQuery(raw: string | null | undefined): SearchQuery {
-  const text = (raw ?? "").normalize("NFKC").replace(/\s+/g, " ").trim();
+  // Control characters (a NUL, which PostgreSQL refuses in text) are spaces here.
+  // eslint-disable-next-line no-control-regex
+  const text = (raw ?? "").normalize("NFKC").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
   if (text === "") return { ok: false, problem: "empty", text };
   const length = characters(text);
   if (length < SEARCH_MIN_LENGTH) return { ok: false, problem: "tooShort", text };

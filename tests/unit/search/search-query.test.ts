@@ -28,6 +28,10 @@ describe("parseSearchQuery", () => {
     expect(parseSearchQuery(null)).toMatchObject({ ok: false, problem: "empty" });
   });
 
+  test("control characters (a NUL, which PostgreSQL refuses) are spaces", () => {
+    expect(parseSearchQuery("苏州\u0000物流\u0007")).toMatchObject({ ok: true, text: "苏州 物流", words: ["苏州", "物流"] });
+  });
+
   test("full-width input (a Chinese input method) is read as ASCII", () => {
     const query = parseSearchQuery("ＤＯＳ－１");
     expect(query.ok && query.references).toEqual([{ kind: "dossier", number: 1 }]);
