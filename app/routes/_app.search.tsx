@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { SearchHitItem } from "~/components/search/search-hits";
 import { Alert } from "~/components/ui/alert";
 import { Card, PageHeader } from "~/components/ui/card";
@@ -52,23 +52,6 @@ export default function SearchPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={query.ok ? t("search.resultsFor", { text: query.text }) : t("search.title")} description={t("search.description")} />
-      {/* The page's own box, for a phone where the header's is above the fold already scrolled away. */}
-      <Form method="get" action="/search" className="flex gap-2">
-        <label htmlFor="search-page-q" className="sr-only">
-          {t("search.label")}
-        </label>
-        <input
-          key={query.text}
-          id="search-page-q"
-          type="search"
-          name="q"
-          defaultValue={query.text}
-          className="block min-h-11 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
-        />
-        <button type="submit" className="min-h-11 shrink-0 rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
-          {t("search.submit")}
-        </button>
-      </Form>
       {!query.ok && query.problem === "tooShort" ? <Alert tone="warning">{t("search.problems.tooShort", { min: SEARCH_MIN_LENGTH })}</Alert> : null}
       {!query.ok && query.problem === "tooLong" ? <Alert tone="warning">{t("search.problems.tooLong", { max: SEARCH_MAX_LENGTH, length })}</Alert> : null}
       {!query.ok && query.problem === "empty" ? <p className="text-slate-700">{t("search.problems.empty")}</p> : null}

@@ -31,7 +31,7 @@ function MatchLine({ match }: { match: SearchMatch }) {
   if (match.parts.length === 0) return null;
   return (
     <p className="text-sm text-slate-700">
-      <span className="text-slate-500">{t("search.matchedField", { field: t(`search.fields.${match.field}`) })} </span>
+      <span className="mr-1 text-slate-500">{t("search.matchedField", { field: t(`search.fields.${match.field}`) })}</span>
       <span className="break-all">
         <Highlighted parts={match.parts} />
       </span>
@@ -43,7 +43,11 @@ function useHitText(hit: SearchHit, locale: Locale, timeZone: string): { title: 
   const { t } = useTranslation();
   switch (hit.kind) {
     case "partner":
-      return { title: localized(hit, "legalName", locale) || hit.legalNameZh || hit.legalNameEn, facts: hit.uscc ? [hit.uscc] : [] };
+      return {
+        title: localized(hit, "legalName", locale) || hit.legalNameZh || hit.legalNameEn,
+        // The USCC once: as a fact, or as what matched.
+        facts: hit.uscc && hit.match.field !== "uscc" ? [t("common.labelValue", { label: t("search.fields.uscc"), value: hit.uscc })] : [],
+      };
     case "inspection":
       return {
         title: hit.containerNumber ?? hit.reference,

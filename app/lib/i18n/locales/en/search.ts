@@ -3,8 +3,6 @@ export const search = {
   search: {
     title: "Search",
     description: "Trading partners, containers, seals, visitors, employees and reference numbers of your organisation.",
-    label: "Search for",
-    submit: "Search",
     resultsFor: "Results for “{{text}}”",
     problems: {
       empty: "Type a name, a container or seal number, a USCC or a reference such as CA-0003.",
