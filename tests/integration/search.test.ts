@@ -174,7 +174,7 @@ describe("each kind by each of its fields, in the searcher's organisation only",
   });
 
   test("a visitor by name, by company and by reference", async () => {
-    for (const text of [visitorName, "欧阳", "精密机械", formatReference("visitor", a.visitor.number)]) {
+    for (const text of [visitorName, "欧阳", "机械", "精密机械", formatReference("visitor", a.visitor.number)]) {
       const data = await search(a.org.cookie, text);
       expect(ids(data, "visitor")).toContain(a.visitor.id);
       expect(allIds(data)).not.toContain(b.visitor.id);
