@@ -119,6 +119,7 @@ async function realisticTexts(handle: Handle, orgId: string): Promise<{ label: s
   const seal = await one<{ n: string }>(sql`select number as n from seals where organization_id = ${orgId} and status = 'applied' order by number offset 100 limit 1`);
   const partner = await one<{ zh: string; uscc: string }>(sql`select legal_name_zh as zh, uscc from partners where organization_id = ${orgId} and uscc is not null order by number offset 3 limit 1`);
   const visitor = await one<{ name: string }>(sql`select visitor_name as name from visitor_entries where organization_id = ${orgId} and visitor_name ~ '^[^A-Za-z]{3}$' order by number offset 500 limit 1`);
+  const shortName = await one<{ name: string }>(sql`select visitor_name as name from visitor_entries where organization_id = ${orgId} and visitor_name ~ '^[^A-Za-z ]{2}$' order by number offset 500 limit 1`);
   const inspection = await one<{ n: number }>(sql`select max(number) as n from inspections where organization_id = ${orgId}`);
   const action = await one<{ n: number }>(sql`select max(number) as n from corrective_actions where organization_id = ${orgId}`);
   const chars = Array.from(partner?.zh ?? "示例物流公司");
@@ -130,6 +131,8 @@ async function realisticTexts(handle: Handle, orgId: string): Promise<{ label: s
     { label: "Chinese partner name fragment (4 characters)", text: chars.slice(2, 6).join("") },
     { label: "Chinese city (2 characters)", text: chars.slice(0, 2).join("") },
     { label: "visitor's name (3 characters)", text: visitor?.name ?? "王小明" },
+    { label: "visitor's name (2 characters)", text: shortName?.name ?? "张伟" },
+    { label: "a company word in many visits (2 characters)", text: "物流" },
     { label: "English words", text: "logistics co" },
     { label: "inspection reference", text: `INS-${String(inspection?.n ?? 1).padStart(6, "0")}` },
     { label: "corrective action reference", text: `CA-${String(action?.n ?? 1).padStart(4, "0")}` },

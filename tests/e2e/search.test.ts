@@ -47,6 +47,15 @@ describe("the search box in the header", () => {
     expect(await partners.locator("mark").allTextContents()).toEqual(["示例物流"]);
     await snap(page, "search-results");
 
+    // The same results in English: the partner's English name, the field named in English.
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { name: "Results for “示例物流”" }).waitFor();
+    await page.getByRole("link", { name: new RegExp(PARTNER_EN.replace(/[.,]/g, ".")) }).waitFor();
+    await page.getByText("Chinese name:").waitFor();
+    await snap(page, "search-results-english", "desktop");
+    await page.getByRole("button", { name: "简体中文" }).click();
+    await page.getByRole("heading", { name: "“示例物流”的搜索结果" }).waitFor();
+
     await partners.getByRole("link", { name: new RegExp(PARTNER_ZH) }).click();
     await page.waitForURL(/\/partners\/[0-9a-f-]{36}$/);
     await page.getByRole("heading", { name: PARTNER_ZH }).waitFor();
