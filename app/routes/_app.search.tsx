@@ -31,9 +31,9 @@ function WhatToType({ kinds }: { kinds: readonly SearchKind[] }) {
   const { t } = useTranslation();
   return (
     <Card title={t("search.whatToType")}>
-      <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[auto_1fr]">
+      <dl className="space-y-3 sm:grid sm:grid-cols-[auto_1fr] sm:gap-x-4 sm:gap-y-2 sm:space-y-0">
         {kinds.map((kind) => (
-          <div key={kind} className="contents">
+          <div key={kind} className="sm:contents">
             <dt className="font-medium text-slate-800">{t(`search.kinds.${kind}`)}</dt>
             <dd className="text-slate-600">{t(`search.kindHints.${kind}`)}</dd>
           </div>
