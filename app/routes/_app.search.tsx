@@ -51,7 +51,7 @@ export default function SearchPage() {
   const kindList = (kinds: readonly SearchKind[]) => kinds.map((kind) => t(`search.kinds.${kind}`)).join(t("common.listSeparator"));
   return (
     <div className="space-y-6">
-      <PageHeader title={query.ok ? t("search.resultsFor", { text: query.text }) : t("search.title")} description={t("search.description")} />
+      <PageHeader title={query.ok ? t("search.resultsFor", { text: query.text }) : t("search.title")} description={t("search.lookIn", { kinds: kindList(searched) })} />
       {!query.ok && query.problem === "tooShort" ? <Alert tone="warning">{t("search.problems.tooShort", { min: SEARCH_MIN_LENGTH })}</Alert> : null}
       {!query.ok && query.problem === "tooLong" ? <Alert tone="warning">{t("search.problems.tooLong", { max: SEARCH_MAX_LENGTH, length })}</Alert> : null}
       {!query.ok && query.problem === "empty" ? <p className="text-slate-700">{t("search.problems.empty")}</p> : null}

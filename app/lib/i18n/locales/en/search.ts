@@ -2,7 +2,7 @@
 export const search = {
   search: {
     title: "Search",
-    description: "Trading partners, containers, seals, visitors, employees and reference numbers of your organisation.",
+    lookIn: "Looks in your organisation's {{kinds}}.",
     resultsFor: "Results for “{{text}}”",
     problems: {
       empty: "Type a name, a container or seal number, a USCC or a reference such as CA-0003.",

@@ -5,7 +5,7 @@ import type { Widen } from "../widen";
 export const search: Widen<typeof english> = {
   search: {
     title: "搜索",
-    description: "在本组织的合作伙伴、集装箱、封志、访客、员工和各类编号中查找。",
+    lookIn: "在本组织的{{kinds}}中查找。",
     resultsFor: "“{{text}}”的搜索结果",
     problems: {
       empty: "请输入企业名称、集装箱号、封志号、统一社会信用代码，或 CA-0003 这样的编号。",
