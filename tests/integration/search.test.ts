@@ -212,6 +212,21 @@ describe("each kind by each of its fields, in the searcher's organisation only",
   });
 });
 
+describe("many hits", () => {
+  test("a kind shows its first ten and links to its list filtered by the same text", async () => {
+    const site = await createSite(a.org.cookie);
+    const company = `宁波港湾仓储 ${uniqueSuffix()}`;
+    for (let i = 0; i < 11; i++) await signIn(a.org.cookie, site.id, { company });
+    const data = await search(a.org.cookie, company);
+    expect(hitsOf(data, "visitor")).toHaveLength(10);
+    expect(group(data, "visitor")?.moreHref).toBe(`/visitors?q=${encodeURIComponent(company)}`);
+    // The latest visit first.
+    const times = hitsOf(data, "visitor").map((hit) => (hit.kind === "visitor" ? hit.signedInAt : ""));
+    expect(times).toEqual([...times].sort().reverse());
+    expect(group(await search(a.org.cookie, "苏州示例物流"), "partner")?.moreHref).toBeNull();
+  });
+});
+
 describe("what a role may read", () => {
   test("a guard (no personnel.read, no dossiers.read) is not shown employees or dossiers, nor told they were searched", async () => {
     const data = await search(guard.cookie, employeeName);
