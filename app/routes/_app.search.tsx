@@ -55,11 +55,7 @@ export default function SearchPage() {
       {!query.ok && query.problem === "tooShort" ? <Alert tone="warning">{t("search.problems.tooShort", { min: SEARCH_MIN_LENGTH })}</Alert> : null}
       {!query.ok && query.problem === "tooLong" ? <Alert tone="warning">{t("search.problems.tooLong", { max: SEARCH_MAX_LENGTH, length })}</Alert> : null}
       {!query.ok && query.problem === "empty" ? <p className="text-slate-700">{t("search.problems.empty")}</p> : null}
-      {query.ok && groups.length === 0 ? (
-        <Alert tone="info" title={t("search.nothing", { text: query.text })}>
-          {t("search.searchedIn", { kinds: kindList(searched) })}
-        </Alert>
-      ) : null}
+      {query.ok && groups.length === 0 ? <Alert tone="info">{t("search.nothing", { text: query.text })}</Alert> : null}
       {groups.map((group) => (
         <Card
           key={group.kind}

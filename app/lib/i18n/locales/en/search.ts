@@ -10,7 +10,6 @@ export const search = {
       tooLong: "The search is {{length}} characters long; shorten it to {{max}} or fewer.",
     },
     nothing: "Nothing found for “{{text}}”.",
-    searchedIn: "Searched in: {{kinds}}.",
     whatToType: "What you can search for",
     kinds: {
       inspection: "Inspections",

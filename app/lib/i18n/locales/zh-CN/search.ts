@@ -13,7 +13,6 @@ export const search: Widen<typeof english> = {
       tooLong: "搜索内容有 {{length}} 个字符，请缩短到 {{max}} 个以内。",
     },
     nothing: "没有找到与“{{text}}”相关的记录。",
-    searchedIn: "已搜索：{{kinds}}。",
     whatToType: "可以搜索的内容",
     kinds: {
       inspection: "检查记录",
