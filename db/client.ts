@@ -82,6 +82,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     return { db, kind: "postgres", url: options.url, close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   const dataDir = options.dataDir ?? "./data";
   const onDisk = !dataDir.startsWith("memory://");
@@ -91,7 +92,10 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     chmodSync(dataDir, PRIVATE_DIR_MODE);
   }
-  const client = new PGlite(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  // pg_trgm backs the search's trigram indexes (migration 0011); PGlite ships it as a contrib
+  // module that must be handed to every client that opens a database where it is installed.
+  const extensions = { pg_trgm };
+  const client = new PGlite(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir, extensions } : { extensions });
   await client.waitReady;
   // A new database's files are written mode 0666 by PGlite whatever the umask; the ones it makes
   // later follow the umask. The uploaded files under files/ (the default FILES_DIR) keep their own.

@@ -3,6 +3,7 @@ import { Form, NavLink, Outlet, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { LanguageSwitch } from "~/components/language-switch";
+import { SearchBox } from "~/components/search/search-box";
 import { requireAuth } from "~/lib/auth/auth.server";
 import { can, type Permission } from "~/lib/auth/permissions";
 import { useShell, type ShellData } from "~/lib/auth/use-session-user";
@@ -148,6 +149,7 @@ export default function AppShell() {
               <NavItems />
             </nav>
           </details>
+          <SearchBox />
           <span className="hidden text-sm text-slate-600 lg:inline">
             {t(`roles.${shell.role}`)} · {shell.user.name}
           </span>

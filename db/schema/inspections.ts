@@ -107,6 +107,8 @@ export const inspections = pgTable(
     index().on(t.organizationId, t.status, t.occurredAt),
     index().on(t.organizationId, t.templateId, t.siteId, t.occurredAt),
     index().on(t.organizationId, t.containerNumber),
+    // The search: a container number by its first characters (LIKE 'MSKU12%' under any collation).
+    index("inspections_container_number_prefix").on(t.organizationId, t.containerNumber.op("text_pattern_ops")),
     index("inspections_needing_attention")
       .on(t.organizationId, t.occurredAt)
       .where(sql`status = 'submitted' and ((release_gate and released_at is null) or (signoff_required and signed_off_at is null))`),

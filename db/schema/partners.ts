@@ -64,6 +64,10 @@ export const partners = pgTable(
     uniqueIndex().on(t.organizationId, t.uscc),
     index().on(t.organizationId, t.status),
     index().on(t.organizationId, t.nextEvaluationOn),
+    // The search (app/lib/search): a name fragment in either language, a USCC by its first characters.
+    index("partners_legal_name_zh_trgm").using("gin", t.legalNameZh.op("gin_trgm_ops")),
+    index("partners_legal_name_en_trgm").using("gin", t.legalNameEn.op("gin_trgm_ops")),
+    index("partners_uscc_prefix").on(t.organizationId, t.uscc.op("text_pattern_ops")),
   ],
 );
 

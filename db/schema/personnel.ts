@@ -48,6 +48,8 @@ export const employees = pgTable(
     uniqueIndex().on(t.organizationId, t.idNumberDigest),
     index().on(t.organizationId, t.siteId, t.leaveDate),
     index().on(t.organizationId, t.name),
+    // The search: a fragment of the name (three characters or more).
+    index("employees_name_trgm").using("gin", t.name.op("gin_trgm_ops")),
   ],
 );
 

@@ -67,6 +67,9 @@ export const seals = pgTable(
     index().on(t.organizationId, t.target),
     index().on(t.organizationId, t.inspectionId),
     index().on(t.organizationId, t.custodianUserId),
+    // The search: a seal number, or the container it was applied to, by its first characters.
+    index("seals_number_prefix").on(t.organizationId, t.number.op("text_pattern_ops")),
+    index("seals_target_prefix").on(t.organizationId, t.target.op("text_pattern_ops")),
   ],
 );
 

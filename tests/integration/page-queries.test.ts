@@ -17,6 +17,7 @@ import * as inspectionsRoute from "~/routes/_app.inspections._index";
 import * as partnerRoute from "~/routes/_app.partners.$partnerId/route";
 import * as partnersRoute from "~/routes/_app.partners._index";
 import * as visitorsRoute from "~/routes/_app.visitors._index";
+import * as searchRoute from "~/routes/_app.search";
 import { logIn } from "../support/factories";
 import { callLoader, type RouteModule } from "../support/requests";
 import { testDb } from "../support/test-database";
@@ -113,6 +114,8 @@ const pages: { name: string; route: RouteModule; path: (who: Seeded) => string; 
   { name: "a later page of the inspection list", route: inspectionsRoute, path: () => "/inspections?page=2" },
   { name: "the partner register", route: partnersRoute, path: () => "/partners" },
   { name: "the visitor log", route: visitorsRoute, path: () => "/visitors" },
+  { name: "a search for a Chinese place name", route: searchRoute, path: () => `/search?q=${encodeURIComponent("深圳")}` },
+  { name: "a search for a container number's beginning", route: searchRoute, path: () => "/search?q=TGHU12" },
   {
     name: "an inspection's page",
     route: inspectionRoute,

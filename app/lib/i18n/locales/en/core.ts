@@ -28,6 +28,11 @@ export const core = {
     skipToContent: "Skip to content",
     notifications: "Notifications",
     notificationsUnread: "Notifications, {{count}} unread",
+    search: {
+      label: "Search records",
+      placeholder: "Name, container, seal or CA-0003",
+      submit: "Search",
+    },
   },
   nav: {
     groups: {

@@ -1,6 +1,62 @@
-// Search across the organisation's records.
+// Search across the organisation's records: the results page of the header's search box.
 export const search = {
   search: {
     title: "Search",
+    lookIn: "Looks in your organisation's {{kinds}}.",
+    resultsFor: "Results for “{{text}}”",
+    problems: {
+      empty: "Type a name, a container or seal number, a USCC or a reference such as CA-0003.",
+      tooShort: "Type at least {{min}} characters: a single character would match too much.",
+      tooLong: "The search is {{length}} characters long; shorten it to {{max}} or fewer.",
+    },
+    nothing: "Nothing found for “{{text}}”.",
+    whatToType: "What you can search for",
+    kinds: {
+      inspection: "Inspections",
+      seal: "Seals",
+      visitor: "Visitors",
+      employee: "Employees",
+      partner: "Trading partners",
+      action: "Corrective actions",
+      dossier: "Evidence dossiers",
+    },
+    kindHints: {
+      inspection: "a container number, or INS-000042",
+      seal: "a seal number, or the container it sealed",
+      visitor: "a visitor's name or company, or VIS-00012",
+      employee: "a name, or EMP-0001",
+      partner: "the legal name in Chinese or English, a USCC, or TP-00012",
+      action: "CA-0003",
+      dossier: "DOS-1",
+    },
+    fields: {
+      legalNameZh: "Chinese name",
+      legalNameEn: "English name",
+      uscc: "USCC",
+      reference: "Reference",
+      containerNumber: "Container",
+      sealNumber: "Seal number",
+      sealTarget: "Applied to",
+      visitorName: "Visitor",
+      company: "Company",
+      name: "Name",
+    },
+    matchedField: "{{field}}:",
+    more: "All matching {{kind}}",
+    firstShown: "first {{count}} shown",
+    details: {
+      inspected: "Inspected {{date}}",
+      result: {
+        pass: "passed",
+        fail: "failed",
+      },
+      applied: "Applied {{date}}",
+      notApplied: "Not applied",
+      signedIn: "Signed in {{date}}",
+      idNumber: "ID {{masked}}",
+      left: "Left",
+      due: "Due {{date}}",
+      period: "Period {{from}} to {{to}}",
+    },
   },
 };

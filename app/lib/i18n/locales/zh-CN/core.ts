@@ -31,6 +31,11 @@ export const core: Widen<typeof english> = {
     skipToContent: "跳到正文",
     notifications: "通知",
     notificationsUnread: "通知，{{count}} 条未读",
+    search: {
+      label: "搜索记录",
+      placeholder: "名称、箱号、封志号或 CA-0003",
+      submit: "搜索",
+    },
   },
   nav: {
     groups: {
