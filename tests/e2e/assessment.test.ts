@@ -134,6 +134,21 @@ describe("self-assessment", () => {
     await page.locator("#plan-3").getByText("尚无整改措施。").waitFor();
     await snap(page, "assessment-complete");
 
+    // Item 3 still has no corrective action: finalising is refused, naming it.
+    const confirm = page.getByLabel("我已核对评估结果，确认定稿（定稿后不能再修改）。");
+    await confirm.check();
+    await page.getByRole("button", { name: "定稿" }).click();
+    await page.getByText("以下 1 项需改进但尚无整改措施：3 单证控制。请逐项添加整改措施后再定稿。").waitFor();
+    const plan3 = page.locator("#plan-3");
+    await plan3.locator("summary", { hasText: "添加整改措施" }).click();
+    await plan3.locator('input[name="title"]').fill("补全进出口单证复核记录");
+    await plan3.locator('select[name="ownerUserId"]').selectOption({ label: org.name });
+    await plan3.locator('input[name="dueOn"]').fill("2026-04-30");
+    await plan3.locator("form").getByRole("button", { name: "添加整改措施" }).click();
+    await page.waitForURL((url) => url.searchParams.get("actionAdded") === "1");
+    await plan3.getByRole("link", { name: "CA-0002 补全进出口单证复核记录" }).waitFor();
+
+    await confirm.check();
     await page.getByRole("button", { name: "定稿" }).click();
     await page.waitForURL((url) => url.searchParams.get("finalized") === "1");
     await page.getByRole("status").getByText("评估已定稿。").waitFor();

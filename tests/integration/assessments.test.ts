@@ -478,14 +478,39 @@ describe("finalising", () => {
     const last = ["28", "29-5"];
     await answer(owner, id, Object.fromEntries(Object.entries(answers).filter(([k]) => !last.includes(k))));
 
-    const refused = await post(owner, id, { intent: "finalize" });
+    const refused = await post(owner, id, { intent: "finalize", confirm: "yes" });
     expect(refused.status).toBe(400);
     expect(errorsOf(refused)).toEqual({ form: 'assessments.incomplete|{"count":2}' });
     expect(translateMessage(zh, errorsOf(refused).form ?? "")).toBe("还有 2 项标准未评估。请评估全部标准后再定稿。");
     expect((await view(owner, id)).assessment.status).toBe("draft");
 
     await answer(owner, id, { "28": "meets", "29-5": "not_applicable" });
-    const done = await post(owner, id, { intent: "finalize" });
+    // Complete, but item 1 is partly met and has no corrective action: refused, naming it.
+    const unplanned = await post(owner, id, { intent: "finalize", confirm: "yes" });
+    expect(unplanned.status).toBe(400);
+    expect(keyOf(errorsOf(unplanned).form)).toBe("assessments.shortfallWithoutAction");
+    expect(translateMessage(zh, errorsOf(unplanned).form ?? "")).toBe(
+      "以下 1 项需改进但尚无整改措施：1 内部组织架构。请逐项添加整改措施后再定稿。",
+    );
+    expect(translateMessage(serverT("en"), errorsOf(unplanned).form ?? "")).toBe(
+      "1 item(s) to improve have no corrective action: 1 Internal organisational structure. Add one for each before finalising.",
+    );
+    expect((await view(owner, id)).assessment.status).toBe("draft");
+    // A cancelled action does not count as a plan.
+    const cancelledPlan = await post(owner, id, { intent: "action", criterion: "1", title: "认证档案电子化", ownerUserId: owner.userId, dueOn: "2026-04-30" });
+    expect(cancelledPlan.status, JSON.stringify(cancelledPlan.data)).toBe(302);
+    await testDb().update(correctiveActions).set({ status: "cancelled" }).where(eq(correctiveActions.organizationId, owner.organizationId));
+    expect(keyOf(errorsOf(await post(owner, id, { intent: "finalize", confirm: "yes" })).form)).toBe("assessments.shortfallWithoutAction");
+    const plan = await post(owner, id, { intent: "action", criterion: "1", title: "建立认证电子档案", ownerUserId: owner.userId, dueOn: "2026-04-30" });
+    expect(plan.status, JSON.stringify(plan.data)).toBe(302);
+
+    // Finalising cannot be undone: without the confirmation box it is refused and nothing changes.
+    const unconfirmed = await post(owner, id, { intent: "finalize" });
+    expect(unconfirmed.status).toBe(400);
+    expect(errorsOf(unconfirmed)).toEqual({ form: "assessments.confirmFinalize" });
+    expect((await view(owner, id)).assessment.status).toBe("draft");
+
+    const done = await post(owner, id, { intent: "finalize", confirm: "yes" });
     expect(done.status).toBe(302);
     expect(done.location).toBe(`/assessments/${id}?finalized=1`);
     const d = await view(owner, id);
@@ -503,11 +528,11 @@ describe("finalising", () => {
     expect(errorsOf(late)).toEqual({ form: "assessments.finalReadOnly" });
     const withFile = await post(owner, id, { intent: "result", criterion: "2", result: "fails" }, { name: "x.pdf", bytes: PDF_BYTES });
     expect(errorsOf(withFile)).toEqual({ form: "assessments.finalReadOnly" });
-    expect(errorsOf(await post(owner, id, { intent: "finalize" }))).toEqual({ form: "assessments.finalReadOnly" });
+    expect(errorsOf(await post(owner, id, { intent: "finalize", confirm: "yes" }))).toEqual({ form: "assessments.finalReadOnly" });
     expect(await writesOf(owner.organizationId)).toEqual(before);
     expect((await resultRow(id, "1")).result.result).toBe("partly_meets");
     // Corrective actions are still planned on a final assessment.
-    const planned = await post(owner, id, { intent: "action", criterion: "1", title: "认证档案电子化", ownerUserId: owner.userId, dueOn: "2026-04-30" });
+    const planned = await post(owner, id, { intent: "action", criterion: "1", title: "纸质档案扫描归档", ownerUserId: owner.userId, dueOn: "2026-04-30" });
     expect(planned.status, JSON.stringify(planned.data)).toBe(302);
 
     expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toMatchObject({ ok: true });
@@ -574,7 +599,11 @@ describe("the report PDF", () => {
       expect(flat).toMatch(/认证部分达标指标序号Partlymet：5、21/);
       await run("qpdf", ["--check", file]);
 
-      expect((await post(owner, id, { intent: "finalize" })).status).toBe(302);
+      for (const criterion of ["5", "21"]) {
+        const planned = await post(owner, id, { intent: "action", criterion, title: `整改第 ${criterion} 项`, ownerUserId: owner.userId, dueOn: "2026-04-30" });
+        expect(planned.status, JSON.stringify(planned.data)).toBe(302);
+      }
+      expect((await post(owner, id, { intent: "finalize", confirm: "yes" })).status).toBe(302);
       const once = await downloadReport(owner, id);
       await new Promise((resolve) => setTimeout(resolve, 1100));
       const twice = await downloadReport(owner, id);
@@ -613,7 +642,9 @@ describe("the report PDF", () => {
     await close(3, "done", new Date("2026-04-15T15:30:00Z"));
     await close(4, "done", new Date("2026-04-15T16:30:00Z"));
     await close(5, "cancelled", new Date("2026-04-10T02:00:00Z"));
-    expect((await post(owner, id, { intent: "finalize" })).status).toBe(302);
+    // Item 5 has no action: the assessment stays a draft (finalising is refused), and its report says so.
+    const refusedFinal = await post(owner, id, { intent: "finalize", confirm: "yes" });
+    expect(translateMessage(zh, errorsOf(refusedFinal).form ?? "")).toBe("以下 1 项需改进但尚无整改措施：5 内审制度。请逐项添加整改措施后再定稿。");
 
     const item21 = (await resultRow(id, "21")).criterion.id;
     const item22 = (await resultRow(id, "22")).criterion.id;

@@ -15,6 +15,15 @@ import type { Actor } from "../auth/actor";
 import { getAssessmentView } from "./assessment-queries.server";
 import type { NewAssessmentValues, ResultValues } from "./assessment-schema";
 import { refused, type FieldErrors } from "../form.server";
+import { displayCode } from "../criteria/criterion-code.server";
+import type { AssessmentView } from "./assessment-queries.server";
+
+/** The partly-met or failed criteria still without a corrective action that is not cancelled. */
+export function shortfallsWithoutAction(view: AssessmentView) {
+  const planned = new Set(view.actions.filter((a) => a.status !== "cancelled").map((a) => a.criterionKey));
+  const byKey = new Map(view.criteria.map((c) => [c.key, c]));
+  return view.outcome.toImprove.filter((key) => !planned.has(key)).flatMap((key) => byKey.get(key) ?? []);
+}
 
 export async function createAssessment(db: Database, actor: Actor, values: NewAssessmentValues): Promise<string> {
   const framework = await getFramework(db, values.framework);
@@ -191,7 +200,7 @@ export async function removeResultFile(db: Database, actor: Actor, assessmentId:
   });
 }
 
-/** Makes a complete assessment read-only. */
+/** Makes a complete assessment read-only, once every shortfall has a corrective action planned. */
 export async function finalizeAssessment(db: Database, actor: Actor, assessmentId: string) {
   const view = await getAssessmentView(db, actor.organizationId, assessmentId);
   if (!view) return null;
@@ -201,6 +210,17 @@ export async function finalizeAssessment(db: Database, actor: Actor, assessmentI
       ok: false as const,
       errors: { form: message("assessments.incomplete", { count: view.outcome.total - view.outcome.answered }) },
     };
+  }
+  const unplanned = shortfallsWithoutAction(view);
+  if (unplanned.length) {
+    const named = unplanned.map((c) => displayCode(c));
+    return refused({
+      form: message("assessments.shortfallWithoutAction", {
+        count: unplanned.length,
+        itemsZh: named.map((code, i) => `${code.zh} ${unplanned[i]!.titleZh}`).join("；"),
+        itemsEn: named.map((code, i) => `${code.en} ${unplanned[i]!.titleEn}`).join("; "),
+      }),
+    });
   }
   await db.transaction(async (tx) => {
     const [after] = await tx

@@ -17,7 +17,7 @@ import { useCan } from "~/lib/auth/use-session-user";
 import { checkUpload, readUploadForm } from "~/lib/evidence/file-store.server";
 import { formDataToObject, parseForm, parseIntent } from "~/lib/form.server";
 import { formatCalendarDate, formatDateTime, todayInZone } from "~/lib/i18n/format";
-import { translateMessage } from "~/lib/i18n/messages";
+import { message, translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { policyOptions } from "~/lib/policies/policies.server";
@@ -117,7 +117,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     return back("actionAdded=1", `#plan-${criterion}`);
   }
-  // intent is "finalize": parseIntent refused anything else.
+  // intent is "finalize": parseIntent refused anything else. Finalising cannot be undone, so the
+  // form carries a confirmation box (required in the browser, checked here without JavaScript too).
+  if (formData.get("confirm") !== "yes") {
+    return data({ intent, criterion: "", errors: { form: message("assessments.confirmFinalize") }, values: {} }, { status: 400 });
+  }
   const done = await finalizeAssessment(auth.db, actor, assessmentId);
   if (!done) notFound();
   if (!done.ok) return data({ intent, criterion: "", errors: done.errors, values: {} }, { status: 400 });
@@ -148,6 +152,8 @@ export default function AssessmentPage() {
   // ?open=1 lists only the criteria without a saved result (and the headings above them).
   const onlyOpen = searchParams.get("open") === "1";
   const savedCount = savedOutcome.answered;
+  const planned = new Set(d.actions.filter((a) => a.status !== "cancelled").map((a) => a.criterionKey));
+  const unplanned = savedOutcome.toImprove.some((key) => !planned.has(key));
   const visibleCriteria = useMemo(
     () => (onlyOpen ? openCriteria(d.criteria, d.scoring, saved) : d.criteria),
     [onlyOpen, d.criteria, d.scoring, saved],
@@ -232,6 +238,11 @@ export default function AssessmentPage() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="finalize" />
                     <p className="mb-3 text-sm text-slate-600">{t("assessments.finalizeHint")}</p>
+                    {unplanned ? <p className="mb-3 text-sm font-medium text-amber-800">{t("assessments.finalizeNeedsPlan")}</p> : null}
+                    <label className="mb-3 flex min-h-11 items-start gap-2 text-sm text-slate-800">
+                      <input type="checkbox" name="confirm" value="yes" required className="mt-1 size-5 shrink-0 accent-brand-700" />
+                      <span>{t("assessments.finalizeConfirm")}</span>
+                    </label>
                     <Button type="submit" variant="secondary" disabled={!outcome.complete || unsaved > 0} className="w-full">
                       {t("assessments.finalize")}
                     </Button>

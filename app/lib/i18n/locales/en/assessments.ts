@@ -39,6 +39,8 @@ export const assessments = {
     finalize: "Finalise the assessment",
     finalizeHint: "A final assessment is read-only. Every criterion must have a result and every change must be saved.",
     finalizedNotice: "The assessment is final.",
+    finalizeConfirm: "I have checked the results: make this assessment final and read-only.",
+    finalizeNeedsPlan: "Every partly-met or failed item needs a corrective action before finalising.",
     finalBanner: "Final: read-only since {{at}} ({{name}}).",
     actionAdded: "Corrective action added.",
     criteriaList: "Criteria",
@@ -87,6 +89,8 @@ export const assessments = {
     resultNotAllowed: "This result is not an option for this criterion.",
     finalReadOnly: "This assessment is final and can no longer be changed.",
     incomplete: "{{count}} criteria have no result yet. Assess every criterion before finalising.",
+    confirmFinalize: "Tick the confirmation to finalise: a final assessment can no longer be changed.",
+    shortfallWithoutAction: "{{count}} item(s) to improve have no corrective action: {{itemsEn}}. Add one for each before finalising.",
     reason: {
       failedItems: "{{count}} item(s) at Fails: certification cannot pass.",
       scoreBelow: "Score {{score}} is below the pass mark of {{mark}}.",

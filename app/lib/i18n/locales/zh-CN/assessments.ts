@@ -42,6 +42,8 @@ export const assessments: Widen<typeof english> = {
     finalize: "定稿",
     finalizeHint: "定稿后评估只读。须每项均有结果且全部修改已保存。",
     finalizedNotice: "评估已定稿。",
+    finalizeConfirm: "我已核对评估结果，确认定稿（定稿后不能再修改）。",
+    finalizeNeedsPlan: "每个部分达标或不达标的项目须先制定整改措施，才能定稿。",
     finalBanner: "已定稿：自 {{at}} 起只读（{{name}}）。",
     actionAdded: "已添加整改措施。",
     criteriaList: "认证标准",
@@ -90,6 +92,8 @@ export const assessments: Widen<typeof english> = {
     resultNotAllowed: "此项标准没有该选项。",
     finalReadOnly: "此评估已定稿，不能再修改。",
     incomplete: "还有 {{count}} 项标准未评估。请评估全部标准后再定稿。",
+    confirmFinalize: "请勾选确认后再定稿：定稿后评估不能再修改。",
+    shortfallWithoutAction: "以下 {{count}} 项需改进但尚无整改措施：{{itemsZh}}。请逐项添加整改措施后再定稿。",
     reason: {
       failedItems: "{{count}} 项不达标：不能通过认证。",
       scoreBelow: "认证分数 {{score}} 分，低于 {{mark}} 分。",
