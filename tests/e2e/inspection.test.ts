@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Locator, Page, Request } from "playwright-core";
+import postgres from "postgres";
 import sharp from "sharp";
 import { describe, expect, test } from "vitest";
 import {
@@ -20,6 +21,21 @@ import {
 
 const suite = e2eSuite("inspection");
 const open = suite.open;
+
+/** A second security supervisor in the organisation of `ownerEmail` (the owner inspected, so he may not verify). */
+async function addSupervisor(ownerEmail: string): Promise<string> {
+  const email = `lead-${randomUUID().slice(0, 8)}@e2e.tradeguard.test`;
+  const sql = postgres(suite.app.databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [owner] = await sql<{ organizationId: string }[]>`
+      select m.organization_id as "organizationId" from memberships m join users u on u.id = m.user_id where lower(u.email) = lower(${ownerEmail})`;
+    const [user] = await sql<{ id: string }[]>`insert into users (email, name, password_hash) values (${email}, '王主管', 'not-used') returning id`;
+    await sql`insert into memberships (organization_id, user_id, role) values (${owner!.organizationId}, ${user!.id}, 'security_lead')`;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+  return email;
+}
 
 /** The seven points of container-7-point, in order, with their Chinese prompts. */
 const POINTS = [
@@ -251,9 +267,26 @@ describe("container inspection", () => {
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get("saved") === "1");
     await page.getByRole("status").or(page.getByRole("alert")).getByText("已保存。").first().waitFor();
+    // The inspector's own closure waits for another supervisor: the container stays held.
+    await page.getByText("等待安保主管验证", { exact: true }).waitFor();
+    await page.getByText("此集装箱由您本人查验，须由其他主管验证。").waitFor();
+    const actionPath = new URL(page.url()).pathname;
+    await snap(page, "action-awaiting-verification");
     await page.locator(`a[href="${recordPath}"]`).click();
     await page.waitForURL((url) => url.pathname === recordPath);
+    await page.getByText("放行受阻", { exact: true }).waitFor();
 
+    const supervisor = await open({ viewport: PHONE, locale: "zh-CN" });
+    await logInBySession(supervisor.page, suite.app, await addSupervisor(org.email), actionPath);
+    await supervisor.page.getByRole("heading", { name: "验证整改结果" }).waitFor();
+    await snap(supervisor.page, "action-verify");
+    await supervisor.page.getByLabel("验证意见").fill("现场查看新地板，已牢固。");
+    await supervisor.page.getByRole("button", { name: "确认整改完成" }).click();
+    await supervisor.page.waitForURL((url) => url.searchParams.get("verified") === "accept");
+    await supervisor.page.getByText("已验证：措施已完成。").waitFor();
+    expect(supervisor.problems).toEqual([]);
+
+    await page.reload();
     await page.getByText("无阻碍事项：可以放行装货。").waitFor();
     await page.getByText("可放行", { exact: true }).waitFor();
     await page.getByRole("button", { name: "放行装货" }).click();

@@ -24,6 +24,7 @@ import { assessmentReference } from "../assessments/result-labels";
 import { inspectionReference } from "../inspections/inspection-rules";
 import { evaluationReference, partnerReference } from "../partners/partner-references";
 import { allItems } from "../inspections/template-definition";
+import { unfinishedStatuses } from "./action-schema";
 
 // A sub-item's code ("（2）") only means something after its item's: the list shows both.
 const parentCriteria = alias(criteria, "parent_criteria");
@@ -65,7 +66,7 @@ export async function listActions(db: Database, orgId: string, userId: string, f
     .where(
       and(
         eq(correctiveActions.organizationId, orgId),
-        status === "open" ? inArray(correctiveActions.status, ["open", "in_progress"]) : undefined,
+        status === "open" ? inArray(correctiveActions.status, [...unfinishedStatuses]) : undefined,
         status === "closed" ? inArray(correctiveActions.status, ["done", "cancelled"]) : undefined,
         filter.mine ? eq(correctiveActions.ownerUserId, userId) : undefined,
       ),
@@ -203,7 +204,7 @@ export function daysOverdue(action: { status: string; dueOn: string }, today: st
 export async function countActions(db: Database, orgId: string, userId: string, mine: boolean) {
   const [row] = await db
     .select({
-      open: sql<number>`count(*) filter (where ${correctiveActions.status} in ('open','in_progress'))`.mapWith(Number),
+      open: sql<number>`count(*) filter (where ${correctiveActions.status} in ('open','in_progress','awaiting_verification'))`.mapWith(Number),
       closed: sql<number>`count(*) filter (where ${correctiveActions.status} in ('done','cancelled'))`.mapWith(Number),
       all: sql<number>`count(*)`.mapWith(Number),
     })
@@ -215,7 +216,7 @@ export async function countActions(db: Database, orgId: string, userId: string, 
 export async function countOpenActions(db: Database, orgId: string, today: string) {
   const [row] = await db
     .select({
-      open: sql<number>`count(*) filter (where ${correctiveActions.status} in ('open','in_progress'))`.mapWith(Number),
+      open: sql<number>`count(*) filter (where ${correctiveActions.status} in ('open','in_progress','awaiting_verification'))`.mapWith(Number),
       overdue: sql<number>`count(*) filter (where ${correctiveActions.status} in ('open','in_progress') and ${correctiveActions.dueOn} < ${today})`.mapWith(Number),
     })
     .from(correctiveActions)
@@ -247,7 +248,7 @@ export async function getAction(db: Database, orgId: string, actionId: string) {
         .from(evidenceFiles)
         .where(and(eq(evidenceFiles.organizationId, orgId), eq(evidenceFiles.id, row.action.closingFileId)))
     : [];
-  const peopleIds = [row.action.createdByUserId, row.action.closedByUserId].filter((x): x is string => !!x);
+  const peopleIds = [row.action.createdByUserId, row.action.closedByUserId, row.action.verifiedByUserId].filter((x): x is string => !!x);
   const people = peopleIds.length
     ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, peopleIds))
     : [];
@@ -258,5 +259,6 @@ export async function getAction(db: Database, orgId: string, actionId: string) {
     closingFile: closingFile ?? null,
     createdByName: people.find((p) => p.id === row.action.createdByUserId)?.name ?? null,
     closedByName: people.find((p) => p.id === row.action.closedByUserId)?.name ?? null,
+    verifiedByName: people.find((p) => p.id === row.action.verifiedByUserId)?.name ?? null,
   };
 }

@@ -3,8 +3,28 @@ import { z } from "zod";
 import { message } from "../i18n/messages";
 import { OptionalDateSchema, optionalText, RequiredDateSchema, requiredText } from "../validation";
 
+/** The statuses a person chooses when updating an action. */
 export const actionStatuses = ["open", "in_progress", "done", "cancelled"] as const;
-export type ActionStatus = (typeof actionStatuses)[number];
+/**
+ * Every state an action can be in: "done" on an action that holds a container's release becomes
+ * awaiting_verification until a supervisor verifies the closure.
+ */
+export const actionStates = ["open", "in_progress", "awaiting_verification", "done", "cancelled"] as const;
+export type ActionStatus = (typeof actionStates)[number];
+/** Not finished: counted as open, and holding a gated release. */
+export const unfinishedStatuses = ["open", "in_progress", "awaiting_verification"] as const;
+
+export const VerifyActionSchema = z
+  .object({
+    intent: z.literal("verify"),
+    decision: z.enum(["accept", "reject"], { error: message("errors.choose") }),
+    verificationNote: optionalText(2000),
+  })
+  .refine((v) => v.decision !== "reject" || !!v.verificationNote, {
+    path: ["verificationNote"],
+    message: message("actions.verificationNoteRequired"),
+  });
+export type VerifyActionValues = z.output<typeof VerifyActionSchema>;
 
 export const NewActionSchema = z.object({
   intent: z.literal("action"),
