@@ -201,9 +201,10 @@ export async function removeResultFile(db: Database, actor: Actor, assessmentId:
 }
 
 /** Makes a complete assessment read-only, once every shortfall has a corrective action planned. */
-export async function finalizeAssessment(db: Database, actor: Actor, assessmentId: string) {
+export async function finalizeAssessment(db: Database, actor: Actor, assessmentId: string, confirmed: boolean) {
   const view = await getAssessmentView(db, actor.organizationId, assessmentId);
   if (!view) return null;
+  if (!confirmed) return refused({ form: message("assessments.confirmFinalize") });
   if (view.assessment.status === "final") return refused({ form: message("assessments.finalReadOnly") });
   if (!view.outcome.complete) {
     return {

@@ -10,7 +10,7 @@ import { createI18n } from "../i18n/translations.server";
 import { formatDateTime } from "../i18n/format";
 import { message } from "../i18n/messages";
 import type { ReportSealValues, VerifySealValues } from "./seal-schema";
-import { addEvent, linkEvidence, lockSealById, lockSealByNumber, moveSeal, occurredAtOf, stepOrError, type SealActor } from "./seal-writes.server";
+import { addEvent, beforeLatestEvent, linkEvidence, lockSealById, lockSealByNumber, moveSeal, occurredAtOf, stepOrError, type SealActor } from "./seal-writes.server";
 
 // Verification and reports: VVTT at departure and arrival, a broken or tampered seal reported to
 // the security lead at once, and the note that closes a report.
@@ -129,6 +129,8 @@ export async function verifySeal(
     const passed = checks.viewOk && checks.verifyOk && checks.tugOk && checks.twistOk;
     const step = stepOrError(seal, passed ? (values.stage === "arrival" ? "verify_arrival" : "verify_departure") : "verify_failed");
     if (!step.ok) return { outcome: refused({ sealNumber: step.error }), emails: [] };
+    const early = await beforeLatestEvent(tx, actor, seal.id, when.at);
+    if (early) return { outcome: refused({ occurredAt: early }), emails: [] };
     await moveSeal(tx, actor, seal, { status: step.next });
     const event = await addEvent(
       tx,
@@ -184,6 +186,8 @@ export async function reportSeal(
       return { outcome: refused({ sealNumber: message("seals.errors.unknownNumber", { number: values.sealNumber }) }), emails: [] };
     const step = stepOrError(seal, "report");
     if (!step.ok) return { outcome: refused({ sealNumber: step.error }), emails: [] };
+    const early = await beforeLatestEvent(tx, actor, seal.id, when.at);
+    if (early) return { outcome: refused({ occurredAt: early }), emails: [] };
     await moveSeal(tx, actor, seal, { status: step.next });
     const { event, emails } = await fileReport(
       tx,

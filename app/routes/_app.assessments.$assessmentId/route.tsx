@@ -17,7 +17,7 @@ import { useCan } from "~/lib/auth/use-session-user";
 import { checkUpload, readUploadForm } from "~/lib/evidence/file-store.server";
 import { formDataToObject, parseForm, parseIntent } from "~/lib/form.server";
 import { formatCalendarDate, formatDateTime, todayInZone } from "~/lib/i18n/format";
-import { message, translateMessage } from "~/lib/i18n/messages";
+import { translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { policyOptions } from "~/lib/policies/policies.server";
@@ -118,11 +118,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return back("actionAdded=1", `#plan-${criterion}`);
   }
   // intent is "finalize": parseIntent refused anything else. Finalising cannot be undone, so the
-  // form carries a confirmation box (required in the browser, checked here without JavaScript too).
-  if (formData.get("confirm") !== "yes") {
-    return data({ intent, criterion: "", errors: { form: message("assessments.confirmFinalize") }, values: {} }, { status: 400 });
-  }
-  const done = await finalizeAssessment(auth.db, actor, assessmentId);
+  // form carries a confirmation box (required in the browser, checked on the server without JavaScript too).
+  const done = await finalizeAssessment(auth.db, actor, assessmentId, formData.get("confirm") === "yes");
   if (!done) notFound();
   if (!done.ok) return data({ intent, criterion: "", errors: done.errors, values: {} }, { status: 400 });
   return back("finalized=1");
