@@ -727,7 +727,22 @@ describe("the actions a failed point raises", () => {
       actions: { id: string; titles: { zh: string; en: string }; source: { type: string; href: string } | null }[];
     }>(actionsRoute, "/actions", { cookie: org.cookie });
     const row = list.data.actions.find((a) => a.id === action!.id);
-    expect(row?.titles).toEqual({ zh: "5. 顶板", en: "5. Ceiling/roof" });
+    // The title says which container, which inspection and what was found, in either language.
+    const [record] = await testDb().select().from(inspections).where(eq(inspections.id, id));
+    const reference = `INS-${String(record!.number).padStart(6, "0")}`;
+    expect(row?.titles).toEqual({
+      zh: `CSQU3054383 · ${reference} · 5. 顶板：Damage found at ceiling-roof`,
+      en: `CSQU3054383 · ${reference} · 5. Ceiling/roof: Damage found at ceiling-roof`,
+    });
     expect(row?.source).toMatchObject({ type: "inspection", href: `/inspections/${id}` });
+    // The stored title carries the same context, for whatever reads the row alone.
+    expect(after?.title).toBe(`CSQU3054383 · ${reference} · 5. 顶板 / Ceiling/roof：Damage found at ceiling-roof`);
+    // The action's own page is headed the same way.
+    const page = await callLoader<{ action: { titles: { zh: string } } }>(actionRoute, url, { cookie: org.cookie, params });
+    expect(page.data.action.titles.zh).toBe(row?.titles.zh);
+    // A row written before titles carried context still reads with it: composed from the linked records.
+    await testDb().update(correctiveActions).set({ title: "5. 顶板 / Ceiling/roof" }).where(eq(correctiveActions.id, action!.id));
+    const old = await callLoader<{ action: { titles: { zh: string } } }>(actionRoute, url, { cookie: org.cookie, params });
+    expect(old.data.action.titles.zh).toBe(row?.titles.zh);
   });
 });

@@ -25,6 +25,8 @@ import { inspectionReference } from "../inspections/inspection-rules";
 import { evaluationReference, partnerReference } from "../partners/partner-references";
 import { allItems } from "../inspections/template-definition";
 import { unfinishedStatuses } from "./action-schema";
+import { actionTitles } from "./action-titles";
+import type { InspectionHeader } from "../inspections/inspection-schema";
 
 // A sub-item's code ("（2）") only means something after its item's: the list shows both.
 const parentCriteria = alias(criteria, "parent_criteria");
@@ -97,6 +99,10 @@ export interface ActionSource {
   href: string;
   /** The failed point of an inspection, in both languages. */
   point: { number: string; promptZh: string; promptEn: string } | null;
+  /** The container number or truck plate of an inspection. */
+  target?: string | null;
+  /** The partner an evaluation or supervision check is about. */
+  partner?: { zh: string; en: string } | null;
 }
 
 /** What raised each action (by action id): its assessment, or its inspection and failed point. */
@@ -119,20 +125,33 @@ async function actionSources(
       : [],
     inspectionIds.length
       ? db
-          .select({ id: inspections.id, number: inspections.number, definition: checklistTemplates.definition })
+          .select({
+            id: inspections.id,
+            number: inspections.number,
+            definition: checklistTemplates.definition,
+            containerNumber: inspections.containerNumber,
+            header: inspections.header,
+          })
           .from(inspections)
           .innerJoin(checklistTemplates, eq(checklistTemplates.id, inspections.templateId))
           .where(and(eq(inspections.organizationId, orgId), inArray(inspections.id, inspectionIds)))
       : [],
     evaluationIds.length
       ? db
-          .select({ id: partnerEvaluations.id, number: partnerEvaluations.number })
+          .select({ id: partnerEvaluations.id, number: partnerEvaluations.number, partnerZh: partners.legalNameZh, partnerEn: partners.legalNameEn })
           .from(partnerEvaluations)
+          .innerJoin(partners, eq(partners.id, partnerEvaluations.partnerId))
           .where(and(eq(partnerEvaluations.organizationId, orgId), inArray(partnerEvaluations.id, evaluationIds)))
       : [],
     checkIds.length
       ? db
-          .select({ id: supervisionChecks.id, partnerId: supervisionChecks.partnerId, partnerNumber: partners.number })
+          .select({
+            id: supervisionChecks.id,
+            partnerId: supervisionChecks.partnerId,
+            partnerNumber: partners.number,
+            partnerZh: partners.legalNameZh,
+            partnerEn: partners.legalNameEn,
+          })
           .from(supervisionChecks)
           .innerJoin(partners, eq(partners.id, supervisionChecks.partnerId))
           .where(and(eq(supervisionChecks.organizationId, orgId), inArray(supervisionChecks.id, checkIds)))
@@ -153,26 +172,37 @@ async function actionSources(
         reference: inspectionReference(row.number ?? 0),
         href: `/inspections/${row.id}`,
         point: item ? { number: item.number, promptZh: item.promptZh, promptEn: item.promptEn } : null,
+        target: row.containerNumber ?? (row.header as InspectionHeader).truckPlate ?? null,
       });
     } else if (action.sourceType === "partner_evaluation") {
       const row = evaluationRows.find((r) => r.id === action.sourceId);
-      if (row) sources.set(action.id, { type: "partner_evaluation", id: row.id, reference: evaluationReference(row.number), href: `/evaluations/${row.id}`, point: null });
+      if (row)
+        sources.set(action.id, {
+          type: "partner_evaluation",
+          id: row.id,
+          reference: evaluationReference(row.number),
+          href: `/evaluations/${row.id}`,
+          point: null,
+          partner: { zh: row.partnerZh, en: row.partnerEn },
+        });
     } else if (action.sourceType === "supervision_check") {
       const row = checkRows.find((r) => r.id === action.sourceId);
       if (row) {
         const reference = partnerReference(row.partnerNumber);
-        sources.set(action.id, { type: "supervision_check", id: row.id, reference, href: `/partners/${row.partnerId}#supervision`, point: null });
+        sources.set(action.id, {
+          type: "supervision_check",
+          id: row.id,
+          reference,
+          href: `/partners/${row.partnerId}#supervision`,
+          point: null,
+          partner: { zh: row.partnerZh, en: row.partnerEn },
+        });
       }
     }
   }
   return sources;
 }
 
-/** An inspection's action reads as its failed point, in the reader's language; others as titled. */
-function actionTitles(action: { title: string }, source: ActionSource | null): { zh: string; en: string } {
-  if (source?.point) return { zh: `${source.point.number}. ${source.point.promptZh}`, en: `${source.point.number}. ${source.point.promptEn}` };
-  return { zh: action.title, en: action.title };
-}
 
 /** The actions a partner's evaluations and supervision checks raised. */
 export async function actionsOfPartner(db: Database, orgId: string, partnerId: string, today: string) {
