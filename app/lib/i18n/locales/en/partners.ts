@@ -387,6 +387,12 @@ export const partners = {
     submit: "Submit the answers",
     submitHint: "After submitting, the answers can no longer be changed through this link.",
     saved: "Saved. You can continue later with the same link.",
+    progress: "Answered {{answered}} of {{total}} questions · documents for {{documented}} of {{documents}} questions",
+    lastSaved: "Last saved {{date}}.",
+    partWay:
+      "You do not need to finish in one go: “Save and continue later” keeps your answers and uploaded files for this link. Submitting needs every question answered.",
+    uploaded: "Already uploaded",
+    uploadedFile: "Uploaded: {{name}} ({{size}} KB)",
     fixBelow: "Not submitted: answer the questions marked below.",
     thanksTitle: "Thank you",
     thanks: "Your answers were sent. We will review them and may contact you about them.",
