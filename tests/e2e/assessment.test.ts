@@ -138,7 +138,8 @@ describe("self-assessment", () => {
     const confirm = page.getByLabel("我已核对评估结果，确认定稿（定稿后不能再修改）。");
     await confirm.check();
     await page.getByRole("button", { name: "定稿" }).click();
-    await page.getByText("以下 1 项需改进但尚无整改措施：3 单证控制。请逐项添加整改措施后再定稿。").waitFor();
+    await page.getByText("以下 1 项需改进但尚无整改措施，请逐项添加整改措施后再定稿：").waitFor();
+    expect(await page.getByTestId("unplanned").getByRole("listitem").allTextContents()).toEqual(["3 单证控制"]);
     const plan3 = page.locator("#plan-3");
     await plan3.locator("summary", { hasText: "添加整改措施" }).click();
     await plan3.locator('input[name="title"]').fill("补全进出口单证复核记录");

@@ -489,12 +489,12 @@ describe("finalising", () => {
     const unplanned = await post(owner, id, { intent: "finalize", confirm: "yes" });
     expect(unplanned.status).toBe(400);
     expect(keyOf(errorsOf(unplanned).form)).toBe("assessments.shortfallWithoutAction");
-    expect(translateMessage(zh, errorsOf(unplanned).form ?? "")).toBe(
-      "以下 1 项需改进但尚无整改措施：1 内部组织架构。请逐项添加整改措施后再定稿。",
-    );
+    expect(translateMessage(zh, errorsOf(unplanned).form ?? "")).toBe("以下 1 项需改进但尚无整改措施，请逐项添加整改措施后再定稿：");
     expect(translateMessage(serverT("en"), errorsOf(unplanned).form ?? "")).toBe(
-      "1 item(s) to improve have no corrective action: 1 Internal organisational structure. Add one for each before finalising.",
+      "1 item(s) to improve have no corrective action yet. Add one for each before finalising:",
     );
+    // The page lists them by code and title under the message.
+    expect((unplanned.data as { unplanned?: string[] }).unplanned).toEqual(["1"]);
     expect((await view(owner, id)).assessment.status).toBe("draft");
     // A cancelled action does not count as a plan.
     const cancelledPlan = await post(owner, id, { intent: "action", criterion: "1", title: "认证档案电子化", ownerUserId: owner.userId, dueOn: "2026-04-30" });
@@ -644,7 +644,8 @@ describe("the report PDF", () => {
     await close(5, "cancelled", new Date("2026-04-10T02:00:00Z"));
     // Item 5 has no action: the assessment stays a draft (finalising is refused), and its report says so.
     const refusedFinal = await post(owner, id, { intent: "finalize", confirm: "yes" });
-    expect(translateMessage(zh, errorsOf(refusedFinal).form ?? "")).toBe("以下 1 项需改进但尚无整改措施：5 内审制度。请逐项添加整改措施后再定稿。");
+    expect(keyOf(errorsOf(refusedFinal).form)).toBe("assessments.shortfallWithoutAction");
+    expect((refusedFinal.data as { unplanned?: string[] }).unplanned).toEqual(["5"]);
 
     const item21 = (await resultRow(id, "21")).criterion.id;
     const item22 = (await resultRow(id, "22")).criterion.id;

@@ -434,10 +434,10 @@ describe("custody", () => {
     const error = errorsOf(early).occurredAt ?? "";
     expect(keyOf(error)).toBe("seals.errors.beforeLatest");
     expect(translateMessage(serverT("zh-CN"), error)).toBe(
-      `此时间早于该封志的上一条记录（领用，${issuedAt}）。保管链须按时间先后登记，请核对时间。`,
+      `此时间早于该封志的上一条记录（“领用”，${issuedAt}）。保管链须按时间先后登记，请核对时间。`,
     );
     expect(translateMessage(serverT("en"), error)).toBe(
-      `This time is before the seal's latest event (issued, ${issuedAt}). The chain of custody is recorded in time order: check the time.`,
+      `This time is before the seal's latest event, “Issued” at ${issuedAt}. The chain of custody is recorded in time order: check the time.`,
     );
     expect(await countOf("seal_events")).toBe(events);
     expect(await sealRow(number as string)).toMatchObject({ status: "issued" });

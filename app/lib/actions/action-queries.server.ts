@@ -24,7 +24,7 @@ import { assessmentReference } from "../assessments/result-labels";
 import { inspectionReference } from "../inspections/inspection-rules";
 import { evaluationReference, partnerReference } from "../partners/partner-references";
 import { allItems } from "../inspections/template-definition";
-import { unfinishedStatuses } from "./action-schema";
+import { unfinishedStatuses } from "./action-statuses";
 import { actionTitles } from "./action-titles";
 import type { InspectionHeader } from "../inspections/inspection-schema";
 

@@ -3,16 +3,8 @@ import { z } from "zod";
 import { message } from "../i18n/messages";
 import { OptionalDateSchema, optionalText, RequiredDateSchema, requiredText } from "../validation";
 
-/** The statuses a person chooses when updating an action. */
-export const actionStatuses = ["open", "in_progress", "done", "cancelled"] as const;
-/**
- * Every state an action can be in: "done" on an action that holds a container's release becomes
- * awaiting_verification until a supervisor verifies the closure.
- */
-export const actionStates = ["open", "in_progress", "awaiting_verification", "done", "cancelled"] as const;
-export type ActionStatus = (typeof actionStates)[number];
-/** Not finished: counted as open, and holding a gated release. */
-export const unfinishedStatuses = ["open", "in_progress", "awaiting_verification"] as const;
+export { actionStates, actionStatuses, unfinishedStatuses, type ActionStatus } from "./action-statuses";
+import { actionStatuses } from "./action-statuses";
 
 export const VerifyActionSchema = z
   .object({

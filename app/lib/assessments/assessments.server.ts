@@ -15,7 +15,6 @@ import type { Actor } from "../auth/actor";
 import { getAssessmentView } from "./assessment-queries.server";
 import type { NewAssessmentValues, ResultValues } from "./assessment-schema";
 import { refused, type FieldErrors } from "../form.server";
-import { displayCode } from "../criteria/criterion-code.server";
 import type { AssessmentView } from "./assessment-queries.server";
 
 /** The partly-met or failed criteria still without a corrective action that is not cancelled. */
@@ -214,14 +213,12 @@ export async function finalizeAssessment(db: Database, actor: Actor, assessmentI
   }
   const unplanned = shortfallsWithoutAction(view);
   if (unplanned.length) {
-    const named = unplanned.map((c) => displayCode(c));
-    return refused({
-      form: message("assessments.shortfallWithoutAction", {
-        count: unplanned.length,
-        itemsZh: named.map((code, i) => `${code.zh} ${unplanned[i]!.titleZh}`).join("；"),
-        itemsEn: named.map((code, i) => `${code.en} ${unplanned[i]!.titleEn}`).join("; "),
-      }),
-    });
+    // The page names them (code and title in the reader's language) under the message.
+    return {
+      ok: false as const,
+      errors: { form: message("assessments.shortfallWithoutAction", { count: unplanned.length }) },
+      unplanned: unplanned.map((c) => c.key),
+    };
   }
   await db.transaction(async (tx) => {
     const [after] = await tx

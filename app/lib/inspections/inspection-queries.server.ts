@@ -8,7 +8,7 @@ import { listDraftPhotos } from "./inspection-drafts.server";
 import { releaseOf } from "./inspection-records.server";
 import { inspectionReference, releaseState } from "./inspection-rules";
 import type { InspectionHeader } from "./inspection-schema";
-import { unfinishedStatuses } from "../actions/action-schema";
+import { unfinishedStatuses } from "../actions/action-statuses";
 
 // Reading submitted inspections: the filtered list (and the export), one inspection's page, and
 // what the dashboard points at.

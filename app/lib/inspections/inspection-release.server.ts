@@ -6,7 +6,7 @@ import type { Database, Executor } from "../db-types.server";
 import { refused } from "../form.server";
 import { message } from "../i18n/messages";
 import type { Actor } from "../auth/actor";
-import { unfinishedStatuses } from "../actions/action-schema";
+import { unfinishedStatuses } from "../actions/action-statuses";
 import { releaseOf, type Refusal } from "./inspection-records.server";
 import { canOverrideRelease, canRelease, canSignOff, inspectionReference, OVERRIDE_REASON_MIN } from "./inspection-rules";
 

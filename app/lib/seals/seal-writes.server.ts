@@ -7,7 +7,6 @@ import { setEvidenceLinks } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import type { FieldErrors } from "../form.server";
 import { localDateTimeInZone, zonedDateTimeToUtc } from "../i18n/format";
-import { translations } from "../i18n/translations.server";
 import { message } from "../i18n/messages";
 import { resolveCriterionRefs } from "../inspections/templates.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
@@ -56,8 +55,7 @@ export async function beforeLatestEvent(tx: Executor, actor: SealActor, sealId: 
   if (!latest || at.getTime() >= latest.occurredAt.getTime()) return null;
   return message("seals.errors.beforeLatest", {
     at: localDateTimeInZone(latest.occurredAt, actor.timeZone).replace("T", " "),
-    kindZh: translations["zh-CN"].seals.event[latest.kind],
-    kindEn: translations.en.seals.event[latest.kind].toLowerCase(),
+    kind: latest.kind,
   });
 }
 

@@ -121,7 +121,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // form carries a confirmation box (required in the browser, checked on the server without JavaScript too).
   const done = await finalizeAssessment(auth.db, actor, assessmentId, formData.get("confirm") === "yes");
   if (!done) notFound();
-  if (!done.ok) return data({ intent, criterion: "", errors: done.errors, values: {} }, { status: 400 });
+  if (!done.ok)
+    return data({ intent, criterion: "", errors: done.errors, values: {}, unplanned: "unplanned" in done ? done.unplanned : [] }, { status: 400 });
   return back("finalized=1");
 }
 
@@ -181,7 +182,20 @@ export default function AssessmentPage() {
         {searchParams.get("finalized") === "1" ? <Alert tone="success">{t("assessments.finalizedNotice")}</Alert> : null}
         {searchParams.get("actionAdded") === "1" ? <Alert tone="success">{t("assessments.actionAdded")}</Alert> : null}
         {actionData?.intent === "finalize" && actionData.errors?.form ? (
-          <Alert tone="error">{translateMessage(t, actionData.errors.form)}</Alert>
+          <Alert tone="error">
+            {translateMessage(t, actionData.errors.form)}
+            {actionData.unplanned?.length ? (
+              <ul className="mt-1 list-disc pl-5" data-testid="unplanned">
+                {actionData.unplanned.map((key) => (
+                  <li key={key}>
+                    <a href={`#plan-${key}`} className="underline">
+                      {codeOf(key)} {localized(byKey.get(key) ?? { titleZh: "", titleEn: "" }, "title", i18n.language)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Alert>
         ) : null}
         {d.assessment.status === "final" ? (
           <Alert tone="info">

@@ -90,7 +90,7 @@ export const assessments = {
     finalReadOnly: "This assessment is final and can no longer be changed.",
     incomplete: "{{count}} criteria have no result yet. Assess every criterion before finalising.",
     confirmFinalize: "Tick the confirmation to finalise: a final assessment can no longer be changed.",
-    shortfallWithoutAction: "{{count}} item(s) to improve have no corrective action: {{itemsEn}}. Add one for each before finalising.",
+    shortfallWithoutAction: "{{count}} item(s) to improve have no corrective action yet. Add one for each before finalising:",
     reason: {
       failedItems: "{{count}} item(s) at Fails: certification cannot pass.",
       scoreBelow: "Score {{score}} is below the pass mark of {{mark}}.",

@@ -93,7 +93,7 @@ export const assessments: Widen<typeof english> = {
     finalReadOnly: "此评估已定稿，不能再修改。",
     incomplete: "还有 {{count}} 项标准未评估。请评估全部标准后再定稿。",
     confirmFinalize: "请勾选确认后再定稿：定稿后评估不能再修改。",
-    shortfallWithoutAction: "以下 {{count}} 项需改进但尚无整改措施：{{itemsZh}}。请逐项添加整改措施后再定稿。",
+    shortfallWithoutAction: "以下 {{count}} 项需改进但尚无整改措施，请逐项添加整改措施后再定稿：",
     reason: {
       failedItems: "{{count}} 项不达标：不能通过认证。",
       scoreBelow: "认证分数 {{score}} 分，低于 {{mark}} 分。",
