@@ -904,3 +904,23 @@ describe("the partner's questionnaire link", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+
+describe("a partner's claimed status against the register", () => {
+  test("a partner claiming advanced certification and an AEO certificate the register does not record is flagged on the evaluation", async () => {
+    // Registered as a general (其他注册信息企业) enterprise without AEO status.
+    const partner = await registerPartner(procurement.cookie, { legalNameZh: "宁波声明物流有限公司", customsCredit: "general", aeoProgramme: "none" });
+    const evaluation = await startEvaluation(procurement.cookie, partner.id);
+    const { token } = await createLink(procurement.cookie, evaluation);
+    const clean = await evaluationPage<{ statusFlags: unknown[] }>(procurement.cookie, evaluation);
+    expect(clean.data.statusFlags).toEqual([]);
+
+    const saved = await postLink(token, { intent: "save", "answer_customs-credit-status": "advanced", "answer_aeo-status": "certified" });
+    expect(saved.status, JSON.stringify(saved.data)).toBe(302);
+    const flagged = await evaluationPage<{ statusFlags: unknown[] }>(procurement.cookie, evaluation);
+    expect(flagged.data.statusFlags).toEqual([{ kind: "credit", claimed: "advanced", recorded: "general" }, { kind: "aeo" }]);
+
+    // The answer that matches the register raises nothing.
+    await postLink(token, { intent: "save", "answer_customs-credit-status": "registered", "answer_aeo-status": "no" });
+    expect((await evaluationPage<{ statusFlags: unknown[] }>(procurement.cookie, evaluation)).data.statusFlags).toEqual([]);
+  });
+});
