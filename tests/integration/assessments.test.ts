@@ -29,7 +29,9 @@ import * as assessmentRoute from "~/routes/_app.assessments.$assessmentId/route"
 import * as listRoute from "~/routes/_app.assessments._index";
 import * as newRoute from "~/routes/_app.assessments.new";
 import * as reportRoute from "~/routes/assessments.$assessmentId.report[.]pdf";
-import { addMember, signUpOrganization, type SignedUp } from "../support/factories";
+import { addMember, createSite, signUpOrganization, type SignedUp } from "../support/factories";
+import { submitContainerInspection } from "../support/inspection-factories";
+import { applyDirect, createModel, receiveRange, sealActor, sealPrefix } from "../support/seal-factories";
 import { callAction, callLoader, errorsOf, getRequest, keyOf, type Fields } from "../support/requests";
 import { countRows, testDb } from "../support/test-database";
 
@@ -357,6 +359,79 @@ describe("saving results", () => {
     expect(outcome.data).toMatchObject({ intent: "result", criterion: "21", values: { result: "partly_meets", explanation: "不应保存" } });
     expect((await resultRow(id, "21")).result).toMatchObject({ result: null, explanation: "" });
     expect(await writesOf(owner.organizationId)).toEqual(before);
+  });
+});
+
+describe("the whole assessment in one save", () => {
+  test("shows per criterion the records that evidence it, and saves every answer at once; partial answers are fine", async () => {
+    const owner = await signUpOrganization();
+    const actor = { organizationId: owner.organizationId, userId: owner.userId };
+    const siteId = (await createSite(owner.cookie)).id;
+    // Two container inspections and a seal application: evidence for 2014 item 26 (货物安全).
+    await submitContainerInspection(actor, siteId);
+    await submitContainerInspection(actor, siteId, { values: { occurredAt: "2026-11-21T10:00" } });
+    const seal = `${sealPrefix()}0001`;
+    await receiveRange(sealActor(owner), await createModel(sealActor(owner)), seal, seal, siteId, "2026-01-05T08:00");
+    expect((await applyDirect(sealActor(owner), seal)).ok).toBe(true);
+    const id = await newAssessment(owner);
+
+    const before = await view(owner, id);
+    expect(before.evidence["26"]?.recent).toEqual(
+      expect.arrayContaining([
+        { type: "inspection", count: 2 },
+        { type: "seal_application", count: 1 },
+      ]),
+    );
+    expect(before.evidence["1"]).toMatchObject({ recent: [], policies: [] });
+
+    const writes = await writesOf(owner.organizationId);
+    const long = "长".repeat(4001);
+    const refused = await post(owner, id, {
+      intent: "results",
+      criteria: ["1", "2", "3", "13", "26"],
+      result_1: "meets",
+      result_2: "partly_meets",
+      explanation_2: "复核记录不完整。",
+      result_13: "partly_meets",
+      explanation_26: long,
+    });
+    expect(refused.status).toBe(400);
+    expect(Object.keys(errorsOf(refused)).sort()).toEqual(["explanation_26"]);
+    expect(keyOf(errorsOf(refused).explanation_26)).toBe("errors.tooLong");
+    expect(await writesOf(owner.organizationId)).toEqual(writes);
+    // Each field is checked: a result the criterion does not offer is named on its own field.
+    const notOffered = await post(owner, id, { intent: "results", criteria: ["1", "13"], result_1: "meets", result_13: "partly_meets" });
+    expect(errorsOf(notOffered)).toEqual({ result_13: "assessments.resultNotAllowed" });
+    expect(await writesOf(owner.organizationId)).toEqual(writes);
+
+    const saved = await post(owner, id, {
+      intent: "results",
+      criteria: ["1", "2", "3", "26"],
+      result_1: "meets",
+      result_2: "partly_meets",
+      explanation_2: "复核记录不完整。",
+      explanation_26: "两次集装箱检查和一次施封已记录。",
+    });
+    expect(saved.status, JSON.stringify(saved.data)).toBe(302);
+    expect(saved.location).toBe(`/assessments/${id}?saved=all&changed=3`);
+    const d = await view(owner, id);
+    expect(d.results["1"]?.result).toBe("meets");
+    expect(d.results["2"]).toMatchObject({ result: "partly_meets", explanation: "复核记录不完整。" });
+    expect(d.results["3"]?.result).toBeNull();
+    expect(d.results["26"]).toMatchObject({ result: null, explanation: "两次集装箱检查和一次施封已记录。" });
+    const after = await writesOf(owner.organizationId);
+    expect(after.audit - writes.audit).toBe(3);
+    // Saving the same page again changes nothing and audits nothing.
+    const again = await post(owner, id, {
+      intent: "results",
+      criteria: ["1", "2", "3", "26"],
+      result_1: "meets",
+      result_2: "partly_meets",
+      explanation_2: "复核记录不完整。",
+      explanation_26: "两次集装箱检查和一次施封已记录。",
+    });
+    expect(again.location).toBe(`/assessments/${id}?saved=all&changed=0`);
+    expect(await writesOf(owner.organizationId)).toEqual(after);
   });
 });
 
