@@ -22,15 +22,15 @@ import {
 const suite = e2eSuite("inspection");
 const open = suite.open;
 
-/** A second security supervisor in the organisation of `ownerEmail` (the owner inspected, so he may not verify). */
-async function addSupervisor(ownerEmail: string): Promise<string> {
-  const email = `lead-${randomUUID().slice(0, 8)}@e2e.tradeguard.test`;
+/** A member of the organisation of `ownerEmail` with this role (a security supervisor unless said). */
+async function addSupervisor(ownerEmail: string, role: "security_lead" | "security" = "security_lead"): Promise<string> {
+  const email = `${role}-${randomUUID().slice(0, 8)}@e2e.tradeguard.test`;
   const sql = postgres(suite.app.databaseUrl, { max: 1, onnotice: () => {} });
   try {
     const [owner] = await sql<{ organizationId: string }[]>`
       select m.organization_id as "organizationId" from memberships m join users u on u.id = m.user_id where lower(u.email) = lower(${ownerEmail})`;
     const [user] = await sql<{ id: string }[]>`insert into users (email, name, password_hash) values (${email}, '王主管', 'not-used') returning id`;
-    await sql`insert into memberships (organization_id, user_id, role) values (${owner!.organizationId}, ${user!.id}, 'security_lead')`;
+    await sql`insert into memberships (organization_id, user_id, role) values (${owner!.organizationId}, ${user!.id}, ${role})`;
   } finally {
     await sql.end({ timeout: 5 });
   }
@@ -151,6 +151,41 @@ function shot(name: string) {
 const expectedNetworkErrors = (problems: string[]) => problems.filter((p) => !/net::ERR_INTERNET_DISCONNECTED/.test(p));
 
 // ---------------------------------------------------------------------------------------------
+
+describe("the guard's phone menu", () => {
+  test("shows what the gate uses first and the rest under 更多; a wide screen shows everything", async () => {
+    const setup = await open({ viewport: DESKTOP, locale: "zh-CN" });
+    const org = newOrganization("guard-menu");
+    await signUpInChinese(setup.page, org);
+    const guardEmail = await addSupervisor(org.email, "security");
+
+    const { page, problems } = await open({ viewport: PHONE, locale: "zh-CN" });
+    await logInBySession(page, suite.app, guardEmail, "/");
+    await page.getByText("☰ 菜单").click();
+    const menu = page.getByRole("navigation", { name: "主导航" }).filter({ visible: true });
+    const short = ["概览", "检查记录", "封志", "访客", "证卡与钥匙", "整改措施"];
+    await expect.poll(async () => menu.getByRole("link").filter({ visible: true }).allTextContents()).toEqual(short);
+    await snap(page, "guard-menu-short", "phone");
+    await menu.getByText("更多", { exact: true }).click();
+    await menu.getByRole("link", { name: "培训" }).waitFor();
+    expect(await menu.getByRole("link").filter({ visible: true }).count()).toBeGreaterThan(short.length + 5);
+    await snap(page, "guard-menu-more", "phone");
+    await menu.getByRole("link", { name: "封志" }).click();
+    await page.waitForURL("**/seals");
+    expect(problems).toEqual([]);
+
+    // The owner's phone menu is the whole menu; the guard on a wide screen sees the whole sidebar too.
+    await setup.page.setViewportSize(PHONE);
+    await setup.page.goto("/");
+    await setup.page.getByText("☰ 菜单").click();
+    expect(await setup.page.getByText("更多", { exact: true }).count()).toBe(0);
+    await page.setViewportSize(DESKTOP);
+    await page.goto("/");
+    const sidebar = page.getByRole("navigation", { name: "主导航" }).filter({ visible: true });
+    await sidebar.getByRole("link", { name: "培训" }).waitFor();
+    await sidebar.getByRole("link", { name: "检查计划" }).waitFor();
+  });
+});
 
 describe("container inspection", () => {
   test("a full 7-point inspection with photos and a failure, on a phone, in Chinese", async () => {
