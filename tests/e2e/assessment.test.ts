@@ -81,7 +81,7 @@ describe("self-assessment", () => {
     // The outcome follows a chosen result at once, before it is saved.
     await row(page, "3").getByRole("radio", { name: "部分达标 -1", exact: true }).check();
     await expect.poll(() => score.textContent()).toBe("99 分");
-    await page.getByText("1 项修改尚未保存：保存后生效。").waitFor();
+    await page.getByRole("complementary").getByText("1 项修改尚未保存：保存后生效。").waitFor();
     expect(await page.getByTestId("partly-list").textContent()).toBe("3");
     await snap(page, "assessment-unsaved");
     await row(page, "3").getByLabel("自我评估说明").fill("进出口单证复核由关务部负责，但复核记录尚不完整。");
@@ -108,7 +108,7 @@ describe("self-assessment", () => {
       await choose(page, key, key === "21" ? "部分达标 -1" : "达标 0", explanations[key]);
     }
     for (const key of ["29-1", "29-3", "29-4", "29-5"]) await choose(page, key, "不适用");
-    await page.getByText("32 项修改尚未保存：保存后生效。").waitFor();
+    await page.getByRole("complementary").getByText("32 项修改尚未保存：保存后生效。").waitFor();
     await snap(page, "assessment-before-save");
     // All the rest in one save.
     await saveAll(page);

@@ -267,11 +267,16 @@ export default function AssessmentPage() {
                 )}
               </ol>
               {editable ? (
-                <div className="sticky bottom-10 z-20 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white/95 p-3 shadow-lg lg:bottom-2">
+                <div className="sticky bottom-10 z-20 flex items-center gap-3 rounded-lg border border-slate-200 bg-white/95 p-2 shadow-lg sm:p-3 lg:bottom-2">
                   <Button type="submit" disabled={navigation.state === "submitting"}>
                     {navigation.state === "submitting" ? t("assessments.saving") : t("assessments.saveAll")}
                   </Button>
-                  <span className="text-sm text-slate-600">{unsaved ? t("assessments.unsaved", { count: unsaved }) : t("assessments.saveAllHint")}</span>
+                  {unsaved ? (
+                    <span className="text-sm font-medium text-amber-800">{t("assessments.unsaved", { count: unsaved })}</span>
+                  ) : (
+                    // On a phone the bar stays one line: the hint is for wider screens.
+                    <span className="hidden text-sm text-slate-600 sm:inline">{t("assessments.saveAllHint")}</span>
+                  )}
                 </div>
               ) : null}
             </Form>

@@ -59,7 +59,7 @@ export const assessments = {
     savedAll: "Saved: {{count}} criteria changed.",
     savedAll_one: "Saved: {{count}} criterion changed.",
     fixFields: "Nothing was saved: {{count}} field(s) need attention (marked in red below).",
-    evidenceTitle: "Evidence on record",
+    evidenceTitle: "Evidence for this item",
     evidenceNone: "No record or policy evidences this item in the last 12 months.",
     evidenceFedBy: "It can come from: {{types}}.",
     evidenceCount: "{{type}}: {{count}} in the last 12 months",

@@ -62,7 +62,7 @@ export const assessments: Widen<typeof english> = {
     savedAll: "已保存：{{count}} 项标准有修改。",
     savedAll_one: "已保存：{{count}} 项标准有修改。",
     fixFields: "未保存：有 {{count}} 处需要修改（下方红色标出）。",
-    evidenceTitle: "已有证据",
+    evidenceTitle: "此项的证据",
     evidenceNone: "近 12 个月没有记录或管理制度可作为此项的证据。",
     evidenceFedBy: "可由以下记录提供：{{types}}。",
     evidenceCount: "{{type}}：近 12 个月 {{count}} 条",
