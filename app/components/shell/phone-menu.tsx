@@ -18,9 +18,12 @@ export function PhoneMenuItems(props: { role: Role; renderItems: (filter?: NavFi
     <>
       {props.renderItems((item) => !!item.gate)}
       {/* A disclosure: it opens without JavaScript, like the menu itself. */}
-      <details className="mt-3 border-t border-slate-200 pt-2">
-        <summary className="flex min-h-11 cursor-pointer items-center rounded-md px-3 font-medium text-slate-700 hover:bg-slate-100">
+      <details className="group/more mt-3 border-t border-slate-200 pt-2">
+        <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between rounded-md px-3 font-medium text-slate-700 hover:bg-slate-100">
           {t("shell.more")}
+          <span aria-hidden="true" className="text-slate-500 transition-transform group-open/more:rotate-90">
+            ▸
+          </span>
         </summary>
         <div className="mt-2">{props.renderItems((item) => !item.gate)}</div>
       </details>
