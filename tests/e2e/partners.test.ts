@@ -266,6 +266,8 @@ describe("trading partners", () => {
     // --- Procurement sees the supplier's answers and document, and prepares the evaluation.
     await page.goto(evaluationPath);
     await page.getByText("合作伙伴已填写：待审核", { exact: true }).waitFor();
+    // The supplier claims advanced certification; the register (as registered) does not know it.
+    await page.getByText("伙伴声明其海关信用等级为“高级认证企业”，但登记信息记录为“不详”。").waitFor();
     await page.getByText("合作伙伴填写于").waitFor();
     expect(await page.locator('input[name="answer_customs-credit-status"][value="advanced"]').isChecked()).toBe(true);
     expect(await page.locator('input[name="answer_smuggling-record"][value="no"]').isChecked()).toBe(true);
