@@ -310,6 +310,7 @@ describe("container inspection", () => {
     await page.locator(`a[href="${recordPath}"]`).click();
     await page.waitForURL((url) => url.pathname === recordPath);
     await page.getByText("放行受阻", { exact: true }).waitFor();
+    await page.getByText("其中 1 项已关闭，待主管（非查验人）验证。").waitFor();
 
     const supervisor = await open({ viewport: PHONE, locale: "zh-CN" });
     await logInBySession(supervisor.page, suite.app, await addSupervisor(org.email), actionPath);
