@@ -166,7 +166,7 @@ describe("the guard's phone menu", () => {
     const short = ["概览", "检查记录", "封志", "访客", "证卡与钥匙", "整改措施"];
     await expect.poll(async () => menu.getByRole("link").filter({ visible: true }).allTextContents()).toEqual(short);
     await snap(page, "guard-menu-short", "phone");
-    await menu.getByText("更多", { exact: true }).click();
+    await menu.locator("summary", { hasText: "更多" }).click();
     await menu.getByRole("link", { name: "培训" }).waitFor();
     expect(await menu.getByRole("link").filter({ visible: true }).count()).toBeGreaterThan(short.length + 5);
     await snap(page, "guard-menu-more", "phone");
@@ -178,7 +178,9 @@ describe("the guard's phone menu", () => {
     await setup.page.setViewportSize(PHONE);
     await setup.page.goto("/");
     await setup.page.getByText("☰ 菜单").click();
-    expect(await setup.page.getByText("更多", { exact: true }).count()).toBe(0);
+    const ownerMenu = setup.page.getByRole("navigation", { name: "主导航" }).filter({ visible: true });
+    await ownerMenu.getByRole("link", { name: "培训" }).waitFor();
+    expect(await ownerMenu.locator("summary", { hasText: "更多" }).count()).toBe(0);
     await page.setViewportSize(DESKTOP);
     await page.goto("/");
     const sidebar = page.getByRole("navigation", { name: "主导航" }).filter({ visible: true });
