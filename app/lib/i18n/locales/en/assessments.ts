@@ -53,7 +53,6 @@ export const assessments = {
     noPolicies: "No policies uploaded yet: add them under Policies to cite them here.",
     addFile: "Attach an evidence file",
     removeFile: "Remove {{name}}",
-    saveResult: "Save",
     saveAll: "Save the assessment",
     saveAllHint: "One save keeps every answer, explanation, policy and file on the page. Unanswered items can be answered later.",
     savedAll: "Saved: {{count}} criteria changed.",

@@ -56,7 +56,6 @@ export const assessments: Widen<typeof english> = {
     noPolicies: "尚未上传管理制度：在“管理制度”中添加后可在此引用。",
     addFile: "附加证据文件",
     removeFile: "移除 {{name}}",
-    saveResult: "保存",
     saveAll: "保存评估",
     saveAllHint: "一次保存本页全部结果、说明、引用制度和文件。未评估的项目可以稍后再填。",
     savedAll: "已保存：{{count}} 项标准有修改。",
