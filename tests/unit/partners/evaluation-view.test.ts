@@ -175,7 +175,10 @@ describe("evaluationView", () => {
         aeoProgramme: "none",
         aeoCertificateNumber: null,
         aeoValidUntil: null,
+        customsCredit: "unknown",
       },
+      // Nothing claimed yet, so nothing to set against the register.
+      statusFlags: [],
       questionnaire: { code: "carrier", version: 2, titleZh: "承运人问卷", titleEn: "Carrier questionnaire", questions: [] },
       policy: { lowTierMinScore: 80, mediumTierMinScore: 60 },
       links: [],
