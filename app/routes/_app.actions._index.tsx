@@ -81,7 +81,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const statusTone = { open: "neutral", in_progress: "warn", done: "good", cancelled: "neutral" } as const;
+const statusTone = { open: "neutral", in_progress: "warn", awaiting_verification: "warn", done: "good", cancelled: "neutral" } as const;
 
 export default function ActionsPage() {
   const { t, i18n } = useTranslation();

@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { LanguageSwitch } from "~/components/language-switch";
 import { SearchBox } from "~/components/search/search-box";
+import { PhoneMenuItems, type NavFilter } from "~/components/shell/phone-menu";
 import { requireAuth } from "~/lib/auth/auth.server";
 import { can, type Permission } from "~/lib/auth/permissions";
 import { useShell, type ShellData } from "~/lib/auth/use-session-user";
@@ -25,18 +26,19 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<ShellData
 
 // The menu in groups, in the order of a working day: the gate and dock, people, partners, the
 // certification work, then settings. A group with nothing the role may open is left out.
-type NavItem = { to: string; label: string; permission: Permission; end?: boolean };
+// `gate`: what a guard's phone menu shows first (components/shell/phone-menu.tsx).
+type NavItem = { to: string; label: string; permission: Permission; end?: boolean; gate?: boolean };
 const navigation: { group: string | null; items: NavItem[] }[] = [
-  { group: null, items: [{ to: "/", label: "nav.dashboard", permission: "dashboard.read", end: true }] },
+  { group: null, items: [{ to: "/", label: "nav.dashboard", permission: "dashboard.read", end: true, gate: true }] },
   {
     group: "nav.groups.security",
     items: [
-      { to: "/inspections", label: "nav.inspections", permission: "inspections.read" },
+      { to: "/inspections", label: "nav.inspections", permission: "inspections.read", gate: true },
       { to: "/schedules", label: "nav.schedules", permission: "inspections.read" },
       { to: "/templates", label: "nav.templates", permission: "inspections.read" },
-      { to: "/seals", label: "nav.seals", permission: "seals.read" },
-      { to: "/visitors", label: "nav.visitors", permission: "visitors.read" },
-      { to: "/badges", label: "nav.badges", permission: "badges.read" },
+      { to: "/seals", label: "nav.seals", permission: "seals.read", gate: true },
+      { to: "/visitors", label: "nav.visitors", permission: "visitors.read", gate: true },
+      { to: "/badges", label: "nav.badges", permission: "badges.read", gate: true },
     ],
   },
   {
@@ -57,7 +59,7 @@ const navigation: { group: string | null; items: NavItem[] }[] = [
     group: "nav.groups.compliance",
     items: [
       { to: "/assessments", label: "nav.assessments", permission: "assessments.read" },
-      { to: "/actions", label: "nav.actions", permission: "actions.read" },
+      { to: "/actions", label: "nav.actions", permission: "actions.read", gate: true },
       { to: "/policies", label: "nav.policies", permission: "policies.read" },
       { to: "/criteria", label: "nav.criteria", permission: "criteria.read" },
       { to: "/dossiers", label: "nav.dossiers", permission: "dossiers.read" },
@@ -77,13 +79,13 @@ const navigation: { group: string | null; items: NavItem[] }[] = [
   },
 ];
 
-function NavItems() {
+function NavItems({ filter }: { filter?: NavFilter }) {
   const { t } = useTranslation();
   const { role } = useShell();
   return (
     <div className="space-y-3">
       {navigation.map(({ group, items }) => {
-        const visible = items.filter((item) => can(role, item.permission));
+        const visible = items.filter((item) => can(role, item.permission) && (!filter || filter(item)));
         if (visible.length === 0) return null;
         return (
           <div key={group ?? "home"}>
@@ -146,7 +148,7 @@ export default function AppShell() {
               className="absolute left-0 z-20 mt-2 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg"
             >
               <p className="px-3 pb-2 text-sm text-slate-600">{orgName}</p>
-              <NavItems />
+              <PhoneMenuItems role={shell.role} renderItems={(filter) => <NavItems filter={filter} />} />
             </nav>
           </details>
           <SearchBox />

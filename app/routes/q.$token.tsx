@@ -15,7 +15,7 @@ import { prefetchTranslationsOn } from "~/lib/i18n/page-translations";
 import { formatDateTime } from "~/lib/i18n/format";
 import { message, translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
-import { answerThroughLink, openQuestionnaireLink } from "~/lib/partners/evaluation-links.server";
+import { answerThroughLink, documentsThroughLinks, openQuestionnaireLink } from "~/lib/partners/evaluation-links.server";
 import { notFound } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
@@ -69,8 +69,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         options: q.options.map((o) => ({ key: o.key, labelZh: o.labelZh, labelEn: o.labelEn })),
       })),
     },
-    // Answers already saved through the link, so the partner can continue; nothing else of the evaluation.
+    // Answers and documents already saved through the link, so the partner can continue where it
+    // stopped; nothing else of the evaluation.
     answers: found.state === "open" ? evaluation.answers : {},
+    documents: found.state === "open" ? await documentsThroughLinks(db, link) : [],
+    savedAt: found.state === "open" ? link.lastOpenedAt : null,
   };
 }
 
@@ -117,6 +120,22 @@ export default function QuestionnairePage() {
   for (const [key, value] of Object.entries(server?.values ?? {})) {
     if (key.startsWith("answer_") && typeof value === "string") answers[key.slice(7)] = { ...answers[key.slice(7)], option: value };
   }
+  const questions = d.questionnaire.questions;
+  const answered = questions.filter((q) => d.answers[q.key]?.option).length;
+  const withDocument = questions.filter((q) => q.documentZh);
+  const documented = withDocument.filter((q) => d.documents.some((f) => f.questionKey === q.key)).length;
+  const uploaded = (key: string | null) => {
+    const files = d.documents.filter((f) => f.questionKey === key);
+    return files.length ? (
+      <ul className="mt-1 space-y-0.5 text-sm text-slate-700" aria-label={t("questionnaire.uploaded")}>
+        {files.map((f) => (
+          <li key={f.id}>
+            ✓ {t("questionnaire.uploadedFile", { name: f.name, size: Math.max(1, Math.round(f.sizeBytes / 1024)) })}
+          </li>
+        ))}
+      </ul>
+    ) : null;
+  };
   return (
     <div className="min-h-screen bg-slate-50">
       <main className="mx-auto max-w-3xl space-y-4 px-4 py-6">
@@ -159,6 +178,15 @@ export default function QuestionnairePage() {
               <p className="mt-2 text-sm text-slate-500">
                 {t("questionnaire.expires", { date: formatDateTime(d.expiresAt, en ? "en" : "zh-CN", d.timeZone) })}
               </p>
+              <p className="mt-3 font-medium text-slate-800" data-testid="questionnaire-progress">
+                {t("questionnaire.progress", { answered, total: questions.length, documented, documents: withDocument.length })}
+              </p>
+              {d.savedAt ? (
+                <p className="text-sm text-slate-600">
+                  {t("questionnaire.lastSaved", { date: formatDateTime(d.savedAt, en ? "en" : "zh-CN", d.timeZone) })}
+                </p>
+              ) : null}
+              <p className="mt-1 text-sm text-slate-600">{t("questionnaire.partWay")}</p>
             </Card>
             <Form method="post" encType="multipart/form-data" noValidate className="space-y-4">
               <QuestionList
@@ -168,11 +196,14 @@ export default function QuestionnairePage() {
                 reviewer={false}
                 extra={(q) =>
                   q.documentZh ? (
-                    <label className="mt-3 block text-sm text-slate-700">
-                      {t("questionnaire.document", { document: localized(q, "document", i18n.language) })}
-                      <input type="file" name={`file_${q.key}`} accept={acceptAttribute} multiple className={`mt-1 ${fileInputClass}`} />
-                      {errors[`file_${q.key}`] ? <span className="block font-medium text-red-700">{errors[`file_${q.key}`]}</span> : null}
-                    </label>
+                    <div className="mt-3">
+                      <label className="block text-sm text-slate-700">
+                        {t("questionnaire.document", { document: localized(q, "document", i18n.language) })}
+                        <input type="file" name={`file_${q.key}`} accept={acceptAttribute} multiple className={`mt-1 ${fileInputClass}`} />
+                        {errors[`file_${q.key}`] ? <span className="block font-medium text-red-700">{errors[`file_${q.key}`]}</span> : null}
+                      </label>
+                      {uploaded(q.key)}
+                    </div>
                   ) : null
                 }
               />
@@ -180,8 +211,10 @@ export default function QuestionnairePage() {
                 <input type="file" name="file_general" accept={acceptAttribute} multiple className={fileInputClass} />
                 <p className="mt-1 text-sm text-slate-500">{t("files.limitHint", { max: MAX_UPLOAD_MB, formats: allowedFormatsLabel })}</p>
                 {errors.file_general ? <p className="text-sm font-medium text-red-700">{errors.file_general}</p> : null}
+                {uploaded(null)}
               </Card>
-              <div className="flex flex-wrap gap-2">
+              {/* Kept in view at the bottom of the screen: a partner on a phone can save part-way without scrolling to the end. */}
+              <div className="sticky bottom-0 -mx-4 flex flex-wrap gap-2 border-t border-slate-200 bg-slate-50/95 px-4 py-3">
                 <Button type="submit" name="intent" value="save" variant="secondary" disabled={navigation.state === "submitting"}>
                   {t("questionnaire.save")}
                 </Button>

@@ -28,11 +28,19 @@ export const correctiveActions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
     dueOn: date().notNull(),
-    status: text({ enum: ["open", "in_progress", "done", "cancelled"] }).notNull().default("open"),
+    /**
+     * awaiting_verification: closed by its owner, but a finding that holds a container's release
+     * is done only once a supervisor other than the inspector (and the closer) has verified it.
+     */
+    status: text({ enum: ["open", "in_progress", "awaiting_verification", "done", "cancelled"] }).notNull().default("open"),
     closingNote: text(),
     closingFileId: uuid().references(() => evidenceFiles.id, { onDelete: "restrict" }),
     closedAt: timestamp({ withTimezone: true }),
     closedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** The supervisor's verification of a closure (accepted or sent back, with the note). */
+    verifiedAt: timestamp({ withTimezone: true }),
+    verifiedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    verificationNote: text(),
     createdByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -34,15 +34,18 @@ async function createAssessment(page: Page, title: string): Promise<string> {
 
 const row = (page: Page, key: string) => page.locator(`[data-criterion="${key}"]`);
 
-/** Chooses a result in one criterion's row (and an explanation), saves it and waits until it is stored. */
-async function saveResult(page: Page, key: string, label: string, explanation?: string) {
+/** Chooses a result in one criterion's row (and an explanation), without saving: the page saves every row at once. */
+async function choose(page: Page, key: string, label: string, explanation?: string) {
   const r = row(page, key);
   await r.getByRole("radio", { name: label, exact: true }).check();
   if (explanation) await r.getByLabel("自我评估说明").fill(explanation);
-  await r.getByRole("button", { name: "保存", exact: true }).click();
-  await page.waitForURL((url) => url.searchParams.get("saved") === key);
-  await r.getByRole("status").getByText("已保存。").waitFor();
-  await r.getByRole("button", { name: "保存", exact: true }).waitFor();
+}
+
+/** The one save of the whole assessment; waits until it is stored. */
+async function saveAll(page: Page) {
+  await page.getByRole("button", { name: "保存评估" }).click();
+  await page.waitForURL((url) => url.searchParams.get("saved") === "all");
+  await page.getByRole("status").getByText(/^已保存：\d+ 项标准有修改。$/).waitFor();
 }
 
 describe("self-assessment", () => {
@@ -78,19 +81,22 @@ describe("self-assessment", () => {
     // The outcome follows a chosen result at once, before it is saved.
     await row(page, "3").getByRole("radio", { name: "部分达标 -1", exact: true }).check();
     await expect.poll(() => score.textContent()).toBe("99 分");
-    await page.getByText("1 项修改尚未保存：请逐项保存。").waitFor();
+    await page.getByRole("complementary").getByText("1 项修改尚未保存：保存后生效。").waitFor();
     expect(await page.getByTestId("partly-list").textContent()).toBe("3");
     await snap(page, "assessment-unsaved");
     await row(page, "3").getByLabel("自我评估说明").fill("进出口单证复核由关务部负责，但复核记录尚不完整。");
-    await row(page, "3").getByRole("button", { name: "保存", exact: true }).click();
-    await page.waitForURL((url) => url.searchParams.get("saved") === "3");
-    await row(page, "3").getByRole("status").getByText("已保存。").waitFor();
+    // Each criterion shows what already evidences it; a new organisation has nothing yet.
+    await row(page, "3").getByTestId("criterion-evidence").getByText("近 12 个月没有记录或管理制度可作为此项的证据。", { exact: false }).waitFor();
+    // A partial assessment is saved in one go; the rest can be answered later.
+    await saveAll(page);
+    await page.getByRole("status").getByText("已保存：1 项标准有修改。").waitFor();
     expect(await page.getByText("项修改尚未保存").count()).toBe(0);
+    expect(await row(page, "3").getByRole("radio", { name: "部分达标 -1", exact: true }).isChecked()).toBe(true);
 
     // A bonus item that applies: +2, so the score goes back up before it is saved.
     await row(page, "29-2").getByRole("radio", { name: "符合 +2", exact: true }).check();
     await expect.poll(() => score.textContent()).toBe("101 分含附加标准 +2 分");
-    await saveResult(page, "29-2", "符合 +2", "本企业属国家鼓励类产业（高新技术企业证书）。");
+    await choose(page, "29-2", "符合 +2", "本企业属国家鼓励类产业（高新技术企业证书）。");
 
     const explanations: Record<string, string> = {
       "1": "已指定副总经理负责关务，建立认证电子档案。",
@@ -99,9 +105,14 @@ describe("self-assessment", () => {
     for (let i = 1; i <= 28; i++) {
       const key = String(i);
       if (key === "3") continue;
-      await saveResult(page, key, key === "21" ? "部分达标 -1" : "达标 0", explanations[key]);
+      await choose(page, key, key === "21" ? "部分达标 -1" : "达标 0", explanations[key]);
     }
-    for (const key of ["29-1", "29-3", "29-4", "29-5"]) await saveResult(page, key, "不适用");
+    for (const key of ["29-1", "29-3", "29-4", "29-5"]) await choose(page, key, "不适用");
+    await page.getByRole("complementary").getByText("32 项修改尚未保存：保存后生效。").waitFor();
+    await snap(page, "assessment-before-save");
+    // All the rest in one save.
+    await saveAll(page);
+    await page.getByRole("status").getByText("已保存：32 项标准有修改。").waitFor();
 
     await page.getByRole("complementary").getByText("已评估 33 / 33 项").waitFor();
     expect(await score.textContent()).toBe("100 分含附加标准 +2 分");
@@ -134,11 +145,27 @@ describe("self-assessment", () => {
     await page.locator("#plan-3").getByText("尚无整改措施。").waitFor();
     await snap(page, "assessment-complete");
 
+    // Item 3 still has no corrective action: finalising is refused, naming it.
+    const confirm = page.getByLabel("我已核对评估结果，确认定稿（定稿后不能再修改）。");
+    await confirm.check();
+    await page.getByRole("button", { name: "定稿" }).click();
+    await page.getByText("以下 1 项需改进但尚无整改措施，请逐项添加整改措施后再定稿：").waitFor();
+    expect(await page.getByTestId("unplanned").getByRole("listitem").allTextContents()).toEqual(["3 单证控制"]);
+    const plan3 = page.locator("#plan-3");
+    await plan3.locator("summary", { hasText: "添加整改措施" }).click();
+    await plan3.locator('input[name="title"]').fill("补全进出口单证复核记录");
+    await plan3.locator('select[name="ownerUserId"]').selectOption({ label: org.name });
+    await plan3.locator('input[name="dueOn"]').fill("2026-04-30");
+    await plan3.locator("form").getByRole("button", { name: "添加整改措施" }).click();
+    await page.waitForURL((url) => url.searchParams.get("actionAdded") === "1");
+    await plan3.getByRole("link", { name: "CA-0002 补全进出口单证复核记录" }).waitFor();
+
+    await confirm.check();
     await page.getByRole("button", { name: "定稿" }).click();
     await page.waitForURL((url) => url.searchParams.get("finalized") === "1");
     await page.getByRole("status").getByText("评估已定稿。").waitFor();
     await page.getByText(/^已定稿：自 .+ 起只读（/).waitFor();
-    expect(await page.getByRole("button", { name: "保存", exact: true }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "保存评估" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "定稿" }).count()).toBe(0);
     expect(await row(page, "21").getByRole("radio", { name: "部分达标 -1", exact: true }).isChecked()).toBe(true);
     expect(await row(page, "21").getByRole("radio", { name: "部分达标 -1", exact: true }).isDisabled()).toBe(true);
@@ -184,7 +211,7 @@ describe("self-assessment", () => {
     expect(problems).toEqual([]);
   });
 
-  test("without JavaScript a result is saved by a plain form post", async () => {
+  test("without JavaScript the assessment is saved by a plain form post", async () => {
     const org = newOrganization("assess-nojs");
     const signup = await open({ locale: "zh-CN", viewport: DESKTOP });
     await signUpInChinese(signup.page, org);
@@ -195,9 +222,17 @@ describe("self-assessment", () => {
     const r = row(page, "1");
     await r.getByRole("radio", { name: "部分达标 -1", exact: true }).check();
     await r.getByLabel("自我评估说明").fill("认证档案为纸质，尚未建立电子档案。");
-    await r.getByRole("button", { name: "保存", exact: true }).click();
-    await page.waitForURL((url) => url.pathname === assessmentPath && url.searchParams.get("saved") === "1");
-    await r.getByRole("status").getByText("已保存。").waitFor();
+    // A field with a problem: nothing is saved, the message is under the field, the answers stay.
+    await row(page, "2").getByLabel("自我评估说明").fill("长".repeat(4001));
+    await page.getByRole("button", { name: "保存评估" }).click();
+    await page.getByText("未保存：有 1 处需要修改（下方红色标出）。").waitFor();
+    await row(page, "2").getByText("最多 4000 个字符。").waitFor();
+    expect(await r.getByRole("radio", { name: "部分达标 -1", exact: true }).isChecked()).toBe(true);
+    await snap(page, "assessment-nojs-refused", "phone");
+    await row(page, "2").getByLabel("自我评估说明").fill("");
+    await page.getByRole("button", { name: "保存评估" }).click();
+    await page.waitForURL((url) => url.pathname === assessmentPath && url.searchParams.get("saved") === "all");
+    await page.getByRole("status").getByText("已保存：1 项标准有修改。").waitFor();
     expect(await r.getByRole("radio", { name: "部分达标 -1", exact: true }).isChecked()).toBe(true);
     expect(await r.getByLabel("自我评估说明").inputValue()).toBe("认证档案为纸质，尚未建立电子档案。");
     expect(await page.getByTestId("score").textContent()).toBe("99 分");
@@ -219,7 +254,8 @@ describe("self-assessment", () => {
     await signUpInChinese(page, newOrganization("assess-block"));
     await createAssessment(page, "财务状况自查");
     await row(page, "9").getByText("不允许规范改进").waitFor();
-    await saveResult(page, "9", "不达标 -2", "2025年度审计报告为保留意见。");
+    await choose(page, "9", "不达标 -2", "2025年度审计报告为保留意见。");
+    await saveAll(page);
     const blocking = page.getByRole("alert").filter({ hasText: "阻止认证通过的不达标项" });
     expect(await blocking.getByTestId("blocking-item").allTextContents()).toEqual(["9 会计信息"]);
     await blocking.getByText("以下标准不允许规范改进：只要其中任一项不达标，即不能通过认证。").waitFor();

@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Locator, Page, Request } from "playwright-core";
+import postgres from "postgres";
 import sharp from "sharp";
 import { describe, expect, test } from "vitest";
 import {
@@ -20,6 +21,21 @@ import {
 
 const suite = e2eSuite("inspection");
 const open = suite.open;
+
+/** A member of the organisation of `ownerEmail` with this role (a security supervisor unless said). */
+async function addSupervisor(ownerEmail: string, role: "security_lead" | "security" = "security_lead"): Promise<string> {
+  const email = `${role}-${randomUUID().slice(0, 8)}@e2e.tradeguard.test`;
+  const sql = postgres(suite.app.databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [owner] = await sql<{ organizationId: string }[]>`
+      select m.organization_id as "organizationId" from memberships m join users u on u.id = m.user_id where lower(u.email) = lower(${ownerEmail})`;
+    const [user] = await sql<{ id: string }[]>`insert into users (email, name, password_hash) values (${email}, '王主管', 'not-used') returning id`;
+    await sql`insert into memberships (organization_id, user_id, role) values (${owner!.organizationId}, ${user!.id}, ${role})`;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+  return email;
+}
 
 /** The seven points of container-7-point, in order, with their Chinese prompts. */
 const POINTS = [
@@ -136,6 +152,43 @@ const expectedNetworkErrors = (problems: string[]) => problems.filter((p) => !/n
 
 // ---------------------------------------------------------------------------------------------
 
+describe("the guard's phone menu", () => {
+  test("shows what the gate uses first and the rest under 更多; a wide screen shows everything", async () => {
+    const setup = await open({ viewport: DESKTOP, locale: "zh-CN" });
+    const org = newOrganization("guard-menu");
+    await signUpInChinese(setup.page, org);
+    const guardEmail = await addSupervisor(org.email, "security");
+
+    const { page, problems } = await open({ viewport: PHONE, locale: "zh-CN" });
+    await logInBySession(page, suite.app, guardEmail, "/");
+    await page.getByText("☰ 菜单").click();
+    const menu = page.getByRole("navigation", { name: "主导航" }).filter({ visible: true });
+    const short = ["概览", "检查记录", "封志", "访客", "证卡与钥匙", "整改措施"];
+    await expect.poll(async () => menu.getByRole("link").filter({ visible: true }).allTextContents()).toEqual(short);
+    await snap(page, "guard-menu-short", "phone");
+    await menu.locator("summary", { hasText: "更多" }).click();
+    await menu.getByRole("link", { name: "培训" }).waitFor();
+    expect(await menu.getByRole("link").filter({ visible: true }).count()).toBeGreaterThan(short.length + 5);
+    await snap(page, "guard-menu-more", "phone");
+    await menu.getByRole("link", { name: "封志" }).click();
+    await page.waitForURL("**/seals");
+    expect(problems).toEqual([]);
+
+    // The owner's phone menu is the whole menu; the guard on a wide screen sees the whole sidebar too.
+    await setup.page.setViewportSize(PHONE);
+    await setup.page.goto("/");
+    await setup.page.getByText("☰ 菜单").click();
+    const ownerMenu = setup.page.getByRole("navigation", { name: "主导航" }).filter({ visible: true });
+    await ownerMenu.getByRole("link", { name: "培训" }).waitFor();
+    expect(await ownerMenu.locator("summary", { hasText: "更多" }).count()).toBe(0);
+    await page.setViewportSize(DESKTOP);
+    await page.goto("/");
+    const sidebar = page.getByRole("navigation", { name: "主导航" }).filter({ visible: true });
+    await sidebar.getByRole("link", { name: "培训" }).waitFor();
+    await sidebar.getByRole("link", { name: "检查计划" }).waitFor();
+  });
+});
+
 describe("container inspection", () => {
   test("a full 7-point inspection with photos and a failure, on a phone, in Chinese", async () => {
     const { page, problems } = await open({ viewport: PHONE, locale: "zh-CN" });
@@ -251,9 +304,27 @@ describe("container inspection", () => {
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get("saved") === "1");
     await page.getByRole("status").or(page.getByRole("alert")).getByText("已保存。").first().waitFor();
+    // The inspector's own closure waits for another supervisor: the container stays held.
+    await page.getByText("等待安保主管验证", { exact: true }).waitFor();
+    await page.getByText("此集装箱由您本人查验，须由其他主管验证。").waitFor();
+    const actionPath = new URL(page.url()).pathname;
+    await snap(page, "action-awaiting-verification");
     await page.locator(`a[href="${recordPath}"]`).click();
     await page.waitForURL((url) => url.pathname === recordPath);
+    await page.getByText("放行受阻", { exact: true }).waitFor();
+    await page.getByText("其中 1 项已关闭，待主管（非查验人）验证。").waitFor();
 
+    const supervisor = await open({ viewport: PHONE, locale: "zh-CN" });
+    await logInBySession(supervisor.page, suite.app, await addSupervisor(org.email), actionPath);
+    await supervisor.page.getByRole("heading", { name: "验证整改结果" }).waitFor();
+    await snap(supervisor.page, "action-verify");
+    await supervisor.page.getByLabel("验证意见").fill("现场查看新地板，已牢固。");
+    await supervisor.page.getByRole("button", { name: "确认整改完成" }).click();
+    await supervisor.page.waitForURL((url) => url.searchParams.get("verified") === "accept");
+    await supervisor.page.getByText("已验证：措施已完成。").waitFor();
+    expect(supervisor.problems).toEqual([]);
+
+    await page.reload();
     await page.getByText("无阻碍事项：可以放行装货。").waitFor();
     await page.getByText("可放行", { exact: true }).waitFor();
     await page.getByRole("button", { name: "放行装货" }).click();

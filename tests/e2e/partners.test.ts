@@ -223,16 +223,35 @@ describe("trading partners", () => {
     expect((await q.content()).match(/"(weight|score|critical)\\*"/g) ?? []).toEqual([]);
     await snap(q, "questionnaire-open");
 
-    const answered = await answerEveryQuestion(q);
-    expect(answered).toBe(18);
+    // Part-way: six answers and one document, saved to continue later with the same link.
+    const names = await questionNames(q);
+    for (const name of names.slice(0, 6)) await q.locator(`input[type=radio][name="${name}"]`).first().check();
     await q.locator('textarea[name="comment_customs-credit-status"]').fill("2025 年 6 月通过高级认证，证书编号 AEOCN3205000001。");
     await q.getByLabel("需上传的文件：海关信用等级查询截图").setInputFiles(pdf("credit-lookup.pdf"));
-    await q.getByRole("button", { name: "提交回答" }).click();
-    await q.waitForURL((url) => url.searchParams.get("submitted") === "1");
-    const thanks = notice(q, "谢谢");
+    await q.getByRole("button", { name: "保存，稍后继续" }).click();
+    await q.waitForURL((url) => url.searchParams.get("saved") === "1");
+    await q.getByText("已保存。您可以用同一链接稍后继续填写。").waitFor();
+
+    // Later, the link opened again (another visit, no session): what was saved is there.
+    const later = await open({ locale: "zh-CN", viewport: PHONE });
+    const r = later.page;
+    await r.goto(link ?? "");
+    await r.getByRole("heading", { name: "供应商安全评估问卷", level: 1 }).waitFor();
+    expect(await r.getByTestId("questionnaire-progress").textContent()).toMatch(/^已回答 6 \/ 18 题 · 已上传文件 1 \/ \d+ 题$/);
+    await r.getByText("已上传：credit-lookup.pdf", { exact: false }).waitFor();
+    await r.getByText(/^上次保存：/).waitFor();
+    expect(await r.locator(`input[type=radio][name="${names[0]}"]`).first().isChecked()).toBe(true);
+    expect(await r.locator('textarea[name="comment_customs-credit-status"]').inputValue()).toBe("2025 年 6 月通过高级认证，证书编号 AEOCN3205000001。");
+    await snap(r, "questionnaire-continued", "phone");
+
+    const answered = await answerEveryQuestion(r);
+    expect(answered).toBe(18);
+    await r.getByRole("button", { name: "提交回答" }).click();
+    await r.waitForURL((url) => url.searchParams.get("submitted") === "1");
+    const thanks = notice(r, "谢谢");
     await thanks.getByText("您的回答已发送。我们将进行审核，如有需要会与您联系。").waitFor();
-    expect(await q.getByRole("button", { name: "提交回答" }).count()).toBe(0);
-    await snap(q, "questionnaire-thanks");
+    expect(await r.getByRole("button", { name: "提交回答" }).count()).toBe(0);
+    await snap(r, "questionnaire-thanks");
 
     // The link is spent: opened again, it says the answers are in and offers no form.
     const again = await open({ locale: "zh-CN", viewport: PHONE });
@@ -247,6 +266,8 @@ describe("trading partners", () => {
     // --- Procurement sees the supplier's answers and document, and prepares the evaluation.
     await page.goto(evaluationPath);
     await page.getByText("合作伙伴已填写：待审核", { exact: true }).waitFor();
+    // The supplier claims advanced certification; the register (as registered) does not know it.
+    await page.getByText("伙伴声明其海关信用等级为“高级认证企业”，但登记信息记录为“不详”。").waitFor();
     await page.getByText("合作伙伴填写于").waitFor();
     expect(await page.locator('input[name="answer_customs-credit-status"][value="advanced"]').isChecked()).toBe(true);
     expect(await page.locator('input[name="answer_smuggling-record"][value="no"]').isChecked()).toBe(true);
@@ -368,7 +389,7 @@ describe("trading partners", () => {
     await page.getByRole("link", { name: ref("HT-2026-118", "包装材料采购框架合同") }).waitFor();
     await snap(page, "partner-complete");
 
-    expect([...owner.problems, ...buyer.problems, ...officer.problems, ...supplier.problems, ...again.problems]).toEqual([]);
+    expect([...owner.problems, ...buyer.problems, ...officer.problems, ...supplier.problems, ...later.problems, ...again.problems]).toEqual([]);
   }, 120_000); // four people in five browsers: longer than the usual 60 s
 
   test("a revoked questionnaire link no longer opens the questionnaire", async () => {

@@ -29,7 +29,9 @@ import * as assessmentRoute from "~/routes/_app.assessments.$assessmentId/route"
 import * as listRoute from "~/routes/_app.assessments._index";
 import * as newRoute from "~/routes/_app.assessments.new";
 import * as reportRoute from "~/routes/assessments.$assessmentId.report[.]pdf";
-import { addMember, signUpOrganization, type SignedUp } from "../support/factories";
+import { addMember, createSite, signUpOrganization, type SignedUp } from "../support/factories";
+import { submitContainerInspection } from "../support/inspection-factories";
+import { applyDirect, createModel, receiveRange, sealActor, sealPrefix } from "../support/seal-factories";
 import { callAction, callLoader, errorsOf, getRequest, keyOf, type Fields } from "../support/requests";
 import { countRows, testDb } from "../support/test-database";
 
@@ -360,6 +362,79 @@ describe("saving results", () => {
   });
 });
 
+describe("the whole assessment in one save", () => {
+  test("shows per criterion the records that evidence it, and saves every answer at once; partial answers are fine", async () => {
+    const owner = await signUpOrganization();
+    const actor = { organizationId: owner.organizationId, userId: owner.userId };
+    const siteId = (await createSite(owner.cookie)).id;
+    // Two container inspections and a seal application: evidence for 2014 item 26 (货物安全).
+    await submitContainerInspection(actor, siteId);
+    await submitContainerInspection(actor, siteId, { values: { occurredAt: "2026-11-21T10:00" } });
+    const seal = `${sealPrefix()}0001`;
+    await receiveRange(sealActor(owner), await createModel(sealActor(owner)), seal, seal, siteId, "2026-01-05T08:00");
+    expect((await applyDirect(sealActor(owner), seal)).ok).toBe(true);
+    const id = await newAssessment(owner);
+
+    const before = await view(owner, id);
+    expect(before.evidence["26"]?.recent).toEqual(
+      expect.arrayContaining([
+        { type: "inspection", count: 2 },
+        { type: "seal_application", count: 1 },
+      ]),
+    );
+    expect(before.evidence["1"]).toMatchObject({ recent: [], policies: [] });
+
+    const writes = await writesOf(owner.organizationId);
+    const long = "长".repeat(4001);
+    const refused = await post(owner, id, {
+      intent: "results",
+      criteria: ["1", "2", "3", "13", "26"],
+      result_1: "meets",
+      result_2: "partly_meets",
+      explanation_2: "复核记录不完整。",
+      result_13: "partly_meets",
+      explanation_26: long,
+    });
+    expect(refused.status).toBe(400);
+    expect(Object.keys(errorsOf(refused)).sort()).toEqual(["explanation_26"]);
+    expect(keyOf(errorsOf(refused).explanation_26)).toBe("errors.tooLong");
+    expect(await writesOf(owner.organizationId)).toEqual(writes);
+    // Each field is checked: a result the criterion does not offer is named on its own field.
+    const notOffered = await post(owner, id, { intent: "results", criteria: ["1", "13"], result_1: "meets", result_13: "partly_meets" });
+    expect(errorsOf(notOffered)).toEqual({ result_13: "assessments.resultNotAllowed" });
+    expect(await writesOf(owner.organizationId)).toEqual(writes);
+
+    const saved = await post(owner, id, {
+      intent: "results",
+      criteria: ["1", "2", "3", "26"],
+      result_1: "meets",
+      result_2: "partly_meets",
+      explanation_2: "复核记录不完整。",
+      explanation_26: "两次集装箱检查和一次施封已记录。",
+    });
+    expect(saved.status, JSON.stringify(saved.data)).toBe(302);
+    expect(saved.location).toBe(`/assessments/${id}?saved=all&changed=3`);
+    const d = await view(owner, id);
+    expect(d.results["1"]?.result).toBe("meets");
+    expect(d.results["2"]).toMatchObject({ result: "partly_meets", explanation: "复核记录不完整。" });
+    expect(d.results["3"]?.result).toBeNull();
+    expect(d.results["26"]).toMatchObject({ result: null, explanation: "两次集装箱检查和一次施封已记录。" });
+    const after = await writesOf(owner.organizationId);
+    expect(after.audit - writes.audit).toBe(3);
+    // Saving the same page again changes nothing and audits nothing.
+    const again = await post(owner, id, {
+      intent: "results",
+      criteria: ["1", "2", "3", "26"],
+      result_1: "meets",
+      result_2: "partly_meets",
+      explanation_2: "复核记录不完整。",
+      explanation_26: "两次集装箱检查和一次施封已记录。",
+    });
+    expect(again.location).toBe(`/assessments/${id}?saved=all&changed=0`);
+    expect(await writesOf(owner.organizationId)).toEqual(after);
+  });
+});
+
 describe("the outcome follows the official rules", () => {
   test("cn-2014-general: five partly met is 95 and passes; one failed improvable item fails it", async () => {
     const owner = await signUpOrganization();
@@ -478,14 +553,39 @@ describe("finalising", () => {
     const last = ["28", "29-5"];
     await answer(owner, id, Object.fromEntries(Object.entries(answers).filter(([k]) => !last.includes(k))));
 
-    const refused = await post(owner, id, { intent: "finalize" });
+    const refused = await post(owner, id, { intent: "finalize", confirm: "yes" });
     expect(refused.status).toBe(400);
     expect(errorsOf(refused)).toEqual({ form: 'assessments.incomplete|{"count":2}' });
     expect(translateMessage(zh, errorsOf(refused).form ?? "")).toBe("还有 2 项标准未评估。请评估全部标准后再定稿。");
     expect((await view(owner, id)).assessment.status).toBe("draft");
 
     await answer(owner, id, { "28": "meets", "29-5": "not_applicable" });
-    const done = await post(owner, id, { intent: "finalize" });
+    // Complete, but item 1 is partly met and has no corrective action: refused, naming it.
+    const unplanned = await post(owner, id, { intent: "finalize", confirm: "yes" });
+    expect(unplanned.status).toBe(400);
+    expect(keyOf(errorsOf(unplanned).form)).toBe("assessments.shortfallWithoutAction");
+    expect(translateMessage(zh, errorsOf(unplanned).form ?? "")).toBe("以下 1 项需改进但尚无整改措施，请逐项添加整改措施后再定稿：");
+    expect(translateMessage(serverT("en"), errorsOf(unplanned).form ?? "")).toBe(
+      "1 item(s) to improve have no corrective action yet. Add one for each before finalising:",
+    );
+    // The page lists them by code and title under the message.
+    expect((unplanned.data as { unplanned?: string[] }).unplanned).toEqual(["1"]);
+    expect((await view(owner, id)).assessment.status).toBe("draft");
+    // A cancelled action does not count as a plan.
+    const cancelledPlan = await post(owner, id, { intent: "action", criterion: "1", title: "认证档案电子化", ownerUserId: owner.userId, dueOn: "2026-04-30" });
+    expect(cancelledPlan.status, JSON.stringify(cancelledPlan.data)).toBe(302);
+    await testDb().update(correctiveActions).set({ status: "cancelled" }).where(eq(correctiveActions.organizationId, owner.organizationId));
+    expect(keyOf(errorsOf(await post(owner, id, { intent: "finalize", confirm: "yes" })).form)).toBe("assessments.shortfallWithoutAction");
+    const plan = await post(owner, id, { intent: "action", criterion: "1", title: "建立认证电子档案", ownerUserId: owner.userId, dueOn: "2026-04-30" });
+    expect(plan.status, JSON.stringify(plan.data)).toBe(302);
+
+    // Finalising cannot be undone: without the confirmation box it is refused and nothing changes.
+    const unconfirmed = await post(owner, id, { intent: "finalize" });
+    expect(unconfirmed.status).toBe(400);
+    expect(errorsOf(unconfirmed)).toEqual({ form: "assessments.confirmFinalize" });
+    expect((await view(owner, id)).assessment.status).toBe("draft");
+
+    const done = await post(owner, id, { intent: "finalize", confirm: "yes" });
     expect(done.status).toBe(302);
     expect(done.location).toBe(`/assessments/${id}?finalized=1`);
     const d = await view(owner, id);
@@ -503,11 +603,11 @@ describe("finalising", () => {
     expect(errorsOf(late)).toEqual({ form: "assessments.finalReadOnly" });
     const withFile = await post(owner, id, { intent: "result", criterion: "2", result: "fails" }, { name: "x.pdf", bytes: PDF_BYTES });
     expect(errorsOf(withFile)).toEqual({ form: "assessments.finalReadOnly" });
-    expect(errorsOf(await post(owner, id, { intent: "finalize" }))).toEqual({ form: "assessments.finalReadOnly" });
+    expect(errorsOf(await post(owner, id, { intent: "finalize", confirm: "yes" }))).toEqual({ form: "assessments.finalReadOnly" });
     expect(await writesOf(owner.organizationId)).toEqual(before);
     expect((await resultRow(id, "1")).result.result).toBe("partly_meets");
     // Corrective actions are still planned on a final assessment.
-    const planned = await post(owner, id, { intent: "action", criterion: "1", title: "认证档案电子化", ownerUserId: owner.userId, dueOn: "2026-04-30" });
+    const planned = await post(owner, id, { intent: "action", criterion: "1", title: "纸质档案扫描归档", ownerUserId: owner.userId, dueOn: "2026-04-30" });
     expect(planned.status, JSON.stringify(planned.data)).toBe(302);
 
     expect(await verifyOrganizationChain(testDb(), owner.organizationId)).toMatchObject({ ok: true });
@@ -574,7 +674,11 @@ describe("the report PDF", () => {
       expect(flat).toMatch(/认证部分达标指标序号Partlymet：5、21/);
       await run("qpdf", ["--check", file]);
 
-      expect((await post(owner, id, { intent: "finalize" })).status).toBe(302);
+      for (const criterion of ["5", "21"]) {
+        const planned = await post(owner, id, { intent: "action", criterion, title: `整改第 ${criterion} 项`, ownerUserId: owner.userId, dueOn: "2026-04-30" });
+        expect(planned.status, JSON.stringify(planned.data)).toBe(302);
+      }
+      expect((await post(owner, id, { intent: "finalize", confirm: "yes" })).status).toBe(302);
       const once = await downloadReport(owner, id);
       await new Promise((resolve) => setTimeout(resolve, 1100));
       const twice = await downloadReport(owner, id);
@@ -613,7 +717,10 @@ describe("the report PDF", () => {
     await close(3, "done", new Date("2026-04-15T15:30:00Z"));
     await close(4, "done", new Date("2026-04-15T16:30:00Z"));
     await close(5, "cancelled", new Date("2026-04-10T02:00:00Z"));
-    expect((await post(owner, id, { intent: "finalize" })).status).toBe(302);
+    // Item 5 has no action: the assessment stays a draft (finalising is refused), and its report says so.
+    const refusedFinal = await post(owner, id, { intent: "finalize", confirm: "yes" });
+    expect(keyOf(errorsOf(refusedFinal).form)).toBe("assessments.shortfallWithoutAction");
+    expect((refusedFinal.data as { unplanned?: string[] }).unplanned).toEqual(["5"]);
 
     const item21 = (await resultRow(id, "21")).criterion.id;
     const item22 = (await resultRow(id, "22")).criterion.id;

@@ -383,6 +383,30 @@ describe("release for loading", () => {
       { cookie: guard.cookie, params: { actionId: action!.id } },
     );
     expect(closed.status, JSON.stringify(closed.data)).toBe(302);
+    // The guard's own closure is not the end of it: the action waits for a supervisor, and the
+    // container stays held.
+    const [waiting] = await testDb().select().from(correctiveActions).where(eq(correctiveActions.id, action!.id));
+    expect(waiting).toMatchObject({ status: "awaiting_verification", closedByUserId: guard.userId, verifiedAt: null });
+    const held = await callLoader<{ release: { state: string }; can: { release: boolean } }>(inspectionRoute, url, {
+      cookie: guard.cookie,
+      params: { inspectionId: id },
+    });
+    expect(held.data.release).toEqual({ state: "blocked", openActions: 1 });
+    const early = await callAction(inspectionRoute, url, { intent: "release" }, { cookie: guard.cookie, params: { inspectionId: id } });
+    expect(keyOf(errorsOf(early).form)).toBe("inspections.releaseRefused.blocked");
+    const verify = (cookie: string, fields: Fields) =>
+      callAction(actionRoute, `/actions/${action!.id}`, { intent: "verify", ...fields }, { cookie, params: { actionId: action!.id } });
+    // The guard cannot verify his own closure; the supervisor's page offers the verification.
+    expect(keyOf(errorsOf(await verify(guard.cookie, { decision: "accept" })).form)).toBe("actions.verifySupervisorsOnly");
+    const leadPage = await callLoader<{ canVerify: boolean; action: { status: string } }>(actionRoute, `/actions/${action!.id}`, {
+      cookie: lead.cookie,
+      params: { actionId: action!.id },
+    });
+    expect(leadPage.data).toMatchObject({ canVerify: true, action: { status: "awaiting_verification" } });
+    const accepted = await verify(lead.cookie, { decision: "accept", verificationNote: "New panel seen at the gate" });
+    expect(accepted.status, JSON.stringify(accepted.data)).toBe(302);
+    const [verified] = await testDb().select().from(correctiveActions).where(eq(correctiveActions.id, action!.id));
+    expect(verified).toMatchObject({ status: "done", closedByUserId: guard.userId, verifiedByUserId: lead.userId, verificationNote: "New panel seen at the gate" });
     const released = await callAction(inspectionRoute, url, { intent: "release" }, { cookie: guard.cookie, params: { inspectionId: id } });
     expect(released.status).toBe(302);
     const [record] = await testDb().select().from(inspections).where(eq(inspections.id, id));
@@ -447,6 +471,51 @@ describe("release for loading", () => {
     expect(byOwner.status).toBe(302);
     const [record] = await testDb().select().from(inspections).where(eq(inspections.id, id));
     expect(record).toMatchObject({ signedOffByUserId: org.userId, signoffNote: "Seen" });
+  });
+});
+
+describe("verifying the closure of a finding that holds a release", () => {
+  test("never by the inspector nor by the closer; sending it back needs a reason and reopens the action", async () => {
+    // The supervisor inspected himself: he may close his action, but another supervisor verifies.
+    const own = await submitContainerInspection({ organizationId: org.organizationId, userId: lead.userId }, siteId, { failPoints: ["doors"] });
+    const [ownAction] = await testDb().select().from(correctiveActions).where(eq(correctiveActions.sourceId, own.id));
+    const ownParams = { actionId: ownAction!.id };
+    const ownUrl = `/actions/${ownAction!.id}`;
+    expect((await callAction(actionRoute, ownUrl, { status: "done", closingNote: "Hinge welded" }, { cookie: lead.cookie, params: ownParams })).status).toBe(302);
+    const ownVerify = await callAction(actionRoute, ownUrl, { intent: "verify", decision: "accept" }, { cookie: lead.cookie, params: ownParams });
+    expect(ownVerify.status).toBe(400);
+    expect(keyOf(errorsOf(ownVerify).form)).toBe("actions.verifyOwnInspection");
+    const leadView = await callLoader<{ canVerify: boolean; verifyBlockedBy: string | null }>(actionRoute, ownUrl, { cookie: lead.cookie, params: ownParams });
+    expect(leadView.data).toMatchObject({ canVerify: false, verifyBlockedBy: "actions.verifyOwnInspection" });
+    expect((await callAction(actionRoute, ownUrl, { intent: "verify", decision: "accept" }, { cookie: org.cookie, params: ownParams })).status).toBe(302);
+
+    // The owner of the organisation closed the guard's action: he may not verify his own closure.
+    const { id } = await submitContainerInspection({ organizationId: org.organizationId, userId: guard.userId }, siteId, { failPoints: ["floor"] });
+    const [action] = await testDb().select().from(correctiveActions).where(eq(correctiveActions.sourceId, id));
+    const params = { actionId: action!.id };
+    const url = `/actions/${action!.id}`;
+    expect((await callAction(actionRoute, url, { status: "done", closingNote: "Floor patched" }, { cookie: org.cookie, params })).status).toBe(302);
+    const byCloser = await callAction(actionRoute, url, { intent: "verify", decision: "accept" }, { cookie: org.cookie, params });
+    expect(keyOf(errorsOf(byCloser).form)).toBe("actions.verifyOwnClosure");
+    const before = await countOf("audit_events", org.organizationId);
+    const noReason = await callAction(actionRoute, url, { intent: "verify", decision: "reject" }, { cookie: lead.cookie, params });
+    expect(keyOf(errorsOf(noReason).verificationNote)).toBe("actions.verificationNoteRequired");
+    expect(await countOf("audit_events", org.organizationId)).toBe(before);
+    const back = await callAction(
+      actionRoute,
+      url,
+      { intent: "verify", decision: "reject", verificationNote: "Patch is loose at the rear corner" },
+      { cookie: lead.cookie, params },
+    );
+    expect(back.status, JSON.stringify(back.data)).toBe(302);
+    const [reopened] = await testDb().select().from(correctiveActions).where(eq(correctiveActions.id, action!.id));
+    expect(reopened).toMatchObject({ status: "in_progress", closedAt: null, closedByUserId: null, verifiedByUserId: lead.userId, verificationNote: "Patch is loose at the rear corner" });
+    const page = await callLoader<{ release: { state: string } }>(inspectionRoute, `/inspections/${id}`, { cookie: guard.cookie, params: { inspectionId: id } });
+    expect(page.data.release).toEqual({ state: "blocked", openActions: 1 });
+    // A member who is neither the owner nor a supervisor still gets a 403 whatever is posted.
+    const buyer = await addMember(org.cookie, "procurement");
+    expect((await callAction(actionRoute, url, { intent: "verify", decision: "accept" }, { cookie: buyer.cookie, params })).status).toBe(403);
+    expect(await verifyOrganizationChain(testDb(), org.organizationId)).toMatchObject({ ok: true });
   });
 });
 
@@ -658,7 +727,22 @@ describe("the actions a failed point raises", () => {
       actions: { id: string; titles: { zh: string; en: string }; source: { type: string; href: string } | null }[];
     }>(actionsRoute, "/actions", { cookie: org.cookie });
     const row = list.data.actions.find((a) => a.id === action!.id);
-    expect(row?.titles).toEqual({ zh: "5. 顶板", en: "5. Ceiling/roof" });
+    // The title says which container, which inspection and what was found, in either language.
+    const [record] = await testDb().select().from(inspections).where(eq(inspections.id, id));
+    const reference = `INS-${String(record!.number).padStart(6, "0")}`;
+    expect(row?.titles).toEqual({
+      zh: `CSQU3054383 · ${reference} · 5. 顶板：Damage found at ceiling-roof`,
+      en: `CSQU3054383 · ${reference} · 5. Ceiling/roof: Damage found at ceiling-roof`,
+    });
     expect(row?.source).toMatchObject({ type: "inspection", href: `/inspections/${id}` });
+    // The stored title carries the same context, for whatever reads the row alone.
+    expect(after?.title).toBe(`CSQU3054383 · ${reference} · 5. 顶板 / Ceiling/roof：Damage found at ceiling-roof`);
+    // The action's own page is headed the same way.
+    const page = await callLoader<{ action: { titles: { zh: string } } }>(actionRoute, url, { cookie: org.cookie, params });
+    expect(page.data.action.titles.zh).toBe(row?.titles.zh);
+    // A row written before titles carried context still reads with it: composed from the linked records.
+    await testDb().update(correctiveActions).set({ title: "5. 顶板 / Ceiling/roof" }).where(eq(correctiveActions.id, action!.id));
+    const old = await callLoader<{ action: { titles: { zh: string } } }>(actionRoute, url, { cookie: org.cookie, params });
+    expect(old.data.action.titles.zh).toBe(row?.titles.zh);
   });
 });

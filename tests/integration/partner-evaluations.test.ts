@@ -683,8 +683,27 @@ describe("the partner's questionnaire link", () => {
     expect((await evaluationRow(evaluationB)).answers).toEqual({});
     expect(await countRows("partner_documents", sql`evaluation_id = ${evaluationB}`)).toBe(0);
 
-    // The partner sees what it saved; the reviewer sees the documents.
-    expect((await openLink(tokenA)).data.answers).toEqual(row.answers);
+    // The partner sees what it saved, its files under their questions, when it last saved; the reviewer sees the documents.
+    const reopened = (await openLink(tokenA)).data;
+    expect(reopened.answers).toEqual(row.answers);
+    expect(reopened.documents.map((f) => [f.questionKey, f.name]).sort()).toEqual(
+      [
+        [withDocument.key, "credit-status.pdf"],
+        [null, "company-profile.pdf"],
+        [null, "stray.pdf"],
+      ].sort(),
+    );
+    expect(reopened.savedAt).toBeInstanceOf(Date);
+    // Another partner's link, to its own evaluation, shows none of them.
+    expect((await openLink(tokenB)).data.documents).toEqual([]);
+    // Continuing later: more answers are added to those kept, nothing is lost, and it is still open.
+    const more = answerFields({ questions: questionnaire.questions.slice(4, 8) });
+    const later = await postLink(tokenA, { intent: "save", ...some, ...more });
+    expect(later.status, JSON.stringify(later.data)).toBe(302);
+    const continued = (await openLink(tokenA)).data;
+    expect(Object.keys(continued.answers).sort()).toEqual(questionnaire.questions.slice(0, 8).map((q) => q.key).sort());
+    expect(continued.documents).toHaveLength(3);
+    expect(continued.state).toBe("open");
     const review = await evaluationPage(procurement.cookie, evaluationA);
     expect(review.data.documents.map((d) => d.name).sort()).toEqual(["company-profile.pdf", "credit-status.pdf", "stray.pdf"]);
     expect((await linkRow(linkA)).lastOpenedAt).toBeInstanceOf(Date);
@@ -885,3 +904,23 @@ describe("the partner's questionnaire link", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+
+describe("a partner's claimed status against the register", () => {
+  test("a partner claiming advanced certification and an AEO certificate the register does not record is flagged on the evaluation", async () => {
+    // Registered as a general (其他注册信息企业) enterprise without AEO status.
+    const partner = await registerPartner(procurement.cookie, { legalNameZh: "宁波声明物流有限公司", customsCredit: "general", aeoProgramme: "none" });
+    const evaluation = await startEvaluation(procurement.cookie, partner.id);
+    const { token } = await createLink(procurement.cookie, evaluation);
+    const clean = await evaluationPage<{ statusFlags: unknown[] }>(procurement.cookie, evaluation);
+    expect(clean.data.statusFlags).toEqual([]);
+
+    const saved = await postLink(token, { intent: "save", "answer_customs-credit-status": "advanced", "answer_aeo-status": "certified" });
+    expect(saved.status, JSON.stringify(saved.data)).toBe(302);
+    const flagged = await evaluationPage<{ statusFlags: unknown[] }>(procurement.cookie, evaluation);
+    expect(flagged.data.statusFlags).toEqual([{ kind: "credit", claimed: "advanced", recorded: "general" }, { kind: "aeo" }]);
+
+    // The answer that matches the register raises nothing.
+    await postLink(token, { intent: "save", "answer_customs-credit-status": "registered", "answer_aeo-status": "no" });
+    expect((await evaluationPage<{ statusFlags: unknown[] }>(procurement.cookie, evaluation)).data.statusFlags).toEqual([]);
+  });
+});

@@ -10,6 +10,9 @@ await vi.hoisted(async () => (await import("../support/files-directory")).ownFil
 
 import { evidenceLinks, outboxEmails, sealEventPhotos, sealEvents, seals } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
+import { localDateTimeInZone } from "~/lib/i18n/format";
+import { serverT } from "~/lib/i18n/i18n.server";
+import { translateMessage } from "~/lib/i18n/messages";
 import { ApplySealSchema, VerifySealSchema } from "~/lib/seals/seal-schema";
 import { applySeal } from "~/lib/seals/seal-application.server";
 import { getSealChain, openSealReports } from "~/lib/seals/seal-queries.server";
@@ -57,7 +60,8 @@ async function sealRow(number: string) {
 async function received(count: number, model = modelH) {
   const prefix = sealPrefix();
   const numbers = Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(4, "0")}`);
-  await receiveRange(sealActor(org), model, numbers[0] as string, numbers.at(-1) as string, siteId);
+  // Received well before the dates the tests apply and verify them on (a chain only moves forward).
+  await receiveRange(sealActor(org), model, numbers[0] as string, numbers.at(-1) as string, siteId, "2026-01-05T08:00");
   return numbers;
 }
 
@@ -410,6 +414,45 @@ describe("custody", () => {
     expect(await sealRow(numbers[1] as string)).toMatchObject({ status: "in_stock", custodianUserId: null });
     const chain = await getSealChain(testDb(), org.organizationId, seal.id);
     expect(chain?.events.map((e) => e.event.kind)).toEqual(["received", "issued", "returned"]);
+  });
+
+  test("the chain is in time order: an application or a VVTT dated before the seal's latest event is refused and writes nothing", async () => {
+    const [number] = await received(1);
+    const issued = await callAction(issueRoute, "/seals/issue", { custodianUserId: guard.userId, fromNumber: number }, { cookie: lead.cookie });
+    expect(issued.status, JSON.stringify(issued.data)).toBe(302);
+    const seal = await sealRow(number as string);
+    const [issue] = await testDb()
+      .select()
+      .from(sealEvents)
+      .where(and(eq(sealEvents.sealId, seal.id), eq(sealEvents.kind, "issued")));
+    const issuedAt = localDateTimeInZone(issue!.occurredAt, "Asia/Shanghai").replace("T", " ");
+    // Applied "an hour ago", before it was issued to the guard: that cannot be.
+    const hourAgo = localDateTimeInZone(new Date(Date.now() - 60 * 60 * 1000), "Asia/Shanghai");
+    const events = await countOf("seal_events");
+    const early = await callAction(applyRoute, "/seals/apply", await applyFields(number as string, { occurredAt: hourAgo }), { cookie: guard.cookie });
+    expect(early.status).toBe(400);
+    const error = errorsOf(early).occurredAt ?? "";
+    expect(keyOf(error)).toBe("seals.errors.beforeLatest");
+    expect(translateMessage(serverT("zh-CN"), error)).toBe(
+      `此时间早于该封志的上一条记录（“领用”，${issuedAt}）。保管链须按时间先后登记，请核对时间。`,
+    );
+    expect(translateMessage(serverT("en"), error)).toBe(
+      `This time is before the seal's latest event, “Issued” at ${issuedAt}. The chain of custody is recorded in time order: check the time.`,
+    );
+    expect(await countOf("seal_events")).toBe(events);
+    expect(await sealRow(number as string)).toMatchObject({ status: "issued" });
+
+    const now = await callAction(applyRoute, "/seals/apply", await applyFields(number as string), { cookie: guard.cookie });
+    expect(now.status, JSON.stringify(now.data)).toBe(302);
+    const lateCheck = await callAction(verifyRoute, "/seals/verify", { ...vvtt(number as string), occurredAt: hourAgo, photo: await jpegFile("v.jpg") }, { cookie: guard.cookie });
+    expect(keyOf(errorsOf(lateCheck).occurredAt)).toBe("seals.errors.beforeLatest");
+    const page = await callLoader<{ events: { event: { kind: string; occurredAt: string } }[] }>(chainRoute, `/seals/${seal.id}`, {
+      cookie: guard.cookie,
+      params: { sealId: seal.id },
+    });
+    expect(page.data.events.map((e) => e.event.kind)).toEqual(["received", "issued", "applied"]);
+    const times = page.data.events.map((e) => new Date(e.event.occurredAt).getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
   test("seals are held only by roles that use them: an auditor is neither offered nor accepted as custodian", async () => {

@@ -310,6 +310,9 @@ export interface QuestionnairePageData {
   partner: { nameZh: string; nameEn: string };
   questionnaire: { titleZh: string; titleEn: string; questions: Record<string, unknown>[] };
   answers: Record<string, { option: string; comment?: string }>;
+  /** What the partner uploaded through its links, kept for when it comes back. */
+  documents: { id: string; questionKey: string | null; name: string; sizeBytes: number }[];
+  savedAt: Date | null;
 }
 
 /** The public page behind a link, without an account. */

@@ -28,8 +28,9 @@ export function sealPrefix(): string {
   return `T${String(Date.now()).slice(-6)}${String(serial).padStart(3, "0")}N`;
 }
 
-export async function receiveRange(actor: SealActor, modelId: string, from: string, to: string, siteId?: string) {
-  const outcome = await receiveSeals(testDb(), actor, ReceiveSealsSchema.parse({ modelId, siteId, fromNumber: from, toNumber: to }));
+/** Received now unless `occurredAt` (local time) says when: a seal's later events cannot be dated before it. */
+export async function receiveRange(actor: SealActor, modelId: string, from: string, to: string, siteId?: string, occurredAt?: string) {
+  const outcome = await receiveSeals(testDb(), actor, ReceiveSealsSchema.parse({ modelId, siteId, fromNumber: from, toNumber: to, occurredAt }));
   if (!outcome.ok) throw new Error(`seals not received: ${JSON.stringify(outcome.errors)}`);
   return outcome;
 }

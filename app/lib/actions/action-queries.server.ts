@@ -24,6 +24,9 @@ import { assessmentReference } from "../assessments/result-labels";
 import { inspectionReference } from "../inspections/inspection-rules";
 import { evaluationReference, partnerReference } from "../partners/partner-references";
 import { allItems } from "../inspections/template-definition";
+import { unfinishedStatuses } from "./action-statuses";
+import { actionTitles } from "./action-titles";
+import type { InspectionHeader } from "../inspections/inspection-schema";
 
 // A sub-item's code ("（2）") only means something after its item's: the list shows both.
 const parentCriteria = alias(criteria, "parent_criteria");
@@ -65,7 +68,7 @@ export async function listActions(db: Database, orgId: string, userId: string, f
     .where(
       and(
         eq(correctiveActions.organizationId, orgId),
-        status === "open" ? inArray(correctiveActions.status, ["open", "in_progress"]) : undefined,
+        status === "open" ? inArray(correctiveActions.status, [...unfinishedStatuses]) : undefined,
         status === "closed" ? inArray(correctiveActions.status, ["done", "cancelled"]) : undefined,
         filter.mine ? eq(correctiveActions.ownerUserId, userId) : undefined,
       ),
@@ -96,6 +99,10 @@ export interface ActionSource {
   href: string;
   /** The failed point of an inspection, in both languages. */
   point: { number: string; promptZh: string; promptEn: string } | null;
+  /** The container number or truck plate of an inspection. */
+  target?: string | null;
+  /** The partner an evaluation or supervision check is about. */
+  partner?: { zh: string; en: string } | null;
 }
 
 /** What raised each action (by action id): its assessment, or its inspection and failed point. */
@@ -118,20 +125,33 @@ export async function actionSources(
       : [],
     inspectionIds.length
       ? db
-          .select({ id: inspections.id, number: inspections.number, definition: checklistTemplates.definition })
+          .select({
+            id: inspections.id,
+            number: inspections.number,
+            definition: checklistTemplates.definition,
+            containerNumber: inspections.containerNumber,
+            header: inspections.header,
+          })
           .from(inspections)
           .innerJoin(checklistTemplates, eq(checklistTemplates.id, inspections.templateId))
           .where(and(eq(inspections.organizationId, orgId), inArray(inspections.id, inspectionIds)))
       : [],
     evaluationIds.length
       ? db
-          .select({ id: partnerEvaluations.id, number: partnerEvaluations.number })
+          .select({ id: partnerEvaluations.id, number: partnerEvaluations.number, partnerZh: partners.legalNameZh, partnerEn: partners.legalNameEn })
           .from(partnerEvaluations)
+          .innerJoin(partners, eq(partners.id, partnerEvaluations.partnerId))
           .where(and(eq(partnerEvaluations.organizationId, orgId), inArray(partnerEvaluations.id, evaluationIds)))
       : [],
     checkIds.length
       ? db
-          .select({ id: supervisionChecks.id, partnerId: supervisionChecks.partnerId, partnerNumber: partners.number })
+          .select({
+            id: supervisionChecks.id,
+            partnerId: supervisionChecks.partnerId,
+            partnerNumber: partners.number,
+            partnerZh: partners.legalNameZh,
+            partnerEn: partners.legalNameEn,
+          })
           .from(supervisionChecks)
           .innerJoin(partners, eq(partners.id, supervisionChecks.partnerId))
           .where(and(eq(supervisionChecks.organizationId, orgId), inArray(supervisionChecks.id, checkIds)))
@@ -159,26 +179,37 @@ export async function actionSources(
         reference: inspectionReference(row.number ?? 0),
         href: `/inspections/${row.id}`,
         point: item ? { number: item.number, promptZh: item.promptZh, promptEn: item.promptEn } : null,
+        target: row.containerNumber ?? (row.header as InspectionHeader).truckPlate ?? null,
       });
     } else if (action.sourceType === "partner_evaluation") {
       const row = evaluationById.get(action.sourceId);
-      if (row) sources.set(action.id, { type: "partner_evaluation", id: row.id, reference: evaluationReference(row.number), href: `/evaluations/${row.id}`, point: null });
+      if (row)
+        sources.set(action.id, {
+          type: "partner_evaluation",
+          id: row.id,
+          reference: evaluationReference(row.number),
+          href: `/evaluations/${row.id}`,
+          point: null,
+          partner: { zh: row.partnerZh, en: row.partnerEn },
+        });
     } else if (action.sourceType === "supervision_check") {
       const row = checkById.get(action.sourceId);
       if (row) {
         const reference = partnerReference(row.partnerNumber);
-        sources.set(action.id, { type: "supervision_check", id: row.id, reference, href: `/partners/${row.partnerId}#supervision`, point: null });
+        sources.set(action.id, {
+          type: "supervision_check",
+          id: row.id,
+          reference,
+          href: `/partners/${row.partnerId}#supervision`,
+          point: null,
+          partner: { zh: row.partnerZh, en: row.partnerEn },
+        });
       }
     }
   }
   return sources;
 }
 
-/** An inspection's action reads as its failed point, in the reader's language; others as titled. */
-export function actionTitles(action: { title: string }, source: ActionSource | null): { zh: string; en: string } {
-  if (source?.point) return { zh: `${source.point.number}. ${source.point.promptZh}`, en: `${source.point.number}. ${source.point.promptEn}` };
-  return { zh: action.title, en: action.title };
-}
 
 /** The actions a partner's evaluations and supervision checks raised. */
 export async function actionsOfPartner(db: Database, orgId: string, partnerId: string, today: string) {
@@ -210,7 +241,7 @@ export function daysOverdue(action: { status: string; dueOn: string }, today: st
 export async function countActions(db: Database, orgId: string, userId: string, mine: boolean) {
   const [row] = await db
     .select({
-      open: sql<number>`count(*) filter (where ${correctiveActions.status} in ('open','in_progress'))`.mapWith(Number),
+      open: sql<number>`count(*) filter (where ${correctiveActions.status} in ('open','in_progress','awaiting_verification'))`.mapWith(Number),
       closed: sql<number>`count(*) filter (where ${correctiveActions.status} in ('done','cancelled'))`.mapWith(Number),
       all: sql<number>`count(*)`.mapWith(Number),
     })
@@ -222,7 +253,7 @@ export async function countActions(db: Database, orgId: string, userId: string, 
 export async function countOpenActions(db: Database, orgId: string, today: string) {
   const [row] = await db
     .select({
-      open: sql<number>`count(*) filter (where ${correctiveActions.status} in ('open','in_progress'))`.mapWith(Number),
+      open: sql<number>`count(*) filter (where ${correctiveActions.status} in ('open','in_progress','awaiting_verification'))`.mapWith(Number),
       overdue: sql<number>`count(*) filter (where ${correctiveActions.status} in ('open','in_progress') and ${correctiveActions.dueOn} < ${today})`.mapWith(Number),
     })
     .from(correctiveActions)
@@ -254,7 +285,7 @@ export async function getAction(db: Database, orgId: string, actionId: string) {
         .from(evidenceFiles)
         .where(and(eq(evidenceFiles.organizationId, orgId), eq(evidenceFiles.id, row.action.closingFileId)))
     : [];
-  const peopleIds = [row.action.createdByUserId, row.action.closedByUserId].filter((x): x is string => !!x);
+  const peopleIds = [row.action.createdByUserId, row.action.closedByUserId, row.action.verifiedByUserId].filter((x): x is string => !!x);
   const people = peopleIds.length
     ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, peopleIds))
     : [];
@@ -265,6 +296,7 @@ export async function getAction(db: Database, orgId: string, actionId: string) {
     closingFile: closingFile ?? null,
     createdByName: people.find((p) => p.id === row.action.createdByUserId)?.name ?? null,
     closedByName: people.find((p) => p.id === row.action.closedByUserId)?.name ?? null,
+    verifiedByName: people.find((p) => p.id === row.action.verifiedByUserId)?.name ?? null,
   };
 }
 

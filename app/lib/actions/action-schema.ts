@@ -3,8 +3,20 @@ import { z } from "zod";
 import { message } from "../i18n/messages";
 import { OptionalDateSchema, optionalText, RequiredDateSchema, requiredText } from "../validation";
 
-export const actionStatuses = ["open", "in_progress", "done", "cancelled"] as const;
-export type ActionStatus = (typeof actionStatuses)[number];
+export { actionStates, actionStatuses, unfinishedStatuses, type ActionStatus } from "./action-statuses";
+import { actionStatuses } from "./action-statuses";
+
+export const VerifyActionSchema = z
+  .object({
+    intent: z.literal("verify"),
+    decision: z.enum(["accept", "reject"], { error: message("errors.choose") }),
+    verificationNote: optionalText(2000),
+  })
+  .refine((v) => v.decision !== "reject" || !!v.verificationNote, {
+    path: ["verificationNote"],
+    message: message("actions.verificationNoteRequired"),
+  });
+export type VerifyActionValues = z.output<typeof VerifyActionSchema>;
 
 export const NewActionSchema = z.object({
   intent: z.literal("action"),

@@ -3,6 +3,7 @@ import { actionReference } from "../assessments/result-labels";
 import type { ActionStatus } from "./action-schema";
 import { criterionDisplayCode, daysOverdue, type getAction } from "./action-queries.server";
 import { canUpdateAction, type assignableMembers } from "./actions.server";
+import { verificationRefusal } from "./action-verification.server";
 
 // The corrective action's page data (app/routes/_app.actions.$actionId): the rows its loader read,
 // mapped for the page, with what the viewer may do decided here rather than in the route.
@@ -28,9 +29,16 @@ export interface ActionViewer {
   today: string;
 }
 
-export function actionView(found: ActionRows, viewer: ActionViewer, members: Pick<Member, "userId" | "name">[]) {
+export function actionView(
+  found: ActionRows,
+  viewer: ActionViewer,
+  members: Pick<Member, "userId" | "name">[],
+  /** The inspection whose release the action holds (its closure is verified by a supervisor). */
+  gate: { inspectorUserId: string } | null = null,
+) {
   const { action, criterion, parent, source, closingFile } = found;
   const manages = canManageActions(viewer.role);
+  const verifyRefusal = verificationRefusal(viewer.role, viewer.userId, action, gate?.inspectorUserId ?? null);
   return {
     action: {
       id: action.id,
@@ -48,7 +56,16 @@ export function actionView(found: ActionRows, viewer: ActionViewer, members: Pic
       closedAt: action.closedAt,
       closingNote: action.closingNote,
       updatedAt: action.updatedAt,
+      verifiedByName: found.verifiedByName,
+      verifiedAt: action.verifiedAt,
+      verificationNote: action.verificationNote,
     },
+    /** Closing it waits for a supervisor's verification (the action holds a container's release). */
+    needsVerification: gate !== null,
+    canVerify: verifyRefusal === null,
+    /** Why the viewer, a supervisor, may not verify this closure (their own inspection or closure). */
+    verifyBlockedBy:
+      action.status === "awaiting_verification" && verifyRefusal !== "actions.verifySupervisorsOnly" ? verifyRefusal : null,
     criterion:
       criterion && found.frameworkCode
         ? {

@@ -19,6 +19,7 @@ import { message } from "../i18n/messages";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import type { Actor } from "../auth/actor";
 import { dueDateError, type NewActionValues, type UpdateActionValues } from "./action-schema";
+import { releaseGateOf } from "./action-verification.server";
 import { refused, type FieldErrors } from "../form.server";
 import { notifyAssignment } from "../notifications/notices.server";
 import { formatReference } from "../references";
@@ -165,7 +166,12 @@ export async function updateAction(
       const dueError = await dueOnError(tx, actor.organizationId, before, dueOn);
       if (dueError) return refused({ dueOn: dueError });
     }
-    const closing = values.status === "done" || values.status === "cancelled";
+    // A finding that holds a container's release is not done on its owner's word: closing it waits
+    // for a supervisor's verification (verifyAction). Re-saving a verified action keeps it done.
+    const gate = values.status === "done" && before.status !== "done" ? await releaseGateOf(tx, actor.organizationId, before) : null;
+    const status = gate ? "awaiting_verification" : values.status;
+    const closing = status === "done" || status === "cancelled" || status === "awaiting_verification";
+    const sameClosure = before.status === status || (before.status === "awaiting_verification" && status === "done");
     let closingFileId = before.closingFileId;
     if (file) {
       const stored = await storeFile(tx, actor, file);
@@ -177,14 +183,14 @@ export async function updateAction(
     const [after] = await tx
       .update(correctiveActions)
       .set({
-        status: values.status,
+        status,
         ownerUserId,
         dueOn,
         closingNote: values.closingNote ?? null,
         closingFileId,
         // Re-saving a closed action keeps when and by whom it was closed; a new closing status is a new closure.
-        closedAt: !closing ? null : before.status === values.status ? (before.closedAt ?? new Date()) : new Date(),
-        closedByUserId: !closing ? null : before.status === values.status ? (before.closedByUserId ?? actor.userId) : actor.userId,
+        closedAt: !closing ? null : sameClosure ? (before.closedAt ?? new Date()) : new Date(),
+        closedByUserId: !closing ? null : sameClosure ? (before.closedByUserId ?? actor.userId) : actor.userId,
         updatedAt: new Date(),
       })
       .where(where)

@@ -4,6 +4,8 @@ import type { AssessmentView, Comparison } from "~/lib/assessments/assessment-qu
 import type { AssessmentResultValue } from "~/lib/assessments/scoring";
 import { displayCode } from "~/lib/criteria/criterion-code.server";
 import type { policyOptions } from "~/lib/policies/policies.server";
+import { coverageView } from "~/lib/criteria/criteria.server";
+import type { CriterionCoverage } from "~/lib/evidence/evidence.server";
 
 // The assessment page's data (app/routes/_app.assessments.$assessmentId): the assessment its loader
 // read, mapped for the page: each criterion's code in both languages, and the improvement deadline.
@@ -13,10 +15,33 @@ export interface AssessmentPageRows {
   comparison: Comparison | null;
   policies: Awaited<ReturnType<typeof policyOptions>>;
   members: Pick<Awaited<ReturnType<typeof assignableMembers>>[number], "userId" | "name">[];
+  /** The organisation's evidence per criterion id (records of the last 12 months, linked policies). */
+  coverage?: Map<string, CriterionCoverage>;
+  /** "framework/key" of the criteria its checklist templates feed. */
+  fedByTemplates?: ReadonlySet<string>;
 }
 
 export function assessmentPageView(rows: AssessmentPageRows, today: string, timeZone: string) {
   const { view, comparison, policies, members } = rows;
+  // What already proves each criterion: counts by record type and the policies linked to it, so an
+  // item with two inspections and a seal logged does not read as if nothing were there.
+  const evidence = Object.fromEntries(
+    view.criteria
+      .filter((c) => c.options.length > 0)
+      .map((c) => {
+        const own = rows.coverage?.get(c.id);
+        const shown = coverageView(view.framework.code, c, own, timeZone, rows.fedByTemplates);
+        return [
+          c.key,
+          {
+            recent: Object.entries(own?.recentByType ?? {}).map(([type, count]) => ({ type, count })),
+            newestDay: shown.newestDay,
+            policies: shown.policies,
+            feeds: shown.recordTypes.filter((type) => type !== "policy" && type !== "file"),
+          },
+        ];
+      }),
+  );
   const days = view.framework.improvementDays;
   return {
     reference: view.reference,
@@ -48,6 +73,7 @@ export function assessmentPageView(rows: AssessmentPageRows, today: string, time
     comparison,
     policies,
     members: members.map((m) => ({ userId: m.userId, name: m.name })),
+    evidence,
     deadline: days === null ? null : improvementDeadline(view.assessment.assessedOn, days),
     improvementDays: days,
     today,

@@ -15,6 +15,14 @@ import type { Actor } from "../auth/actor";
 import { getAssessmentView } from "./assessment-queries.server";
 import type { NewAssessmentValues, ResultValues } from "./assessment-schema";
 import { refused, type FieldErrors } from "../form.server";
+import type { AssessmentView } from "./assessment-queries.server";
+
+/** The partly-met or failed criteria still without a corrective action that is not cancelled. */
+export function shortfallsWithoutAction(view: AssessmentView) {
+  const planned = new Set(view.actions.filter((a) => a.status !== "cancelled").map((a) => a.criterionKey));
+  const byKey = new Map(view.criteria.map((c) => [c.key, c]));
+  return view.outcome.toImprove.filter((key) => !planned.has(key)).flatMap((key) => byKey.get(key) ?? []);
+}
 
 export async function createAssessment(db: Database, actor: Actor, values: NewAssessmentValues): Promise<string> {
   const framework = await getFramework(db, values.framework);
@@ -62,6 +70,34 @@ export async function saveResult(
   values: ResultValues,
   file: CheckedUpload | null,
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors } | null> {
+  const saved = await saveResults(db, actor, assessmentId, [{ ...values, file }]);
+  if (!saved) return null;
+  if (saved.ok) return { ok: true };
+  // One criterion's form names its fields without the criterion's key.
+  const suffix = `_${values.criterion}`;
+  return refused(Object.fromEntries(Object.entries(saved.errors).map(([k, v]) => [k.endsWith(suffix) ? k.slice(0, -suffix.length) : k, v])));
+}
+
+/** One criterion's part of the assessment form; `result` null leaves it unanswered. */
+export interface ResultEntry {
+  criterion: string;
+  result: ResultValues["result"] | null;
+  explanation?: string;
+  policies: string[];
+  file: CheckedUpload | null;
+}
+
+/**
+ * Saves the whole assessment form in one transaction: every criterion's result, explanation, cited
+ * policies and new evidence file. Each field is checked first and errors are keyed
+ * `<field>_<criterion>`; any error writes nothing. Only criteria that changed are written and audited.
+ */
+export async function saveResults(
+  db: Database,
+  actor: Actor,
+  assessmentId: string,
+  entries: readonly ResultEntry[],
+): Promise<{ ok: true; changed: number } | { ok: false; errors: FieldErrors } | null> {
   return db.transaction(async (tx) => {
     const [assessment] = await tx
       .select()
@@ -71,75 +107,96 @@ export async function saveResult(
     if (!assessment) return null;
     if (assessment.status === "final") return refused({ form: message("assessments.finalReadOnly") });
     const criteriaRows = await listCriteria(tx, assessment.frameworkId);
-    const criterion = criteriaRows.find((c) => c.key === values.criterion && c.options.length > 0);
-    if (!criterion) return refused({ criterion: message("errors.choose") });
-    if (!criterion.options.includes(values.result)) {
-      return refused({ result: message("assessments.resultNotAllowed") });
-    }
-    if (values.policies.length) {
-      const found = await tx
-        .select({ id: policies.id })
-        .from(policies)
-        .where(and(eq(policies.organizationId, actor.organizationId), inArray(policies.id, values.policies)));
-      if (found.length !== new Set(values.policies).size) return refused({ policies: message("errors.choose") });
-    }
-    const where = and(
-      eq(assessmentResults.organizationId, actor.organizationId),
-      eq(assessmentResults.assessmentId, assessmentId),
-      eq(assessmentResults.criterionId, criterion.id),
+    const byKey = new Map(criteriaRows.filter((c) => c.options.length > 0).map((c) => [c.key, c]));
+    const cited = [...new Set(entries.flatMap((e) => e.policies))];
+    const known = new Set(
+      cited.length
+        ? (
+            await tx
+              .select({ id: policies.id })
+              .from(policies)
+              .where(and(eq(policies.organizationId, actor.organizationId), inArray(policies.id, cited)))
+          ).map((p) => p.id)
+        : [],
     );
-    const [before] = await tx.select().from(assessmentResults).where(where);
-    if (!before) throw new Error("saveResult: result row missing");
-    const [after] = await tx
-      .update(assessmentResults)
-      .set({ result: values.result, explanation: values.explanation ?? "", updatedByUserId: actor.userId, updatedAt: new Date() })
-      .where(where)
-      .returning();
-    const evidenceWhere = and(
-      eq(assessmentResultEvidence.organizationId, actor.organizationId),
-      eq(assessmentResultEvidence.resultId, before.id),
-    );
-    const existing = await tx.select().from(assessmentResultEvidence).where(evidenceWhere);
-    const keepPolicies = new Set(values.policies);
-    const drop = existing.filter((e) => e.recordType === "policy" && !keepPolicies.has(e.recordId)).map((e) => e.id);
-    if (drop.length) await tx.delete(assessmentResultEvidence).where(and(evidenceWhere, inArray(assessmentResultEvidence.id, drop)));
-    const have = new Set(existing.map((e) => `${e.recordType}/${e.recordId}`));
-    const add: { recordType: string; recordId: string }[] = values.policies
-      .filter((id) => !have.has(`policy/${id}`))
-      .map((id) => ({ recordType: "policy", recordId: id }));
-    let storedFile = null;
-    if (file) {
-      storedFile = await storeFile(tx, actor, file);
-      if (!have.has(`file/${storedFile.id}`)) add.push({ recordType: "file", recordId: storedFile.id });
-      // A file cited for a criterion is evidence for it, dated when it was filed.
-      await addEvidenceLink(
-        tx,
-        { ...actor, recordType: "file", recordId: storedFile.id, occurredAt: storedFile.uploadedAt },
-        criterion.id,
-      );
+    const errors: FieldErrors = {};
+    for (const entry of entries) {
+      const criterion = byKey.get(entry.criterion);
+      if (!criterion) {
+        errors[`criterion_${entry.criterion}`] = message("errors.choose");
+        continue;
+      }
+      if (entry.result && !criterion.options.includes(entry.result)) errors[`result_${entry.criterion}`] = message("assessments.resultNotAllowed");
+      if (entry.policies.some((id) => !known.has(id))) errors[`policies_${entry.criterion}`] = message("errors.choose");
     }
-    if (add.length) {
-      await tx.insert(assessmentResultEvidence).values(
-        add.map((a) => ({ organizationId: actor.organizationId, resultId: before.id, ...a })),
-      );
+    if (Object.keys(errors).length) return refused(errors);
+
+    const resultRows = await tx
+      .select()
+      .from(assessmentResults)
+      .where(and(eq(assessmentResults.organizationId, actor.organizationId), eq(assessmentResults.assessmentId, assessmentId)));
+    const rowByCriterion = new Map(resultRows.map((r) => [r.criterionId, r]));
+    const evidenceRows = resultRows.length
+      ? await tx
+          .select()
+          .from(assessmentResultEvidence)
+          .where(
+            and(
+              eq(assessmentResultEvidence.organizationId, actor.organizationId),
+              inArray(
+                assessmentResultEvidence.resultId,
+                resultRows.map((r) => r.id),
+              ),
+            ),
+          )
+      : [];
+    let changed = 0;
+    for (const entry of entries) {
+      const criterion = byKey.get(entry.criterion)!;
+      const before = rowByCriterion.get(criterion.id);
+      if (!before) throw new Error("saveResults: result row missing");
+      const existing = evidenceRows.filter((e) => e.resultId === before.id);
+      const result = entry.result ?? before.result;
+      const explanation = entry.explanation ?? "";
+      const keepPolicies = new Set(entry.policies);
+      const hadPolicies = new Set(existing.filter((e) => e.recordType === "policy").map((e) => e.recordId));
+      const policiesChanged = keepPolicies.size !== hadPolicies.size || [...keepPolicies].some((id) => !hadPolicies.has(id));
+      if (result === before.result && explanation === before.explanation && !policiesChanged && !entry.file) continue;
+      changed += 1;
+      const where = and(eq(assessmentResults.organizationId, actor.organizationId), eq(assessmentResults.id, before.id));
+      const [after] = await tx
+        .update(assessmentResults)
+        .set({ result, explanation, updatedByUserId: actor.userId, updatedAt: new Date() })
+        .where(where)
+        .returning();
+      const drop = existing.filter((e) => e.recordType === "policy" && !keepPolicies.has(e.recordId)).map((e) => e.id);
+      if (drop.length) await tx.delete(assessmentResultEvidence).where(inArray(assessmentResultEvidence.id, drop));
+      const have = new Set(existing.map((e) => `${e.recordType}/${e.recordId}`));
+      const add: { recordType: string; recordId: string }[] = entry.policies
+        .filter((id) => !have.has(`policy/${id}`))
+        .map((id) => ({ recordType: "policy", recordId: id }));
+      let storedFile = null;
+      if (entry.file) {
+        storedFile = await storeFile(tx, actor, entry.file);
+        if (!have.has(`file/${storedFile.id}`)) add.push({ recordType: "file", recordId: storedFile.id });
+        // A file cited for a criterion is evidence for it, dated when it was filed.
+        await addEvidenceLink(tx, { ...actor, recordType: "file", recordId: storedFile.id, occurredAt: storedFile.uploadedAt }, criterion.id);
+      }
+      if (add.length) {
+        await tx.insert(assessmentResultEvidence).values(add.map((a) => ({ organizationId: actor.organizationId, resultId: before.id, ...a })));
+      }
+      await recordAudit(tx, {
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        action: "update",
+        entityType: "assessment_result",
+        entityId: before.id,
+        before: { criterion: criterion.key, result: before.result, explanation: before.explanation },
+        after: { criterion: criterion.key, result: after?.result, explanation: after?.explanation, policies: entry.policies, file: storedFile?.sha256 },
+      });
     }
-    await tx.update(assessments).set({ updatedAt: new Date() }).where(eq(assessments.id, assessmentId));
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      action: "update",
-      entityType: "assessment_result",
-      entityId: before.id,
-      before: { criterion: criterion.key, result: before.result, explanation: before.explanation },
-      after: {
-        criterion: criterion.key,
-        result: after?.result,
-        explanation: after?.explanation,
-        policies: values.policies,
-        file: storedFile?.sha256,
-      },
-    });
-    return { ok: true as const };
+    if (changed) await tx.update(assessments).set({ updatedAt: new Date() }).where(eq(assessments.id, assessmentId));
+    return { ok: true as const, changed };
   });
 }
 
@@ -191,15 +248,25 @@ export async function removeResultFile(db: Database, actor: Actor, assessmentId:
   });
 }
 
-/** Makes a complete assessment read-only. */
-export async function finalizeAssessment(db: Database, actor: Actor, assessmentId: string) {
+/** Makes a complete assessment read-only, once every shortfall has a corrective action planned. */
+export async function finalizeAssessment(db: Database, actor: Actor, assessmentId: string, confirmed: boolean) {
   const view = await getAssessmentView(db, actor.organizationId, assessmentId);
   if (!view) return null;
+  if (!confirmed) return refused({ form: message("assessments.confirmFinalize") });
   if (view.assessment.status === "final") return refused({ form: message("assessments.finalReadOnly") });
   if (!view.outcome.complete) {
     return {
       ok: false as const,
       errors: { form: message("assessments.incomplete", { count: view.outcome.total - view.outcome.answered }) },
+    };
+  }
+  const unplanned = shortfallsWithoutAction(view);
+  if (unplanned.length) {
+    // The page names them (code and title in the reader's language) under the message.
+    return {
+      ok: false as const,
+      errors: { form: message("assessments.shortfallWithoutAction", { count: unplanned.length }) },
+      unplanned: unplanned.map((c) => c.key),
     };
   }
   await db.transaction(async (tx) => {

@@ -58,9 +58,10 @@ export function assessmentReference(assessedOn: string, number: number): string 
 }
 
 /** A corrective action's status, as the actions list names it. */
-export const actionStatusLabels: Record<"open" | "in_progress" | "done" | "cancelled", Bilingual> = {
+export const actionStatusLabels: Record<"open" | "in_progress" | "awaiting_verification" | "done" | "cancelled", Bilingual> = {
   open: { zh: "待整改", en: "Open" },
   in_progress: { zh: "整改中", en: "In progress" },
+  awaiting_verification: { zh: "待主管验证", en: "Awaiting verification" },
   done: { zh: "已完成", en: "Done" },
   cancelled: { zh: "已取消", en: "Cancelled" },
 };

@@ -1,5 +1,6 @@
 import { actionReference } from "../assessments/result-labels";
-import { actionSources, actionTitles } from "../actions/action-queries.server";
+import { actionSources } from "../actions/action-queries.server";
+import { actionTitles } from "../actions/action-titles";
 import type { Database } from "../db-types.server";
 import { zonedDateTimeToUtc } from "../i18n/format";
 import { inspectionsAwaitingVerification, inspectionsNeedingAttention } from "../inspections/inspection-queries.server";

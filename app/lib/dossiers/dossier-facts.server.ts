@@ -249,7 +249,7 @@ export async function actionStats(db: Executor, c: FactsContext, scope: DossierS
         count(*)::int as raised,
         count(*) filter (where a.status = 'done' and (a.closed_at at time zone ${c.timeZone})::date <= a.due_on)::int as closed_in_time,
         count(*) filter (where a.status = 'done' and (a.closed_at at time zone ${c.timeZone})::date > a.due_on)::int as closed_late,
-        count(*) filter (where a.status in ('open', 'in_progress') and a.due_on >= ${c.today}::date)::int as open,
+        count(*) filter (where (a.status in ('open', 'in_progress') and a.due_on >= ${c.today}::date) or a.status = 'awaiting_verification')::int as open,
         count(*) filter (where a.status in ('open', 'in_progress') and a.due_on < ${c.today}::date)::int as overdue,
         count(*) filter (where a.status = 'cancelled')::int as cancelled
       from corrective_actions a

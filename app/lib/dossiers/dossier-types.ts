@@ -93,7 +93,7 @@ export interface DossierAction {
   title: string;
   ownerName: string;
   dueOn: string;
-  status: "open" | "in_progress" | "done" | "cancelled";
+  status: "open" | "in_progress" | "awaiting_verification" | "done" | "cancelled";
   closedOn: string | null;
   closedInTime: boolean | null;
 }

@@ -66,6 +66,8 @@ export interface CriterionCoverage {
   policies: { id: string; documentNumber: string; titleZh: string; titleEn: string }[];
   /** Record types that have supplied evidence for this criterion. */
   recordTypes: string[];
+  /** Dated records in the last 12 months, by record type. */
+  recentByType: Record<string, number>;
 }
 
 /**
@@ -108,7 +110,7 @@ export async function coverageForFramework(
   const coverage = new Map<string, CriterionCoverage>();
   const entry = (id: string) => {
     let c = coverage.get(id);
-    if (!c) coverage.set(id, (c = { recent: 0, newest: null, policies: [], recordTypes: [] }));
+    if (!c) coverage.set(id, (c = { recent: 0, newest: null, policies: [], recordTypes: [], recentByType: {} }));
     return c;
   };
   for (const row of dated) {
@@ -117,6 +119,7 @@ export async function coverageForFramework(
     const newest = row.newest ? new Date(row.newest) : null;
     if (newest && (!c.newest || newest > c.newest)) c.newest = newest;
     c.recordTypes.push(row.recordType);
+    if (row.recent > 0) c.recentByType[row.recordType] = row.recent;
   }
   for (const row of linkedPolicies) {
     const c = entry(row.criterionId);

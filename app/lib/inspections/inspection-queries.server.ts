@@ -8,6 +8,7 @@ import { listDraftPhotos } from "./inspection-drafts.server";
 import { releaseOf } from "./inspection-records.server";
 import { inspectionReference, releaseState } from "./inspection-rules";
 import type { InspectionHeader } from "./inspection-schema";
+import { unfinishedStatuses } from "../actions/action-statuses";
 
 // Reading submitted inspections: the filtered list (and the export), one inspection's page, and
 // what the dashboard points at.
@@ -32,7 +33,7 @@ function filterConditions(orgId: string, filter: InspectionListFilter, timeZone:
 }
 
 const openActionsOf =
-  sql<number>`(select count(*) from ${correctiveActions} where ${correctiveActions.organizationId} = ${inspections.organizationId} and ${correctiveActions.sourceType} = 'inspection' and ${correctiveActions.sourceId} = ${inspections.id} and ${correctiveActions.status} in ('open', 'in_progress'))`.mapWith(
+  sql<number>`(select count(*) from ${correctiveActions} where ${correctiveActions.organizationId} = ${inspections.organizationId} and ${correctiveActions.sourceType} = 'inspection' and ${correctiveActions.sourceId} = ${inspections.id} and ${correctiveActions.status} in ('open', 'in_progress', 'awaiting_verification'))`.mapWith(
     Number,
   );
 
@@ -131,7 +132,7 @@ export async function getInspectionView(db: Database, orgId: string, inspectionI
   const peopleIds = [inspection.inspectorUserId, inspection.signedOffByUserId, inspection.releasedByUserId].filter((x): x is string => !!x);
   const people = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, peopleIds));
   const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.name ?? null) : null);
-  const openActions = actions.filter((a) => a.action.status === "open" || a.action.status === "in_progress").length;
+  const openActions = actions.filter((a) => (unfinishedStatuses as readonly string[]).includes(a.action.status)).length;
   return {
     inspection,
     reference: inspectionReference(inspection.number ?? 0),

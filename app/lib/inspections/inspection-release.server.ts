@@ -6,6 +6,7 @@ import type { Database, Executor } from "../db-types.server";
 import { refused } from "../form.server";
 import { message } from "../i18n/messages";
 import type { Actor } from "../auth/actor";
+import { unfinishedStatuses } from "../actions/action-statuses";
 import { releaseOf, type Refusal } from "./inspection-records.server";
 import { canOverrideRelease, canRelease, canSignOff, inspectionReference, OVERRIDE_REASON_MIN } from "./inspection-rules";
 
@@ -32,7 +33,8 @@ async function openActionCount(tx: Executor, orgId: string, inspectionId: string
         eq(correctiveActions.organizationId, orgId),
         eq(correctiveActions.sourceType, "inspection"),
         eq(correctiveActions.sourceId, inspectionId),
-        inArray(correctiveActions.status, ["open", "in_progress"]),
+        // A closure still waiting for a supervisor's verification holds the release too.
+        inArray(correctiveActions.status, [...unfinishedStatuses]),
       ),
     );
   return row?.n ?? 0;

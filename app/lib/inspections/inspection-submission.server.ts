@@ -13,6 +13,7 @@ import { photoCountsOf, saveDraft, type DraftInput, type DraftPhoto } from "./in
 import type { Refusal } from "./inspection-records.server";
 import { checkInspection, type CheckedInspection } from "./inspection-schema";
 import { inspectionReference } from "./inspection-rules";
+import { inspectionActionTitles } from "../actions/action-titles";
 import { allItems, visibleItems } from "./template-definition";
 import { resolveCriterionRefs } from "./templates.server";
 
@@ -151,7 +152,17 @@ async function recordInspection(
         sourceId: record.id,
         sourceItemKey: item.key,
         criterionId,
-        title: `${item.number}. ${item.promptZh} / ${item.promptEn}`,
+        // The title carries its context (the container or truck, the inspection, the finding), so it
+        // reads on its own in a list of every action, a reminder or an export.
+        title: inspectionActionTitles(
+          {
+            reference: inspectionReference(record.number ?? 0),
+            target: record.containerNumber ?? data.header.truckPlate ?? null,
+            // Both languages in the one stored title, as before.
+            point: { number: item.number, promptZh: `${item.promptZh} / ${item.promptEn}`, promptEn: "" },
+          },
+          answer.note ?? "",
+        ).zh,
         description: answer.note ?? "",
         ownerUserId: actor.userId,
         dueOn,

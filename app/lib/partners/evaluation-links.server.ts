@@ -1,7 +1,7 @@
 import { addDays } from "date-fns";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { createElement } from "react";
-import { organizations, partnerDocuments, partnerEvaluations, partners, questionnaireLinks } from "../../../db/schema";
+import { evidenceFiles, organizations, partnerDocuments, partnerEvaluations, partners, questionnaireLinks } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { hashToken, newToken } from "../auth/tokens.server";
 import type { Database } from "../db-types.server";
@@ -223,6 +223,31 @@ export async function answerThroughLink(
       .where(eq(questionnaireLinks.id, link.id));
     return { ok: true as const, submitted: submit };
   });
+}
+
+/**
+ * The documents the partner has uploaded through its links for this evaluation (names and sizes
+ * only), so that a partner who saved part-way sees on its return what is already there.
+ */
+export async function documentsThroughLinks(db: Database, link: { organizationId: string; evaluationId: string }) {
+  return db
+    .select({
+      id: partnerDocuments.id,
+      questionKey: partnerDocuments.questionKey,
+      name: evidenceFiles.originalName,
+      sizeBytes: evidenceFiles.sizeBytes,
+      uploadedAt: partnerDocuments.createdAt,
+    })
+    .from(partnerDocuments)
+    .innerJoin(evidenceFiles, eq(evidenceFiles.id, partnerDocuments.fileId))
+    .where(
+      and(
+        eq(partnerDocuments.organizationId, link.organizationId),
+        eq(partnerDocuments.evaluationId, link.evaluationId),
+        eq(partnerDocuments.source, "link"),
+      ),
+    )
+    .orderBy(asc(partnerDocuments.createdAt));
 }
 
 /** Links still open for the partner, to show and revoke. */

@@ -5,6 +5,7 @@ import { linkState } from "~/lib/partners/evaluation-links.server";
 import type { getEvaluation } from "~/lib/partners/evaluation-queries.server";
 import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
 import { canDecideEvaluation, hadAHand } from "~/lib/partners/partner-scoring";
+import { statusFlags } from "~/lib/partners/claimed-status";
 import type { getPartnerPolicy } from "~/lib/partners/partner-policy.server";
 
 // The evaluation page's data (app/routes/_app.evaluations.$evaluationId): the rows its loader read,
@@ -75,7 +76,10 @@ export function evaluationView(rows: EvaluationRows, viewer: { role: Role; userI
       aeoProgramme: partner.aeoProgramme,
       aeoCertificateNumber: partner.aeoCertificateNumber,
       aeoValidUntil: partner.aeoValidUntil,
+      customsCredit: partner.customsCredit,
     },
+    /** Where the partner's claimed customs status and the register disagree: for the reviewer to check. */
+    statusFlags: statusFlags(partner, evaluation.partnerAnswers ?? evaluation.answers),
     questionnaire: questionnaire
       ? {
           code: questionnaire.code,

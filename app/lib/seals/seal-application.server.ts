@@ -16,6 +16,7 @@ import {
   lockSealByNumber,
   moveSeal,
   occurredAtOf,
+  beforeLatestEvent,
   stepOrError,
   type SealActor,
 } from "./seal-writes.server";
@@ -97,6 +98,8 @@ export async function applySeal(
     if (!seal) return refused({ sealNumber: message("seals.errors.unknownNumber", { number: values.sealNumber }) });
     const step = stepOrError(seal, "apply");
     if (!step.ok) return refused({ sealNumber: step.error });
+    const early = await beforeLatestEvent(tx, actor, seal.id, when.at);
+    if (early) return refused({ occurredAt: early });
     if (seal.status === "issued" && seal.custodianUserId && seal.custodianUserId !== actor.userId) {
       const [holder] = await tx.select({ name: users.name }).from(users).where(eq(users.id, seal.custodianUserId));
       return refused({ sealNumber: message("seals.errors.otherCustodian", { number: seal.number, name: holder?.name ?? "" }) });

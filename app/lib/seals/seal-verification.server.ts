@@ -11,7 +11,7 @@ import { formatDateTime } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { notifySealReport, prepareNotices } from "../notifications/notices.server";
 import type { ReportSealValues, VerifySealValues } from "./seal-schema";
-import { addEvent, linkEvidence, lockSealById, lockSealByNumber, moveSeal, occurredAtOf, stepOrError, type SealActor } from "./seal-writes.server";
+import { addEvent, beforeLatestEvent, linkEvidence, lockSealById, lockSealByNumber, moveSeal, occurredAtOf, stepOrError, type SealActor } from "./seal-writes.server";
 
 // Verification and reports: VVTT at departure and arrival, a broken or tampered seal reported to
 // the security lead at once, and the note that closes a report.
@@ -140,6 +140,8 @@ export async function verifySeal(
     const passed = checks.viewOk && checks.verifyOk && checks.tugOk && checks.twistOk;
     const step = stepOrError(seal, passed ? (values.stage === "arrival" ? "verify_arrival" : "verify_departure") : "verify_failed");
     if (!step.ok) return { outcome: refused({ sealNumber: step.error }), emails: [] };
+    const early = await beforeLatestEvent(tx, actor, seal.id, when.at);
+    if (early) return { outcome: refused({ occurredAt: early }), emails: [] };
     await moveSeal(tx, actor, seal, { status: step.next });
     const event = await addEvent(
       tx,
@@ -196,6 +198,8 @@ export async function reportSeal(
       return { outcome: refused({ sealNumber: message("seals.errors.unknownNumber", { number: values.sealNumber }) }), emails: [] };
     const step = stepOrError(seal, "report");
     if (!step.ok) return { outcome: refused({ sealNumber: step.error }), emails: [] };
+    const early = await beforeLatestEvent(tx, actor, seal.id, when.at);
+    if (early) return { outcome: refused({ occurredAt: early }), emails: [] };
     await moveSeal(tx, actor, seal, { status: step.next });
     const { event, emails } = await fileReport(
       tx,

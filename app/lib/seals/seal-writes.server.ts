@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { sealEventPhotos, sealEvents, seals, type Seal } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Executor } from "../db-types.server";
@@ -6,7 +6,7 @@ import { evidenceRecordTypes, type EvidenceRecordTypeKey } from "../evidence/evi
 import { setEvidenceLinks } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import type { FieldErrors } from "../form.server";
-import { zonedDateTimeToUtc } from "../i18n/format";
+import { localDateTimeInZone, zonedDateTimeToUtc } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { resolveCriterionRefs } from "../inspections/templates.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
@@ -39,6 +39,24 @@ export function occurredAtOf(
   const at = zonedDateTimeToUtc(local, timeZone);
   if (at.getTime() > now.getTime() + FUTURE_SLACK_MS) return { ok: false, error: message("seals.errors.inFuture") };
   return { ok: true, at };
+}
+
+/**
+ * A chain of custody only moves forward: an event dated before the seal's latest event (a seal
+ * applied before it was issued, verified before it was applied) is refused with that event's time.
+ */
+export async function beforeLatestEvent(tx: Executor, actor: SealActor, sealId: string, at: Date): Promise<string | null> {
+  const [latest] = await tx
+    .select({ kind: sealEvents.kind, occurredAt: sealEvents.occurredAt })
+    .from(sealEvents)
+    .where(and(eq(sealEvents.organizationId, actor.organizationId), eq(sealEvents.sealId, sealId)))
+    .orderBy(desc(sealEvents.occurredAt), desc(sealEvents.number))
+    .limit(1);
+  if (!latest || at.getTime() >= latest.occurredAt.getTime()) return null;
+  return message("seals.errors.beforeLatest", {
+    at: localDateTimeInZone(latest.occurredAt, actor.timeZone).replace("T", " "),
+    kind: latest.kind,
+  });
 }
 
 export function rangeError(outcome: Extract<RangeOutcome, { ok: false }>): FieldErrors {

@@ -7,7 +7,7 @@ import { formatCalendarDate, formatDateTime } from "~/lib/i18n/format";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { useTranslation } from "~/lib/i18n/use-translation";
 
-const statusTone = { open: "neutral", in_progress: "warn", done: "good", cancelled: "neutral" } as const;
+const statusTone = { open: "neutral", in_progress: "warn", awaiting_verification: "warn", done: "good", cancelled: "neutral" } as const;
 
 function formatSize(bytes: number, locale: string): string {
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
@@ -55,6 +55,12 @@ export function DetailsCard({ d, zone }: { d: ActionView; zone: string }) {
         {a.closedAt ? (
           <Row label={t("actions.closedBy")}>
             {a.closedByName ?? t("common.notSet")} · {formatDateTime(a.closedAt, locale, zone)}
+          </Row>
+        ) : null}
+        {a.verifiedAt ? (
+          <Row label={t("actions.verifiedBy")}>
+            {a.verifiedByName ?? t("common.notSet")} · {formatDateTime(a.verifiedAt, locale, zone)}
+            {a.verificationNote ? <span className="block whitespace-pre-line text-slate-700">{a.verificationNote}</span> : null}
           </Row>
         ) : null}
         {a.closingNote ? (

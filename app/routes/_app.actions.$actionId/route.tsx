@@ -3,7 +3,9 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { Alert } from "~/components/ui/alert";
 import { Card, PageHeader } from "~/components/ui/card";
-import { UpdateActionSchema } from "~/lib/actions/action-schema";
+import { UpdateActionSchema, VerifyActionSchema } from "~/lib/actions/action-schema";
+import { releaseGateOf, verifyAction } from "~/lib/actions/action-verification.server";
+import { can } from "~/lib/auth/permissions";
 import { actionView, canManageActions } from "~/lib/actions/action-view.server";
 import { getAction } from "~/lib/actions/action-queries.server";
 import { assignableMembers, canUpdateAction, updateAction } from "~/lib/actions/actions.server";
@@ -19,6 +21,7 @@ import { notFound, uuidParam } from "~/lib/route-params.server";
 import { CriterionCard } from "./criterion-card";
 import { DetailsCard } from "./details-card";
 import { UpdateActionForm } from "./update-form";
+import { VerifyCard } from "./verify-card";
 import type { PageHandle } from "~/root";
 
 export const handle = { i18n: ["organizations", "criteria", "actions", "inspections"] } satisfies PageHandle;
@@ -32,7 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) notFound();
   const role = auth.membership.role;
   const members = canManageActions(role) ? await assignableMembers(auth.db, auth.organization.id) : [];
-  return actionView(found, { userId: auth.user.id, role, today: todayInZone(auth.organization.timeZone) }, members);
+  const gate = await releaseGateOf(auth.db, auth.organization.id, found.action);
+  return actionView(found, { userId: auth.user.id, role, today: todayInZone(auth.organization.timeZone) }, members, gate);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,19 +47,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // action is a 404 and someone else's a 403, whatever was posted.
   const found = await getAction(auth.db, auth.organization.id, actionId);
   if (!found) notFound();
-  if (!canUpdateAction(role, auth.user.id, found.action)) {
+  const mayUpdate = canUpdateAction(role, auth.user.id, found.action);
+  if (!mayUpdate && !can(role, "inspections.supervise")) {
     return data({ errors: { form: message("actions.notYours") }, values: {} }, { status: 403 });
   }
   const form = await readUploadForm(request);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const formData = form.formData;
+  const actor = { ...auth.actor, role };
+  if (formData.get("intent") === "verify") {
+    const verify = parseForm(formData, VerifyActionSchema);
+    if (!verify.ok) return data({ intent: "verify", errors: verify.errors, values: verify.values }, { status: 400 });
+    const verified = await verifyAction(auth.db, actor, actionId, verify.data);
+    if (!verified) notFound();
+    if (!verified.ok) return data({ intent: "verify", errors: verified.errors, values: formDataToObject(formData) }, { status: 400 });
+    return redirect(`/actions/${actionId}?verified=${verify.data.decision}`);
+  }
+  if (!mayUpdate) return data({ errors: { form: message("actions.notYours") }, values: {} }, { status: 403 });
   const parsed = parseForm(formData, UpdateActionSchema);
   const upload = await checkUpload(formData.get("file"), { required: false });
   if (!parsed.ok || !upload.ok) {
     const errors = { ...(parsed.ok ? {} : parsed.errors), ...(upload.ok ? {} : { file: upload.error }) };
     return data({ errors, values: formDataToObject(formData) }, { status: 400 });
   }
-  const actor = { ...auth.actor, role };
   const updated = await updateAction(auth.db, actor, actionId, parsed.data, upload.file);
   if (!updated) notFound();
   if (!updated.ok) return data({ errors: updated.errors, values: formDataToObject(formData) }, { status: 400 });
@@ -89,6 +103,13 @@ export default function ActionPage() {
       <div className="grid gap-4 lg:grid-cols-3 lg:items-start">
         <div className="space-y-4 lg:col-span-2">
           {searchParams.get("saved") === "1" ? <Alert tone="success">{t("common.saved")}</Alert> : null}
+          {searchParams.get("verified") === "accept" ? <Alert tone="success">{t("actions.verifiedNotice")}</Alert> : null}
+          {searchParams.get("verified") === "reject" ? <Alert tone="success">{t("actions.returnedNotice")}</Alert> : null}
+          {a.status === "awaiting_verification" ? (
+            <Alert tone="info" title={t("actions.awaitingTitle")}>
+              {d.verifyBlockedBy ? t(d.verifyBlockedBy) : t("actions.awaitingBody")}
+            </Alert>
+          ) : null}
           {a.daysOverdue > 0 ? (
             <Alert tone="error" title={t("actions.overdueDays", { count: a.daysOverdue })}>
               {t("actions.overdueBody", { date: formatCalendarDate(a.dueOn, locale) })}
@@ -98,9 +119,14 @@ export default function ActionPage() {
         </div>
         {/* On a phone the form comes right after the details (the owner is there to update it); on a wide screen it sits beside them. */}
         <div className="space-y-4 lg:col-start-3 lg:row-span-2 lg:row-start-1">
+          {d.canVerify ? (
+            <Card title={t("actions.verifyTitle")}>
+              <VerifyCard server={actionData && "intent" in actionData ? actionData : undefined} />
+            </Card>
+          ) : null}
           {d.canUpdate ? (
             <Card title={t("actions.update")}>
-              <UpdateActionForm key={String(a.updatedAt)} d={d} server={actionData} />
+              <UpdateActionForm key={String(a.updatedAt)} d={d} server={actionData && "intent" in actionData ? undefined : actionData} />
             </Card>
           ) : (
             <Card>

@@ -14,7 +14,8 @@ export function UpdateActionForm(props: { d: ActionView; server: ServerFormState
   const navigation = useNavigation();
   const { d } = props;
   const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(UpdateActionSchema, {
-    defaults: { status: d.action.status, closingNote: d.action.closingNote ?? "", ownerUserId: d.ownerUserId, dueOn: d.action.dueOn },
+    // A closure waiting for verification reads as "done" here: saving it again keeps it waiting.
+    defaults: { status: d.action.status === "awaiting_verification" ? "done" : d.action.status, closingNote: d.action.closingNote ?? "", ownerUserId: d.ownerUserId, dueOn: d.action.dueOn },
     server: props.server,
   });
   const field = { form, values };

@@ -1,16 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
-import { Card, PageHeader } from "~/components/ui/card";
+import { PageHeader } from "~/components/ui/card";
 import { NewActionSchema } from "~/lib/actions/action-schema";
 import { assignableMembers, createActionFromAssessment } from "~/lib/actions/actions.server";
 import { assessmentEditable, openCriteria } from "~/lib/assessments/assessment-page-rules";
-import { ResultSchema } from "~/lib/assessments/assessment-schema";
+import { parseResultsForm, resultField, ResultSchema } from "~/lib/assessments/assessment-schema";
 import { compareWithPrevious, getAssessmentView } from "~/lib/assessments/assessment-queries.server";
-import { finalizeAssessment, removeResultFile, saveResult } from "~/lib/assessments/assessments.server";
+import { finalizeAssessment, removeResultFile, saveResult, saveResults } from "~/lib/assessments/assessments.server";
 import { scoreAssessment, type AssessmentResultValue } from "~/lib/assessments/scoring";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { useCan } from "~/lib/auth/use-session-user";
@@ -21,12 +21,15 @@ import { translateMessage } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { policyOptions } from "~/lib/policies/policies.server";
+import { coverageForFramework } from "~/lib/evidence/evidence.server";
+import { criteriaFedByTemplates } from "~/lib/inspections/templates.server";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import { assessmentPageView } from "~/lib/assessments/assessment-view.server";
 import type { ActionResult } from "./shared";
 import { ComparisonCard } from "./comparison-card";
-import { CriterionForm, HeadingRow } from "./criterion-form";
+import { CriterionFields, HeadingRow, RemoveFileForms } from "./criterion-fields";
 import { ImprovementPlan } from "./improvement-plan";
+import { FinalizeCard, FinalizeRefused } from "./finalize-card";
 import { MobileScoreBar, OutcomePanel } from "./outcome-panel";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
@@ -41,12 +44,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const orgId = auth.organization.id;
   const view = await getAssessmentView(auth.db, orgId, uuidParam(params, "assessmentId"));
   if (!view) notFound();
-  const [comparison, policies, members] = await Promise.all([
+  const [comparison, policies, members, coverage, fedByTemplates] = await Promise.all([
     compareWithPrevious(auth.db, orgId, view),
     policyOptions(auth.db, orgId),
     assignableMembers(auth.db, orgId),
+    coverageForFramework(auth.db, orgId, view.framework.id),
+    criteriaFedByTemplates(auth.db, orgId),
   ]);
-  return assessmentPageView({ view, comparison, policies, members }, todayInZone(auth.organization.timeZone), auth.organization.timeZone);
+  return assessmentPageView(
+    { view, comparison, policies, members, coverage, fedByTemplates },
+    todayInZone(auth.organization.timeZone),
+    auth.organization.timeZone,
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,9 +68,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ intent: "result", criterion, errors: form.errors, values: form.values }, { status: 400 });
   }
   const formData = form.formData;
-  const intent = parseIntent(formData, ["result", "removeFile", "action", "finalize"]);
+  const intent = parseIntent(formData, ["results", "result", "removeFile", "action", "finalize"]);
   const back = (query: string, hash = "") => redirect(`/assessments/${assessmentId}?${query}${hash}`);
 
+  if (intent === "results") {
+    // The whole assessment in one post: every criterion's answer, explanation, policies and file.
+    const values = formDataToObject(formData);
+    const parsed = parseResultsForm(values);
+    const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
+    const entries = [];
+    for (const entry of parsed.ok ? parsed.entries : []) {
+      const upload = await checkUpload(formData.get(resultField("file", entry.criterion)), { required: false });
+      if (!upload.ok) errors[resultField("file", entry.criterion)] = upload.error;
+      else entries.push({ ...entry, file: upload.file });
+    }
+    if (Object.keys(errors).length) return data({ intent, criterion: "", errors, values }, { status: 400 });
+    const saved = await saveResults(auth.db, actor, assessmentId, entries);
+    if (!saved) notFound();
+    if (!saved.ok) return data({ intent, criterion: "", errors: saved.errors, values }, { status: 400 });
+    return back(`saved=all&changed=${saved.changed}`);
+  }
   if (intent === "result") {
     const parsed = parseForm(formData, ResultSchema);
     const criterion = String(formData.get("criterion") ?? "");
@@ -117,10 +143,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     return back("actionAdded=1", `#plan-${criterion}`);
   }
-  // intent is "finalize": parseIntent refused anything else.
-  const done = await finalizeAssessment(auth.db, actor, assessmentId);
+  // intent is "finalize": parseIntent refused anything else. Finalising cannot be undone, so the
+  // form carries a confirmation box (required in the browser, checked on the server without JavaScript too).
+  const done = await finalizeAssessment(auth.db, actor, assessmentId, formData.get("confirm") === "yes");
   if (!done) notFound();
-  if (!done.ok) return data({ intent, criterion: "", errors: done.errors, values: {} }, { status: 400 });
+  if (!done.ok)
+    return data({ intent, criterion: "", errors: done.errors, values: {}, unplanned: "unplanned" in done ? done.unplanned : [] }, { status: 400 });
   return back("finalized=1");
 }
 
@@ -130,6 +158,8 @@ export default function AssessmentPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const resultsData = actionData?.intent === "results" || actionData?.intent === "removeFile" ? actionData : undefined;
   const canManage = useCan("assessments.manage");
   const editable = assessmentEditable(canManage, d.assessment.status);
   const en = i18n.language === "en";
@@ -148,6 +178,8 @@ export default function AssessmentPage() {
   // ?open=1 lists only the criteria without a saved result (and the headings above them).
   const onlyOpen = searchParams.get("open") === "1";
   const savedCount = savedOutcome.answered;
+  const planned = new Set(d.actions.filter((a) => a.status !== "cancelled").map((a) => a.criterionKey));
+  const unplanned = savedOutcome.toImprove.some((key) => !planned.has(key));
   const visibleCriteria = useMemo(
     () => (onlyOpen ? openCriteria(d.criteria, d.scoring, saved) : d.criteria),
     [onlyOpen, d.criteria, d.scoring, saved],
@@ -156,6 +188,10 @@ export default function AssessmentPage() {
   const codeOf = (key: string) => {
     const c = byKey.get(key);
     return c ? (en ? c.code.en : c.code.zh) : key;
+  };
+  const titleOf = (key: string) => {
+    const c = byKey.get(key);
+    return c ? localized(c, "title", i18n.language) : "";
   };
 
   return (
@@ -177,9 +213,7 @@ export default function AssessmentPage() {
       <div className="space-y-4 pb-12 lg:pb-0">
         {searchParams.get("finalized") === "1" ? <Alert tone="success">{t("assessments.finalizedNotice")}</Alert> : null}
         {searchParams.get("actionAdded") === "1" ? <Alert tone="success">{t("assessments.actionAdded")}</Alert> : null}
-        {actionData?.intent === "finalize" && actionData.errors?.form ? (
-          <Alert tone="error">{translateMessage(t, actionData.errors.form)}</Alert>
-        ) : null}
+        {actionData?.intent === "finalize" ? <FinalizeRefused actionData={actionData} codeOf={codeOf} titleOf={titleOf} /> : null}
         {d.assessment.status === "final" ? (
           <Alert tone="info">
             {t("assessments.finalBanner", {
@@ -205,39 +239,54 @@ export default function AssessmentPage() {
                 </Link>
               )}
             </div>
-            <ol className="space-y-3" aria-label={t("assessments.criteriaList")}>
-              {visibleCriteria.map((c) =>
-                c.options.length === 0 ? (
-                  <HeadingRow key={c.key} c={c} derived={outcome.derived[c.key]} rule={rule} />
-                ) : (
-                  <CriterionForm
-                    key={`${c.key}-${d.results[c.key]?.updatedAt ?? ""}`}
-                    c={c}
-                    d={d}
-                    editable={editable}
-                    actionData={actionData?.criterion === c.key && actionData.intent !== "action" ? actionData : undefined}
-                    justSaved={searchParams.get("saved") === c.key}
-                    onChoose={(value) => setPending((p) => ({ ...p, [c.key]: value }))}
-                  />
-                ),
-              )}
-            </ol>
+            {searchParams.get("saved") === "all" && !actionData ? (
+              <Alert tone="success">{t("assessments.savedAll", { count: Number(searchParams.get("changed") ?? 0) })}</Alert>
+            ) : null}
+            {resultsData?.errors && Object.keys(resultsData.errors).length ? (
+              <Alert tone="error">
+                {resultsData.errors.form ? translateMessage(t, resultsData.errors.form) : t("assessments.fixFields", { count: Object.keys(resultsData.errors).length })}
+              </Alert>
+            ) : null}
+            {/* One form for every criterion: answers, explanations, policies and files are saved together. */}
+            <Form method="post" encType="multipart/form-data" className="space-y-3" key={String(d.assessment.updatedAt)}>
+              <input type="hidden" name="intent" value="results" />
+              <ol className="space-y-3" aria-label={t("assessments.criteriaList")}>
+                {visibleCriteria.map((c) =>
+                  c.options.length === 0 ? (
+                    <HeadingRow key={c.key} c={c} derived={outcome.derived[c.key]} rule={rule} />
+                  ) : (
+                    <CriterionFields
+                      key={c.key}
+                      c={c}
+                      d={d}
+                      editable={editable}
+                      server={resultsData}
+                      onChoose={(value) => setPending((p) => ({ ...p, [c.key]: value }))}
+                    />
+                  ),
+                )}
+              </ol>
+              {editable ? (
+                <div className="sticky bottom-10 z-20 flex items-center gap-3 rounded-lg border border-slate-200 bg-white/95 p-2 shadow-lg sm:p-3 lg:bottom-2">
+                  <Button type="submit" disabled={navigation.state === "submitting"}>
+                    {navigation.state === "submitting" ? t("assessments.saving") : t("assessments.saveAll")}
+                  </Button>
+                  {unsaved ? (
+                    <span className="text-sm font-medium text-amber-800">{t("assessments.unsaved", { count: unsaved })}</span>
+                  ) : (
+                    // On a phone the bar stays one line: the hint is for wider screens.
+                    <span className="hidden text-sm text-slate-600 sm:inline">{t("assessments.saveAllHint")}</span>
+                  )}
+                </div>
+              ) : null}
+            </Form>
+            {editable ? <RemoveFileForms d={d} /> : null}
           </div>
           <MobileScoreBar outcome={outcome} />
           <aside className="order-1 lg:order-2">
             <div className="space-y-4 lg:sticky lg:top-4">
               <OutcomePanel outcome={outcome} rule={rule} codeOf={codeOf} unsaved={unsaved} />
-              {editable ? (
-                <Card>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="finalize" />
-                    <p className="mb-3 text-sm text-slate-600">{t("assessments.finalizeHint")}</p>
-                    <Button type="submit" variant="secondary" disabled={!outcome.complete || unsaved > 0} className="w-full">
-                      {t("assessments.finalize")}
-                    </Button>
-                  </Form>
-                </Card>
-              ) : null}
+              {editable ? <FinalizeCard disabled={!outcome.complete || unsaved > 0} unplanned={unplanned} /> : null}
             </div>
           </aside>
         </div>

@@ -9,6 +9,8 @@ export type ActionResult = {
   criterion?: string;
   errors?: Record<string, string>;
   values?: Record<string, string | string[]>;
+  /** Finalising refused: the items to improve that still have no corrective action. */
+  unplanned?: string[];
 };
 
 export function labelIn(en: boolean, label: { zh: string; en: string }): string {

@@ -29,6 +29,7 @@ import { intents, type ServerState } from "./forms";
 import { LinkCard } from "./link-card";
 import { SummaryCard } from "./summary-card";
 import type { PageHandle } from "~/root";
+import { StatusFlags } from "./status-flags";
 
 export const handle = { i18n: ["organizations", "criteria", "actions", "inspections", "partners"] } satisfies PageHandle;
 
@@ -139,6 +140,7 @@ export default function EvaluationPage() {
         {server?.errors?.form ? <Alert tone="error">{translateMessage(t, server.errors.form)}</Alert> : null}
         {d.partner.status === "rejected" ? <Alert tone="error">{t("partners.rejectedBody")}</Alert> : null}
         <SummaryCard d={d} />
+        <StatusFlags d={d} />
 
         {e.status === "prepared" ? <DecisionCard d={d} server={server?.intent === "decide" ? server : null} /> : null}
 

@@ -24,6 +24,7 @@ export function ReleasePanel(props: { d: InspectionPageView; server: PanelServer
   const { form, values, errorOf, onSubmit, rejected } = useValidatedForm(OverrideSchema, { server, defaults: { intent: "override" } });
   if (!d.template.releaseGate) return null;
   const state = d.release.state;
+  const awaiting = d.actions.filter((a) => a.status === "awaiting_verification").length;
   return (
     <Card title={t("inspections.releaseTitle")}>
       {d.released ? (
@@ -40,6 +41,10 @@ export function ReleasePanel(props: { d: InspectionPageView; server: PanelServer
           <p className={state === "ready" ? "text-green-800" : "text-red-800"}>
             {t(`inspections.releaseState.${state}`, { count: d.release.state === "blocked" ? d.release.openActions : 0 })}
           </p>
+          {state === "blocked" && awaiting > 0 ? (
+            // Closed by the inspector, not yet verified: the release waits for a supervisor, not for more work.
+            <p className="text-sm text-amber-800">{t("inspections.awaitingVerification", { count: awaiting })}</p>
+          ) : null}
           {d.can.release ? (
             <Form method="post">
               <input type="hidden" name="intent" value="release" />

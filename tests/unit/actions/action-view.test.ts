@@ -101,4 +101,19 @@ describe("actionView", () => {
     const view = actionView(rows({ closingFile }), { userId: "u-owner", role: "security", today: "2025-06-01" }, []);
     expect(view.closingFile).toEqual({ id: "f1", name: "photo.jpg", sha256: "ab", sizeBytes: 2048 });
   });
+
+  test("a closure that holds a release is verified by a supervisor who neither inspected nor closed it", () => {
+    const waiting = rows({ action: { ...action, status: "awaiting_verification", closedByUserId: "u-owner" } as ActionRows["action"] });
+    const gate = { inspectorUserId: "u-inspector" };
+    const lead = actionView(waiting, { userId: "u-lead", role: "security_lead", today: "2025-06-01" }, [], gate);
+    expect([lead.needsVerification, lead.canVerify, lead.verifyBlockedBy]).toEqual([true, true, null]);
+    const inspector = actionView(waiting, { userId: "u-inspector", role: "security_lead", today: "2025-06-01" }, [], gate);
+    expect([inspector.canVerify, inspector.verifyBlockedBy]).toEqual([false, "actions.verifyOwnInspection"]);
+    const closer = actionView(waiting, { userId: "u-owner", role: "owner", today: "2025-06-01" }, [], gate);
+    expect([closer.canVerify, closer.verifyBlockedBy]).toEqual([false, "actions.verifyOwnClosure"]);
+    const guard = actionView(waiting, { userId: "u-guard", role: "security", today: "2025-06-01" }, [], gate);
+    expect([guard.canVerify, guard.verifyBlockedBy]).toEqual([false, null]);
+    // Nothing to verify while the action is still open.
+    expect(actionView(rows(), { userId: "u-lead", role: "security_lead", today: "2025-06-01" }, [], gate).canVerify).toBe(false);
+  });
 });

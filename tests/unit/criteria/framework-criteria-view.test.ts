@@ -31,7 +31,7 @@ function rows(over: Partial<FrameworkCriteriaRows> = {}): FrameworkCriteriaRows 
     criteria: [classA, a1, a2, classB, b1, b2],
     mappings: new Map([["a1", [{ frameworkCode: "ctpat-msc", key: "k", code: "1", part: null, titleZh: "映射", titleEn: "Mapped", topicKey: "seals" }]]]),
     // a1 has a record; the rest lack evidence.
-    coverage: new Map([["a1", { recent: 1, newest: new Date("2025-06-01T02:00:00Z"), policies: [], recordTypes: ["seal"] }]]),
+    coverage: new Map([["a1", { recent: 1, newest: new Date("2025-06-01T02:00:00Z"), policies: [], recordTypes: ["seal"], recentByType: { seal: 1 } }]]),
     fedByTemplates: new Set(),
     ...over,
   };

@@ -23,6 +23,7 @@ export const core = {
   },
   shell: {
     menu: "Menu",
+    more: "More",
     mainNavigation: "Main navigation",
     language: "Language",
     skipToContent: "Skip to content",

@@ -44,6 +44,8 @@ export const inspections = {
     noActions: "No point failed, so no corrective action was raised.",
     evidenceTitle: "Evidence for these criteria",
     noEvidence: "Every point was not applicable: this inspection is evidence for no criterion.",
+    awaitingVerification: "{{count}} of them closed and waiting for a supervisor's verification (not the inspector's).",
+    awaitingVerification_one: "{{count}} of them closed and waiting for a supervisor's verification (not the inspector's).",
     releaseTitle: "Release for loading",
     release: "Release for loading",
     releasedBy: "Released by {{name}} on {{at}}.",

@@ -88,6 +88,7 @@ export const seals = {
       numberFormat: "A seal number is 3 to 40 letters, digits or hyphens.",
       dateTime: "Enter a date and time.",
       inFuture: "This time is in the future.",
+      beforeLatest: "This time is before the seal's latest event, “$t(seals.event.{{kind}})” at {{at}}. The chain of custody is recorded in time order: check the time.",
       reasonTooShort: "Write at least {{min}} characters.",
       choosePassFail: "Choose pass or fail.",
       containerFormat: "A container number is 4 letters and 7 digits, e.g. CSQU3054383.",

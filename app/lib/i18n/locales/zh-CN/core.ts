@@ -26,6 +26,7 @@ export const core: Widen<typeof english> = {
   },
   shell: {
     menu: "菜单",
+    more: "更多",
     mainNavigation: "主导航",
     language: "语言",
     skipToContent: "跳到正文",

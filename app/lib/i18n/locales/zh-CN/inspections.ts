@@ -47,6 +47,8 @@ export const inspections: Widen<typeof english> = {
     noActions: "没有不合格的检查点，因此未产生整改措施。",
     evidenceTitle: "作为以下标准条款的证据",
     noEvidence: "所有检查点均为不适用：本次检查不作为任何条款的证据。",
+    awaitingVerification: "其中 {{count}} 项已关闭，待主管（非查验人）验证。",
+    awaitingVerification_one: "其中 {{count}} 项已关闭，待主管（非查验人）验证。",
     releaseTitle: "放行装货",
     release: "放行装货",
     releasedBy: "{{name}} 于 {{at}} 放行。",

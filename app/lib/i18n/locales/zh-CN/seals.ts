@@ -90,6 +90,7 @@ export const seals: Widen<typeof english> = {
     errors: {
       numberFormat: "封志号为 3 至 40 位字母、数字或连字符。",
       dateTime: "请输入日期和时间。",
+      beforeLatest: "此时间早于该封志的上一条记录（“$t(seals.event.{{kind}})”，{{at}}）。保管链须按时间先后登记，请核对时间。",
       inFuture: "该时间在未来。",
       reasonTooShort: "请至少填写 {{min}} 个字。",
       choosePassFail: "请选择合格或不合格。",

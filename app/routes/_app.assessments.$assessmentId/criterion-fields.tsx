@@ -1,8 +1,6 @@
-import { Form, useFetcher } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
-import { Button } from "~/components/ui/button";
 import { Textarea } from "~/components/ui/input";
 import { resultLabel, resultWithPoints } from "~/lib/assessments/result-labels";
 import type { AssessmentResultValue } from "~/lib/assessments/scoring";
@@ -11,6 +9,8 @@ import { translateMessage } from "~/lib/i18n/messages";
 import type { AssessmentPageView } from "~/lib/assessments/assessment-view.server";
 import { labelIn, toneOf, type ActionResult, type CriterionRow } from "./shared";
 import { localized } from "~/lib/i18n/localized";
+import { resultField } from "~/lib/assessments/assessment-schema";
+import { EvidencePanel } from "./evidence-panel";
 
 export function HeadingRow(props: {
   c: CriterionRow;
@@ -44,39 +44,46 @@ export function HeadingRow(props: {
   );
 }
 
-export function CriterionForm(props: {
+/**
+ * One criterion's part of the assessment form (the page posts every criterion in one save): its
+ * result, explanation, cited policies and a new file, with what already evidences it beside them.
+ * Field names carry the criterion's key (result_21); errors come back under the same names.
+ */
+export function CriterionFields(props: {
   c: CriterionRow;
   d: AssessmentPageView;
   editable: boolean;
-  actionData: ActionResult | undefined;
-  justSaved: boolean;
+  server: ActionResult | undefined;
   onChoose: (value: AssessmentResultValue) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const fetcher = useFetcher<ActionResult>();
   const en = i18n.language === "en";
   const { c, d } = props;
   const rule = d.framework.scoringRule;
   const saved = d.results[c.key];
-  const server = (fetcher.data as ActionResult | undefined) ?? props.actionData;
-  const errors = server?.errors ?? {};
-  const values = server?.values ?? {};
-  const current = (typeof values.result === "string" ? values.result : saved?.result) ?? null;
-  const explanation = typeof values.explanation === "string" ? values.explanation : (saved?.explanation ?? "");
-  const cited = new Set((saved?.evidence ?? []).filter((e) => e.recordType === "policy").map((e) => e.recordId));
+  const errors = props.server?.errors ?? {};
+  const values = props.server?.values;
+  const name = (field: "result" | "explanation" | "policies" | "file") => resultField(field, c.key);
+  const posted = (field: "result" | "explanation") => {
+    const v = values?.[name(field)];
+    return typeof v === "string" ? v : undefined;
+  };
+  const current = (values ? (posted("result") ?? null) : saved?.result) ?? null;
+  const explanation = values ? (posted("explanation") ?? "") : (saved?.explanation ?? "");
+  const postedPolicies = values ? [values[name("policies")] ?? []].flat() : null;
+  const cited = new Set(postedPolicies ?? (saved?.evidence ?? []).filter((e) => e.recordType === "policy").map((e) => e.recordId));
   const files = (saved?.evidence ?? []).filter((e) => e.recordType === "file");
   const code = en ? c.code.en : c.code.zh;
-  const err = (name: string) => (errors[name] ? translateMessage(t, errors[name]) : null);
-  const busy = fetcher.state !== "idle";
+  const err = (field: "result" | "explanation" | "policies" | "file") => (errors[name(field)] ? translateMessage(t, errors[name(field)]!) : null);
+  const evidence = d.evidence[c.key];
   return (
     <li
       id={`c-${c.key}`}
-      className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      className={`scroll-mt-4 rounded-lg border bg-white p-4 shadow-sm ${Object.keys(errors).some((k) => k.endsWith(`_${c.key}`)) ? "border-red-400" : "border-slate-200"}`}
       data-criterion={c.key}
     >
-      <fetcher.Form method="post" encType="multipart/form-data" className="space-y-3">
-        <input type="hidden" name="intent" value="result" />
-        <input type="hidden" name="criterion" value={c.key} />
+      <input type="hidden" name="criteria" value={c.key} />
+      <div className="space-y-3">
         <div className="flex flex-wrap items-start justify-between gap-2">
           <h3 className="font-semibold text-slate-900">
             <span className="mr-2 font-mono">{code}</span>
@@ -109,8 +116,7 @@ export function CriterionForm(props: {
             })}
           </p>
         ) : null}
-        {props.justSaved && !server?.errors ? <Alert tone="success">{t("common.saved")}</Alert> : null}
-        {err("form") ? <Alert tone="error">{err("form")}</Alert> : null}
+        {evidence ? <EvidencePanel evidence={evidence} href={`/criteria/${d.framework.code}/${c.key}`} /> : null}
         <fieldset disabled={!props.editable} aria-describedby={err("result") ? `${c.key}-result-error` : undefined}>
           <legend className="mb-1 text-sm font-medium text-slate-800">{t("assessments.result")}</legend>
           <div className="flex flex-wrap gap-2">
@@ -121,7 +127,7 @@ export function CriterionForm(props: {
               >
                 <input
                   type="radio"
-                  name="result"
+                  name={name("result")}
                   value={option}
                   defaultChecked={current === option}
                   onChange={() => props.onChoose(option)}
@@ -143,25 +149,24 @@ export function CriterionForm(props: {
           </label>
           <Textarea
             id={`explanation-${c.key}`}
-            name="explanation"
+            name={name("explanation")}
             rows={3}
             defaultValue={explanation}
             disabled={!props.editable}
             placeholder={t("assessments.explanationHint")}
+            aria-invalid={err("explanation") ? true : undefined}
           />
           {err("explanation") ? <p className="text-sm font-medium text-red-700">{err("explanation")}</p> : null}
         </div>
         {d.policies.length ? (
-          <details className="text-sm" open={cited.size > 0}>
-            <summary className="cursor-pointer font-medium text-slate-800">
-              {t("assessments.citedPolicies", { count: cited.size })}
-            </summary>
+          <details className="text-sm" open={cited.size > 0 || !!err("policies")}>
+            <summary className="cursor-pointer font-medium text-slate-800">{t("assessments.citedPolicies", { count: cited.size })}</summary>
             <div className="mt-2 grid gap-1 sm:grid-cols-2">
               {d.policies.map((p) => (
                 <label key={p.id} className="flex min-h-11 items-center gap-2 rounded border border-slate-200 px-2">
                   <input
                     type="checkbox"
-                    name="policies"
+                    name={name("policies")}
                     value={p.id}
                     defaultChecked={cited.has(p.id)}
                     disabled={!props.editable}
@@ -173,6 +178,7 @@ export function CriterionForm(props: {
                 </label>
               ))}
             </div>
+            {err("policies") ? <p className="text-sm font-medium text-red-700">{err("policies")}</p> : null}
           </details>
         ) : (
           <p className="text-sm text-slate-500">{t("assessments.noPolicies")}</p>
@@ -187,6 +193,12 @@ export function CriterionForm(props: {
                 <span className="font-mono text-xs text-slate-500" title={f.sha256}>
                   SHA-256 {f.sha256?.slice(0, 12)}…
                 </span>
+                {props.editable ? (
+                  // Submits the small remove form after the assessment form (forms cannot nest).
+                  <button type="submit" form={`remove-${c.key}-${f.recordId}`} className="min-h-11 text-sm text-red-700 underline">
+                    {t("assessments.removeFile", { name: f.label })}
+                  </button>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -196,7 +208,7 @@ export function CriterionForm(props: {
             <label htmlFor={`file-${c.key}`} className="block text-sm font-medium text-slate-800">
               {t("assessments.addFile")}
             </label>
-            <input id={`file-${c.key}`} type="file" name="file" accept={acceptAttribute} className="block w-full text-sm" />
+            <input id={`file-${c.key}`} type="file" name={name("file")} accept={acceptAttribute} className="block w-full text-sm" />
             <p className="text-xs text-slate-500">
               {t("files.limitHint", {
                 max: MAX_UPLOAD_MB,
@@ -206,26 +218,25 @@ export function CriterionForm(props: {
             {err("file") ? <p className="text-sm font-medium text-red-700">{err("file")}</p> : null}
           </div>
         ) : null}
-        {props.editable ? (
-          <Button type="submit" disabled={busy}>
-            {busy ? t("assessments.saving") : t("assessments.saveResult")}
-          </Button>
-        ) : null}
-      </fetcher.Form>
-      {props.editable && files.length ? (
-        <div className="mt-2 flex flex-wrap gap-2">
-          {files.map((f) => (
-            <Form method="post" key={f.recordId}>
-              <input type="hidden" name="intent" value="removeFile" />
-              <input type="hidden" name="criterion" value={c.key} />
-              <input type="hidden" name="fileId" value={f.recordId} />
-              <button type="submit" className="min-h-11 text-sm text-red-700 underline">
-                {t("assessments.removeFile", { name: f.label })}
-              </button>
-            </Form>
-          ))}
-        </div>
-      ) : null}
+      </div>
     </li>
+  );
+}
+
+/** The forms that remove a cited file, outside the assessment form; its buttons point at them by id. */
+export function RemoveFileForms(props: { d: AssessmentPageView }) {
+  const forms = Object.entries(props.d.results).flatMap(([key, r]) =>
+    r.evidence.filter((e) => e.recordType === "file").map((f) => ({ key, fileId: f.recordId })),
+  );
+  return (
+    <>
+      {forms.map((f) => (
+        <Form method="post" key={`${f.key}-${f.fileId}`} id={`remove-${f.key}-${f.fileId}`} hidden>
+          <input type="hidden" name="intent" value="removeFile" />
+          <input type="hidden" name="criterion" value={f.key} />
+          <input type="hidden" name="fileId" value={f.fileId} />
+        </Form>
+      ))}
+    </>
   );
 }
