@@ -179,7 +179,7 @@ describe("assignments and the bell", () => {
       .from(correctiveActions)
       .where(and(eq(correctiveActions.organizationId, org.organizationId), eq(correctiveActions.sourceId, inspection.id)));
     const manager = { organizationId: org.organizationId, userId: org.userId, role: "owner" as const };
-    const values = { status: "open" as const, ownerUserId: lead.userId, dueOn: action!.dueOn };
+    const values = { status: "open" as const, closingNote: undefined, ownerUserId: lead.userId, dueOn: action!.dueOn };
     expect(await updateAction(testDb(), manager, action!.id, values, null)).toEqual({ ok: true });
     expect(await updateAction(testDb(), manager, action!.id, values, null)).toEqual({ ok: true });
     const notices = (await noticesOf(lead.userId)).filter((n) => n.kind === "assignment");
