@@ -109,34 +109,37 @@ export async function actionSources(
   const inspectionIds = ids("inspection");
   const evaluationIds = ids("partner_evaluation");
   const checkIds = ids("supervision_check");
-  const [assessmentRows, inspectionRows, evaluationRows, checkRows] = await Promise.all([
-    assessmentIds.length
-      ? db
-          .select({ id: assessments.id, assessedOn: assessments.assessedOn, number: assessments.number })
-          .from(assessments)
-          .where(and(eq(assessments.organizationId, orgId), inArray(assessments.id, assessmentIds)))
-      : [],
-    inspectionIds.length
-      ? db
-          .select({ id: inspections.id, number: inspections.number, definition: checklistTemplates.definition })
-          .from(inspections)
-          .innerJoin(checklistTemplates, eq(checklistTemplates.id, inspections.templateId))
-          .where(and(eq(inspections.organizationId, orgId), inArray(inspections.id, inspectionIds)))
-      : [],
-    evaluationIds.length
-      ? db
-          .select({ id: partnerEvaluations.id, number: partnerEvaluations.number })
-          .from(partnerEvaluations)
-          .where(and(eq(partnerEvaluations.organizationId, orgId), inArray(partnerEvaluations.id, evaluationIds)))
-      : [],
-    checkIds.length
-      ? db
-          .select({ id: supervisionChecks.id, partnerId: supervisionChecks.partnerId, partnerNumber: partners.number })
-          .from(supervisionChecks)
-          .innerJoin(partners, eq(partners.id, supervisionChecks.partnerId))
-          .where(and(eq(supervisionChecks.organizationId, orgId), inArray(supervisionChecks.id, checkIds)))
-      : [],
+  // Each list is ONE array parameter and every query runs, with an empty list too: a page sends the
+  // same statements whatever mix of sources its actions have, and never a bind parameter per id.
+  const anyOf = (ids: readonly string[]) => sql`any(${sql.param([...ids])}::text[]::uuid[])`;
+  const [assessmentRows, inspectionRows, definitionRows, evaluationRows, checkRows] = await Promise.all([
+    db
+      .select({ id: assessments.id, assessedOn: assessments.assessedOn, number: assessments.number })
+      .from(assessments)
+      .where(and(eq(assessments.organizationId, orgId), sql`${assessments.id} = ${anyOf(assessmentIds)}`)),
+    db
+      .select({ id: inspections.id, number: inspections.number, templateId: inspections.templateId })
+      .from(inspections)
+      .where(and(eq(inspections.organizationId, orgId), sql`${inspections.id} = ${anyOf(inspectionIds)}`)),
+    // Each checklist version's definition once, not once per inspection that used it.
+    db
+      .select({ id: checklistTemplates.id, definition: checklistTemplates.definition })
+      .from(checklistTemplates)
+      .where(
+        sql`${checklistTemplates.id} in (select ${inspections.templateId} from ${inspections}
+          where ${inspections.organizationId} = ${orgId} and ${inspections.id} = ${anyOf(inspectionIds)})`,
+      ),
+    db
+      .select({ id: partnerEvaluations.id, number: partnerEvaluations.number })
+      .from(partnerEvaluations)
+      .where(and(eq(partnerEvaluations.organizationId, orgId), sql`${partnerEvaluations.id} = ${anyOf(evaluationIds)}`)),
+    db
+      .select({ id: supervisionChecks.id, partnerId: supervisionChecks.partnerId, partnerNumber: partners.number })
+      .from(supervisionChecks)
+      .innerJoin(partners, eq(partners.id, supervisionChecks.partnerId))
+      .where(and(eq(supervisionChecks.organizationId, orgId), sql`${supervisionChecks.id} = ${anyOf(checkIds)}`)),
   ]);
+  const definitions = new Map(definitionRows.map((t) => [t.id, t.definition]));
   // By id: the attention model names every open action at once, and a find() per action over
   // thousands of sources would grow with the square of them.
   const byId = <R extends { id: string }>(rows: readonly R[]) => new Map(rows.map((r) => [r.id, r]));
@@ -152,7 +155,8 @@ export async function actionSources(
     } else if (action.sourceType === "inspection") {
       const row = inspectionById.get(action.sourceId);
       if (!row) continue;
-      const item = allItems(row.definition).find((i) => i.key === action.sourceItemKey);
+      const definition = definitions.get(row.templateId);
+      const item = definition ? allItems(definition).find((i) => i.key === action.sourceItemKey) : undefined;
       sources.set(action.id, {
         type: "inspection",
         id: row.id,
