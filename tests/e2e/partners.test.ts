@@ -272,8 +272,9 @@ describe("trading partners", () => {
     // The compliance manager finds it on the dashboard, waiting for a decision.
     const decider = officer.page;
     await decider.goto("/");
-    const watch = card(decider, "合作伙伴");
-    await watch.getByText("待审批（1）").waitFor();
+    const watch = decider.locator('section[data-kind="evaluation_decision"]');
+    await watch.getByRole("heading", { name: /待审批的评估/ }).waitFor();
+    await watch.getByText("评估已完成，待审批", { exact: false }).waitFor();
     await snap(decider, "dashboard-partner-awaiting-decision", "desktop");
     await watch.getByRole("link", { name: /EV-00001/ }).click();
     await decider.waitForURL((url) => url.pathname === evaluationPath);

@@ -147,7 +147,7 @@ export async function peopleItems(db: Database, scope: AttentionScope): Promise<
       // A post without any check on record is a gap today; a security-sensitive one all the more.
       state: e.nextBackgroundCheckOn ? stateOfDue(e.nextBackgroundCheckOn, today) : "overdue",
       dueOn: e.nextBackgroundCheckOn,
-      href: `/personnel/${e.id}#checks`,
+      href: `/personnel/${e.id}#background`,
       siteId: e.siteId,
       ownerUserId: null,
       roles: attentionRoles.people,
@@ -162,7 +162,7 @@ export async function peopleItems(db: Database, scope: AttentionScope): Promise<
       title: bilingual("exitOverdue", { reference: offboardingReference(x.number), name: x.name, count: x.openItems.length }),
       state: "overdue",
       dueOn: x.deadline,
-      href: `/personnel/${x.employeeId}#offboarding`,
+      href: `/personnel/${x.employeeId}#exit`,
       siteId: null,
       ownerUserId: null,
       roles: attentionRoles.people,

@@ -9,6 +9,7 @@ import type { coverageByFramework } from "~/lib/criteria/criteria.server";
 import { dossierReference } from "~/lib/dossiers/dossier-schema";
 import type { listDossiers } from "~/lib/dossiers/dossiers.server";
 import type { countActiveMembers, listSites } from "~/lib/organizations/organizations.server";
+import type { requirementAttention } from "~/lib/training/training-requirements.server";
 
 // The dashboard's data (app/routes/_app._index): one page per role, each built from the attention
 // model (app/lib/attention) so that it shows exactly what the reminders and the digest count. The
@@ -50,6 +51,8 @@ export interface DashboardRows {
   assessments: Rows<typeof listAssessments> | null;
   dossiers: Rows<typeof listDossiers> | null;
   sites: Rows<typeof listSites> | null;
+  /** The yearly training requirement per framework (HR and managers), else null. */
+  training: Rows<typeof requirementAttention> | null;
   members: Rows<typeof countActiveMembers> | null;
   /** The audit trail's first page, or null when the viewer may not read it. */
   activity: Rows<typeof listAuditEvents> | null;
@@ -164,6 +167,7 @@ export function dashboardView(rows: DashboardRows, context: DashboardContext) {
       })) ?? null,
     sites: rows.sites?.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn, kind: s.kind })) ?? null,
     members: rows.members,
+    training: rows.training,
     // Only what the one-line summary shows; the full before/after stays on the audit page.
     activity:
       rows.activity?.rows.slice(0, 10).map((e) => ({

@@ -18,6 +18,8 @@ import { titleFor } from "~/lib/i18n/meta";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { dashboardKind, dashboardView, showsCompliance } from "~/lib/organizations/dashboard-view.server";
 import { countActiveMembers, listSites } from "~/lib/organizations/organizations.server";
+import { requirementAttention } from "~/lib/training/training-requirements.server";
+import { TrainingRequirementCard } from "~/components/training/training-requirement-card";
 import type { PageHandle } from "~/root";
 import { ActivityCard } from "./activity-card";
 import { AttentionCard } from "./attention-card";
@@ -29,7 +31,7 @@ import { OverviewCard } from "./overview-card";
 import { QuickActions } from "./quick-actions";
 import { SitesCard } from "./sites-card";
 
-export const handle = { i18n: ["dashboard", "organizations", "audit", "criteria", "policies", "assessments", "inspections", "partners", "seals", "visitors", "badges", "personnel", "dossiers", "attention"] } satisfies PageHandle;
+export const handle = { i18n: ["dashboard", "organizations", "audit", "criteria", "policies", "assessments", "inspections", "partners", "seals", "visitors", "badges", "personnel", "training", "dossiers", "attention"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("nav.dashboard"));
 
@@ -48,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer: AttentionViewer = { userId: auth.actor.userId, role, siteIds };
   const overseer = kind === "manager" || kind === "auditor";
   const compliance = showsCompliance(kind);
-  const [all, own, coverage, assessments, dossiers, sites, members, activity] = await Promise.all([
+  const [all, own, coverage, assessments, dossiers, sites, members, training, activity] = await Promise.all([
     overseer ? organizationAttention(auth.db, scope) : null,
     overseer ? null : attentionFor(auth.db, scope, viewer),
     compliance ? coverageByFramework(auth.db, orgId, coverageFrameworks, 8) : null,
@@ -56,11 +58,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     compliance && can(role, "dossiers.read") ? listDossiers(auth.db, orgId) : null,
     kind === "manager" ? listSites(auth.db, orgId) : null,
     kind === "manager" ? countActiveMembers(auth.db, orgId) : null,
+    kind === "manager" || kind === "hr" ? requirementAttention(auth.db, orgId, scope.today) : null,
     can(role, "audit.read") ? listAuditEvents(auth.db, orgId, {}, 1) : null,
   ]);
   const mine = kind === "auditor" ? [] : (own ?? itemsFor(all ?? [], viewer));
   return dashboardView(
-    { mine, organization: all, coverage, assessments, dossiers, sites, members, activity },
+    { mine, organization: all, coverage, assessments, dossiers, sites, members, training, activity },
     { organization: auth.organization, role, today: scope.today, locale },
   );
 }
@@ -77,6 +80,7 @@ export default function Dashboard() {
       {/* The auditor does none of the work: no list of "yours", only the overview. */}
       {data.kind === "auditor" ? null : <AttentionCard groups={data.groups} />}
       {data.overview ? <OverviewCard areas={data.overview} /> : null}
+      {data.training ? <TrainingRequirementCard attention={data.training} /> : null}
       {compliance ? (
         <>
           <div className="mt-4 grid gap-4 lg:grid-cols-2">

@@ -36,7 +36,7 @@ function item(overrides: Partial<AttentionItem>): AttentionItem {
 }
 
 function rows(over: Partial<DashboardRows> = {}): DashboardRows {
-  return { mine: [], organization: null, coverage: null, assessments: null, dossiers: null, sites: null, members: null, activity: null, ...over };
+  return { mine: [], organization: null, coverage: null, assessments: null, dossiers: null, sites: null, members: null, training: null, activity: null, ...over };
 }
 
 const context: DashboardContext = {
