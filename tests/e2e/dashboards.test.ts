@@ -204,7 +204,7 @@ describe("dashboards", () => {
     await area("purchasing").getByRole("link", { name: /到期评估\s*1/ }).waitFor();
     await area("people").getByRole("link", { name: /到期的背景审查\s*1/ }).waitFor();
     // The seal model's missing certificate counts with the certificates, at the compliance desk.
-    await area("compliance").getByRole("link", { name: /证书\s*1/ }).waitFor();
+    await area("compliance").getByRole("link", { name: /到期或缺失的证书\s*1/ }).waitFor();
     await snap(page, "dashboard-owner");
     await area("people").getByRole("link", { name: /到期的背景审查/ }).click();
     await page.waitForURL((url) => url.pathname === "/personnel" && url.searchParams.get("check") === "due");
