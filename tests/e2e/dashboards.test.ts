@@ -158,6 +158,9 @@ describe("dashboards", () => {
     expect(await kindsOn(page)).toEqual(["certificate_expiring"]);
     await group(page, "certificate_expiring").getByText("封志型号 泰登 TB-Bolt H：未上传 ISO 17712 证书").waitFor();
     await page.getByRole("link", { name: "发放封志" }).waitFor();
+    // The gate they supervise, as counts: both sites' rounds are overdue; not procurement's or HR's desks.
+    await page.locator('section[data-area="gate"]').getByRole("link", { name: /到期检查\s*2/ }).waitFor();
+    expect(await page.locator("section[data-area]").evaluateAll((s) => s.map((e) => e.getAttribute("data-area")))).toEqual(["gate"]);
     await snap(page, "dashboard-security-lead");
     expect(problems).toEqual([]);
   });

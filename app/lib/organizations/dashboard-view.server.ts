@@ -45,7 +45,7 @@ export const GROUP_LISTED = 8;
 export interface DashboardRows {
   /** The viewer's own items (empty for the auditor, who does none). */
   mine: readonly AttentionItem[];
-  /** Every item of the organisation, for the overview (manager, auditor), else null. */
+  /** Every item of the organisation, for the overview (manager, auditor, security lead), else null. */
   organization: readonly AttentionItem[] | null;
   coverage: Rows<typeof coverageByFramework> | null;
   assessments: Rows<typeof listAssessments> | null;
@@ -107,10 +107,20 @@ export interface AreaOverview {
   kinds: { kind: AttentionKind; total: number; overdue: number; href: string }[];
 }
 
-/** The organisation's counts by desk, for those who oversee (manager) or inspect (auditor) it. */
-export function areaOverview(items: readonly AttentionItem[]): AreaOverview[] {
+/**
+ * The desks a dashboard shows the counts of: every desk for those who oversee (manager) or inspect
+ * (auditor) the organisation; the gate's for the security lead who supervises it; none for the rest.
+ */
+export function overviewAreas(kind: DashboardKind): readonly AttentionArea[] {
+  if (kind === "manager" || kind === "auditor") return attentionAreas;
+  if (kind === "lead") return ["gate", "supervision", "actions"];
+  return [];
+}
+
+/** The organisation's counts by desk (those of `areas`), each opening its list. */
+export function areaOverview(items: readonly AttentionItem[], areas: readonly AttentionArea[] = attentionAreas): AreaOverview[] {
   const counts = countByKind(items);
-  return attentionAreas
+  return areas
     .map((area) => ({
       area,
       kinds: counts.filter((c) => kindArea[c.kind] === area).map((c) => ({ ...c, href: kindListHref[c.kind] })),
@@ -145,7 +155,7 @@ export function dashboardView(rows: DashboardRows, context: DashboardContext) {
     kind,
     today,
     groups: attentionGroups(rows.mine),
-    overview: rows.organization ? areaOverview(rows.organization) : null,
+    overview: rows.organization ? areaOverview(rows.organization, overviewAreas(kind)) : null,
     organization: {
       customsCode: o.customsCode,
       unifiedSocialCreditCode: o.unifiedSocialCreditCode,

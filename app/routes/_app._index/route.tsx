@@ -16,7 +16,7 @@ import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { localized } from "~/lib/i18n/localized";
 import { titleFor } from "~/lib/i18n/meta";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { dashboardKind, dashboardView, showsCompliance } from "~/lib/organizations/dashboard-view.server";
+import { dashboardKind, dashboardView, overviewAreas, showsCompliance } from "~/lib/organizations/dashboard-view.server";
 import { countActiveMembers, listSites } from "~/lib/organizations/organizations.server";
 import { requirementAttention } from "~/lib/training/training-requirements.server";
 import { TrainingRequirementCard } from "~/components/training/training-requirement-card";
@@ -48,7 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A guard linked to an employee record at a site sees that site's rounds; the others, every site.
   const siteIds = kind === "guard" ? await viewerSites(auth.db, scope, auth.actor.userId) : undefined;
   const viewer: AttentionViewer = { userId: auth.actor.userId, role, siteIds };
-  const overseer = kind === "manager" || kind === "auditor";
+  // Who sees other desks' counts reads the whole organisation once and takes their own from it.
+  const overseer = overviewAreas(kind).length > 0;
   const compliance = showsCompliance(kind);
   const [all, own, coverage, assessments, dossiers, sites, members, training, activity] = await Promise.all([
     overseer ? organizationAttention(auth.db, scope) : null,

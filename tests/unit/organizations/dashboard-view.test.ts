@@ -3,6 +3,7 @@ import type { AttentionItem } from "~/lib/attention/attention-types";
 import {
   GROUP_LISTED,
   areaOverview,
+  overviewAreas,
   attentionGroups,
   dashboardKind,
   dashboardView,
@@ -95,6 +96,15 @@ describe("areaOverview", () => {
       { area: "purchasing", kinds: [{ kind: "evaluation_due", total: 2, overdue: 1, href: "/partners?due=1" }] },
       { area: "compliance", kinds: [{ kind: "evaluation_decision", total: 1, overdue: 0, href: "/partners" }] },
     ]);
+  });
+});
+
+describe("overviewAreas", () => {
+  test("managers and auditors see every desk, the security lead the gate's, the others none", () => {
+    expect(overviewAreas("manager")).toHaveLength(6);
+    expect(overviewAreas("auditor")).toEqual(overviewAreas("manager"));
+    expect(overviewAreas("lead")).toEqual(["gate", "supervision", "actions"]);
+    for (const kind of ["guard", "procurement", "hr", "compliance"] as const) expect(overviewAreas(kind)).toEqual([]);
   });
 });
 
