@@ -273,10 +273,11 @@ export async function getAction(db: Database, orgId: string, actionId: string) {
 }
 
 /**
- * Open actions due on or before `horizon` (overdue ones included), soonest first, up to `limit`:
- * the attention model's "action due" items, through the (organisation, status, due date) index.
+ * Open actions due on or before `horizon` (overdue ones included), soonest first, up to `limit`,
+ * of one owner when given: the attention model's "action due" items, through the (organisation,
+ * status, due date) index.
  */
-export async function openActionsDueBy(db: Database, orgId: string, horizon: string, limit: number) {
+export async function openActionsDueBy(db: Database, orgId: string, horizon: string, limit: number, ownerUserId?: string) {
   const rows = await db
     .select({ action: correctiveActions })
     .from(correctiveActions)
@@ -285,6 +286,7 @@ export async function openActionsDueBy(db: Database, orgId: string, horizon: str
         eq(correctiveActions.organizationId, orgId),
         inArray(correctiveActions.status, ["open", "in_progress"]),
         sql`${correctiveActions.dueOn} <= ${horizon}`,
+        ownerUserId ? eq(correctiveActions.ownerUserId, ownerUserId) : undefined,
       ),
     )
     .orderBy(asc(correctiveActions.dueOn), asc(correctiveActions.number))

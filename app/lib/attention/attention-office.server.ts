@@ -28,8 +28,9 @@ export const RECERTIFICATION_DAYS = 90;
 /** A ready dossier is news for this many days. */
 export const DOSSIER_NEWS_DAYS = 7;
 
-export async function actionItems(db: Database, scope: AttentionScope): Promise<AttentionItem[]> {
-  const rows = await openActionsDueBy(db, scope.organizationId, dayAfter(scope.today, ACTION_DUE_DAYS), KIND_LIMIT);
+/** Open actions due within ACTION_DUE_DAYS, for their owners; of one owner when `ownerUserId` is given. */
+export async function actionItems(db: Database, scope: AttentionScope, ownerUserId?: string): Promise<AttentionItem[]> {
+  const rows = await openActionsDueBy(db, scope.organizationId, dayAfter(scope.today, ACTION_DUE_DAYS), KIND_LIMIT, ownerUserId);
   return rows.map(({ action, source, titles }) => {
     const reference = actionReference(action.number);
     return {
@@ -53,11 +54,9 @@ export async function actionItems(db: Database, scope: AttentionScope): Promise<
 type PartnerName = { id: string; number: number; legalNameZh: string; legalNameEn: string };
 const partnerName = (p: PartnerName) => pair(p.legalNameZh, p.legalNameEn);
 
+/** Procurement's partners: re-evaluations due, clauses missing, certificates expiring. */
 export async function partnerItems(db: Database, scope: AttentionScope): Promise<AttentionItem[]> {
-  const [lists, awaiting] = await Promise.all([
-    partnerWatchLists(db, scope.organizationId, scope.today, KIND_LIMIT),
-    evaluationsAwaitingDecision(db, scope.organizationId, KIND_LIMIT),
-  ]);
+  const lists = await partnerWatchLists(db, scope.organizationId, scope.today, KIND_LIMIT);
   const items: AttentionItem[] = [];
   const base = { siteId: null, ownerUserId: null } as const;
   for (const p of lists.due) {
@@ -109,6 +108,18 @@ export async function partnerItems(db: Database, scope: AttentionScope): Promise
       roles: attentionRoles.purchasing,
     });
   }
+  return items;
+}
+
+/**
+ * Evaluations under way to a decision: an answered questionnaire for procurement to review, a
+ * prepared evaluation for compliance to decide (apart from partnerItems, so compliance's dashboard
+ * does not read the partner register's watch lists).
+ */
+export async function evaluationItems(db: Database, scope: AttentionScope): Promise<AttentionItem[]> {
+  const awaiting = await evaluationsAwaitingDecision(db, scope.organizationId, KIND_LIMIT);
+  const items: AttentionItem[] = [];
+  const base = { siteId: null, ownerUserId: null } as const;
   for (const { evaluation, partner } of awaiting.rows) {
     const reference = evaluationReference(evaluation.number);
     const answered = evaluation.status === "partner_submitted";
