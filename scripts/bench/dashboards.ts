@@ -149,7 +149,7 @@ const orgId = await prepareDatabase(scaled());
 const { getDb, closeDatabase } = await import("../../app/lib/db.server");
 const { sql } = await import("drizzle-orm");
 const { createSession } = await import("../../app/lib/auth/session.server");
-const { attentionFor, organizationAttention, viewerSites } = await import("../../app/lib/attention/attention.server");
+const { attentionFor, itemsFor, organizationAttention, viewerSites } = await import("../../app/lib/attention/attention.server");
 const { todayInZone } = await import("../../app/lib/i18n/format");
 const dashboard = await import("../../app/routes/_app._index/route");
 const db = await getDb();
@@ -192,6 +192,11 @@ try {
       const list = overseer ? await organizationAttention(db, scope) : await attentionFor(db, scope, { userId, role, siteIds });
       items = list.length;
     });
+    // The model's promise, at scale: the viewer's own call gives what the organisation's list split gives.
+    if (!overseer) {
+      const split = itemsFor(await organizationAttention(db, scope), { userId, role, siteIds }).length;
+      if (split !== items) throw new Error(`${role}: attentionFor gave ${items} items, the organisation's list split gives ${split}`);
+    }
     report[role] = { loader_ms: Number(loader.toFixed(1)), attention_ms: Number(attention.toFixed(1)), items, ratio: Number((loader / floor).toFixed(0)) };
     log(`${role.padEnd(14)} loader ${loader.toFixed(1).padStart(7)} ms  attention ${attention.toFixed(1).padStart(7)} ms  items ${String(items).padStart(5)}  ×floor ${(loader / floor).toFixed(0)}`);
   }

@@ -18,8 +18,14 @@ import type { AttentionItem, AttentionScope } from "./attention-types";
 // The office's items: corrective actions for their owners, partners for procurement (and decisions
 // for compliance), people for HR, the organisation's own certification for compliance.
 
-/** At most this many items of one kind: the work a page lists and a digest counts, not a register. */
+/** At most this many unowned items of one kind: the work a page lists and a digest counts, not a register. */
 export const KIND_LIMIT = 500;
+/**
+ * Items owned by one person are not cut at KIND_LIMIT across the organisation: the reminder job
+ * splits the organisation's list per person, and a cut there would drop whole people's actions
+ * (the scale year has 629 open actions due). This bounds a runaway list only.
+ */
+export const OWNED_LIMIT = 20_000;
 
 /** An open action shows from this many days before it is due. */
 export const ACTION_DUE_DAYS = 7;
@@ -30,7 +36,7 @@ export const DOSSIER_NEWS_DAYS = 7;
 
 /** Open actions due within ACTION_DUE_DAYS, for their owners; of one owner when `ownerUserId` is given. */
 export async function actionItems(db: Database, scope: AttentionScope, ownerUserId?: string): Promise<AttentionItem[]> {
-  const rows = await openActionsDueBy(db, scope.organizationId, dayAfter(scope.today, ACTION_DUE_DAYS), KIND_LIMIT, ownerUserId);
+  const rows = await openActionsDueBy(db, scope.organizationId, dayAfter(scope.today, ACTION_DUE_DAYS), ownerUserId ? KIND_LIMIT : OWNED_LIMIT, ownerUserId);
   return rows.map(({ action, source, titles }) => {
     const reference = actionReference(action.number);
     return {
