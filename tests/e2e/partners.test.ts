@@ -293,8 +293,9 @@ describe("trading partners", () => {
     // The compliance manager finds it on the dashboard, waiting for a decision.
     const decider = officer.page;
     await decider.goto("/");
-    const watch = card(decider, "合作伙伴");
-    await watch.getByText("待审批（1）").waitFor();
+    const watch = decider.locator('section[data-kind="evaluation_decision"]');
+    await watch.getByRole("heading", { name: /待审批的评估/ }).waitFor();
+    await watch.getByText("评估已完成，待审批", { exact: false }).waitFor();
     await snap(decider, "dashboard-partner-awaiting-decision", "desktop");
     await watch.getByRole("link", { name: /EV-00001/ }).click();
     await decider.waitForURL((url) => url.pathname === evaluationPath);
@@ -565,7 +566,7 @@ describe("trading partners", () => {
     expect([...setup.problems, ...officer.problems, ...decider.problems, ...problems]).toEqual([]);
   });
 
-  test("the clause library, the partner rules and the dashboard's partner card", async () => {
+  test("the clause library, the partner rules, and a new organisation's dashboard with nothing waiting", async () => {
     const { page, problems } = await open({ locale: "zh-CN", viewport: DESKTOP });
     await signUpInChinese(page, newOrganization("partners-rules"));
     await mainNav(page).getByRole("link", { name: "安全条款" }).click();
@@ -586,7 +587,9 @@ describe("trading partners", () => {
 
     await mainNav(page).getByRole("link", { name: "概览" }).click();
     await page.waitForURL((url) => url.pathname === "/");
-    await page.getByRole("heading", { name: "合作伙伴", exact: true, level: 2 }).waitFor();
+    // No partner registered yet: nothing is due at any desk.
+    await page.getByText("目前没有需要你处理的到期或待办事项。").waitFor();
+    await page.getByText("各岗位都没有未结事项。").waitFor();
     await snap(page, "dashboard-partners");
     expect(problems).toEqual([]);
   });

@@ -176,9 +176,11 @@ describe("seals", () => {
     expect(mail.links.some((l) => l.endsWith(sealPath))).toBe(true);
     await snap(page, "seals-chain-reported");
 
-    // The dashboard shows the open report; the broken seal cannot be used again.
+    // The owner's dashboard counts the open report at the supervisor's desk (the lead closes it);
+    // the broken seal cannot be used again.
     await page.goto("/");
-    await page.getByRole("heading", { name: "未关闭的封志异常报告（1）" }).waitFor();
+    const supervision = page.locator('section[data-area="supervision"]');
+    await supervision.getByRole("link", { name: /未结的封志异常报告\s*1/ }).waitFor();
     await page.goto("/seals/apply?seal=CN2026000101");
     await page.getByLabel("已施加封志的照片").setInputFiles(applied);
     await page.getByLabel("集装箱号").fill("CSQU3054383");

@@ -116,6 +116,9 @@ describe("the gatehouse", () => {
     const v002 = page.getByRole("listitem").filter({ hasText: "V-002" });
     await v002.getByText("已发放").waitFor();
     await v002.getByText("在场访客使用中").waitFor();
+    // The dashboard says who is on site (a lone owner keeps the gate's list too).
+    await page.goto("/");
+    await page.locator('section[data-kind="visitor_on_site"]').getByText(`${SITE.nameZh}：1 名访客在场`).waitFor();
 
     await page.goto("/visitors");
     await onSite(page).getByRole("button", { name: "为 李明 签离" }).click();
@@ -124,8 +127,10 @@ describe("the gatehouse", () => {
     await page.getByRole("listitem").filter({ hasText: "VIS-00001" }).getByText("已离开").waitFor();
     await page.goto("/badges?kind=visitor_badge");
     await page.getByRole("listitem").filter({ hasText: "V-002" }).getByText("可用").waitFor();
+    // Signed out, nobody is on site: the dashboard's line is gone.
     await page.goto("/");
-    await page.getByRole("heading", { name: "在场访客" }).waitFor();
+    await page.getByRole("heading", { name: "需要你处理" }).waitFor();
+    expect(await page.locator('section[data-kind="visitor_on_site"]').count()).toBe(0);
     expect(problems).toEqual([]);
   });
 

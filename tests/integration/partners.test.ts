@@ -354,18 +354,10 @@ describe("the partner rules", () => {
 
 // ---------------------------------------------------------------------------------------------
 
-describe("the dashboard's partners card", () => {
-  type Line = { id: string; reference: string };
-  type DashboardPartners = {
-    partners: {
-      awaitingDecision: { id: string; reference: string; status: string; partner: Line }[];
-      due: (Line & { nextEvaluationOn: string | null })[];
-      dueCount: number;
-      expiring: (Line & { aeoValidUntil: string })[];
-      unbound: Line[];
-      unboundCount: number;
-    };
-  };
+describe("the dashboards' partner items", () => {
+  type Group = { kind: string; total: number; lines: { href: string; dueOn: string | null; title: { zh: string; en: string } }[]; moreHref: string | null };
+  type Dashboard = { groups: Group[] };
+  const hrefs = (groups: Group[], kind: string) => (groups.find((g) => g.kind === kind)?.lines ?? []).map((l) => l.href).sort();
 
   test("shows evaluations awaiting a decision, evaluations due within 30 days, AEO certificates expiring within 60 days and partners missing clauses", async () => {
     const org = await signUpOrganization();
@@ -401,36 +393,35 @@ describe("the dashboard's partners card", () => {
     await startEvaluation(org.cookie, drafting.id);
     await setNext(drafting.id, shiftDays(today(), 300));
 
-    const { status, data } = await callLoader<DashboardPartners>(dashboardRoute, "/", { cookie: officer.cookie });
-    expect(status).toBe(200);
-    const card = data.partners;
-    const ref = (p: { number: number }) => `TP-${String(p.number).padStart(5, "0")}`;
+    // Compliance decides: the prepared evaluation is theirs. The answered questionnaire is
+    // procurement's to review, and this organisation has nobody in procurement: its owner gets it.
+    const forOfficer = await callLoader<Dashboard>(dashboardRoute, "/", { cookie: officer.cookie });
+    expect(forOfficer.status).toBe(200);
+    expect(hrefs(forOfficer.data.groups, "evaluation_decision")).toEqual([`/evaluations/${preparedId}`]);
+    expect(forOfficer.data.groups.find((g) => g.kind === "evaluation_decision")?.lines[0]?.title.en).toMatch(/^EV-\d{5} .+: evaluation prepared, waiting for a decision$/);
+    expect(hrefs(forOfficer.data.groups, "evaluation_due")).toEqual([]);
 
-    expect(card.awaitingDecision.map((a) => [a.partner.id, a.status]).sort()).toEqual(
-      [
-        [prepared.id, "prepared"],
-        [answered.id, "partner_submitted"],
-      ].sort(),
-    );
-    expect(card.awaitingDecision.every((a) => /^EV-\d{5}$/.test(a.reference))).toBe(true);
-    expect(card.awaitingDecision.map((a) => a.id).sort()).toEqual([preparedId, answeredId].sort());
-    // Overdue and never evaluated count as due; 31 days out and rejected partners do not.
-    expect(card.due.map((p) => p.id).sort()).toEqual([never.id, due30.id, overdue.id].sort());
-    expect(card.dueCount).toBe(3);
-    expect(card.due.find((p) => p.id === due30.id)).toMatchObject({ reference: ref(due30), nextEvaluationOn: shiftDays(today(), 30) });
-    expect(card.expiring.map((p) => [p.id, p.aeoValidUntil])).toEqual([[expiring60.id, shiftDays(today(), 60)]]);
-    const unbound = [never, due30, due31, overdue, expiring60, expiring61, prepared, answered, drafting].map((p) => p.id).sort();
-    expect(card.unboundCount).toBe(unbound.length);
-    // The card lists the first eight by number and counts the rest.
-    expect(card.unbound.map((p) => p.id)).toEqual(
-      unbound.length > 8 ? [never, due30, due31, overdue, expiring60, expiring61, prepared, answered].map((p) => p.id) : unbound,
-    );
-    expect(card.unbound.some((p) => p.id === bound.id || p.id === rejected.id)).toBe(false);
+    const { data } = await callLoader<Dashboard>(dashboardRoute, "/", { cookie: org.cookie });
+    expect(hrefs(data.groups, "questionnaire_answered")).toEqual([`/evaluations/${answeredId}`]);
+    // Overdue and never evaluated count as due; 31 days out, rejected and under-way partners do not.
+    expect(hrefs(data.groups, "evaluation_due")).toEqual([never, due30, overdue].map((p) => `/partners/${p.id}`).sort());
+    expect(data.groups.find((g) => g.kind === "evaluation_due")?.lines.find((l) => l.href === `/partners/${due30.id}`)).toMatchObject({
+      dueOn: shiftDays(today(), 30),
+      title: { en: expect.stringMatching(/^TP-\d{5} .+: re-evaluation due$/) },
+    });
+    expect(hrefs(data.groups, "partner_certificate_expiring")).toEqual([`/partners/${expiring60.id}#aeo`]);
+    const unbound = [never, due30, due31, overdue, expiring60, expiring61, prepared, answered, drafting];
+    const clauses = data.groups.find((g) => g.kind === "contract_clauses_missing");
+    // The group lists the first eight and links to the register for the rest.
+    expect(clauses?.total).toBe(unbound.length);
+    expect(clauses?.lines).toHaveLength(8);
+    expect(clauses?.moreHref).toBe("/partners");
+    expect(clauses?.lines.every((l) => unbound.some((p) => l.href === `/partners/${p.id}#contracts`))).toBe(true);
 
     // Another organisation's dashboard shows none of it.
     const other = await signUpOrganization();
-    const theirs = await callLoader<DashboardPartners>(dashboardRoute, "/", { cookie: other.cookie });
-    expect(theirs.data.partners).toMatchObject({ awaitingDecision: [], due: [], dueCount: 0, expiring: [], unbound: [], unboundCount: 0 });
+    const theirs = await callLoader<Dashboard>(dashboardRoute, "/", { cookie: other.cookie });
+    expect(theirs.data.groups.filter((g) => g.kind !== "certificate_expiring")).toEqual([]);
   });
 });
 

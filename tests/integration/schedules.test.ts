@@ -100,12 +100,18 @@ describe("schedules", () => {
   });
 
   test("the dashboard lists what is overdue with a link to start it", async () => {
-    const dashboard = await callLoader<{ inspections: { overdue: { templateCode: string; siteId: string }[]; scheduleCount: number } }>(
-      dashboardRoute,
-      "/",
-      { cookie: org.cookie },
-    );
-    expect(dashboard.data.inspections.scheduleCount).toBeGreaterThan(0);
-    expect(dashboard.data.inspections.overdue.some((s) => s.siteId === siteId)).toBe(true);
+    type Data = {
+      groups: { kind: string; lines: { href: string; state: string }[] }[];
+      overview: { area: string; kinds: { kind: string; total: number }[] }[] | null;
+    };
+    const guard = await addMember(org.cookie, "security");
+    const mine = await callLoader<Data>(dashboardRoute, "/", { cookie: guard.cookie });
+    const due = mine.data.groups.find((g) => g.kind === "inspection_due");
+    expect(due?.lines).toContainEqual(expect.objectContaining({ href: `/inspections/new?template=container-7-point&site=${siteId}`, state: "overdue" }));
+    // The owner sees the gate's count, not the rounds as their own work.
+    const owner = await callLoader<Data>(dashboardRoute, "/", { cookie: org.cookie });
+    expect(owner.data.groups.some((g) => g.kind === "inspection_due")).toBe(false);
+    const gate = owner.data.overview?.find((a) => a.area === "gate");
+    expect(gate?.kinds.find((k) => k.kind === "inspection_due")?.total).toBeGreaterThan(0);
   });
 });

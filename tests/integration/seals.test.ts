@@ -577,8 +577,12 @@ describe("VVTT and reports", () => {
     expect(seal.status).toBe("compromised");
     const open = await openSealReports(testDb(), org.organizationId, 50);
     expect(open.rows.map((r) => r.sealNumber)).toContain(broken);
-    const dashboard = await callLoader<{ sealReports: { total: number } }>(dashboardRoute, "/", { cookie: guard.cookie });
-    expect(dashboard.data.sealReports.total).toBe(open.total);
+    // The supervisor's dashboard lists it (the guard's does not: reports are the lead's to close).
+    type Groups = { groups: { kind: string; total: number; lines: { href: string }[] }[] };
+    const reports = async (cookie: string) => (await callLoader<Groups>(dashboardRoute, "/", { cookie })).data.groups.find((g) => g.kind === "seal_report");
+    expect((await reports(lead.cookie))?.total).toBe(open.total);
+    expect((await reports(lead.cookie))?.lines.some((l) => l.href === `/seals/${seal.id}`)).toBe(true);
+    expect(await reports(guard.cookie)).toBeUndefined();
 
     const replaced = await applyDirect(sealActor(org), replacement as string, {
       target: "CSQU3054383",

@@ -116,47 +116,50 @@ export async function actionSources(
   const inspectionIds = ids("inspection");
   const evaluationIds = ids("partner_evaluation");
   const checkIds = ids("supervision_check");
-  const [assessmentRows, inspectionRows, evaluationRows, checkRows] = await Promise.all([
-    assessmentIds.length
-      ? db
-          .select({ id: assessments.id, assessedOn: assessments.assessedOn, number: assessments.number })
-          .from(assessments)
-          .where(and(eq(assessments.organizationId, orgId), inArray(assessments.id, assessmentIds)))
-      : [],
-    inspectionIds.length
-      ? db
-          .select({
-            id: inspections.id,
-            number: inspections.number,
-            definition: checklistTemplates.definition,
-            containerNumber: inspections.containerNumber,
-            header: inspections.header,
-          })
-          .from(inspections)
-          .innerJoin(checklistTemplates, eq(checklistTemplates.id, inspections.templateId))
-          .where(and(eq(inspections.organizationId, orgId), inArray(inspections.id, inspectionIds)))
-      : [],
-    evaluationIds.length
-      ? db
-          .select({ id: partnerEvaluations.id, number: partnerEvaluations.number, partnerZh: partners.legalNameZh, partnerEn: partners.legalNameEn })
-          .from(partnerEvaluations)
-          .innerJoin(partners, eq(partners.id, partnerEvaluations.partnerId))
-          .where(and(eq(partnerEvaluations.organizationId, orgId), inArray(partnerEvaluations.id, evaluationIds)))
-      : [],
-    checkIds.length
-      ? db
-          .select({
-            id: supervisionChecks.id,
-            partnerId: supervisionChecks.partnerId,
-            partnerNumber: partners.number,
-            partnerZh: partners.legalNameZh,
-            partnerEn: partners.legalNameEn,
-          })
-          .from(supervisionChecks)
-          .innerJoin(partners, eq(partners.id, supervisionChecks.partnerId))
-          .where(and(eq(supervisionChecks.organizationId, orgId), inArray(supervisionChecks.id, checkIds)))
-      : [],
+  // Each list is ONE array parameter and every query runs, with an empty list too: a page sends the
+  // same statements whatever mix of sources its actions have, and never a bind parameter per id.
+  const anyOf = (ids: readonly string[]) => sql`any(${sql.param([...ids])}::text[]::uuid[])`;
+  const [assessmentRows, inspectionRows, definitionRows, evaluationRows, checkRows] = await Promise.all([
+    db
+      .select({ id: assessments.id, assessedOn: assessments.assessedOn, number: assessments.number })
+      .from(assessments)
+      .where(and(eq(assessments.organizationId, orgId), sql`${assessments.id} = ${anyOf(assessmentIds)}`)),
+    db
+      .select({
+        id: inspections.id,
+        number: inspections.number,
+        templateId: inspections.templateId,
+        containerNumber: inspections.containerNumber,
+        header: inspections.header,
+      })
+      .from(inspections)
+      .where(and(eq(inspections.organizationId, orgId), sql`${inspections.id} = ${anyOf(inspectionIds)}`)),
+    // Each checklist version's definition once, not once per inspection that used it.
+    db
+      .select({ id: checklistTemplates.id, definition: checklistTemplates.definition })
+      .from(checklistTemplates)
+      .where(
+        sql`${checklistTemplates.id} in (select ${inspections.templateId} from ${inspections}
+          where ${inspections.organizationId} = ${orgId} and ${inspections.id} = ${anyOf(inspectionIds)})`,
+      ),
+    db
+      .select({ id: partnerEvaluations.id, number: partnerEvaluations.number, partnerZh: partners.legalNameZh, partnerEn: partners.legalNameEn })
+      .from(partnerEvaluations)
+      .innerJoin(partners, eq(partners.id, partnerEvaluations.partnerId))
+      .where(and(eq(partnerEvaluations.organizationId, orgId), sql`${partnerEvaluations.id} = ${anyOf(evaluationIds)}`)),
+    db
+      .select({
+        id: supervisionChecks.id,
+        partnerId: supervisionChecks.partnerId,
+        partnerNumber: partners.number,
+        partnerZh: partners.legalNameZh,
+        partnerEn: partners.legalNameEn,
+      })
+      .from(supervisionChecks)
+      .innerJoin(partners, eq(partners.id, supervisionChecks.partnerId))
+      .where(and(eq(supervisionChecks.organizationId, orgId), sql`${supervisionChecks.id} = ${anyOf(checkIds)}`)),
   ]);
+  const definitions = new Map(definitionRows.map((t) => [t.id, t.definition]));
   // By id: the attention model names every open action at once, and a find() per action over
   // thousands of sources would grow with the square of them.
   const byId = <R extends { id: string }>(rows: readonly R[]) => new Map(rows.map((r) => [r.id, r]));
@@ -172,7 +175,8 @@ export async function actionSources(
     } else if (action.sourceType === "inspection") {
       const row = inspectionById.get(action.sourceId);
       if (!row) continue;
-      const item = allItems(row.definition).find((i) => i.key === action.sourceItemKey);
+      const definition = definitions.get(row.templateId);
+      const item = definition ? allItems(definition).find((i) => i.key === action.sourceItemKey) : undefined;
       sources.set(action.id, {
         type: "inspection",
         id: row.id,
@@ -301,10 +305,11 @@ export async function getAction(db: Database, orgId: string, actionId: string) {
 }
 
 /**
- * Open actions due on or before `horizon` (overdue ones included), soonest first, up to `limit`:
- * the attention model's "action due" items, through the (organisation, status, due date) index.
+ * Open actions due on or before `horizon` (overdue ones included), soonest first, up to `limit`,
+ * of one owner when given: the attention model's "action due" items, through the (organisation,
+ * status, due date) index.
  */
-export async function openActionsDueBy(db: Database, orgId: string, horizon: string, limit: number) {
+export async function openActionsDueBy(db: Database, orgId: string, horizon: string, limit: number, ownerUserId?: string) {
   const rows = await db
     .select({ action: correctiveActions })
     .from(correctiveActions)
@@ -313,6 +318,7 @@ export async function openActionsDueBy(db: Database, orgId: string, horizon: str
         eq(correctiveActions.organizationId, orgId),
         inArray(correctiveActions.status, ["open", "in_progress"]),
         sql`${correctiveActions.dueOn} <= ${horizon}`,
+        ownerUserId ? eq(correctiveActions.ownerUserId, ownerUserId) : undefined,
       ),
     )
     .orderBy(asc(correctiveActions.dueOn), asc(correctiveActions.number))

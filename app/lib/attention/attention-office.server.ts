@@ -18,8 +18,14 @@ import type { AttentionItem, AttentionScope } from "./attention-types";
 // The office's items: corrective actions for their owners, partners for procurement (and decisions
 // for compliance), people for HR, the organisation's own certification for compliance.
 
-/** At most this many items of one kind: the work a page lists and a digest counts, not a register. */
+/** At most this many unowned items of one kind: the work a page lists and a digest counts, not a register. */
 export const KIND_LIMIT = 500;
+/**
+ * Items owned by one person are not cut at KIND_LIMIT across the organisation: the reminder job
+ * splits the organisation's list per person, and a cut there would drop whole people's actions
+ * (the scale year has 629 open actions due). This bounds a runaway list only.
+ */
+export const OWNED_LIMIT = 20_000;
 
 /** An open action shows from this many days before it is due. */
 export const ACTION_DUE_DAYS = 7;
@@ -28,8 +34,9 @@ export const RECERTIFICATION_DAYS = 90;
 /** A ready dossier is news for this many days. */
 export const DOSSIER_NEWS_DAYS = 7;
 
-export async function actionItems(db: Database, scope: AttentionScope): Promise<AttentionItem[]> {
-  const rows = await openActionsDueBy(db, scope.organizationId, dayAfter(scope.today, ACTION_DUE_DAYS), KIND_LIMIT);
+/** Open actions due within ACTION_DUE_DAYS, for their owners; of one owner when `ownerUserId` is given. */
+export async function actionItems(db: Database, scope: AttentionScope, ownerUserId?: string): Promise<AttentionItem[]> {
+  const rows = await openActionsDueBy(db, scope.organizationId, dayAfter(scope.today, ACTION_DUE_DAYS), ownerUserId ? KIND_LIMIT : OWNED_LIMIT, ownerUserId);
   return rows.map(({ action, source, titles }) => {
     const reference = actionReference(action.number);
     return {
@@ -53,11 +60,9 @@ export async function actionItems(db: Database, scope: AttentionScope): Promise<
 type PartnerName = { id: string; number: number; legalNameZh: string; legalNameEn: string };
 const partnerName = (p: PartnerName) => pair(p.legalNameZh, p.legalNameEn);
 
+/** Procurement's partners: re-evaluations due, clauses missing, certificates expiring. */
 export async function partnerItems(db: Database, scope: AttentionScope): Promise<AttentionItem[]> {
-  const [lists, awaiting] = await Promise.all([
-    partnerWatchLists(db, scope.organizationId, scope.today, KIND_LIMIT),
-    evaluationsAwaitingDecision(db, scope.organizationId, KIND_LIMIT),
-  ]);
+  const lists = await partnerWatchLists(db, scope.organizationId, scope.today, KIND_LIMIT);
   const items: AttentionItem[] = [];
   const base = { siteId: null, ownerUserId: null } as const;
   for (const p of lists.due) {
@@ -109,6 +114,18 @@ export async function partnerItems(db: Database, scope: AttentionScope): Promise
       roles: attentionRoles.purchasing,
     });
   }
+  return items;
+}
+
+/**
+ * Evaluations under way to a decision: an answered questionnaire for procurement to review, a
+ * prepared evaluation for compliance to decide (apart from partnerItems, so compliance's dashboard
+ * does not read the partner register's watch lists).
+ */
+export async function evaluationItems(db: Database, scope: AttentionScope): Promise<AttentionItem[]> {
+  const awaiting = await evaluationsAwaitingDecision(db, scope.organizationId, KIND_LIMIT);
+  const items: AttentionItem[] = [];
+  const base = { siteId: null, ownerUserId: null } as const;
   for (const { evaluation, partner } of awaiting.rows) {
     const reference = evaluationReference(evaluation.number);
     const answered = evaluation.status === "partner_submitted";
@@ -147,7 +164,7 @@ export async function peopleItems(db: Database, scope: AttentionScope): Promise<
       // A post without any check on record is a gap today; a security-sensitive one all the more.
       state: e.nextBackgroundCheckOn ? stateOfDue(e.nextBackgroundCheckOn, today) : "overdue",
       dueOn: e.nextBackgroundCheckOn,
-      href: `/personnel/${e.id}#checks`,
+      href: `/personnel/${e.id}#background`,
       siteId: e.siteId,
       ownerUserId: null,
       roles: attentionRoles.people,
@@ -162,7 +179,7 @@ export async function peopleItems(db: Database, scope: AttentionScope): Promise<
       title: bilingual("exitOverdue", { reference: offboardingReference(x.number), name: x.name, count: x.openItems.length }),
       state: "overdue",
       dueOn: x.deadline,
-      href: `/personnel/${x.employeeId}#offboarding`,
+      href: `/personnel/${x.employeeId}#exit`,
       siteId: null,
       ownerUserId: null,
       roles: attentionRoles.people,

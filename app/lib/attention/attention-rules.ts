@@ -92,3 +92,52 @@ export function countByKind(items: readonly AttentionItem[]): KindCount[] {
     return count ? [count] : [];
   });
 }
+
+/** Whose desk a kind of work lands on: how a manager's and an auditor's overview groups the counts. */
+export const attentionAreas = ["gate", "supervision", "actions", "purchasing", "people", "compliance"] as const;
+export type AttentionArea = (typeof attentionAreas)[number];
+
+export const kindArea: Record<AttentionKind, AttentionArea> = {
+  inspection_due: "gate",
+  visitor_on_site: "gate",
+  seal_issued: "gate",
+  release_waiting: "supervision",
+  inspection_signoff: "supervision",
+  action_verification: "supervision",
+  seal_report: "supervision",
+  action_due: "actions",
+  evaluation_due: "purchasing",
+  questionnaire_answered: "purchasing",
+  contract_clauses_missing: "purchasing",
+  partner_certificate_expiring: "purchasing",
+  personnel_check_due: "people",
+  exit_overdue: "people",
+  training_gap: "people",
+  evaluation_decision: "compliance",
+  certificate_expiring: "compliance",
+  assessment_open: "compliance",
+  dossier_ready: "compliance",
+};
+
+/** The list where every item of a kind can be seen (an item's own href is where one is done). */
+export const kindListHref: Record<AttentionKind, string> = {
+  inspection_due: "/schedules",
+  visitor_on_site: "/visitors",
+  seal_issued: "/seals?status=issued",
+  release_waiting: "/inspections",
+  inspection_signoff: "/inspections",
+  action_verification: "/inspections",
+  seal_report: "/seals?status=compromised",
+  action_due: "/actions",
+  evaluation_due: "/partners?due=1",
+  questionnaire_answered: "/partners",
+  contract_clauses_missing: "/partners",
+  partner_certificate_expiring: "/partners",
+  personnel_check_due: "/personnel?check=due",
+  exit_overdue: "/personnel?exit=overdue",
+  training_gap: "/training/requirements",
+  evaluation_decision: "/partners",
+  certificate_expiring: "/settings/organization",
+  assessment_open: "/assessments",
+  dossier_ready: "/dossiers",
+};

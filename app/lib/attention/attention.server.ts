@@ -4,7 +4,7 @@ import type { Role } from "../auth/permissions";
 import type { Database } from "../db-types.server";
 import { sitesOfMember } from "../personnel/personnel-queries.server";
 import { heldInspectionItems, scheduleItems, sealItems, verificationItems, visitorItems } from "./attention-gate.server";
-import { actionItems, complianceItems, partnerItems, peopleItems } from "./attention-office.server";
+import { actionItems, complianceItems, evaluationItems, partnerItems, peopleItems } from "./attention-office.server";
 import { attentionRoles, compareItems, itemsFor, managerRoles, withManagerFallback } from "./attention-rules";
 import type { AttentionItem, AttentionScope, AttentionViewer } from "./attention-types";
 
@@ -22,7 +22,8 @@ import type { AttentionItem, AttentionScope, AttentionViewer } from "./attention
 export { itemsFor } from "./attention-rules";
 
 interface Source {
-  run: (db: Database, scope: AttentionScope, org: OrgFacts) => Promise<AttentionItem[]>;
+  /** `viewerId`: only this person's own items are wanted of a source that has nothing else for them. */
+  run: (db: Database, scope: AttentionScope, org: OrgFacts, viewerId?: string) => Promise<AttentionItem[]>;
   /** The roles its unowned items go to. */
   roles: readonly Role[];
   /** It yields items owned by one person (actions, seals in custody, dossiers). */
@@ -39,8 +40,9 @@ const sources: readonly Source[] = [
   { run: heldInspectionItems, roles: attentionRoles.supervision, owned: false },
   { run: verificationItems, roles: attentionRoles.supervision, owned: false },
   { run: sealItems, roles: [...attentionRoles.supervision, ...attentionRoles.gate], owned: true },
-  { run: actionItems, roles: [], owned: true },
-  { run: partnerItems, roles: [...attentionRoles.purchasing, ...attentionRoles.compliance], owned: false },
+  { run: (db, scope, _org, viewerId) => actionItems(db, scope, viewerId), roles: [], owned: true },
+  { run: partnerItems, roles: attentionRoles.purchasing, owned: false },
+  { run: evaluationItems, roles: [...attentionRoles.purchasing, ...attentionRoles.compliance], owned: false },
   { run: peopleItems, roles: attentionRoles.people, owned: false },
   { run: (db, scope, org) => complianceItems(db, scope, org), roles: attentionRoles.compliance, owned: true },
 ];
@@ -56,9 +58,10 @@ async function organizationFacts(db: Database, orgId: string) {
   return { org: { aeoNextRecertificationOn: org?.aeoNextRecertificationOn ?? null }, activeRoles: new Set<Role>(members.map((m) => m.role)) };
 }
 
-async function run(db: Database, scope: AttentionScope, chosen: readonly Source[]): Promise<AttentionItem[]> {
+async function run(db: Database, scope: AttentionScope, chosen: readonly Source[], viewer?: AttentionViewer): Promise<AttentionItem[]> {
   const { org, activeRoles } = await organizationFacts(db, scope.organizationId);
-  const lists = await Promise.all(chosen.map((s) => s.run(db, scope, org)));
+  // A source none of whose unowned items can be the viewer's is read for their own items only.
+  const lists = await Promise.all(chosen.map((s) => s.run(db, scope, org, viewer && !s.roles.includes(viewer.role) ? viewer.userId : undefined)));
   return withManagerFallback(lists.flat(), activeRoles).sort(compareItems);
 }
 
@@ -75,7 +78,7 @@ export function organizationAttention(db: Database, scope: AttentionScope): Prom
 export async function attentionFor(db: Database, scope: AttentionScope, viewer: AttentionViewer): Promise<AttentionItem[]> {
   const manager = managerRoles.includes(viewer.role);
   const chosen = manager ? sources : sources.filter((s) => s.owned || s.roles.includes(viewer.role));
-  return itemsFor(await run(db, scope, chosen), viewer);
+  return itemsFor(await run(db, scope, chosen, manager ? undefined : viewer), viewer);
 }
 
 /**

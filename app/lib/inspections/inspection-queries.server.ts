@@ -208,10 +208,13 @@ export async function inspectionsNeedingAttention(db: Database, orgId: string) {
 /**
  * Inspections whose failed points were all fixed (their actions done, none open) and whose container
  * still waits for release: a supervisor verifies the fix and releases. With each, its done actions.
- * Through the same partial index as inspectionsNeedingAttention.
+ * Two steps: the candidates through the partial index inspections_needing_attention (a few hundred
+ * rows at 365,000 inspections, newest first), then all their actions by one array parameter, open
+ * ones deciding in code. One join let the planner start from every done action of the year instead
+ * (57 ms against a few), and a count of open actions per candidate in SQL made it sort them all.
  */
 export async function inspectionsAwaitingVerification(db: Database, orgId: string) {
-  const rows = await db
+  const candidates = await db
     .select({
       id: inspections.id,
       number: inspections.number,
@@ -219,30 +222,37 @@ export async function inspectionsAwaitingVerification(db: Database, orgId: strin
       containerNumber: inspections.containerNumber,
       titleZh: checklistTemplates.titleZh,
       titleEn: checklistTemplates.titleEn,
-      action: correctiveActions,
     })
     .from(inspections)
     .innerJoin(checklistTemplates, eq(checklistTemplates.id, inspections.templateId))
-    .innerJoin(
-      correctiveActions,
-      and(
-        eq(correctiveActions.organizationId, orgId),
-        eq(correctiveActions.sourceType, "inspection"),
-        eq(correctiveActions.sourceId, inspections.id),
-        eq(correctiveActions.status, "done"),
-      ),
-    )
     .where(
       and(
         eq(inspections.organizationId, orgId),
-        // The index's predicate, with the columns named (corrective_actions has a status too).
-        sql`(${inspections.status} = 'submitted' and ((${inspections.releaseGate} and ${inspections.releasedAt} is null) or (${inspections.signoffRequired} and ${inspections.signedOffAt} is null)))`,
+        // The index's predicate, word for word, so the planner uses it.
+        sql`(status = 'submitted' and ((release_gate and released_at is null) or (signoff_required and signed_off_at is null)))`,
         sql`${inspections.releaseGate} and ${inspections.releasedAt} is null and ${inspections.failedPoints} > 0`,
         sql`not (${inspections.signoffRequired} and ${inspections.signedOffAt} is null)`,
-        sql`${openActionsOf} = 0`,
       ),
     )
-    .orderBy(desc(inspections.occurredAt), asc(correctiveActions.number))
-    .limit(500);
-  return rows.map((r) => ({ ...r, reference: inspectionReference(r.number ?? 0) }));
+    .orderBy(desc(inspections.occurredAt))
+    .limit(200);
+  const ids = candidates.map((c) => c.id);
+  const all = await db
+    .select()
+    .from(correctiveActions)
+    .where(
+      and(
+        eq(correctiveActions.organizationId, orgId),
+        eq(correctiveActions.sourceType, "inspection"),
+        sql`${correctiveActions.sourceId} = any(${sql.param(ids)}::text[]::uuid[])`,
+      ),
+    )
+    .orderBy(asc(correctiveActions.number));
+  const stillOpen = new Set(all.filter((a) => a.status === "open" || a.status === "in_progress").map((a) => a.sourceId));
+  const actions = all.filter((a) => a.status === "done" && !stillOpen.has(a.sourceId));
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  return actions.flatMap((action) => {
+    const inspection = byId.get(action.sourceId);
+    return inspection ? [{ ...inspection, reference: inspectionReference(inspection.number ?? 0), action }] : [];
+  });
 }

@@ -1,41 +1,61 @@
 import type { Organization } from "../../../db/schema";
 import type { listAuditEvents } from "~/lib/audit/audit.server";
 import { auditEntityLabel } from "~/lib/audit/audit-label";
-import { can, type Role } from "~/lib/auth/permissions";
+import { attentionAreas, countByKind, kindArea, kindListHref, type AttentionArea } from "~/lib/attention/attention-rules";
+import type { AttentionItem, AttentionKind, AttentionState } from "~/lib/attention/attention-types";
+import type { listAssessments } from "~/lib/assessments/assessment-queries.server";
+import type { Role } from "~/lib/auth/permissions";
 import type { coverageByFramework } from "~/lib/criteria/criteria.server";
-import type { inspectionsNeedingAttention } from "~/lib/inspections/inspection-queries.server";
-import type { countSchedules, dueInspections } from "~/lib/inspections/schedules.server";
+import { dossierReference } from "~/lib/dossiers/dossier-schema";
+import type { listDossiers } from "~/lib/dossiers/dossiers.server";
 import type { countActiveMembers, listSites } from "~/lib/organizations/organizations.server";
-import type { evaluationsAwaitingDecision } from "~/lib/partners/evaluation-queries.server";
-import { evaluationReference, partnerReference } from "~/lib/partners/partner-references";
-import type { partnerAttention } from "~/lib/partners/partner-policy.server";
-import type { overdueOffboardings } from "~/lib/personnel/personnel-offboarding.server";
-import type { openSealReports } from "~/lib/seals/seal-queries.server";
 import type { requirementAttention } from "~/lib/training/training-requirements.server";
-import type { visitorsOnSiteSummary } from "~/lib/visitors/visitors.server";
 
-// The dashboard's data (app/routes/_app._index): what its loader read across the domains, mapped
-// for the page's cards. Which of the reads a role may see is decided in the loader (a role that may
-// not read the audit trail or personnel gets null for those, not an empty list).
+// The dashboard's data (app/routes/_app._index): one page per role, each built from the attention
+// model (app/lib/attention) so that it shows exactly what the reminders and the digest count. The
+// loader decides what a role reads; this maps it for the page's cards.
 
 type Rows<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
+/** Which dashboard a role opens. Owner and admin share the manager's; compliance has its own. */
+export type DashboardKind = "guard" | "lead" | "procurement" | "hr" | "compliance" | "manager" | "auditor";
+
+export function dashboardKind(role: Role): DashboardKind {
+  switch (role) {
+    case "security":
+      return "guard";
+    case "security_lead":
+      return "lead";
+    case "owner":
+    case "admin":
+      return "manager";
+    default:
+      return role;
+  }
+}
+
+/** The dashboards that show the compliance cards (coverage, assessments, dossiers, certification). */
+export function showsCompliance(kind: DashboardKind): boolean {
+  return kind === "compliance" || kind === "manager" || kind === "auditor";
+}
+
+/** How many lines of one kind a group lists; the rest is a count and a link to the full list. */
+export const GROUP_LISTED = 8;
+
 export interface DashboardRows {
-  sites: Rows<typeof listSites>;
-  members: Rows<typeof countActiveMembers>;
+  /** The viewer's own items (empty for the auditor, who does none). */
+  mine: readonly AttentionItem[];
+  /** Every item of the organisation, for the overview (manager, auditor, security lead), else null. */
+  organization: readonly AttentionItem[] | null;
+  coverage: Rows<typeof coverageByFramework> | null;
+  assessments: Rows<typeof listAssessments> | null;
+  dossiers: Rows<typeof listDossiers> | null;
+  sites: Rows<typeof listSites> | null;
+  /** The yearly training requirement per framework (HR and managers), else null. */
+  training: Rows<typeof requirementAttention> | null;
+  members: Rows<typeof countActiveMembers> | null;
   /** The audit trail's first page, or null when the viewer may not read it. */
   activity: Rows<typeof listAuditEvents> | null;
-  coverage: Rows<typeof coverageByFramework>;
-  due: Rows<typeof dueInspections>;
-  attention: Rows<typeof inspectionsNeedingAttention>;
-  scheduleCount: Rows<typeof countSchedules>;
-  partnerWatch: Rows<typeof partnerAttention>;
-  awaitingDecision: Rows<typeof evaluationsAwaitingDecision>;
-  training: Rows<typeof requirementAttention>;
-  /** Exits past their deadline, or null when the viewer may not read personnel. */
-  overdueExits: Rows<typeof overdueOffboardings> | null;
-  visitorsOnSite: Rows<typeof visitorsOnSiteSummary>;
-  sealReports: Rows<typeof openSealReports>;
 }
 
 export interface DashboardContext {
@@ -49,33 +69,93 @@ export interface DashboardContext {
   locale: string;
 }
 
-type PartnerRow = { id: string; number: number; legalNameZh: string; legalNameEn: string; status: "pending" | "approved" | "conditional" | "rejected" };
-
-function partnerLine(p: PartnerRow) {
-  return { id: p.id, reference: partnerReference(p.number), legalNameZh: p.legalNameZh, legalNameEn: p.legalNameEn, status: p.status };
+export interface ItemLine {
+  key: string;
+  reference: string | null;
+  title: { zh: string; en: string };
+  state: AttentionState;
+  dueOn: string | null;
+  href: string;
 }
 
-function scheduleLine(s: DashboardRows["due"]["due"][number]) {
-  return {
-    id: s.schedule.id,
-    templateCode: s.schedule.templateCode,
-    siteId: s.schedule.siteId,
-    templateTitleZh: s.templateTitleZh,
-    templateTitleEn: s.templateTitleEn,
-    siteNameZh: s.siteNameZh,
-    siteNameEn: s.siteNameEn,
-    frequency: s.schedule.frequency,
-    dueBy: s.status.state === "due" ? s.status.period.end : null,
-    missedSince: s.status.state === "overdue" ? s.status.missed.end : null,
-  };
+export interface AttentionGroup {
+  kind: AttentionKind;
+  total: number;
+  overdue: number;
+  lines: ItemLine[];
+  /** The full list, when the group lists fewer lines than it counts. */
+  moreHref: string | null;
+}
+
+function line(item: AttentionItem): ItemLine {
+  return { key: item.key, reference: item.reference, title: item.title, state: item.state, dueOn: item.dueOn, href: item.href };
+}
+
+/** The viewer's items by kind, the kinds with something overdue first, each kind's most pressing first. */
+export function attentionGroups(items: readonly AttentionItem[]): AttentionGroup[] {
+  const groups = countByKind(items).map(({ kind, total, overdue }) => {
+    const ofKind = items.filter((i) => i.kind === kind);
+    const listHref = kind === "action_due" ? "/actions?mine=1" : kindListHref[kind];
+    return { kind, total, overdue, lines: ofKind.slice(0, GROUP_LISTED).map(line), moreHref: total > GROUP_LISTED ? listHref : null };
+  });
+  // Stable: within "has overdue" and "has none", the model's order of kinds stays.
+  return [...groups.filter((g) => g.overdue > 0), ...groups.filter((g) => g.overdue === 0)];
+}
+
+export interface AreaOverview {
+  area: AttentionArea;
+  kinds: { kind: AttentionKind; total: number; overdue: number; href: string }[];
+}
+
+/**
+ * The desks a dashboard shows the counts of: every desk for those who oversee (manager) or inspect
+ * (auditor) the organisation; the gate's for the security lead who supervises it; none for the rest.
+ */
+export function overviewAreas(kind: DashboardKind): readonly AttentionArea[] {
+  if (kind === "manager" || kind === "auditor") return attentionAreas;
+  if (kind === "lead") return ["gate", "supervision", "actions"];
+  return [];
+}
+
+/** The organisation's counts by desk (those of `areas`), each opening its list. */
+export function areaOverview(items: readonly AttentionItem[], areas: readonly AttentionArea[] = attentionAreas): AreaOverview[] {
+  const counts = countByKind(items);
+  return areas
+    .map((area) => ({
+      area,
+      kinds: counts.filter((c) => kindArea[c.kind] === area).map((c) => ({ ...c, href: kindListHref[c.kind] })),
+    }))
+    .filter((a) => a.kinds.length > 0);
+}
+
+/** The newest assessment of each framework, with its live score. */
+function latestAssessments(rows: Rows<typeof listAssessments>) {
+  const seen = new Set<string>();
+  const out = [];
+  for (const { assessment, framework, outcome, reference } of rows) {
+    if (seen.has(framework.code)) continue;
+    seen.add(framework.code);
+    out.push({
+      id: assessment.id,
+      reference,
+      title: assessment.title,
+      status: assessment.status,
+      assessedOn: assessment.assessedOn,
+      frameworkCode: framework.code,
+      outcome,
+    });
+  }
+  return out;
 }
 
 export function dashboardView(rows: DashboardRows, context: DashboardContext) {
-  const { sites, members, activity, coverage, due, attention, scheduleCount, partnerWatch, awaitingDecision, training, overdueExits } = rows;
   const { organization: o, role, today, locale } = context;
+  const kind = dashboardKind(role);
   return {
-    visitorsOnSite: rows.visitorsOnSite,
-    sealReports: rows.sealReports,
+    kind,
+    today,
+    groups: attentionGroups(rows.mine),
+    overview: rows.organization ? areaOverview(rows.organization, overviewAreas(kind)) : null,
     organization: {
       customsCode: o.customsCode,
       unifiedSocialCreditCode: o.unifiedSocialCreditCode,
@@ -84,42 +164,23 @@ export function dashboardView(rows: DashboardRows, context: DashboardContext) {
       aeoNextRecertificationOn: o.aeoNextRecertificationOn,
       enterpriseTypes: o.enterpriseTypes,
     },
-    sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn, kind: s.kind })),
-    members,
-    coverage,
-    partners: {
-      today,
-      awaitingDecisionCount: awaitingDecision.total,
-      awaitingDecision: awaitingDecision.rows.map(({ evaluation, partner }) => ({
-        id: evaluation.id,
-        reference: evaluationReference(evaluation.number),
-        status: evaluation.status,
-        partner: partnerLine(partner),
-      })),
-      due: partnerWatch.due.map((p) => ({ ...partnerLine(p), nextEvaluationOn: p.nextEvaluationOn, evaluationStatus: p.evaluationStatus })),
-      dueCount: partnerWatch.dueCount.total,
-      dueMore: partnerWatch.dueCount.more,
-      expiring: partnerWatch.expiring.map((p) => ({ ...partnerLine(p), aeoValidUntil: p.aeoValidUntil, aeoProgramme: p.aeoProgramme })),
-      unbound: partnerWatch.unbound.map(partnerLine),
-      unboundCount: partnerWatch.unboundCount.total,
-      unboundMore: partnerWatch.unboundCount.more,
-      hasActive: partnerWatch.hasActive,
-    },
-    inspections: {
-      canRecord: can(role, "inspections.record"),
-      scheduleCount,
-      due: due.due.map(scheduleLine),
-      overdue: due.overdue.map(scheduleLine),
-      awaitingSignoff: attention.filter((i) => i.awaitingSignoff).map((i) => ({ id: i.id, reference: i.reference, titleZh: i.titleZh, titleEn: i.titleEn })),
-      blocked: attention
-        .filter((i) => i.release.state === "blocked")
-        .map((i) => ({ id: i.id, reference: i.reference, titleZh: i.titleZh, titleEn: i.titleEn, containerNumber: i.containerNumber })),
-    },
-    overdueExits,
-    training,
+    coverage: rows.coverage ?? [],
+    assessments: rows.assessments ? latestAssessments(rows.assessments) : null,
+    dossiers:
+      rows.dossiers?.slice(0, 5).map(({ dossier, framework }) => ({
+        id: dossier.id,
+        reference: dossierReference(dossier.number),
+        status: dossier.status,
+        frameworkCode: framework.code,
+        periodFrom: dossier.periodFrom,
+        periodTo: dossier.periodTo,
+      })) ?? null,
+    sites: rows.sites?.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn, kind: s.kind })) ?? null,
+    members: rows.members,
+    training: rows.training,
     // Only what the one-line summary shows; the full before/after stays on the audit page.
     activity:
-      activity?.rows.slice(0, 10).map((e) => ({
+      rows.activity?.rows.slice(0, 10).map((e) => ({
         id: e.id,
         action: e.action,
         entityType: e.entityType,

@@ -7,7 +7,7 @@ import type { DashboardView } from "~/lib/organizations/dashboard-view.server";
 import { localized } from "~/lib/i18n/localized";
 
 /** The organisation's sites and their kind, with the way to manage them for those who may. */
-export function SitesCard({ sites }: { sites: DashboardView["sites"] }) {
+export function SitesCard({ sites }: { sites: NonNullable<DashboardView["sites"]> }) {
   const { t, i18n } = useTranslation();
   const canManageSites = useCan("sites.manage");
   return (

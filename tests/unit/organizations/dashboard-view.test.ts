@@ -1,49 +1,43 @@
 import { describe, expect, test } from "vitest";
-import { dashboardView, type DashboardContext, type DashboardRows } from "~/lib/organizations/dashboard-view.server";
+import type { AttentionItem } from "~/lib/attention/attention-types";
+import {
+  GROUP_LISTED,
+  areaOverview,
+  overviewAreas,
+  attentionGroups,
+  dashboardKind,
+  dashboardView,
+  type DashboardContext,
+  type DashboardRows,
+} from "~/lib/organizations/dashboard-view.server";
 
-// The dashboard's data, from plain rows: the partner and schedule lines with their references, the
-// inspections that need someone, and only as much of the audit trail as its one-line summary shows.
+// The per-role dashboard's data, from plain rows: the viewer's items grouped by kind, the overview
+// by desk, the newest assessment per framework, and only as much of the audit trail as it shows.
 
 const at = new Date("2025-06-01T08:00:00Z");
 const today = "2025-06-15";
 
-const partner = { id: "p1", number: 12, legalNameZh: "上海物流有限公司", legalNameEn: "Shanghai Logistics Co.", status: "approved" as const };
-
-function schedule(id: string, status: { state: "due"; period: { start: string; end: string } } | { state: "overdue"; missed: { start: string; end: string } }) {
+let serial = 0;
+function item(overrides: Partial<AttentionItem>): AttentionItem {
+  serial += 1;
   return {
-    schedule: { id, templateCode: "container-7-point", siteId: "s1", frequency: "daily", active: true },
-    templateTitleZh: "集装箱七点检查",
-    templateTitleEn: "7-point container inspection",
-    siteNameZh: "上海仓",
-    siteNameEn: "Shanghai warehouse",
-    status,
+    kind: "inspection_due",
+    key: `k${serial}`,
+    recordId: `r${serial}`,
+    reference: null,
+    title: { zh: `标题 ${serial}`, en: `Title ${serial}` },
+    state: "due_today",
+    dueOn: today,
+    href: `/x/${serial}`,
+    siteId: null,
+    ownerUserId: null,
+    roles: ["security"],
+    ...overrides,
   };
 }
 
 function rows(over: Partial<DashboardRows> = {}): DashboardRows {
-  return {
-    sites: [{ id: "s1", nameZh: "上海仓", nameEn: "Shanghai warehouse", kind: "warehouse", organizationId: "o1" }] as unknown as DashboardRows["sites"],
-    members: 7,
-    activity: null,
-    coverage: [],
-    due: { due: [], overdue: [] },
-    attention: [],
-    scheduleCount: 0,
-    partnerWatch: {
-      due: [],
-      dueCount: { total: 0, more: false },
-      expiring: [],
-      unbound: [],
-      unboundCount: { total: 0, more: false },
-      hasActive: false,
-    } as unknown as DashboardRows["partnerWatch"],
-    awaitingDecision: { rows: [], total: 0 } as unknown as DashboardRows["awaitingDecision"],
-    training: [],
-    overdueExits: null,
-    visitorsOnSite: [],
-    sealReports: { rows: [], total: 0 } as unknown as DashboardRows["sealReports"],
-    ...over,
-  };
+  return { mine: [], organization: null, coverage: null, assessments: null, dossiers: null, sites: null, members: null, training: null, activity: null, ...over };
 }
 
 const context: DashboardContext = {
@@ -60,89 +54,90 @@ const context: DashboardContext = {
   locale: "zh",
 };
 
-describe("dashboardView", () => {
-  test("the organisation's identity, its sites and member count, as read", () => {
-    const view = dashboardView(rows(), context);
-    expect(view.organization).toEqual(context.organization);
-    expect(view.sites).toEqual([{ id: "s1", nameZh: "上海仓", nameEn: "Shanghai warehouse", kind: "warehouse" }]);
-    expect(view.members).toBe(7);
-    expect(view.activity).toBeNull();
-    expect(view.overdueExits).toBeNull();
+describe("which dashboard", () => {
+  test("each role opens its own; owner and admin share the manager's", () => {
+    expect(dashboardKind("security")).toBe("guard");
+    expect(dashboardKind("security_lead")).toBe("lead");
+    expect(dashboardKind("owner")).toBe("manager");
+    expect(dashboardKind("admin")).toBe("manager");
+    expect(["procurement", "hr", "compliance", "auditor"].map((r) => dashboardKind(r as "hr"))).toEqual(["procurement", "hr", "compliance", "auditor"]);
+  });
+});
+
+describe("attentionGroups", () => {
+  test("kinds with something overdue come first; each lists its first lines and links to the rest", () => {
+    const visitors = item({ kind: "visitor_on_site", state: "waiting", dueOn: null });
+    const rounds = Array.from({ length: GROUP_LISTED + 2 }, () => item({ kind: "inspection_due" }));
+    const action = item({ kind: "action_due", state: "overdue", dueOn: "2025-06-10", ownerUserId: "u1", roles: [] });
+    const groups = attentionGroups([...rounds, visitors, action]);
+    expect(groups.map((g) => g.kind)).toEqual(["action_due", "inspection_due", "visitor_on_site"]);
+    expect(groups[0]).toMatchObject({ total: 1, overdue: 1, moreHref: null });
+    expect(groups[1]?.lines).toHaveLength(GROUP_LISTED);
+    expect(groups[1]).toMatchObject({ total: GROUP_LISTED + 2, moreHref: "/schedules" });
+    expect(groups[1]?.lines[0]).toEqual({ key: rounds[0]?.key, reference: null, title: rounds[0]?.title, state: "due_today", dueOn: today, href: rounds[0]?.href });
   });
 
-  test("scheduled inspections: due by the period's end, overdue since the missed one; a guard may start them", () => {
-    const view = dashboardView(
-      rows({
-        due: {
-          due: [schedule("d1", { state: "due", period: { start: "2025-06-15", end: "2025-06-15" } })],
-          overdue: [schedule("o1", { state: "overdue", missed: { start: "2025-06-13", end: "2025-06-14" } })],
-        } as unknown as DashboardRows["due"],
-        scheduleCount: 2,
-      }),
-      context,
-    );
-    expect(view.inspections.canRecord).toBe(true);
-    expect(view.inspections.scheduleCount).toBe(2);
-    expect(view.inspections.due).toEqual([
-      {
-        id: "d1",
-        templateCode: "container-7-point",
-        siteId: "s1",
-        templateTitleZh: "集装箱七点检查",
-        templateTitleEn: "7-point container inspection",
-        siteNameZh: "上海仓",
-        siteNameEn: "Shanghai warehouse",
-        frequency: "daily",
-        dueBy: "2025-06-15",
-        missedSince: null,
-      },
+  test("your own actions' full list is the filtered one", () => {
+    const many = Array.from({ length: GROUP_LISTED + 1 }, () => item({ kind: "action_due", ownerUserId: "u1", roles: [] }));
+    expect(attentionGroups(many)[0]?.moreHref).toBe("/actions?mine=1");
+  });
+});
+
+describe("areaOverview", () => {
+  test("counts by desk, in the desks' order, each count opening its list; empty desks left out", () => {
+    const areas = areaOverview([
+      item({ kind: "evaluation_due", state: "overdue" }),
+      item({ kind: "evaluation_due" }),
+      item({ kind: "inspection_due" }),
+      item({ kind: "evaluation_decision", state: "waiting" }),
     ]);
-    expect(view.inspections.overdue[0]).toMatchObject({ id: "o1", dueBy: null, missedSince: "2025-06-14" });
-    expect(dashboardView(rows(), { ...context, role: "auditor" }).inspections.canRecord).toBe(false);
+    expect(areas).toEqual([
+      { area: "gate", kinds: [{ kind: "inspection_due", total: 1, overdue: 0, href: "/schedules" }] },
+      { area: "purchasing", kinds: [{ kind: "evaluation_due", total: 2, overdue: 1, href: "/partners?due=1" }] },
+      { area: "compliance", kinds: [{ kind: "evaluation_decision", total: 1, overdue: 0, href: "/partners" }] },
+    ]);
+  });
+});
+
+describe("overviewAreas", () => {
+  test("managers and auditors see every desk, the security lead the gate's, the others none", () => {
+    expect(overviewAreas("manager")).toHaveLength(6);
+    expect(overviewAreas("auditor")).toEqual(overviewAreas("manager"));
+    expect(overviewAreas("lead")).toEqual(["gate", "supervision", "actions"]);
+    for (const kind of ["guard", "procurement", "hr", "compliance"] as const) expect(overviewAreas(kind)).toEqual([]);
+  });
+});
+
+describe("dashboardView", () => {
+  test("a guard's view: their groups, no overview, nothing of the organisation's registers", () => {
+    const view = dashboardView(rows({ mine: [item({})] }), context);
+    expect(view.kind).toBe("guard");
+    expect(view.groups.map((g) => g.kind)).toEqual(["inspection_due"]);
+    expect(view).toMatchObject({ overview: null, assessments: null, dossiers: null, sites: null, members: null, activity: null });
+    expect(view.organization).toEqual(context.organization);
   });
 
-  test("inspections needing someone: those waiting for a signature, and those blocked from release with their container", () => {
-    const attention = [
-      { id: "i1", reference: "INS-0001", titleZh: "甲", titleEn: "A", containerNumber: "MSCU1234565", awaitingSignoff: true, release: { state: "awaiting_signoff" } },
-      { id: "i2", reference: "INS-0002", titleZh: "乙", titleEn: "B", containerNumber: "TGHU7654321", awaitingSignoff: false, release: { state: "blocked", openActions: 2 } },
-    ] as unknown as DashboardRows["attention"];
-    const view = dashboardView(rows({ attention }), context);
-    expect(view.inspections.awaitingSignoff).toEqual([{ id: "i1", reference: "INS-0001", titleZh: "甲", titleEn: "A" }]);
-    expect(view.inspections.blocked).toEqual([{ id: "i2", reference: "INS-0002", titleZh: "乙", titleEn: "B", containerNumber: "TGHU7654321" }]);
+  test("the manager's view carries the overview of the organisation's items", () => {
+    const view = dashboardView(rows({ organization: [item({ kind: "exit_overdue", state: "overdue" })], members: 7 }), { ...context, role: "owner" });
+    expect(view.kind).toBe("manager");
+    expect(view.overview).toEqual([{ area: "people", kinds: [{ kind: "exit_overdue", total: 1, overdue: 1, href: "/personnel?exit=overdue" }] }]);
+    expect(view.members).toBe(7);
   });
 
-  test("partners: each line with its reference, the counts and whether there are more than listed", () => {
-    const view = dashboardView(
-      rows({
-        partnerWatch: {
-          due: [{ ...partner, nextEvaluationOn: "2025-06-01", evaluationStatus: "draft" }],
-          dueCount: { total: 30, more: true },
-          expiring: [{ ...partner, id: "p2", number: 13, aeoValidUntil: "2025-07-01", aeoProgramme: "cn_advanced" }],
-          unbound: [{ ...partner, id: "p3", number: 14 }],
-          unboundCount: { total: 1, more: false },
-          hasActive: true,
-        } as unknown as DashboardRows["partnerWatch"],
-        awaitingDecision: {
-          rows: [{ evaluation: { id: "e1", number: 3, status: "submitted" }, partner }],
-          total: 1,
-        } as unknown as DashboardRows["awaitingDecision"],
-      }),
-      context,
-    );
-    const line = { id: "p1", reference: "TP-00012", legalNameZh: "上海物流有限公司", legalNameEn: "Shanghai Logistics Co.", status: "approved" };
-    expect(view.partners).toEqual({
-      today,
-      awaitingDecisionCount: 1,
-      awaitingDecision: [{ id: "e1", reference: "EV-00003", status: "submitted", partner: line }],
-      due: [{ ...line, nextEvaluationOn: "2025-06-01", evaluationStatus: "draft" }],
-      dueCount: 30,
-      dueMore: true,
-      expiring: [{ ...line, id: "p2", reference: "TP-00013", aeoValidUntil: "2025-07-01", aeoProgramme: "cn_advanced" }],
-      unbound: [{ ...line, id: "p3", reference: "TP-00014" }],
-      unboundCount: 1,
-      unboundMore: false,
-      hasActive: true,
+  test("assessments: the newest of each framework only", () => {
+    const outcome = { answered: 3, total: 94, passed: null, score: null };
+    const assessment = (id: string, code: string, assessedOn: string) => ({
+      assessment: { id, title: `SA ${id}`, status: "draft", assessedOn },
+      framework: { code },
+      outcome,
+      reference: `SA-2025-${id}`,
     });
+    const list = [assessment("3", "cn-2022-advanced", "2025-06-01"), assessment("2", "cn-2022-advanced", "2025-01-01"), assessment("1", "ctpat-msc", "2024-12-01")];
+    const view = dashboardView(rows({ assessments: list as unknown as DashboardRows["assessments"] }), { ...context, role: "compliance" });
+    expect(view.assessments?.map((a) => [a.id, a.frameworkCode])).toEqual([
+      ["3", "cn-2022-advanced"],
+      ["1", "ctpat-msc"],
+    ]);
   });
 
   test("activity: the ten newest events, without their before and after, labelled in the reader's language", () => {
@@ -160,26 +155,7 @@ describe("dashboardView", () => {
     const activity = { rows: events, total: 12 } as unknown as NonNullable<DashboardRows["activity"]>;
     const zh = dashboardView(rows({ activity }), context).activity;
     expect(zh).toHaveLength(10);
-    expect(zh?.[0]).toEqual({
-      id: "a0",
-      action: "update",
-      entityType: "site",
-      entityId: "s1",
-      actorName: "王伟",
-      actorEmail: "w@example.cn",
-      occurredAt: at,
-      label: "上海仓",
-    });
+    expect(zh?.[0]).toEqual({ id: "a0", action: "update", entityType: "site", entityId: "s1", actorName: "王伟", actorEmail: "w@example.cn", occurredAt: at, label: "上海仓" });
     expect(dashboardView(rows({ activity }), { ...context, locale: "en" }).activity?.[0]?.label).toBe("Shanghai warehouse");
-  });
-
-  test("what other modules read passes through as read", () => {
-    const training = [{ framework: "cn-2022-advanced" }] as unknown as DashboardRows["training"];
-    const overdueExits = [{ id: "x1" }] as unknown as DashboardRows["overdueExits"];
-    const coverage = [{ code: "cn-2022-advanced" }] as unknown as DashboardRows["coverage"];
-    const view = dashboardView(rows({ training, overdueExits, coverage }), context);
-    expect(view.training).toBe(training);
-    expect(view.overdueExits).toBe(overdueExits);
-    expect(view.coverage).toBe(coverage);
   });
 });
