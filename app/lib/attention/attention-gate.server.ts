@@ -72,9 +72,8 @@ export async function heldInspectionItems(db: Database, scope: AttentionScope): 
 }
 
 /**
- * A finding closed by its owner, waiting for a supervisor's verification. Today that is a done action
- * of an inspection whose container is still held: the supervisor checks the fix and releases. (When
- * actions gain a "waiting for verification" status of their own, this is the one query to change.)
+ * A finding closed by its owner on a container that is still held, waiting for a supervisor's
+ * verification (status awaiting_verification): it is done on the action's page.
  */
 export async function verificationItems(db: Database, scope: AttentionScope): Promise<AttentionItem[]> {
   const rows = await inspectionsAwaitingVerification(db, scope.organizationId);
@@ -94,7 +93,7 @@ export async function verificationItems(db: Database, scope: AttentionScope): Pr
       title: bilingual("actionVerification", { action: reference, title: titles, inspection: r.reference }),
       state: "waiting",
       dueOn: null,
-      href: `/inspections/${r.id}`,
+      href: `/actions/${r.action.id}`,
       siteId: r.siteId,
       ownerUserId: null,
       roles: attentionRoles.supervision,

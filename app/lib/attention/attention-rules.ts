@@ -126,7 +126,7 @@ export const kindListHref: Record<AttentionKind, string> = {
   seal_issued: "/seals?status=issued",
   release_waiting: "/inspections",
   inspection_signoff: "/inspections",
-  action_verification: "/inspections",
+  action_verification: "/actions",
   seal_report: "/seals?status=compromised",
   action_due: "/actions",
   evaluation_due: "/partners?due=1",

@@ -206,8 +206,9 @@ export async function inspectionsNeedingAttention(db: Database, orgId: string) {
 }
 
 /**
- * Inspections whose failed points were all fixed (their actions done, none open) and whose container
- * still waits for release: a supervisor verifies the fix and releases. With each, its done actions.
+ * Findings closed by their owner on inspections whose container still waits for release: each waits
+ * for a supervisor (not the inspector, not the closer) to verify the closure before the release. With
+ * each inspection, its actions awaiting verification.
  * Two steps: the candidates through the partial index inspections_needing_attention (a few hundred
  * rows at 365,000 inspections, newest first), then all their actions by one array parameter, open
  * ones deciding in code. One join let the planner start from every done action of the year instead
@@ -248,8 +249,7 @@ export async function inspectionsAwaitingVerification(db: Database, orgId: strin
       ),
     )
     .orderBy(asc(correctiveActions.number));
-  const stillOpen = new Set(all.filter((a) => a.status === "open" || a.status === "in_progress").map((a) => a.sourceId));
-  const actions = all.filter((a) => a.status === "done" && !stillOpen.has(a.sourceId));
+  const actions = all.filter((a) => a.status === "awaiting_verification");
   const byId = new Map(candidates.map((c) => [c.id, c]));
   return actions.flatMap((action) => {
     const inspection = byId.get(action.sourceId);
