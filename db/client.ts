@@ -92,7 +92,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     chmodSync(dataDir, PRIVATE_DIR_MODE);
   }
-  // pg_trgm backs the search's trigram indexes (migration 0011); PGlite ships it as a contrib
+  // pg_trgm backs the search's trigram indexes (migration 0013); PGlite ships it as a contrib
   // module that must be handed to every client that opens a database where it is installed.
   const extensions = { pg_trgm };
   const client = new PGlite(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir, extensions } : { extensions });

@@ -58,7 +58,7 @@ export const visitorEntries = pgTable(
     index().on(t.organizationId, t.signedInAt),
     // The search: a fragment of the visitor's name or company, by trigram from three characters on;
     // a two-character word ("张伟", "物流") by the pairs of adjacent characters, search_bigrams()
-    // (migration 0011), since a trigram index cannot serve it and the log grows by the year.
+    // (migration 0013), since a trigram index cannot serve it and the log grows by the year.
     index("visitor_entries_visitor_name_trgm").using("gin", t.visitorName.op("gin_trgm_ops")),
     index("visitor_entries_company_trgm").using("gin", t.company.op("gin_trgm_ops")),
     index("visitor_entries_search_bigrams").using("gin", sql`search_bigrams(${t.visitorName} || ' ' || ${t.company})`),

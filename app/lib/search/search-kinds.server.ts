@@ -3,7 +3,7 @@
 // its records: a Chinese name is no container number, and corrective actions and dossiers are
 // found by their reference only.
 //
-// The indexes (migration 0011_search): names by trigram (GIN, gin_trgm_ops), which also serves
+// The indexes (migration 0013_search): names by trigram (GIN, gin_trgm_ops), which also serves
 // ILIKE '%x%' from three characters on. A two-character word ("苏州", "张伟") cannot use a trigram
 // index: in the visitor log, which grows by the year, it uses the index of adjacent character pairs
 // (search_bigrams); partners and employees, a few thousand rows, match it on the organisation's
