@@ -99,8 +99,8 @@ describe("attention", () => {
     expect(seals[0]?.title.en).toContain(sealFrom);
     const action = items.find((i) => i.kind === "action_due");
     expect(action).toMatchObject({ ownerUserId: guard.userId, state: "overdue", href: expect.stringMatching(/^\/actions\//) });
-    expect(action?.title.en).toMatch(/^CA-\d{4} Fix: 1\. .* — INS-\d{6}$/);
-    expect(action?.title.zh).toMatch(/^CA-\d{4} 整改：1\. .* — INS-\d{6}$/);
+    expect(action?.title.en).toMatch(/^CA-\d{4} Fix: [A-Z]{4}\d{7} · INS-\d{6} · 1\. /);
+    expect(action?.title.zh).toMatch(/^CA-\d{4} 整改：[A-Z]{4}\d{7} · INS-\d{6} · 1\. /);
     for (const person of [otherGuard, lead, compliance]) {
       expect(itemsFor(items, viewer(person)).some((i) => i.kind === "seal_issued" || i.kind === "action_due")).toBe(false);
     }
@@ -141,7 +141,7 @@ describe("attention", () => {
     expect(after.some((i) => i.kind === "release_waiting" && i.recordId === inspectionId)).toBe(false);
     expect(after.some((i) => i.key === action.key)).toBe(false);
     const verify = itemsFor(after, viewer(lead)).find((i) => i.kind === "action_verification");
-    expect(verify).toMatchObject({ recordId: action.recordId, href: `/inspections/${inspectionId}`, state: "waiting" });
+    expect(verify).toMatchObject({ recordId: action.recordId, href: `/actions/${action.recordId}`, state: "waiting" });
     expect(itemsFor(after, viewer(guard)).some((i) => i.kind === "action_verification")).toBe(false);
   });
 

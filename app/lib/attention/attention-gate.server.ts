@@ -56,14 +56,16 @@ export async function heldInspectionItems(db: Database, scope: AttentionScope): 
         state: "waiting",
         dueOn: null,
       });
-    if (r.release.state === "blocked")
+    // Held only by findings closed and waiting for verification: that is the action_verification item.
+    const toFix = r.openActions - r.unverifiedActions;
+    if (r.release.state === "blocked" && toFix > 0)
       items.push({
         ...base,
         kind: "release_waiting",
         key: `release_waiting:${r.id}`,
         title: r.containerNumber
-          ? bilingual("releaseWaiting", { reference: r.reference, template, container: r.containerNumber, count: r.openActions })
-          : bilingual("releaseWaitingNoContainer", { reference: r.reference, template, count: r.openActions }),
+          ? bilingual("releaseWaiting", { reference: r.reference, template, container: r.containerNumber, count: toFix })
+          : bilingual("releaseWaitingNoContainer", { reference: r.reference, template, count: toFix }),
         state: "waiting",
         dueOn: null,
       });
@@ -90,7 +92,7 @@ export async function verificationItems(db: Database, scope: AttentionScope): Pr
       key: `action_verification:${r.action.id}`,
       recordId: r.action.id,
       reference,
-      title: bilingual("actionVerification", { action: reference, title: titles, inspection: r.reference }),
+      title: bilingual("actionVerification", { action: reference, title: titles }),
       state: "waiting",
       dueOn: null,
       href: `/actions/${r.action.id}`,

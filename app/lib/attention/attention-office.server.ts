@@ -44,9 +44,8 @@ export async function actionItems(db: Database, scope: AttentionScope, ownerUser
       key: `action_due:${action.id}`,
       recordId: action.id,
       reference,
-      title: source
-        ? bilingual("actionDue", { reference, title: titles, source: source.reference })
-        : bilingual("actionDueNoSource", { reference, title: titles }),
+      // The action's title carries its source (container, inspection, partner, assessment).
+      title: bilingual("actionDue", { reference, title: titles }),
       state: stateOfDue(action.dueOn, scope.today),
       dueOn: action.dueOn,
       href: `/actions/${action.id}`,

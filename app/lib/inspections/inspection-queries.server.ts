@@ -37,6 +37,12 @@ const openActionsOf =
     Number,
   );
 
+/** Of those, the closed findings waiting for a supervisor's verification. */
+const unverifiedActionsOf =
+  sql<number>`(select count(*) from ${correctiveActions} where ${correctiveActions.organizationId} = ${inspections.organizationId} and ${correctiveActions.sourceType} = 'inspection' and ${correctiveActions.sourceId} = ${inspections.id} and ${correctiveActions.status} = 'awaiting_verification')`.mapWith(
+    Number,
+  );
+
 /** Submitted inspections, newest first, filtered; `limit` null for all (the CSV export). */
 export async function listInspections(
   db: Database,
@@ -176,6 +182,7 @@ export async function inspectionsNeedingAttention(db: Database, orgId: string) {
       titleZh: checklistTemplates.titleZh,
       titleEn: checklistTemplates.titleEn,
       openActions: openActionsOf,
+      unverifiedActions: unverifiedActionsOf,
     })
     .from(inspections)
     .innerJoin(checklistTemplates, eq(checklistTemplates.id, inspections.templateId))
