@@ -3,6 +3,7 @@ import { Form, NavLink, Outlet, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { LanguageSwitch } from "~/components/language-switch";
+import { DemoBanner } from "~/components/demo-banner";
 import { requireAuth } from "~/lib/auth/auth.server";
 import { can, type Permission } from "~/lib/auth/permissions";
 import { useShell, type ShellData } from "~/lib/auth/use-session-user";
@@ -16,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<ShellData
     role: auth.membership.role,
     organization: { id, legalNameZh, legalNameEn, timeZone },
     organizations: await listUserOrganizations(auth.db, auth.user.id),
+    demo: auth.organization.isDemo,
   };
 }
 
@@ -160,6 +162,7 @@ export default function AppShell() {
             </Form>
           </div>
         </header>
+        <DemoBanner />
         <main id="main" className="mx-auto max-w-5xl px-4 py-6">
           <Outlet />
         </main>

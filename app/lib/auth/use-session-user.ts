@@ -6,6 +6,8 @@ export interface ShellData {
   role: Role;
   organization: { id: string; legalNameZh: string; legalNameEn: string; timeZone: string };
   organizations: { id: string; legalNameZh: string; legalNameEn: string; role: Role }[];
+  /** The organisation is the demo seed's (organizations.is_demo): every page says its data is made up. */
+  demo?: boolean;
 }
 
 /** What the signed-in shell (routes/_app.tsx) loaded: the user, their role and organisation. */

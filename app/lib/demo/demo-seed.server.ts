@@ -1,5 +1,5 @@
-import { inArray } from "drizzle-orm";
-import { memberships, users } from "../../../db/schema";
+import { eq, inArray } from "drizzle-orm";
+import { memberships, organizations, users } from "../../../db/schema";
 import { signUp } from "../auth/accounts.server";
 import { hashPassword } from "../auth/password.server";
 import { recordAudit } from "../audit/audit.server";
@@ -31,6 +31,8 @@ async function createDemoOrganization(db: Database, org: { nameZh: string; nameE
     locale: "zh-CN",
   });
   if (!created.ok) throw new Error(`demo seed: ${org.owner.email} already exists`);
+  // The one place is_demo is set: every page of the organisation then says its data is made up.
+  await db.update(organizations).set({ isDemo: true }).where(eq(organizations.id, created.organizationId));
   return { organizationId: created.organizationId, userId: created.userId };
 }
 

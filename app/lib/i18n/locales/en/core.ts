@@ -26,6 +26,7 @@ export const core = {
     mainNavigation: "Main navigation",
     language: "Language",
     skipToContent: "Skip to content",
+    demoBanner: "Demo data: this organisation and all its records are made up.",
   },
   nav: {
     groups: {

@@ -29,6 +29,7 @@ export const core: Widen<typeof english> = {
     mainNavigation: "主导航",
     language: "语言",
     skipToContent: "跳到正文",
+    demoBanner: "示例数据：本组织为演示用，所有记录均为虚构。",
   },
   nav: {
     groups: {
