@@ -1,7 +1,8 @@
 // Compliance's year through the policy, assessment and action commands: the written procedures the
-// trade-security criteria ask for (a one-page PDF each), a CN-2022 self-assessment a year ago whose
-// three shortfalls were put right, and a recent one, finalised, whose one shortfall (customs-law
-// training hours) has its action open and due next month. Every shortfall has its corrective action
+// trade-security criteria ask for (a one-page PDF each), a self-assessment a year ago against the
+// 2014 standard the company was first certified under, whose three shortfalls were put right, and
+// a recent one against the 2022 standard, finalised, whose one shortfall (customs-law training
+// hours) has its action open and due next month. Every shortfall has its corrective action
 // before the assessment is finalised.
 import { createActionFromAssessment, updateAction } from "../actions/actions.server";
 import { createAssessment, finalizeAssessment, saveResult } from "../assessments/assessments.server";
@@ -74,20 +75,42 @@ interface Shortfall {
   closedAfter?: number;
 }
 
-/** The policy cited for a CN-2022 criterion, if one of the demo's policies covers it. */
-function policiesFor(key: string, policyIds: ReadonlyMap<string, string>): string[] {
-  return POLICIES.filter((p) => (p.cn2022 as readonly string[]).includes(key)).map((p) => policyIds.get(p.number) ?? "").filter(Boolean);
+type Standard = "cn-2022-advanced" | "cn-2014-general";
+
+/** The demo's policies that cover a criterion. */
+function policiesFor(standard: Standard, key: string, policyIds: ReadonlyMap<string, string>): string[] {
+  return POLICIES.filter((p) => (p[standard === "cn-2022-advanced" ? "cn2022" : "cn2014"] as readonly string[]).includes(key))
+    .map((p) => policyIds.get(p.number) ?? "")
+    .filter(Boolean);
 }
 
-async function assess(ctx: DemoContext, policyIds: ReadonlyMap<string, string>, assessedOn: string, title: string, shortfalls: readonly Shortfall[]) {
+/** An answer for a criterion without a shortfall: met, or not this company's business. */
+function plainResult(standard: Standard, key: string, options: readonly string[]): "meets" | "not_applicable" | "conforms" {
+  // CN-2022's special businesses (b-items: brokerage, express, e-commerce...) are not this exporter's;
+  // of CN-2014's bonus items, only the filing of declaration documents applies.
+  if (standard === "cn-2022-advanced" && key.startsWith("b")) return "not_applicable";
+  if (options.includes("conforms")) return key === "29-5" ? "conforms" : "not_applicable";
+  return "meets";
+}
+
+async function assess(
+  ctx: DemoContext,
+  policyIds: ReadonlyMap<string, string>,
+  standard: Standard,
+  assessedOn: string,
+  title: string,
+  shortfalls: readonly Shortfall[],
+  /** Records no register keeps, filed with the criterion's result (a scanned log, a report). */
+  files: Readonly<Record<string, string>> = {},
+) {
   const compliance = ctx.as.compliance;
-  const id = await createAssessment(ctx.db, compliance, { framework: "cn-2022-advanced", title, assessedOn });
-  const framework = await getFramework(ctx.db, "cn-2022-advanced");
+  const id = await createAssessment(ctx.db, compliance, { framework: standard, title, assessedOn });
+  const framework = await getFramework(ctx.db, standard);
   const criteria = (await listCriteria(ctx.db, framework!.id)).filter((c) => c.options.length > 0);
   for (const criterion of criteria) {
     const shortfall = shortfalls.find((s) => s.key === criterion.key);
     // The special businesses (b-items: brokerage, express, e-commerce...) are not this exporter's.
-    const result = shortfall ? "partly_meets" : criterion.key.startsWith("b") ? "not_applicable" : "meets";
+    const result = shortfall ? "partly_meets" : plainResult(standard, criterion.key, criterion.options);
     expectOk(
       `assessment result ${criterion.key}`,
       await saveResult(
@@ -99,9 +122,9 @@ async function assess(ctx: DemoContext, policyIds: ReadonlyMap<string, string>, 
           criterion: criterion.key,
           result,
           explanation: shortfall?.explanation ?? (result === "not_applicable" ? "本企业不经营该类业务。 / Not a business of ours." : undefined),
-          policies: result === "meets" ? policiesFor(criterion.key, policyIds) : [],
+          policies: result === "meets" ? policiesFor(standard, criterion.key, policyIds) : [],
         },
-        null,
+        files[criterion.key] ? await demoPdf(`${standard}-${criterion.key}.pdf`, [files[criterion.key]!, `Kept for the self-assessment of ${assessedOn}.`], assessedOn) : null,
       ),
     );
   }
@@ -135,9 +158,9 @@ async function assess(ctx: DemoContext, policyIds: ReadonlyMap<string, string>, 
 }
 
 export async function seedDemoAssessments(ctx: DemoContext, policyIds: ReadonlyMap<string, string>): Promise<void> {
-  await assess(ctx, policyIds, shiftDay(ctx.today, -370), "年度自评（上一年度） / Yearly self-assessment (last year)", [
+  await assess(ctx, policyIds, "cn-2014-general", shiftDay(ctx.today, -370), "年度自评（上一年度） / Yearly self-assessment (last year)", [
     {
-      key: "37",
+      key: "21",
       explanation: "保税仓库东侧装卸口视频监控存在盲区。 / The bonded warehouse's east dock has a CCTV blind spot.",
       action: "东侧装卸口加装摄像机并调整角度 / Add a camera at the east dock and re-aim the others",
       owner: ctx.as.security_lead,
@@ -145,7 +168,7 @@ export async function seedDemoAssessments(ctx: DemoContext, policyIds: ReadonlyM
       closedAfter: 38,
     },
     {
-      key: "39",
+      key: "23",
       explanation: "两名装卸工无背景调查记录。 / Two dock workers had no background check on file.",
       action: "补做装卸工背景调查 / Complete the dock workers' background checks",
       owner: ctx.as.hr,
@@ -153,7 +176,7 @@ export async function seedDemoAssessments(ctx: DemoContext, policyIds: ReadonlyM
       closedAfter: 21,
     },
     {
-      key: "61",
+      key: "28",
       explanation: "上一年度未组织应急演练。 / No crisis drill was held last year.",
       action: "组织仓库火灾疏散演练 / Hold a warehouse fire evacuation drill",
       owner: ctx.as.compliance,
@@ -161,7 +184,7 @@ export async function seedDemoAssessments(ctx: DemoContext, policyIds: ReadonlyM
       closedAfter: 130,
     },
   ]);
-  await assess(ctx, policyIds, shiftDay(ctx.today, -12), "年度自评（本年度） / Yearly self-assessment (this year)", [
+  await assess(ctx, policyIds, "cn-2022-advanced", shiftDay(ctx.today, -12), "年度自评（本年度） / Yearly self-assessment (this year)", [
     {
       key: "59",
       explanation: "关务负责人本年度海关法律法规培训学时尚未达到要求。 / The customs managers' customs-law hours for the year are still short.",
@@ -169,5 +192,11 @@ export async function seedDemoAssessments(ctx: DemoContext, policyIds: ReadonlyM
       owner: ctx.as.hr,
       dueAfter: 40,
     },
-  ]);
+  ], {
+    // What the registers do not keep: the store's stock checks, the dock's receiving checks and the
+    // supervisor's loading log, filed as scans.
+    "45": "Bonded store: monthly stock and access check sheets",
+    "47": "Shipping and receiving: goods checked against documents, monthly sheets",
+    "49": "Export loading supervision log, signed by the security supervisor",
+  });
 }

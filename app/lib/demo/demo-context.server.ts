@@ -5,6 +5,7 @@ import { addDays, format, parseISO } from "date-fns";
 import type { Role } from "../auth/permissions";
 import type { Database } from "../db-types.server";
 import { todayInZone, zonedDateTimeToUtc } from "../i18n/format";
+import { residentIdCheckCharacter } from "../inspections/identity-document";
 
 export const DEMO_TIME_ZONE = "Asia/Shanghai";
 
@@ -62,6 +63,13 @@ export class DemoRandom {
     const s = hex.join("");
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   }
+}
+
+/** A made-up resident ID number with a correct check character (GB 11643): visitors, drivers. */
+export function residentIdNumber(random: DemoRandom): string {
+  const birth = `${random.int(1968, 2001)}${String(random.int(1, 12)).padStart(2, "0")}${String(random.int(1, 28)).padStart(2, "0")}`;
+  const first17 = `440305${birth}${String(random.int(100, 999))}`;
+  return first17 + residentIdCheckCharacter(first17);
 }
 
 /** The day `days` after `day` (negative: before). */

@@ -13,7 +13,7 @@ import { allItems, type TemplateDefinition } from "../inspections/template-defin
 import { updateAction } from "../actions/actions.server";
 import { and, eq } from "drizzle-orm";
 import { correctiveActions } from "../../../db/schema";
-import { clockAt, expectOk, localAt, shiftDay, type DemoActor, type DemoContext } from "./demo-context.server";
+import { clockAt, expectOk, localAt, residentIdNumber, shiftDay, type DemoActor, type DemoContext } from "./demo-context.server";
 import { demoPhoto } from "./demo-photos.server";
 
 export interface DemoContainerInspection {
@@ -25,7 +25,16 @@ export interface DemoContainerInspection {
   released: boolean;
 }
 
-type TemplateCode = "container-7-point" | "premises-patrol" | "lighting-check" | "cctv-footage-review" | "building-inspection";
+const TEMPLATE_CODES = [
+  "container-7-point",
+  "conveyance-17-point",
+  "driver-identity-check",
+  "premises-patrol",
+  "lighting-check",
+  "cctv-footage-review",
+  "building-inspection",
+] as const;
+type TemplateCode = (typeof TEMPLATE_CODES)[number];
 
 interface Planned {
   code: TemplateCode;
@@ -100,10 +109,18 @@ function planYear(ctx: DemoContext): Planned[] {
     }
     if (week % 4 === 0) plans.push({ code: "lighting-check", site: "factory", day: shiftDay(monday, 2), minutes: 21 * 60, inspector: guard, fail: [] });
     if (week % 4 === 2) plans.push({ code: "cctv-footage-review", site: "warehouse", day: shiftDay(monday, 3), minutes: 10 * 60, inspector: guard, fail: [] });
+    // Once a month the haulier's truck and driver are checked too (the 17-point and the identity check).
+    if (week % 4 === 1) {
+      const day = shiftDay(monday, 1);
+      plans.push({ code: "conveyance-17-point", site: "factory", day, minutes: 9 * 60, inspector: guard, fail: [] });
+      plans.push({ code: "driver-identity-check", site: "factory", day, minutes: 8 * 60 + 40, inspector: guard, fail: [] });
+    }
     if (week % 13 === 6) plans.push({ code: "building-inspection", site: "warehouse", day: shiftDay(monday, 4), minutes: 14 * 60, inspector: lead, fail: [] });
   }
   // The endings a working week leaves: a container that failed two days ago (its action now
   // overdue, the container held), and one failed about three months ago that the supervisor released.
+  // Yesterday's CCTV review, waiting for the supervisor's signature on the first day.
+  plans.push({ code: "cctv-footage-review", site: "warehouse", day: shiftDay(ctx.today, -1), minutes: 10 * 60, inspector: guard, fail: [] });
   const recent = plans.filter((p) => p.code === "container-7-point" && p.day <= shiftDay(ctx.today, -2)).at(-1);
   if (recent) recent.fail = ["doors"];
   const override = plans.filter((p) => p.code === "container-7-point" && p.day <= shiftDay(ctx.today, -90)).at(-1);
@@ -113,7 +130,7 @@ function planYear(ctx: DemoContext): Planned[] {
 
 export async function seedDemoInspections(ctx: DemoContext): Promise<DemoContainerInspection[]> {
   const templates = new Map<TemplateCode, { id: string; definition: TemplateDefinition }>();
-  for (const code of ["container-7-point", "premises-patrol", "lighting-check", "cctv-footage-review", "building-inspection"] as const) {
+  for (const code of TEMPLATE_CODES) {
     const template = await getCurrentTemplate(ctx.db, ctx.organizationId, code);
     if (!template) throw new Error(`demo seed: template ${code} is not loaded`);
     templates.set(code, template);
@@ -129,6 +146,17 @@ export async function seedDemoInspections(ctx: DemoContext): Promise<DemoContain
     if (number) {
       extra.containerNumber = number;
       extra.shipmentRef = `SZX-EXP-${plan.day.slice(0, 4)}-${String(index + 1).padStart(4, "0")}`;
+    }
+    if (plan.code === "conveyance-17-point" || plan.code === "driver-identity-check") {
+      extra.truckPlate = ctx.random.pick(["粤B·D12345", "粤B·F56J21", "沪D·5F3M9"]);
+      extra.trailerNumber = `粤B${String(ctx.random.int(1000, 9999))}挂`;
+      extra.driverName = ctx.random.pick(["马建国", "唐军", "梁晨"]);
+    }
+    if (plan.code === "driver-identity-check") {
+      extra.driverIdType = "cn_resident_id";
+      extra.driverIdNumber = residentIdNumber(ctx.random);
+      extra.driverEmployer = "上海示例物流有限公司";
+      extra.arrivalTime = "08:30";
     }
     if (plan.code === "cctv-footage-review") {
       extra.reviewFrom = localAt(shiftDay(plan.day, -7), 0);

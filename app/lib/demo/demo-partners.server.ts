@@ -18,6 +18,7 @@ import { getEvaluation } from "../partners/evaluation-queries.server";
 import { PartnerSchema } from "../partners/partner-schema";
 import type { PartnerRole } from "../partners/partner-values";
 import { createPartner } from "../partners/partners.server";
+import { recordSupervision } from "../partners/supervision.server";
 import { demoPdf } from "./demo-documents.server";
 import { clockAt, expectOk, shiftDay, type DemoContext } from "./demo-context.server";
 
@@ -153,6 +154,24 @@ export async function seedDemoPartners(ctx: DemoContext): Promise<void> {
       );
     }
   }
+
+  // Procurement's yearly look at the carrier's performance: satisfactory.
+  expectOk(
+    "supervision check",
+    await recordSupervision(
+      ctx.db,
+      procurement,
+      idOf("Shanghai Demo Logistics"),
+      {
+        kind: "performance_review",
+        performedOn: shiftDay(ctx.today, -20),
+        result: "satisfactory",
+        summary: "本年度 0 起封志异常、0 起延误交接；司机身份核验记录完整。 / No seal anomalies or late hand-overs this year; driver identity records complete.",
+        conditions: [],
+      },
+      null,
+    ),
+  );
 
   // The forwarder answers for itself: a link sent to its contact, waiting.
   const forwarder = expectOk("starting the forwarder's evaluation", await startEvaluation(ctx.db, procurement, idOf("Demo Freight Forwarding"), "freight_forwarder"));

@@ -92,10 +92,10 @@ export async function seedDemoSeals(ctx: DemoContext, containers: readonly DemoC
         [await demoPhoto(ctx.random, "seal", `${number}.jpg`)],
       ),
     );
-    // The supervisor checks about one in three at the gate; the container three days before the
+    // The supervisor checks about one in four at the gate; the container three days before the
     // first start is the one whose seal number differs from the bill of lading.
     const mismatch = container === sealed.filter((c) => c.day <= shiftDay(ctx.today, -3)).at(-1);
-    if (!mismatch && (used % 3 !== 0 || container === latest)) continue;
+    if (!mismatch && (used % 4 !== 0 || container === latest)) continue;
     const checkAt = Math.min(appliedAt + 40, 23 * 60 + 45);
     const outcome = expectOk(
       "verifying a seal",

@@ -2,11 +2,10 @@
 // auditors, engineers and candidates at both sites on most working days, each with a visitor badge
 // from the register and an escort. Two are on site at the first start (signed in this morning),
 // and one contractor signed in yesterday was never signed out: an overdue exit for the guard.
-import { residentIdCheckCharacter } from "../inspections/identity-document";
 import { VisitorSignInSchema } from "../visitors/visitor-schema";
 import { signInVisitor, signOutVisitor } from "../visitors/visitors.server";
 import type { VisitPurpose } from "../visitors/visitor-rules";
-import { clockAt, expectOk, shiftDay, type DemoContext } from "./demo-context.server";
+import { clockAt, expectOk, residentIdNumber, shiftDay, type DemoContext } from "./demo-context.server";
 
 const VISITORS: { name: string; company: string; purpose: VisitPurpose; host: string; plate?: string }[] = [
   { name: "马建国", company: "上海示例物流有限公司", purpose: "delivery", host: "郑华 Zheng Hua", plate: "粤B·D12345" },
@@ -18,13 +17,6 @@ const VISITORS: { name: string; company: string; purpose: VisitPurpose; host: st
   { name: "韩雪", company: "", purpose: "interview", host: "黄丽 Huang Li" },
   { name: "唐军", company: "上海示例物流有限公司", purpose: "delivery", host: "吴刚 Wu Gang", plate: "沪D·5F3M9" },
 ];
-
-/** A resident ID number with a correct check character (GB 11643), born in the given year. */
-function residentId(ctx: DemoContext): string {
-  const birth = `${ctx.random.int(1968, 2001)}${String(ctx.random.int(1, 12)).padStart(2, "0")}${String(ctx.random.int(1, 28)).padStart(2, "0")}`;
-  const first17 = `440305${birth}${String(ctx.random.int(100, 999))}`;
-  return first17 + residentIdCheckCharacter(first17);
-}
 
 export async function seedDemoVisitors(ctx: DemoContext): Promise<void> {
   const guard = ctx.as.security;
@@ -40,7 +32,7 @@ export async function seedDemoVisitors(ctx: DemoContext): Promise<void> {
       visitorName: who.name,
       company: who.company || undefined,
       idDocumentType: who.name.includes(" ") ? "passport" : "cn_resident_id",
-      idNumber: who.name.includes(" ") ? `C${String(ctx.random.int(1000000, 9999999))}X` : residentId(ctx),
+      idNumber: who.name.includes(" ") ? `C${String(ctx.random.int(1000000, 9999999))}X` : residentIdNumber(ctx.random),
       idVerified: "yes",
       hostName: who.host,
       purpose: who.purpose,
@@ -55,10 +47,10 @@ export async function seedDemoVisitors(ctx: DemoContext): Promise<void> {
   for (let back = 364; back >= 1; back--) {
     const day = shiftDay(ctx.today, -back);
     const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-    // About one visitor a week through the year (what a first start writes in a few seconds), and
-    // a busier last fortnight.
+    // A visitor most weeks through the year (what a first start writes in a few seconds), and a
+    // busier last fortnight.
     const unsignedOut = back === 1;
-    if (!unsignedOut && (weekday === 0 || weekday === 6 || !ctx.random.chance(back <= 14 ? 0.8 : 0.22))) continue;
+    if (!unsignedOut && (weekday === 0 || weekday === 6 || !ctx.random.chance(back <= 14 ? 0.6 : 0.15))) continue;
     const inAt = ctx.random.int(9 * 60, 15 * 60);
     await visit(day, inAt, unsignedOut ? null : inAt + ctx.random.int(30, 150), ctx.random.chance(0.7) ? "factory" : "warehouse");
   }
