@@ -87,8 +87,8 @@ function planYear(ctx: DemoContext): Planned[] {
   const lead = ctx.as.security_lead;
   const first = shiftDay(ctx.today, -364);
   // Volume is what a first start can write through the commands in seconds: a container a week at
-  // the dock (two in the last month), a patrol of each site every three weeks, the lighting and CCTV
-  // checks monthly, the building inspection quarterly.
+  // the dock (two in the last month), a patrol of each site every four weeks, the lighting and CCTV
+  // checks and a truck with its driver every eight, the building inspection quarterly.
   for (let week = 0; week < 52; week++) {
     const monday = shiftDay(first, week * 7);
     for (const offset of week >= 48 ? [ctx.random.int(0, 2), ctx.random.int(3, 4)] : [ctx.random.int(0, 4)]) {
@@ -101,16 +101,16 @@ function planYear(ctx: DemoContext): Planned[] {
         fail: ctx.random.chance(0.08) ? [ctx.random.pick(["front-wall", "floor", "doors", "undercarriage"])] : [],
       });
     }
-    if (week % 3 === 0) {
+    if (week % 4 === 0) {
       plans.push({ code: "premises-patrol", site: "factory", day: shiftDay(monday, ctx.random.int(0, 6)), minutes: ctx.random.int(20 * 60, 22 * 60), inspector: guard, fail: ctx.random.chance(0.15) ? ["perimeter-fences"] : [] });
     }
-    if (week % 3 === 1) {
+    if (week % 4 === 2) {
       plans.push({ code: "premises-patrol", site: "warehouse", day: shiftDay(monday, ctx.random.int(0, 6)), minutes: ctx.random.int(7 * 60, 9 * 60), inspector: guard, fail: [] });
     }
-    if (week % 4 === 0) plans.push({ code: "lighting-check", site: "factory", day: shiftDay(monday, 2), minutes: 21 * 60, inspector: guard, fail: [] });
-    if (week % 4 === 2) plans.push({ code: "cctv-footage-review", site: "warehouse", day: shiftDay(monday, 3), minutes: 10 * 60, inspector: guard, fail: [] });
-    // Once a month the haulier's truck and driver are checked too (the 17-point and the identity check).
-    if (week % 4 === 1) {
+    if (week % 8 === 1) plans.push({ code: "lighting-check", site: "factory", day: shiftDay(monday, 2), minutes: 21 * 60, inspector: guard, fail: [] });
+    if (week % 8 === 5) plans.push({ code: "cctv-footage-review", site: "warehouse", day: shiftDay(monday, 3), minutes: 10 * 60, inspector: guard, fail: [] });
+    // Every eighth week the haulier's truck and driver are checked too (the 17-point and the identity check).
+    if (week % 8 === 3) {
       const day = shiftDay(monday, 1);
       plans.push({ code: "conveyance-17-point", site: "factory", day, minutes: 9 * 60, inspector: guard, fail: [] });
       plans.push({ code: "driver-identity-check", site: "factory", day, minutes: 8 * 60 + 40, inspector: guard, fail: [] });

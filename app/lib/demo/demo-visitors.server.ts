@@ -50,7 +50,7 @@ export async function seedDemoVisitors(ctx: DemoContext): Promise<void> {
     // A visitor most weeks through the year (what a first start writes in a few seconds), and a
     // busier last fortnight.
     const unsignedOut = back === 1;
-    if (!unsignedOut && (weekday === 0 || weekday === 6 || !ctx.random.chance(back <= 14 ? 0.6 : 0.15))) continue;
+    if (!unsignedOut && (weekday === 0 || weekday === 6 || !ctx.random.chance(back <= 14 ? 0.6 : 0.12))) continue;
     const inAt = ctx.random.int(9 * 60, 15 * 60);
     await visit(day, inAt, unsignedOut ? null : inAt + ctx.random.int(30, 150), ctx.random.chance(0.7) ? "factory" : "warehouse");
   }
