@@ -1,6 +1,16 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { correctiveActions, dossiers, employees, inspections, memberships, organizations, partnerEvaluations, partners, users } from "../../db/schema";
+import {
+  correctiveActions,
+  dossiers,
+  employees,
+  inspections,
+  memberships,
+  organizations,
+  partnerEvaluations,
+  partners,
+  users,
+} from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
 import { listActions } from "~/lib/actions/action-queries.server";
 import { listAssessments } from "~/lib/assessments/assessment-queries.server";
@@ -151,7 +161,12 @@ describe("demo seed", () => {
     const guardActions = await listActions(db, demoId, guard, { status: "open", mine: true }, today);
     expect(guardActions.some((a) => a.action.dueOn < today)).toBe(true);
     // The supervisor: the latest CCTV review waits for the signature; a seal report is open.
-    expect(await countRows("inspections", sql`organization_id = ${demoId} and signoff_required and signed_off_at is null and status = 'submitted'`)).toBeGreaterThan(0);
+    expect(
+      await countRows(
+        "inspections",
+        sql`organization_id = ${demoId} and signoff_required and signed_off_at is null and status = 'submitted'`,
+      ),
+    ).toBeGreaterThan(0);
     expect(await countRows("inspections", sql`organization_id = ${demoId} and release_override_reason is not null`)).toBe(1);
     expect(await countRows("seal_events", sql`organization_id = ${demoId} and kind = 'reported'`)).toBe(1);
     expect(await countRows("seal_events", sql`organization_id = ${demoId} and kind = 'resolved'`)).toBe(0);
@@ -164,11 +179,18 @@ describe("demo seed", () => {
     expect(partnerRows.filter((p) => p.nextEvaluationOn !== null && p.nextEvaluationOn < today)).toHaveLength(1);
     expect(await countRows("partner_evaluations", sql`organization_id = ${demoId} and status = 'awaiting_partner'`)).toBe(1);
     // Compliance: an evaluation prepared yesterday waits for the decision.
-    const prepared = await db.select().from(partnerEvaluations).where(and(eq(partnerEvaluations.organizationId, demoId), eq(partnerEvaluations.status, "prepared")));
+    const prepared = await db
+      .select()
+      .from(partnerEvaluations)
+      .where(and(eq(partnerEvaluations.organizationId, demoId), eq(partnerEvaluations.status, "prepared")));
     expect(prepared).toHaveLength(1);
     // HR: the guard's yearly re-check is due; the driver who left has an open exit checklist.
     const people = await db.select().from(employees).where(eq(employees.organizationId, demoId));
-    expect(people.filter((e) => recheckState(e.nextBackgroundCheckOn, today, e.leaveDate !== null && e.leaveDate <= today) === "due").map((e) => e.name)).toContain("张伟 Zhang Wei");
+    expect(
+      people
+        .filter((e) => recheckState(e.nextBackgroundCheckOn, today, e.leaveDate !== null && e.leaveDate <= today) === "due")
+        .map((e) => e.name),
+    ).toContain("张伟 Zhang Wei");
     expect(await countRows("offboardings", sql`organization_id = ${demoId} and status <> 'done'`)).toBe(1);
   });
 
@@ -184,13 +206,24 @@ describe("demo seed", () => {
       const actions = await db
         .select()
         .from(correctiveActions)
-        .where(and(eq(correctiveActions.organizationId, demoId), eq(correctiveActions.sourceId, s.assessment_id), eq(correctiveActions.criterionId, s.criterion_id)));
+        .where(
+          and(
+            eq(correctiveActions.organizationId, demoId),
+            eq(correctiveActions.sourceId, s.assessment_id),
+            eq(correctiveActions.criterionId, s.criterion_id),
+          ),
+        );
       expect(actions).toHaveLength(1);
     }
     // Dates a user reads are the history's, not the seeding's: the older assessment was finalised a year ago.
     const older = rows.at(-1)!.assessment;
     expect(older.finalizedAt!.getTime()).toBeLessThan(Date.now() - 300 * 86_400_000);
-    const [first] = await db.select().from(inspections).where(eq(inspections.organizationId, demoId)).orderBy(asc(inspections.occurredAt)).limit(1);
+    const [first] = await db
+      .select()
+      .from(inspections)
+      .where(eq(inspections.organizationId, demoId))
+      .orderBy(asc(inspections.occurredAt))
+      .limit(1);
     expect(first!.submittedAt!.getTime()).toBeLessThan(Date.now() - 300 * 86_400_000);
   });
 

@@ -20,12 +20,7 @@ import { seedDemoTraining } from "./demo-training.server";
 /** The same sequence on every first start. */
 const DEMO_RANDOM_SEED = 20_240_318;
 
-export async function demoContext(
-  db: Database,
-  organizationId: string,
-  sites: DemoContext["sites"],
-  now: Date,
-): Promise<DemoContext> {
+export async function demoContext(db: Database, organizationId: string, sites: DemoContext["sites"], now: Date): Promise<DemoContext> {
   const rows = await db
     .select({ id: users.id, email: users.email })
     .from(users)

@@ -13,15 +13,57 @@ import { demoPdf } from "./demo-documents.server";
 import { clockAt, expectOk, shiftDay, type DemoActor, type DemoContext } from "./demo-context.server";
 
 const POLICIES = [
-  { number: "SZD-SEC-001", zh: "贸易安全管理制度", en: "Trade security management policy", cn2022: ["31", "42", "50", "54", "58"], cn2014: ["21", "25", "27"] },
-  { number: "SZD-SEC-002", zh: "场所与出入口安全管理规定", en: "Premises and access control procedure", cn2022: ["32", "33", "34", "35", "36", "37", "41"], cn2014: ["21", "22"] },
-  { number: "SZD-SEC-003", zh: "集装箱检查与封志管理规定", en: "Container inspection and seal procedure", cn2022: ["43", "44", "45", "46", "47", "48", "49", "51", "52"], cn2014: ["25", "26", "27"] },
+  {
+    number: "SZD-SEC-001",
+    zh: "贸易安全管理制度",
+    en: "Trade security management policy",
+    cn2022: ["31", "42", "50", "54", "58"],
+    cn2014: ["21", "25", "27"],
+  },
+  {
+    number: "SZD-SEC-002",
+    zh: "场所与出入口安全管理规定",
+    en: "Premises and access control procedure",
+    cn2022: ["32", "33", "34", "35", "36", "37", "41"],
+    cn2014: ["21", "22"],
+  },
+  {
+    number: "SZD-SEC-003",
+    zh: "集装箱检查与封志管理规定",
+    en: "Container inspection and seal procedure",
+    cn2022: ["43", "44", "45", "46", "47", "48", "49", "51", "52"],
+    cn2014: ["25", "26", "27"],
+  },
   { number: "SZD-HR-004", zh: "人员安全管理制度", en: "Personnel security policy", cn2022: ["38", "39", "40"], cn2014: ["23"] },
-  { number: "SZD-PUR-005", zh: "合作伙伴安全管理制度", en: "Business partner security policy", cn2022: ["54", "55", "56", "57"], cn2014: ["24"] },
+  {
+    number: "SZD-PUR-005",
+    zh: "合作伙伴安全管理制度",
+    en: "Business partner security policy",
+    cn2022: ["54", "55", "56", "57"],
+    cn2014: ["24"],
+  },
   { number: "SZD-CMP-006", zh: "危机管理与应急预案", en: "Crisis management and emergency plan", cn2022: ["48", "61"], cn2014: ["28"] },
-  { number: "SZD-TRN-007", zh: "海关业务与贸易安全培训制度", en: "Customs and trade-security training policy", cn2022: ["53", "58", "59", "60", "61", "62"], cn2014: [] },
-  { number: "SZD-IT-008", zh: "信息系统与信息安全管理制度", en: "Information systems and security policy", cn2022: ["7", "8", "9", "62"], cn2014: [] },
-  { number: "SZD-ICM-009", zh: "关务内部控制与内审制度", en: "Customs internal control and audit policy", cn2022: ["1", "2", "3", "4", "5", "6", "10", "11", "12"], cn2014: [] },
+  {
+    number: "SZD-TRN-007",
+    zh: "海关业务与贸易安全培训制度",
+    en: "Customs and trade-security training policy",
+    cn2022: ["53", "58", "59", "60", "61", "62"],
+    cn2014: [],
+  },
+  {
+    number: "SZD-IT-008",
+    zh: "信息系统与信息安全管理制度",
+    en: "Information systems and security policy",
+    cn2022: ["7", "8", "9", "62"],
+    cn2014: [],
+  },
+  {
+    number: "SZD-ICM-009",
+    zh: "关务内部控制与内审制度",
+    en: "Customs internal control and audit policy",
+    cn2022: ["1", "2", "3", "4", "5", "6", "10", "11", "12"],
+    cn2014: [],
+  },
 ] as const;
 
 function policyPdf(number: string, title: string, effectiveOn: string) {
@@ -38,11 +80,13 @@ export async function seedDemoPolicies(ctx: DemoContext): Promise<Map<string, st
   }
   const effectiveOn = shiftDay(ctx.today, -420);
   for (const policy of POLICIES) {
-    const criteria = [...policy.cn2022.map((k) => `cn-2022-advanced/${k}`), ...policy.cn2014.map((k) => `cn-2014-general/${k}`)].map((key) => {
-      const id = criterionIds.get(key);
-      if (!id) throw new Error(`demo seed: no criterion ${key}`);
-      return id;
-    });
+    const criteria = [...policy.cn2022.map((k) => `cn-2022-advanced/${k}`), ...policy.cn2014.map((k) => `cn-2014-general/${k}`)].map(
+      (key) => {
+        const id = criterionIds.get(key);
+        if (!id) throw new Error(`demo seed: no criterion ${key}`);
+        return id;
+      },
+    );
     const created = expectOk(
       `policy ${policy.number}`,
       await createPolicy(
@@ -121,24 +165,37 @@ async function assess(
           intent: "result",
           criterion: criterion.key,
           result,
-          explanation: shortfall?.explanation ?? (result === "not_applicable" ? "本企业不经营该类业务。 / Not a business of ours." : undefined),
+          explanation:
+            shortfall?.explanation ?? (result === "not_applicable" ? "本企业不经营该类业务。 / Not a business of ours." : undefined),
           policies: result === "meets" ? policiesFor(standard, criterion.key, policyIds) : [],
         },
-        files[criterion.key] ? await demoPdf(`${standard}-${criterion.key}.pdf`, [files[criterion.key]!, `Kept for the self-assessment of ${assessedOn}.`], assessedOn) : null,
+        files[criterion.key]
+          ? await demoPdf(
+              `${standard}-${criterion.key}.pdf`,
+              [files[criterion.key]!, `Kept for the self-assessment of ${assessedOn}.`],
+              assessedOn,
+            )
+          : null,
       ),
     );
   }
   for (const shortfall of shortfalls) {
     const action = expectOk(
       `assessment action ${shortfall.key}`,
-      await createActionFromAssessment(ctx.db, compliance, id, {
-        intent: "action",
-        criterion: shortfall.key,
-        title: shortfall.action,
-        description: shortfall.explanation,
-        ownerUserId: shortfall.owner.userId,
-        dueOn: shiftDay(assessedOn, shortfall.dueAfter),
-      }, clockAt(ctx, shiftDay(assessedOn, 1), 11 * 60)),
+      await createActionFromAssessment(
+        ctx.db,
+        compliance,
+        id,
+        {
+          intent: "action",
+          criterion: shortfall.key,
+          title: shortfall.action,
+          description: shortfall.explanation,
+          ownerUserId: shortfall.owner.userId,
+          dueOn: shiftDay(assessedOn, shortfall.dueAfter),
+        },
+        clockAt(ctx, shiftDay(assessedOn, 1), 11 * 60),
+      ),
     );
     if (shortfall.closedAfter !== undefined) {
       expectOk(
@@ -147,7 +204,12 @@ async function assess(
           ctx.db,
           shortfall.owner,
           action.id,
-          { status: "done", closingNote: "已完成整改，证据已归档。 / Done; the evidence is filed.", ownerUserId: undefined, dueOn: undefined },
+          {
+            status: "done",
+            closingNote: "已完成整改，证据已归档。 / Done; the evidence is filed.",
+            ownerUserId: undefined,
+            dueOn: undefined,
+          },
           null,
           clockAt(ctx, shiftDay(assessedOn, shortfall.closedAfter), 16 * 60),
         ),
@@ -184,19 +246,28 @@ export async function seedDemoAssessments(ctx: DemoContext, policyIds: ReadonlyM
       closedAfter: 130,
     },
   ]);
-  await assess(ctx, policyIds, "cn-2022-advanced", shiftDay(ctx.today, -12), "年度自评（本年度） / Yearly self-assessment (this year)", [
+  await assess(
+    ctx,
+    policyIds,
+    "cn-2022-advanced",
+    shiftDay(ctx.today, -12),
+    "年度自评（本年度） / Yearly self-assessment (this year)",
+    [
+      {
+        key: "59",
+        explanation:
+          "关务负责人本年度海关法律法规培训学时尚未达到要求。 / The customs managers' customs-law hours for the year are still short.",
+        action: "安排关务负责人参加海关法规培训 / Book customs-law training for the customs managers",
+        owner: ctx.as.hr,
+        dueAfter: 40,
+      },
+    ],
     {
-      key: "59",
-      explanation: "关务负责人本年度海关法律法规培训学时尚未达到要求。 / The customs managers' customs-law hours for the year are still short.",
-      action: "安排关务负责人参加海关法规培训 / Book customs-law training for the customs managers",
-      owner: ctx.as.hr,
-      dueAfter: 40,
+      // What the registers do not keep: the store's stock checks, the dock's receiving checks and the
+      // supervisor's loading log, filed as scans.
+      "45": "Bonded store: monthly stock and access check sheets",
+      "47": "Shipping and receiving: goods checked against documents, monthly sheets",
+      "49": "Export loading supervision log, signed by the security supervisor",
     },
-  ], {
-    // What the registers do not keep: the store's stock checks, the dock's receiving checks and the
-    // supervisor's loading log, filed as scans.
-    "45": "Bonded store: monthly stock and access check sheets",
-    "47": "Shipping and receiving: goods checked against documents, monthly sheets",
-    "49": "Export loading supervision log, signed by the security supervisor",
-  });
+  );
 }

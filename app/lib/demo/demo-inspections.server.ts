@@ -48,7 +48,8 @@ interface Planned {
 
 const OWNERS = ["CSQU", "MSKU", "TGHU", "OOLU", "CMAU"] as const;
 const FAIL_NOTES: Record<string, string> = {
-  "front-wall": "前壁右下角有新焊补痕迹，已拍照，通知货代更换箱。 / New weld patch low on the front wall; photographed, forwarder asked for another box.",
+  "front-wall":
+    "前壁右下角有新焊补痕迹，已拍照，通知货代更换箱。 / New weld patch low on the front wall; photographed, forwarder asked for another box.",
   floor: "箱底板一块松动，敲击声空，怀疑夹层。 / One floor board loose and hollow when knocked: possible false floor.",
   doors: "右门锁杆螺栓有撬动痕迹。 / Pry marks on a locking-bar bolt of the right door.",
   undercarriage: "底部横梁有新油漆覆盖。 / Fresh paint over a cross member underneath.",
@@ -65,7 +66,8 @@ function formValues(definition: TemplateDefinition, plan: Planned, siteId: strin
   const values: Record<string, string> = { siteId, occurredAt: localAt(plan.day, plan.minutes), ...extra };
   for (const field of definition.header) {
     if (values[field.field] !== undefined || !field.required) continue;
-    if (field.field === "area") values.area = plan.site === "factory" ? "成品仓库及周界 Finished-goods store and perimeter" : "保税监管区 Bonded area";
+    if (field.field === "area")
+      values.area = plan.site === "factory" ? "成品仓库及周界 Finished-goods store and perimeter" : "保税监管区 Bonded area";
   }
   for (const item of allItems(definition)) {
     if (item.onlyWhen === "reefer" || item.answer === "photo") continue;
@@ -75,7 +77,9 @@ function formValues(definition: TemplateDefinition, plan: Planned, siteId: strin
     else if (item.answer === "yes_no") values[key] = failing ? (item.failOn ?? "no") : item.failOn === "yes" ? "no" : "yes";
     else if (item.answer === "number") values[key] = failing ? String((item.failAbove ?? 0) + 1) : String(item.failBelow ?? 0);
     else if (item.answer === "text" && item.required) values[key] = "未见异常。 / Nothing unusual.";
-    if (failing) values[`note_${item.key}`] = FAIL_NOTES[item.key] ?? "发现问题，已拍照并报告主管。 / Problem found, photographed and reported to the supervisor.";
+    if (failing)
+      values[`note_${item.key}`] =
+        FAIL_NOTES[item.key] ?? "发现问题，已拍照并报告主管。 / Problem found, photographed and reported to the supervisor.";
   }
   return values;
 }
@@ -102,30 +106,63 @@ function planYear(ctx: DemoContext): Planned[] {
       });
     }
     if (week % 4 === 0) {
-      plans.push({ code: "premises-patrol", site: "factory", day: shiftDay(monday, ctx.random.int(0, 6)), minutes: ctx.random.int(20 * 60, 22 * 60), inspector: guard, fail: ctx.random.chance(0.15) ? ["perimeter-fences"] : [] });
+      plans.push({
+        code: "premises-patrol",
+        site: "factory",
+        day: shiftDay(monday, ctx.random.int(0, 6)),
+        minutes: ctx.random.int(20 * 60, 22 * 60),
+        inspector: guard,
+        fail: ctx.random.chance(0.15) ? ["perimeter-fences"] : [],
+      });
     }
     if (week % 4 === 2) {
-      plans.push({ code: "premises-patrol", site: "warehouse", day: shiftDay(monday, ctx.random.int(0, 6)), minutes: ctx.random.int(7 * 60, 9 * 60), inspector: guard, fail: [] });
+      plans.push({
+        code: "premises-patrol",
+        site: "warehouse",
+        day: shiftDay(monday, ctx.random.int(0, 6)),
+        minutes: ctx.random.int(7 * 60, 9 * 60),
+        inspector: guard,
+        fail: [],
+      });
     }
-    if (week % 8 === 1) plans.push({ code: "lighting-check", site: "factory", day: shiftDay(monday, 2), minutes: 21 * 60, inspector: guard, fail: [] });
-    if (week % 8 === 5) plans.push({ code: "cctv-footage-review", site: "warehouse", day: shiftDay(monday, 3), minutes: 10 * 60, inspector: guard, fail: [] });
+    if (week % 8 === 1)
+      plans.push({ code: "lighting-check", site: "factory", day: shiftDay(monday, 2), minutes: 21 * 60, inspector: guard, fail: [] });
+    if (week % 8 === 5)
+      plans.push({
+        code: "cctv-footage-review",
+        site: "warehouse",
+        day: shiftDay(monday, 3),
+        minutes: 10 * 60,
+        inspector: guard,
+        fail: [],
+      });
     // Every eighth week the haulier's truck and driver are checked too (the 17-point and the identity check).
     if (week % 8 === 3) {
       const day = shiftDay(monday, 1);
       plans.push({ code: "conveyance-17-point", site: "factory", day, minutes: 9 * 60, inspector: guard, fail: [] });
       plans.push({ code: "driver-identity-check", site: "factory", day, minutes: 8 * 60 + 40, inspector: guard, fail: [] });
     }
-    if (week % 13 === 6) plans.push({ code: "building-inspection", site: "warehouse", day: shiftDay(monday, 4), minutes: 14 * 60, inspector: lead, fail: [] });
+    if (week % 13 === 6)
+      plans.push({ code: "building-inspection", site: "warehouse", day: shiftDay(monday, 4), minutes: 14 * 60, inspector: lead, fail: [] });
   }
   // The endings a working week leaves: a container that failed two days ago (its action now
   // overdue, the container held), and one failed about three months ago that the supervisor released.
   // Yesterday's CCTV review, waiting for the supervisor's signature on the first day.
-  plans.push({ code: "cctv-footage-review", site: "warehouse", day: shiftDay(ctx.today, -1), minutes: 10 * 60, inspector: guard, fail: [] });
+  plans.push({
+    code: "cctv-footage-review",
+    site: "warehouse",
+    day: shiftDay(ctx.today, -1),
+    minutes: 10 * 60,
+    inspector: guard,
+    fail: [],
+  });
   const recent = plans.filter((p) => p.code === "container-7-point" && p.day <= shiftDay(ctx.today, -2)).at(-1);
   if (recent) recent.fail = ["doors"];
   const override = plans.filter((p) => p.code === "container-7-point" && p.day <= shiftDay(ctx.today, -90)).at(-1);
   if (override) override.fail = ["floor"];
-  return plans.filter((p) => p.day < ctx.today).sort((a, b) => (a.day + String(a.minutes).padStart(4, "0")).localeCompare(b.day + String(b.minutes).padStart(4, "0")));
+  return plans
+    .filter((p) => p.day < ctx.today)
+    .sort((a, b) => (a.day + String(a.minutes).padStart(4, "0")).localeCompare(b.day + String(b.minutes).padStart(4, "0")));
 }
 
 export async function seedDemoInspections(ctx: DemoContext): Promise<DemoContainerInspection[]> {
@@ -164,7 +201,11 @@ export async function seedDemoInspections(ctx: DemoContext): Promise<DemoContain
       extra.camerasReviewed = "CAM-01 至 CAM-12（监管区、装卸口、周界） / CAM-01 to CAM-12 (bonded area, dock, perimeter)";
     }
     const photos: DraftInput["photos"] = [];
-    for (const key of plan.fail) photos.push({ itemKey: key, file: await demoPhoto(ctx.random, plan.code === "container-7-point" ? "damage" : "premises", `${key}.jpg`) });
+    for (const key of plan.fail)
+      photos.push({
+        itemKey: key,
+        file: await demoPhoto(ctx.random, plan.code === "container-7-point" ? "damage" : "premises", `${key}.jpg`),
+      });
     if (plan.code === "container-7-point") photos.push({ itemKey: "doors", file: await demoPhoto(ctx.random, "container", "doors.jpg") });
     const at = clockAt(ctx, plan.day, plan.minutes);
     const outcome = expectOk(
@@ -172,7 +213,12 @@ export async function seedDemoInspections(ctx: DemoContext): Promise<DemoContain
       await submitInspection(
         ctx.db,
         plan.inspector,
-        { draftKey: ctx.random.uuid(), templateId: template.id, values: formValues(template.definition, plan, ctx.sites[plan.site].id, extra), photos },
+        {
+          draftKey: ctx.random.uuid(),
+          templateId: template.id,
+          values: formValues(template.definition, plan, ctx.sites[plan.site].id, extra),
+          photos,
+        },
         at,
       ),
     );
@@ -182,7 +228,13 @@ export async function seedDemoInspections(ctx: DemoContext): Promise<DemoContain
     if (plan === lastOverride) {
       expectOk(
         "release override",
-        await releaseInspection(ctx.db, lead, outcome.id, "承运人已在主管见证下更换底板并复查，船期不能延误，先放行后补复检记录。 / The carrier replaced the floor board under supervision; released to make the vessel, re-inspection record to follow.", clockAt(ctx, plan.day, plan.minutes + 90)),
+        await releaseInspection(
+          ctx.db,
+          lead,
+          outcome.id,
+          "承运人已在主管见证下更换底板并复查，船期不能延误，先放行后补复检记录。 / The carrier replaced the floor board under supervision; released to make the vessel, re-inspection record to follow.",
+          clockAt(ctx, plan.day, plan.minutes + 90),
+        ),
       );
       await closeActionsOf(ctx, outcome.id, plan.inspector, shiftDay(plan.day, 2));
     }
@@ -196,7 +248,10 @@ export async function seedDemoInspections(ctx: DemoContext): Promise<DemoContain
     let released = plan === lastOverride;
     if (plan.code === "container-7-point" && !released && !isRecentFailure) {
       const releaseDay = plan.fail.length ? fixedDay : plan.day;
-      expectOk("release", await releaseInspection(ctx.db, plan.inspector, outcome.id, undefined, clockAt(ctx, releaseDay, plan.minutes + 120)));
+      expectOk(
+        "release",
+        await releaseInspection(ctx.db, plan.inspector, outcome.id, undefined, clockAt(ctx, releaseDay, plan.minutes + 120)),
+      );
       released = true;
     }
     if (number) containers.push({ id: outcome.id, day: plan.day, minutes: plan.minutes, containerNumber: number, released });
@@ -209,7 +264,13 @@ async function closeActionsOf(ctx: DemoContext, inspectionId: string, owner: Dem
   const actions = await ctx.db
     .select({ id: correctiveActions.id })
     .from(correctiveActions)
-    .where(and(eq(correctiveActions.organizationId, ctx.organizationId), eq(correctiveActions.sourceType, "inspection"), eq(correctiveActions.sourceId, inspectionId)));
+    .where(
+      and(
+        eq(correctiveActions.organizationId, ctx.organizationId),
+        eq(correctiveActions.sourceType, "inspection"),
+        eq(correctiveActions.sourceId, inspectionId),
+      ),
+    );
   for (const action of actions) {
     expectOk(
       "closing an inspection's action",
@@ -217,7 +278,12 @@ async function closeActionsOf(ctx: DemoContext, inspectionId: string, owner: Dem
         ctx.db,
         owner,
         action.id,
-        { status: "done", closingNote: "已整改并复查合格，照片存档。 / Put right and re-checked; photos filed.", ownerUserId: undefined, dueOn: undefined },
+        {
+          status: "done",
+          closingNote: "已整改并复查合格，照片存档。 / Put right and re-checked; photos filed.",
+          ownerUserId: undefined,
+          dueOn: undefined,
+        },
         null,
         clockAt(ctx, day, 17 * 60),
       ),

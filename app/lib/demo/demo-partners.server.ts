@@ -62,11 +62,21 @@ export async function seedDemoPartners(ctx: DemoContext): Promise<void> {
   const procurement = ctx.as.procurement;
   const compliance = ctx.as.compliance;
   for (const partner of [
-    { legalNameZh: "东莞示例五金制品有限公司", legalNameEn: "Dongguan Demo Hardware Co., Ltd.", countryCode: "CN", uscc: "91441900MA4W7DEM07", roles: ["manufacturer_supplier"], customsCredit: "general" },
+    {
+      legalNameZh: "东莞示例五金制品有限公司",
+      legalNameEn: "Dongguan Demo Hardware Co., Ltd.",
+      countryCode: "CN",
+      uscc: "91441900MA4W7DEM07",
+      roles: ["manufacturer_supplier"],
+      customsCredit: "general",
+    },
   ]) {
     expectOk(`partner ${partner.legalNameEn}`, await createPartner(ctx.db, procurement, PartnerSchema.parse(partner)));
   }
-  const rows = await ctx.db.select({ id: partners.id, nameEn: partners.legalNameEn }).from(partners).where(eq(partners.organizationId, ctx.organizationId));
+  const rows = await ctx.db
+    .select({ id: partners.id, nameEn: partners.legalNameEn })
+    .from(partners)
+    .where(eq(partners.organizationId, ctx.organizationId));
   const idOf = (prefix: string) => {
     const row = rows.find((r) => r.nameEn.startsWith(prefix));
     if (!row) throw new Error(`demo seed: no partner ${prefix}`);
@@ -92,7 +102,11 @@ export async function seedDemoPartners(ctx: DemoContext): Promise<void> {
       preparedBack: 352,
       decidedBack: 350,
       decision: "approved",
-      contract: { number: "SZD-BRK-2025-004", title: "报关代理委托协议 / Customs brokerage mandate", acknowledgedBy: "林晓燕 Lin Xiaoyan（业务经理）" },
+      contract: {
+        number: "SZD-BRK-2025-004",
+        title: "报关代理委托协议 / Customs brokerage mandate",
+        acknowledgedBy: "林晓燕 Lin Xiaoyan（业务经理）",
+      },
     },
     {
       partnerId: idOf("Suzhou Demo Packaging"),
@@ -101,7 +115,11 @@ export async function seedDemoPartners(ctx: DemoContext): Promise<void> {
       preparedBack: 215,
       decidedBack: 212,
       decision: "approved_with_conditions",
-      contract: { number: "SZD-PKG-2025-011", title: "包装材料采购框架协议 / Packaging supply framework agreement", acknowledgedBy: "高峰 Gao Feng（销售总监）" },
+      contract: {
+        number: "SZD-PKG-2025-011",
+        title: "包装材料采购框架协议 / Packaging supply framework agreement",
+        acknowledgedBy: "高峰 Gao Feng（销售总监）",
+      },
     },
     { partnerId: idOf("Dongguan Demo Hardware"), role: "manufacturer_supplier", answering: "best", preparedBack: 1, decidedBack: null },
   ];
@@ -109,12 +127,21 @@ export async function seedDemoPartners(ctx: DemoContext): Promise<void> {
     const prepared = shiftDay(ctx.today, -vetting.preparedBack);
     const started = expectOk("starting an evaluation", await startEvaluation(ctx.db, procurement, vetting.partnerId, vetting.role));
     const fields = await answersFor(ctx, started.id, vetting.answering);
-    expectOk("answering an evaluation", await saveEvaluationAnswers(ctx.db, procurement, started.id, fields, true, clockAt(ctx, prepared, 16 * 60)));
+    expectOk(
+      "answering an evaluation",
+      await saveEvaluationAnswers(ctx.db, procurement, started.id, fields, true, clockAt(ctx, prepared, 16 * 60)),
+    );
     if (vetting.decidedBack === null || !vetting.decision) continue;
     const decided = shiftDay(ctx.today, -vetting.decidedBack);
     const conditions =
       vetting.decision === "approved_with_conditions"
-        ? [{ title: "供应商提供仓库视频监控覆盖图并整改盲区 / Supplier to send its CCTV coverage plan and close the blind spots", ownerUserId: procurement.userId, dueOn: shiftDay(decided, 30) }]
+        ? [
+            {
+              title: "供应商提供仓库视频监控覆盖图并整改盲区 / Supplier to send its CCTV coverage plan and close the blind spots",
+              ownerUserId: procurement.userId,
+              dueOn: shiftDay(decided, 30),
+            },
+          ]
         : [];
     expectOk(
       "deciding an evaluation",
@@ -124,7 +151,10 @@ export async function seedDemoPartners(ctx: DemoContext): Promise<void> {
         started.id,
         {
           decision: vetting.decision,
-          note: vetting.decision === "approved" ? "评估完整，同意合作。 / Complete; approved." : "有条件批准，条件整改完成后维持合作。 / Approved on condition.",
+          note:
+            vetting.decision === "approved"
+              ? "评估完整，同意合作。 / Complete; approved."
+              : "有条件批准，条件整改完成后维持合作。 / Approved on condition.",
           conditions,
         },
         clockAt(ctx, decided, 10 * 60),
@@ -138,7 +168,12 @@ export async function seedDemoPartners(ctx: DemoContext): Promise<void> {
           ctx.db,
           procurement,
           vetting.partnerId,
-          { contractNumber: vetting.contract.number, title: vetting.contract.title, startsOn: shiftDay(decided, 5), clauseIds: clausesFor(vetting.role) },
+          {
+            contractNumber: vetting.contract.number,
+            title: vetting.contract.title,
+            startsOn: shiftDay(decided, 5),
+            clauseIds: clausesFor(vetting.role),
+          },
           null,
         ),
       );
@@ -149,7 +184,14 @@ export async function seedDemoPartners(ctx: DemoContext): Promise<void> {
           procurement,
           contract.id,
           { acknowledgedOn: shiftDay(decided, 12), acknowledgedBy: vetting.contract.acknowledgedBy },
-          await demoPdf(`${vetting.contract.number}-signed.pdf`, [`${vetting.contract.number}  ${vetting.contract.title.split(" / ")[1] ?? ""}`, "Security clauses acknowledged and signed by the partner."], shiftDay(decided, 12)),
+          await demoPdf(
+            `${vetting.contract.number}-signed.pdf`,
+            [
+              `${vetting.contract.number}  ${vetting.contract.title.split(" / ")[1] ?? ""}`,
+              "Security clauses acknowledged and signed by the partner.",
+            ],
+            shiftDay(decided, 12),
+          ),
         ),
       );
     }
@@ -166,7 +208,8 @@ export async function seedDemoPartners(ctx: DemoContext): Promise<void> {
         kind: "performance_review",
         performedOn: shiftDay(ctx.today, -20),
         result: "satisfactory",
-        summary: "本年度 0 起封志异常、0 起延误交接；司机身份核验记录完整。 / No seal anomalies or late hand-overs this year; driver identity records complete.",
+        summary:
+          "本年度 0 起封志异常、0 起延误交接；司机身份核验记录完整。 / No seal anomalies or late hand-overs this year; driver identity records complete.",
         conditions: [],
       },
       null,
@@ -174,7 +217,10 @@ export async function seedDemoPartners(ctx: DemoContext): Promise<void> {
   );
 
   // The forwarder answers for itself: a link sent to its contact, waiting.
-  const forwarder = expectOk("starting the forwarder's evaluation", await startEvaluation(ctx.db, procurement, idOf("Demo Freight Forwarding"), "freight_forwarder"));
+  const forwarder = expectOk(
+    "starting the forwarder's evaluation",
+    await startEvaluation(ctx.db, procurement, idOf("Demo Freight Forwarding"), "freight_forwarder"),
+  );
   const origin = env().APP_URL ?? `http://localhost:${env().PORT}`;
   expectOk(
     "questionnaire link",
@@ -192,7 +238,13 @@ async function closeConditionActions(ctx: DemoContext, evaluationId: string, day
   const actions = await ctx.db
     .select({ id: correctiveActions.id })
     .from(correctiveActions)
-    .where(and(eq(correctiveActions.organizationId, ctx.organizationId), eq(correctiveActions.sourceType, "partner_evaluation"), eq(correctiveActions.sourceId, evaluationId)));
+    .where(
+      and(
+        eq(correctiveActions.organizationId, ctx.organizationId),
+        eq(correctiveActions.sourceType, "partner_evaluation"),
+        eq(correctiveActions.sourceId, evaluationId),
+      ),
+    );
   for (const action of actions) {
     expectOk(
       "closing a condition",
@@ -200,7 +252,12 @@ async function closeConditionActions(ctx: DemoContext, evaluationId: string, day
         ctx.db,
         ctx.as.procurement,
         action.id,
-        { status: "done", closingNote: "供应商已提交覆盖图并加装两台摄像机。 / Coverage plan received; two cameras added.", ownerUserId: undefined, dueOn: undefined },
+        {
+          status: "done",
+          closingNote: "供应商已提交覆盖图并加装两台摄像机。 / Coverage plan received; two cameras added.",
+          ownerUserId: undefined,
+          dueOn: undefined,
+        },
         null,
         clockAt(ctx, day, 15 * 60),
       ),

@@ -71,7 +71,10 @@ export async function seedDemoPeople(ctx: DemoContext): Promise<DemoEmployee[]> 
             person.id,
             {
               kind,
-              source: kind === "reference" ? "前雇主人事部电话核实 / Former employer's HR, by phone" : "本人提供原件，人事部核对 / Originals checked by HR",
+              source:
+                kind === "reference"
+                  ? "前雇主人事部电话核实 / Former employer's HR, by phone"
+                  : "本人提供原件，人事部核对 / Originals checked by HR",
               checkedOn: shiftDay(person.hireDate, -7),
               result: "verified",
             },
@@ -82,17 +85,29 @@ export async function seedDemoPeople(ctx: DemoContext): Promise<DemoEmployee[]> 
       }
     }
     const acknowledgedOn = recent ? person.hireDate : shiftDay(ctx.today, -300 + index);
-    expectOk("conduct acknowledgement", await addConductAcknowledgement(ctx.db, hr, person.id, { codeVersion: CODE_VERSION, acknowledgedOn }, null, ctx.today));
+    expectOk(
+      "conduct acknowledgement",
+      await addConductAcknowledgement(ctx.db, hr, person.id, { codeVersion: CODE_VERSION, acknowledgedOn }, null, ctx.today),
+    );
     if (!person.securitySensitive) continue;
     // The guard (张伟) was checked 350 days ago: his yearly re-check is due within the month.
-    const checkedOn = person.name.startsWith("张伟") ? shiftDay(ctx.today, -350) : recent ? shiftDay(person.hireDate, -10) : shiftDay(ctx.today, -ctx.random.int(60, 300));
+    const checkedOn = person.name.startsWith("张伟")
+      ? shiftDay(ctx.today, -350)
+      : recent
+        ? shiftDay(person.hireDate, -10)
+        : shiftDay(ctx.today, -ctx.random.int(60, 300));
     expectOk(
       "background check",
       await addBackgroundCheck(
         ctx.db,
         hr,
         person.id,
-        { type: "criminal_record", provider: "户籍所在地派出所无犯罪记录证明 / Police certificate of no criminal record", checkedOn, result: "clear" },
+        {
+          type: "criminal_record",
+          provider: "户籍所在地派出所无犯罪记录证明 / Police certificate of no criminal record",
+          checkedOn,
+          result: "clear",
+        },
         null,
         ctx.today,
       ),
@@ -105,7 +120,12 @@ export async function seedDemoPeople(ctx: DemoContext): Promise<DemoEmployee[]> 
     await createAccessItems(
       ctx.db,
       ctx.as.security_lead,
-      AccessItemCreateSchema.parse({ kind: "employee_badge", code: "E-001", lastCode: `E-${String(people.length).padStart(3, "0")}`, description: "员工工牌 Staff badge" }),
+      AccessItemCreateSchema.parse({
+        kind: "employee_badge",
+        code: "E-001",
+        lastCode: `E-${String(people.length).padStart(3, "0")}`,
+        description: "员工工牌 Staff badge",
+      }),
     ),
   );
   const items = await ctx.db.select().from(accessItems).where(eq(accessItems.organizationId, ctx.organizationId));
@@ -116,7 +136,12 @@ export async function seedDemoPeople(ctx: DemoContext): Promise<DemoEmployee[]> 
   };
   for (const [index, person] of people.entries()) {
     const day = person.hireDate > yearAgo ? person.hireDate : yearAgo;
-    await step(ctx, itemOf("employee_badge", `E-${String(index + 1).padStart(3, "0")}`).id, { step: "issue", employeeId: person.id, occurredAt: clockAt(ctx, day, 9 * 60) }, day);
+    await step(
+      ctx,
+      itemOf("employee_badge", `E-${String(index + 1).padStart(3, "0")}`).id,
+      { step: "issue", employeeId: person.id, occurredAt: clockAt(ctx, day, 9 * 60) },
+      day,
+    );
   }
   const guard = people.find((p) => p.name.startsWith("张伟"));
   const lead = people.find((p) => p.name.startsWith("周强"));
@@ -125,7 +150,12 @@ export async function seedDemoPeople(ctx: DemoContext): Promise<DemoEmployee[]> 
   await step(ctx, itemOf("key", "K-01").id, { step: "issue", employeeId: guard.id, occurredAt: clockAt(ctx, yearAgo, 8 * 60) }, yearAgo);
   const lent = shiftDay(ctx.today, -40);
   await step(ctx, itemOf("key", "K-03").id, { step: "issue", employeeId: nightGuard.id, occurredAt: clockAt(ctx, lent, 19 * 60) }, lent);
-  await step(ctx, itemOf("key", "K-03").id, { step: "return", employeeId: nightGuard.id, occurredAt: clockAt(ctx, shiftDay(lent, 1), 7 * 60) }, shiftDay(lent, 1));
+  await step(
+    ctx,
+    itemOf("key", "K-03").id,
+    { step: "return", employeeId: nightGuard.id, occurredAt: clockAt(ctx, shiftDay(lent, 1), 7 * 60) },
+    shiftDay(lent, 1),
+  );
 
   // The forklift driver left a week ago: his exit checklist (badge, key, account) is overdue.
   const leaver = people.find((p) => p.name.startsWith("冯磊"));

@@ -63,7 +63,11 @@ export async function seedDemoSeals(ctx: DemoContext, containers: readonly DemoC
       await issueSeals(
         ctx.db,
         lead,
-        IssueSealsSchema.parse({ custodianUserId: guard.userId, fromNumber: sealNumber(issued + 1), toNumber: sealNumber(issued + HANDED) }),
+        IssueSealsSchema.parse({
+          custodianUserId: guard.userId,
+          fromNumber: sealNumber(issued + 1),
+          toNumber: sealNumber(issued + HANDED),
+        }),
         clockAt(ctx, day, 7 * 60 + 50),
       ),
     );

@@ -61,7 +61,12 @@ export async function seedDemoVisitors(ctx: DemoContext): Promise<void> {
 }
 
 function minutesOfDayNow(ctx: DemoContext): number {
-  const local = new Intl.DateTimeFormat("en-GB", { timeZone: ctx.as.security.timeZone, hour: "2-digit", minute: "2-digit", hour12: false }).format(ctx.now);
+  const local = new Intl.DateTimeFormat("en-GB", {
+    timeZone: ctx.as.security.timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(ctx.now);
   const [h, m] = local.split(":").map(Number) as [number, number];
   return h * 60 + m;
 }

@@ -61,7 +61,13 @@ async function updateSubmitted(tx: Executor, actor: Actor, before: Inspection, c
  * The supervisor's signature under an inspection: a supervisor other than the inspector, once.
  * `now` is when it was signed (the demo seed's history passes its own; a request takes the clock).
  */
-export async function signOffInspection(db: Database, actor: ActorWithRole, inspectionId: string, note: string | undefined, now = new Date()) {
+export async function signOffInspection(
+  db: Database,
+  actor: ActorWithRole,
+  inspectionId: string,
+  note: string | undefined,
+  now = new Date(),
+) {
   return db.transaction(async (tx): Promise<{ ok: true } | Refusal | null> => {
     const row = await lockSubmitted(tx, actor.organizationId, inspectionId);
     if (!row) return null;
@@ -83,7 +89,13 @@ export async function signOffInspection(db: Database, actor: ActorWithRole, insp
  * Marks a container or truck released for loading. With `overrideReason`, a supervisor releases
  * one that open corrective actions still block; the reason is stored and audited.
  */
-export async function releaseInspection(db: Database, actor: ActorWithRole, inspectionId: string, overrideReason?: string, now = new Date()) {
+export async function releaseInspection(
+  db: Database,
+  actor: ActorWithRole,
+  inspectionId: string,
+  overrideReason?: string,
+  now = new Date(),
+) {
   return db.transaction(async (tx): Promise<{ ok: true } | Refusal | null> => {
     const row = await lockSubmitted(tx, actor.organizationId, inspectionId);
     if (!row) return null;
