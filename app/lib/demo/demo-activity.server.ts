@@ -12,7 +12,7 @@ import { seedDemoInspections } from "./demo-inspections.server";
 import { seedDemoPeople } from "./demo-people.server";
 import { seedDemoSeals } from "./demo-seals.server";
 import { seedDemoVisitors } from "./demo-visitors.server";
-import { seedDemoAssessments, seedDemoPolicies } from "./demo-compliance.server";
+import { seedDemoLastYearAssessment, seedDemoPolicies, seedDemoRecentAssessment } from "./demo-compliance.server";
 import { seedDemoDossiers } from "./demo-dossiers.server";
 import { seedDemoPartners } from "./demo-partners.server";
 import { seedDemoTraining } from "./demo-training.server";
@@ -80,14 +80,16 @@ export async function seedDemoActivity(ctx: DemoContext, options: DemoActivityOp
   };
   const withJobs = options.withJobEngine ?? (<T>(work: () => Promise<T>) => work());
   await withJobs(async () => {
+    // Roughly in the order it happened, so running numbers (actions above all) follow the dates.
     const policies = await timed("policies", () => seedDemoPolicies(ctx));
+    await timed("lastYearAssessment", () => seedDemoLastYearAssessment(ctx, policies));
     const people = await timed("people", () => seedDemoPeople(ctx));
     await timed("training", () => seedDemoTraining(ctx, people));
     const containers = await timed("inspections", () => seedDemoInspections(ctx));
     await timed("seals", () => seedDemoSeals(ctx, containers));
     await timed("visitors", () => seedDemoVisitors(ctx));
     await timed("partners", () => seedDemoPartners(ctx));
-    await timed("assessments", () => seedDemoAssessments(ctx, policies));
+    await timed("recentAssessment", () => seedDemoRecentAssessment(ctx, policies));
     await timed("dossiers", () => seedDemoDossiers(ctx));
   });
   logger.info({ ms: timings, cpuMs: cpu }, "demo activity seeded");

@@ -1,8 +1,8 @@
 // Compliance's year through the policy, assessment and action commands: the written procedures the
 // trade-security criteria ask for (a one-page PDF each), a self-assessment a year ago against the
 // 2014 standard the company was first certified under, whose three shortfalls were put right, and
-// a recent one against the 2022 standard, finalised, whose one shortfall (customs-law training
-// hours) has its action open and due next month. Every shortfall has its corrective action
+// a recent one against the 2022 standard, finalised, whose one shortfall (information-security
+// training that reached the office only) has its action open and due next month. Every shortfall has its corrective action
 // before the assessment is finalised.
 import { createActionFromAssessment, updateAction } from "../actions/actions.server";
 import { createAssessment, finalizeAssessment, saveResult } from "../assessments/assessments.server";
@@ -219,7 +219,8 @@ async function assess(
   expectOk("finalising an assessment", await finalizeAssessment(ctx.db, compliance, id, clockAt(ctx, shiftDay(assessedOn, 2), 17 * 60)));
 }
 
-export async function seedDemoAssessments(ctx: DemoContext, policyIds: ReadonlyMap<string, string>): Promise<void> {
+/** A year ago, against the 2014 standard: three shortfalls, each put right since. */
+export async function seedDemoLastYearAssessment(ctx: DemoContext, policyIds: ReadonlyMap<string, string>): Promise<void> {
   await assess(ctx, policyIds, "cn-2014-general", shiftDay(ctx.today, -370), "年度自评（上一年度） / Yearly self-assessment (last year)", [
     {
       key: "21",
@@ -246,6 +247,10 @@ export async function seedDemoAssessments(ctx: DemoContext, policyIds: ReadonlyM
       closedAfter: 130,
     },
   ]);
+}
+
+/** Twelve days ago, against the 2022 standard: one shortfall, its action open. */
+export async function seedDemoRecentAssessment(ctx: DemoContext, policyIds: ReadonlyMap<string, string>): Promise<void> {
   await assess(
     ctx,
     policyIds,
@@ -254,10 +259,10 @@ export async function seedDemoAssessments(ctx: DemoContext, policyIds: ReadonlyM
     "年度自评（本年度） / Yearly self-assessment (this year)",
     [
       {
-        key: "59",
+        key: "62",
         explanation:
-          "关务负责人本年度海关法律法规培训学时尚未达到要求。 / The customs managers' customs-law hours for the year are still short.",
-        action: "安排关务负责人参加海关法规培训 / Book customs-law training for the customs managers",
+          "本年度信息安全培训仅覆盖办公室人员，仓储和门岗人员尚未参加。 / This year's information-security training reached the office only, not the warehouse and the gate.",
+        action: "为仓储和门岗人员安排信息安全培训 / Hold information-security training for the warehouse and gate staff",
         owner: ctx.as.hr,
         dueAfter: 40,
       },
