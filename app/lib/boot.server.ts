@@ -21,16 +21,7 @@ async function seedDemoWhenEmpty(handle: DatabaseHandle): Promise<void> {
     const { seedDemoIfEmpty } = await import("./demo/demo-seed.server");
     // The history's dossier requests add jobs, and the server starts its engine only after this
     // returns: the seed gets one of its own for the while (it leaves the database open).
-    const { closeJobEngine, openJobEngine } = await import("./jobs/job-engine.server");
-    await seedDemoIfEmpty(handle.db, {
-      withJobEngine: async (work) => {
-        await openJobEngine(handle, { supervise: false });
-        try {
-          return await work();
-        } finally {
-          await closeJobEngine();
-        }
-      },
-    });
+    const { withJobEngine } = await import("./jobs/job-engine.server");
+    await seedDemoIfEmpty(handle.db, { withJobEngine: (work) => withJobEngine(handle, work) });
   }
 }
