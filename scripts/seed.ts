@@ -5,6 +5,7 @@ import { setPrivateUmask } from "../db/file-modes";
 import { migrateDatabase } from "../db/migrate";
 import { env } from "../app/lib/env.server";
 import { demoAccountsText, seedDemoIfEmpty } from "../app/lib/demo/demo-seed.server";
+import { withJobEngine } from "../app/lib/jobs/job-engine.server";
 
 const config = env();
 // The embedded database's files are its owner's alone (db/file-modes.ts).
@@ -12,8 +13,10 @@ setPrivateUmask();
 const handle = await createDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
 try {
   await migrateDatabase(handle);
-  if (await seedDemoIfEmpty(handle.db)) {
-    process.stdout.write(`Seeded the demo organisations.\n${demoAccountsText()}\n`);
+  // The history's dossier requests are jobs: an engine on this handle sends them; a worker (or the
+  // embedded server) renders them.
+  if (await seedDemoIfEmpty(handle.db, { withJobEngine: (work) => withJobEngine(handle, work) })) {
+    process.stdout.write(`Seeded the demo organisations; their two dossiers are queued for a worker.\n${demoAccountsText()}\n`);
   } else {
     process.stderr.write("The database already holds organisations; nothing was seeded.\n");
     process.exitCode = 1;

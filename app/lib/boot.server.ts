@@ -19,6 +19,9 @@ async function seedDemoWhenEmpty(handle: DatabaseHandle): Promise<void> {
   // every start of one that already holds data.
   if (env().SEED_DEMO === "1" && !(await holdsAnOrganization(handle.db))) {
     const { seedDemoIfEmpty } = await import("./demo/demo-seed.server");
-    await seedDemoIfEmpty(handle.db);
+    // The history's dossier requests add jobs, and the server starts its engine only after this
+    // returns: the seed gets one of its own for the while (it leaves the database open).
+    const { withJobEngine } = await import("./jobs/job-engine.server");
+    await seedDemoIfEmpty(handle.db, { withJobEngine: (work) => withJobEngine(handle, work) });
   }
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { LanguageSwitch } from "~/components/language-switch";
 import { SearchBox } from "~/components/search/search-box";
 import { PhoneMenuItems, type NavFilter } from "~/components/shell/phone-menu";
+import { DemoBanner } from "~/components/demo-banner";
 import { requireAuth } from "~/lib/auth/auth.server";
 import { can, type Permission } from "~/lib/auth/permissions";
 import { useShell, type ShellData } from "~/lib/auth/use-session-user";
@@ -21,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<ShellData
     organization: { id, legalNameZh, legalNameEn, timeZone },
     organizations: await listUserOrganizations(auth.db, auth.user.id),
     unreadNotifications: await unreadCount(auth.db, id, auth.user.id),
+    demo: auth.organization.isDemo,
   };
 }
 
@@ -168,6 +170,7 @@ export default function AppShell() {
             </Form>
           </div>
         </header>
+        <DemoBanner />
         <main id="main" className="mx-auto max-w-5xl px-4 py-6">
           <Outlet />
         </main>

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const aeoStatus = pgEnum("aeo_status", ["none", "advanced"]);
 export const siteKind = pgEnum("site_kind", ["factory", "warehouse", "office", "yard", "port_facility"]);
@@ -26,6 +26,11 @@ export const organizations = pgTable("organizations", {
    * migration (an organisation made since has 0), and pinned by every checkpoint.
    */
   auditLegacySeq: integer().notNull().default(0),
+  /**
+   * Made by the demo seed (app/lib/demo), which alone sets it: every signed-in page of the
+   * organisation says its records are made up. Nothing a user does can set or clear it.
+   */
+  isDemo: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -43,6 +43,8 @@ export async function createActionFromAssessment(
   actor: Actor,
   assessmentId: string,
   values: NewActionValues,
+  /** When it is raised: the clock, or the demo seed's history. */
+  now = new Date(),
 ): Promise<{ ok: true; id: string } | { ok: false; errors: FieldErrors } | null> {
   const [row] = await db
     .select({ assessment: assessments, framework: frameworks })
@@ -87,6 +89,8 @@ export async function createActionFromAssessment(
         ownerUserId: values.ownerUserId,
         dueOn: values.dueOn,
         createdByUserId: actor.userId,
+        createdAt: now,
+        updatedAt: now,
       })
       .returning();
     if (!action) throw new Error("createAction: insert returned nothing");
@@ -144,6 +148,8 @@ export async function updateAction(
   actionId: string,
   values: UpdateActionValues,
   file: CheckedUpload | null,
+  /** When the change is made (a closure's date): the clock, or the demo seed's history. */
+  now = new Date(),
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors } | null> {
   return db.transaction(async (tx) => {
     const where = and(eq(correctiveActions.organizationId, actor.organizationId), eq(correctiveActions.id, actionId));
@@ -189,9 +195,9 @@ export async function updateAction(
         closingNote: values.closingNote ?? null,
         closingFileId,
         // Re-saving a closed action keeps when and by whom it was closed; a new closing status is a new closure.
-        closedAt: !closing ? null : sameClosure ? (before.closedAt ?? new Date()) : new Date(),
+        closedAt: !closing ? null : sameClosure ? (before.closedAt ?? now) : now,
         closedByUserId: !closing ? null : sameClosure ? (before.closedByUserId ?? actor.userId) : actor.userId,
-        updatedAt: new Date(),
+        updatedAt: now,
       })
       .where(where)
       .returning();

@@ -248,8 +248,11 @@ export async function removeResultFile(db: Database, actor: Actor, assessmentId:
   });
 }
 
-/** Makes a complete assessment read-only, once every shortfall has a corrective action planned. */
-export async function finalizeAssessment(db: Database, actor: Actor, assessmentId: string, confirmed: boolean) {
+/**
+ * Makes a complete assessment read-only, once every shortfall has a corrective action planned
+ * (`now`: when; the demo seed's history passes its own).
+ */
+export async function finalizeAssessment(db: Database, actor: Actor, assessmentId: string, confirmed: boolean, now = new Date()) {
   const view = await getAssessmentView(db, actor.organizationId, assessmentId);
   if (!view) return null;
   if (!confirmed) return refused({ form: message("assessments.confirmFinalize") });
@@ -272,7 +275,7 @@ export async function finalizeAssessment(db: Database, actor: Actor, assessmentI
   await db.transaction(async (tx) => {
     const [after] = await tx
       .update(assessments)
-      .set({ status: "final", finalizedAt: new Date(), finalizedByUserId: actor.userId, updatedAt: new Date() })
+      .set({ status: "final", finalizedAt: now, finalizedByUserId: actor.userId, updatedAt: now })
       .where(and(eq(assessments.organizationId, actor.organizationId), eq(assessments.id, assessmentId), eq(assessments.status, "draft")))
       .returning();
     if (!after) return;

@@ -8,6 +8,8 @@ export interface ShellData {
   organizations: { id: string; legalNameZh: string; legalNameEn: string; role: Role }[];
   /** The bell's count (notifications/notification-bell.tsx). */
   unreadNotifications?: number;
+  /** The organisation is the demo seed's (organizations.is_demo): every page says its data is made up. */
+  demo?: boolean;
 }
 
 /** What the signed-in shell (routes/_app.tsx) loaded: the user, their role and organisation. */

@@ -1,5 +1,5 @@
-import { inArray } from "drizzle-orm";
-import { memberships, users } from "../../../db/schema";
+import { eq, inArray } from "drizzle-orm";
+import { memberships, organizations, users } from "../../../db/schema";
 import { signUp } from "../auth/accounts.server";
 import { hashPassword } from "../auth/password.server";
 import { recordAudit } from "../audit/audit.server";
@@ -16,6 +16,7 @@ import { createEmployee } from "../personnel/personnel-employees.server";
 import { SealModelSchema } from "../seals/seal-schema";
 import { createSealModel } from "../seals/seal-stock.server";
 import { DEMO_PASSWORD, demoAccounts, holdsAnOrganization } from "./demo-accounts.server";
+import { demoContext, seedDemoActivity, type DemoActivityOptions } from "./demo-activity.server";
 
 // Demo organisations for the embedded zero-setup start and `npm run db:seed`. They are plainly
 // demo data: the .test domain, "示例/Demo" in every name, a shared published password.
@@ -31,6 +32,8 @@ async function createDemoOrganization(db: Database, org: { nameZh: string; nameE
     locale: "zh-CN",
   });
   if (!created.ok) throw new Error(`demo seed: ${org.owner.email} already exists`);
+  // The one place is_demo is set: every page of the organisation then says its data is made up.
+  await db.update(organizations).set({ isDemo: true }).where(eq(organizations.id, created.organizationId));
   return { organizationId: created.organizationId, userId: created.userId };
 }
 
@@ -40,9 +43,13 @@ function ownerOf(organization: "demo" | "carrier") {
   return account;
 }
 
-/** Seeds both demo organisations. Refuses (returns false) when the database holds any organisation. */
-export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
+/**
+ * Seeds both demo organisations, and a year of the demo organisation's activity up to `now`.
+ * Refuses (returns false, writing nothing) when the database holds any organisation.
+ */
+export async function seedDemoIfEmpty(db: Database, options: DemoActivityOptions & { now?: Date } = {}): Promise<boolean> {
   if (await holdsAnOrganization(db)) return false;
+  const now = options.now ?? new Date();
   const owner = ownerOf("demo");
   const carrierOwner = ownerOf("carrier");
 
@@ -82,7 +89,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
 
   // A plan, not records: from the first start the dashboard shows what the gate has to do today,
   // this week and this month.
-  const planFrom = todayInZone("Asia/Shanghai");
+  const planFrom = todayInZone("Asia/Shanghai", now);
   for (const [site, templateCode, frequency] of [
     [factory, "container-7-point", "daily"],
     [factory, "premises-patrol", "daily"],
@@ -163,6 +170,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   });
 
   await seedDemoRegisters(db, demo, { factory, warehouse });
+  await seedDemoActivity(await demoContext(db, demo.organizationId, { factory, warehouse }, now), options);
 
   const carrier = await createDemoOrganization(db, {
     nameZh: "上海示例物流有限公司",

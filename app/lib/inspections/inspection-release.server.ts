@@ -41,10 +41,10 @@ async function openActionCount(tx: Executor, orgId: string, inspectionId: string
 }
 
 /** Sign-off and release are the only changes a submitted inspection takes; each is audited. */
-async function updateSubmitted(tx: Executor, actor: Actor, before: Inspection, changes: Partial<Inspection>) {
+async function updateSubmitted(tx: Executor, actor: Actor, before: Inspection, changes: Partial<Inspection>, now: Date) {
   const [after] = await tx
     .update(inspections)
-    .set({ ...changes, updatedAt: new Date() })
+    .set({ ...changes, updatedAt: now })
     .where(eq(inspections.id, before.id))
     .returning();
   const reference = inspectionReference(before.number ?? 0);
@@ -59,8 +59,17 @@ async function updateSubmitted(tx: Executor, actor: Actor, before: Inspection, c
   });
 }
 
-/** The supervisor's signature under an inspection: a supervisor other than the inspector, once. */
-export async function signOffInspection(db: Database, actor: ActorWithRole, inspectionId: string, note: string | undefined) {
+/**
+ * The supervisor's signature under an inspection: a supervisor other than the inspector, once.
+ * `now` is when it was signed (the demo seed's history passes its own; a request takes the clock).
+ */
+export async function signOffInspection(
+  db: Database,
+  actor: ActorWithRole,
+  inspectionId: string,
+  note: string | undefined,
+  now = new Date(),
+) {
   return db.transaction(async (tx): Promise<{ ok: true } | Refusal | null> => {
     const row = await lockSubmitted(tx, actor.organizationId, inspectionId);
     if (!row) return null;
@@ -73,7 +82,7 @@ export async function signOffInspection(db: Database, actor: ActorWithRole, insp
     if (!canSignOff(actor.role, actor.userId, facts)) {
       return refused({ form: message(actor.userId === before.inspectorUserId ? "inspections.signOwn" : "inspections.signNotAllowed") });
     }
-    await updateSubmitted(tx, actor, before, { signedOffByUserId: actor.userId, signedOffAt: new Date(), signoffNote: note ?? null });
+    await updateSubmitted(tx, actor, before, { signedOffByUserId: actor.userId, signedOffAt: now, signoffNote: note ?? null }, now);
     return { ok: true };
   });
 }
@@ -82,7 +91,13 @@ export async function signOffInspection(db: Database, actor: ActorWithRole, insp
  * Marks a container or truck released for loading. With `overrideReason`, a supervisor releases
  * one that open corrective actions still block; the reason is stored and audited.
  */
-export async function releaseInspection(db: Database, actor: ActorWithRole, inspectionId: string, overrideReason?: string) {
+export async function releaseInspection(
+  db: Database,
+  actor: ActorWithRole,
+  inspectionId: string,
+  overrideReason?: string,
+  now = new Date(),
+) {
   return db.transaction(async (tx): Promise<{ ok: true } | Refusal | null> => {
     const row = await lockSubmitted(tx, actor.organizationId, inspectionId);
     if (!row) return null;
@@ -105,11 +120,13 @@ export async function releaseInspection(db: Database, actor: ActorWithRole, insp
         });
       }
     }
-    await updateSubmitted(tx, actor, before, {
-      releasedAt: new Date(),
-      releasedByUserId: actor.userId,
-      releaseOverrideReason: overrideReason?.trim() ?? null,
-    });
+    await updateSubmitted(
+      tx,
+      actor,
+      before,
+      { releasedAt: now, releasedByUserId: actor.userId, releaseOverrideReason: overrideReason?.trim() ?? null },
+      now,
+    );
     return { ok: true };
   });
 }

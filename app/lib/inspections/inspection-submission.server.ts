@@ -57,7 +57,7 @@ export async function submitInspection(
     if (draft.status === "submitted") return { ok: true as const, id: draft.id, alreadySubmitted: true };
     return {
       ok: true as const,
-      id: await recordInspection(tx, actor, draft, template, checked.data, occurredAt, photos),
+      id: await recordInspection(tx, actor, draft, template, checked.data, occurredAt, photos, now),
       alreadySubmitted: false,
     };
   });
@@ -71,6 +71,7 @@ async function recordInspection(
   data: CheckedInspection,
   occurredAt: Date,
   photos: DraftPhoto[],
+  now: Date,
 ): Promise<string> {
   const number = await nextRunningNumber(tx, actor.organizationId, inspections);
   const [record] = await tx
@@ -88,8 +89,8 @@ async function recordInspection(
       failedPoints: data.failedPoints,
       releaseGate: template.definition.releaseGate,
       signoffRequired: template.definition.supervisorSignoff === "required",
-      submittedAt: new Date(),
-      updatedAt: new Date(),
+      submittedAt: now,
+      updatedAt: now,
     })
     .where(eq(inspections.id, draft.id))
     .returning();
@@ -167,6 +168,8 @@ async function recordInspection(
         ownerUserId: actor.userId,
         dueOn,
         createdByUserId: actor.userId,
+        createdAt: now,
+        updatedAt: now,
       })
       .returning();
     if (!action) throw new Error("recordInspection: action insert returned nothing");

@@ -221,6 +221,20 @@ export async function enqueue<Q extends QueueName>(tx: Executor, queue: Q, data:
   return boss.send(queue, data, { ...options, db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) });
 }
 
+/**
+ * Runs `work` with a sending engine opened on `handle` and closed after (the database stays open):
+ * for code that adds jobs before any server has started one, as the demo seed does in the embedded
+ * start and in `npm run db:seed`.
+ */
+export async function withJobEngine<T>(handle: DatabaseHandle, work: () => Promise<T>): Promise<T> {
+  await openJobEngine(handle, { supervise: false });
+  try {
+    return await work();
+  } finally {
+    await closeJobEngine();
+  }
+}
+
 /** Stops the engine: workers finish or give back their jobs within `timeoutMs`. */
 export async function closeJobEngine(timeoutMs = 10_000): Promise<void> {
   const current = holder[KEY];

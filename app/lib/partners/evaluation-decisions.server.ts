@@ -33,6 +33,7 @@ export async function createConditionActions(
   actor: Actor,
   source: { type: "partner_evaluation" | "supervision_check"; id: string; criterionId: string | null; description: string },
   conditions: readonly Condition[],
+  now = new Date(),
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const condition of conditions) {
@@ -50,6 +51,8 @@ export async function createConditionActions(
         ownerUserId: condition.ownerUserId,
         dueOn: condition.dueOn,
         createdByUserId: actor.userId,
+        createdAt: now,
+        updatedAt: now,
       })
       .returning();
     await recordAudit(tx, {
@@ -102,8 +105,10 @@ export async function decideEvaluation(
   actor: Actor & { role: Role; timeZone: string },
   evaluationId: string,
   values: { decision: "approved" | "approved_with_conditions" | "rejected"; note?: string; conditions: readonly Condition[] },
+  /** When it is decided: the clock, or the demo seed's history (the partner's dates follow it). */
+  now = new Date(),
 ): Promise<{ ok: true } | Refusal | null> {
-  const today = todayInZone(actor.timeZone);
+  const today = todayInZone(actor.timeZone, now);
   const errors = await conditionErrors(db, actor.organizationId, values.conditions, today);
   if (Object.keys(errors).length) return refused(errors);
   return db.transaction(async (tx) => {
@@ -135,8 +140,8 @@ export async function decideEvaluation(
         decision: values.decision,
         decisionNote: values.note ?? null,
         decidedByUserId: actor.userId,
-        decidedAt: new Date(),
-        updatedAt: new Date(),
+        decidedAt: now,
+        updatedAt: now,
       })
       .where(eq(partnerEvaluations.id, evaluationId))
       .returning();
@@ -193,6 +198,7 @@ export async function decideEvaluation(
         description: `${partnerReference(partner.number)} ${partner.legalNameZh || partner.legalNameEn}`,
       },
       values.conditions,
+      now,
     );
     return { ok: true as const };
   });

@@ -138,6 +138,8 @@ export async function saveEvaluationAnswers(
   evaluationId: string,
   raw: Record<string, unknown>,
   prepare: boolean,
+  /** When (the clock, or the demo seed's history). */
+  now = new Date(),
 ): Promise<{ ok: true } | Refusal | null> {
   return db.transaction(async (tx) => {
     const before = await lockEvaluation(tx, actor.organizationId, evaluationId);
@@ -159,8 +161,8 @@ export async function saveEvaluationAnswers(
         score: score.score,
         tier: score.tier,
         reasons: score.reasons,
-        ...(prepare ? { status: "prepared" as const, preparedByUserId: actor.userId, preparedAt: new Date() } : {}),
-        updatedAt: new Date(),
+        ...(prepare ? { status: "prepared" as const, preparedByUserId: actor.userId, preparedAt: now } : {}),
+        updatedAt: now,
       })
       .where(eq(partnerEvaluations.id, evaluationId))
       .returning();

@@ -24,8 +24,11 @@ async function activeMember(tx: Executor, orgId: string, userId: string) {
   return row ?? null;
 }
 
-/** Hands seals (one or a range) to a named member, who then holds them until applied or returned. */
-export async function issueSeals(db: Database, actor: SealActor, values: IssueSealsValues) {
+/**
+ * Hands seals (one or a range) to a named member, who then holds them until applied or returned.
+ * `now` is when (the clock, or the demo seed's history).
+ */
+export async function issueSeals(db: Database, actor: SealActor, values: IssueSealsValues, now = new Date()) {
   const range = expandSealRange(values.fromNumber, values.toNumber);
   if (!range.ok) return refused(rangeError(range));
   return db.transaction(async (tx) => {
@@ -48,7 +51,6 @@ export async function issueSeals(db: Database, actor: SealActor, values: IssueSe
     }
     // A range is one update, one insert and one batch of audit events, as a receipt is: handing out
     // a box of 1,000 seals must not take a thousand round trips each way.
-    const now = new Date();
     const issued = await tx
       .update(seals)
       .set({ status: "issued", custodianUserId: member.id, updatedAt: now })

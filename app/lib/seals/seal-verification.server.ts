@@ -215,7 +215,7 @@ export async function reportSeal(
 }
 
 /** Closes a report with what was done (the seal stays compromised: its record is the evidence). */
-export async function resolveReport(db: Database, actor: SealActor, sealId: string, reportId: string, note: string) {
+export async function resolveReport(db: Database, actor: SealActor, sealId: string, reportId: string, note: string, now = new Date()) {
   return db.transaction(async (tx) => {
     const seal = await lockSealById(tx, actor.organizationId, sealId);
     if (!seal) return null;
@@ -241,7 +241,7 @@ export async function resolveReport(db: Database, actor: SealActor, sealId: stri
     await addEvent(tx, actor, {
       sealId: seal.id,
       kind: "resolved",
-      occurredAt: new Date(),
+      occurredAt: now,
       siteId: seal.siteId,
       relatedEventId: report.id,
       note,

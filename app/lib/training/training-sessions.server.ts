@@ -96,14 +96,22 @@ async function attachMaterials(tx: Executor, actor: Actor, session: TrainingSess
 }
 
 /** Records a session (or a drill) with its materials; links it to the criteria of its category. */
-export async function createSession(db: Database, actor: Actor, input: SessionInput, files: readonly CheckedUpload[], timeZone: string) {
+export async function createSession(
+  db: Database,
+  actor: Actor,
+  input: SessionInput,
+  files: readonly CheckedUpload[],
+  timeZone: string,
+  /** When it is recorded: the clock, or the demo seed's history. */
+  now = new Date(),
+) {
   const columns = columnsOf(input);
   return db.transaction(async (tx) => {
     if (!(await siteBelongs(tx, actor.organizationId, columns.siteId))) return refused({ siteId: message("errors.choose") });
     const number = await nextRunningNumber(tx, actor.organizationId, trainingSessions);
     const [session] = await tx
       .insert(trainingSessions)
-      .values({ organizationId: actor.organizationId, number, ...columns, recordedByUserId: actor.userId })
+      .values({ organizationId: actor.organizationId, number, ...columns, recordedByUserId: actor.userId, createdAt: now, updatedAt: now })
       .returning();
     if (!session) throw new Error("createSession: insert returned nothing");
     await recordAudit(tx, {

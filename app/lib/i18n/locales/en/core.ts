@@ -34,6 +34,7 @@ export const core = {
       placeholder: "Name, container, seal or CA-0003",
       submit: "Search",
     },
+    demoBanner: "Demo data: this organisation and all its records are made up.",
   },
   nav: {
     groups: {

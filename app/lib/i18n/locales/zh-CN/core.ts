@@ -37,6 +37,7 @@ export const core: Widen<typeof english> = {
       placeholder: "名称、箱号、封志号或 CA-0003",
       submit: "搜索",
     },
+    demoBanner: "示例数据：本组织为演示用，所有记录均为虚构。",
   },
   nav: {
     groups: {
