@@ -39,12 +39,16 @@ export function verificationRefusal(
   return null;
 }
 
-/** Accepts the closure (done) or sends it back (in progress, closure cleared), with the note; audited. */
+/**
+ * Accepts the closure (done) or sends it back (in progress, closure cleared), with the note; audited.
+ * `now`: when (the demo seed's history passes its own).
+ */
 export async function verifyAction(
   db: Database,
   actor: Actor & { role: Role },
   actionId: string,
   values: VerifyActionValues,
+  now = new Date(),
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors } | null> {
   return db.transaction(async (tx) => {
     const where = and(eq(correctiveActions.organizationId, actor.organizationId), eq(correctiveActions.id, actionId));
@@ -54,7 +58,6 @@ export async function verifyAction(
     const refusal = verificationRefusal(actor.role, actor.userId, before, gate?.inspectorUserId ?? null);
     if (refusal) return refused({ form: message(refusal) });
     const accepted = values.decision === "accept";
-    const now = new Date();
     const [after] = await tx
       .update(correctiveActions)
       .set({

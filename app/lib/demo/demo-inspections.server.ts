@@ -11,6 +11,7 @@ import { submitInspection } from "../inspections/inspection-submission.server";
 import { getCurrentTemplate } from "../inspections/templates.server";
 import { allItems, type TemplateDefinition } from "../inspections/template-definition";
 import { updateAction } from "../actions/actions.server";
+import { verifyAction } from "../actions/action-verification.server";
 import { and, eq } from "drizzle-orm";
 import { correctiveActions } from "../../../db/schema";
 import { clockAt, expectOk, localAt, residentIdNumber, shiftDay, type DemoActor, type DemoContext } from "./demo-context.server";
@@ -259,8 +260,12 @@ export async function seedDemoInspections(ctx: DemoContext): Promise<DemoContain
   return containers;
 }
 
-/** The inspector closes the actions the inspection raised, with what was done. */
+/**
+ * The inspector closes the actions the inspection raised, with what was done; where the finding holds
+ * the container, the security lead verifies the closure half an hour later.
+ */
 async function closeActionsOf(ctx: DemoContext, inspectionId: string, owner: DemoActor, day: string) {
+  const lead = ctx.as.security_lead;
   const actions = await ctx.db
     .select({ id: correctiveActions.id })
     .from(correctiveActions)
@@ -288,5 +293,18 @@ async function closeActionsOf(ctx: DemoContext, inspectionId: string, owner: Dem
         clockAt(ctx, day, 17 * 60),
       ),
     );
+    const [closed] = await ctx.db.select({ status: correctiveActions.status }).from(correctiveActions).where(eq(correctiveActions.id, action.id));
+    if (closed?.status === "awaiting_verification") {
+      expectOk(
+        "verifying a closed finding",
+        await verifyAction(
+          ctx.db,
+          lead,
+          action.id,
+          { intent: "verify", decision: "accept", verificationNote: "现场复核，整改有效。 / Checked on site; the fix holds." },
+          clockAt(ctx, day, 17 * 60 + 30),
+        ),
+      );
+    }
   }
 }
