@@ -37,7 +37,7 @@ export const DOSSIER_NEWS_DAYS = 7;
 /** Open actions due within ACTION_DUE_DAYS, for their owners; of one owner when `ownerUserId` is given. */
 export async function actionItems(db: Database, scope: AttentionScope, ownerUserId?: string): Promise<AttentionItem[]> {
   const rows = await openActionsDueBy(db, scope.organizationId, dayAfter(scope.today, ACTION_DUE_DAYS), ownerUserId ? KIND_LIMIT : OWNED_LIMIT, ownerUserId);
-  return rows.map(({ action, source, titles }) => {
+  return rows.map(({ action, titles }) => {
     const reference = actionReference(action.number);
     return {
       kind: "action_due",
