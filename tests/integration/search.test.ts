@@ -62,7 +62,8 @@ async function makeRecords(org: SignedUp): Promise<Records> {
     .where(and(eq(correctiveActions.organizationId, org.organizationId), eq(correctiveActions.sourceId, inspection.id)));
   if (!inspectionRow?.number || !action) throw new Error("the failed inspection raised no action");
   const model = await createModel(sealActor(actor));
-  await receiveRange(sealActor(actor), model, sealNumber, sealNumber, site.id);
+  // Received before it is applied: a seal's events are refused out of time order.
+  await receiveRange(sealActor(actor), model, sealNumber, sealNumber, site.id, "2026-11-01T08:00");
   // A second seal on the same container after the failed inspection's action: applied only once
   // nothing holds the container back, so it goes on an unrelated container here.
   const applied = await applyDirect(sealActor(actor), sealNumber, { target: "CSQU3054383", occurredAt: "2026-11-20T09:00" });
