@@ -53,4 +53,4 @@ test("70,001 visitor entries in the period: the dossier generates, a few pages l
   expect(references.size).toBe(70_001);
   const [seeded] = await query<{ n: number }>(sql`select count(*)::int as n from visitor_entries where organization_id = ${scale.organizationId}`);
   expect(seeded!.n).toBe(70_001);
-}, 120_000);
+}, 300_000); // Seeding 70,001 visits takes 20–100 s on this shared two-core machine, depending on its load.
