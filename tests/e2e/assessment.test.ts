@@ -209,7 +209,7 @@ describe("self-assessment", () => {
       rmSync(dir, { recursive: true, force: true });
     }
     expect(problems).toEqual([]);
-  });
+  }, 150_000); // The whole flow, with a refused and a confirmed finalisation and the PDF: 40–60 s on this shared machine.
 
   test("without JavaScript the assessment is saved by a plain form post", async () => {
     const org = newOrganization("assess-nojs");
