@@ -48,7 +48,7 @@ export async function loadCatalog(
         .from(frameworks)
         .where(and(eq(frameworks.code, framework.code), eq(frameworks.version, framework.version)));
       if (existing) {
-        // Rows loaded before the improvement rule left the hash (migration improvement_rules) carry
+        // Rows loaded before the improvement rule left the hash (migration improvement_and_status) carry
         // this marker: their content is the same standard, so the new hash is recorded once.
         if (existing.contentHash === REHASH_IMPROVEMENT_RULE) {
           await tx.update(frameworks).set({ contentHash }).where(eq(frameworks.id, existing.id));
@@ -287,7 +287,7 @@ export function compareVersions(a: string, b: string): number {
   return a.localeCompare(b, "en", { numeric: true });
 }
 
-/** The marker migration improvement_rules leaves on frameworks loaded with the old hash. */
+/** The marker migration improvement_and_status leaves on frameworks loaded with the old hash. */
 export const REHASH_IMPROVEMENT_RULE = "rehash:improvement-rule";
 
 /** Writes the catalogue's improvement rule onto a loaded framework and its criteria. */

@@ -1,3 +1,4 @@
+ALTER TYPE "public"."aeo_status" ADD VALUE 'general';--> statement-breakpoint
 ALTER TABLE "frameworks" ADD COLUMN "improvement_rule" jsonb;--> statement-breakpoint
 ALTER TABLE "assessments" ADD COLUMN "improvement_notified_on" date;--> statement-breakpoint
 -- The improvement rule left the frameworks' content hash (db/catalog/load.ts): the loader records
