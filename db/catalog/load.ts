@@ -6,7 +6,8 @@ import type { CatalogClause } from "./clauses/types";
 import { catalogClauses, catalogCrosswalk, catalogFrameworks, catalogQuestionnaires, catalogTemplates } from "./index";
 import type { CatalogQuestionnaire } from "./questionnaires/types";
 import type { CatalogTemplate } from "./templates/types";
-import type { CatalogCriterion, CatalogFramework, CatalogTopic } from "./types";
+import { isImprovable } from "./improvement";
+import type { CatalogCriterion, CatalogFramework, CatalogTopic, ImprovementRule } from "./types";
 
 export interface CatalogLoadReport {
   loaded: string[];
@@ -39,17 +40,24 @@ export async function loadCatalog(
   await db.transaction(async (tx) => {
     for (const framework of source.frameworks) {
       const label = `${framework.code}@${framework.version}`;
-      const contentHash = hashOf(framework);
+      // The improvement rule is kept out of the hash: it is synced below on every run.
+      const { improvement, ...content } = framework;
+      const contentHash = hashOf(content);
       const [existing] = await tx
         .select({ id: frameworks.id, contentHash: frameworks.contentHash })
         .from(frameworks)
         .where(and(eq(frameworks.code, framework.code), eq(frameworks.version, framework.version)));
       if (existing) {
-        if (existing.contentHash !== contentHash) {
+        // Rows loaded before the improvement rule left the hash (migration improvement_and_status) carry
+        // this marker: their content is the same standard, so the new hash is recorded once.
+        if (existing.contentHash === REHASH_IMPROVEMENT_RULE) {
+          await tx.update(frameworks).set({ contentHash }).where(eq(frameworks.id, existing.id));
+        } else if (existing.contentHash !== contentHash) {
           throw new Error(
             `Catalogue ${label} differs from the copy already in the database. Give the changed standard a new version in db/catalog/frameworks/.`,
           );
         }
+        await syncImprovementRule(tx as unknown as Database, existing.id, improvement);
         report.unchanged.push(label);
         continue;
       }
@@ -63,7 +71,8 @@ export async function loadCatalog(
         sourceZh: framework.sourceZh,
         sourceEn: framework.sourceEn,
         scoringRule: framework.scoringRule,
-        improvementDays: framework.improvementDays,
+        improvementDays: improvement.kind === "window" ? improvement.maxDays : null,
+        improvementRule: improvement,
         contentHash,
       });
       const rows: (typeof criteria.$inferInsert)[] = [];
@@ -84,7 +93,7 @@ export async function loadCatalog(
             textZh: node.textZh,
             textEn: node.textEn,
             options: [...node.options],
-            improvable: node.improvable,
+            improvable: isImprovable(improvement, node.key),
             part: node.part ?? null,
             requirement: node.requirement ?? null,
             provenance: node.provenance,
@@ -276,6 +285,22 @@ async function loadClause(db: Database, clause: CatalogClause): Promise<boolean>
 /** "2022.1" < "2022.10": numeric parts compare as numbers. */
 export function compareVersions(a: string, b: string): number {
   return a.localeCompare(b, "en", { numeric: true });
+}
+
+/** The marker migration improvement_and_status leaves on frameworks loaded with the old hash. */
+export const REHASH_IMPROVEMENT_RULE = "rehash:improvement-rule";
+
+/** Writes the catalogue's improvement rule onto a loaded framework and its criteria. */
+async function syncImprovementRule(db: Database, frameworkId: string, rule: ImprovementRule) {
+  await db
+    .update(frameworks)
+    .set({ improvementDays: rule.kind === "window" ? rule.maxDays : null, improvementRule: rule })
+    .where(eq(frameworks.id, frameworkId));
+  const excluded = rule.kind === "window" ? [...rule.notImprovable] : [];
+  await db.update(criteria).set({ improvable: true }).where(eq(criteria.frameworkId, frameworkId));
+  if (excluded.length) {
+    await db.update(criteria).set({ improvable: false }).where(and(eq(criteria.frameworkId, frameworkId), inArray(criteria.key, excluded)));
+  }
 }
 
 function hashOf(value: unknown): string {

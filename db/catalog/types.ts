@@ -42,8 +42,6 @@ export interface CatalogCriterion {
   textEn: string;
   /** Results the assessor may choose. Empty for headings that are not assessed directly. */
   options: readonly ResultValue[];
-  /** May a partly-met or failed result be improved within the improvement window (规范改进)? */
-  improvable: boolean;
   /** cn-2022-advanced: which half of the pass rule counts it. */
   part?: "general" | "business_type";
   /** CTPAT: Must or Should. */
@@ -65,10 +63,32 @@ export interface CatalogFramework {
   sourceZh: string;
   sourceEn: string;
   scoringRule: ScoringRule;
-  /** Longest improvement period after the assessment date, in days (null: no such concept). */
-  improvementDays: number | null;
+  /** The framework's own rule on improving what fell short (规范改进), with its source. */
+  improvement: ImprovementRule;
   criteria: readonly CatalogCriterion[];
 }
+
+/**
+ * What a framework says about improving criteria that fell short, taken from its own text:
+ * - window: the text gives an improvement period: its longest length, the date it runs from, the
+ *   criteria it excludes (their failure blocks certification) and the paragraph that says so.
+ * - not_stated: the official text has no such provision; the note says so, and nothing is invented
+ *   (no deadline, no excluded criteria; every shortfall may still get a corrective action).
+ * The loader derives each criterion's `improvable` from it and keeps it in step on every run (it is
+ * not part of the standard's content hash: a corrected rule needs no new version of the standard).
+ */
+export type ImprovementRule =
+  | {
+      kind: "window";
+      maxDays: number;
+      /** customs_notified: counted from the date customs notifies (the assessment date until one is entered). */
+      countedFrom: "customs_notified";
+      /** Criterion keys that may not be improved. */
+      notImprovable: readonly string[];
+      sourceZh: string;
+      sourceEn: string;
+    }
+  | { kind: "not_stated"; noteZh: string; noteEn: string };
 
 /** A cross-walk topic: the criteria of different frameworks that deal with the same thing. */
 export interface CatalogTopic {

@@ -18,6 +18,11 @@ export const assessments = pgTable(
       .references(() => frameworks.id, { onDelete: "restrict" }),
     title: text().notNull(),
     assessedOn: date().notNull(),
+    /**
+     * The date customs notified the improvement period from (CN 2014: 规范改进期限由海关确定). Null:
+     * not entered, and the period is counted from the assessment date (shown as such).
+     */
+    improvementNotifiedOn: date(),
     status: text({ enum: ["draft", "final"] }).notNull().default("draft"),
     createdByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     finalizedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),

@@ -1,4 +1,5 @@
-import { type AnyPgColumn, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { ImprovementRule } from "../catalog/types";
 
 // The certification catalogue: global reference data, not tenant data. Written only by
 // db/catalog/load.ts from the versioned files in db/catalog/, never edited by hand.
@@ -14,7 +15,10 @@ export const frameworks = pgTable(
     sourceZh: text().notNull(),
     sourceEn: text().notNull(),
     scoringRule: text({ enum: ["cn-2014-points", "cn-2022-advanced", "qualitative"] }).notNull(),
+    /** Longest improvement period in days, from the catalogue's rule (null: the text sets none). */
     improvementDays: integer(),
+    /** The catalogue's improvement rule as loaded (db/catalog/types.ts ImprovementRule), synced on every load. */
+    improvementRule: jsonb().$type<ImprovementRule>(),
     /** SHA-256 of the catalogue entry as loaded: a changed file under the same version is refused. */
     contentHash: text().notNull(),
     loadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

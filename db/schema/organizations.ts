@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-export const aeoStatus = pgEnum("aeo_status", ["none", "advanced"]);
+/** The organisation's China Customs level (db/catalog/status-levels.ts, programme cn-customs). */
+export const aeoStatus = pgEnum("aeo_status", ["none", "advanced", "general"]);
 export const siteKind = pgEnum("site_kind", ["factory", "warehouse", "office", "yard", "port_facility"]);
 
 /** The tenant. Every other tenant table points here through organization_id. */

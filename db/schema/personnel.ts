@@ -29,7 +29,7 @@ export const employees = pgTable(
     position: text().notNull(),
     department: text().notNull().default(""),
     securitySensitive: boolean().notNull().default(false),
-    keyRole: text({ enum: ["legal_representative", "senior_customs_manager", "customs_head", "trade_security_manager"] }),
+    keyRole: text({ enum: ["legal_representative", "senior_customs_manager", "customs_head", "trade_security_manager", "principal_person", "finance_head"] }),
     hireDate: date().notNull(),
     leaveDate: date(),
     /**

@@ -545,6 +545,64 @@ describe("corrective actions", () => {
   });
 });
 
+describe("the improvement period from the framework's catalogue rule", () => {
+  test("cn-2014-general: counted from the date customs notified once it is entered, labelled as the assessment date until then", async () => {
+    const owner = await signUpOrganization();
+    const id = await newAssessment(owner);
+    await answer(owner, id, { "21": "partly_meets" });
+    let d = await view(owner, id);
+    expect(d.improvement.window).toMatchObject({ days: 90, from: ASSESSED_ON, fromNotified: false, deadline: DEADLINE });
+    expect(d.improvement.sourceZh).toContain("规范改进期限由海关确定，最长不超过90日");
+
+    // A notice before the assessment date is refused in the reader's language, and nothing is written.
+    const before = await writesOf(owner.organizationId);
+    const early = await post(owner, id, { intent: "notified", improvementNotifiedOn: "2026-03-01" });
+    expect(early.status).toBe(400);
+    expect(translateMessage(zh, errorsOf(early).improvementNotifiedOn ?? "")).toBe(`海关通知日期不得早于评估日期 ${ASSESSED_ON}。`);
+    expect(await writesOf(owner.organizationId)).toEqual(before);
+
+    const saved = await post(owner, id, { intent: "notified", improvementNotifiedOn: "2026-03-12" });
+    expect(saved.status, JSON.stringify(saved.data)).toBe(302);
+    d = await view(owner, id);
+    expect(d.improvement.window).toMatchObject({ from: "2026-03-12", fromNotified: true, deadline: "2026-06-10" });
+    const [event] = await testDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, "assessment"), eq(auditEvents.entityId, id), eq(auditEvents.action, "update")));
+    expect(event?.after).toEqual({ improvementNotifiedOn: "2026-03-12" });
+
+    const action = (dueOn: string) =>
+      post(owner, id, { intent: "action", criterion: "21", title: "东侧装卸区增设照明", ownerUserId: owner.userId, dueOn });
+    // Past the assessment-date deadline but within 90 days of the notice: accepted.
+    const late = await action("2026-06-11");
+    expect(translateMessage(zh, errorsOf(late).dueOn ?? "")).toBe("完成期限不得晚于 2026-06-10：即海关通知日期 2026-03-12 后最多 90 日。");
+    expect((await action("2026-06-10")).status).toBe(302);
+
+    // Cleared, the period counts from the assessment date again.
+    expect((await post(owner, id, { intent: "notified", improvementNotifiedOn: "" })).status).toBe(302);
+    expect((await view(owner, id)).improvement.window).toMatchObject({ from: ASSESSED_ON, fromNotified: false });
+  });
+
+  test("cn-2022-advanced: the official text sets no period, so none is invented; financial sub-items may be improved", async () => {
+    const owner = await signUpOrganization();
+    const id = await newAssessment(owner, { framework: "cn-2022-advanced", title: "2026年高级认证自我评估" });
+    await answer(owner, id, { "13": "fails" });
+    const d = await view(owner, id);
+    expect(d.improvement.window).toBeNull();
+    expect(d.deadline).toBeNull();
+    expect(d.improvement.noteZh).toContain("没有规定规范改进的期限");
+    expect(outcomeOf(d)).toMatchObject({ blocking: [], toImprove: ["13"] });
+    // Half a year after the assessment: no 90-day limit carried over from 2014.
+    const ok = await post(owner, id, { intent: "action", criterion: "13", title: "补充财务审计报告", ownerUserId: owner.userId, dueOn: "2026-09-30" });
+    expect(ok.status, JSON.stringify(ok.data)).toBe(302);
+    const before = await writesOf(owner.organizationId);
+    const refused = await post(owner, id, { intent: "notified", improvementNotifiedOn: "2026-03-12" });
+    expect(refused.status).toBe(400);
+    expect(keyOf(errorsOf(refused).form)).toBe("assessments.noImprovementPeriod");
+    expect(await writesOf(owner.organizationId)).toEqual(before);
+  });
+});
+
 describe("finalising", () => {
   test("is refused while criteria are open, then makes the assessment read-only", async () => {
     const owner = await signUpOrganization();

@@ -315,3 +315,31 @@ describe("coverage follows the organisation's own evidence", () => {
     expect(dashboard.data.coverage.find((c) => c.code === "cn-2022-advanced")).toMatchObject({ withRecords: 0, withPolicy: 0, gapCount: 94 });
   });
 });
+
+describe("the catalogue's improvement rule", () => {
+  test("a database loaded before the rule left the hash (the migration's marker) takes the rule: 2022 keeps no 90 days", async () => {
+    const { loadCatalog, REHASH_IMPROVEMENT_RULE } = await import("../../db/catalog/load");
+    const { criteria, frameworks } = await import("../../db/schema");
+    const { and, eq } = await import("drizzle-orm");
+    const db = testDb();
+    const framework = await getFramework(db, "cn-2022-advanced");
+    if (!framework) throw new Error("cn-2022-advanced not loaded");
+    // The state before: the 2014 window and non-improvable list carried over, the old hash marked.
+    await db.update(frameworks).set({ improvementDays: 90, improvementRule: null, contentHash: REHASH_IMPROVEMENT_RULE }).where(eq(frameworks.id, framework.id));
+    await db.update(criteria).set({ improvable: false }).where(and(eq(criteria.frameworkId, framework.id), eq(criteria.key, "13")));
+
+    await loadCatalog(db);
+    const after = await getFramework(db, "cn-2022-advanced");
+    expect(after).toMatchObject({ improvementDays: null, improvementRule: { kind: "not_stated" } });
+    expect(after?.contentHash).not.toBe(REHASH_IMPROVEMENT_RULE);
+    expect((await getCriterion(db, framework.id, "13"))?.improvable).toBe(true);
+    const cn2014 = await getFramework(db, "cn-2014-general");
+    expect(cn2014).toMatchObject({ improvementDays: 90, improvementRule: { kind: "window", countedFrom: "customs_notified" } });
+
+    // Any other difference in the standard's content is still refused.
+    await db.update(frameworks).set({ contentHash: "changed" }).where(eq(frameworks.id, framework.id));
+    await expect(loadCatalog(db)).rejects.toThrow(/differs from the copy already in the database/);
+    await db.update(frameworks).set({ contentHash: REHASH_IMPROVEMENT_RULE }).where(eq(frameworks.id, framework.id));
+    await loadCatalog(db);
+  });
+});

@@ -48,6 +48,23 @@ async function lastEvent(orgId: string) {
 }
 
 describe("organisation profile", () => {
+  test("general certification (一般认证) is a level of its own: saved with its certificate, shown as such", async () => {
+    const owner = await signUpOrganization();
+    const outcome = await callAction(organizationRoute, "/settings/organization", profileFields(owner, { aeoStatus: "general", aeoCertificateNumber: "CN5301960ABC-G" }), {
+      cookie: owner.cookie,
+    });
+    expect(outcome.status, JSON.stringify(outcome.data)).toBe(302);
+    expect(await organizationRow(owner.organizationId)).toMatchObject({
+      aeoStatus: "general",
+      aeoCertificateNumber: "CN5301960ABC-G",
+      aeoCertifiedOn: "2024-03-18",
+      aeoNextRecertificationOn: "2029-03-17",
+    });
+    const t = createI18n("zh-CN").t as unknown as (key: string) => string;
+    expect(t("aeoStatus.general")).toBe("一般认证企业");
+  });
+
+
   test("a valid profile is saved, normalised, and recorded in the audit trail", async () => {
     const owner = await signUpOrganization();
     const before = await organizationRow(owner.organizationId);

@@ -1,5 +1,6 @@
 import { addDays, format, parseISO } from "date-fns";
 import { z } from "zod";
+import type { ImprovementWindow } from "../assessments/improvement";
 import { message } from "../i18n/messages";
 import { OptionalDateSchema, optionalText, RequiredDateSchema, requiredText } from "../validation";
 
@@ -47,15 +48,21 @@ export const UpdateActionSchema = z
   });
 export type UpdateActionValues = z.output<typeof UpdateActionSchema>;
 
-/** The last allowed due date: the assessment date plus the improvement period (at most 90 days). */
-export function improvementDeadline(assessedOn: string, days: number): string {
-  return format(addDays(parseISO(assessedOn), days), "yyyy-MM-dd");
+/** The last allowed due date: a start date plus the improvement period. */
+export function improvementDeadline(from: string, days: number): string {
+  return format(addDays(parseISO(from), days), "yyyy-MM-dd");
 }
 
-/** A message key when the due date is outside [assessment date, deadline]. */
-export function dueDateError(dueOn: string, assessedOn: string, days: number): string | null {
-  const deadline = improvementDeadline(assessedOn, days);
-  if (dueOn > deadline) return message("actions.dueTooLate", { deadline, assessedOn, days });
+/**
+ * A message key when the due date is outside the improvement period: never before the assessment
+ * date; no later than the window's deadline when the framework sets one (none otherwise).
+ */
+export function dueDateError(dueOn: string, assessedOn: string, window: ImprovementWindow | null): string | null {
+  if (window && dueOn > window.deadline) {
+    return window.fromNotified
+      ? message("actions.dueTooLateNotified", { deadline: window.deadline, notifiedOn: window.from, days: window.days })
+      : message("actions.dueTooLate", { deadline: window.deadline, assessedOn, days: window.days });
+  }
   if (dueOn < assessedOn) return message("actions.dueBeforeAssessment", { assessedOn });
   return null;
 }

@@ -18,6 +18,7 @@ import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { message } from "../i18n/messages";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import type { Actor } from "../auth/actor";
+import { improvementWindow } from "../assessments/improvement";
 import { dueDateError, type NewActionValues, type UpdateActionValues } from "./action-schema";
 import { releaseGateOf } from "./action-verification.server";
 import { refused, type FieldErrors } from "../form.server";
@@ -36,7 +37,8 @@ export async function assignableMembers(db: Executor, orgId: string) {
 
 /**
  * A corrective action for a partly-met or failed, improvable criterion of a draft or final
- * assessment, due within the improvement period after the assessment date.
+ * assessment, due within the framework's improvement period (from the customs-notified date, or the
+ * assessment date until one is entered); a framework whose text sets no period sets no deadline.
  */
 export async function createActionFromAssessment(
   db: Database,
@@ -69,8 +71,8 @@ export async function createActionFromAssessment(
   if (result?.result !== "partly_meets" && result?.result !== "fails") {
     return refused({ criterion: message("actions.criterionNotFailed") });
   }
-  const days = row.framework.improvementDays ?? 90;
-  const dueError = dueDateError(values.dueOn, row.assessment.assessedOn, days);
+  const window = improvementWindow(row.framework.improvementDays, row.assessment.assessedOn, row.assessment.improvementNotifiedOn);
+  const dueError = dueDateError(values.dueOn, row.assessment.assessedOn, window);
   if (dueError) return refused({ dueOn: dueError });
   const members = await assignableMembers(db, actor.organizationId);
   if (!members.some((m) => m.userId === values.ownerUserId)) return refused({ ownerUserId: message("errors.choose") });
@@ -132,11 +134,11 @@ export function canUpdateAction(role: Role, userId: string, action: { ownerUserI
 async function dueOnError(tx: Executor, orgId: string, action: { sourceType: string; sourceId: string; createdAt: Date }, dueOn: string) {
   if (action.sourceType === "assessment") {
     const [row] = await tx
-      .select({ assessedOn: assessments.assessedOn, days: frameworks.improvementDays })
+      .select({ assessedOn: assessments.assessedOn, notifiedOn: assessments.improvementNotifiedOn, days: frameworks.improvementDays })
       .from(assessments)
       .innerJoin(frameworks, eq(frameworks.id, assessments.frameworkId))
       .where(and(eq(assessments.organizationId, orgId), eq(assessments.id, action.sourceId)));
-    if (row) return dueDateError(dueOn, row.assessedOn, row.days ?? 90);
+    if (row) return dueDateError(dueOn, row.assessedOn, improvementWindow(row.days, row.assessedOn, row.notifiedOn));
   }
   const raised = action.createdAt.toISOString().slice(0, 10);
   return dueOn < raised ? message("actions.dueBeforeRaised", { date: raised }) : null;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { message } from "../i18n/messages";
 import { frameworkCodes } from "../criteria/framework-codes";
-import { optionalText, RequiredDateSchema, requiredText } from "../validation";
+import { OptionalDateSchema, optionalText, RequiredDateSchema, requiredText } from "../validation";
 import { assessmentResults } from "./scoring";
 
 export const NewAssessmentSchema = z.object({
@@ -69,3 +69,10 @@ export function parseResultsForm(
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, entries };
 }
+
+/** The date customs notified the improvement period from; empty goes back to the assessment date. */
+export const ImprovementNotifiedSchema = z.object({
+  intent: z.literal("notified"),
+  improvementNotifiedOn: OptionalDateSchema,
+});
+export type ImprovementNotifiedValues = z.output<typeof ImprovementNotifiedSchema>;

@@ -1,5 +1,5 @@
 import type { assignableMembers } from "~/lib/actions/actions.server";
-import { improvementDeadline } from "~/lib/actions/action-schema";
+import { improvementWindow } from "~/lib/assessments/improvement";
 import type { AssessmentView, Comparison } from "~/lib/assessments/assessment-queries.server";
 import type { AssessmentResultValue } from "~/lib/assessments/scoring";
 import { displayCode } from "~/lib/criteria/criterion-code.server";
@@ -43,6 +43,8 @@ export function assessmentPageView(rows: AssessmentPageRows, today: string, time
       }),
   );
   const days = view.framework.improvementDays;
+  const window = improvementWindow(days, view.assessment.assessedOn, view.assessment.improvementNotifiedOn);
+  const rule = view.framework.improvementRule;
   return {
     reference: view.reference,
     assessment: view.assessment,
@@ -74,8 +76,16 @@ export function assessmentPageView(rows: AssessmentPageRows, today: string, time
     policies,
     members: members.map((m) => ({ userId: m.userId, name: m.name })),
     evidence,
-    deadline: days === null ? null : improvementDeadline(view.assessment.assessedOn, days),
+    deadline: window?.deadline ?? null,
     improvementDays: days,
+    /** The period and the catalogue's rule behind it: its source, or the note that the text sets none. */
+    improvement: {
+      window,
+      sourceZh: rule?.kind === "window" ? rule.sourceZh : null,
+      sourceEn: rule?.kind === "window" ? rule.sourceEn : null,
+      noteZh: rule?.kind === "not_stated" ? rule.noteZh : null,
+      noteEn: rule?.kind === "not_stated" ? rule.noteEn : null,
+    },
     today,
     timeZone,
   };

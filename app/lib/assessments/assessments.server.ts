@@ -3,7 +3,7 @@
 // finalising a complete assessment. Each locks its assessment and is audited; a final assessment
 // refuses every change.
 import { and, eq, inArray } from "drizzle-orm";
-import { assessmentResultEvidence, assessmentResults, assessments, policies } from "../../../db/schema";
+import { assessmentResultEvidence, assessmentResults, assessments, frameworks, policies } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { getFramework, listCriteria } from "../criteria/criteria.server";
 import type { Database } from "../db-types.server";
@@ -13,7 +13,7 @@ import { message } from "../i18n/messages";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import type { Actor } from "../auth/actor";
 import { getAssessmentView } from "./assessment-queries.server";
-import type { NewAssessmentValues, ResultValues } from "./assessment-schema";
+import type { ImprovementNotifiedValues, NewAssessmentValues, ResultValues } from "./assessment-schema";
 import { refused, type FieldErrors } from "../form.server";
 import type { AssessmentView } from "./assessment-queries.server";
 
@@ -290,4 +290,42 @@ export async function finalizeAssessment(db: Database, actor: Actor, assessmentI
     });
   });
   return { ok: true as const };
+}
+
+/**
+ * Records the date customs notified the improvement period from (CN 2014: 规范改进期限由海关确定);
+ * empty clears it, and the period counts from the assessment date again. Allowed on a final
+ * assessment too (customs answers after the company has assessed itself); refused when the
+ * framework's text sets no period, or for a date before the assessment.
+ */
+export async function setImprovementNotifiedOn(db: Database, actor: Actor, assessmentId: string, values: ImprovementNotifiedValues) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ assessment: assessments, days: frameworks.improvementDays })
+      .from(assessments)
+      .innerJoin(frameworks, eq(frameworks.id, assessments.frameworkId))
+      .where(and(eq(assessments.organizationId, actor.organizationId), eq(assessments.id, assessmentId)))
+      .for("update", { of: assessments });
+    if (!row) return null;
+    if (row.days === null) return refused({ form: message("assessments.noImprovementPeriod") });
+    const notifiedOn = values.improvementNotifiedOn ?? null;
+    if (notifiedOn !== null && notifiedOn < row.assessment.assessedOn) {
+      return refused({ improvementNotifiedOn: message("assessments.notifiedBeforeAssessment", { assessedOn: row.assessment.assessedOn }) });
+    }
+    if (notifiedOn === row.assessment.improvementNotifiedOn) return { ok: true as const };
+    await tx
+      .update(assessments)
+      .set({ improvementNotifiedOn: notifiedOn, updatedAt: new Date() })
+      .where(and(eq(assessments.organizationId, actor.organizationId), eq(assessments.id, assessmentId)));
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "update",
+      entityType: "assessment",
+      entityId: assessmentId,
+      before: { improvementNotifiedOn: row.assessment.improvementNotifiedOn },
+      after: { improvementNotifiedOn: notifiedOn },
+    });
+    return { ok: true as const };
+  });
 }

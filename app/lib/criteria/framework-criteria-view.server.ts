@@ -60,6 +60,11 @@ export function frameworkCriteriaView(rows: FrameworkCriteriaRows, filter: Frame
       sourceEn: framework.sourceEn,
       scoringRule: framework.scoringRule,
       improvementDays: framework.improvementDays,
+      /** The catalogue's improvement rule: its source paragraph, or the note that the text sets none. */
+      improvementSourceZh: framework.improvementRule?.kind === "window" ? framework.improvementRule.sourceZh : null,
+      improvementSourceEn: framework.improvementRule?.kind === "window" ? framework.improvementRule.sourceEn : null,
+      improvementNoteZh: framework.improvementRule?.kind === "not_stated" ? framework.improvementRule.noteZh : null,
+      improvementNoteEn: framework.improvementRule?.kind === "not_stated" ? framework.improvementRule.noteEn : null,
       options: frameworkOptions,
     },
     filter: { q, gapsOnly },

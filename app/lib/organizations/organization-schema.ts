@@ -4,6 +4,7 @@ import { EmailSchema, enumField, multiChoice, OptionalDateSchema, optionalText, 
 import { roles } from "../auth/permissions";
 import { checkCustomsCode } from "./customs-code";
 import { checkUscc } from "./uscc";
+import { cnCustomsLevels } from "./status-levels";
 
 export const enterpriseTypes = [
   "consignor_consignee",
@@ -17,7 +18,8 @@ export const enterpriseTypes = [
 ] as const;
 export type EnterpriseType = (typeof enterpriseTypes)[number];
 
-export const aeoStatuses = ["none", "advanced"] as const;
+/** The China Customs levels from the catalogue's status data (none, advanced, general). */
+export const aeoStatuses = cnCustomsLevels;
 export const siteKinds = ["factory", "warehouse", "office", "yard", "port_facility"] as const;
 export type SiteKind = (typeof siteKinds)[number];
 
@@ -68,7 +70,8 @@ export const OrganizationProfileSchema = z
       .refine(isTimeZone, message("errors.timeZone")),
   })
   .superRefine((v, ctx) => {
-    if (v.aeoStatus !== "advanced") return;
+    // Every certified level has a certificate (认证企业证书) and a date of its next re-certification.
+    if (v.aeoStatus === "none") return;
     if (!v.aeoCertificateNumber)
       ctx.addIssue({ code: "custom", path: ["aeoCertificateNumber"], message: message("errors.aeoRequired") });
     if (!v.aeoCertifiedOn)

@@ -21,7 +21,7 @@ export async function updateOrganizationProfile(db: Database, actor: Actor, valu
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, actor.organizationId));
     if (!before) throw new Error("updateOrganizationProfile: organization missing");
-    const advanced = values.aeoStatus === "advanced";
+    const certified = values.aeoStatus !== "none";
     const [after] = await tx
       .update(organizations)
       .set({
@@ -31,9 +31,9 @@ export async function updateOrganizationProfile(db: Database, actor: Actor, valu
         unifiedSocialCreditCode: values.unifiedSocialCreditCode ?? null,
         enterpriseTypes: values.enterpriseTypes,
         aeoStatus: values.aeoStatus,
-        aeoCertificateNumber: advanced ? (values.aeoCertificateNumber ?? null) : null,
-        aeoCertifiedOn: advanced ? (values.aeoCertifiedOn ?? null) : null,
-        aeoNextRecertificationOn: advanced ? (values.aeoNextRecertificationOn ?? null) : null,
+        aeoCertificateNumber: certified ? (values.aeoCertificateNumber ?? null) : null,
+        aeoCertifiedOn: certified ? (values.aeoCertifiedOn ?? null) : null,
+        aeoNextRecertificationOn: certified ? (values.aeoNextRecertificationOn ?? null) : null,
         timeZone: values.timeZone,
         updatedAt: new Date(),
       })

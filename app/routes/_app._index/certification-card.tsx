@@ -11,9 +11,9 @@ export function CertificationCard({ org }: { org: DashboardView["organization"] 
   const locale = useLocale();
   return (
     <Card title={t("dashboard.certification")}>
-      {org.aeoStatus === "advanced" ? (
+      {org.aeoStatus !== "none" ? (
         <div className="space-y-1">
-          <Badge tone="good">{t("aeoStatus.advanced")}</Badge>
+          <Badge tone="good">{t(`aeoStatus.${org.aeoStatus}`)}</Badge>
           <p className="text-sm text-slate-600">{org.aeoCertificateNumber}</p>
           {org.aeoNextRecertificationOn ? (
             <p className="text-sm">

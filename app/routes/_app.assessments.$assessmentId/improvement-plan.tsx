@@ -34,10 +34,11 @@ export function ImprovementPlan(props: {
     <Card title={t("assessments.plan")}>
       {savedOutcome.toImprove.length ? (
         <p className="mb-3 text-sm text-slate-600">
-          {d.deadline
-            ? t("assessments.planHint", {
-                days: d.improvementDays ?? 90,
-                deadline: formatCalendarDate(d.deadline, locale),
+          {d.improvement.window
+            ? t(d.improvement.window.fromNotified ? "assessments.planHintNotified" : "assessments.planHint", {
+                days: d.improvement.window.days,
+                from: formatCalendarDate(d.improvement.window.from, locale),
+                deadline: formatCalendarDate(d.improvement.window.deadline, locale),
               })
             : t("assessments.planHintNoDeadline")}
         </p>

@@ -8,9 +8,9 @@ import { PageHeader } from "~/components/ui/card";
 import { NewActionSchema } from "~/lib/actions/action-schema";
 import { assignableMembers, createActionFromAssessment } from "~/lib/actions/actions.server";
 import { assessmentEditable, openCriteria } from "~/lib/assessments/assessment-page-rules";
-import { parseResultsForm, resultField, ResultSchema } from "~/lib/assessments/assessment-schema";
+import { ImprovementNotifiedSchema, parseResultsForm, resultField, ResultSchema } from "~/lib/assessments/assessment-schema";
 import { compareWithPrevious, getAssessmentView } from "~/lib/assessments/assessment-queries.server";
-import { finalizeAssessment, removeResultFile, saveResult, saveResults } from "~/lib/assessments/assessments.server";
+import { finalizeAssessment, removeResultFile, saveResult, saveResults, setImprovementNotifiedOn } from "~/lib/assessments/assessments.server";
 import { scoreAssessment, type AssessmentResultValue } from "~/lib/assessments/scoring";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { useCan } from "~/lib/auth/use-session-user";
@@ -29,6 +29,7 @@ import type { ActionResult } from "./shared";
 import { ComparisonCard } from "./comparison-card";
 import { CriterionFields, HeadingRow, RemoveFileForms } from "./criterion-fields";
 import { ImprovementPlan } from "./improvement-plan";
+import { ImprovementPeriod } from "./improvement-period";
 import { FinalizeCard, FinalizeRefused } from "./finalize-card";
 import { MobileScoreBar, OutcomePanel } from "./outcome-panel";
 import type { PageHandle } from "~/root";
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ intent: "result", criterion, errors: form.errors, values: form.values }, { status: 400 });
   }
   const formData = form.formData;
-  const intent = parseIntent(formData, ["results", "result", "removeFile", "action", "finalize"]);
+  const intent = parseIntent(formData, ["results", "result", "removeFile", "action", "notified", "finalize"]);
   const back = (query: string, hash = "") => redirect(`/assessments/${assessmentId}?${query}${hash}`);
 
   if (intent === "results") {
@@ -116,6 +117,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 400 },
       );
     return back(`saved=${encodeURIComponent(criterion)}`, `#c-${criterion}`);
+  }
+  if (intent === "notified") {
+    const parsed = parseForm(formData, ImprovementNotifiedSchema);
+    if (!parsed.ok) return data({ intent, criterion: "", errors: parsed.errors, values: parsed.values }, { status: 400 });
+    const saved = await setImprovementNotifiedOn(auth.db, actor, assessmentId, parsed.data);
+    if (!saved) notFound();
+    if (!saved.ok) return data({ intent, criterion: "", errors: saved.errors, values: formDataToObject(formData) }, { status: 400 });
+    return back("notified=1", "#improvement-period");
   }
   if (intent === "removeFile") {
     const criterion = String(formData.get("criterion") ?? "");
@@ -212,6 +221,7 @@ export default function AssessmentPage() {
       />
       <div className="space-y-4 pb-12 lg:pb-0">
         {searchParams.get("finalized") === "1" ? <Alert tone="success">{t("assessments.finalizedNotice")}</Alert> : null}
+        {searchParams.get("notified") === "1" ? <Alert tone="success">{t("assessments.notifiedSaved")}</Alert> : null}
         {searchParams.get("actionAdded") === "1" ? <Alert tone="success">{t("assessments.actionAdded")}</Alert> : null}
         {actionData?.intent === "finalize" ? <FinalizeRefused actionData={actionData} codeOf={codeOf} titleOf={titleOf} /> : null}
         {d.assessment.status === "final" ? (
@@ -225,6 +235,7 @@ export default function AssessmentPage() {
 
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <div className="order-2 space-y-4 lg:order-1">
+            <ImprovementPeriod d={d} actionData={actionData} editable={canManage} />
             <ImprovementPlan d={d} savedOutcome={savedOutcome} codeOf={codeOf} actionData={actionData} editable={canManage} />
             {d.comparison ? <ComparisonCard d={d} /> : null}
             <div className="flex flex-wrap items-center justify-between gap-2 text-sm">

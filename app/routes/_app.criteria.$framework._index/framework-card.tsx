@@ -25,6 +25,16 @@ export function FrameworkCard({ data }: { data: FrameworkCriteriaData }) {
         <p>{t("common.labelValue", { label: t("criteria.source"), value: localized(framework, "source", i18n.language) })}</p>
         <OptionsLine options={framework.options ?? []} rule={framework.scoringRule} />
         {framework.improvementDays !== null ? <p>{t("criteria.improvableRule", { days: framework.improvementDays })}</p> : null}
+        {framework.improvementSourceZh ? (
+          <p className="text-slate-600" data-testid="improvement-source">
+            {t("criteria.improvementSource", { source: i18n.language === "en" ? framework.improvementSourceEn : framework.improvementSourceZh })}
+          </p>
+        ) : null}
+        {framework.improvementNoteZh ? (
+          <p className="text-slate-600" data-testid="improvement-note">
+            {t("criteria.improvementNone", { note: i18n.language === "en" ? framework.improvementNoteEn : framework.improvementNoteZh })}
+          </p>
+        ) : null}
       </div>
       <Form method="get" role="search" className="mt-4 space-y-3 border-t border-slate-100 pt-4">
         <label className="block">

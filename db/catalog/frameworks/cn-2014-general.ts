@@ -27,7 +27,15 @@ export const cn2014General = {
   sourceEn:
     "GACC Announcement No. 82 of 2014, Annex 2 (announcement number taken from secondary sources, not verified against the original)",
   scoringRule: "cn-2014-points",
-  improvementDays: 90,
+  improvement: {
+    kind: "window",
+    maxDays: 90,
+    countedFrom: "customs_notified",
+    notImprovable: ["9", "10", "11", "12", "14", "19", "20"],
+    sourceZh: "《海关认证企业标准（一般认证）》说明五“关于规范改进情形的适用”：除本认证标准第9、10、11、12、14、19、20项外，其他项不达标或者部分达标的，允许企业规范改进。规范改进期限由海关确定，最长不超过90日。根据规范改进情况，海关认定是否通过认证。",
+    sourceEn:
+      "Explanatory note 5 of the 2014 general-certification standard, “Application of improvement”: except items 9, 10, 11, 12, 14, 19 and 20, an item failed or partly met may be improved. Customs sets the improvement period, at most 90 days. Customs decides from the improvement whether certification is passed.",
+  },
   criteria: [
     // ───────────────────────────── 一、内部控制标准 ─────────────────────────────
     {
@@ -39,7 +47,6 @@ export const cn2014General = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: false,
       provenance: "official",
       children: [
         {
@@ -51,7 +58,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "official",
           children: [
             {
@@ -64,7 +70,6 @@ export const cn2014General = {
               textEn:
                 "A senior manager is designated to be responsible for customs affairs, and a written or electronic file is kept on the enterprise's certification.",
               options: graded,
-              improvable: true,
               provenance: "official",
             },
             {
@@ -80,7 +85,6 @@ export const cn2014General = {
                 "(1) The enterprise shall establish an internal training system on customs laws, regulations and related management rules.\n" +
                 "(2) The legal representative or a person authorised by them, and the senior manager responsible for customs affairs, shall attend internal training on customs laws, regulations and related management rules at least once a year, so as to keep informed of and master the relevant rules.",
               options: graded,
-              improvable: true,
               provenance: "official",
             },
           ],
@@ -94,7 +98,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "official",
           children: [
             {
@@ -114,7 +117,6 @@ export const cn2014General = {
                 "Customs brokers: before declaring as agent, a dedicated department or post reasonably examines the truthfulness, completeness and validity of the regulatory permits, commercial documents, import/export documents and other materials provided by the principal.\n" +
                 "Logistics enterprises: a dedicated department or post reviews the accuracy and consistency of logistics information such as conveyance entry/exit declarations, manifests and related electronic data, and transit declarations (cargo lists).",
               options: graded,
-              improvable: true,
               provenance: "official",
             },
             {
@@ -130,7 +132,6 @@ export const cn2014General = {
                 "(1) An import/export document-management system is established as customs requires, ensuring that the paper and electronic customs documents and logistics-information records kept by the enterprise are timely, complete, accurate and secure.\n" +
                 "(2) The customs-declaration seal, and the certificates and legal instruments issued by customs, are kept safely.",
               options: graded,
-              improvable: true,
               provenance: "official",
             },
           ],
@@ -144,7 +145,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "official",
           children: [
             {
@@ -160,7 +160,6 @@ export const cn2014General = {
                 "(1) A dedicated internal-audit body or post is set up, or external professionals are engaged, to audit the import/export business and related activities independently.\n" +
                 "(2) An internal audit is carried out at least once a year, and a written or electronic internal-audit file is kept.",
               options: graded,
-              improvable: true,
               provenance: "reconstructed",
               noteZh: `标题和条文未在原件中找到，依据${advancedZh}第6项“内审制度”重建。本项归入第（三）条系推断，也可能对应高级认证第7项“责任追究”，尚待原件核实。`,
               noteEn: `Title and text not found in the original; reconstructed from item 6 (internal audit system) of ${advancedEn}. Its placement under article (三) is inferred, and it may instead correspond to advanced item 7 (accountability).`,
@@ -178,7 +177,6 @@ export const cn2014General = {
                 "(1) An improvement system or measures are established.\n" +
                 "(2) Improvements required by customs are implemented under the direct responsibility of the senior manager responsible for customs affairs.",
               options: graded,
-              improvable: true,
               provenance: "reconstructed",
               noteZh: `标题和条文未在原件中找到，依据${advancedZh}第8项“改进机制”重建。本项归入第（三）条系推断，也可能对应高级认证第7项“责任追究”，尚待原件核实。`,
               noteEn: `Title and text not found in the original; reconstructed from item 8 (improvement mechanism) of ${advancedEn}. Its placement under article (三) is inferred, and it may instead correspond to advanced item 7 (accountability).`,
@@ -194,7 +192,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "inferred",
           noteZh: `条号和标题未在原件中找到，依据${advancedZh}第（四）条推断；第7、8项归入本条亦系推断。`,
           noteEn: `Article number and heading not found in the original; inferred from article (四) of ${advancedEn}. The placement of items 7 and 8 under this article is also inferred.`,
@@ -212,7 +209,6 @@ export const cn2014General = {
                 "(1) Operating data and data related to import/export activities are entered into the system in a timely, accurate and complete manner. System data are kept for at least 3 years from the date on which customs formalities for the goods are completed.\n" +
                 "(2) The main steps of import/export or agency-declaration activities can be searched and tracked in the system.",
               options: graded,
-              improvable: true,
               provenance: "reconstructed",
               noteZh: `标题和条文未在原件中找到，依据${advancedZh}第10项“数据管理”重建。本项的编号、归属及对应关系系推断，也可能对应高级认证第9项“信息系统”。`,
               noteEn: `Title and text not found in the original; reconstructed from item 10 (data management) of ${advancedEn}. Its number, placement and correspondence are inferred; it may instead correspond to advanced item 9 (information system).`,
@@ -232,7 +228,6 @@ export const cn2014General = {
                 "(2) There is a dedicated procedure or system to detect abnormal use of the information system, including illegal intrusion and tampering with or alteration of business data, with strict accountability for such acts. The information system uses individual accounts and passwords, and user passwords are changed periodically.\n" +
                 "(3) There is a dedicated procedure or system to protect systems and data, with data recovery, backup and other means to prevent information loss, and with antivirus software and firewall technology in use.",
               options: graded,
-              improvable: true,
               provenance: "reconstructed",
               noteZh: `分项（2）（3）为原件文字；项目编号系推断，标题“信息安全”和分项（1）未在原件中找到，依据${advancedZh}第11项重建。`,
               noteEn: `Sub-points (2) and (3) are the original wording. The item number is inferred; the title and sub-point (1) were not found in the original and are reconstructed from item 11 of ${advancedEn}.`,
@@ -252,7 +247,6 @@ export const cn2014General = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: false,
       provenance: "official",
       children: [
         {
@@ -264,7 +258,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "inferred",
           noteZh: `条号和标题未在原件中找到，依据${advancedZh}第（五）条“财务状况”推断。`,
           noteEn: `Article number and heading not found in the original; inferred from article (五) (financial status) of ${advancedEn}.`,
@@ -280,7 +273,6 @@ export const cn2014General = {
               textEn:
                 "Accounting books, financial reports and other accounting records truthfully, accurately and completely record and reflect import/export activities, and accounts are processed in a timely and proper manner.",
               options: passFail,
-              improvable: false,
               provenance: "reconstructed",
               noteZh: `项目编号、标题和赋分选项（达标/不达标）系推断，条文依据${advancedZh}第12项分项（1）重建；高级认证该项分项（2）关于会计师事务所审计报告的要求是否适用于一般认证不明，未予收录。`,
               noteEn: `Number, title and the meets/fails options are inferred; the text is reconstructed from item 12(1) of ${advancedEn}. Item 12(2) of that standard (audited financial report) is left out because it is unknown whether it applied to general certification.`,
@@ -298,7 +290,6 @@ export const cn2014General = {
                 "(1) The enterprise's quick ratio is within a safe or normal range.\n" +
                 "(2) The enterprise's debt-to-asset ratio is within a safe or normal range.",
               options: passFail,
-              improvable: false,
               provenance: "reconstructed",
               noteZh: `项目编号、标题和赋分选项（达标/不达标）系推断，条文依据${advancedZh}第13项重建。`,
               noteEn: `Number, title and the meets/fails options are inferred; the text is reconstructed from item 13 of ${advancedEn}.`,
@@ -312,7 +303,6 @@ export const cn2014General = {
               textZh: "企业主营业务利润率在安全或者正常范围内。",
               textEn: "The enterprise's main-business profit margin is within a safe or normal range.",
               options: passFail,
-              improvable: false,
               provenance: "reconstructed",
               noteZh: `项目编号、标题和赋分选项（达标/不达标）系推断，条文依据${advancedZh}第14项重建。`,
               noteEn: `Number, title and the meets/fails options are inferred; the text is reconstructed from item 14 of ${advancedEn}.`,
@@ -330,7 +320,6 @@ export const cn2014General = {
                 "Manufacturing consignees/consignors: net fixed assets at the end of the previous month are not lower than the largest single duty payment made to customs in the last 3 years.\n" +
                 "Non-manufacturing consignees/consignors: net operating cash flow for the previous year is not negative.",
               options: passFail,
-              improvable: false,
               provenance: "inferred",
               noteZh: `条文为原件文字；项目编号、标题“缴税能力”（取自${advancedZh}第15项，两者条文相同）和赋分选项（达标/不达标）系推断。`,
               noteEn: `The text is the original wording. The item number, the title (taken from item 15 of ${advancedEn}, whose text is identical) and the meets/fails options are inferred.`,
@@ -350,7 +339,6 @@ export const cn2014General = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: false,
       provenance: "official",
       children: [
         {
@@ -362,7 +350,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "official",
           children: [
             {
@@ -375,7 +362,6 @@ export const cn2014General = {
               textEn:
                 "The enterprise's legal representative (person in charge), the senior manager responsible for customs affairs and the head of finance have had no record of intentional crime for 2 consecutive years.",
               options: passFail,
-              improvable: true,
               provenance: "official",
             },
             {
@@ -397,7 +383,6 @@ export const cn2014General = {
                 "(3) Enterprises other than customs brokers: within 1 year, penalties for violations of customs supervision rules total not more than RMB 100,000, and there are no more than 5 violations or, if more than 5, the number of violations does not exceed 1‰ of the total number of the enterprise's import/export documents in the previous year (declarations and entry/exit record lists, conveyance entry/exit declarations, manifests and related electronic data, transit declarations (cargo lists)). (Cases found by the enterprise's own checks and voluntarily reported to customs, penalised with a warning or a fine of not more than RMB 30,000, are excluded.)\n" +
                 "Customs brokers: within 1 year, violations of customs supervision rules do not exceed 0.3‰ of the total number of declarations and entry/exit record lists the enterprise filed as agent in the previous year, and penalties total not more than RMB 50,000. (Cases found by the enterprise's own checks and voluntarily reported to customs, penalised with a warning or a fine of not more than RMB 10,000, are excluded.)",
               options: passFail,
-              improvable: false,
               provenance: "official",
             },
           ],
@@ -411,7 +396,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "official",
           children: [
             {
@@ -427,7 +411,6 @@ export const cn2014General = {
                 "Declaring units: the Annual Report on Declaring-Unit Registration Information is submitted as required, and the registration particulars of the enterprise and its declaration staff held by customs match the facts.\n" +
                 "Other enterprises: the registration particulars held by customs match the facts.",
               options: passFail,
-              improvable: true,
               provenance: "official",
             },
             {
@@ -440,7 +423,6 @@ export const cn2014General = {
               textEn:
                 "The enterprise carried out import/export activities, or provided services related to import/export activities, in the previous or the current year.",
               options: passFail,
-              improvable: true,
               provenance: "official",
             },
             {
@@ -462,7 +444,6 @@ export const cn2014General = {
                 "(2) For 2 consecutive quarters, the quarterly standardised-declaration rate exceeds 85%.\n" +
                 "(3) In the previous year and the current year up to last month, there was at most 1 case of a processing-trade manual (ledger) not submitted for verification on time.",
               options: passFail,
-              improvable: true,
               provenance: "official",
             },
             {
@@ -478,7 +459,6 @@ export const cn2014General = {
                 "(1) In the previous year and the current year up to last month, the share of declarations with late duty payment does not exceed 5%.\n" +
                 "(2) As at the time of certification, there are no duties, fines or confiscation amounts left unpaid beyond the statutory payment deadline.",
               options: passFail,
-              improvable: true,
               provenance: "official",
             },
           ],
@@ -492,7 +472,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "official",
           children: [
             {
@@ -512,7 +491,6 @@ export const cn2014General = {
                 "(3) For 2 consecutive years, no case has been found of obtaining improper benefits under the name of customs or of another enterprise.\n" +
                 "(4) For 2 consecutive years, no act of bribing customs officers has been found.",
               options: passFail,
-              improvable: false,
               provenance: "official",
             },
           ],
@@ -526,7 +504,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "official",
           children: [
             {
@@ -540,7 +517,6 @@ export const cn2014General = {
               textEn:
                 "For 1 consecutive year, neither the enterprise nor its legal representative (person in charge), the senior manager responsible for customs affairs or the head of finance has been placed by the administration for industry and commerce, commerce, tax, banking, foreign-exchange, inspection and quarantine, public-security, procuratorate, court or similar authorities on a list of abnormal operations, a list of dishonest enterprises or persons, or a blacklist of enterprises or persons.",
               options: passFail,
-              improvable: false,
               provenance: "official",
             },
           ],
@@ -558,7 +534,6 @@ export const cn2014General = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: false,
       provenance: "official",
       children: [
         {
@@ -570,7 +545,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "official",
           children: [
             {
@@ -590,7 +564,6 @@ export const cn2014General = {
                 "(2) Building structure: buildings are constructed so as to prevent unlawful entry, and are inspected and repaired periodically to keep them intact.\n" +
                 "(3) Locking devices and key custody: all inner and outer windows, gates and fences have enough locking devices; management or security staff keep all locks and keys.",
               options: graded,
-              improvable: true,
               provenance: "official",
             },
           ],
@@ -604,7 +577,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "official",
           children: [
             {
@@ -622,7 +594,6 @@ export const cn2014General = {
                 "(1) Employees: an employee identification system is used for identification and access control; identification credentials of employees and visitors (such as keys and key cards) are issued and recovered under central management with registration.\n" +
                 "(2) Visitors: visitors entering the enterprise have their photo identity documents checked and are registered; they wear a temporary badge and are accompanied by staff.",
               options: graded,
-              improvable: true,
               provenance: "official",
             },
           ],
@@ -636,7 +607,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "official",
           children: [
             {
@@ -656,7 +626,6 @@ export const cn2014General = {
                 "(2) Background checks: before hiring, a security background check or investigation is made for any criminal record. After hiring, employees are periodically reviewed and re-investigated according to their conduct and, for those in important or sensitive posts, as a matter of course.\n" +
                 "(3) Exit procedure: there is a written system and procedure to recover work credentials and equipment promptly from employees who leave or are suspended, and to bar them from the production and business premises and from the enterprise's information systems.",
               options: graded,
-              improvable: true,
               provenance: "official",
             },
           ],
@@ -670,7 +639,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "inferred",
           noteZh: `原件仅存条号“（十三）”，标题依据${advancedZh}第（十三）条推断。`,
           noteEn: `Only the article number (十三) survives in the original; the heading is inferred from article (十三) of ${advancedEn}.`,
@@ -692,7 +660,6 @@ export const cn2014General = {
                 "(2) Written documents: contracts, agreements or other written documents require business partners to improve their trade-security management in line with the certification standard.\n" +
                 "(3) Monitoring and checks: partners' compliance with trade-security requirements is monitored or checked periodically, under a written system and procedures.",
               options: graded,
-              improvable: true,
               provenance: "reconstructed",
               noteZh: `标题和条文未在原件中找到，依据${advancedZh}第27项“商业伙伴安全”重建。`,
               noteEn: `Title and text not found in the original; reconstructed from item 27 (business partner security) of ${advancedEn}.`,
@@ -708,7 +675,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "inferred",
           noteZh: `条号和标题未在原件中找到，依据其位置（第（十三）条与第（十五）条之间）及${advancedZh}第（十四）条推断。`,
           noteEn: `Article number and heading not found in the original; inferred from its position between articles (十三) and (十五) and from article (十四) of ${advancedEn}.`,
@@ -728,7 +694,6 @@ export const cn2014General = {
                 "(1) Shipping and receiving: arriving goods are matched against the information in the cargo documents, verifying weight, labels and number of pieces or cartons; departing goods are checked against the purchase or shipping order; signatures, stamps or similar safeguards are used at key hand-over points.\n" +
                 "(2) Cargo discrepancies: overages, shortages or other anomalies are reported promptly or otherwise addressed, under a written system and procedures.",
               options: graded,
-              improvable: true,
               provenance: "reconstructed",
               noteZh: `分项（2）为原件文字；项目编号、标题、引导语和分项（1）未在原件中找到，依据${advancedZh}第28项重建。`,
               noteEn: `Sub-point (2) is the original wording. The item number, title, opening sentence and sub-point (1) were not found in the original and are reconstructed from item 28 of ${advancedEn}.`,
@@ -744,7 +709,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "official",
           children: [
             {
@@ -760,7 +724,6 @@ export const cn2014General = {
                 "The enterprise has measures and procedures to ensure container integrity, so that no unauthorised goods or persons get in.\n" +
                 "Container inspection: before loading, the physical integrity and reliability of the container structure, including the reliability of the door-locking system, are checked and recorded.",
               options: graded,
-              improvable: true,
               provenance: "official",
             },
           ],
@@ -774,7 +737,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "official",
           children: [
             {
@@ -792,7 +754,6 @@ export const cn2014General = {
                 "(1) Conveyance storage: conveyances are parked in a secure area to prevent unauthorised entry or other damage, with a procedure for reporting and resolving unauthorised entry or damage.\n" +
                 "(2) Driver identity verification: before goods are received or released, the identity of the driver delivering or collecting the goods is verified.",
               options: graded,
-              improvable: true,
               provenance: "official",
             },
           ],
@@ -806,7 +767,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "inferred",
           noteZh: `条号和标题未在原件中找到，依据条项数量（18条29项）及${advancedZh}第（十七）条推断。`,
           noteEn: `Article number and heading not found in the original; inferred from the count of 18 articles and 29 items and from article (十七) of ${advancedEn}.`,
@@ -828,7 +788,6 @@ export const cn2014General = {
                 "(2) Emergency training: employees receive emergency training.\n" +
                 "(3) Reporting anomalies: disasters, security emergencies or other abnormal situations, and illegal or suspicious activities, are reported to customs or other competent law-enforcement authorities.",
               options: graded,
-              improvable: true,
               provenance: "reconstructed",
               noteZh: `标题和条文未在原件中找到，依据${advancedZh}第31项“危机管理”重建。`,
               noteEn: `Title and text not found in the original; reconstructed from item 31 (crisis management) of ${advancedEn}.`,
@@ -848,7 +807,6 @@ export const cn2014General = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: false,
       provenance: "official",
       children: [
         {
@@ -860,7 +818,6 @@ export const cn2014General = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           provenance: "inferred",
           noteZh: `条号和标题未在原件中找到，依据${advancedZh}第（十八）条“加分标准”推断。`,
           noteEn: `Article number and heading not found in the original; inferred from article (十八) (bonus criteria) of ${advancedEn}.`,
@@ -874,7 +831,6 @@ export const cn2014General = {
               textZh: "有下列情形之一的，经海关确认后可以加分：",
               textEn: "Points may be added, once confirmed by customs, if any one of the following applies:",
               options: [],
-              improvable: false,
               provenance: "reconstructed",
               noteZh: `项目标题和引导语依据${advancedZh}第32项重建；分项（2）至（5）为原件文字，分项（1）系重建。`,
               noteEn: `The item title and opening sentence are reconstructed from item 32 of ${advancedEn}; options (2) to (5) are the original wording and option (1) is reconstructed.`,
@@ -888,7 +844,6 @@ export const cn2014General = {
                   textZh: "属于海关特殊监管区域内企业。",
                   textEn: "The enterprise is located in a special customs supervision zone.",
                   options: bonus,
-                  improvable: false,
                   provenance: "reconstructed",
                   noteZh: `未在原件中找到，依据${advancedZh}第32项分项（1）重建。`,
                   noteEn: `Not found in the original; reconstructed from option (1) of item 32 of ${advancedEn}.`,
@@ -903,7 +858,6 @@ export const cn2014General = {
                   textEn:
                     "The enterprise belongs to one of the industries the State encourages and supports, such as information technology, energy saving and environmental protection, new energy, high-end equipment manufacturing and new materials.",
                   options: bonus,
-                  improvable: false,
                   provenance: "official",
                 },
                 {
@@ -916,7 +870,6 @@ export const cn2014General = {
                   textEn:
                     "The enterprise has been awarded an honour such as excellent customs broker by the China Customs Brokers Association or another national industry organisation.",
                   options: bonus,
-                  improvable: false,
                   provenance: "official",
                 },
                 {
@@ -930,7 +883,6 @@ export const cn2014General = {
                   textEn:
                     "The enterprise is a sample enterprise of the China foreign-trade export leading index, and within 1 year its questionnaire timeliness is 90% or more and the fit between its answers and export growth is 0.3 or more; or it is a sample enterprise of the survey on the use of imported goods or of another special statistical survey, and within 1 year its questionnaire timeliness and review accuracy are 90% or more.",
                   options: bonus,
-                  improvable: false,
                   provenance: "official",
                 },
                 {
@@ -944,7 +896,6 @@ export const cn2014General = {
                   textEn:
                     "The enterprise actively cooperates with customs in the enterprise filing of declaration documents, and for 4 consecutive quarters its quarterly filing timeliness and accuracy rates are above the national average.",
                   options: bonus,
-                  improvable: false,
                   provenance: "official",
                 },
               ],

@@ -15,7 +15,13 @@ export const cn2022Advanced = {
   sourceEn:
     "General Administration of Customs of China (GACC) Announcement No. 106 of 2022 (Annex 1 Explanatory Notes, Annex 2 General Criteria, Annex 3 Business-Type Criteria)",
   scoringRule: "cn-2022-advanced",
-  improvementDays: 90,
+  improvement: {
+    kind: "not_stated",
+    noteZh:
+      "公告2022年第106号附件1《海关高级认证企业标准》说明只规定认证结果、通过认证的条件和时间计算，没有规定规范改进的期限，也没有列出不得规范改进的条款（通用标准第（12）项只要求由法定代表人（负责人）或者负责关务的高级管理人员组织实施海关要求的改正或者规范改进）。因此本系统不设改进期限，也不把任何条款标为不可改进；期限以海关书面通知为准。",
+    noteEn:
+      "The explanatory notes of Announcement No. 106 of 2022 (Annex 1) cover results, the conditions for passing and the counting of time only: they set no improvement period and list no criteria that cannot be improved (general criterion (12) only says the legal representative or the senior customs manager leads the corrections or improvements customs requires). Tradeguard therefore sets no improvement deadline and marks no criterion as not improvable; follow the period customs gives in writing.",
+  },
   criteria: [
     {
       key: "g-1",
@@ -26,7 +32,6 @@ export const cn2022Advanced = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: true,
       part: "general",
       provenance: "official",
       children: [
@@ -39,7 +44,6 @@ export const cn2022Advanced = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: true,
           part: "general",
           provenance: "official",
           children: [
@@ -54,7 +58,6 @@ export const cn2022Advanced = {
               textEn:
                 "Establish and implement a mechanism for communication, liaison and cooperation with customs, and designate a senior manager to be responsible for customs affairs. When abnormal or suspicious goods documents, or illegal, suspicious or unidentified goods, involving customs business are discovered, notify customs promptly.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -69,7 +72,6 @@ export const cn2022Advanced = {
               textEn:
                 "The duties of the enterprise's import and export business, finance, trade security, internal audit and other posts are clearly divided.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -84,7 +86,6 @@ export const cn2022Advanced = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: true,
           part: "general",
           provenance: "official",
           children: [
@@ -99,7 +100,6 @@ export const cn2022Advanced = {
               textEn:
                 "Establish and implement a system for reviewing or correcting import and export documents: before declaring, or before entrusting a declaration, a dedicated department or dedicated staff internally review the truthfulness, accuracy, conformity and completeness of the import and export documents.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -114,7 +114,6 @@ export const cn2022Advanced = {
               textEn:
                 "Establish and implement a system for keeping import and export documents, and properly keep the import and export documents that customs requires to be kept, other materials directly related to import and export, and certificates, legal instruments and the like issued by customs.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -128,7 +127,6 @@ export const cn2022Advanced = {
               textEn:
                 "Establish and implement a compliance review system for prohibited products.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -142,7 +140,6 @@ export const cn2022Advanced = {
               textEn:
                 "Establish a dedicated file of the enterprise's written or electronic certification materials.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -157,7 +154,6 @@ export const cn2022Advanced = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: true,
           part: "general",
           provenance: "official",
           children: [
@@ -172,7 +168,6 @@ export const cn2022Advanced = {
               textEn:
                 "Establish an information system that effectively manages the enterprise's production and operations, import and export activities, financial data and the like; the main stages of import and export activities can be searched and tracked as a process in the system, and the flows of goods, documents and information involved can be cross-verified against one another.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -187,7 +182,6 @@ export const cn2022Advanced = {
               textEn:
                 "Production and operation data and data related to import and export activities are entered into the system in a timely, accurate, complete and standardised manner. System data are kept for at least 3 years from the date on which customs formalities for the import or export goods are completed.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -202,7 +196,6 @@ export const cn2022Advanced = {
               textEn:
                 "Establish and implement an information security management system, including firewalls, passwords and other means of protecting the information system against unauthorised access, and procedures and backup functions to prevent the loss of information; hold accountable any violation of the information security management system that causes damage.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -217,7 +210,6 @@ export const cn2022Advanced = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: true,
           part: "general",
           provenance: "official",
           children: [
@@ -231,7 +223,6 @@ export const cn2022Advanced = {
               textEn:
                 "Establish and implement an internal audit system for import and export activities.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -246,7 +237,6 @@ export const cn2022Advanced = {
               textEn:
                 "Every year, carry out an internal audit of import and export activities and of continuing conformity with the advanced certified enterprise standard, and fully record the internal audit process and results.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -261,7 +251,6 @@ export const cn2022Advanced = {
               textEn:
                 "Establish and implement a mechanism for improving problems found in import and export activities and a mechanism for holding violations accountable. Where any matter not conforming to the customs enterprise certification standards is found that leaves the enterprise unable to continue meeting the advanced certified enterprise standard, report it to customs proactively and promptly. Corrections, standardisation improvements and other matters required by customs shall be organised and implemented by the legal representative (person in charge) or the senior manager responsible for customs affairs.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -278,7 +267,6 @@ export const cn2022Advanced = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: false,
       part: "general",
       provenance: "official",
       children: [
@@ -293,7 +281,6 @@ export const cn2022Advanced = {
           textEn:
             "Note: Customs determines an enterprise's financial status as follows:\n(I) Determination of the enterprise's financial status.\n1. Where the enterprise provides an audit report issued by an accounting firm:\n(1) if the audit report for the previous year carries an unqualified opinion and there is no case of the debt-to-asset ratio exceeding 95% for 5 consecutive years, this criterion is met;\n(2) if the audit report for the previous year carries a qualified opinion and there is no case of the debt-to-asset ratio exceeding 95% for 5 consecutive years, this criterion is basically met;\n(3) if the audit report for the previous year carries an adverse opinion, or the debt-to-asset ratio has exceeded 95% for 5 consecutive years, this criterion is not met.\n2. Where the enterprise's ERP system is connected with customs and it provides a balance sheet, and there is no case of the debt-to-asset ratio exceeding 95% for 5 consecutive years, this criterion is met.\n(II) Formula for the enterprise's debt-to-asset ratio.\nDebt-to-asset ratio = total liabilities / total assets.\nTotal liabilities and total assets are taken at their period-end values in the balance sheet.",
           options: [],
-          improvable: false,
           part: "general",
           provenance: "official",
           children: [
@@ -308,7 +295,6 @@ export const cn2022Advanced = {
               textEn:
                 "The enterprise shall provide proof of its financial status, in either of the following ways:\nProvide an audit report issued by an accounting firm.\nWhere the enterprise's ERP system is connected with customs, provide a balance sheet.",
               options: ["meets", "partly_meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -322,7 +308,6 @@ export const cn2022Advanced = {
               textEn:
                 "No case of the debt-to-asset ratio exceeding 95% for 5 consecutive years.",
               options: ["meets", "partly_meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -339,7 +324,6 @@ export const cn2022Advanced = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: false,
       part: "general",
       provenance: "official",
       children: [
@@ -354,7 +338,6 @@ export const cn2022Advanced = {
           textEn:
             "Where customs determines that an act listed in (16) or (17) above was found by the enterprise's own self-inspection and proactively reported to customs, it is handled by reference to Article 37, paragraph 4 of the Measures of the Customs of the People's Republic of China for the Credit Management of Enterprises Registered and Filed with Customs.",
           options: [],
-          improvable: false,
           part: "general",
           provenance: "official",
           children: [
@@ -369,7 +352,6 @@ export const cn2022Advanced = {
               textEn:
                 "Within 1 year, the enterprise's legal representative, principal person in charge, person in charge of finance and person in charge of customs affairs have not received criminal punishment for an intentional crime.",
               options: ["meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -384,7 +366,6 @@ export const cn2022Advanced = {
               textEn:
                 "Within 1 year, no act for which customs imposed an administrative penalty of more than RMB 50,000 for violating customs supervision provisions.",
               options: ["meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -399,7 +380,6 @@ export const cn2022Advanced = {
               textEn:
                 "Within 1 year, the administrative penalties imposed by customs for violating customs supervision provisions total no more than RMB 100,000, and the number of violations does not exceed 5 or does not exceed one thousandth of the total number of customs declarations, entry/exit record lists, manifests of inbound and outbound means of transport and other documents of the previous year.",
               options: ["meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -414,7 +394,6 @@ export const cn2022Advanced = {
               textEn:
                 "Within 1 year, no administrative penalty by customs for violating customs supervision provisions by importing solid waste prohibited from entry.",
               options: ["meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -429,7 +408,6 @@ export const cn2022Advanced = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           part: "general",
           provenance: "official",
           children: [
@@ -443,7 +421,6 @@ export const cn2022Advanced = {
               textEn:
                 "Within 1 year, the enterprise has carried out import or export activities or provided services related to import and export activities.",
               options: ["meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -458,7 +435,6 @@ export const cn2022Advanced = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           part: "general",
           provenance: "official",
           children: [
@@ -473,7 +449,6 @@ export const cn2022Advanced = {
               textEn:
                 "During certification, there is no case of duties and taxes (including late-payment surcharges) or fines (including additional fines) that customs requires to be paid remaining unpaid beyond the statutory time limit.",
               options: ["meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -488,7 +463,6 @@ export const cn2022Advanced = {
           textZh: "1年内企业无以下情形：",
           textEn: "Within 1 year, the enterprise has none of the following:",
           options: [],
-          improvable: false,
           part: "general",
           provenance: "official",
           children: [
@@ -501,7 +475,6 @@ export const cn2022Advanced = {
               textZh: "向海关人员行贿。",
               textEn: "Offering bribes to customs officers.",
               options: ["meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -515,7 +488,6 @@ export const cn2022Advanced = {
               textEn:
                 "Providing false information to customs or concealing facts.",
               options: ["meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -528,7 +500,6 @@ export const cn2022Advanced = {
               textZh: "拒不配合海关执法。",
               textEn: "Refusing to cooperate with customs law enforcement.",
               options: ["meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -543,7 +514,6 @@ export const cn2022Advanced = {
               textEn:
                 "Removing, hiding, altering or destroying customs declarations and other import and export documents, and other materials directly related to import and export.",
               options: ["meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -558,7 +528,6 @@ export const cn2022Advanced = {
               textEn:
                 "Refusing or delaying to provide customs with account books, documents, or materials needed for customs verification of classification, price, origin or duty reduction and exemption, and other relevant materials.",
               options: ["meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -572,7 +541,6 @@ export const cn2022Advanced = {
               textEn:
                 "Being ordered by customs to make corrections within a time limit, but failing to do so by the deadline.",
               options: ["meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -587,7 +555,6 @@ export const cn2022Advanced = {
               textEn:
                 "Being required by customs to undertake obligations such as technical treatment, return shipment or destruction, but failing to perform them by the deadline.",
               options: ["meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -601,7 +568,6 @@ export const cn2022Advanced = {
               textEn:
                 "Non-standard declaration of tax-related elements in customs declarations.",
               options: ["meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -616,7 +582,6 @@ export const cn2022Advanced = {
               textEn:
                 "Being found to have made false or concealed declarations, or to have hidden or carried concealed items, involving dangerous goods or other high-risk goods of key customs concern.",
               options: ["meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -631,7 +596,6 @@ export const cn2022Advanced = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: false,
           part: "general",
           provenance: "official",
           children: [
@@ -646,7 +610,6 @@ export const cn2022Advanced = {
               textEn:
                 "Within 1 year, neither the enterprise nor its legal representative, principal person in charge, person in charge of finance or person in charge of customs affairs has been placed on the national list for joint punishment of dishonesty.",
               options: ["meets", "fails"],
-              improvable: false,
               part: "general",
               provenance: "official",
             },
@@ -663,7 +626,6 @@ export const cn2022Advanced = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: true,
       part: "general",
       provenance: "official",
       children: [
@@ -678,7 +640,6 @@ export const cn2022Advanced = {
           textEn:
             "The enterprise's business premises shall have appropriate facilities to prevent the entry of goods not stated in the documents and of unauthorised persons. The following measures shall be implemented according to the enterprise's business characteristics and risk-prevention needs:",
           options: [],
-          improvable: true,
           part: "general",
           provenance: "official",
           children: [
@@ -692,7 +653,6 @@ export const cn2022Advanced = {
               textEn:
                 "Establish and implement a security management system for the enterprise's business premises.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -707,7 +667,6 @@ export const cn2022Advanced = {
               textEn:
                 "Buildings are constructed in a way that prevents unlawful entry; buildings are inspected and repaired periodically to ensure their integrity and security.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -722,7 +681,6 @@ export const cn2022Advanced = {
               textEn:
                 "Protect the security of all internal and external windows, gates and fences with locking devices, or with access-control measures such as entry/exit monitoring and fingerprint or face recognition; manage the issue and return of keys by registration, or manage the granting and withdrawal of access rights.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -737,7 +695,6 @@ export const cn2022Advanced = {
               textEn:
                 "The enterprise's business premises must have adequate lighting, including in the following important sensitive areas: entrances and exits, areas for loading, unloading and storage of goods and articles, fence perimeters, and car parks/parking areas.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -752,7 +709,6 @@ export const cn2022Advanced = {
               textEn:
                 "Entrances and exits through which vehicles and persons enter or leave the enterprise are staffed by guards. Only properly identified and authorised persons, vehicles and goods are allowed to enter or leave.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -767,7 +723,6 @@ export const cn2022Advanced = {
               textEn:
                 "Apply controlled-access management to document storage areas and to areas for loading, unloading and storage of goods and articles, and clearly mark the controlled areas. Have procedures for challenging and reporting unauthorised or unidentified persons.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -782,7 +737,6 @@ export const cn2022Advanced = {
               textEn:
                 "Important sensitive areas of the enterprise's business premises are equipped with a video surveillance system; video recordings are kept for a period that meets the enterprise's own needs for supply chain security checks and tracing.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -797,7 +751,6 @@ export const cn2022Advanced = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: true,
           part: "general",
           provenance: "official",
           children: [
@@ -812,7 +765,6 @@ export const cn2022Advanced = {
               textEn:
                 "Establish and implement management systems for employee onboarding, departure and the like. Maintain employee files and a dynamic list of employees.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -827,7 +779,6 @@ export const cn2022Advanced = {
               textEn:
                 "When recruiting new employees, check their records of violations of law. Conduct periodic or for-cause background checks on employees working in security-sensitive positions.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -843,7 +794,6 @@ export const cn2022Advanced = {
               textEn:
                 "Identify employees: require all employees to carry identification issued by the enterprise, and promptly withdraw departing employees' identification and their authorisations to access the business premises and information systems.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -858,7 +808,6 @@ export const cn2022Advanced = {
               textEn:
                 "Register visitors' entry and exit; registration must include checking an identity document bearing a photograph, or face-recognition registration. Visitors on the enterprise's business premises shall wear temporary identification, and shall be accompanied by enterprise staff when entering the enterprise's controlled areas.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -875,7 +824,6 @@ export const cn2022Advanced = {
           textEn:
             'For the purposes of this standard, "container" includes sea containers, air unit load devices, and movable units and box vans used on trains, trucks, aircraft, ships and any other means of transport to carry import and export goods and inbound and outbound articles.',
           options: [],
-          improvable: true,
           part: "general",
           provenance: "official",
           children: [
@@ -890,7 +838,6 @@ export const cn2022Advanced = {
               textEn:
                 "Establish and implement a management system that ensures the integrity and security of import and export goods and inbound and outbound articles during transport, loading and unloading, and storage.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -905,7 +852,6 @@ export const cn2022Advanced = {
               textEn:
                 'Before loading, inspect the physical integrity and reliability of the container structure, including the reliability of the door locking system, and record the inspection. The inspection uses the "seven-point inspection method" (i.e. the container is inspected at the following parts: front wall, left side, right side, floor, top, inside/outside doors, outside/undercarriage).',
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -920,7 +866,6 @@ export const cn2022Advanced = {
               textEn:
                 "Ensure that the enterprise and its business partners with responsibility for seals in the supply chain establish and implement written policies and procedures for affixing and verifying seals; seals are managed and registered by designated staff, and the seals used on loaded containers meet or exceed the current PAS ISO 17712 high-security seal standard.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -935,7 +880,6 @@ export const cn2022Advanced = {
               textEn:
                 "Ensure that goods, articles and containers in the enterprise's custody are stored in secure areas, preventing unauthorised persons from having access to the goods and articles.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -950,7 +894,6 @@ export const cn2022Advanced = {
               textEn:
                 "Before goods are shipped or received, verify the identity of the driver of the conveyance shipping or receiving the goods.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -965,7 +908,6 @@ export const cn2022Advanced = {
               textEn:
                 "Arriving goods and articles shall match the information in their documents, and their weight, labels and number of pieces or cartons shall be verified; departing goods and articles shall be verified against purchase orders or shipping orders. Protective procedures apply at key hand-over points for goods and articles, with signatures, stamps or other confirmation measures.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -980,7 +922,6 @@ export const cn2022Advanced = {
               textEn:
                 "In case of overages or shortages of goods or articles, failure of goods subject to statutory inspection to meet safety, health, environmental or other indicators, or other anomalies, report promptly or take other response measures.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -995,7 +936,6 @@ export const cn2022Advanced = {
               textEn:
                 "Manufacturing enterprises have designated staff supervise the loading of export goods and articles and keep the related records; non-manufacturing enterprises are required to establish a management system to ensure that export goods and articles are loaded securely.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -1010,7 +950,6 @@ export const cn2022Advanced = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: true,
           part: "general",
           provenance: "official",
           children: [
@@ -1025,7 +964,6 @@ export const cn2022Advanced = {
               textEn:
                 "Establish and implement a management system that ensures the integrity and security of all conveyances used within its supply chain to transport import and export goods and inbound and outbound articles.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -1039,7 +977,6 @@ export const cn2022Advanced = {
               textEn:
                 "Inspect conveyances before loading to prevent suspicious goods or articles from being concealed.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -1053,7 +990,6 @@ export const cn2022Advanced = {
               textEn:
                 "Ensure the security of conveyances when they are unattended.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -1068,7 +1004,6 @@ export const cn2022Advanced = {
               textEn:
                 "Ensure that conveyance drivers are trained to keep the conveyances and the goods and articles secure.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -1085,7 +1020,6 @@ export const cn2022Advanced = {
           textEn:
             'For the purposes of this standard, "business partner" means a business partner related to import and export. Where a business partner is a customs advanced certified enterprise, the enterprise may be exempted from applying this item to that business partner.',
           options: [],
-          improvable: true,
           part: "general",
           provenance: "official",
           children: [
@@ -1099,7 +1033,6 @@ export const cn2022Advanced = {
               textEn:
                 "Establish and implement a management system for assessing and checking the supply chain security of business partners.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -1114,7 +1047,6 @@ export const cn2022Advanced = {
               textEn:
                 "When selecting business partners, comprehensively assess them against this certification standard, focusing on legal compliance, trade security and supply qualifications.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -1129,7 +1061,6 @@ export const cn2022Advanced = {
               textEn:
                 "The enterprise shall, in contracts, agreements or other written materials, recommend that its business partners optimise and improve their trade security management in accordance with this certification standard, so as to strengthen the security of the global supply chain.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -1143,7 +1074,6 @@ export const cn2022Advanced = {
               textEn:
                 "Periodically monitor or check business partners' compliance with trade security requirements.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -1158,7 +1088,6 @@ export const cn2022Advanced = {
           textZh: "",
           textEn: "",
           options: [],
-          improvable: true,
           part: "general",
           provenance: "official",
           children: [
@@ -1173,7 +1102,6 @@ export const cn2022Advanced = {
               textEn:
                 "Establish and implement an internal training system on customs laws, regulations and other relevant provisions and on trade security knowledge.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -1188,7 +1116,6 @@ export const cn2022Advanced = {
               textEn:
                 "Regularly train employees in posts related to import and export activities on customs laws, regulations and other relevant provisions, so that they promptly learn and master the requirements of the latest customs policy documents. The legal representative (person in charge), the senior manager responsible for customs affairs, the person in charge of customs affairs and the senior manager responsible for trade security shall each attend at least 2 training sessions every year.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -1203,7 +1130,6 @@ export const cn2022Advanced = {
               textEn:
                 "Regularly educate and train employees on the risks related to the movement of goods in the international trade supply chain, so that they understand and master what an advanced certified enterprise should do to ensure the security of goods and articles.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -1218,7 +1144,6 @@ export const cn2022Advanced = {
               textEn:
                 "Regularly provide employees with crisis management training and simulated crisis-handling drills, so that they understand and master what they should do in emergency response and anomaly reporting.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -1232,7 +1157,6 @@ export const cn2022Advanced = {
               textEn:
                 "Regularly educate and train employees on information security and confidentiality awareness.",
               options: ["meets", "partly_meets", "fails", "not_applicable"],
-              improvable: true,
               part: "general",
               provenance: "official",
             },
@@ -1249,7 +1173,6 @@ export const cn2022Advanced = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: true,
       part: "business_type",
       provenance: "official",
       children: [
@@ -1264,7 +1187,6 @@ export const cn2022Advanced = {
           textEn:
             "Internally review the accuracy and consistency of the account books, statements and other relevant documents on the import, storage, assignment, transfer, sale, processing, use, wastage, export and the like of processing-trade or bonded goods, and keep the relevant documents and materials.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1279,7 +1201,6 @@ export const cn2022Advanced = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: true,
       part: "business_type",
       provenance: "official",
       children: [
@@ -1295,7 +1216,6 @@ export const cn2022Advanced = {
           textEn:
             "Where entry/exit special articles are involved, review the storage conditions and the precautions for unpacking inspection stated in the health quarantine approval form for the entry/exit of special articles.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1311,7 +1231,6 @@ export const cn2022Advanced = {
           textEn:
             "Where entry/exit special articles are involved, establish records of the production, use and sale of special articles and a special-articles safety management system that meets customs requirements.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1326,7 +1245,6 @@ export const cn2022Advanced = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: true,
       part: "business_type",
       provenance: "official",
       children: [
@@ -1342,7 +1260,6 @@ export const cn2022Advanced = {
           textEn:
             "Where the enterprise's inbound or outbound animals, plants and their products are subject to quarantine supervision, establish ledgers for port inspection, loading and unloading, removal from the port, transport, isolation, production, processing, storage, destination, quarantine treatment and other stages.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1357,7 +1274,6 @@ export const cn2022Advanced = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: true,
       part: "business_type",
       provenance: "official",
       children: [
@@ -1372,7 +1288,6 @@ export const cn2022Advanced = {
           textEn:
             "Where the enterprise imports or exports food, it has a dedicated place, a specific department and designated staff to keep the import, export and sales records and the records of notifications by foreign countries or regions.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1387,7 +1302,6 @@ export const cn2022Advanced = {
           textEn:
             "Within 1 year, no more than 2 batches of exported products were notified by foreign countries for safety and hygiene problems that, after investigation, were confirmed as quality and safety problems caused by the enterprise itself.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1403,7 +1317,6 @@ export const cn2022Advanced = {
           textEn:
             "Within 1 year, there has been no notification by a foreign country, due to inadequate quality management, of a serious safety and hygiene problem such as the use of pesticides or substances banned in China or in the importing country.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1417,7 +1330,6 @@ export const cn2022Advanced = {
           textEn:
             "Within 1 year, the importer has not been placed on the GACC list of bad records of imported food.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1432,7 +1344,6 @@ export const cn2022Advanced = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: true,
       part: "business_type",
       provenance: "official",
       children: [
@@ -1447,7 +1358,6 @@ export const cn2022Advanced = {
           textEn:
             "Where the enterprise's import or export commodities are subject to inspection supervision, establish ledgers on routine inspection supervision, production and operation, and the handling, destruction, return shipment, recall and the like of non-conforming goods.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1462,7 +1372,6 @@ export const cn2022Advanced = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: true,
       part: "business_type",
       provenance: "official",
       children: [
@@ -1477,7 +1386,6 @@ export const cn2022Advanced = {
           textEn:
             "Compliance with laws and regulations\n(1) Within 1 year, no act for which customs imposed an administrative penalty of more than RMB 10,000 for violating customs supervision provisions.\n(2) Within 1 year, the number of administrative penalties imposed by customs for violating customs supervision provisions does not exceed one ten-thousandth of the total number of customs declarations, entry/exit record lists, manifests of inbound and outbound means of transport and other documents (hereinafter \"relevant documents\") of the previous year, and the penalties imposed by customs total no more than RMB 30,000.\n(3) Where the number of relevant documents of the previous year cannot be calculated, within 1 year no act for which customs imposed an administrative penalty for violating customs supervision provisions.\nWhere customs determines that an act listed in (1), (2) or (3) above was found by the enterprise's own self-inspection and proactively reported to customs, it is handled by reference to Article 37, paragraph 4 of the Measures of the Customs of the People's Republic of China for the Credit Management of Enterprises Registered and Filed with Customs.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1492,7 +1400,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement a system for reasonably reviewing, re-checking and correcting, before declaring as an agent, the truthfulness, completeness and validity of import and export documents and related information, regulatory certificates, commercial documents and other materials. Use the information system to run logic checks of the declaration elements of import and export documents and other information.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1507,7 +1414,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement a system for training the consignees and consignors of the import and export goods for which it acts as customs broker on customs laws, regulations and other relevant provisions.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1522,7 +1428,6 @@ export const cn2022Advanced = {
           textEn:
             "The enterprise shall assist customs in carrying out extended certification of the enterprises it represents or of its main logistics and transport enterprises against the goods and articles security and conveyance security requirements of the general criteria.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1537,7 +1442,6 @@ export const cn2022Advanced = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: true,
       part: "business_type",
       provenance: "official",
       children: [
@@ -1552,7 +1456,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement a system of reminders to senders and recipients, proactively informing them of the provisions on articles prohibited or restricted from entry or exit and prompting them to declare truthfully.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1566,7 +1469,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement a management system for verifying the information of senders and recipients.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1581,7 +1483,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement a system for reviewing whether express shipments declared as an agent comply with the relevant customs supervision requirements, and verify and confirm the express shipment declaration information with the principal.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1596,7 +1497,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement a system, complying with laws and regulations, for visually inspecting and re-checking express shipments at collection, and put outbound express shipments collected for carriage through machine screening.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1611,7 +1511,6 @@ export const cn2022Advanced = {
           textEn:
             "The information system shall have a function for tracking express logistics information throughout the whole process in real time, able to query and record information on express shipments such as collection, sorting, port, type of goods, signed receipt, declared recipient location and actual delivery location; for parcels handed over to other logistics enterprises for delivery within China, it can provide real-time logistics and successful-delivery data.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1626,7 +1525,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement an express risk prevention and control system, able to identify high-risk senders and recipients and high-risk express shipments; on discovering articles listed in the Table of Articles Prohibited from Entry and Exit of the People's Republic of China, or express shipments suspected of violations or of high risk, immediately notify customs and assist customs in handling them.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1641,7 +1539,6 @@ export const cn2022Advanced = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: true,
       part: "business_type",
       provenance: "official",
       children: [
@@ -1656,7 +1553,6 @@ export const cn2022Advanced = {
           textEn:
             "The enterprise engages in cross-border logistics and transport business, or in domestic logistics and transport of goods under customs supervision, and is directly responsible for the operation and management of the conveyances.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1672,7 +1568,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement a management system that controls conveyances to travel within the prescribed areas and along the prescribed routes, able to know the conveyances' driving status and routes in real time, and keep records of the conveyances' track data.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1687,7 +1582,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement a management system for matching conveyance drivers with conveyances. Before carriage, the transport enterprise shall send the customer the number plate of the road transport vehicle and the driver's information.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1702,7 +1596,6 @@ export const cn2022Advanced = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: true,
       part: "business_type",
       provenance: "official",
       children: [
@@ -1718,7 +1611,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement a system for reviewing whether goods admitted for sale on the platform comply with the relevant cross-border e-commerce supervision requirements.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1733,7 +1625,6 @@ export const cn2022Advanced = {
           textEn:
             "Transmit to customs truthfully and in real time the electronic information on cross-border e-commerce transactions bearing an electronic signature, and reasonably review its truthfulness, completeness and validity.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1749,7 +1640,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement a risk prevention and control system against false transactions and secondary sales, able to verify the authenticity of the identity information of domestic purchasers, and use the data accumulated in platform operation to monitor admission and tax elements such as the classification and price of goods, product quality, and the authenticity of transactions.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1764,7 +1654,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement a system for reviewing the identity, address, qualifications and other information of cross-border e-commerce enterprises and their domestic agents, and periodically verify and update that information.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1779,7 +1668,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement a system for training cross-border e-commerce enterprises and their domestic agents on customs laws, regulations and other relevant provisions.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1794,7 +1682,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement a system for monitoring the transactions of cross-border e-commerce enterprises and their domestic agents, able to identify abnormal transactions effectively and take corresponding measures to deal with them.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1809,7 +1696,6 @@ export const cn2022Advanced = {
           textEn:
             "Based on risk-assessment results, records of violations and the like, establish and implement a tiered management system for cross-border e-commerce enterprises and their domestic agents, and take corresponding control measures against those with records of violations.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1824,7 +1710,6 @@ export const cn2022Advanced = {
       textZh: "",
       textEn: "",
       options: [],
-      improvable: true,
       part: "business_type",
       provenance: "official",
       children: [
@@ -1839,7 +1724,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement a system for reasonably reviewing the truthfulness, completeness and validity of information and materials related to the orders of clients of the comprehensive foreign trade services platform; through the platform, run logic checks of the declaration elements of customs declaration information and monitor tax elements and the authenticity of trade.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1855,7 +1739,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement a system of on-site audit, training and tiered management of the clients of the comprehensive foreign trade services platform.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },
@@ -1870,7 +1753,6 @@ export const cn2022Advanced = {
           textEn:
             "Establish and implement a risk-assessment system for the import and export goods of the clients of the comprehensive foreign trade services platform, able to identify high-risk goods effectively and take reasonable measures such as supervised loading and inspection.",
           options: ["meets", "partly_meets", "fails", "not_applicable"],
-          improvable: true,
           part: "business_type",
           provenance: "official",
         },

@@ -14,7 +14,11 @@ export const wcoSafeAeo = {
   sourceEn:
     "WCO SAFE Framework of Standards to Secure and Facilitate Global Trade, 2021 edition: annex on Conditions and Requirements for Customs and the Authorized Economic Operator. This catalogue follows Annex IV of the 2018 edition, which is believed to have been carried over unchanged.",
   scoringRule: "qualitative",
-  improvementDays: null,
+  improvement: {
+    kind: "not_stated",
+    noteZh: "WCO SAFE 框架的 AEO 条件未规定改进期限，也未列出不得改进的条件；本系统不设改进期限。",
+    noteEn: "The AEO conditions of the WCO SAFE Framework set no improvement period and list no conditions that cannot be improved; Tradeguard sets no improvement deadline.",
+  },
   criteria: [
     {
       key: "A",
@@ -27,7 +31,6 @@ export const wcoSafeAeo = {
       textEn:
         "The AEO has an acceptable record of compliance with customs requirements over a period set by the national AEO programme. Where the company has existed for less than that period, the judgement rests on other available reliable records or on the compliance record of its owners or managers.",
       options,
-      improvable: true,
       provenance: "official",
     },
     {
@@ -41,7 +44,6 @@ export const wcoSafeAeo = {
       textEn:
         "The AEO keeps timely, accurate and complete records of its imports and exports that allow audit-based customs control, and gives customs access to them as national law permits. Records are archived appropriately, licences and authorisations relating to the goods are kept safely, and adequate IT security protects the records system against unauthorised intrusion.",
       options,
-      improvable: true,
       provenance: "official",
     },
     {
@@ -54,7 +56,6 @@ export const wcoSafeAeo = {
       textEn:
         "The AEO is in a sound financial position, sufficient to meet its commitments in keeping with the nature of its business and to maintain and improve its supply-chain security measures.",
       options,
-      improvable: true,
       provenance: "official",
     },
     {
@@ -68,7 +69,6 @@ export const wcoSafeAeo = {
       textEn:
         "The AEO designates contact points and makes them known to customs, maintains regular dialogue with customs (directly or through trade associations), and reports suspicious or irregular cargo documentation and suspicious cargo to customs through the mechanism set by the national AEO programme.",
       options,
-      improvable: true,
       provenance: "official",
     },
     {
@@ -82,7 +82,6 @@ export const wcoSafeAeo = {
       textEn:
         "The AEO trains its staff and, where appropriate, its trading partners on security policies, on recognising suspicious cargo and security incidents, and on the procedures for reporting them, and keeps records of the training given.",
       options,
-      improvable: true,
       provenance: "official",
     },
     {
@@ -96,7 +95,6 @@ export const wcoSafeAeo = {
       textEn:
         "The AEO protects sensitive commercial and security information from misuse and unauthorised alteration, submits accurate and timely advance electronic data, and maintains IT-security policies and controls (such as firewalls and passwords) together with back-up arrangements against loss of information.",
       options,
-      improvable: true,
       provenance: "official",
     },
     {
@@ -110,7 +108,6 @@ export const wcoSafeAeo = {
       textEn:
         "The AEO maintains cargo-integrity and access controls and a cargo-security manual. Written procedures govern sealing; seals meet or exceed the current ISO 17712 standard, and their issuance is controlled by designated staff. Containers and conveyances are inspected before loading at seven points (front wall, left side, right side, floor, ceiling/roof, inside/outside doors, outside/undercarriage). Goods are reconciled with their documents, the storage and removal of goods are controlled, and intrusions are reported.",
       options,
-      improvable: true,
       provenance: "official",
     },
     {
@@ -124,7 +121,6 @@ export const wcoSafeAeo = {
       textEn:
         "The AEO secures the conveyances under its control, inspects the areas of conveyances prone to concealment and records the areas inspected, secures unattended conveyances and checks them on return, trains conveyance operators, and reports actual or suspected breaches of conveyance security.",
       options,
-      improvable: true,
       provenance: "official",
     },
     {
@@ -138,7 +134,6 @@ export const wcoSafeAeo = {
       textEn:
         "The AEO's buildings resist unlawful entry and are regularly inspected and maintained; doors, windows and fences are secured with locks, and keys are managed; lighting is adequate at gates, loading and storage areas, fence lines and parking areas; gates are manned or monitored; vehicles park in designated areas with their registration plates recorded; restricted areas are clearly marked; and alarms, access control and monitoring systems are used as the risk requires.",
       options,
-      improvable: true,
       provenance: "official",
     },
     {
@@ -152,7 +147,6 @@ export const wcoSafeAeo = {
       textEn:
         "Within the limits of national law, the AEO screens prospective employees for security-relevant customs or criminal records, periodically checks employees in security-sensitive positions, issues company identification to all employees, has procedures for dealing with unidentified visitors and vendors, and promptly withdraws identification and access to premises and IT systems when people leave.",
       options,
-      improvable: true,
       provenance: "official",
     },
     {
@@ -166,7 +160,6 @@ export const wcoSafeAeo = {
       textEn:
         "The AEO encourages its trading partners, and where feasible requires them by contract, to assess and improve their supply-chain security; verifies information about prospective partners before contracting; and keeps evidence of these efforts available to customs.",
       options,
-      improvable: true,
       provenance: "official",
     },
     {
@@ -179,7 +172,6 @@ export const wcoSafeAeo = {
       textEn:
         "To limit the impact of a disaster or terrorist incident, the AEO plans in advance and establishes emergency procedures, and periodically trains staff in and tests its contingency plans.",
       options,
-      improvable: true,
       provenance: "official",
     },
     {
@@ -193,7 +185,6 @@ export const wcoSafeAeo = {
       textEn:
         "The AEO regularly assesses the security risks in its operations and takes measures to mitigate them; carries out a self-assessment of its security-management system under defined procedures with named responsible persons; and feeds the findings into an improvement plan.",
       options,
-      improvable: true,
       provenance: "official",
     },
   ],

@@ -7,6 +7,7 @@ import { cn2014General } from "../../../db/catalog/frameworks/cn-2014-general";
 import { cn2022Advanced } from "../../../db/catalog/frameworks/cn-2022-advanced";
 import { ctpatMsc } from "../../../db/catalog/frameworks/ctpat-msc";
 import { wcoSafeAeo } from "../../../db/catalog/frameworks/wco-safe-aeo";
+import { isImprovable } from "../../../db/catalog/improvement";
 import { resultValues, type CatalogCriterion, type CatalogFramework } from "../../../db/catalog/types";
 
 interface Visited {
@@ -54,20 +55,32 @@ describe("China 2014 general certification", () => {
     }
   });
 
-  test("items 9, 10, 11, 12, 14, 19 and 20 are the only scored items that may not be improved", () => {
+  test("items 9, 10, 11, 12, 14, 19 and 20 are the only scored items that may not be improved (说明五, cited)", () => {
     const scored = items.filter((i) => Number(i.code) <= 28);
     expect(scored).toHaveLength(28);
-    expect(scored.filter((i) => !i.improvable).map((i) => i.code)).toEqual(["9", "10", "11", "12", "14", "19", "20"]);
+    const rule = cn2014General.improvement;
+    expect(rule.kind).toBe("window");
+    if (rule.kind !== "window") return;
+    expect(scored.filter((i) => !isImprovable(rule, i.key)).map((i) => i.code)).toEqual(["9", "10", "11", "12", "14", "19", "20"]);
+    expect(rule.sourceZh).toContain("规范改进期限由海关确定，最长不超过90日");
   });
 
-  test("has a 90-day improvement period and the points rule", () => {
-    expect(cn2014General.improvementDays).toBe(90);
+  test("has an improvement period of at most 90 days counted from customs' notice, and the points rule", () => {
+    expect(cn2014General.improvement).toMatchObject({ kind: "window", maxDays: 90, countedFrom: "customs_notified" });
     expect(cn2014General.scoringRule).toBe("cn-2014-points");
     expect(nodes.length).toBe(5 + 18 + 29 + 5);
   });
 });
 
 describe("China 2022 advanced certification", () => {
+  test("states that the official text sets no improvement period and excludes no criterion", () => {
+    const rule = cn2022Advanced.improvement;
+    expect(rule.kind).toBe("not_stated");
+    if (rule.kind !== "not_stated") return;
+    expect(rule.noteZh).toContain("没有规定规范改进的期限");
+    expect(all(cn2022Advanced).every((c) => isImprovable(rule, c.key))).toBe(true);
+  });
+
   const nodes = walk(cn2022Advanced.criteria);
   const general = nodes.filter((v) => v.node.part === "general");
   const business = nodes.filter((v) => v.node.part === "business_type");
@@ -131,7 +144,7 @@ describe("CTPAT and WCO SAFE", () => {
 
   test("neither has an improvement period; both are qualitative", () => {
     for (const f of [ctpatMsc, wcoSafeAeo]) {
-      expect(f.improvementDays).toBeNull();
+      expect(f.improvement.kind).toBe("not_stated");
       expect(f.scoringRule).toBe("qualitative");
     }
   });

@@ -82,3 +82,14 @@ describe("encryption at rest", () => {
     expect(() => deriveKeys(Buffer.alloc(16))).toThrow();
   });
 });
+
+describe("key roles", () => {
+  test("the principal person in charge and the finance head (CN-2014 13/20, CN-2022 (15)/(30)) can be marked", () => {
+    for (const keyRole of ["principal_person", "finance_head"]) {
+      const parsed = EmployeeSchema.safeParse({ name: "李", position: "财务总监", hireDate: "2020-01-01", keyRole });
+      expect(parsed.success, keyRole).toBe(true);
+      expect(parsed.data?.keyRole).toBe(keyRole);
+    }
+    expect(EmployeeSchema.safeParse({ name: "李", position: "财务总监", hireDate: "2020-01-01", keyRole: "cashier" }).success).toBe(false);
+  });
+});

@@ -194,6 +194,12 @@ describe("OrganizationProfileSchema", () => {
       { ...base, aeoCertificateNumber: "", aeoCertifiedOn: "", aeoNextRecertificationOn: "" },
       { errors: { aeoCertificateNumber: "errors.aeoRequired", aeoCertifiedOn: "errors.aeoRequired", aeoNextRecertificationOn: "errors.aeoRequired" } },
     ],
+    ["general certification (一般认证), complete", { ...base, aeoStatus: "general" }, { data: { ...base, aeoStatus: "general" } }],
+    [
+      "general certification without certificate details",
+      { ...base, aeoStatus: "general", aeoCertificateNumber: "", aeoCertifiedOn: "", aeoNextRecertificationOn: "" },
+      { errors: { aeoCertificateNumber: "errors.aeoRequired", aeoCertifiedOn: "errors.aeoRequired", aeoNextRecertificationOn: "errors.aeoRequired" } },
+    ],
     ["re-certification not after certification", { ...base, aeoNextRecertificationOn: "2024-03-18" }, { errors: { aeoNextRecertificationOn: "errors.recertificationBeforeCertification" } }],
     ["legal name too long", { ...base, legalNameEn: "x".repeat(201) }, { errors: { legalNameEn: 'errors.tooLong|{"max":200}' } }],
     ["certificate number too long", { ...base, aeoCertificateNumber: "A".repeat(61) }, { errors: { aeoCertificateNumber: 'errors.tooLong|{"max":60}' } }],

@@ -4,6 +4,7 @@ export const actions = {
     reassignManagersOnly: "Only a compliance manager can change the owner or the due date.",
     dueBeforeRaised: "The due date cannot be before the day the action was raised ({{date}}).",
     dueTooLate: "The due date must be no later than {{deadline}}: at most {{days}} days after the assessment date {{assessedOn}}.",
+    dueTooLateNotified: "The due date must be no later than {{deadline}}: at most {{days}} days after {{notifiedOn}}, the date customs notified.",
     dueBeforeAssessment: "The due date cannot be before the assessment date {{assessedOn}}.",
     closingNoteRequired: "Describe how the action was completed (the closing evidence).",
     notImprovable: "This criterion may not be improved: a failure here blocks certification and cannot be fixed by a corrective action.",

@@ -48,7 +48,9 @@ export const criteria = {
     noGaps: "Every assessable criterion has current evidence or a linked policy.",
     options: "Results",
     improvable: "May be improved within {{days}} days",
-    improvableRule: "A criterion not met may be improved within {{days}} days of the assessment, except those marked “Cannot be improved”.",
+    improvableRule: "A criterion not met may be improved within the period customs sets, at most {{days}} days, except those marked “Cannot be improved”.",
+    improvementSource: "Improvement rule: {{source}}",
+    improvementNone: "No improvement period: {{note}}",
     mapsTo: "Maps to",
     notImprovable: "Cannot be improved: a failure stands",
     requirement: {

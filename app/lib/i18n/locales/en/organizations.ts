@@ -18,6 +18,7 @@ export const organizations = {
   aeoStatus: {
     none: "Not certified",
     advanced: "Advanced certified enterprise (高级认证企业)",
+    general: "General certified enterprise (一般认证企业)",
   },
   enterpriseType: {
     consignor_consignee: "Consignor / consignee (进出口货物收发货人)",

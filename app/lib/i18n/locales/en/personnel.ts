@@ -85,6 +85,8 @@ export const personnel = {
       senior_customs_manager: "Senior manager in charge of customs",
       customs_head: "Head of customs affairs",
       trade_security_manager: "Senior trade-security manager",
+      principal_person: "Principal person in charge",
+      finance_head: "Head of finance",
     },
     memberStatus: { active: "active", deactivated: "deactivated" },
     residentId: {

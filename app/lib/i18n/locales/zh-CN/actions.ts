@@ -7,6 +7,7 @@ export const actions: Widen<typeof english> = {
     reassignManagersOnly: "只有合规管理人员可以更改负责人或完成期限。",
     dueBeforeRaised: "完成期限不能早于整改措施提出之日（{{date}}）。",
     dueTooLate: "完成期限不得晚于 {{deadline}}：即评估日期 {{assessedOn}} 后最多 {{days}} 日。",
+    dueTooLateNotified: "完成期限不得晚于 {{deadline}}：即海关通知日期 {{notifiedOn}} 后最多 {{days}} 日。",
     dueBeforeAssessment: "完成期限不能早于评估日期 {{assessedOn}}。",
     closingNoteRequired: "请说明整改完成情况（关闭依据）。",
     notImprovable: "此项标准不允许规范改进：不达标即不能通过认证，无法通过整改措施补救。",

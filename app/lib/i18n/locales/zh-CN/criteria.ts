@@ -51,7 +51,9 @@ export const criteria: Widen<typeof english> = {
     noGaps: "所有需评估条款均有有效证据或已关联管理制度。",
     options: "认证结果选项",
     improvable: "可在 {{days}} 日内规范改进",
-    improvableRule: "未达标的条款可在评估后 {{days}} 日内规范改进，标注“不可规范改进”的除外。",
+    improvableRule: "未达标的条款可在海关确定的期限内规范改进，最长不超过 {{days}} 日，标注“不可规范改进”的除外。",
+    improvementSource: "规范改进依据：{{source}}",
+    improvementNone: "未规定规范改进期限：{{note}}",
     mapsTo: "对应",
     notImprovable: "不可规范改进",
     requirement: {

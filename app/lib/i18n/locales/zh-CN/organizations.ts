@@ -21,6 +21,7 @@ export const organizations: Widen<typeof english> = {
   aeoStatus: {
     none: "未认证",
     advanced: "高级认证企业",
+    general: "一般认证企业",
   },
   enterpriseType: {
     consignor_consignee: "进出口货物收发货人",

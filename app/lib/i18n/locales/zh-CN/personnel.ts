@@ -88,6 +88,8 @@ export const personnel: Widen<typeof english> = {
       senior_customs_manager: "负责关务的高级管理人员",
       customs_head: "关务负责人",
       trade_security_manager: "贸易安全高级管理人员",
+      principal_person: "主要负责人",
+      finance_head: "财务负责人",
     },
     memberStatus: { active: "正常", deactivated: "已停用" },
     residentId: {
