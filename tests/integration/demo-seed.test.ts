@@ -87,7 +87,7 @@ describe("demo seed", () => {
     ]);
     expect(await countRows("users")).toBe(9);
     expect(await countRows("sites")).toBe(3);
-    expect(await countRows("inspection_schedules")).toBe(6);
+    expect(await countRows("inspection_schedules")).toBe(8);
     const rows = await db
       .select({ email: users.email, role: memberships.role, organizationId: memberships.organizationId })
       .from(memberships)
