@@ -17,3 +17,4 @@ export * from "./seals";
 export * from "./dossiers";
 export * from "./relations";
 export * from "./notifications";
+export * from "./internal-audits";

@@ -66,6 +66,9 @@ const rules = {
   "personnel.offboard": ["owner", "admin", "security_lead", "hr"],
   "training.read": everyone,
   "training.manage": ["owner", "admin", "compliance", "hr"],
+  "internalAudits.read": everyone,
+  /** Record the annual internal audit, its findings and the actions they raise. */
+  "internalAudits.manage": compliance,
   /** Evidence dossiers hold records of every register (personal data masked): compliance and the auditor. */
   "dossiers.read": ["owner", "admin", "compliance", "auditor"],
   "dossiers.create": compliance,

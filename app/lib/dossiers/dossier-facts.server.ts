@@ -92,6 +92,10 @@ const facts: Record<DossierRecordType, Facts> = {
     from supervision_checks s where s.organization_id = ${c.orgId}`,
   contract: plain("contracts", null),
   file: plain("evidence_files", null),
+  // An audit that concludes the company does not conform is the exception a certifier reads in full.
+  internal_audit: (c) => sql`
+    select a.id, null::uuid as site_id, a.result as outcome, a.result = 'does_not_conform' as exception
+    from internal_audits a where a.organization_id = ${c.orgId}`,
 };
 
 export const dossierRecordTypes = Object.keys(facts) as DossierRecordType[];
@@ -134,6 +138,7 @@ export function outcomeLabel(type: DossierRecordType, key: string): Bilingual {
   else if (type === "background_check") label = pick(zhCN.personnel.background.result, en.personnel.background.result);
   else if (type === "partner_evaluation") label = pick(zhCN.partners.decision, en.partners.decision);
   else if (type === "supervision_check") label = pick(zhCN.partners.supervisionResult, en.partners.supervisionResult);
+  else if (type === "internal_audit") label = pick(zhCN.internalAudits.results, en.internalAudits.results);
   return label ?? fixedOutcomes[key] ?? both(key, key);
 }
 

@@ -186,6 +186,18 @@ export const evidenceRecordTypes = {
     ],
     standing: false,
   },
+  // The annual internal audit (step 12): CN-2022 (10)/(11), the general standard's internal audit
+  // (5) and WCO SAFE M (measurement, analyses and improvement).
+  internal_audit: {
+    labelKey: "evidence.types.internal_audit",
+    feeds: [
+      { framework: "cn-2014-general", key: "5" },
+      { framework: "cn-2022-advanced", key: "10" },
+      { framework: "cn-2022-advanced", key: "11" },
+      { framework: "wco-safe-aeo", key: "M" },
+    ],
+    standing: false,
+  },
 } as const satisfies Record<string, EvidenceRecordType>;
 
 export type EvidenceRecordTypeKey = keyof typeof evidenceRecordTypes;

@@ -22,6 +22,7 @@ export const namespaceSections = {
   badges: ["badges"],
   personnel: ["personnel"],
   training: ["training"],
+  internalAudits: ["internalAudits"],
   dossiers: ["dossiers", "shares", "signing"],
   emails: ["emails"],
   attention: ["attention"],

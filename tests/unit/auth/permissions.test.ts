@@ -42,6 +42,8 @@ const matrix: Record<Permission, Role[]> = {
   "personnel.offboard": ["owner", "admin", "security_lead", "hr"],
   "training.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
   "training.manage": ["owner", "admin", "compliance", "hr"],
+  "internalAudits.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
+  "internalAudits.manage": ["owner", "admin", "compliance"],
   "dossiers.read": ["owner", "admin", "compliance", "auditor"],
   "dossiers.create": ["owner", "admin", "compliance"],
   "dossiers.share": ["owner", "admin", "compliance"],

@@ -80,6 +80,7 @@ export const audit = {
       training_session: "training session",
       training_attendance: "training attendance",
       drill: "drill",
+      internal_audit: "internal audit",
       // dossiers
       dossier: "evidence dossier",
       dossier_share: "dossier share link",

@@ -111,6 +111,7 @@ export const criteria = {
       offboarding: "Exit checklist",
       training_session: "Training session",
       drill: "Emergency drill",
+      internal_audit: "Internal audit",
     },
   },
 };

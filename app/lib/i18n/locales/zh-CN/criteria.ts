@@ -114,6 +114,7 @@ export const criteria: Widen<typeof english> = {
       offboarding: "离职检查清单",
       training_session: "培训记录",
       drill: "应急演练",
+      internal_audit: "内部审计",
     },
   },
 };
