@@ -23,6 +23,7 @@ import { queues } from "~/lib/jobs/job-engine.server";
 import { coverageForFramework } from "~/lib/evidence/evidence.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { parseInspectionFilter } from "~/lib/inspections/inspection-filter";
+import { listInternalAudits } from "~/lib/internal-audits/internal-audits.server";
 import { listInspections } from "~/lib/inspections/inspection-queries.server";
 import { listContracts } from "~/lib/partners/contracts.server";
 import { listEvaluations } from "~/lib/partners/evaluation-queries.server";
@@ -121,6 +122,7 @@ describe("demo seed", () => {
         policies: (await listPolicies(db, orgId, today)).length,
         assessments: (await listAssessments(db, orgId)).length,
         dossiers: (await listDossiers(db, orgId)).length,
+        internalAudits: (await listInternalAudits(db, orgId)).length,
       };
     };
     const demo = await lists(demoId);
