@@ -18,3 +18,4 @@ export * from "./dossiers";
 export * from "./relations";
 export * from "./notifications";
 export * from "./internal-audits";
+export * from "./risk-assessments";

@@ -18,6 +18,7 @@ import { auditLoaders } from "./dossier-lines-audits.server";
 import { inspectionLoaders } from "./dossier-lines-inspections.server";
 import { partnerLoaders } from "./dossier-lines-partners.server";
 import { personnelLoaders } from "./dossier-lines-personnel.server";
+import { riskLoaders } from "./dossier-lines-risk.server";
 import { sealLoaders } from "./dossier-lines-seals.server";
 import { both, fileColumns, fileRef, source, type Detail, type Loaded, type Loader } from "./dossier-record-source.server";
 import type { DossierPolicy } from "./dossier-types";
@@ -38,6 +39,7 @@ const loaders: Record<DossierRecordType, Loader> = {
   ...accessLoaders,
   ...personnelLoaders,
   ...auditLoaders,
+  ...riskLoaders,
 };
 
 /**

@@ -198,6 +198,15 @@ export const evidenceRecordTypes = {
     ],
     standing: false,
   },
+  // The supply-chain risk assessment (step 12), once approved: CTPAT 2.1 and its yearly review 2.3.
+  risk_assessment: {
+    labelKey: "evidence.types.risk_assessment",
+    feeds: [
+      { framework: "ctpat-msc", key: "2.1" },
+      { framework: "ctpat-msc", key: "2.3" },
+    ],
+    standing: false,
+  },
 } as const satisfies Record<string, EvidenceRecordType>;
 
 export type EvidenceRecordTypeKey = keyof typeof evidenceRecordTypes;

@@ -23,6 +23,7 @@ export const namespaceSections = {
   personnel: ["personnel"],
   training: ["training"],
   internalAudits: ["internalAudits"],
+  riskAssessments: ["riskAssessments"],
   dossiers: ["dossiers", "shares", "signing"],
   emails: ["emails"],
   attention: ["attention"],

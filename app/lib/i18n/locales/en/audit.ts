@@ -81,6 +81,7 @@ export const audit = {
       training_attendance: "training attendance",
       drill: "drill",
       internal_audit: "internal audit",
+      risk_assessment: "risk assessment",
       // dossiers
       dossier: "evidence dossier",
       dossier_share: "dossier share link",

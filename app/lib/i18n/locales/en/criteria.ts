@@ -112,6 +112,7 @@ export const criteria = {
       training_session: "Training session",
       drill: "Emergency drill",
       internal_audit: "Internal audit",
+      risk_assessment: "Supply-chain risk assessment",
     },
   },
 };

@@ -115,6 +115,7 @@ export const criteria: Widen<typeof english> = {
       training_session: "培训记录",
       drill: "应急演练",
       internal_audit: "内部审计",
+      risk_assessment: "供应链风险评估",
     },
   },
 };
