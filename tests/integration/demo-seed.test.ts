@@ -24,6 +24,7 @@ import { coverageForFramework } from "~/lib/evidence/evidence.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { parseInspectionFilter } from "~/lib/inspections/inspection-filter";
 import { listInternalAudits } from "~/lib/internal-audits/internal-audits.server";
+import { listRiskAssessments } from "~/lib/risk-assessments/risk-assessments.server";
 import { listInspections } from "~/lib/inspections/inspection-queries.server";
 import { listContracts } from "~/lib/partners/contracts.server";
 import { listEvaluations } from "~/lib/partners/evaluation-queries.server";
@@ -123,6 +124,7 @@ describe("demo seed", () => {
         assessments: (await listAssessments(db, orgId)).length,
         dossiers: (await listDossiers(db, orgId)).length,
         internalAudits: (await listInternalAudits(db, orgId)).length,
+        riskAssessments: (await listRiskAssessments(db, orgId)).length,
       };
     };
     const demo = await lists(demoId);

@@ -53,6 +53,8 @@ import { signIn as signInVisitor } from "../support/visitors-factories";
 import { insertEmployee } from "../support/personnel-factories";
 import { InternalAuditSchema } from "~/lib/internal-audits/internal-audit-schema";
 import { createInternalAudit } from "~/lib/internal-audits/internal-audits.server";
+import { RiskAssessmentSchema } from "~/lib/risk-assessments/risk-assessment-schema";
+import { createRiskAssessment } from "~/lib/risk-assessments/risk-assessments.server";
 import { attend, createSession as createTrainingSession } from "../support/training-factories";
 import { workQueue } from "../support/jobs";
 import { callAction, callLoader, errorsOf, keyOf, type Fields, type RouteModule } from "../support/requests";
@@ -98,6 +100,8 @@ interface Tenant {
   trainingEmployeeId: string;
   /** An internal audit with one finding. */
   internalAuditId: string;
+  /** A draft risk assessment with one threat. */
+  riskAssessmentId: string;
   /** An applied seal with its photo, and a seal audit of the site. */
   sealId: string;
   sealAuditId: string;
@@ -413,6 +417,12 @@ const paramRoutes: Record<string, ParamRoute> = {
     idOf: (t) => t.internalAuditId,
     posts: [],
   },
+  "_app.risk-assessments.$assessmentId": {
+    scope: "organization",
+    param: "assessmentId",
+    idOf: (t) => t.riskAssessmentId,
+    posts: [{ note: "Approved by organisation A" }],
+  },
   "_app.training.people.$employeeId": {
     scope: "organization",
     param: "employeeId",
@@ -574,7 +584,22 @@ async function internalAuditOf(owner: SignedUp) {
   });
   const created = await createInternalAudit(testDb(), { organizationId: owner.organizationId, userId: owner.userId }, values);
   if (!created.ok) throw new Error("internal audit not created");
-  return { internalAuditId: created.id };
+  const risk = await createRiskAssessment(
+    testDb(),
+    { organizationId: owner.organizationId, userId: owner.userId },
+    RiskAssessmentSchema.parse({
+      subjectKind: "site",
+      subject: "A",
+      assessedOn: "2026-03-01",
+      nextReviewOn: "2026-09-01",
+      summary: "A",
+      threat1Threat: "A",
+      threat1Likelihood: "2",
+      threat1Impact: "2",
+      threat1Mitigation: "A",
+    }),
+  );
+  return { internalAuditId: created.id, riskAssessmentId: risk.id };
 }
 
 async function trainingOf(owner: SignedUp) {
@@ -730,6 +755,8 @@ async function snapshotOf(orgId: string) {
     "training_attendance",
     "internal_audits",
     "internal_audit_findings",
+    "risk_assessments",
+    "risk_threats",
     "seal_models",
     "seals",
     "seal_events",
