@@ -63,6 +63,8 @@ const navigation: { group: string | null; items: NavItem[] }[] = [
       { to: "/assessments", label: "nav.assessments", permission: "assessments.read" },
       { to: "/actions", label: "nav.actions", permission: "actions.read", gate: true },
       { to: "/policies", label: "nav.policies", permission: "policies.read" },
+      { to: "/internal-audits", label: "nav.internalAudits", permission: "internalAudits.read" },
+      { to: "/risk-assessments", label: "nav.riskAssessments", permission: "risk.read" },
       { to: "/criteria", label: "nav.criteria", permission: "criteria.read" },
       { to: "/dossiers", label: "nav.dossiers", permission: "dossiers.read" },
     ],

@@ -17,3 +17,5 @@ export * from "./seals";
 export * from "./dossiers";
 export * from "./relations";
 export * from "./notifications";
+export * from "./internal-audits";
+export * from "./risk-assessments";

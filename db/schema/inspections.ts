@@ -37,7 +37,7 @@ export const checklistTemplates = pgTable(
     descriptionEn: text().notNull().default(""),
     sourceZh: text().notNull().default(""),
     sourceEn: text().notNull().default(""),
-    kind: text({ enum: ["container", "conveyance", "driver", "premises", "lighting", "cctv", "building"] }).notNull(),
+    kind: text({ enum: ["container", "conveyance", "driver", "premises", "lighting", "cctv", "building", "it_security"] }).notNull(),
     definition: jsonb().$type<TemplateDefinition>().notNull(),
     /** SHA-256 of the version's content: a built-in changed under the same version is refused at load. */
     contentHash: text().notNull(),
@@ -188,7 +188,7 @@ export const inspectionSchedules = pgTable(
       .notNull()
       .references(() => sites.id, { onDelete: "cascade" }),
     templateCode: text().notNull(),
-    frequency: text({ enum: ["daily", "weekly", "monthly"] }).notNull(),
+    frequency: text({ enum: ["daily", "weekly", "monthly", "quarterly"] }).notNull(),
     startsOn: date().notNull(),
     active: boolean().notNull().default(true),
     createdByUserId: uuid().references(() => users.id, { onDelete: "set null" }),

@@ -23,6 +23,8 @@ import { queues } from "~/lib/jobs/job-engine.server";
 import { coverageForFramework } from "~/lib/evidence/evidence.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { parseInspectionFilter } from "~/lib/inspections/inspection-filter";
+import { listInternalAudits } from "~/lib/internal-audits/internal-audits.server";
+import { listRiskAssessments } from "~/lib/risk-assessments/risk-assessments.server";
 import { listInspections } from "~/lib/inspections/inspection-queries.server";
 import { listContracts } from "~/lib/partners/contracts.server";
 import { listEvaluations } from "~/lib/partners/evaluation-queries.server";
@@ -87,7 +89,7 @@ describe("demo seed", () => {
     ]);
     expect(await countRows("users")).toBe(9);
     expect(await countRows("sites")).toBe(3);
-    expect(await countRows("inspection_schedules")).toBe(6);
+    expect(await countRows("inspection_schedules")).toBe(8);
     const rows = await db
       .select({ email: users.email, role: memberships.role, organizationId: memberships.organizationId })
       .from(memberships)
@@ -121,6 +123,8 @@ describe("demo seed", () => {
         policies: (await listPolicies(db, orgId, today)).length,
         assessments: (await listAssessments(db, orgId)).length,
         dossiers: (await listDossiers(db, orgId)).length,
+        internalAudits: (await listInternalAudits(db, orgId)).length,
+        riskAssessments: (await listRiskAssessments(db, orgId)).length,
       };
     };
     const demo = await lists(demoId);

@@ -51,6 +51,10 @@ import { runSealAudit } from "~/lib/seals/seal-audits.server";
 import { createPolicy, pdfFile } from "../support/policy-factories";
 import { signIn as signInVisitor } from "../support/visitors-factories";
 import { insertEmployee } from "../support/personnel-factories";
+import { InternalAuditSchema } from "~/lib/internal-audits/internal-audit-schema";
+import { createInternalAudit } from "~/lib/internal-audits/internal-audits.server";
+import { RiskAssessmentSchema } from "~/lib/risk-assessments/risk-assessment-schema";
+import { createRiskAssessment } from "~/lib/risk-assessments/risk-assessments.server";
 import { attend, createSession as createTrainingSession } from "../support/training-factories";
 import { workQueue } from "../support/jobs";
 import { callAction, callLoader, errorsOf, keyOf, type Fields, type RouteModule } from "../support/requests";
@@ -94,6 +98,10 @@ interface Tenant {
   /** A training session with one attendee, and that employee. */
   trainingSessionId: string;
   trainingEmployeeId: string;
+  /** An internal audit with one finding. */
+  internalAuditId: string;
+  /** A draft risk assessment with one threat. */
+  riskAssessmentId: string;
   /** An applied seal with its photo, and a seal audit of the site. */
   sealId: string;
   sealAuditId: string;
@@ -403,6 +411,18 @@ const paramRoutes: Record<string, ParamRoute> = {
       { intent: "delete" },
     ],
   },
+  "_app.internal-audits.$auditId": {
+    scope: "organization",
+    param: "auditId",
+    idOf: (t) => t.internalAuditId,
+    posts: [],
+  },
+  "_app.risk-assessments.$assessmentId": {
+    scope: "organization",
+    param: "assessmentId",
+    idOf: (t) => t.riskAssessmentId,
+    posts: [{ note: "Approved by organisation A" }],
+  },
   "_app.training.people.$employeeId": {
     scope: "organization",
     param: "employeeId",
@@ -513,6 +533,7 @@ async function makeTenant(): Promise<Tenant> {
     ...(await partnersOf(owner)),
     ...(await gateOf(owner, site.id, await employeeOf(owner))),
     ...(await trainingOf(owner)),
+    ...(await internalAuditOf(owner)),
     ...(await sealsOf(owner, site.id)),
     ...(await dossierOf(owner)),
   };
@@ -549,6 +570,36 @@ async function employeeOf(owner: SignedUp): Promise<string> {
   const created = await createEmployee(testDb(), { organizationId: owner.organizationId, userId: owner.userId }, values);
   if (!created.ok) throw new Error("employee not created");
   return created.id;
+}
+
+async function internalAuditOf(owner: SignedUp) {
+  const values = InternalAuditSchema.parse({
+    auditedOn: "2026-03-01",
+    scope: "全部",
+    auditors: "A",
+    result: "conforms_with_findings",
+    conclusion: "A",
+    finding1Description: "A",
+    finding1Severity: "minor",
+  });
+  const created = await createInternalAudit(testDb(), { organizationId: owner.organizationId, userId: owner.userId }, values);
+  if (!created.ok) throw new Error("internal audit not created");
+  const risk = await createRiskAssessment(
+    testDb(),
+    { organizationId: owner.organizationId, userId: owner.userId },
+    RiskAssessmentSchema.parse({
+      subjectKind: "site",
+      subject: "A",
+      assessedOn: "2026-03-01",
+      nextReviewOn: "2026-09-01",
+      summary: "A",
+      threat1Threat: "A",
+      threat1Likelihood: "2",
+      threat1Impact: "2",
+      threat1Mitigation: "A",
+    }),
+  );
+  return { internalAuditId: created.id, riskAssessmentId: risk.id };
 }
 
 async function trainingOf(owner: SignedUp) {
@@ -702,6 +753,10 @@ async function snapshotOf(orgId: string) {
     "training_sessions",
     "training_materials",
     "training_attendance",
+    "internal_audits",
+    "internal_audit_findings",
+    "risk_assessments",
+    "risk_threats",
     "seal_models",
     "seals",
     "seal_events",

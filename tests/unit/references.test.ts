@@ -28,6 +28,8 @@ describe("formatReference", () => {
     prehireCheck: [[2, "PHC-0002"]],
     backgroundCheck: [[2, "BGC-0002"]],
     offboarding: [[2, "OFB-0002"]],
+    internalAudit: [[7, "IA-0007"]],
+    riskAssessment: [[12, "RA-0012"]],
   };
 
   it.each(Object.entries(expected).flatMap(([kind, cases]) => cases.map(([n, text]) => [kind, n, text] as const)))(

@@ -66,6 +66,14 @@ const rules = {
   "personnel.offboard": ["owner", "admin", "security_lead", "hr"],
   "training.read": everyone,
   "training.manage": ["owner", "admin", "compliance", "hr"],
+  "internalAudits.read": everyone,
+  /** Record the annual internal audit, its findings and the actions they raise. */
+  "internalAudits.manage": compliance,
+  "risk.read": everyone,
+  /** Write supply-chain risk assessments (drafts). */
+  "risk.manage": compliance,
+  /** Approve a risk assessment: a manager, never its author (four eyes). */
+  "risk.approve": managers,
   /** Evidence dossiers hold records of every register (personal data masked): compliance and the auditor. */
   "dossiers.read": ["owner", "admin", "compliance", "auditor"],
   "dossiers.create": compliance,

@@ -14,6 +14,7 @@ import { seedDemoSeals } from "./demo-seals.server";
 import { seedDemoVisitors } from "./demo-visitors.server";
 import { seedDemoLastYearAssessment, seedDemoPolicies, seedDemoRecentAssessment } from "./demo-compliance.server";
 import { seedDemoDossiers } from "./demo-dossiers.server";
+import { seedDemoInternalAudit, seedDemoRiskAssessment } from "./demo-audits.server";
 import { seedDemoPartners } from "./demo-partners.server";
 import { seedDemoTraining } from "./demo-training.server";
 
@@ -89,6 +90,8 @@ export async function seedDemoActivity(ctx: DemoContext, options: DemoActivityOp
     await timed("seals", () => seedDemoSeals(ctx, containers));
     await timed("visitors", () => seedDemoVisitors(ctx));
     await timed("partners", () => seedDemoPartners(ctx));
+    await timed("internalAudit", () => seedDemoInternalAudit(ctx));
+    await timed("riskAssessment", () => seedDemoRiskAssessment(ctx));
     await timed("recentAssessment", () => seedDemoRecentAssessment(ctx, policies));
     await timed("dossiers", () => seedDemoDossiers(ctx));
   });

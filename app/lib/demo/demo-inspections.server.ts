@@ -34,6 +34,8 @@ const TEMPLATE_CODES = [
   "lighting-check",
   "cctv-footage-review",
   "building-inspection",
+  "it-access-review",
+  "backup-restore-test",
 ] as const;
 type TemplateCode = (typeof TEMPLATE_CODES)[number];
 
@@ -54,6 +56,8 @@ const FAIL_NOTES: Record<string, string> = {
   floor: "箱底板一块松动，敲击声空，怀疑夹层。 / One floor board loose and hollow when knocked: possible false floor.",
   doors: "右门锁杆螺栓有撬动痕迹。 / Pry marks on a locking-bar bolt of the right door.",
   undercarriage: "底部横梁有新油漆覆盖。 / Fresh paint over a cross member underneath.",
+  "restore-hours":
+    "从异地备份恢复 ERP 用时约 25 小时，瓶颈在专线带宽，需增加本地副本。 / Restoring the ERP from the off-site copy took about 25 hours (line bandwidth): a local copy is needed.",
 };
 
 /** A container number with a correct ISO 6346 check digit. */
@@ -76,7 +80,9 @@ function formValues(definition: TemplateDefinition, plan: Planned, siteId: strin
     const key = `answer_${item.key}`;
     if (item.answer === "pass_fail_na") values[key] = failing ? "fail" : "pass";
     else if (item.answer === "yes_no") values[key] = failing ? (item.failOn ?? "no") : item.failOn === "yes" ? "no" : "yes";
-    else if (item.answer === "number") values[key] = failing ? String((item.failAbove ?? 0) + 1) : String(item.failBelow ?? 0);
+    else if (item.answer === "number")
+      // A pass is the lower bound, or well inside an upper one (a four-hour restore, not zero).
+      values[key] = failing ? String((item.failAbove ?? 0) + 1) : String(item.failBelow ?? Math.floor((item.failAbove ?? 0) / 6));
     else if (item.answer === "text" && item.required) values[key] = "未见异常。 / Nothing unusual.";
     if (failing)
       values[`note_${item.key}`] =
@@ -90,6 +96,7 @@ function planYear(ctx: DemoContext): Planned[] {
   const plans: Planned[] = [];
   const guard = ctx.as.security;
   const lead = ctx.as.security_lead;
+  const admin = ctx.as.admin;
   const first = shiftDay(ctx.today, -364);
   // Volume is what a first start can write through the commands in seconds: a container a week at
   // the dock (two in the last month), a patrol of each site every four weeks, the lighting and CCTV
@@ -145,6 +152,20 @@ function planYear(ctx: DemoContext): Planned[] {
     }
     if (week % 13 === 6)
       plans.push({ code: "building-inspection", site: "warehouse", day: shiftDay(monday, 4), minutes: 14 * 60, inspector: lead, fail: [] });
+    // The IT checks, done by the administrator who runs the systems: the access review each quarter
+    // (signed by the security lead), the backup and restore test every four weeks (one restore, in
+    // the spring, too slow: its action closed like the others).
+    if (week % 13 === 2)
+      plans.push({ code: "it-access-review", site: "factory", day: shiftDay(monday, 1), minutes: 15 * 60, inspector: admin, fail: [] });
+    if (week % 4 === 3)
+      plans.push({
+        code: "backup-restore-test",
+        site: "factory",
+        day: shiftDay(monday, 3),
+        minutes: 16 * 60,
+        inspector: admin,
+        fail: week === 15 ? ["restore-hours"] : [],
+      });
   }
   // The endings a working week leaves: a container that failed two days ago (its action now
   // overdue, the container held), and one failed about three months ago that the supervisor released.
@@ -201,8 +222,12 @@ export async function seedDemoInspections(ctx: DemoContext): Promise<DemoContain
       extra.reviewTo = localAt(shiftDay(plan.day, -1), 23 * 60 + 59);
       extra.camerasReviewed = "CAM-01 至 CAM-12（监管区、装卸口、周界） / CAM-01 to CAM-12 (bonded area, dock, perimeter)";
     }
+    const isItCheck = plan.code === "it-access-review" || plan.code === "backup-restore-test";
+    if (isItCheck)
+      extra.systemsReviewed = "ERP、单一窗口报关系统、电子邮件 / ERP, single-window declarations, email";
     const photos: DraftInput["photos"] = [];
-    for (const key of plan.fail)
+    // A failed IT point needs a note, not a photo.
+    for (const key of isItCheck ? [] : plan.fail)
       photos.push({
         itemKey: key,
         file: await demoPhoto(ctx.random, plan.code === "container-7-point" ? "damage" : "premises", `${key}.jpg`),

@@ -97,6 +97,8 @@ export async function seedDemoIfEmpty(db: Database, options: DemoActivityOptions
     [warehouse, "premises-patrol", "daily"],
     [warehouse, "cctv-footage-review", "weekly"],
     [warehouse, "building-inspection", "monthly"],
+    [factory, "it-access-review", "quarterly"],
+    [factory, "backup-restore-test", "monthly"],
   ] as const) {
     const created = await createSchedule(db, demo, { intent: "create", siteId: site.id, templateCode, frequency, startsOn: planFrom });
     if (!created.ok) throw new Error(`demo seed: schedule ${templateCode} refused: ${JSON.stringify(created.errors)}`);

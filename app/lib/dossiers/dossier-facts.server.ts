@@ -92,6 +92,15 @@ const facts: Record<DossierRecordType, Facts> = {
     from supervision_checks s where s.organization_id = ${c.orgId}`,
   contract: plain("contracts", null),
   file: plain("evidence_files", null),
+  // An audit that concludes the company does not conform is the exception a certifier reads in full.
+  internal_audit: (c) => sql`
+    select a.id, null::uuid as site_id, a.result as outcome, a.result = 'does_not_conform' as exception
+    from internal_audits a where a.organization_id = ${c.orgId}`,
+  // Links are made at approval; an assessment past its review date is the exception (CTPAT 2.3).
+  risk_assessment: (c) => sql`
+    select r.id, null::uuid as site_id, case when r.next_review_on < ${c.today}::date then 'review_overdue' else r.status end as outcome,
+      r.next_review_on < ${c.today}::date as exception
+    from risk_assessments r where r.organization_id = ${c.orgId}`,
 };
 
 export const dossierRecordTypes = Object.keys(facts) as DossierRecordType[];
@@ -114,6 +123,7 @@ const fixedOutcomes: Record<string, Bilingual> = {
   done_late: both("逾期完成", "Completed late"),
   overdue: both("已逾期未完成", "Overdue"),
   open: both("进行中", "Open"),
+  review_overdue: both("已过复核期限", "Review overdue"),
   balanced: both(zhCN.seals.audits.balanced, en.seals.audits.balanced),
   unbalanced: both("账实不符", "Discrepancies found"),
 };
@@ -134,6 +144,8 @@ export function outcomeLabel(type: DossierRecordType, key: string): Bilingual {
   else if (type === "background_check") label = pick(zhCN.personnel.background.result, en.personnel.background.result);
   else if (type === "partner_evaluation") label = pick(zhCN.partners.decision, en.partners.decision);
   else if (type === "supervision_check") label = pick(zhCN.partners.supervisionResult, en.partners.supervisionResult);
+  else if (type === "internal_audit") label = pick(zhCN.internalAudits.results, en.internalAudits.results);
+  else if (type === "risk_assessment") label = pick(zhCN.riskAssessments.statuses, en.riskAssessments.statuses);
   return label ?? fixedOutcomes[key] ?? both(key, key);
 }
 

@@ -14,9 +14,11 @@ import { policies, policyVersions } from "../../../db/schema/policies";
 import { currentVersion } from "~/lib/policies/policies.server";
 import type { DossierRecordType } from "./dossier-facts.server";
 import { accessLoaders } from "./dossier-lines-access.server";
+import { auditLoaders } from "./dossier-lines-audits.server";
 import { inspectionLoaders } from "./dossier-lines-inspections.server";
 import { partnerLoaders } from "./dossier-lines-partners.server";
 import { personnelLoaders } from "./dossier-lines-personnel.server";
+import { riskLoaders } from "./dossier-lines-risk.server";
 import { sealLoaders } from "./dossier-lines-seals.server";
 import { both, fileColumns, fileRef, source, type Detail, type Loaded, type Loader } from "./dossier-record-source.server";
 import type { DossierPolicy } from "./dossier-types";
@@ -36,6 +38,8 @@ const loaders: Record<DossierRecordType, Loader> = {
   ...sealLoaders,
   ...accessLoaders,
   ...personnelLoaders,
+  ...auditLoaders,
+  ...riskLoaders,
 };
 
 /**

@@ -186,6 +186,27 @@ export const evidenceRecordTypes = {
     ],
     standing: false,
   },
+  // The annual internal audit (step 12): CN-2022 (10)/(11), the general standard's internal audit
+  // (5) and WCO SAFE M (measurement, analyses and improvement).
+  internal_audit: {
+    labelKey: "evidence.types.internal_audit",
+    feeds: [
+      { framework: "cn-2014-general", key: "5" },
+      { framework: "cn-2022-advanced", key: "10" },
+      { framework: "cn-2022-advanced", key: "11" },
+      { framework: "wco-safe-aeo", key: "M" },
+    ],
+    standing: false,
+  },
+  // The supply-chain risk assessment (step 12), once approved: CTPAT 2.1 and its yearly review 2.3.
+  risk_assessment: {
+    labelKey: "evidence.types.risk_assessment",
+    feeds: [
+      { framework: "ctpat-msc", key: "2.1" },
+      { framework: "ctpat-msc", key: "2.3" },
+    ],
+    standing: false,
+  },
 } as const satisfies Record<string, EvidenceRecordType>;
 
 export type EvidenceRecordTypeKey = keyof typeof evidenceRecordTypes;

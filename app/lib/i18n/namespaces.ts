@@ -22,6 +22,8 @@ export const namespaceSections = {
   badges: ["badges"],
   personnel: ["personnel"],
   training: ["training"],
+  internalAudits: ["internalAudits"],
+  riskAssessments: ["riskAssessments"],
   dossiers: ["dossiers", "shares", "signing"],
   emails: ["emails"],
   attention: ["attention"],

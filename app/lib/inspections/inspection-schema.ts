@@ -44,6 +44,7 @@ export interface InspectionHeader {
   reviewFrom?: string;
   reviewTo?: string;
   camerasReviewed?: string;
+  systemsReviewed?: string;
 }
 
 export interface CheckedAnswer {
@@ -169,6 +170,7 @@ export function checkInspection(
   header.driverName = plain("driverName", 60);
   header.driverEmployer = plain("driverEmployer", 120);
   header.camerasReviewed = plain("camerasReviewed", 300);
+  header.systemsReviewed = plain("systemsReviewed", 300);
 
   const sealAtDeparture = plain("sealAtDeparture", 40, upper);
   if (sealAtDeparture !== undefined) {

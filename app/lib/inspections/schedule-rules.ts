@@ -1,11 +1,24 @@
-import { addDays, addMonths, addWeeks, endOfISOWeek, endOfMonth, format, parseISO, startOfISOWeek, startOfMonth } from "date-fns";
+import {
+  addDays,
+  addMonths,
+  addQuarters,
+  addWeeks,
+  endOfISOWeek,
+  endOfMonth,
+  endOfQuarter,
+  format,
+  parseISO,
+  startOfISOWeek,
+  startOfMonth,
+  startOfQuarter,
+} from "date-fns";
 
-// Inspection schedules: per site and template, one inspection per day, ISO week (Monday to Sunday)
-// or calendar month, counted in the organisation's own days. The period after the last inspection
+// Inspection schedules: per site and template, one inspection per day, ISO week (Monday to Sunday),
+// calendar month or calendar quarter (the IT access review), counted in the organisation's own days. The period after the last inspection
 // is the one that needs the next: if it is the current one the inspection is due (by the period's
 // last day); if it has already ended, it was missed and the schedule is overdue until one is done.
 
-export const frequencies = ["daily", "weekly", "monthly"] as const;
+export const frequencies = ["daily", "weekly", "monthly", "quarterly"] as const;
 export type Frequency = (typeof frequencies)[number];
 
 export interface Period {
@@ -20,12 +33,20 @@ export function periodOf(frequency: Frequency, on: string): Period {
   const date = parseISO(on);
   if (frequency === "daily") return { start: on, end: on };
   if (frequency === "weekly") return { start: day(startOfISOWeek(date)), end: day(endOfISOWeek(date)) };
+  if (frequency === "quarterly") return { start: day(startOfQuarter(date)), end: day(endOfQuarter(date)) };
   return { start: day(startOfMonth(date)), end: day(endOfMonth(date)) };
 }
 
 export function nextPeriod(frequency: Frequency, period: Period): Period {
   const start = parseISO(period.start);
-  const next = frequency === "daily" ? addDays(start, 1) : frequency === "weekly" ? addWeeks(start, 1) : addMonths(start, 1);
+  const next =
+    frequency === "daily"
+      ? addDays(start, 1)
+      : frequency === "weekly"
+        ? addWeeks(start, 1)
+        : frequency === "quarterly"
+          ? addQuarters(start, 1)
+          : addMonths(start, 1);
   return periodOf(frequency, day(next));
 }
 

@@ -30,6 +30,7 @@ const HEADER_INPUTS: Record<
   reviewFrom: { type: "datetime-local" },
   reviewTo: { type: "datetime-local" },
   camerasReviewed: { type: "text" },
+  systemsReviewed: { type: "text" },
 };
 
 /** Header fields with a hint under them (times and dates explain themselves). */
@@ -46,6 +47,7 @@ const hintedFields = [
   "driverEmployer",
   "sealAtDeparture",
   "camerasReviewed",
+  "systemsReviewed",
 ] as const satisfies readonly HeaderFieldKey[];
 
 export function HeaderCard(props: {

@@ -1,8 +1,10 @@
+import { backupRestoreTest } from "./backup-restore-test";
 import { buildingInspection } from "./building-inspection";
 import { cctvFootageReview } from "./cctv-footage-review";
 import { containerSevenPoint } from "./container-7-point";
 import { conveyanceSeventeenPoint } from "./conveyance-17-point";
 import { driverIdentityCheck } from "./driver-identity-check";
+import { itAccessReview } from "./it-access-review";
 import { lightingCheck } from "./lighting-check";
 import { premisesPatrol } from "./premises-patrol";
 import type { CatalogTemplate } from "./types";
@@ -16,4 +18,6 @@ export const catalogTemplates: readonly CatalogTemplate[] = [
   lightingCheck,
   cctvFootageReview,
   buildingInspection,
+  itAccessReview,
+  backupRestoreTest,
 ];

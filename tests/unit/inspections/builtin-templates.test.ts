@@ -29,7 +29,7 @@ const byCode = (code: string): CatalogTemplate => {
   return t;
 };
 
-test("the seven built-in templates, in picker order, with unique codes", () => {
+test("the nine built-in templates, in picker order, with unique codes", () => {
   expect(catalogTemplates.map((t) => t.code)).toEqual([
     "container-7-point",
     "conveyance-17-point",
@@ -38,6 +38,8 @@ test("the seven built-in templates, in picker order, with unique codes", () => {
     "lighting-check",
     "cctv-footage-review",
     "building-inspection",
+    "it-access-review",
+    "backup-restore-test",
   ]);
   expect(new Set(catalogTemplates.map((t) => t.code)).size, "template codes are unique").toBe(catalogTemplates.length);
 });
@@ -169,5 +171,29 @@ describe("tractor/trailer 17-point", () => {
       "trailer-undercarriage",
     ]);
     expect(visible(conveyance, true), "conveyance-17-point: no reefer-only point").toHaveLength(17);
+  });
+});
+
+describe("IT security checks (CN-2022 (9), CTPAT 4.x)", () => {
+  const feeds = (code: string) => new Set(itemsOf(byCode(code)).flatMap((i) => i.criteria.map((c) => `${c.framework}:${c.key}`)));
+
+  test("the access review feeds CN-2022 (9) and CTPAT 4.5 and 4.7–4.9; a failed point raises an action within two weeks", () => {
+    const review = byCode("it-access-review");
+    expect(review.definition.kind).toBe("it_security");
+    expect(review.definition.releaseGate).toBe(false);
+    expect(review.definition.header).toContainEqual({ field: "systemsReviewed", required: true });
+    expect([...feeds("it-access-review")]).toEqual(
+      expect.arrayContaining(["cn-2022-advanced:9", "cn-2014-general:8", "ctpat-msc:4.7-4.8-4.9", "ctpat-msc:4.5", "wco-safe-aeo:F"]),
+    );
+    expect(review.definition.actionDueDays).toBe(14);
+  });
+
+  test("the backup and restore test feeds CN-2022 (9) and CTPAT 4.12 and 4.2–4.3; a slow restore fails", () => {
+    const backup = byCode("backup-restore-test");
+    expect([...feeds("backup-restore-test")]).toEqual(
+      expect.arrayContaining(["cn-2022-advanced:9", "ctpat-msc:4.12", "ctpat-msc:4.2-4.3", "wco-safe-aeo:F"]),
+    );
+    const hours = itemsOf(backup).find((i) => i.key === "restore-hours");
+    expect([hours?.answer, hours?.failAbove]).toEqual(["number", 24]);
   });
 });

@@ -22,6 +22,8 @@ describe("periodOf", () => {
     ["monthly", "2026-02-14", "2026-02-01", "2026-02-28"],
     ["monthly", "2028-02-01", "2028-02-01", "2028-02-29"],
     ["monthly", "2026-12-31", "2026-12-01", "2026-12-31"],
+    ["quarterly", "2026-05-20", "2026-04-01", "2026-06-30"],
+    ["quarterly", "2026-12-31", "2026-10-01", "2026-12-31"],
   ])("%s %s → %s .. %s", (frequency, on, start, end) => {
     expect(periodOf(frequency, on)).toEqual(p(start, end));
   });
@@ -43,6 +45,7 @@ describe("nextPeriod", () => {
     ["monthly", "2028-01-31", "2028-02-01", "2028-02-29"],
     ["monthly", "2028-02-29", "2028-03-01", "2028-03-31"],
     ["monthly", "2026-03-31", "2026-04-01", "2026-04-30"],
+    ["quarterly", "2026-11-15", "2027-01-01", "2027-03-31"],
     ["monthly", "2026-12-15", "2027-01-01", "2027-01-31"],
   ])("%s after the period of %s → %s .. %s", (frequency, on, start, end) => {
     expect(nextPeriod(frequency, periodOf(frequency, on))).toEqual(p(start, end));

@@ -45,6 +45,7 @@ export const actions = {
     sourceInspection: "Inspection {{reference}}",
     sourcePartnerEvaluation: "Partner evaluation {{reference}}",
     sourceSupervision: "Supervision of partner {{reference}}",
+    sourceInternalAudit: "Internal audit {{reference}}",
     owner: "Owner",
     you: "(you)",
     dueOn: "Due",

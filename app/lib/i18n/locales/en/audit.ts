@@ -80,6 +80,8 @@ export const audit = {
       training_session: "training session",
       training_attendance: "training attendance",
       drill: "drill",
+      internal_audit: "internal audit",
+      risk_assessment: "risk assessment",
       // dossiers
       dossier: "evidence dossier",
       dossier_share: "dossier share link",

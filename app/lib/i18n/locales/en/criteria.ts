@@ -113,6 +113,8 @@ export const criteria = {
       offboarding: "Exit checklist",
       training_session: "Training session",
       drill: "Emergency drill",
+      internal_audit: "Internal audit",
+      risk_assessment: "Supply-chain risk assessment",
     },
   },
 };

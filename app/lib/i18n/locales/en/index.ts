@@ -17,6 +17,8 @@ import { visitors } from "./visitors";
 import { badges } from "./badges";
 import { personnel } from "./personnel";
 import { training } from "./training";
+import { internalAudits } from "./internal-audits";
+import { riskAssessments } from "./risk-assessments";
 import { dossiers } from "./dossiers";
 import { emails } from "./emails";
 import { attention } from "./attention";
@@ -25,10 +27,10 @@ import { search } from "./search";
 import { charts } from "./charts";
 import type { Widen } from "../widen";
 
-export const english = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, dossiers, emails, attention, notifications, search, charts };
+export const english = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, internalAudits, riskAssessments, dossiers, emails, attention, notifications, search, charts };
 
 /** All English texts in one object, as the server and the type of `t()` keys see them. */
-export const en = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts };
+export const en = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...internalAudits, ...riskAssessments, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts };
 
 /** The shape every language must have. */
 export type Translations = Widen<typeof en>;

@@ -109,6 +109,7 @@ export const inspections = {
       reviewFrom: "Footage reviewed from",
       reviewTo: "Footage reviewed until",
       camerasReviewed: "Cameras reviewed",
+      systemsReviewed: "Systems covered",
     },
     headerHint: {
       area: "e.g. Dock 3, north gate.",
@@ -123,6 +124,7 @@ export const inspections = {
       driverEmployer: "The carrier the driver works for.",
       sealAtDeparture: "The seal on the trailer when it leaves.",
       camerasReviewed: "Camera names or numbers, e.g. CAM-01 to CAM-08.",
+      systemsReviewed: "The IT systems checked, e.g. ERP, customs declaration system, email.",
     },
     idType: {
       cn_resident_id: "Resident identity card (居民身份证)",
@@ -253,6 +255,7 @@ export const inspections = {
       daily: "Daily",
       weekly: "Weekly",
       monthly: "Monthly",
+      quarterly: "Quarterly",
     },
     lastDone: "last done {{date}}",
     neverDone: "never done",

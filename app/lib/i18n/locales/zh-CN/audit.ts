@@ -82,6 +82,8 @@ export const audit: Widen<typeof english> = {
       training_session: "培训",
       training_attendance: "培训签到",
       drill: "应急演练",
+      internal_audit: "内部审计",
+      risk_assessment: "风险评估",
       // dossiers
       dossier: "证据档案",
       dossier_share: "档案分享链接",

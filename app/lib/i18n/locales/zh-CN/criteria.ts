@@ -116,6 +116,8 @@ export const criteria: Widen<typeof english> = {
       offboarding: "离职检查清单",
       training_session: "培训记录",
       drill: "应急演练",
+      internal_audit: "内部审计",
+      risk_assessment: "供应链风险评估",
     },
   },
 };

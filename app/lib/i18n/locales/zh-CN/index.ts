@@ -15,6 +15,8 @@ import { visitors } from "./visitors";
 import { badges } from "./badges";
 import { personnel } from "./personnel";
 import { training } from "./training";
+import { internalAudits } from "./internal-audits";
+import { riskAssessments } from "./risk-assessments";
 import { dossiers } from "./dossiers";
 import { emails } from "./emails";
 import { attention } from "./attention";
@@ -23,6 +25,6 @@ import { search } from "./search";
 import { charts } from "./charts";
 import type { Translations } from "../en";
 
-export const chinese = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, dossiers, emails, attention, notifications, search, charts };
+export const chinese = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, internalAudits, riskAssessments, dossiers, emails, attention, notifications, search, charts };
 
-export const zhCN: Translations = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts };
+export const zhCN: Translations = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...internalAudits, ...riskAssessments, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts };

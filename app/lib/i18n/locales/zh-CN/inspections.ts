@@ -112,6 +112,7 @@ export const inspections: Widen<typeof english> = {
       reviewFrom: "审查录像起始时间",
       reviewTo: "审查录像截止时间",
       camerasReviewed: "审查的摄像机",
+      systemsReviewed: "涉及的信息系统",
     },
     headerHint: {
       area: "如：3 号月台、北门。",
@@ -126,6 +127,7 @@ export const inspections: Widen<typeof english> = {
       driverEmployer: "司机所在的承运单位。",
       sealAtDeparture: "车辆离场时挂车上的封志。",
       camerasReviewed: "摄像机名称或编号，如 CAM-01 至 CAM-08。",
+      systemsReviewed: "本次检查的信息系统，如 ERP、报关系统、电子邮件。",
     },
     idType: {
       cn_resident_id: "居民身份证",
@@ -256,6 +258,7 @@ export const inspections: Widen<typeof english> = {
       daily: "每天",
       weekly: "每周",
       monthly: "每月",
+      quarterly: "每季度",
     },
     lastDone: "最近一次 {{date}}",
     neverDone: "尚未执行",
