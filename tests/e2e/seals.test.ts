@@ -112,7 +112,9 @@ describe("seals", () => {
     await page.waitForURL((url) => url.pathname === "/seals/apply");
     await page.getByText(/已关联 .* 的七点检查 INS-000001。/).waitFor();
     expect(await page.getByLabel("集装箱号").inputValue()).toBe("CSQU3054383");
-    expect(await page.getByLabel("已装货的出口集装箱").isChecked()).toBe(true);
+    // The guard states the container's state: nothing is ticked for them.
+    expect(await page.getByLabel("已装货", { exact: true }).isChecked()).toBe(false);
+    await page.getByText("已装货", { exact: true }).click();
     await snap(page, "seals-apply-form");
     await page.getByLabel("封志号").fill("cn2026000101");
     await page.getByLabel("货物/提单号").fill("YMLU-SZX-20261202");
@@ -182,6 +184,7 @@ describe("seals", () => {
     const supervision = page.locator('section[data-area="supervision"]');
     await supervision.getByRole("link", { name: /未结的封志异常报告\s*1/ }).waitFor();
     await page.goto("/seals/apply?seal=CN2026000101");
+    await page.getByText("已装货", { exact: true }).click();
     await page.getByLabel("已施加封志的照片").setInputFiles(applied);
     await page.getByLabel("集装箱号").fill("CSQU3054383");
     await page.getByRole("button", { name: "登记施封" }).click();
@@ -212,6 +215,7 @@ describe("seals", () => {
     await page.goto("/seals/apply");
     await page.getByLabel("封志号").fill("NJ000001");
     await page.getByLabel("集装箱号").fill("CSQU3054384");
+    await page.getByText("已装货", { exact: true }).click();
     await page.getByLabel("已施加封志的照片").setInputFiles(await jpeg({ r: 90, g: 160, b: 60 }));
     await page.getByRole("button", { name: "登记施封" }).click();
     await page.getByText("校验位错误：CSQU305438 的校验位应为 3，而不是 4。请重新核对箱号。").waitFor();

@@ -70,7 +70,7 @@ async function applyFields(sealNumber: string, overrides: Fields = {}): Promise<
     sealNumber,
     targetKind: "container",
     target: "CSQU3054383",
-    loadedExport: "on",
+    loadState: "loaded",
     shipmentRef: "BL-2026-001",
     photo: await jpegFile("seal.jpg"),
     ...overrides,
@@ -271,19 +271,41 @@ describe("applying a seal", () => {
     expect((await sealRow(number as string)).status).toBe("in_stock");
   });
 
-  test("an S-class seal is refused on a loaded export container, accepted on a trailer", async () => {
+  test("an S-class seal is refused on any loaded container or trailer, accepted on an empty one; the state is recorded", async () => {
     const [number] = await received(1, modelS);
+    const before = await countOf("seal_events");
+    // The rule follows the state the applier records, not an export box: loaded means H class.
     const outcome = await callAction(applyRoute, "/seals/apply", await applyFields(number as string), { cookie: guard.cookie });
     expect(outcome.status).toBe(400);
-    expect(keyOf(errorsOf(outcome).sealNumber)).toBe("seals.errors.notHighSecurity");
-    expect((await sealRow(number as string)).status).toBe("in_stock");
+    expect(keyOf(errorsOf(outcome).loadState)).toBe("seals.errors.notHighSecurity");
     const trailer = await callAction(
       applyRoute,
       "/seals/apply",
       await applyFields(number as string, { targetKind: "trailer", target: "沪A 12345" }),
       { cookie: guard.cookie },
     );
-    expect(trailer.status, JSON.stringify(trailer.data)).toBe(302);
+    expect(keyOf(errorsOf(trailer).loadState)).toBe("seals.errors.notHighSecurity");
+    // Nobody ticks anything by default: the state must be stated.
+    const unstated = await callAction(applyRoute, "/seals/apply", await applyFields(number as string, { loadState: undefined }), {
+      cookie: guard.cookie,
+    });
+    expect(keyOf(errorsOf(unstated).loadState)).toBe("seals.errors.chooseLoadState");
+    expect(await countOf("seal_events")).toBe(before);
+    expect((await sealRow(number as string)).status).toBe("in_stock");
+    const empty = await callAction(applyRoute, "/seals/apply", await applyFields(number as string, { loadState: "empty" }), {
+      cookie: guard.cookie,
+    });
+    expect(empty.status, JSON.stringify(empty.data)).toBe(302);
+    const seal = await sealRow(number as string);
+    const [applied] = await testDb()
+      .select()
+      .from(sealEvents)
+      .where(and(eq(sealEvents.sealId, seal.id), eq(sealEvents.kind, "applied")));
+    expect(applied?.loadState).toBe("empty");
+    // An H-class seal on a loaded trailer is fine.
+    const [high] = await received(1);
+    const loadedTrailer = await applyDirect(sealActor(org), high as string, { targetKind: "trailer", target: "沪A 12345" });
+    expect(loadedTrailer.ok).toBe(true);
   });
 
   test("a wrong container check digit, a missing photo and an unknown number are refused and write nothing", async () => {
@@ -323,7 +345,7 @@ describe("applying a seal", () => {
 
   test("two people applying the same seal at the same moment: exactly one succeeds, the other is told it is applied", async () => {
     const [number] = await received(1);
-    const values = ApplySealSchema.parse({ sealNumber: number, targetKind: "container", target: "CSQU3054383", loadedExport: "on" });
+    const values = ApplySealSchema.parse({ sealNumber: number, targetKind: "container", target: "CSQU3054383", loadState: "loaded" });
     const [p1, p2] = await Promise.all([sealPhoto(), sealPhoto()]);
     const outcomes = await Promise.all([
       applySeal(testDb(), sealActor({ organizationId: org.organizationId, userId: guard.userId }), values, [p1]),
@@ -587,7 +609,7 @@ describe("VVTT and reports", () => {
     const replaced = await applyDirect(sealActor(org), replacement as string, {
       target: "CSQU3054383",
       replacesSealId: seal.id,
-      loadedExport: "",
+      loadState: "empty",
     });
     expect(replaced.ok).toBe(true);
     const chain = await getSealChain(testDb(), org.organizationId, seal.id);

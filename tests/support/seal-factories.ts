@@ -42,6 +42,6 @@ export async function sealPhoto() {
 }
 
 export async function applyDirect(actor: SealActor, sealNumber: string, fields: Record<string, string> = {}) {
-  const values = ApplySealSchema.parse({ sealNumber, targetKind: "container", target: "CSQU3054383", loadedExport: "on", ...fields });
+  const values = ApplySealSchema.parse({ sealNumber, targetKind: "container", target: "CSQU3054383", loadState: "loaded", ...fields });
   return applySeal(testDb(), actor, values, [await sealPhoto()]);
 }

@@ -5,7 +5,7 @@ import { isLocalDateTime } from "../inspections/inspection-schema";
 import { enumField, optionalText, OptionalDateSchema, requiredText } from "../validation";
 import { isUuid } from "../value-checks";
 import { isSealNumber, normalizeSealNumber } from "./seal-numbers";
-import { isoClasses, MIN_REASON, reportKinds, sealTypes, verificationStages } from "./seal-values";
+import { isoClasses, loadStates, MIN_REASON, reportKinds, sealTypes, verificationStages } from "./seal-values";
 
 // One schema per seal form, used by react-hook-form in the page and re-checked by the action.
 // Photos and certificate files travel beside the fields and are checked by the server.
@@ -41,8 +41,6 @@ const occurredAtField = z
   .optional()
   .transform((v) => (v ? v : undefined))
   .refine((v) => v === undefined || isLocalDateTime(v), message("seals.errors.dateTime"));
-
-const checkbox = z.preprocess((v) => v === true || v === "on" || v === "1" || v === "true", z.boolean());
 
 const reasonText = (max: number) =>
   z
@@ -87,7 +85,8 @@ export const ApplySealSchema = z
       .string({ error: message("errors.required") })
       .trim()
       .max(20, message("errors.tooLong", { max: 20 })),
-    loadedExport: checkbox,
+    /** Loaded or empty, as the applier sees it: no default, the person at the door states it. */
+    loadState: z.enum(loadStates, { error: message("seals.errors.chooseLoadState") }),
     shipmentRef: optionalText(60),
     occurredAt: occurredAtField,
     inspectionId: optionalId,
@@ -113,7 +112,6 @@ export const ApplySealSchema = z
   .transform((v) => ({
     ...v,
     target: v.targetKind === "container" ? normalizeContainerNumber(v.target) : v.target.toUpperCase().replace(/\s+/g, ""),
-    loadedExport: v.targetKind === "container" && v.loadedExport,
   }));
 export type ApplySealValues = z.output<typeof ApplySealSchema>;
 

@@ -1,0 +1,1 @@
+ALTER TABLE "seal_events" ADD COLUMN "load_state" text;
