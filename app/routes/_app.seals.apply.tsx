@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { SealPhotoField } from "~/components/seals/seal-parts";
 import { FieldShell, TextAreaField, TextField } from "~/components/form/fields";
@@ -120,6 +120,14 @@ export default function ApplySealPage() {
           ) : (
             <p className="text-sm text-slate-600">{t("seals.apply.inspectionAuto", { hours: 24 })}</p>
           )}
+          {errorOf("modelCertificate") ? (
+            <Alert tone="error">
+              {errorOf("modelCertificate")}{" "}
+              <Link to="/seals/models" className="font-medium underline">
+                {t("seals.models.title")}
+              </Link>
+            </Alert>
+          ) : null}
           {d.replaces ? <Alert tone="warning">{t("seals.apply.replacing", { number: d.replaces.number })}</Alert> : null}
           <input type="hidden" {...form.register(names.inspectionId)} defaultValue={d.inspection?.id ?? ""} />
           <input type="hidden" {...form.register(names.replacesSealId)} defaultValue={d.replaces?.id ?? ""} />

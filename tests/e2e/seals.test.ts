@@ -37,6 +37,10 @@ async function registerModel(page: Page) {
   await page.getByLabel("制造商").fill("泰登");
   await page.getByLabel("型号", { exact: true }).fill("TB-Bolt H");
   await page.getByLabel("ISO 17712 等级").selectOption({ label: "ISO 17712 H 级（高安全）" });
+  // Its certificate: seals of an H-class model are applied only with it on file (CTPAT 6.5).
+  await page
+    .getByLabel("证书或检测报告")
+    .setInputFiles({ name: "iso17712.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%iso 17712 test report\n") });
   await page.getByRole("button", { name: "登记型号" }).click();
   await page.waitForURL("**/seals/models?created=1");
   await page.getByText("封志型号已登记。").waitFor();

@@ -45,6 +45,7 @@ let auditor: Member;
 let siteId: string;
 let modelH: string;
 let modelS: string;
+let modelUncertified: string;
 
 const countOf = (table: string) => countRows(table, sql`organization_id = ${org.organizationId}`);
 
@@ -99,6 +100,7 @@ beforeAll(async () => {
   siteId = (await createSite(org.cookie)).id;
   modelH = await createModel(sealActor(org), "H");
   modelS = await createModel(sealActor(org), "S");
+  modelUncertified = await createModel(sealActor(org), "H", { certificate: false });
 });
 
 describe("seal models", () => {
@@ -139,7 +141,8 @@ describe("receiving seals", () => {
       cookie: lead.cookie,
     });
     const labelOf = (id: string) => page.data.models.find((m) => m.id === id)?.label;
-    expect(page.data.uncertifiedH).toContain(labelOf(modelH));
+    expect(page.data.uncertifiedH).toContain(labelOf(modelUncertified));
+    expect(page.data.uncertifiedH).not.toContain(labelOf(modelH));
     expect(page.data.uncertifiedH).not.toContain(labelOf(modelS));
     expect(page.data.uncertifiedH.some((label) => label.startsWith("Acme Seals AS-100"))).toBe(false);
   });
@@ -306,6 +309,40 @@ describe("applying a seal", () => {
     const [high] = await received(1);
     const loadedTrailer = await applyDirect(sealActor(org), high as string, { targetKind: "trailer", target: "沪A 12345" });
     expect(loadedTrailer.ok).toBe(true);
+  });
+
+  test("an H-class seal whose model has no ISO 17712 certificate is refused, pointing to /seals/models, until it is uploaded there", async () => {
+    const [number] = await received(1, modelUncertified);
+    const before = { events: await countOf("seal_events"), files: await countOf("evidence_files") };
+    const outcome = await callAction(applyRoute, "/seals/apply", await applyFields(number as string), { cookie: guard.cookie });
+    expect(outcome.status).toBe(400);
+    expect(keyOf(errorsOf(outcome).modelCertificate)).toBe("seals.errors.modelUncertified");
+    // An empty container does not make an unproven H class acceptable either.
+    const empty = await applyDirect(sealActor(org), number as string, { loadState: "empty" });
+    expect(empty.ok ? null : keyOf(empty.errors.modelCertificate)).toBe("seals.errors.modelUncertified");
+    expect(await countOf("seal_events")).toBe(before.events);
+    expect(await countOf("evidence_files")).toBe(before.files);
+    expect((await sealRow(number as string)).status).toBe("in_stock");
+
+    // Only the seal managers upload it; a guard may not.
+    const pdf = () => new File([Buffer.from("%PDF-1.4\n%iso 17712 test report\n")], "iso17712-late.pdf", { type: "application/pdf" });
+    const byGuard = await callAction(modelsRoute, "/seals/models", { intent: "certificate", modelId: modelUncertified, certificate: pdf() }, { cookie: guard.cookie });
+    expect(byGuard.status).toBe(403);
+    const withoutFile = await callAction(modelsRoute, "/seals/models", { intent: "certificate", modelId: modelUncertified }, { cookie: lead.cookie });
+    expect(withoutFile.status).toBe(400);
+    expect(await countOf("evidence_files")).toBe(before.files);
+    const uploaded = await callAction(
+      modelsRoute,
+      "/seals/models",
+      { intent: "certificate", modelId: modelUncertified, certificateDate: "2026-02-01", certificate: pdf() },
+      { cookie: lead.cookie },
+    );
+    expect(uploaded.status, JSON.stringify(uploaded.data)).toBe(302);
+    const again = await callAction(modelsRoute, "/seals/models", { intent: "certificate", modelId: modelUncertified, certificate: pdf() }, { cookie: lead.cookie });
+    expect(keyOf(errorsOf(again).certificate)).toBe("seals.errors.certificateOnFile");
+
+    const applied = await callAction(applyRoute, "/seals/apply", await applyFields(number as string), { cookie: guard.cookie });
+    expect(applied.status, JSON.stringify(applied.data)).toBe(302);
   });
 
   test("a wrong container check digit, a missing photo and an unknown number are refused and write nothing", async () => {

@@ -74,7 +74,8 @@ export type ApplyOutcome = { ok: true; sealId: string; eventId: string } | { ok:
  * not in the log, a seal already applied, voided or reported, a seal in someone else's custody, or
  * a seal that is not ISO 17712 class H on a container or trailer recorded as loaded (CN-2022 (44),
  * CTPAT 6.2: the rule follows the state the applier records, whatever the shipment's direction; an
- * empty one may take a lower class).
+ * empty one may take a lower class), or a seal of an H-class model whose ISO 17712 certificate is
+ * not on file (CTPAT 6.5: the class is claimed, not proven, until it is uploaded on /seals/models).
  */
 export async function applySeal(
   db: Database,
@@ -110,6 +111,13 @@ export async function applySeal(
       .select()
       .from(sealModels)
       .where(and(eq(sealModels.organizationId, actor.organizationId), eq(sealModels.id, seal.modelId)));
+    if (model?.isoClass === "H" && !model.certificateFileId)
+      return refused({
+        modelCertificate: message("seals.errors.modelUncertified", {
+          number: seal.number,
+          model: `${model.manufacturer} ${model.modelName}`,
+        }),
+      });
     if (values.loadState === "loaded" && model?.isoClass !== "H")
       return refused({
         loadState: message("seals.errors.notHighSecurity", { number: seal.number, isoClass: model?.isoClass ?? "?" }),

@@ -59,6 +59,9 @@ export const SealModelSchema = z.object({
 });
 export type SealModelValues = z.output<typeof SealModelSchema>;
 
+/** The certificate of a model registered without one: the file travels beside these fields. */
+export const SealModelCertificateSchema = z.object({ modelId: requiredId, certificateDate: OptionalDateSchema });
+
 export const ReceiveSealsSchema = z.object({
   modelId: requiredId,
   siteId: optionalId,
