@@ -37,7 +37,7 @@ async function addSupervisor(ownerEmail: string, role: "security_lead" | "securi
   return email;
 }
 
-/** The seven points of container-7-point, in order, with their Chinese prompts. */
+/** The points of container-7-point (version 2), in order, with their Chinese prompts. */
 const POINTS = [
   ["front-wall", "前壁"],
   ["left-side", "左侧壁"],
@@ -46,6 +46,8 @@ const POINTS = [
   ["ceiling-roof", "顶板"],
   ["doors", "箱门内外侧（含门锁装置的可靠性）"],
   ["undercarriage", "外部/底部结构"],
+  // Version 2 of the template adds the agricultural point A1.
+  ["pest-contamination", "有害生物污染"],
 ] as const;
 type PointKey = (typeof POINTS)[number][0];
 

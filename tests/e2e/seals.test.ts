@@ -12,7 +12,7 @@ const suite = e2eSuite("seals");
 const open = suite.open;
 
 const SITE = { nameZh: "盐田港出口仓", nameEn: "Yantian Export Warehouse", address: "广东省深圳市盐田区港前路 1 号" };
-const CONTAINER_POINTS = ["front-wall", "left-side", "right-side", "floor", "ceiling-roof", "doors", "undercarriage"] as const;
+const CONTAINER_POINTS = ["front-wall", "left-side", "right-side", "floor", "ceiling-roof", "doors", "undercarriage", "pest-contamination"] as const;
 
 async function jpeg(background: { r: number; g: number; b: number }) {
   const buffer = await sharp({ create: { width: 640, height: 480, channels: 3, background } })
