@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { SealPhotoField } from "~/components/seals/seal-parts";
 import { FieldShell, TextAreaField, TextField } from "~/components/form/fields";
@@ -18,6 +18,7 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import { inspectionReference } from "~/lib/inspections/inspection-rules";
 import { readSealPost } from "~/lib/seals/seal-post.server";
 import { ApplySealSchema } from "~/lib/seals/seal-schema";
+import { loadStates } from "~/lib/seals/seal-values";
 import { applySeal, getInspectionForSealing } from "~/lib/seals/seal-application.server";
 import { sealsInCustodyOf } from "~/lib/seals/seal-custody.server";
 import { getSealChain } from "~/lib/seals/seal-queries.server";
@@ -90,7 +91,6 @@ export default function ApplySealPage() {
     defaults: {
       ...d.prefill,
       occurredAt: d.now,
-      loadedExport: actionData ? undefined : "on",
       inspectionId: d.inspection?.id ?? "",
       replacesSealId: d.replaces?.id ?? "",
     },
@@ -120,6 +120,14 @@ export default function ApplySealPage() {
           ) : (
             <p className="text-sm text-slate-600">{t("seals.apply.inspectionAuto", { hours: 24 })}</p>
           )}
+          {errorOf("modelCertificate") ? (
+            <Alert tone="error">
+              {errorOf("modelCertificate")}{" "}
+              <Link to="/seals/models" className="font-medium underline">
+                {t("seals.models.title")}
+              </Link>
+            </Alert>
+          ) : null}
           {d.replaces ? <Alert tone="warning">{t("seals.apply.replacing", { number: d.replaces.number })}</Alert> : null}
           <input type="hidden" {...form.register(names.inspectionId)} defaultValue={d.inspection?.id ?? ""} />
           <input type="hidden" {...form.register(names.replacesSealId)} defaultValue={d.replaces?.id ?? ""} />
@@ -177,19 +185,16 @@ export default function ApplySealPage() {
               {...form.register(names.target)}
             />
           </FieldShell>
-          <label className="flex min-h-14 items-center gap-3 rounded-lg border border-slate-200 px-3">
-            <input
-              type="checkbox"
-              value="on"
-              className="size-6 accent-brand-700"
-              defaultChecked={values.loadedExport === "on"}
-              {...form.register(names.loadedExport)}
-            />
-            <span>
-              <span className="block font-medium">{t("seals.fields.loadedExport")}</span>
-              <span className="block text-sm text-slate-600">{t("seals.apply.loadedExportHint")}</span>
-            </span>
-          </label>
+          <ChoiceButtons
+            legend={t("seals.fields.loadState")}
+            name={names.loadState}
+            options={loadStates.map((state) => ({ value: state, label: t(`seals.loadState.${state}`) }))}
+            checked={values.loadState}
+            register={form.register(names.loadState)}
+            gridClassName="grid grid-cols-2 gap-2"
+            error={errorOf(names.loadState)}
+          />
+          <p className="-mt-2 text-sm text-slate-600">{t("seals.apply.loadStateHint")}</p>
           <TextField
             form={form}
             values={values}

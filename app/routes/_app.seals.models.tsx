@@ -10,16 +10,17 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { BackLink } from "~/components/ui/back-link";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
-import { readUploadForm } from "~/lib/evidence/file-store.server";
+import { checkUpload, readUploadForm } from "~/lib/evidence/file-store.server";
 import { acceptAttribute } from "~/lib/evidence/file-rules";
 import { formDataToObject, parseForm, parseIntent } from "~/lib/form.server";
 import { formatCalendarDate } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
+import { translateMessage } from "~/lib/i18n/messages";
 import { readCertificate } from "~/lib/seals/seal-post.server";
-import { SealModelSchema } from "~/lib/seals/seal-schema";
+import { SealModelCertificateSchema, SealModelSchema } from "~/lib/seals/seal-schema";
 import { isoClasses, sealTypes } from "~/lib/seals/seal-values";
-import { createSealModel, listSealModels, setSealModelActive } from "~/lib/seals/seal-stock.server";
+import { createSealModel, listSealModels, setSealModelActive, uploadSealModelCertificate } from "~/lib/seals/seal-stock.server";
 import type { PageHandle } from "~/root";
 import { fields } from "~/lib/form-fields";
 
@@ -39,11 +40,22 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!upload.formData) return data({ errors: uploadErrors, values: {} }, { status: 400 });
   const formData = upload.formData;
   const actor = { ...auth.actor, timeZone: auth.organization.timeZone };
-  const intent = parseIntent(formData, ["create", "activate", "deactivate"], { whenMissing: "create" });
+  const intent = parseIntent(formData, ["create", "activate", "deactivate", "certificate"], { whenMissing: "create" });
   if (intent === "activate" || intent === "deactivate") {
     const changed = await setSealModelActive(auth.db, actor, String(formData.get("modelId") ?? ""), intent === "activate");
     if (!changed) return data({ errors: { form: "errors.invalid" }, values: {} }, { status: 404 });
     return redirect("/seals/models");
+  }
+  if (intent === "certificate") {
+    // A model registered without its certificate gets it here (the apply page links here when refused).
+    const parsed = parseForm(formData, SealModelCertificateSchema);
+    const certificate = await checkUpload(formData.get("certificate"), { required: true });
+    const values = formDataToObject(formData);
+    const errors = { ...(parsed.ok ? {} : parsed.errors), ...uploadErrors, ...(certificate.ok ? {} : { certificate: certificate.error }) };
+    if (!parsed.ok || !certificate.ok || !certificate.file || Object.keys(errors).length) return data({ errors, values }, { status: 400 });
+    const uploaded = await uploadSealModelCertificate(auth.db, actor, parsed.data.modelId, parsed.data.certificateDate, certificate.file);
+    if (!uploaded.ok) return data({ errors: uploaded.errors, values }, { status: 400 });
+    return redirect("/seals/models?certified=1");
   }
   const parsed = parseForm(formData, SealModelSchema);
   const certificate = await readCertificate(formData);
@@ -62,11 +74,20 @@ export default function SealModelsPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
+  const forCertificate = actionData?.values && "intent" in actionData.values && actionData.values.intent === "certificate";
   const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(SealModelSchema, {
-    server: actionData,
+    server: forCertificate ? undefined : actionData,
     defaults: { type: "bolt", isoClass: "H" },
   });
   const names = fields(SealModelSchema);
+  // A refused certificate upload answers on the model it was for.
+  const certificateErrorOf = (modelId: string) => {
+    const sent: Record<string, unknown> | undefined = actionData?.values;
+    if (!forCertificate || !actionData || sent?.modelId !== modelId) return undefined;
+    const errors: Record<string, string | undefined> = actionData.errors;
+    const first = errors.certificate ?? errors.certificateDate ?? errors.modelId ?? errors.form;
+    return first ? translateMessage(t, first) : undefined;
+  };
   return (
     <>
       <PageHeader
@@ -76,9 +97,9 @@ export default function SealModelsPage() {
           <BackLink to="/seals">{t("seals.backToLog")}</BackLink>
         }
       />
-      {params.get("created") ? (
+      {params.get("created") || params.get("certified") ? (
         <div className="mb-4">
-          <Alert tone="success">{t("seals.models.created")}</Alert>
+          <Alert tone="success">{t(params.get("created") ? "seals.models.created" : "seals.models.certified")}</Alert>
         </div>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
@@ -110,6 +131,24 @@ export default function SealModelsPage() {
                       <span className="text-amber-800">{t("seals.models.noCertificate")}</span>
                     )}
                   </p>
+                  {d.canManage && !certificate ? (
+                    <Form method="post" encType="multipart/form-data" className="mt-2 space-y-2 rounded-lg bg-slate-50 p-3">
+                      <input type="hidden" name="intent" value="certificate" />
+                      <input type="hidden" name="modelId" value={model.id} />
+                      <label className="block text-sm font-medium text-slate-800">
+                        {t("seals.models.uploadCertificate")}
+                        <input type="file" name="certificate" accept={acceptAttribute} required className="mt-1 block w-full text-sm" />
+                      </label>
+                      <label className="block text-sm font-medium text-slate-800">
+                        {t("seals.fields.certificateDate")}
+                        <input type="date" name="certificateDate" className="mt-1 block min-h-11 rounded-md border border-slate-300 px-2" />
+                      </label>
+                      {certificateErrorOf(model.id) ? <p className="text-sm font-medium text-red-700">{certificateErrorOf(model.id)}</p> : null}
+                      <Button type="submit" disabled={navigation.state === "submitting"}>
+                        {t("seals.models.uploadSubmit")}
+                      </Button>
+                    </Form>
+                  ) : null}
                   {d.canManage ? (
                     <Form method="post" className="mt-1">
                       <input type="hidden" name="modelId" value={model.id} />

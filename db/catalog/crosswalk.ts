@@ -139,7 +139,10 @@ export const crosswalk = [
     evidenceEn:
       "7-point (8-point for reefers) inspection checklist run, with photos; seal inventory and issuance log; seal application record (seal number, container number, who affixed it, time, photo); VVTT verification record at pickup and receipt; seal-discrepancy or broken-seal report and notifications; seal audit (inventory reconciliation); ISO 17712 H-class certificate for each seal model.",
     members: [
+      // CN14G 26 (container security: the pre-loading inspection) has no seal clause; the seals'
+      // part of cargo integrity in transport is CN14G 25 (cargo security).
       { framework: "cn-2014-general", key: "26" },
+      { framework: "cn-2014-general", key: "25" },
       { framework: "cn-2022-advanced", key: "43" },
       { framework: "cn-2022-advanced", key: "44" },
       { framework: "cn-2022-advanced", key: "45" },

@@ -4,6 +4,7 @@ import type { Database } from "../client";
 import { checklistTemplates, clauses, criteria, criterionMappings, crosswalkTopics, frameworks, questionnaires } from "../schema";
 import type { CatalogClause } from "./clauses/types";
 import { catalogClauses, catalogCrosswalk, catalogFrameworks, catalogQuestionnaires, catalogTemplates } from "./index";
+import { supersededTemplates } from "./templates";
 import type { CatalogQuestionnaire } from "./questionnaires/types";
 import type { CatalogTemplate } from "./templates/types";
 import { isImprovable } from "./improvement";
@@ -31,7 +32,7 @@ export async function loadCatalog(
   } = {
     frameworks: catalogFrameworks,
     crosswalk: catalogCrosswalk,
-    templates: catalogTemplates,
+    templates: [...supersededTemplates, ...catalogTemplates],
     questionnaires: catalogQuestionnaires,
     clauses: catalogClauses,
   },

@@ -50,7 +50,7 @@ export const partners = pgTable(
     /** The latest decision: pending until a second person decided an evaluation. */
     status: text({ enum: ["pending", "approved", "conditional", "rejected"] }).notNull().default("pending"),
     riskTier: text({ enum: ["low", "medium", "high"] }),
-    /** Exempt from the full evaluation as an AEO itself (CN-2022 item 15), decided like an evaluation. */
+    /** Exempt from the full evaluation as a China Customs advanced-certified enterprise itself (CN-2022 item 15; CTPAT, EU AEO and MRA partners are not), decided like an evaluation. */
     exempt: boolean().notNull().default(false),
     lastEvaluatedOn: date(),
     nextEvaluationOn: date(),

@@ -6,7 +6,8 @@ import { organizations, sites } from "./organizations";
 
 /**
  * A seal product the organisation buys (CTPAT 6.5, CN-2022 (44)): its ISO 17712 class and the
- * certificate or test report that proves it. Only an H-class model may seal a loaded export container.
+ * certificate or test report that proves it. Only an H-class model, with that proof on file, may
+ * seal a loaded container or trailer.
  */
 export const sealModels = pgTable(
   "seal_models",
@@ -104,6 +105,8 @@ export const sealEvents = pgTable(
     inspectionId: uuid().references(() => inspections.id, { onDelete: "restrict" }),
     /** applied: the broken seal this one replaces on the same container. */
     replacesSealId: uuid().references(() => seals.id, { onDelete: "restrict" }),
+    /** applied: loaded or empty, as the applier recorded it (null on applications before it was asked). */
+    loadState: text({ enum: ["loaded", "empty"] }),
     stage: text({ enum: ["departure", "arrival"] }),
     viewOk: boolean(),
     verifyOk: boolean(),

@@ -37,7 +37,7 @@ async function addSupervisor(ownerEmail: string, role: "security_lead" | "securi
   return email;
 }
 
-/** The seven points of container-7-point, in order, with their Chinese prompts. */
+/** The points of container-7-point (version 2), in order, with their Chinese prompts. */
 const POINTS = [
   ["front-wall", "前壁"],
   ["left-side", "左侧壁"],
@@ -46,6 +46,8 @@ const POINTS = [
   ["ceiling-roof", "顶板"],
   ["doors", "箱门内外侧（含门锁装置的可靠性）"],
   ["undercarriage", "外部/底部结构"],
+  // Version 2 of the template adds the agricultural point A1.
+  ["pest-contamination", "有害生物污染"],
 ] as const;
 type PointKey = (typeof POINTS)[number][0];
 
@@ -126,7 +128,7 @@ async function createSite(page: Page) {
 async function waitForHydratedForm(page: Page) {
   await page.getByRole("heading", { name: "集装箱七点检查", level: 1 }).waitFor();
   await point(page, "front-wall").locator("button", { hasText: /拍照|再拍一张/ }).waitFor();
-  await page.getByText(/^已检查 \d+ \/ 7 点/).waitFor();
+  await page.getByText(/^已检查 \d+ \/ 8 点/).waitFor();
 }
 
 /** Waits until a photo is stored on the server: its SHA-256 shows and its thumbnail comes from /files/. */
@@ -211,15 +213,15 @@ describe("container inspection", () => {
     await waitForHydratedForm(page);
     const formUrl = page.url();
     expect(await page.getByLabel("检查日期和时间").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
-    // The dry container shows 7 points; the reefer point appears only when ticked.
-    expect(await page.locator("[id^=point-]").count()).toBe(7);
+    // The dry container shows 7 points and the agricultural one; the reefer point appears only when ticked.
+    expect(await page.locator("[id^=point-]").count()).toBe(8);
     await snap(page, "inspection-form-top");
 
     await taps.select(page.getByLabel("场所", { exact: true }), SITE.nameZh);
     const container = page.getByLabel("集装箱号", { exact: true });
     await container.fill("CSQU3054384"); // wrong check digit: a detour, not counted
     for (const [key] of POINTS) await answer(page, key, key === "floor" ? "不合格" : "合格", taps);
-    await page.getByText("已检查 7 / 7 点").waitFor();
+    await page.getByText("已检查 8 / 8 点").waitFor();
     await page.getByText("1 点不合格").waitFor();
     const note = point(page, "floor").getByLabel("备注（不合格时必填）");
     await note.waitFor();
@@ -269,9 +271,10 @@ describe("container inspection", () => {
     await taps.click(page.getByRole("button", { name: "提交", exact: true }));
     await page.waitForURL(RECORD_URL);
     await page.getByText("检查记录 INS-000001 已保存。").waitFor();
-    // The happy path is 15 actions: the link, the site, 7 answers, the container number, the note,
-    // 3 photos, submit (a tap lost to a moving button is reported apart, by the soft check above).
-    expect(taps.count).toBe(15);
+    // The happy path is 16 actions: the link, the site, 8 answers (the seven points and the
+    // agricultural one), the container number, the note, 3 photos, submit (a tap lost to a moving
+    // button is reported apart, by the soft check above).
+    expect(taps.count).toBe(16);
     const recordPath = new URL(page.url()).pathname;
 
     // The record: reference, result, blocked release, the photos' digests, the action it raised.
@@ -284,7 +287,7 @@ describe("container inspection", () => {
     expect(await shownHashes(page)).toEqual([floorA.sha256, floorB.sha256, frontWall.sha256].sort());
     expect(await page.getByRole("img", { name: "第 4 点的照片" }).count()).toBe(2);
     expect(await page.getByRole("img", { name: "第 1 点的照片" }).count()).toBe(1);
-    await page.getByRole("heading", { name: "检查点（7）" }).waitFor();
+    await page.getByRole("heading", { name: "检查点（8）" }).waitFor();
     await page.getByRole("heading", { name: "整改措施（1）" }).waitFor();
     await page.getByRole("heading", { name: "作为以下标准条款的证据" }).waitFor();
     expect(await page.getByRole("button", { name: "放行装货" }).count()).toBe(0);
@@ -409,7 +412,7 @@ describe("container inspection", () => {
     await container.fill("MSCU1234566");
     await seals.fill("CN1234567 CN7654321");
     for (const [key] of POINTS.slice(0, 4)) await answer(page, key, "合格");
-    await page.getByText("已检查 4 / 7 点").waitFor();
+    await page.getByText("已检查 4 / 8 点").waitFor();
 
     // A reload halfway: everything typed comes back (kept on the phone and in the server draft).
     await page.reload();
@@ -418,9 +421,9 @@ describe("container inspection", () => {
     await expect.poll(() => container.inputValue()).toBe("MSCU1234566");
     expect(await seals.inputValue()).toBe("CN1234567 CN7654321");
     for (const [key] of POINTS.slice(0, 4)) await expectAnswered(page, key, "合格");
-    await page.getByText("已检查 4 / 7 点").waitFor();
+    await page.getByText("已检查 4 / 8 点").waitFor();
     for (const [key] of POINTS.slice(4)) await answer(page, key, "合格");
-    await page.getByText("已检查 7 / 7 点").waitFor();
+    await page.getByText("已检查 8 / 8 点").waitFor();
 
     // The submit travels as multipart FormData with intent=submit; the autosave (intent=save) and
     // photo uploads use the same address and must pass.

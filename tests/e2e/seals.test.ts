@@ -12,7 +12,7 @@ const suite = e2eSuite("seals");
 const open = suite.open;
 
 const SITE = { nameZh: "盐田港出口仓", nameEn: "Yantian Export Warehouse", address: "广东省深圳市盐田区港前路 1 号" };
-const CONTAINER_POINTS = ["front-wall", "left-side", "right-side", "floor", "ceiling-roof", "doors", "undercarriage"] as const;
+const CONTAINER_POINTS = ["front-wall", "left-side", "right-side", "floor", "ceiling-roof", "doors", "undercarriage", "pest-contamination"] as const;
 
 async function jpeg(background: { r: number; g: number; b: number }) {
   const buffer = await sharp({ create: { width: 640, height: 480, channels: 3, background } })
@@ -37,6 +37,10 @@ async function registerModel(page: Page) {
   await page.getByLabel("制造商").fill("泰登");
   await page.getByLabel("型号", { exact: true }).fill("TB-Bolt H");
   await page.getByLabel("ISO 17712 等级").selectOption({ label: "ISO 17712 H 级（高安全）" });
+  // Its certificate: seals of an H-class model are applied only with it on file (CTPAT 6.5).
+  await page
+    .getByLabel("证书或检测报告")
+    .setInputFiles({ name: "iso17712.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%iso 17712 test report\n") });
   await page.getByRole("button", { name: "登记型号" }).click();
   await page.waitForURL("**/seals/models?created=1");
   await page.getByText("封志型号已登记。").waitFor();
@@ -112,7 +116,9 @@ describe("seals", () => {
     await page.waitForURL((url) => url.pathname === "/seals/apply");
     await page.getByText(/已关联 .* 的七点检查 INS-000001。/).waitFor();
     expect(await page.getByLabel("集装箱号").inputValue()).toBe("CSQU3054383");
-    expect(await page.getByLabel("已装货的出口集装箱").isChecked()).toBe(true);
+    // The guard states the container's state: nothing is ticked for them.
+    expect(await page.getByLabel("已装货", { exact: true }).isChecked()).toBe(false);
+    await page.getByText("已装货", { exact: true }).click();
     await snap(page, "seals-apply-form");
     await page.getByLabel("封志号").fill("cn2026000101");
     await page.getByLabel("货物/提单号").fill("YMLU-SZX-20261202");
@@ -182,6 +188,7 @@ describe("seals", () => {
     const supervision = page.locator('section[data-area="supervision"]');
     await supervision.getByRole("link", { name: /未结的封志异常报告\s*1/ }).waitFor();
     await page.goto("/seals/apply?seal=CN2026000101");
+    await page.getByText("已装货", { exact: true }).click();
     await page.getByLabel("已施加封志的照片").setInputFiles(applied);
     await page.getByLabel("集装箱号").fill("CSQU3054383");
     await page.getByRole("button", { name: "登记施封" }).click();
@@ -212,6 +219,7 @@ describe("seals", () => {
     await page.goto("/seals/apply");
     await page.getByLabel("封志号").fill("NJ000001");
     await page.getByLabel("集装箱号").fill("CSQU3054384");
+    await page.getByText("已装货", { exact: true }).click();
     await page.getByLabel("已施加封志的照片").setInputFiles(await jpeg({ r: 90, g: 160, b: 60 }));
     await page.getByRole("button", { name: "登记施封" }).click();
     await page.getByText("校验位错误：CSQU305438 的校验位应为 3，而不是 4。请重新核对箱号。").waitFor();

@@ -367,7 +367,8 @@ describe("the whole assessment in one save", () => {
     const owner = await signUpOrganization();
     const actor = { organizationId: owner.organizationId, userId: owner.userId };
     const siteId = (await createSite(owner.cookie)).id;
-    // Two container inspections and a seal application: evidence for 2014 item 26 (货物安全).
+    // Two container inspections: evidence for 2014 item 26 (集装箱安全); the seal application is
+    // evidence for item 25 (货物安全), item 26 having no seal clause.
     await submitContainerInspection(actor, siteId);
     await submitContainerInspection(actor, siteId, { values: { occurredAt: "2026-11-21T10:00" } });
     const seal = `${sealPrefix()}0001`;
@@ -376,12 +377,9 @@ describe("the whole assessment in one save", () => {
     const id = await newAssessment(owner);
 
     const before = await view(owner, id);
-    expect(before.evidence["26"]?.recent).toEqual(
-      expect.arrayContaining([
-        { type: "inspection", count: 2 },
-        { type: "seal_application", count: 1 },
-      ]),
-    );
+    expect(before.evidence["26"]?.recent).toEqual(expect.arrayContaining([{ type: "inspection", count: 2 }]));
+    expect(before.evidence["26"]?.recent.map((r) => r.type)).not.toContain("seal_application");
+    expect(before.evidence["25"]?.recent).toEqual(expect.arrayContaining([{ type: "seal_application", count: 1 }]));
     expect(before.evidence["1"]).toMatchObject({ recent: [], policies: [] });
 
     const writes = await writesOf(owner.organizationId);

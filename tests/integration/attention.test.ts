@@ -62,7 +62,8 @@ beforeAll(async () => {
   inspectionId = (await submitContainerInspection({ organizationId: org.organizationId, userId: guard.userId }, gateSite, { failPoints: ["front-wall"] })).id;
   // Seals handed to the guard.
   const actor = sealActor(org);
-  const model = await createModel(actor);
+  // Its ISO 17712 certificate not uploaded yet: the lead's certificate item.
+  const model = await createModel(actor, "H", { certificate: false });
   const prefix = sealPrefix();
   sealFrom = `${prefix}001`;
   await receiveRange(actor, model, sealFrom, `${prefix}003`, gateSite);

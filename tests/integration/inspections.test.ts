@@ -130,7 +130,8 @@ describe("a 7-point inspection from the phone", () => {
     expect(record?.number).toBeGreaterThan(0);
     expect(record?.draftValues).toEqual({});
     const answers = await testDb().select().from(inspectionAnswers).where(eq(inspectionAnswers.inspectionId, id));
-    expect(answers).toHaveLength(7);
+    // The seven points and the agricultural one (template version 2).
+    expect(answers).toHaveLength(8);
     expect(answers.find((a) => a.itemKey === "floor")).toMatchObject({
       value: "fail",
       failed: true,
@@ -162,7 +163,8 @@ describe("a 7-point inspection from the phone", () => {
       .select({ key: sql<string>`(select key from criteria where id = ${evidenceLinks.criterionId})` })
       .from(evidenceLinks)
       .where(and(eq(evidenceLinks.recordType, "inspection"), eq(evidenceLinks.recordId, id)));
-    expect(links.map((l) => l.key).sort()).toEqual(["26", "43", "5.3", "5.4", "G"]);
+    // ... and, through the agricultural point, CTPAT 8.1 (pest contamination).
+    expect(links.map((l) => l.key).sort()).toEqual(["26", "43", "5.3", "5.4", "8.1", "G"]);
     const framework = await getFramework(testDb(), "cn-2022-advanced");
     const coverage = await coverageForFramework(testDb(), org.organizationId, framework!.id, new Date("2026-12-01T00:00:00Z"));
     const item43 = [...coverage.entries()].find(([, c]) => c.recordTypes.includes("inspection"));

@@ -479,6 +479,44 @@ describe("AEO exemption", () => {
     expect((await postPartner(procurement.cookie, lastDay.id, { intent: "exemption" })).status).toBe(302);
   });
 
+  test("only China Customs advanced certification exempts: a CTPAT, EU AEO or MRA partner with a valid certificate is still evaluated", async () => {
+    const validUntil = shiftDays(today(), 200);
+    const foreign = { countryCode: "US", uscc: "", foreignRegistrationNumber: "EIN-12-3456789", customsCredit: "unknown" };
+    const others = [
+      await registerPartner(compliance.cookie, aeoPartnerFields(validUntil, { ...foreign, aeoProgramme: "ctpat" })),
+      await registerPartner(compliance.cookie, aeoPartnerFields(validUntil, { ...foreign, countryCode: "DE", aeoProgramme: "eu_aeo" })),
+      await registerPartner(
+        compliance.cookie,
+        aeoPartnerFields(validUntil, { ...foreign, countryCode: "SG", aeoProgramme: "other_mra", aeoProgrammeName: "Singapore STP-Plus" }),
+      ),
+    ];
+    for (const partner of others) await uploadCertificate(compliance.cookie, partner.id, pdfFile("AEO-certificate.pdf"));
+    const before = await footprint(owner.organizationId);
+    for (const partner of others) {
+      const outcome = await postPartner(compliance.cookie, partner.id, { intent: "exemption" });
+      expect(outcome.status, partner.aeoProgramme).toBe(400);
+      expect(errorsOf(outcome)).toEqual({ form: "partners.exemptionChinaOnly" });
+      // They are evaluated with a questionnaire like any partner.
+      expect((await partnerRow(partner.id)).exempt).toBe(false);
+    }
+    expect(await footprint(owner.organizationId)).toEqual(before);
+    expect((await startEvaluation(compliance.cookie, others[0]!.id)).length).toBeGreaterThan(0);
+
+    // An exemption prepared for an advanced-certified partner is not approved once the record says
+    // the partner's programme is CTPAT instead.
+    const fields = aeoPartnerFields(validUntil);
+    const cn = await registerPartner(compliance.cookie, fields);
+    await uploadCertificate(compliance.cookie, cn.id, pdfFile("高级认证证书.pdf"));
+    const prepared = await postPartner(compliance.cookie, cn.id, { intent: "exemption" });
+    expect(prepared.status, JSON.stringify(prepared.data)).toBe(302);
+    const id = /^\/evaluations\/([0-9a-f-]{36})$/.exec(prepared.location ?? "")?.[1] ?? "";
+    const edited = await postPartner(compliance.cookie, cn.id, { ...fields, intent: "update", aeoProgramme: "ctpat" });
+    expect(edited.status, JSON.stringify(edited.data)).toBe(302);
+    const refused = await decide(owner.cookie, id, { decision: "approved" });
+    expect(errorsOf(refused)).toEqual({ form: "partners.exemptionChinaOnly" });
+    expect(await partnerRow(cn.id)).toMatchObject({ exempt: false, status: "pending" });
+  });
+
   test("is decided by a second person; the partner is exempt, low risk, due again when its certificate expires", async () => {
     const validUntil = shiftDays(today(), 200);
     const partner = await registerPartner(compliance.cookie, aeoPartnerFields(validUntil));

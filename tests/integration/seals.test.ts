@@ -45,6 +45,7 @@ let auditor: Member;
 let siteId: string;
 let modelH: string;
 let modelS: string;
+let modelUncertified: string;
 
 const countOf = (table: string) => countRows(table, sql`organization_id = ${org.organizationId}`);
 
@@ -70,7 +71,7 @@ async function applyFields(sealNumber: string, overrides: Fields = {}): Promise<
     sealNumber,
     targetKind: "container",
     target: "CSQU3054383",
-    loadedExport: "on",
+    loadState: "loaded",
     shipmentRef: "BL-2026-001",
     photo: await jpegFile("seal.jpg"),
     ...overrides,
@@ -99,6 +100,7 @@ beforeAll(async () => {
   siteId = (await createSite(org.cookie)).id;
   modelH = await createModel(sealActor(org), "H");
   modelS = await createModel(sealActor(org), "S");
+  modelUncertified = await createModel(sealActor(org), "H", { certificate: false });
 });
 
 describe("seal models", () => {
@@ -139,7 +141,8 @@ describe("receiving seals", () => {
       cookie: lead.cookie,
     });
     const labelOf = (id: string) => page.data.models.find((m) => m.id === id)?.label;
-    expect(page.data.uncertifiedH).toContain(labelOf(modelH));
+    expect(page.data.uncertifiedH).toContain(labelOf(modelUncertified));
+    expect(page.data.uncertifiedH).not.toContain(labelOf(modelH));
     expect(page.data.uncertifiedH).not.toContain(labelOf(modelS));
     expect(page.data.uncertifiedH.some((label) => label.startsWith("Acme Seals AS-100"))).toBe(false);
   });
@@ -271,19 +274,75 @@ describe("applying a seal", () => {
     expect((await sealRow(number as string)).status).toBe("in_stock");
   });
 
-  test("an S-class seal is refused on a loaded export container, accepted on a trailer", async () => {
+  test("an S-class seal is refused on any loaded container or trailer, accepted on an empty one; the state is recorded", async () => {
     const [number] = await received(1, modelS);
+    const before = await countOf("seal_events");
+    // The rule follows the state the applier records, not an export box: loaded means H class.
     const outcome = await callAction(applyRoute, "/seals/apply", await applyFields(number as string), { cookie: guard.cookie });
     expect(outcome.status).toBe(400);
-    expect(keyOf(errorsOf(outcome).sealNumber)).toBe("seals.errors.notHighSecurity");
-    expect((await sealRow(number as string)).status).toBe("in_stock");
+    expect(keyOf(errorsOf(outcome).loadState)).toBe("seals.errors.notHighSecurity");
     const trailer = await callAction(
       applyRoute,
       "/seals/apply",
       await applyFields(number as string, { targetKind: "trailer", target: "沪A 12345" }),
       { cookie: guard.cookie },
     );
-    expect(trailer.status, JSON.stringify(trailer.data)).toBe(302);
+    expect(keyOf(errorsOf(trailer).loadState)).toBe("seals.errors.notHighSecurity");
+    // Nobody ticks anything by default: the state must be stated.
+    const unstated = await callAction(applyRoute, "/seals/apply", await applyFields(number as string, { loadState: undefined }), {
+      cookie: guard.cookie,
+    });
+    expect(keyOf(errorsOf(unstated).loadState)).toBe("seals.errors.chooseLoadState");
+    expect(await countOf("seal_events")).toBe(before);
+    expect((await sealRow(number as string)).status).toBe("in_stock");
+    const empty = await callAction(applyRoute, "/seals/apply", await applyFields(number as string, { loadState: "empty" }), {
+      cookie: guard.cookie,
+    });
+    expect(empty.status, JSON.stringify(empty.data)).toBe(302);
+    const seal = await sealRow(number as string);
+    const [applied] = await testDb()
+      .select()
+      .from(sealEvents)
+      .where(and(eq(sealEvents.sealId, seal.id), eq(sealEvents.kind, "applied")));
+    expect(applied?.loadState).toBe("empty");
+    // An H-class seal on a loaded trailer is fine.
+    const [high] = await received(1);
+    const loadedTrailer = await applyDirect(sealActor(org), high as string, { targetKind: "trailer", target: "沪A 12345" });
+    expect(loadedTrailer.ok).toBe(true);
+  });
+
+  test("an H-class seal whose model has no ISO 17712 certificate is refused, pointing to /seals/models, until it is uploaded there", async () => {
+    const [number] = await received(1, modelUncertified);
+    const before = { events: await countOf("seal_events"), files: await countOf("evidence_files") };
+    const outcome = await callAction(applyRoute, "/seals/apply", await applyFields(number as string), { cookie: guard.cookie });
+    expect(outcome.status).toBe(400);
+    expect(keyOf(errorsOf(outcome).modelCertificate)).toBe("seals.errors.modelUncertified");
+    // An empty container does not make an unproven H class acceptable either.
+    const empty = await applyDirect(sealActor(org), number as string, { loadState: "empty" });
+    expect(empty.ok ? null : keyOf(empty.errors.modelCertificate)).toBe("seals.errors.modelUncertified");
+    expect(await countOf("seal_events")).toBe(before.events);
+    expect(await countOf("evidence_files")).toBe(before.files);
+    expect((await sealRow(number as string)).status).toBe("in_stock");
+
+    // Only the seal managers upload it; a guard may not.
+    const pdf = () => new File([Buffer.from("%PDF-1.4\n%iso 17712 test report\n")], "iso17712-late.pdf", { type: "application/pdf" });
+    const byGuard = await callAction(modelsRoute, "/seals/models", { intent: "certificate", modelId: modelUncertified, certificate: pdf() }, { cookie: guard.cookie });
+    expect(byGuard.status).toBe(403);
+    const withoutFile = await callAction(modelsRoute, "/seals/models", { intent: "certificate", modelId: modelUncertified }, { cookie: lead.cookie });
+    expect(withoutFile.status).toBe(400);
+    expect(await countOf("evidence_files")).toBe(before.files);
+    const uploaded = await callAction(
+      modelsRoute,
+      "/seals/models",
+      { intent: "certificate", modelId: modelUncertified, certificateDate: "2026-02-01", certificate: pdf() },
+      { cookie: lead.cookie },
+    );
+    expect(uploaded.status, JSON.stringify(uploaded.data)).toBe(302);
+    const again = await callAction(modelsRoute, "/seals/models", { intent: "certificate", modelId: modelUncertified, certificate: pdf() }, { cookie: lead.cookie });
+    expect(keyOf(errorsOf(again).certificate)).toBe("seals.errors.certificateOnFile");
+
+    const applied = await callAction(applyRoute, "/seals/apply", await applyFields(number as string), { cookie: guard.cookie });
+    expect(applied.status, JSON.stringify(applied.data)).toBe(302);
   });
 
   test("a wrong container check digit, a missing photo and an unknown number are refused and write nothing", async () => {
@@ -323,7 +382,7 @@ describe("applying a seal", () => {
 
   test("two people applying the same seal at the same moment: exactly one succeeds, the other is told it is applied", async () => {
     const [number] = await received(1);
-    const values = ApplySealSchema.parse({ sealNumber: number, targetKind: "container", target: "CSQU3054383", loadedExport: "on" });
+    const values = ApplySealSchema.parse({ sealNumber: number, targetKind: "container", target: "CSQU3054383", loadState: "loaded" });
     const [p1, p2] = await Promise.all([sealPhoto(), sealPhoto()]);
     const outcomes = await Promise.all([
       applySeal(testDb(), sealActor({ organizationId: org.organizationId, userId: guard.userId }), values, [p1]),
@@ -587,7 +646,7 @@ describe("VVTT and reports", () => {
     const replaced = await applyDirect(sealActor(org), replacement as string, {
       target: "CSQU3054383",
       replacesSealId: seal.id,
-      loadedExport: "",
+      loadState: "empty",
     });
     expect(replaced.ok).toBe(true);
     const chain = await getSealChain(testDb(), org.organizationId, seal.id);

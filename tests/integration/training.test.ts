@@ -205,7 +205,7 @@ describe("drills", () => {
     expect(await linkedCriteria("drill", id)).toEqual([
       "cn-2014-general/28",
       "cn-2022-advanced/61",
-      "ctpat-msc/12.7-12.8-12.9-12.10",
+      "ctpat-msc/2.4",
       "wco-safe-aeo/L",
     ]);
     expect(await linkedCriteria("training_session", id)).toEqual([]);

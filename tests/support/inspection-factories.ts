@@ -28,7 +28,8 @@ export async function jpegFile(name = "photo.jpg", options: Parameters<typeof jp
   return new File([await jpegBytes(options)], name, { type: "image/jpeg" });
 }
 
-export const CONTAINER_POINTS = ["front-wall", "left-side", "right-side", "floor", "ceiling-roof", "doors", "undercarriage"] as const;
+/** The points of the current container-7-point version (2): the seven, then A1, pest contamination. */
+export const CONTAINER_POINTS = ["front-wall", "left-side", "right-side", "floor", "ceiling-roof", "doors", "undercarriage", "pest-contamination"] as const;
 
 /** Form values of a complete 7-point inspection where every point passes (override to fail some). */
 export function containerValues(siteId: string, overrides: Record<string, string> = {}): Record<string, string> {

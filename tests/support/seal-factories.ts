@@ -1,11 +1,12 @@
-// Seals made through the app's own commands: a model (H class unless told), a received range, and
+// Seals made through the app's own commands: a model (H class with its certificate unless told), a received range, and
 // an applied seal with a real JPEG photo.
-import { checkPhoto } from "~/lib/evidence/file-store.server";
+import { checkPhoto, checkUpload } from "~/lib/evidence/file-store.server";
 import { ApplySealSchema, ReceiveSealsSchema, SealModelSchema } from "~/lib/seals/seal-schema";
 import { applySeal } from "~/lib/seals/seal-application.server";
 import { createSealModel, receiveSeals } from "~/lib/seals/seal-stock.server";
 import type { SealActor } from "~/lib/seals/seal-writes.server";
 import { jpegFile } from "./inspection-factories";
+import { pdfFile } from "./policy-factories";
 import { testDb } from "./test-database";
 
 let serial = 0;
@@ -14,10 +15,14 @@ export function sealActor(owner: { organizationId: string; userId: string }): Se
   return { organizationId: owner.organizationId, userId: owner.userId, timeZone: "Asia/Shanghai" };
 }
 
-export async function createModel(actor: SealActor, isoClass: "H" | "S" | "I" = "H") {
+/** An H-class model comes with its ISO 17712 certificate (seals of it may be applied) unless `certificate: false`. */
+export async function createModel(actor: SealActor, isoClass: "H" | "S" | "I" = "H", options: { certificate?: boolean } = {}) {
   serial += 1;
   const values = SealModelSchema.parse({ manufacturer: "TydenBrooks", modelName: `Bolt ${isoClass}-${serial}`, type: "bolt", isoClass });
-  const created = await createSealModel(testDb(), actor, values, null);
+  const withCertificate = options.certificate ?? isoClass === "H";
+  const certificate = withCertificate ? await checkUpload(pdfFile(`iso17712-${serial}.pdf`), { required: true }) : null;
+  if (certificate && (!certificate.ok || !certificate.file)) throw new Error("test certificate refused");
+  const created = await createSealModel(testDb(), actor, values, certificate?.file ?? null);
   if (!created.ok) throw new Error(`model not created: ${JSON.stringify(created.errors)}`);
   return created.id;
 }
@@ -42,6 +47,6 @@ export async function sealPhoto() {
 }
 
 export async function applyDirect(actor: SealActor, sealNumber: string, fields: Record<string, string> = {}) {
-  const values = ApplySealSchema.parse({ sealNumber, targetKind: "container", target: "CSQU3054383", loadedExport: "on", ...fields });
+  const values = ApplySealSchema.parse({ sealNumber, targetKind: "container", target: "CSQU3054383", loadState: "loaded", ...fields });
   return applySeal(testDb(), actor, values, [await sealPhoto()]);
 }

@@ -89,7 +89,7 @@ export async function seedDemoSeals(ctx: DemoContext, containers: readonly DemoC
           sealNumber: number,
           targetKind: "container",
           target: container.containerNumber,
-          loadedExport: "on",
+          loadState: "loaded",
           inspectionId: container.id,
           occurredAt: localAt(container.day, Math.min(appliedAt, 23 * 60 + 30)),
         }),

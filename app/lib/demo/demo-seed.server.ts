@@ -15,6 +15,7 @@ import { EmployeeSchema } from "../personnel/personnel-schema";
 import { createEmployee } from "../personnel/personnel-employees.server";
 import { SealModelSchema } from "../seals/seal-schema";
 import { createSealModel } from "../seals/seal-stock.server";
+import { demoPdf } from "./demo-documents.server";
 import { DEMO_PASSWORD, demoAccounts, holdsAnOrganization } from "./demo-accounts.server";
 import { demoContext, seedDemoActivity, type DemoActivityOptions } from "./demo-activity.server";
 
@@ -286,8 +287,15 @@ async function seedDemoRegisters(
   const model = await createSealModel(
     db,
     { ...demo, timeZone: "Asia/Shanghai" },
-    SealModelSchema.parse({ manufacturer: "示例封志制造有限公司 Demo Seals Co.", modelName: "BS-12 螺栓封", type: "bolt", isoClass: "H" }),
-    null,
+    SealModelSchema.parse({
+      manufacturer: "示例封志制造有限公司 Demo Seals Co.",
+      modelName: "BS-12 螺栓封",
+      type: "bolt",
+      isoClass: "H",
+      certificateDate: "2025-03-18",
+    }),
+    // An H-class model is applied only with its ISO 17712 certificate on file (CTPAT 6.5).
+    await demoPdf("BS-12-ISO17712.pdf", ["BS-12 bolt seal - ISO 17712:2013 class H test report", "Tested by an ISO/IEC 17025 accredited laboratory."], "2025-03-18"),
   );
   if (!model.ok) throw new Error(`demo seed: seal model refused: ${JSON.stringify(model)}`);
 }

@@ -53,10 +53,12 @@ export const evidenceRecordTypes = {
     standing: false,
   },
   // Seals (step 5): applying, verifying and auditing seals, and the ISO 17712 certificate of a model.
+  // CN-2014 (general): item 26 (container security) is the pre-loading container inspection and has no
+  // seal clause; seals keep the goods intact in transport, which is item 25 (cargo security).
   seal_application: {
     labelKey: "evidence.types.seal_application",
     feeds: [
-      { framework: "cn-2014-general", key: "26" },
+      { framework: "cn-2014-general", key: "25" },
       { framework: "cn-2022-advanced", key: "44" },
       { framework: "ctpat-msc", key: "6.2" },
       { framework: "wco-safe-aeo", key: "G" },
@@ -66,7 +68,7 @@ export const evidenceRecordTypes = {
   seal_verification: {
     labelKey: "evidence.types.seal_verification",
     feeds: [
-      { framework: "cn-2014-general", key: "26" },
+      { framework: "cn-2014-general", key: "25" },
       { framework: "cn-2022-advanced", key: "44" },
       { framework: "ctpat-msc", key: "6.7" },
       { framework: "wco-safe-aeo", key: "G" },
@@ -76,6 +78,8 @@ export const evidenceRecordTypes = {
   seal_report: {
     labelKey: "evidence.types.seal_report",
     feeds: [
+      // A broken or mismatched seal is a cargo anomaly reported (CN-2014 item 25 (2)).
+      { framework: "cn-2014-general", key: "25" },
       { framework: "cn-2022-advanced", key: "44" },
       { framework: "cn-2022-advanced", key: "48" },
       { framework: "ctpat-msc", key: "6.1" },
@@ -181,7 +185,9 @@ export const evidenceRecordTypes = {
     feeds: [
       { framework: "cn-2014-general", key: "28" },
       { framework: "cn-2022-advanced", key: "61" },
-      { framework: "ctpat-msc", key: "12.7-12.8-12.9-12.10" },
+      // Crisis management and business continuity, where CTPAT asks for the plan to be exercised;
+      // 12.7-12.10 are specialised training topics, not drills.
+      { framework: "ctpat-msc", key: "2.4" },
       { framework: "wco-safe-aeo", key: "L" },
     ],
     standing: false,

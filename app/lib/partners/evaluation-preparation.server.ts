@@ -91,7 +91,7 @@ async function openEvaluation(tx: Executor, orgId: string, partnerId: string) {
 }
 
 /**
- * Prepares an exemption: the partner is itself an AEO (CN-2022 item 15), so no full evaluation; the
+ * Prepares an exemption: the partner is itself China Customs advanced-certified (CN-2022 item 15), so no full evaluation; the
  * certificate must be on file and valid today. A second person decides it like any evaluation.
  */
 export async function prepareExemption(

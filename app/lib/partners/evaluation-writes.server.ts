@@ -31,8 +31,14 @@ export async function audit(
   });
 }
 
-/** Why the partner cannot be exempt today (no AEO programme, no certificate on file, expired), if it cannot. */
+/**
+ * Why the partner cannot be exempt today, if it cannot. CN-2022 item 15 exempts only a partner that is
+ * itself a China Customs advanced-certified enterprise (高级认证企业); a CTPAT, EU AEO or other MRA
+ * partner is still evaluated (its status counts in the evaluation, it does not replace it). Then the
+ * certificate file and a validity date not passed.
+ */
 export function exemptionProblem(partner: Partner, today: string): string | null {
+  if (partner.aeoProgramme !== "none" && partner.aeoProgramme !== "cn_advanced") return message("partners.exemptionChinaOnly");
   if (partner.aeoProgramme === "none" || !partner.aeoCertificateFileId || !partner.aeoValidUntil) {
     return message("partners.exemptionNeedsCertificate");
   }

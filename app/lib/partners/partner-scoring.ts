@@ -106,7 +106,7 @@ export function reevaluationMonths(tier: RiskTier, policy: TierPolicy): number {
 }
 
 /**
- * The next evaluation date after a decision on `decidedOn` (YYYY-MM-DD). An exempt partner (an AEO)
+ * The next evaluation date after a decision on `decidedOn` (YYYY-MM-DD). An exempt partner (advanced-certified)
  * is due again when its certificate expires, if that comes before the low tier's interval.
  */
 export function nextEvaluationOn(decidedOn: string, tier: RiskTier, policy: TierPolicy, certificateValidUntil?: string | null): string {

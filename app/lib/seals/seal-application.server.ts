@@ -72,7 +72,10 @@ export type ApplyOutcome = { ok: true; sealId: string; eventId: string } | { ok:
 /**
  * Records a seal put on a container or trailer. Refused, with the reason on the field, for a number
  * not in the log, a seal already applied, voided or reported, a seal in someone else's custody, or
- * a non-H seal on a loaded export container (ISO 17712, CTPAT 6.2).
+ * a seal that is not ISO 17712 class H on a container or trailer recorded as loaded (CN-2022 (44),
+ * CTPAT 6.2: the rule follows the state the applier records, whatever the shipment's direction; an
+ * empty one may take a lower class), or a seal of an H-class model whose ISO 17712 certificate is
+ * not on file (CTPAT 6.5: the class is claimed, not proven, until it is uploaded on /seals/models).
  */
 export async function applySeal(
   db: Database,
@@ -108,8 +111,17 @@ export async function applySeal(
       .select()
       .from(sealModels)
       .where(and(eq(sealModels.organizationId, actor.organizationId), eq(sealModels.id, seal.modelId)));
-    if (values.loadedExport && model?.isoClass !== "H")
-      return refused({ sealNumber: message("seals.errors.notHighSecurity", { number: seal.number, isoClass: model?.isoClass ?? "?" }) });
+    if (model?.isoClass === "H" && !model.certificateFileId)
+      return refused({
+        modelCertificate: message("seals.errors.modelUncertified", {
+          number: seal.number,
+          model: `${model.manufacturer} ${model.modelName}`,
+        }),
+      });
+    if (values.loadState === "loaded" && model?.isoClass !== "H")
+      return refused({
+        loadState: message("seals.errors.notHighSecurity", { number: seal.number, isoClass: model?.isoClass ?? "?" }),
+      });
 
     let inspectionId: string | null = null;
     if (values.inspectionId) {
@@ -154,6 +166,7 @@ export async function applySeal(
         occurredAt: when.at,
         siteId: seal.siteId,
         replacesSealId: replaces?.id ?? null,
+        loadState: values.loadState,
         note: values.note ?? "",
       },
       photos,

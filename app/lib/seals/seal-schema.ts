@@ -5,7 +5,7 @@ import { isLocalDateTime } from "../inspections/inspection-schema";
 import { enumField, optionalText, OptionalDateSchema, requiredText } from "../validation";
 import { isUuid } from "../value-checks";
 import { isSealNumber, normalizeSealNumber } from "./seal-numbers";
-import { isoClasses, MIN_REASON, reportKinds, sealTypes, verificationStages } from "./seal-values";
+import { isoClasses, loadStates, MIN_REASON, reportKinds, sealTypes, verificationStages } from "./seal-values";
 
 // One schema per seal form, used by react-hook-form in the page and re-checked by the action.
 // Photos and certificate files travel beside the fields and are checked by the server.
@@ -42,8 +42,6 @@ const occurredAtField = z
   .transform((v) => (v ? v : undefined))
   .refine((v) => v === undefined || isLocalDateTime(v), message("seals.errors.dateTime"));
 
-const checkbox = z.preprocess((v) => v === true || v === "on" || v === "1" || v === "true", z.boolean());
-
 const reasonText = (max: number) =>
   z
     .string({ error: message("errors.required") })
@@ -60,6 +58,9 @@ export const SealModelSchema = z.object({
   certificateDate: OptionalDateSchema,
 });
 export type SealModelValues = z.output<typeof SealModelSchema>;
+
+/** The certificate of a model registered without one: the file travels beside these fields. */
+export const SealModelCertificateSchema = z.object({ modelId: requiredId, certificateDate: OptionalDateSchema });
 
 export const ReceiveSealsSchema = z.object({
   modelId: requiredId,
@@ -87,7 +88,8 @@ export const ApplySealSchema = z
       .string({ error: message("errors.required") })
       .trim()
       .max(20, message("errors.tooLong", { max: 20 })),
-    loadedExport: checkbox,
+    /** Loaded or empty, as the applier sees it: no default, the person at the door states it. */
+    loadState: z.enum(loadStates, { error: message("seals.errors.chooseLoadState") }),
     shipmentRef: optionalText(60),
     occurredAt: occurredAtField,
     inspectionId: optionalId,
@@ -113,7 +115,6 @@ export const ApplySealSchema = z
   .transform((v) => ({
     ...v,
     target: v.targetKind === "container" ? normalizeContainerNumber(v.target) : v.target.toUpperCase().replace(/\s+/g, ""),
-    loadedExport: v.targetKind === "container" && v.loadedExport,
   }));
 export type ApplySealValues = z.output<typeof ApplySealSchema>;
 

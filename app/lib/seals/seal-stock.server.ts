@@ -87,6 +87,38 @@ export async function setSealModelActive(db: Database, actor: SealActor, modelId
   });
 }
 
+/**
+ * Files the ISO 17712 certificate or test report of a model registered without one (CTPAT 6.5): until
+ * then seals of an H-class model are not applied. A model that has one keeps it (refused).
+ */
+export async function uploadSealModelCertificate(
+  db: Database,
+  actor: SealActor,
+  modelId: string,
+  certificateDate: string | undefined,
+  certificate: CheckedUpload,
+) {
+  if (!isUuid(modelId)) return refused({ form: message("errors.invalid") });
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(sealModels)
+      .where(and(eq(sealModels.organizationId, actor.organizationId), eq(sealModels.id, modelId)))
+      .for("update");
+    if (!before) return refused({ form: message("errors.invalid") });
+    if (before.certificateFileId) return refused({ certificate: message("seals.errors.certificateOnFile") });
+    const file = await storeFile(tx, actor, certificate);
+    const [after] = await tx
+      .update(sealModels)
+      .set({ certificateFileId: file.id, certificateDate: certificateDate ?? null, updatedAt: new Date() })
+      .where(and(eq(sealModels.organizationId, actor.organizationId), eq(sealModels.id, modelId)))
+      .returning();
+    await audit(tx, actor, "seal_model", modelId, "update", before, after);
+    await linkEvidence(tx, actor, "seal_model", modelId, certificateDate ? new Date(`${certificateDate}T00:00:00Z`) : new Date());
+    return { ok: true as const, id: modelId };
+  });
+}
+
 // ---- receiving ----
 
 /** Takes a range of new seals into stock: one multi-row insert, refused whole when any number exists. */

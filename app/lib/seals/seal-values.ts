@@ -8,3 +8,7 @@ export const verificationStages = ["departure", "arrival"] as const;
 export const vvttChecks = ["view", "verify", "tug", "twist"] as const;
 /** The fewest characters a written reason takes (voiding a seal, reporting or resolving a problem). */
 export const MIN_REASON = 10;
+
+/** What the applier states about the container or trailer being sealed (CN-2022 (44), CTPAT 6.2): loaded needs an H-class seal. */
+export const loadStates = ["loaded", "empty"] as const;
+export type LoadState = (typeof loadStates)[number];

@@ -61,8 +61,9 @@ function StartEvaluation(props: { d: PartnerView; server: ServerState | null }) 
     defaults: { intent: "evaluate", role: p.roles[0] },
   });
   const names = fields(StartEvaluationSchema);
+  // Only China Customs advanced certification exempts (CN-2022 item 15): the same rule as exemptionProblem.
   const exemptionPossible =
-    p.aeoProgramme !== "none" && props.d.certificate !== null && p.aeoValidUntil !== null && p.aeoValidUntil >= props.d.today;
+    p.aeoProgramme === "cn_advanced" && props.d.certificate !== null && p.aeoValidUntil !== null && p.aeoValidUntil >= props.d.today;
   return (
     <div className="mt-4 space-y-3 border-t border-slate-100 pt-4">
       <FormAlert rejected={rejected} formError={formError} />
@@ -87,8 +88,10 @@ function StartEvaluation(props: { d: PartnerView; server: ServerState | null }) 
           <Submit variant="secondary">{t("partners.prepareExemption")}</Submit>
           <span className="text-sm text-slate-600">{t("partners.exemptionHint")}</span>
         </Form>
-      ) : p.aeoProgramme !== "none" ? (
+      ) : p.aeoProgramme === "cn_advanced" ? (
         <p className="text-sm text-slate-600">{t("partners.exemptionNotYet")}</p>
+      ) : p.aeoProgramme !== "none" ? (
+        <p className="text-sm text-slate-600">{t("partners.exemptionOtherProgramme")}</p>
       ) : null}
     </div>
   );

@@ -12,7 +12,11 @@ const containerCriteria: readonly TemplateCriterionRef[] = [
   { framework: "wco-safe-aeo", key: "G" },
 ];
 
-export const containerSevenPoint: CatalogTemplate = {
+/**
+ * Version 1, as inspections up to Step 12 were recorded against it: kept, unchanged, and loaded (a
+ * loaded version may not change; new inspections use the newest version of a code).
+ */
+export const containerSevenPointV1: CatalogTemplate = {
   code: "container-7-point",
   version: 1,
   titleZh: "集装箱七点检查",
@@ -162,5 +166,56 @@ export const containerSevenPoint: CatalogTemplate = {
         ],
       },
     ],
+  },
+};
+
+/**
+ * The agricultural point both vehicle inspections end with (CTPAT MSC 5.2/5.3 inspection procedures
+ * and 8.1, prevention of pest contamination): visible pests, soil, plant and animal matter, and wood
+ * packaging without its ISPM 15 mark. Shared with the tractor/trailer template's version 2.
+ */
+export function pestSection(criteria: readonly TemplateCriterionRef[]): CatalogTemplate["definition"]["sections"][number] {
+  return {
+    key: "agricultural",
+    titleZh: "农业安全",
+    titleEn: "Agricultural security",
+    items: [
+      {
+        key: "pest-contamination",
+        number: "A1",
+        promptZh: "有害生物污染",
+        promptEn: "Pest contamination",
+        guidanceZh:
+          "箱内外、地板缝隙和底部结构无昆虫、蜗牛、鸟类或啮齿动物及其痕迹（卵、粪便、巢），无泥土、植物或动物残留；木质包装和垫木带有 ISPM 15 标识。发现时拍照，清理或熏蒸后再装货。",
+        guidanceEn:
+          "No insects, snails, birds or rodents, nor their traces (eggs, droppings, nests), inside, outside, in floor gaps or underneath; no soil, plant or animal matter; wood packaging and dunnage carry the ISPM 15 mark. If found, photograph it and clean or fumigate before loading.",
+        answer: "pass_fail_na",
+        required: true,
+        failRequiresPhoto: true,
+        failRequiresNote: true,
+        criteria: [...criteria, { framework: "ctpat-msc", key: "8.1" }],
+      },
+    ],
+  };
+}
+
+/**
+ * Version 2 (Step 12): the seven points (eight for a reefer), then the agricultural point A1, pest
+ * contamination (CTPAT 5.3 and 8.1). Version 1 stays for the inspections recorded against it.
+ */
+export const containerSevenPoint: CatalogTemplate = {
+  ...containerSevenPointV1,
+  version: 2,
+  descriptionZh:
+    "集装箱（含航空集装器）装货前使用，逐点检查箱体结构的完整性及门锁装置的可靠性；冷藏箱加查冷藏机组风扇罩（第8点）；最后检查有害生物污染（A1）。检查表随装运单证一并留存。",
+  descriptionEn:
+    "Use before loading any container or ULD: check each part of the structure and the reliability of the door locks; a reefer adds the fan housing (point 8); then check for pest contamination (A1). Keep the checklist with the shipping documents.",
+  sourceZh:
+    "CTPAT 最低安全标准 5.3、5.4、8.1；海关高级认证企业标准（2022）第（43）项；海关认证企业标准（一般认证）（2014）第26项；WCO SAFE 标准框架 AEO 要求 G（货物安全）",
+  sourceEn:
+    "CTPAT Minimum Security Criteria 5.3, 5.4 and 8.1; China Customs Advanced Certified Enterprise Standard (2022) sub-item (43); China Customs Certified Enterprise Standard, General Certification (2014) item 26; WCO SAFE AEO requirement G (cargo security)",
+  definition: {
+    ...containerSevenPointV1.definition,
+    sections: [...containerSevenPointV1.definition.sections, pestSection([{ framework: "ctpat-msc", key: "5.3" }])],
   },
 };

@@ -3,6 +3,7 @@
 // R1–R10 (trailer).
 // Not the legacy pre-2019 "17-point truck & trailer" list, which numbers 1–17 and mixes the two.
 
+import { pestSection } from "./container-7-point";
 import type { CatalogTemplate, TemplateCriterionRef, TemplateItem } from "./types";
 
 const conveyanceCriteria: readonly TemplateCriterionRef[] = [
@@ -43,7 +44,8 @@ function point(
   };
 }
 
-export const conveyanceSeventeenPoint: CatalogTemplate = {
+/** Version 1, as inspections up to Step 12 were recorded against it: kept, unchanged, and loaded. */
+export const conveyanceSeventeenPointV1: CatalogTemplate = {
   code: "conveyance-17-point",
   version: 1,
   titleZh: "牵引车及挂车十七点检查",
@@ -239,5 +241,26 @@ export const conveyanceSeventeenPoint: CatalogTemplate = {
         ],
       },
     ],
+  },
+};
+
+/**
+ * Version 2 (Step 12): the 17 points, then the agricultural point A1, pest contamination (CTPAT 5.3
+ * and 8.1). Version 1 stays for the inspections recorded against it.
+ */
+export const conveyanceSeventeenPoint: CatalogTemplate = {
+  ...conveyanceSeventeenPointV1,
+  version: 2,
+  descriptionZh:
+    "牵引车和挂车在装货前以及进出堆场时使用，逐点检查易于藏匿物品的部位，最后检查有害生物污染（A1）。装运集装箱时，箱体另按集装箱七点检查表检查。",
+  descriptionEn:
+    "Use before loading a tractor and trailer, and when they enter or leave the yard, to check every place where items could be hidden, then for pest contamination (A1). For a container load, also inspect the box with the container 7-point checklist.",
+  sourceZh:
+    "CTPAT 最低安全标准 5.3（牵引车7点、挂车10点）、8.1（防止有害生物污染）；海关高级认证企业标准（2022）第（51）项；海关认证企业标准（一般认证）（2014）第27项；WCO SAFE 标准框架 AEO 要求 H（运输工具安全）",
+  sourceEn:
+    "CTPAT Minimum Security Criteria 5.3 (7 tractor and 10 trailer points) and 8.1 (prevention of pest contamination); China Customs Advanced Certified Enterprise Standard (2022) sub-item (51); China Customs Certified Enterprise Standard, General Certification (2014) item 27; WCO SAFE AEO requirement H (conveyance security)",
+  definition: {
+    ...conveyanceSeventeenPointV1.definition,
+    sections: [...conveyanceSeventeenPointV1.definition.sections, pestSection([{ framework: "ctpat-msc", key: "5.3" }])],
   },
 };

@@ -1,8 +1,8 @@
 import { backupRestoreTest } from "./backup-restore-test";
 import { buildingInspection } from "./building-inspection";
 import { cctvFootageReview } from "./cctv-footage-review";
-import { containerSevenPoint } from "./container-7-point";
-import { conveyanceSeventeenPoint } from "./conveyance-17-point";
+import { containerSevenPoint, containerSevenPointV1 } from "./container-7-point";
+import { conveyanceSeventeenPoint, conveyanceSeventeenPointV1 } from "./conveyance-17-point";
 import { driverIdentityCheck } from "./driver-identity-check";
 import { itAccessReview } from "./it-access-review";
 import { lightingCheck } from "./lighting-check";
@@ -21,3 +21,9 @@ export const catalogTemplates: readonly CatalogTemplate[] = [
   itAccessReview,
   backupRestoreTest,
 ];
+
+/**
+ * Earlier versions of built-in templates, loaded too so that every database holds the same versions
+ * (inspections recorded against them keep pointing at them; new ones use the newest version).
+ */
+export const supersededTemplates: readonly CatalogTemplate[] = [containerSevenPointV1, conveyanceSeventeenPointV1];

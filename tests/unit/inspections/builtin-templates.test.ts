@@ -6,7 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { catalogFrameworks } from "../../../db/catalog/index";
 import type { CatalogCriterion } from "../../../db/catalog/types";
-import { catalogTemplates } from "../../../db/catalog/templates";
+import { catalogTemplates, supersededTemplates } from "../../../db/catalog/templates";
 import type { CatalogTemplate, TemplateItem } from "../../../db/catalog/templates/types";
 import { TemplateDefinitionSchema } from "../../../app/lib/inspections/template-definition";
 
@@ -44,12 +44,13 @@ test("the nine built-in templates, in picker order, with unique codes", () => {
   expect(new Set(catalogTemplates.map((t) => t.code)).size, "template codes are unique").toBe(catalogTemplates.length);
 });
 
-describe.each(catalogTemplates.map((t) => [t.code, t] as const))("%s", (code, template) => {
+describe.each([...catalogTemplates, ...supersededTemplates].map((t) => [`${t.code}@${t.version}`, t] as const))("%s", (name, template) => {
+  const code = template.code;
   const items = itemsOf(template);
   const headerFields = template.definition.header.map((h) => h.field);
 
   test("code, version and bilingual texts", () => {
-    expect(code, `${code}: code is URL-safe`).toMatch(URL_SAFE);
+    expect(code, `${name}: code is URL-safe`).toMatch(URL_SAFE);
     expect(Number.isInteger(template.version) && template.version > 0, `${code}: version is a positive integer`).toBe(true);
     for (const field of ["titleZh", "titleEn", "descriptionZh", "descriptionEn", "sourceZh", "sourceEn"] as const) {
       expect(template[field].trim(), `${code}: ${field} is empty`).not.toBe("");
@@ -125,10 +126,15 @@ describe("container 7-point (8-point reefer)", () => {
   const container = byCode("container-7-point");
   const sevenPoints = ["front-wall", "left-side", "right-side", "floor", "ceiling-roof", "doors", "undercarriage"];
 
-  test("7 points in the docs/criteria.md order, 8 with the reefer fan housing last", () => {
-    expect(visible(container, false).map((i) => i.key), "container-7-point: points without reefer").toEqual(sevenPoints);
-    expect(visible(container, true).map((i) => i.key), "container-7-point: points with reefer").toEqual([...sevenPoints, "fan-housing"]);
-    expect(visible(container, true).map((i) => i.number), "container-7-point: numbering").toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
+  test("7 points in the docs/criteria.md order, 8 with the reefer fan housing, then the agricultural point A1", () => {
+    expect(container.version).toBe(2);
+    expect(visible(container, false).map((i) => i.key), "container-7-point: points without reefer").toEqual([...sevenPoints, "pest-contamination"]);
+    expect(visible(container, true).map((i) => i.key), "container-7-point: points with reefer").toEqual([
+      ...sevenPoints,
+      "fan-housing",
+      "pest-contamination",
+    ]);
+    expect(visible(container, true).map((i) => i.number), "container-7-point: numbering").toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "A1"]);
   });
 
   test("gates release; every point needs a photo and a note on failure", () => {
@@ -149,9 +155,11 @@ describe("container 7-point (8-point reefer)", () => {
 describe("tractor/trailer 17-point", () => {
   const conveyance = byCode("conveyance-17-point");
 
-  test("7 tractor points then 10 trailer points", () => {
-    const [tractor, trailer, ...rest] = conveyance.definition.sections;
-    expect(rest, "conveyance-17-point: only two sections").toEqual([]);
+  test("7 tractor points, 10 trailer points, then the agricultural point A1", () => {
+    const [tractor, trailer, agricultural, ...rest] = conveyance.definition.sections;
+    expect(conveyance.version).toBe(2);
+    expect(rest, "conveyance-17-point: three sections").toEqual([]);
+    expect(agricultural?.items.map((i) => [i.key, i.number])).toEqual([["pest-contamination", "A1"]]);
     expect(tractor?.key, "conveyance-17-point: first section").toBe("tractor");
     expect(trailer?.key, "conveyance-17-point: second section").toBe("trailer");
     expect(tractor?.items.map((i) => i.number), "conveyance-17-point/tractor numbering").toEqual(["T1", "T2", "T3", "T4", "T5", "T6", "T7"]);
@@ -170,7 +178,42 @@ describe("tractor/trailer 17-point", () => {
       "trailer-doors",
       "trailer-undercarriage",
     ]);
-    expect(visible(conveyance, true), "conveyance-17-point: no reefer-only point").toHaveLength(17);
+    expect(visible(conveyance, true), "conveyance-17-point: no reefer-only point").toHaveLength(18);
+  });
+});
+
+describe("the agricultural point and the template versions", () => {
+  test("both vehicle inspections ask for pest contamination, feeding CTPAT 5.3 and 8.1", () => {
+    for (const code of ["container-7-point", "conveyance-17-point"]) {
+      const pest = itemsOf(byCode(code)).find((i) => i.key === "pest-contamination");
+      expect(pest, `${code}: pest-contamination point`).toBeDefined();
+      expect(pest?.required).toBe(true);
+      expect(pest?.criteria).toEqual(
+        expect.arrayContaining([
+          { framework: "ctpat-msc", key: "5.3" },
+          { framework: "ctpat-msc", key: "8.1" },
+        ]),
+      );
+    }
+  });
+
+  test("version 1 of each is kept as recorded: the same points, no agricultural point", () => {
+    const v1 = (code: string) => supersededTemplates.find((t) => t.code === code && t.version === 1);
+    const container = v1("container-7-point");
+    const conveyance = v1("conveyance-17-point");
+    expect(container && visible(container, false).map((i) => i.key)).toEqual([
+      "front-wall",
+      "left-side",
+      "right-side",
+      "floor",
+      "ceiling-roof",
+      "doors",
+      "undercarriage",
+    ]);
+    expect(conveyance && visible(conveyance, true)).toHaveLength(17);
+    for (const t of [container, conveyance]) expect(t && itemsOf(t).some((i) => i.key === "pest-contamination")).toBe(false);
+    // Every superseded version is older than the current version of its code.
+    for (const old of supersededTemplates) expect(old.version).toBeLessThan(byCode(old.code).version);
   });
 });
 

@@ -14,7 +14,8 @@ const cctv = definitionOf("cctv-footage-review");
 const lighting = definitionOf("lighting-check");
 
 const SITE = "3f2b8c1e-9a4d-4e2f-8b6a-1c2d3e4f5a6b";
-const SEVEN_POINTS = ["front-wall", "left-side", "right-side", "floor", "ceiling-roof", "doors", "undercarriage"];
+/** The seven points, then (template version 2) the agricultural point A1. */
+const SEVEN_POINTS = ["front-wall", "left-side", "right-side", "floor", "ceiling-roof", "doors", "undercarriage", "pest-contamination"];
 
 /** An encoded message (i18n/messages.ts): "key" or "key|{json values}". */
 function decode(encoded: string | undefined): { key: string; values?: Record<string, unknown> } {
@@ -154,7 +155,7 @@ describe("container 7-point", () => {
 
   describe("the reefer point", () => {
     test("is not asked for a dry container, and an answer to it is ignored", () => {
-      expect(dataOf(checkInspection(container, containerForm(), {})).answers).toHaveLength(7);
+      expect(dataOf(checkInspection(container, containerForm(), {})).answers).toHaveLength(8);
       const data = dataOf(checkInspection(container, containerForm({ "answer_fan-housing": "fail" }), {}));
       expect(data.answers.map((a) => a.itemKey)).toEqual(SEVEN_POINTS);
       expect(data.failedPoints).toBe(0);
@@ -166,10 +167,10 @@ describe("container 7-point", () => {
       });
     });
 
-    test.each(["on", "1", "true", true])("reefer %j: 8 points", (reefer) => {
+    test.each(["on", "1", "true", true])("reefer %j: 8 points and the agricultural one", (reefer) => {
       const data = dataOf(checkInspection(container, containerForm({ reefer, "answer_fan-housing": "pass" }), {}));
       expect(data.header.reefer).toBe(true);
-      expect(data.answers.map((a) => a.itemKey)).toEqual([...SEVEN_POINTS, "fan-housing"]);
+      expect(data.answers.map((a) => a.itemKey)).toEqual([...SEVEN_POINTS.slice(0, 7), "fan-housing", "pest-contamination"]);
     });
 
     test.each(["off", "", "0", false, undefined])("reefer %j: a dry container", (reefer) => {

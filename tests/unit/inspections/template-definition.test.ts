@@ -208,7 +208,7 @@ describe("allItems", () => {
     expect(allItems(parsed)[2]).toMatchObject({ key: "floor", promptEn: "Point", answer: "pass_fail_na" });
   });
 
-  test("the container template has its 8 points", () => {
+  test("the container template has its 8 points and the agricultural one (version 2)", () => {
     expect(allItems(container).map((i) => i.key)).toEqual([
       "front-wall",
       "left-side",
@@ -218,6 +218,7 @@ describe("allItems", () => {
       "doors",
       "undercarriage",
       "fan-housing",
+      "pest-contamination",
     ]);
   });
 });
@@ -225,9 +226,9 @@ describe("allItems", () => {
 describe("visibleItems", () => {
   test("the reefer point only for a reefer", () => {
     expect(visibleItems(container, {}).map((i) => i.key)).not.toContain("fan-housing");
-    expect(visibleItems(container, { reefer: false })).toHaveLength(7);
-    expect(visibleItems(container, { reefer: true })).toHaveLength(8);
-    expect(visibleItems(container, { reefer: true }).at(-1)?.key).toBe("fan-housing");
+    expect(visibleItems(container, { reefer: false })).toHaveLength(8);
+    expect(visibleItems(container, { reefer: true })).toHaveLength(9);
+    expect(visibleItems(container, { reefer: true }).map((i) => i.key).slice(-2)).toEqual(["fan-housing", "pest-contamination"]);
   });
 
   test("a template without reefer points shows everything either way", () => {
