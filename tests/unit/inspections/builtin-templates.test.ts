@@ -29,7 +29,7 @@ const byCode = (code: string): CatalogTemplate => {
   return t;
 };
 
-test("the seven built-in templates, in picker order, with unique codes", () => {
+test("the nine built-in templates, in picker order, with unique codes", () => {
   expect(catalogTemplates.map((t) => t.code)).toEqual([
     "container-7-point",
     "conveyance-17-point",
@@ -38,6 +38,8 @@ test("the seven built-in templates, in picker order, with unique codes", () => {
     "lighting-check",
     "cctv-footage-review",
     "building-inspection",
+    "export-loading-supervision",
+    "secure-storage-check",
   ]);
   expect(new Set(catalogTemplates.map((t) => t.code)).size, "template codes are unique").toBe(catalogTemplates.length);
 });
