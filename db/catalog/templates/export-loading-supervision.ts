@@ -6,7 +6,10 @@
 
 import type { CatalogTemplate, TemplateCriterionRef } from "./types";
 
-const ref = (framework: TemplateCriterionRef["framework"], key: string): TemplateCriterionRef => ({ framework, key });
+const ref = (
+  framework: TemplateCriterionRef["framework"],
+  key: string,
+): TemplateCriterionRef => ({ framework, key });
 
 const supervision: readonly TemplateCriterionRef[] = [
   ref("cn-2014-general", "25"),
@@ -14,8 +17,15 @@ const supervision: readonly TemplateCriterionRef[] = [
   ref("ctpat-msc", "7.4-7.5"),
   ref("wco-safe-aeo", "G"),
 ];
-const container: readonly TemplateCriterionRef[] = [...supervision, ref("cn-2014-general", "26"), ref("cn-2022-advanced", "44")];
-const seal: readonly TemplateCriterionRef[] = [...container, ref("ctpat-msc", "6.2")];
+const container: readonly TemplateCriterionRef[] = [
+  ...supervision,
+  ref("cn-2014-general", "26"),
+  ref("cn-2022-advanced", "44"),
+];
+const seal: readonly TemplateCriterionRef[] = [
+  ...container,
+  ref("ctpat-msc", "6.2"),
+];
 
 export const exportLoadingSupervision: CatalogTemplate = {
   code: "export-loading-supervision",
@@ -52,9 +62,12 @@ export const exportLoadingSupervision: CatalogTemplate = {
             key: "empty-checked",
             number: "1",
             promptZh: "空箱已完成七点检查，箱内清洁、无异物",
-            promptEn: "Empty container passed its 7-point inspection; clean, nothing inside",
-            guidanceZh: "装货前核对该箱的七点检查记录；箱内无杂物、异味、水渍或可藏匿物品的空间。",
-            guidanceEn: "Check the container's 7-point inspection before loading starts; no debris, odour, water or space where something could be hidden.",
+            promptEn:
+              "Empty container passed its 7-point inspection; clean, nothing inside",
+            guidanceZh:
+              "装货前核对该箱的七点检查记录；箱内无杂物、异味、水渍或可藏匿物品的空间。",
+            guidanceEn:
+              "Check the container's 7-point inspection before loading starts; no debris, odour, water or space where something could be hidden.",
             answer: "pass_fail_na",
             required: true,
             failRequiresPhoto: true,
@@ -83,7 +96,8 @@ export const exportLoadingSupervision: CatalogTemplate = {
             key: "supervisor-present",
             number: "2",
             promptZh: "监装人员全程在场，装货区域无无关人员",
-            promptEn: "Supervisor present throughout; no unauthorised people in the loading area",
+            promptEn:
+              "Supervisor present throughout; no unauthorised people in the loading area",
             answer: "yes_no",
             required: true,
             failRequiresPhoto: false,
@@ -94,14 +108,21 @@ export const exportLoadingSupervision: CatalogTemplate = {
             key: "goods-match-order",
             number: "3",
             promptZh: "装箱货物的品名、件数、唛头与装箱单／出货单一致",
-            promptEn: "Goods, package count and marks match the packing list / shipping order",
-            guidanceZh: "逐托清点件数，核对唛头和标签；不一致时停止装货并记录差异。",
-            guidanceEn: "Count pallet by pallet, check marks and labels; stop loading and record any difference.",
+            promptEn:
+              "Goods, package count and marks match the packing list / shipping order",
+            guidanceZh:
+              "逐托清点件数，核对唛头和标签；不一致时停止装货并记录差异。",
+            guidanceEn:
+              "Count pallet by pallet, check marks and labels; stop loading and record any difference.",
             answer: "pass_fail_na",
             required: true,
             failRequiresPhoto: true,
             failRequiresNote: true,
-            criteria: [...supervision, ref("cn-2022-advanced", "47"), ref("ctpat-msc", "7.27-7.28")],
+            criteria: [
+              ...supervision,
+              ref("cn-2022-advanced", "47"),
+              ref("ctpat-msc", "7.27-7.28"),
+            ],
           },
           {
             key: "loading-photo",
@@ -118,7 +139,8 @@ export const exportLoadingSupervision: CatalogTemplate = {
             key: "full-photo",
             number: "4P",
             promptZh: "施封前满箱照片（箱门打开）",
-            promptEn: "Photo of the loaded container before sealing, doors open",
+            promptEn:
+              "Photo of the loaded container before sealing, doors open",
             answer: "photo",
             required: true,
             failRequiresPhoto: false,
@@ -136,9 +158,12 @@ export const exportLoadingSupervision: CatalogTemplate = {
             key: "seal-applied",
             number: "5",
             promptZh: "装货完毕后立即施加高安全封志，封志号与单证一致",
-            promptEn: "High-security seal applied right after loading; its number matches the documents",
-            guidanceZh: "采用 VVTT 方法：查看、核对、拉拽、扭转；封志号与封志登记、装箱单和提单一致。",
-            guidanceEn: "Use VVTT: view, verify, tug, twist; the number matches the seal register, the packing list and the B/L.",
+            promptEn:
+              "High-security seal applied right after loading; its number matches the documents",
+            guidanceZh:
+              "采用 VVTT 方法：查看、核对、拉拽、扭转；封志号与封志登记、装箱单和提单一致。",
+            guidanceEn:
+              "Use VVTT: view, verify, tug, twist; the number matches the seal register, the packing list and the B/L.",
             answer: "pass_fail_na",
             required: true,
             failRequiresPhoto: true,

@@ -3,9 +3,16 @@
 // 海关认证企业标准（一般认证）（2014）第25项, CTPAT MSC 7.1 (staged cargo secured) and 5.1 (conveyances
 // and IIT stored securely), WCO SAFE AEO requirement G.
 
-import type { CatalogTemplate, TemplateCriterionRef, TemplateItem } from "./types";
+import type {
+  CatalogTemplate,
+  TemplateCriterionRef,
+  TemplateItem,
+} from "./types";
 
-const ref = (framework: TemplateCriterionRef["framework"], key: string): TemplateCriterionRef => ({ framework, key });
+const ref = (
+  framework: TemplateCriterionRef["framework"],
+  key: string,
+): TemplateCriterionRef => ({ framework, key });
 const storage: readonly TemplateCriterionRef[] = [
   ref("cn-2014-general", "25"),
   ref("cn-2022-advanced", "45"),
@@ -13,8 +20,28 @@ const storage: readonly TemplateCriterionRef[] = [
   ref("wco-safe-aeo", "G"),
 ];
 
-function check(key: string, number: string, promptZh: string, promptEn: string, guidanceZh: string, guidanceEn: string, criteria = storage): TemplateItem {
-  return { key, number, promptZh, promptEn, guidanceZh, guidanceEn, answer: "pass_fail_na", required: true, failRequiresPhoto: true, failRequiresNote: true, criteria };
+function check(
+  key: string,
+  number: string,
+  promptZh: string,
+  promptEn: string,
+  guidanceZh: string,
+  guidanceEn: string,
+  criteria = storage,
+): TemplateItem {
+  return {
+    key,
+    number,
+    promptZh,
+    promptEn,
+    guidanceZh,
+    guidanceEn,
+    answer: "pass_fail_na",
+    required: true,
+    failRequiresPhoto: true,
+    failRequiresNote: true,
+    criteria,
+  };
 }
 
 export const secureStorageCheck: CatalogTemplate = {
@@ -22,10 +49,12 @@ export const secureStorageCheck: CatalogTemplate = {
   version: 1,
   titleZh: "货物安全存放检查",
   titleEn: "Secure storage check",
-  descriptionZh: "巡查仓库、待运区和堆场时使用：检查进出口货物、物品和集装箱是否存放在安全区域，未经授权人员不能接触。",
+  descriptionZh:
+    "巡查仓库、待运区和堆场时使用：检查进出口货物、物品和集装箱是否存放在安全区域，未经授权人员不能接触。",
   descriptionEn:
     "Use on rounds of the warehouse, staging area and yard: goods, articles and containers in custody are stored in secure areas that unauthorised people cannot reach.",
-  sourceZh: "海关高级认证企业标准（2022）第（45）项；海关认证企业标准（一般认证）（2014）第25项；CTPAT 最低安全标准 5.1、7.1；WCO SAFE 标准框架 AEO 要求 G",
+  sourceZh:
+    "海关高级认证企业标准（2022）第（45）项；海关认证企业标准（一般认证）（2014）第25项；CTPAT 最低安全标准 5.1、7.1；WCO SAFE 标准框架 AEO 要求 G",
   sourceEn:
     "China Customs Advanced Certified Enterprise Standard (2022) sub-item (45); China Customs Certified Enterprise Standard, General Certification (2014) item 25; CTPAT Minimum Security Criteria 5.1 and 7.1; WCO SAFE AEO requirement G",
   definition: {
