@@ -31,6 +31,7 @@ export const referenceFormats = {
   prehireCheck: { prefix: "PHC-", width: 4 },
   backgroundCheck: { prefix: "BGC-", width: 4 },
   offboarding: { prefix: "OFB-", width: 4 },
+  cargoReconciliation: { prefix: "REC-", width: 5 },
 } as const satisfies Record<string, ReferenceFormat>;
 
 export type ReferenceKind = keyof typeof referenceFormats;

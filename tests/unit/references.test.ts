@@ -28,6 +28,7 @@ describe("formatReference", () => {
     prehireCheck: [[2, "PHC-0002"]],
     backgroundCheck: [[2, "BGC-0002"]],
     offboarding: [[2, "OFB-0002"]],
+    cargoReconciliation: [[4, "REC-00004"]],
   };
 
   it.each(Object.entries(expected).flatMap(([kind, cases]) => cases.map(([n, text]) => [kind, n, text] as const)))(

@@ -5,6 +5,7 @@ import { differenceInCalendarDays, parseISO } from "date-fns";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
+  cargoReconciliations,
   assessments,
   checklistTemplates,
   correctiveActions,
@@ -26,6 +27,7 @@ import { evaluationReference, partnerReference } from "../partners/partner-refer
 import { allItems } from "../inspections/template-definition";
 import { unfinishedStatuses } from "./action-statuses";
 import { actionTitles } from "./action-titles";
+import { cargoReference } from "../cargo/cargo-rules";
 import type { InspectionHeader } from "../inspections/inspection-schema";
 
 // A sub-item's code ("（2）") only means something after its item's: the list shows both.
@@ -92,7 +94,7 @@ export async function listActions(db: Database, orgId: string, userId: string, f
 }
 
 export interface ActionSource {
-  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check";
+  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "cargo_reconciliation";
   id: string;
   reference: string;
   /** Where the source is shown. */
@@ -116,10 +118,11 @@ export async function actionSources(
   const inspectionIds = ids("inspection");
   const evaluationIds = ids("partner_evaluation");
   const checkIds = ids("supervision_check");
+  const cargoIds = ids("cargo_reconciliation");
   // Each list is ONE array parameter and every query runs, with an empty list too: a page sends the
   // same statements whatever mix of sources its actions have, and never a bind parameter per id.
   const anyOf = (ids: readonly string[]) => sql`any(${sql.param([...ids])}::text[]::uuid[])`;
-  const [assessmentRows, inspectionRows, definitionRows, evaluationRows, checkRows] = await Promise.all([
+  const [assessmentRows, inspectionRows, definitionRows, evaluationRows, checkRows, cargoRows] = await Promise.all([
     db
       .select({ id: assessments.id, assessedOn: assessments.assessedOn, number: assessments.number })
       .from(assessments)
@@ -158,6 +161,10 @@ export async function actionSources(
       .from(supervisionChecks)
       .innerJoin(partners, eq(partners.id, supervisionChecks.partnerId))
       .where(and(eq(supervisionChecks.organizationId, orgId), sql`${supervisionChecks.id} = ${anyOf(checkIds)}`)),
+    db
+      .select({ id: cargoReconciliations.id, number: cargoReconciliations.number, containerNumber: cargoReconciliations.containerNumber })
+      .from(cargoReconciliations)
+      .where(and(eq(cargoReconciliations.organizationId, orgId), sql`${cargoReconciliations.id} = ${anyOf(cargoIds)}`)),
   ]);
   const definitions = new Map(definitionRows.map((t) => [t.id, t.definition]));
   // By id: the attention model names every open action at once, and a find() per action over
@@ -167,6 +174,7 @@ export async function actionSources(
   const inspectionById = byId(inspectionRows);
   const evaluationById = byId(evaluationRows);
   const checkById = byId(checkRows);
+  const cargoById = byId(cargoRows);
   const sources = new Map<string, ActionSource>();
   for (const action of actions) {
     if (action.sourceType === "assessment") {
@@ -195,6 +203,17 @@ export async function actionSources(
           href: `/evaluations/${row.id}`,
           point: null,
           partner: { zh: row.partnerZh, en: row.partnerEn },
+        });
+    } else if (action.sourceType === "cargo_reconciliation") {
+      const row = cargoById.get(action.sourceId);
+      if (row)
+        sources.set(action.id, {
+          type: "cargo_reconciliation",
+          id: row.id,
+          reference: cargoReference(row.number),
+          href: `/cargo/${row.id}`,
+          point: null,
+          target: row.containerNumber || null,
         });
     } else if (action.sourceType === "supervision_check") {
       const row = checkById.get(action.sourceId);
