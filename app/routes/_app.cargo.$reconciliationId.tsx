@@ -4,7 +4,11 @@ import { Badge } from "~/components/ui/badge";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { getReconciliation } from "~/lib/cargo/cargo-reconciliations.server";
-import { cargoDifferences, cargoReference, signedDifference } from "~/lib/cargo/cargo-rules";
+import {
+  cargoDifferences,
+  cargoReference,
+  signedDifference,
+} from "~/lib/cargo/cargo-rules";
 import { formatCalendarDate, formatDateTime } from "~/lib/i18n/format";
 import { localized } from "~/lib/i18n/localized";
 import { titleFor } from "~/lib/i18n/meta";
@@ -15,22 +19,32 @@ import { formatReference } from "~/lib/references";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
 
-export const handle = { i18n: ["organizations", "criteria", "actions", "inspections", "cargo"] } satisfies PageHandle;
+export const handle = {
+  i18n: ["organizations", "criteria", "actions", "inspections", "cargo"],
+} satisfies PageHandle;
 
 // /cargo/:reconciliationId: one reconciliation as the register keeps it: the documents, the container
 // and seal (and whether the seal register knows it), expected against counted, the explanation of a
 // discrepancy and the corrective actions it raised.
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  titleFor(matches, (t) => (data ? `${data.reference} ${t("cargo.title")}` : t("cargo.title")));
+  titleFor(matches, (t) =>
+    data ? `${data.reference} ${t("cargo.title")}` : t("cargo.title"),
+  );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "cargo.read");
-  const row = await getReconciliation(auth.db, auth.organization.id, uuidParam(params, "reconciliationId"));
+  const row = await getReconciliation(
+    auth.db,
+    auth.organization.id,
+    uuidParam(params, "reconciliationId"),
+  );
   if (!row) notFound();
   const r = row.reconciliation;
-  const expectedWeightKg = r.expectedWeightKg === null ? null : Number(r.expectedWeightKg);
-  const countedWeightKg = r.countedWeightKg === null ? null : Number(r.countedWeightKg);
+  const expectedWeightKg =
+    r.expectedWeightKg === null ? null : Number(r.expectedWeightKg);
+  const countedWeightKg =
+    r.countedWeightKg === null ? null : Number(r.countedWeightKg);
   return {
     reference: cargoReference(r.number),
     direction: r.direction,
@@ -47,12 +61,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     countedPackages: r.countedPackages,
     expectedWeightKg,
     countedWeightKg,
-    differences: cargoDifferences({ expectedPackages: r.expectedPackages, countedPackages: r.countedPackages, expectedWeightKg, countedWeightKg }),
+    differences: cargoDifferences({
+      expectedPackages: r.expectedPackages,
+      countedPackages: r.countedPackages,
+      expectedWeightKg,
+      countedWeightKg,
+    }),
     discrepancy: r.discrepancy,
     note: r.note,
     recordedByName: row.recordedByName,
     createdAt: r.createdAt,
-    actions: row.actions.map((a) => ({ id: a.id, reference: formatReference("correctiveAction", a.number), title: a.title, status: a.status, dueOn: a.dueOn })),
+    actions: row.actions.map((a) => ({
+      id: a.id,
+      reference: formatReference("correctiveAction", a.number),
+      title: a.title,
+      status: a.status,
+      dueOn: a.dueOn,
+    })),
   };
 }
 
@@ -70,42 +95,82 @@ export default function ReconciliationPage() {
     [t("cargo.packingList"), d.packingList || dash],
     [t("cargo.invoiceNumbers"), d.invoiceNumbers || dash],
     [t("cargo.containerNumber"), d.containerNumber || dash],
-    [t("cargo.recordedBy"), `${d.recordedByName}, ${formatDateTime(d.createdAt, locale, shell.organization.timeZone)}`],
+    [
+      t("cargo.recordedBy"),
+      `${d.recordedByName}, ${formatDateTime(d.createdAt, locale, shell.organization.timeZone)}`,
+    ],
   ];
   return (
     <>
-      <PageHeader title={`${d.reference} ${t(`cargo.directions.${d.direction}`)}`} description={t("cargo.description")} />
+      <PageHeader
+        title={`${d.reference} ${t(`cargo.directions.${d.direction}`)}`}
+        description={t("cargo.description")}
+      />
       <div className="space-y-4">
         <Card
           title={t("cargo.result")}
-          actions={d.discrepancy ? <Badge tone="bad">{t("cargo.discrepancy")}</Badge> : <Badge tone="good">{t("cargo.matched")}</Badge>}
+          actions={
+            d.discrepancy ? (
+              <Badge tone="bad">{t("cargo.discrepancy")}</Badge>
+            ) : (
+              <Badge tone="good">{t("cargo.matched")}</Badge>
+            )
+          }
         >
           <table className="w-full text-left">
             <thead>
               <tr className="text-sm text-slate-500">
                 <th scope="col" className="py-1 font-medium"></th>
-                <th scope="col" className="py-1 font-medium">{t("cargo.expected")}</th>
-                <th scope="col" className="py-1 font-medium">{t("cargo.counted")}</th>
-                <th scope="col" className="py-1 font-medium">{t("cargo.difference")}</th>
+                <th scope="col" className="py-1 font-medium">
+                  {t("cargo.expected")}
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  {t("cargo.counted")}
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  {t("cargo.difference")}
+                </th>
               </tr>
             </thead>
             <tbody>
               <tr>
-                <th scope="row" className="py-1 font-medium">{t("cargo.packages")}</th>
+                <th scope="row" className="py-1 font-medium">
+                  {t("cargo.packages")}
+                </th>
                 <td>{d.expectedPackages}</td>
                 <td>{d.countedPackages}</td>
-                <td className={d.differences.packages !== 0 ? "font-semibold text-red-700" : undefined}>{signedDifference(d.differences.packages)}</td>
+                <td
+                  className={
+                    d.differences.packages !== 0
+                      ? "font-semibold text-red-700"
+                      : undefined
+                  }
+                >
+                  {signedDifference(d.differences.packages)}
+                </td>
               </tr>
               <tr>
-                <th scope="row" className="py-1 font-medium">{t("cargo.weight")}</th>
+                <th scope="row" className="py-1 font-medium">
+                  {t("cargo.weight")}
+                </th>
                 {d.expectedWeightKg === null ? (
-                  <td colSpan={3} className="text-slate-600">{t("cargo.noWeight")}</td>
+                  <td colSpan={3} className="text-slate-600">
+                    {t("cargo.noWeight")}
+                  </td>
                 ) : (
                   <>
                     <td>{d.expectedWeightKg}</td>
                     <td>{d.countedWeightKg}</td>
-                    <td className={d.differences.weightOutsideTolerance ? "font-semibold text-red-700" : undefined}>
-                      {d.differences.weightKg === null ? dash : signedDifference(d.differences.weightKg)}
+                    <td
+                      className={
+                        d.differences.weightOutsideTolerance
+                          ? "font-semibold text-red-700"
+                          : undefined
+                      }
+                    >
+                      {d.differences.weightKg === null
+                        ? dash
+                        : signedDifference(d.differences.weightKg)}
                     </td>
                   </>
                 )}
@@ -128,19 +193,29 @@ export default function ReconciliationPage() {
               </div>
             ))}
             <div className="contents">
-              <dt className="text-sm font-medium text-slate-500">{t("cargo.sealNumber")}</dt>
+              <dt className="text-sm font-medium text-slate-500">
+                {t("cargo.sealNumber")}
+              </dt>
               <dd>
                 {d.sealNumber ? (
                   d.sealId ? (
                     <>
-                      <Link to={`/seals/${d.sealId}`} className="font-mono text-brand-700 underline">
+                      <Link
+                        to={`/seals/${d.sealId}`}
+                        className="font-mono text-brand-700 underline"
+                      >
                         {d.sealNumber}
                       </Link>{" "}
-                      <span className="text-sm text-slate-600">({t("cargo.sealInRegister")})</span>
+                      <span className="text-sm text-slate-600">
+                        ({t("cargo.sealInRegister")})
+                      </span>
                     </>
                   ) : (
                     <>
-                      <span className="font-mono">{d.sealNumber}</span> <span className="text-sm text-slate-600">({t("cargo.sealNotInRegister")})</span>
+                      <span className="font-mono">{d.sealNumber}</span>{" "}
+                      <span className="text-sm text-slate-600">
+                        ({t("cargo.sealNotInRegister")})
+                      </span>
                     </>
                   )
                 ) : (
@@ -156,13 +231,22 @@ export default function ReconciliationPage() {
           ) : (
             <ul className="divide-y divide-slate-100">
               {d.actions.map((a) => (
-                <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                  <Link to={`/actions/${a.id}`} className="text-brand-700 underline">
-                    <span className="mr-2 font-mono text-sm">{a.reference}</span>
+                <li
+                  key={a.id}
+                  className="flex flex-wrap items-center justify-between gap-2 py-2"
+                >
+                  <Link
+                    to={`/actions/${a.id}`}
+                    className="text-brand-700 underline"
+                  >
+                    <span className="mr-2 font-mono text-sm">
+                      {a.reference}
+                    </span>
                     {a.title}
                   </Link>
                   <span className="text-sm text-slate-600">
-                    {t(`actions.status.${a.status}`)} · {formatCalendarDate(a.dueOn, locale)}
+                    {t(`actions.status.${a.status}`)} ·{" "}
+                    {formatCalendarDate(a.dueOn, locale)}
                   </span>
                 </li>
               ))}

@@ -12,7 +12,11 @@ import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { cargoFilterSearch, parseCargoFilter } from "~/lib/cargo/cargo-filter";
-import { CARGO_PAGE_SIZE, getReconciliation, listReconciliations } from "~/lib/cargo/cargo-reconciliations.server";
+import {
+  CARGO_PAGE_SIZE,
+  getReconciliation,
+  listReconciliations,
+} from "~/lib/cargo/cargo-reconciliations.server";
 import { cargoDirections, cargoReference } from "~/lib/cargo/cargo-rules";
 import { formatCalendarDate } from "~/lib/i18n/format";
 import { localized } from "~/lib/i18n/localized";
@@ -24,24 +28,35 @@ import { formatReference } from "~/lib/references";
 import { isUuid } from "~/lib/value-checks";
 import type { PageHandle } from "~/root";
 
-export const handle = { i18n: ["organizations", "criteria", "actions", "inspections", "cargo"] } satisfies PageHandle;
+export const handle = {
+  i18n: ["organizations", "criteria", "actions", "inspections", "cargo"],
+} satisfies PageHandle;
 
 // /cargo: the receiving and shipping reconciliation register, newest first, with its filters (an
 // address per filtered view, so it works without JavaScript) and the CSV export.
 
-export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("cargo.title"));
+export const meta: MetaFunction = ({ matches }) =>
+  titleFor(matches, (t) => t("cargo.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "cargo.read");
   const orgId = auth.organization.id;
   const url = new URL(request.url);
   const filter = parseCargoFilter(url.searchParams);
-  const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1));
+  const page = Math.max(
+    1,
+    Math.min(10_000, Number(url.searchParams.get("page")) || 1),
+  );
   const recorded = url.searchParams.get("recorded");
   const [sites, list, just] = await Promise.all([
     listSites(auth.db, orgId),
-    listReconciliations(auth.db, orgId, filter, { limit: CARGO_PAGE_SIZE, offset: (page - 1) * CARGO_PAGE_SIZE }),
-    isUuid(recorded) ? getReconciliation(auth.db, orgId, recorded) : Promise.resolve(null),
+    listReconciliations(auth.db, orgId, filter, {
+      limit: CARGO_PAGE_SIZE,
+      offset: (page - 1) * CARGO_PAGE_SIZE,
+    }),
+    isUuid(recorded)
+      ? getReconciliation(auth.db, orgId, recorded)
+      : Promise.resolve(null),
   ]);
   return {
     filter,
@@ -69,7 +84,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     just: just
       ? {
           reference: cargoReference(just.reconciliation.number),
-          action: just.actions[0] ? formatReference("correctiveAction", just.actions[0].number) : null,
+          action: just.actions[0]
+            ? formatReference("correctiveAction", just.actions[0].number)
+            : null,
         }
       : null,
   };
@@ -87,7 +104,10 @@ export default function CargoPage() {
         description={t("cargo.description")}
         actions={
           d.canRecord ? (
-            <Link to="/cargo/new" className={buttonClass("primary", "min-h-12 px-5")}>
+            <Link
+              to="/cargo/new"
+              className={buttonClass("primary", "min-h-12 px-5")}
+            >
               {t("cargo.list.new")}
             </Link>
           ) : null
@@ -97,20 +117,45 @@ export default function CargoPage() {
         {d.just ? (
           <Alert tone="success">
             {d.just.action
-              ? t("cargo.recordedWithAction", { reference: d.just.reference, action: d.just.action })
+              ? t("cargo.recordedWithAction", {
+                  reference: d.just.reference,
+                  action: d.just.action,
+                })
               : t("cargo.recorded", { reference: d.just.reference })}
           </Alert>
         ) : null}
         <Card
-          title={t(d.more ? "cargo.list.titleMore" : "cargo.list.title", { count: d.total })}
-          actions={<ExportLink href={`/cargo/export.csv${cargoFilterSearch(d.filter)}`}>{t("cargo.list.exportCsv")}</ExportLink>}
+          title={t(d.more ? "cargo.list.titleMore" : "cargo.list.title", {
+            count: d.total,
+          })}
+          actions={
+            <ExportLink
+              href={`/cargo/export.csv${cargoFilterSearch(d.filter)}`}
+            >
+              {t("cargo.list.exportCsv")}
+            </ExportLink>
+          }
         >
           <details open={filtered || undefined} className="mb-4">
-            <summary className="flex min-h-11 cursor-pointer items-center font-medium text-brand-700">{t("cargo.list.filter")}</summary>
-            <FilterForm key={cargoFilterSearch(d.filter)} className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" label={t("cargo.list.filter")}>
-              <SiteFilterField label={t("cargo.site")} sites={d.sites} value={d.filter.site} />
+            <summary className="flex min-h-11 cursor-pointer items-center font-medium text-brand-700">
+              {t("cargo.list.filter")}
+            </summary>
+            <FilterForm
+              key={cargoFilterSearch(d.filter)}
+              className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+              label={t("cargo.list.filter")}
+            >
+              <SiteFilterField
+                label={t("cargo.site")}
+                sites={d.sites}
+                value={d.filter.site}
+              />
               <FilterField label={t("cargo.direction")} htmlFor="f-direction">
-                <Select id="f-direction" name="direction" defaultValue={d.filter.direction ?? ""}>
+                <Select
+                  id="f-direction"
+                  name="direction"
+                  defaultValue={d.filter.direction ?? ""}
+                >
                   <option value="">{t("cargo.list.allDirections")}</option>
                   {cargoDirections.map((dir) => (
                     <option key={dir} value={dir}>
@@ -120,38 +165,78 @@ export default function CargoPage() {
                 </Select>
               </FilterField>
               <FilterField label={t("cargo.list.from")} htmlFor="f-from">
-                <Input id="f-from" type="date" name="from" defaultValue={d.filter.from ?? ""} />
+                <Input
+                  id="f-from"
+                  type="date"
+                  name="from"
+                  defaultValue={d.filter.from ?? ""}
+                />
               </FilterField>
               <FilterField label={t("cargo.list.to")} htmlFor="f-to">
-                <Input id="f-to" type="date" name="to" defaultValue={d.filter.to ?? ""} />
+                <Input
+                  id="f-to"
+                  type="date"
+                  name="to"
+                  defaultValue={d.filter.to ?? ""}
+                />
               </FilterField>
-              <FilterField label={t("cargo.list.search")} htmlFor="f-q" className="sm:col-span-2">
+              <FilterField
+                label={t("cargo.list.search")}
+                htmlFor="f-q"
+                className="sm:col-span-2"
+              >
                 <Input id="f-q" name="q" defaultValue={d.filter.q ?? ""} />
               </FilterField>
               <label className="flex min-h-11 items-center gap-2 self-end text-sm">
-                <input type="checkbox" name="discrepancy" value="yes" defaultChecked={d.filter.discrepancy === "yes"} className="h-5 w-5" />
+                <input
+                  type="checkbox"
+                  name="discrepancy"
+                  value="yes"
+                  defaultChecked={d.filter.discrepancy === "yes"}
+                  className="h-5 w-5"
+                />
                 {t("cargo.list.onlyDiscrepancies")}
               </label>
               <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-4">
-                <FilterButtons apply={t("cargo.list.apply")} clear={t("cargo.list.clear")} clearTo="/cargo" filtered={filtered} />
+                <FilterButtons
+                  apply={t("cargo.list.apply")}
+                  clear={t("cargo.list.clear")}
+                  clearTo="/cargo"
+                  filtered={filtered}
+                />
               </div>
             </FilterForm>
           </details>
           {d.rows.length === 0 ? (
-            <p className="text-slate-600">{filtered ? t("cargo.list.emptyFilter") : t("cargo.list.empty")}</p>
+            <p className="text-slate-600">
+              {filtered ? t("cargo.list.emptyFilter") : t("cargo.list.empty")}
+            </p>
           ) : (
             <ul className="divide-y divide-slate-100">
               {d.rows.map((r) => (
                 <li key={r.id} className="py-3">
                   <div className="flex flex-wrap items-start justify-between gap-2">
                     <p className="min-w-0">
-                      <Link to={`/cargo/${r.id}`} className="font-medium text-brand-700 underline">
-                        <span className="mr-2 font-mono text-sm">{r.reference}</span>
+                      <Link
+                        to={`/cargo/${r.id}`}
+                        className="font-medium text-brand-700 underline"
+                      >
+                        <span className="mr-2 font-mono text-sm">
+                          {r.reference}
+                        </span>
                         {t(`cargo.directions.${r.direction}`)}
                       </Link>
-                      {r.containerNumber ? <span className="ml-2 font-mono text-slate-700">{r.containerNumber}</span> : null}
+                      {r.containerNumber ? (
+                        <span className="ml-2 font-mono text-slate-700">
+                          {r.containerNumber}
+                        </span>
+                      ) : null}
                     </p>
-                    {r.discrepancy ? <Badge tone="bad">{t("cargo.discrepancy")}</Badge> : <Badge tone="good">{t("cargo.matched")}</Badge>}
+                    {r.discrepancy ? (
+                      <Badge tone="bad">{t("cargo.discrepancy")}</Badge>
+                    ) : (
+                      <Badge tone="good">{t("cargo.matched")}</Badge>
+                    )}
                   </div>
                   <p className="mt-1 text-sm text-slate-600">
                     {[
@@ -159,7 +244,9 @@ export default function CargoPage() {
                       localized(r, "siteName", i18n.language),
                       r.billOfLading ? `B/L ${r.billOfLading}` : null,
                       r.packingList ? `P/L ${r.packingList}` : null,
-                      r.sealNumber ? `${t("cargo.sealNumber")} ${r.sealNumber}` : null,
+                      r.sealNumber
+                        ? `${t("cargo.sealNumber")} ${r.sealNumber}`
+                        : null,
                       `${t("cargo.packages")} ${r.countedPackages}/${r.expectedPackages}`,
                     ]
                       .filter(Boolean)
@@ -169,7 +256,13 @@ export default function CargoPage() {
               ))}
             </ul>
           )}
-          <Pager page={d.page} pages={d.pages} more={d.more} label={t("cargo.list.pages")} href={(p) => pageAddress("/cargo", cargoFilterSearch(d.filter), p)} />
+          <Pager
+            page={d.page}
+            pages={d.pages}
+            more={d.more}
+            label={t("cargo.list.pages")}
+            href={(p) => pageAddress("/cargo", cargoFilterSearch(d.filter), p)}
+          />
         </Card>
       </div>
     </>

@@ -37,7 +37,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, auth.user.locale);
   const { t } = createI18n(locale);
   const filter = parseCargoFilter(new URL(request.url).searchParams);
-  const { rows } = await listReconciliations(auth.db, auth.organization.id, filter, { limit: null, offset: 0 });
+  const { rows } = await listReconciliations(
+    auth.db,
+    auth.organization.id,
+    filter,
+    { limit: null, offset: 0 },
+  );
   const yesNo = (v: boolean) => (v ? t("cargo.csv.yes") : t("cargo.csv.no"));
   const data = rows.map((row) => {
     const r = row.reconciliation;
@@ -61,6 +66,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       row.recordedByName,
     ];
   });
-  const range = [filter.from, filter.to].filter(Boolean).join("_") || todayInZone(auth.organization.timeZone);
-  return csvResponse(csvDocument(columns.map((c) => t(`cargo.csv.${c}`)), data), `cargo-reconciliations-${range}.csv`);
+  const range =
+    [filter.from, filter.to].filter(Boolean).join("_") ||
+    todayInZone(auth.organization.timeZone);
+  return csvResponse(
+    csvDocument(
+      columns.map((c) => t(`cargo.csv.${c}`)),
+      data,
+    ),
+    `cargo-reconciliations-${range}.csv`,
+  );
 }

@@ -20,7 +20,8 @@ export function parseCargoFilter(params: URLSearchParams): CargoFilter {
   const site = params.get("site");
   if (isUuid(site)) filter.site = site;
   const direction = params.get("direction");
-  if ((cargoDirections as readonly string[]).includes(direction ?? "")) filter.direction = direction as CargoDirection;
+  if ((cargoDirections as readonly string[]).includes(direction ?? ""))
+    filter.direction = direction as CargoDirection;
   const from = params.get("from")?.trim();
   if (from && isCalendarDate(from)) filter.from = from;
   const to = params.get("to")?.trim();
@@ -33,7 +34,8 @@ export function parseCargoFilter(params: URLSearchParams): CargoFilter {
 
 export function cargoFilterSearch(filter: CargoFilter): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(filter))
+    if (value) params.set(key, value);
   const query = params.toString();
   return query ? `?${query}` : "";
 }

@@ -1,5 +1,22 @@
-import { and, count, desc, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
-import { cargoReconciliations, correctiveActions, seals, sites, users } from "../../../db/schema";
+import {
+  and,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
+import {
+  cargoReconciliations,
+  correctiveActions,
+  seals,
+  sites,
+  users,
+} from "../../../db/schema";
 import { assignableMembers } from "../actions/actions.server";
 import { recordAudit } from "../audit/audit.server";
 import type { Actor } from "../auth/actor";
@@ -34,23 +51,48 @@ function escapeLike(value: string): string {
  * seal the register knows is refused when it was voided or reported compromised, or was applied to
  * another container.
  */
-async function checkSeal(tx: Executor, orgId: string, values: CargoReconciliationValues) {
+async function checkSeal(
+  tx: Executor,
+  orgId: string,
+  values: CargoReconciliationValues,
+) {
   if (!values.sealNumber) return { ok: true as const, sealId: null };
   const [seal] = await tx
     .select({ id: seals.id, status: seals.status, target: seals.target })
     .from(seals)
-    .where(and(eq(seals.organizationId, orgId), eq(seals.number, values.sealNumber)));
+    .where(
+      and(eq(seals.organizationId, orgId), eq(seals.number, values.sealNumber)),
+    );
   const number = values.sealNumber;
   if (!seal) {
-    if (values.direction === "shipping") return refused({ sealNumber: message("cargo.errors.sealUnknown", { number }) });
+    if (values.direction === "shipping")
+      return refused({
+        sealNumber: message("cargo.errors.sealUnknown", { number }),
+      });
     return { ok: true as const, sealId: null };
   }
   if (seal.status === "voided" || seal.status === "compromised")
-    return refused({ sealNumber: message(`cargo.errors.sealStatus.${seal.status}`, { number }) });
-  if (values.direction === "shipping" && (seal.status === "in_stock" || seal.status === "issued"))
-    return refused({ sealNumber: message("cargo.errors.sealNotApplied", { number }) });
-  if (seal.target && values.containerNumber && seal.target !== values.containerNumber)
-    return refused({ sealNumber: message("cargo.errors.sealOtherContainer", { number, container: seal.target }) });
+    return refused({
+      sealNumber: message(`cargo.errors.sealStatus.${seal.status}`, { number }),
+    });
+  if (
+    values.direction === "shipping" &&
+    (seal.status === "in_stock" || seal.status === "issued")
+  )
+    return refused({
+      sealNumber: message("cargo.errors.sealNotApplied", { number }),
+    });
+  if (
+    seal.target &&
+    values.containerNumber &&
+    seal.target !== values.containerNumber
+  )
+    return refused({
+      sealNumber: message("cargo.errors.sealOtherContainer", {
+        number,
+        container: seal.target,
+      }),
+    });
   return { ok: true as const, sealId: seal.id };
 }
 
@@ -62,20 +104,31 @@ export async function recordReconciliation(
   when: { today: string; timeZone: string; now?: Date },
 ) {
   const now = when.now ?? new Date();
-  if (values.reconciledOn > when.today) return refused({ reconciledOn: message("cargo.errors.future") });
+  if (values.reconciledOn > when.today)
+    return refused({ reconciledOn: message("cargo.errors.future") });
   if (values.action) {
     const members = await assignableMembers(db, actor.organizationId);
-    if (!members.some((m) => m.userId === values.action?.ownerUserId)) return refused({ actionOwnerUserId: message("errors.choose") });
+    if (!members.some((m) => m.userId === values.action?.ownerUserId))
+      return refused({ actionOwnerUserId: message("errors.choose") });
   }
   return db.transaction(async (tx) => {
     const [site] = await tx
       .select({ id: sites.id })
       .from(sites)
-      .where(and(eq(sites.organizationId, actor.organizationId), eq(sites.id, values.siteId)));
+      .where(
+        and(
+          eq(sites.organizationId, actor.organizationId),
+          eq(sites.id, values.siteId),
+        ),
+      );
     if (!site) return refused({ siteId: message("cargo.errors.site") });
     const seal = await checkSeal(tx, actor.organizationId, values);
     if (!seal.ok) return seal;
-    const number = await nextRunningNumber(tx, actor.organizationId, cargoReconciliations);
+    const number = await nextRunningNumber(
+      tx,
+      actor.organizationId,
+      cargoReconciliations,
+    );
     const reference = cargoReference(number);
     const [row] = await tx
       .insert(cargoReconciliations)
@@ -93,8 +146,14 @@ export async function recordReconciliation(
         sealId: seal.sealId,
         expectedPackages: values.expectedPackages,
         countedPackages: values.countedPackages,
-        expectedWeightKg: values.expectedWeightKg === undefined ? null : String(values.expectedWeightKg),
-        countedWeightKg: values.countedWeightKg === undefined ? null : String(values.countedWeightKg),
+        expectedWeightKg:
+          values.expectedWeightKg === undefined
+            ? null
+            : String(values.expectedWeightKg),
+        countedWeightKg:
+          values.countedWeightKg === undefined
+            ? null
+            : String(values.countedWeightKg),
         discrepancy: values.discrepancy,
         note: values.note ?? "",
         recordedByUserId: actor.userId,
@@ -111,13 +170,29 @@ export async function recordReconciliation(
       entityId: row.id,
       after: { ...row, reference },
     });
-    const resolved = await resolveCriterionRefs(tx, evidenceRecordTypes.cargo_reconciliation.feeds);
+    const resolved = await resolveCriterionRefs(
+      tx,
+      evidenceRecordTypes.cargo_reconciliation.feeds,
+    );
     // The evidenced thing happened on the day of the count: its start in the organisation's zone.
     const occurredAt = startOfDayInZone(row.reconciledOn, when.timeZone);
-    await setEvidenceLinks(tx, { ...actor, recordType: "cargo_reconciliation", recordId: row.id, occurredAt }, [...new Set(resolved.values())]);
+    await setEvidenceLinks(
+      tx,
+      {
+        ...actor,
+        recordType: "cargo_reconciliation",
+        recordId: row.id,
+        occurredAt,
+      },
+      [...new Set(resolved.values())],
+    );
     let actionId: string | null = null;
     if (values.action) {
-      const actionNumber = await nextRunningNumber(tx, actor.organizationId, correctiveActions);
+      const actionNumber = await nextRunningNumber(
+        tx,
+        actor.organizationId,
+        correctiveActions,
+      );
       // The title is the finding; the lists put the container and the reference before it (action-titles.ts).
       const title = (values.note ?? "").trim().split(/\r?\n/)[0]!.slice(0, 200);
       const [action] = await tx
@@ -179,10 +254,13 @@ function baseQuery(db: Database) {
 function conditions(orgId: string, filter: CargoFilter): SQL[] {
   const where: SQL[] = [eq(cargoReconciliations.organizationId, orgId)];
   if (filter.site) where.push(eq(cargoReconciliations.siteId, filter.site));
-  if (filter.direction) where.push(eq(cargoReconciliations.direction, filter.direction));
-  if (filter.from) where.push(gte(cargoReconciliations.reconciledOn, filter.from));
+  if (filter.direction)
+    where.push(eq(cargoReconciliations.direction, filter.direction));
+  if (filter.from)
+    where.push(gte(cargoReconciliations.reconciledOn, filter.from));
   if (filter.to) where.push(lte(cargoReconciliations.reconciledOn, filter.to));
-  if (filter.discrepancy) where.push(eq(cargoReconciliations.discrepancy, true));
+  if (filter.discrepancy)
+    where.push(eq(cargoReconciliations.discrepancy, true));
   if (filter.q) {
     const pattern = escapeLike(filter.q);
     where.push(
@@ -203,13 +281,22 @@ export async function listReconciliations(
   db: Database,
   orgId: string,
   filter: CargoFilter,
-  page: { limit: number | null; offset: number } = { limit: CARGO_PAGE_SIZE, offset: 0 },
+  page: { limit: number | null; offset: number } = {
+    limit: CARGO_PAGE_SIZE,
+    offset: 0,
+  },
 ) {
   const where = and(...conditions(orgId, filter));
   const query = baseQuery(db)
     .where(where)
-    .orderBy(desc(cargoReconciliations.reconciledOn), desc(cargoReconciliations.number));
-  const rows = page.limit === null ? await query : await query.limit(page.limit).offset(page.offset);
+    .orderBy(
+      desc(cargoReconciliations.reconciledOn),
+      desc(cargoReconciliations.number),
+    );
+  const rows =
+    page.limit === null
+      ? await query
+      : await query.limit(page.limit).offset(page.offset);
   if (page.limit === null) return { total: rows.length, more: false, rows };
   const matching = db
     .select({ one: sql`1` })
@@ -222,11 +309,26 @@ export async function listReconciliations(
 }
 
 /** One reconciliation with the actions its discrepancy raised; null when it is not the organisation's. */
-export async function getReconciliation(db: Database, orgId: string, id: string) {
-  const [row] = await baseQuery(db).where(and(eq(cargoReconciliations.organizationId, orgId), eq(cargoReconciliations.id, id)));
+export async function getReconciliation(
+  db: Database,
+  orgId: string,
+  id: string,
+) {
+  const [row] = await baseQuery(db).where(
+    and(
+      eq(cargoReconciliations.organizationId, orgId),
+      eq(cargoReconciliations.id, id),
+    ),
+  );
   if (!row) return null;
   const actions = await db
-    .select({ id: correctiveActions.id, number: correctiveActions.number, title: correctiveActions.title, status: correctiveActions.status, dueOn: correctiveActions.dueOn })
+    .select({
+      id: correctiveActions.id,
+      number: correctiveActions.number,
+      title: correctiveActions.title,
+      status: correctiveActions.status,
+      dueOn: correctiveActions.dueOn,
+    })
     .from(correctiveActions)
     .where(
       and(

@@ -32,10 +32,25 @@ export interface CargoDifferences {
 export function cargoDifferences(c: CargoCounts): CargoDifferences {
   const packages = c.countedPackages - c.expectedPackages;
   const weighed = c.expectedWeightKg != null && c.countedWeightKg != null;
-  const weightKg = weighed ? Math.round(((c.countedWeightKg as number) - (c.expectedWeightKg as number)) * 10) / 10 : null;
-  const tolerance = weighed ? Math.max((c.expectedWeightKg as number) * WEIGHT_TOLERANCE, WEIGHT_TOLERANCE_MIN_KG) : 0;
-  const weightOutsideTolerance = weightKg !== null && Math.abs(weightKg) > tolerance;
-  return { packages, weightKg, weightOutsideTolerance, discrepancy: packages !== 0 || weightOutsideTolerance };
+  const weightKg = weighed
+    ? Math.round(
+        ((c.countedWeightKg as number) - (c.expectedWeightKg as number)) * 10,
+      ) / 10
+    : null;
+  const tolerance = weighed
+    ? Math.max(
+        (c.expectedWeightKg as number) * WEIGHT_TOLERANCE,
+        WEIGHT_TOLERANCE_MIN_KG,
+      )
+    : 0;
+  const weightOutsideTolerance =
+    weightKg !== null && Math.abs(weightKg) > tolerance;
+  return {
+    packages,
+    weightKg,
+    weightOutsideTolerance,
+    discrepancy: packages !== 0 || weightOutsideTolerance,
+  };
 }
 
 /** "+3", "−2", "0": a difference as printed. */

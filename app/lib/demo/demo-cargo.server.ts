@@ -4,17 +4,29 @@
 // guard explained and raised a corrective action for, owned by the security lead.
 import { recordReconciliation } from "../cargo/cargo-reconciliations.server";
 import { CargoReconciliationSchema } from "../cargo/cargo-schema";
-import { clockAt, expectOk, shiftDay, type DemoContext } from "./demo-context.server";
+import {
+  clockAt,
+  expectOk,
+  shiftDay,
+  type DemoContext,
+} from "./demo-context.server";
 
 export async function seedDemoCargo(ctx: DemoContext): Promise<void> {
   const guard = ctx.as.security;
   const lead = ctx.as.security_lead;
   const record = async (back: number, input: Record<string, string>) => {
     const day = shiftDay(ctx.today, -back);
-    const values = CargoReconciliationSchema.parse({ ...input, reconciledOn: day });
+    const values = CargoReconciliationSchema.parse({
+      ...input,
+      reconciledOn: day,
+    });
     expectOk(
       `cargo reconciliation ${day}`,
-      await recordReconciliation(ctx.db, guard, values, { today: ctx.today, timeZone: guard.timeZone, now: clockAt(ctx, day, 15 * 60) }),
+      await recordReconciliation(ctx.db, guard, values, {
+        today: ctx.today,
+        timeZone: guard.timeZone,
+        now: clockAt(ctx, day, 15 * 60),
+      }),
     );
   };
   await record(20, {

@@ -36,7 +36,8 @@ export const cargo = {
     actions: "Corrective actions",
     noActions: "No corrective action was raised.",
     recorded: "{{reference}} is recorded.",
-    recordedWithAction: "{{reference}} is recorded and corrective action {{action}} raised.",
+    recordedWithAction:
+      "{{reference}} is recorded and corrective action {{action}} raised.",
     list: {
       title_one: "Reconciliations ({{count}})",
       title: "Reconciliations ({{count}})",
@@ -58,13 +59,19 @@ export const cargo = {
     },
     form: {
       title: "Record a reconciliation",
-      description: "Count what arrived or is leaving and compare it with the documents. Give at least one document reference.",
+      description:
+        "Count what arrived or is leaving and compare it with the documents. Give at least one document reference.",
       notSaved: "Not recorded: correct the fields marked below.",
-      noSites: "No sites yet. An administrator adds them under Settings → Sites.",
-      documentsHint: "At least one of the B/L, packing list or invoice numbers.",
-      sealHint: "Checked against the seal register. A shipment leaves with one of your applied seals; a received container may carry the sender's seal.",
-      weightHint: "Both weights, or neither. Within 0.5% (at least 1 kg) is the same weight.",
-      noteHint: "Required when the count or weight differs: what was found and why.",
+      noSites:
+        "No sites yet. An administrator adds them under Settings → Sites.",
+      documentsHint:
+        "At least one of the B/L, packing list or invoice numbers.",
+      sealHint:
+        "Checked against the seal register. A shipment leaves with one of your applied seals; a received container may carry the sender's seal.",
+      weightHint:
+        "Both weights, or neither. Within 0.5% (at least 1 kg) is the same weight.",
+      noteHint:
+        "Required when the count or weight differs: what was found and why.",
       raiseAction: "Raise a corrective action for the discrepancy",
       actionOwner: "Action owner",
       actionDueOn: "Action due on",
@@ -95,23 +102,34 @@ export const cargo = {
       direction: "Choose receiving or shipping.",
       site: "Choose the site where the goods were counted.",
       future: "The date cannot be in the future.",
-      documentRequired: "Give at least one document reference: B/L, packing list or invoice number.",
+      documentRequired:
+        "Give at least one document reference: B/L, packing list or invoice number.",
       packages: "Type a whole number of packages (0 or more).",
       weight: "Type a weight in kilograms (0 or more).",
       weightDecimals: "Give the weight to at most one decimal place (0.1 kg).",
       weightPair: "Give both weights (documents and counted), or neither.",
-      noteRequired: "The count differs from the documents: explain the discrepancy.",
-      actionWithoutDiscrepancy: "A corrective action is for a discrepancy; the count matches the documents.",
-      actionDueBefore: "The action cannot be due before the reconciliation's date.",
-      containerFormat: "A container number is 4 letters and 7 digits, e.g. CSQU3054383.",
-      containerCategory: "The fourth letter must be U, J or Z, not “{{character}}”.",
-      containerCheck: "The check digit of {{prefix}} should be {{expected}}, not {{actual}}: check the number.",
-      sealUnknown: "Seal {{number}} is not in the seal register: a shipment leaves with one of your own seals.",
-      sealNotApplied: "Seal {{number}} has not been applied yet: apply it in the seal register first.",
-      sealOtherContainer: "Seal {{number}} was applied to container {{container}}, not this one.",
+      noteRequired:
+        "The count differs from the documents: explain the discrepancy.",
+      actionWithoutDiscrepancy:
+        "A corrective action is for a discrepancy; the count matches the documents.",
+      actionDueBefore:
+        "The action cannot be due before the reconciliation's date.",
+      containerFormat:
+        "A container number is 4 letters and 7 digits, e.g. CSQU3054383.",
+      containerCategory:
+        "The fourth letter must be U, J or Z, not “{{character}}”.",
+      containerCheck:
+        "The check digit of {{prefix}} should be {{expected}}, not {{actual}}: check the number.",
+      sealUnknown:
+        "Seal {{number}} is not in the seal register: a shipment leaves with one of your own seals.",
+      sealNotApplied:
+        "Seal {{number}} has not been applied yet: apply it in the seal register first.",
+      sealOtherContainer:
+        "Seal {{number}} was applied to container {{container}}, not this one.",
       sealStatus: {
         voided: "Seal {{number}} is voided in the seal register.",
-        compromised: "Seal {{number}} is reported compromised in the seal register.",
+        compromised:
+          "Seal {{number}} is reported compromised in the seal register.",
       },
     },
   },

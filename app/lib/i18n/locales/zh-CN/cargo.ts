@@ -5,7 +5,8 @@ import type { Widen } from "../widen";
 export const cargo: Widen<typeof english> = {
   cargo: {
     title: "收发货核对",
-    description: "收货和发货时按单证核对：提单、装箱单和发票与现场清点的件数、重量逐一比对。如有差异须说明原因，并可发起纠正措施。",
+    description:
+      "收货和发货时按单证核对：提单、装箱单和发票与现场清点的件数、重量逐一比对。如有差异须说明原因，并可发起纠正措施。",
     reference: "编号",
     direction: "类型",
     directions: { receiving: "收货", shipping: "发货" },
@@ -64,8 +65,10 @@ export const cargo: Widen<typeof english> = {
       notSaved: "未登记：请修改下方标出的字段。",
       noSites: "尚无场所。请管理员在“设置 → 场所”中添加。",
       documentsHint: "提单号、装箱单号、发票号至少填写一项。",
-      sealHint: "将与封志登记核对。发货须使用本企业已施加的封志；收货的集装箱可以是发货方的封志。",
-      weightHint: "两个重量都填或都不填。相差不超过 0.5%（且至少 1 千克）视为一致。",
+      sealHint:
+        "将与封志登记核对。发货须使用本企业已施加的封志；收货的集装箱可以是发货方的封志。",
+      weightHint:
+        "两个重量都填或都不填。相差不超过 0.5%（且至少 1 千克）视为一致。",
       noteHint: "件数或重量不符时必填：写明发现的情况及原因。",
       raiseAction: "就此差异发起纠正措施",
       actionOwner: "措施负责人",
@@ -107,10 +110,12 @@ export const cargo: Widen<typeof english> = {
       actionDueBefore: "措施完成期限不能早于核对日期。",
       containerFormat: "集装箱号由 4 个字母和 7 位数字组成，如 CSQU3054383。",
       containerCategory: "第四个字母应为 U、J 或 Z，不能是“{{character}}”。",
-      containerCheck: "{{prefix}} 的校验位应为 {{expected}}，而不是 {{actual}}，请核对箱号。",
+      containerCheck:
+        "{{prefix}} 的校验位应为 {{expected}}，而不是 {{actual}}，请核对箱号。",
       sealUnknown: "封志 {{number}} 不在封志登记中：发货须使用本企业的封志。",
       sealNotApplied: "封志 {{number}} 尚未施加，请先在封志登记中登记施封。",
-      sealOtherContainer: "封志 {{number}} 已施加于集装箱 {{container}}，不是本箱。",
+      sealOtherContainer:
+        "封志 {{number}} 已施加于集装箱 {{container}}，不是本箱。",
       sealStatus: {
         voided: "封志 {{number}} 在封志登记中已作废。",
         compromised: "封志 {{number}} 在封志登记中已报告为异常（被破坏）。",
