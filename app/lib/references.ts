@@ -33,6 +33,7 @@ export const referenceFormats = {
   offboarding: { prefix: "OFB-", width: 4 },
   internalAudit: { prefix: "IA-", width: 4 },
   riskAssessment: { prefix: "RA-", width: 4 },
+  cargoReconciliation: { prefix: "REC-", width: 5 },
 } as const satisfies Record<string, ReferenceFormat>;
 
 export type ReferenceKind = keyof typeof referenceFormats;

@@ -39,6 +39,7 @@ const navigation: { group: string | null; items: NavItem[] }[] = [
       { to: "/schedules", label: "nav.schedules", permission: "inspections.read" },
       { to: "/templates", label: "nav.templates", permission: "inspections.read" },
       { to: "/seals", label: "nav.seals", permission: "seals.read", gate: true },
+      { to: "/cargo", label: "nav.cargo", permission: "cargo.read" },
       { to: "/visitors", label: "nav.visitors", permission: "visitors.read", gate: true },
       { to: "/badges", label: "nav.badges", permission: "badges.read", gate: true },
     ],

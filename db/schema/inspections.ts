@@ -37,7 +37,7 @@ export const checklistTemplates = pgTable(
     descriptionEn: text().notNull().default(""),
     sourceZh: text().notNull().default(""),
     sourceEn: text().notNull().default(""),
-    kind: text({ enum: ["container", "conveyance", "driver", "premises", "lighting", "cctv", "building", "it_security"] }).notNull(),
+    kind: text({ enum: ["container", "conveyance", "driver", "premises", "lighting", "cctv", "building", "it_security", "loading", "storage"] }).notNull(),
     definition: jsonb().$type<TemplateDefinition>().notNull(),
     /** SHA-256 of the version's content: a built-in changed under the same version is refused at load. */
     contentHash: text().notNull(),

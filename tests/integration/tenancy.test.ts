@@ -50,6 +50,8 @@ import { applyDirect, createModel, receiveRange, sealActor, sealPrefix } from ".
 import { runSealAudit } from "~/lib/seals/seal-audits.server";
 import { createPolicy, pdfFile } from "../support/policy-factories";
 import { signIn as signInVisitor } from "../support/visitors-factories";
+import { recordReconciliation } from "~/lib/cargo/cargo-reconciliations.server";
+import { CargoReconciliationSchema } from "~/lib/cargo/cargo-schema";
 import { insertEmployee } from "../support/personnel-factories";
 import { InternalAuditSchema } from "~/lib/internal-audits/internal-audit-schema";
 import { createInternalAudit } from "~/lib/internal-audits/internal-audits.server";
@@ -91,6 +93,8 @@ interface Tenant {
   clauseId: string;
   /** A visitor signed in and still on site. */
   visitorEntryId: string;
+  /** A receiving reconciliation of the site. */
+  cargoReconciliationId: string;
   /** A key of the badge register, issued to the employee below. */
   accessItemId: string;
   /** An employee with a leave date (so an exit checklist is open) and a resident ID number. */
@@ -381,6 +385,12 @@ const paramRoutes: Record<string, ParamRoute> = {
     idOf: (t) => t.visitorEntryId,
     posts: [{ intent: "signOut", redirectTo: "/visitors" }],
   },
+  "_app.cargo.$reconciliationId": {
+    scope: "organization",
+    param: "reconciliationId",
+    idOf: (t) => t.cargoReconciliationId,
+    posts: [],
+  },
   "_app.badges.$itemId": {
     scope: "organization",
     param: "itemId",
@@ -536,7 +546,25 @@ async function makeTenant(): Promise<Tenant> {
     ...(await internalAuditOf(owner)),
     ...(await sealsOf(owner, site.id)),
     ...(await dossierOf(owner)),
+    cargoReconciliationId: await cargoOf(owner, site.id),
   };
+}
+
+async function cargoOf(owner: SignedUp, siteId: string): Promise<string> {
+  const values = CargoReconciliationSchema.parse({
+    direction: "receiving",
+    reconciledOn: "2026-01-10",
+    siteId,
+    billOfLading: "COSU6181234560",
+    expectedPackages: "10",
+    countedPackages: "10",
+  });
+  const recorded = await recordReconciliation(testDb(), { organizationId: owner.organizationId, userId: owner.userId }, values, {
+    today: "2026-01-10",
+    timeZone: "Asia/Shanghai",
+  });
+  if (!recorded.ok) throw new Error("reconciliation not recorded");
+  return recorded.reconciliation.id;
 }
 
 async function gateOf(owner: SignedUp, siteId: string, employeeId: string) {

@@ -30,6 +30,7 @@ describe("formatReference", () => {
     offboarding: [[2, "OFB-0002"]],
     internalAudit: [[7, "IA-0007"]],
     riskAssessment: [[12, "RA-0012"]],
+    cargoReconciliation: [[4, "REC-00004"]],
   };
 
   it.each(Object.entries(expected).flatMap(([kind, cases]) => cases.map(([n, text]) => [kind, n, text] as const)))(

@@ -5,6 +5,7 @@ import { differenceInCalendarDays, parseISO } from "date-fns";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
+  cargoReconciliations,
   assessments,
   checklistTemplates,
   correctiveActions,
@@ -28,6 +29,7 @@ import { allItems } from "../inspections/template-definition";
 import { unfinishedStatuses } from "./action-statuses";
 import { actionTitles } from "./action-titles";
 import { formatReference } from "../references";
+import { cargoReference } from "../cargo/cargo-rules";
 import type { InspectionHeader } from "../inspections/inspection-schema";
 
 // A sub-item's code ("（2）") only means something after its item's: the list shows both.
@@ -94,7 +96,7 @@ export async function listActions(db: Database, orgId: string, userId: string, f
 }
 
 export interface ActionSource {
-  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "internal_audit";
+  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "internal_audit" | "cargo_reconciliation";
   id: string;
   reference: string;
   /** Where the source is shown. */
@@ -119,10 +121,11 @@ export async function actionSources(
   const evaluationIds = ids("partner_evaluation");
   const checkIds = ids("supervision_check");
   const internalAuditIds = ids("internal_audit");
+  const cargoIds = ids("cargo_reconciliation");
   // Each list is ONE array parameter and every query runs, with an empty list too: a page sends the
   // same statements whatever mix of sources its actions have, and never a bind parameter per id.
   const anyOf = (ids: readonly string[]) => sql`any(${sql.param([...ids])}::text[]::uuid[])`;
-  const [assessmentRows, inspectionRows, definitionRows, evaluationRows, checkRows, internalAuditRows] = await Promise.all([
+  const [assessmentRows, inspectionRows, definitionRows, evaluationRows, checkRows, internalAuditRows, cargoRows] = await Promise.all([
     db
       .select({ id: assessments.id, assessedOn: assessments.assessedOn, number: assessments.number })
       .from(assessments)
@@ -165,6 +168,9 @@ export async function actionSources(
       .select({ id: internalAudits.id, number: internalAudits.number })
       .from(internalAudits)
       .where(and(eq(internalAudits.organizationId, orgId), sql`${internalAudits.id} = ${anyOf(internalAuditIds)}`)),
+      .select({ id: cargoReconciliations.id, number: cargoReconciliations.number, containerNumber: cargoReconciliations.containerNumber })
+      .from(cargoReconciliations)
+      .where(and(eq(cargoReconciliations.organizationId, orgId), sql`${cargoReconciliations.id} = ${anyOf(cargoIds)}`)),
   ]);
   const definitions = new Map(definitionRows.map((t) => [t.id, t.definition]));
   // By id: the attention model names every open action at once, and a find() per action over
@@ -175,6 +181,7 @@ export async function actionSources(
   const evaluationById = byId(evaluationRows);
   const checkById = byId(checkRows);
   const internalAuditById = byId(internalAuditRows);
+  const cargoById = byId(cargoRows);
   const sources = new Map<string, ActionSource>();
   for (const action of actions) {
     if (action.sourceType === "assessment") {
@@ -203,6 +210,17 @@ export async function actionSources(
           href: `/evaluations/${row.id}`,
           point: null,
           partner: { zh: row.partnerZh, en: row.partnerEn },
+        });
+    } else if (action.sourceType === "cargo_reconciliation") {
+      const row = cargoById.get(action.sourceId);
+      if (row)
+        sources.set(action.id, {
+          type: "cargo_reconciliation",
+          id: row.id,
+          reference: cargoReference(row.number),
+          href: `/cargo/${row.id}`,
+          point: null,
+          target: row.containerNumber || null,
         });
     } else if (action.sourceType === "supervision_check") {
       const row = checkById.get(action.sourceId);

@@ -8,7 +8,7 @@
 export const FINDING_CHARS = 40;
 
 export interface TitleSource {
-  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "internal_audit";
+  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "internal_audit" | "cargo_reconciliation";
   reference: string;
   /** The container number or the truck's plate of an inspection. */
   target?: string | null;
@@ -46,7 +46,8 @@ export function inspectionActionTitles(
 export function actionTitles(action: { title: string; description: string }, source: TitleSource | null): { zh: string; en: string } {
   if (!source) return { zh: action.title, en: action.title };
   if (source.type === "inspection" && source.point) return inspectionActionTitles({ ...source, point: source.point }, action.description);
-  if (source.type === "inspection") return { zh: join([source.target, source.reference, action.title]), en: join([source.target, source.reference, action.title]) };
+  // A reconciliation's discrepancy reads like an inspection's: the container, the reference, the finding.
+  if (source.type === "inspection" || source.type === "cargo_reconciliation") return { zh: join([source.target, source.reference, action.title]), en: join([source.target, source.reference, action.title]) };
   const partner = source.partner;
   return {
     zh: join([partner?.zh, source.reference, action.title]),

@@ -54,6 +54,9 @@ const rules = {
   "seals.manage": securityDesk,
   "visitors.read": everyone,
   "visitors.record": gate,
+  "cargo.read": everyone,
+  /** Record receiving and shipping reconciliations (documents against the count) and raise the action of a discrepancy. */
+  "cargo.record": gate,
   "badges.read": everyone,
   /** Issue, take back, report lost and revoke badges, access cards and keys. */
   "badges.manage": gate,

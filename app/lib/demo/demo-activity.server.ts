@@ -12,6 +12,7 @@ import { seedDemoInspections } from "./demo-inspections.server";
 import { seedDemoPeople } from "./demo-people.server";
 import { seedDemoSeals } from "./demo-seals.server";
 import { seedDemoVisitors } from "./demo-visitors.server";
+import { seedDemoCargo } from "./demo-cargo.server";
 import { seedDemoLastYearAssessment, seedDemoPolicies, seedDemoRecentAssessment } from "./demo-compliance.server";
 import { seedDemoDossiers } from "./demo-dossiers.server";
 import { seedDemoInternalAudit, seedDemoRiskAssessment } from "./demo-audits.server";
@@ -89,6 +90,7 @@ export async function seedDemoActivity(ctx: DemoContext, options: DemoActivityOp
     const containers = await timed("inspections", () => seedDemoInspections(ctx));
     await timed("seals", () => seedDemoSeals(ctx, containers));
     await timed("visitors", () => seedDemoVisitors(ctx));
+    await timed("cargo", () => seedDemoCargo(ctx));
     await timed("partners", () => seedDemoPartners(ctx));
     await timed("internalAudit", () => seedDemoInternalAudit(ctx));
     await timed("riskAssessment", () => seedDemoRiskAssessment(ctx));

@@ -91,6 +91,10 @@ const facts: Record<DossierRecordType, Facts> = {
     select s.id, null::uuid as site_id, s.result as outcome, s.result = 'findings' as exception
     from supervision_checks s where s.organization_id = ${c.orgId}`,
   contract: plain("contracts", null),
+  // A count that differs from the documents is an exception: the certifier reads its explanation.
+  cargo_reconciliation: (c) => sql`
+    select r.id, r.site_id, case when r.discrepancy then 'discrepancy' else 'matched' end as outcome, r.discrepancy as exception
+    from cargo_reconciliations r where r.organization_id = ${c.orgId}`,
   file: plain("evidence_files", null),
   // An audit that concludes the company does not conform is the exception a certifier reads in full.
   internal_audit: (c) => sql`
@@ -143,6 +147,7 @@ export function outcomeLabel(type: DossierRecordType, key: string): Bilingual {
   else if (type === "prehire_check") label = pick(zhCN.personnel.prehire.result, en.personnel.prehire.result);
   else if (type === "background_check") label = pick(zhCN.personnel.background.result, en.personnel.background.result);
   else if (type === "partner_evaluation") label = pick(zhCN.partners.decision, en.partners.decision);
+  else if (type === "cargo_reconciliation") label = key === "discrepancy" ? both(zhCN.cargo.discrepancy, en.cargo.discrepancy) : both(zhCN.cargo.matched, en.cargo.matched);
   else if (type === "supervision_check") label = pick(zhCN.partners.supervisionResult, en.partners.supervisionResult);
   else if (type === "internal_audit") label = pick(zhCN.internalAudits.results, en.internalAudits.results);
   else if (type === "risk_assessment") label = pick(zhCN.riskAssessments.statuses, en.riskAssessments.statuses);

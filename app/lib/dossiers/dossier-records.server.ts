@@ -15,6 +15,7 @@ import { currentVersion } from "~/lib/policies/policies.server";
 import type { DossierRecordType } from "./dossier-facts.server";
 import { accessLoaders } from "./dossier-lines-access.server";
 import { auditLoaders } from "./dossier-lines-audits.server";
+import { cargoLoaders } from "./dossier-lines-cargo.server";
 import { inspectionLoaders } from "./dossier-lines-inspections.server";
 import { partnerLoaders } from "./dossier-lines-partners.server";
 import { personnelLoaders } from "./dossier-lines-personnel.server";
@@ -40,6 +41,7 @@ const loaders: Record<DossierRecordType, Loader> = {
   ...personnelLoaders,
   ...auditLoaders,
   ...riskLoaders,
+  ...cargoLoaders,
 };
 
 /**

@@ -213,6 +213,18 @@ export const evidenceRecordTypes = {
     ],
     standing: false,
   },
+  // Cargo: a receiving or shipping reconciliation, documents against the count (export loading
+  // supervision and secure storage are inspection templates, so they feed through their points).
+  cargo_reconciliation: {
+    labelKey: "evidence.types.cargo_reconciliation",
+    feeds: [
+      { framework: "cn-2014-general", key: "25" },
+      { framework: "cn-2022-advanced", key: "47" },
+      { framework: "ctpat-msc", key: "7.27-7.28" },
+      { framework: "wco-safe-aeo", key: "G" },
+    ],
+    standing: false,
+  },
 } as const satisfies Record<string, EvidenceRecordType>;
 
 export type EvidenceRecordTypeKey = keyof typeof evidenceRecordTypes;

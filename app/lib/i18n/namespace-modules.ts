@@ -35,6 +35,7 @@ export const namespaceModules: Record<Locale, Record<Namespace, Loader>> = {
     notifications: () => import("./locales/en/notifications").then((m) => m.notifications),
     search: () => import("./locales/en/search").then((m) => m.search),
     charts: () => import("./locales/en/charts").then((m) => m.charts),
+    cargo: () => import("./locales/en/cargo").then((m) => m.cargo),
   },
   "zh-CN": {
     core: () => import("./locales/zh-CN/core").then((m) => m.core),
@@ -61,6 +62,7 @@ export const namespaceModules: Record<Locale, Record<Namespace, Loader>> = {
     notifications: () => import("./locales/zh-CN/notifications").then((m) => m.notifications),
     search: () => import("./locales/zh-CN/search").then((m) => m.search),
     charts: () => import("./locales/zh-CN/charts").then((m) => m.charts),
+    cargo: () => import("./locales/zh-CN/cargo").then((m) => m.cargo),
   },
 };
 

@@ -30,6 +30,7 @@ export const namespaceSections = {
   notifications: ["notifications"],
   search: ["search"],
   charts: ["charts"],
+  cargo: ["cargo"],
 } as const;
 
 export const namespaces = Object.keys(namespaceSections) as (keyof typeof namespaceSections)[];

@@ -7,7 +7,7 @@ import { frameworkCodes } from "../criteria/framework-codes";
 // schema that every stored definition passes, built-in or an organisation's adapted copy, and the
 // small reads the inspection form and rules need.
 
-export const templateKinds = ["container", "conveyance", "driver", "premises", "lighting", "cctv", "building", "it_security"] as const;
+export const templateKinds = ["container", "conveyance", "driver", "premises", "lighting", "cctv", "building", "it_security", "loading", "storage"] as const;
 export type TemplateKind = (typeof templateKinds)[number];
 
 export const headerFieldKeys = [

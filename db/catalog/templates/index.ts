@@ -5,8 +5,10 @@ import { containerSevenPoint, containerSevenPointV1 } from "./container-7-point"
 import { conveyanceSeventeenPoint, conveyanceSeventeenPointV1 } from "./conveyance-17-point";
 import { driverIdentityCheck } from "./driver-identity-check";
 import { itAccessReview } from "./it-access-review";
+import { exportLoadingSupervision } from "./export-loading-supervision";
 import { lightingCheck } from "./lighting-check";
 import { premisesPatrol } from "./premises-patrol";
+import { secureStorageCheck } from "./secure-storage-check";
 import type { CatalogTemplate } from "./types";
 
 /** Every built-in checklist template, in the order the template picker lists them. */
@@ -20,6 +22,8 @@ export const catalogTemplates: readonly CatalogTemplate[] = [
   buildingInspection,
   itAccessReview,
   backupRestoreTest,
+  exportLoadingSupervision,
+  secureStorageCheck,
 ];
 
 /**

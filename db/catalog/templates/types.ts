@@ -14,7 +14,7 @@ export interface TemplateCriterionRef {
  * What the template is for. container and conveyance inspections (and the driver check before
  * cargo is released) gate the release for loading: see releaseGate.
  */
-export type TemplateKind = "container" | "conveyance" | "driver" | "premises" | "lighting" | "cctv" | "building" | "it_security";
+export type TemplateKind = "container" | "conveyance" | "driver" | "premises" | "lighting" | "cctv" | "building" | "it_security" | "loading" | "storage";
 
 /**
  * The header fields an inspection can ask for. Site, date and time, and the inspector are always

@@ -34,6 +34,8 @@ const matrix: Record<Permission, Role[]> = {
   "seals.manage": ["owner", "admin", "compliance", "security_lead"],
   "visitors.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
   "visitors.record": ["owner", "admin", "compliance", "security_lead", "security"],
+  "cargo.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
+  "cargo.record": ["owner", "admin", "compliance", "security_lead", "security"],
   "badges.read": ["owner", "admin", "compliance", "security_lead", "security", "procurement", "hr", "auditor"],
   "badges.manage": ["owner", "admin", "compliance", "security_lead", "security"],
   "personnel.read": ["owner", "admin", "compliance", "security_lead", "hr", "auditor"],

@@ -40,6 +40,8 @@ test("the nine built-in templates, in picker order, with unique codes", () => {
     "building-inspection",
     "it-access-review",
     "backup-restore-test",
+    "export-loading-supervision",
+    "secure-storage-check",
   ]);
   expect(new Set(catalogTemplates.map((t) => t.code)).size, "template codes are unique").toBe(catalogTemplates.length);
 });

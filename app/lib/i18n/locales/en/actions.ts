@@ -46,6 +46,7 @@ export const actions = {
     sourcePartnerEvaluation: "Partner evaluation {{reference}}",
     sourceSupervision: "Supervision of partner {{reference}}",
     sourceInternalAudit: "Internal audit {{reference}}",
+    sourceCargo: "Reconciliation {{reference}}",
     owner: "Owner",
     you: "(you)",
     dueOn: "Due",

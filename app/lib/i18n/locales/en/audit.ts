@@ -66,6 +66,7 @@ export const audit = {
       seal_audit: "seal audit",
       // visitors
       visitor_entry: "visitor entry",
+      cargo_reconciliation: "cargo reconciliation",
       // badges and keys
       access_item: "badge, card or key",
       access_item_event: "badge or key event",

@@ -110,6 +110,7 @@ export const criteria = {
       prehire_check: "Pre-hire verification",
       background_check: "Background check",
       conduct_acknowledgement: "Code-of-conduct acknowledgement",
+      cargo_reconciliation: "Receiving or shipping reconciliation",
       offboarding: "Exit checklist",
       training_session: "Training session",
       drill: "Emergency drill",

@@ -49,6 +49,7 @@ export const actions: Widen<typeof english> = {
     sourcePartnerEvaluation: "伙伴评估 {{reference}}",
     sourceSupervision: "伙伴 {{reference}} 的监督检查",
     sourceInternalAudit: "内部审计 {{reference}}",
+    sourceCargo: "收发货核对 {{reference}}",
     owner: "负责人",
     you: "（我）",
     dueOn: "完成期限",

@@ -68,6 +68,7 @@ export const audit: Widen<typeof english> = {
       seal_audit: "封志盘点",
       // visitors
       visitor_entry: "访客登记",
+      cargo_reconciliation: "收发货核对",
       // badges and keys
       access_item: "工卡、门禁卡或钥匙",
       access_item_event: "证卡或钥匙发放记录",

@@ -113,6 +113,7 @@ export const criteria: Widen<typeof english> = {
       prehire_check: "入职前核查",
       background_check: "背景调查",
       conduct_acknowledgement: "行为准则确认",
+      cargo_reconciliation: "收发货核对记录",
       offboarding: "离职检查清单",
       training_session: "培训记录",
       drill: "应急演练",
