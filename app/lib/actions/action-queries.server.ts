@@ -168,6 +168,7 @@ export async function actionSources(
       .select({ id: internalAudits.id, number: internalAudits.number })
       .from(internalAudits)
       .where(and(eq(internalAudits.organizationId, orgId), sql`${internalAudits.id} = ${anyOf(internalAuditIds)}`)),
+    db
       .select({ id: cargoReconciliations.id, number: cargoReconciliations.number, containerNumber: cargoReconciliations.containerNumber })
       .from(cargoReconciliations)
       .where(and(eq(cargoReconciliations.organizationId, orgId), sql`${cargoReconciliations.id} = ${anyOf(cargoIds)}`)),
