@@ -14,6 +14,7 @@ export * from "./badges";
 export * from "./visitors";
 export * from "./training";
 export * from "./seals";
+export * from "./incidents";
 export * from "./dossiers";
 export * from "./relations";
 export * from "./notifications";
