@@ -31,6 +31,8 @@ export const referenceFormats = {
   prehireCheck: { prefix: "PHC-", width: 4 },
   backgroundCheck: { prefix: "BGC-", width: 4 },
   offboarding: { prefix: "OFB-", width: 4 },
+  incident: { prefix: "INC-", width: 4 },
+  customsContact: { prefix: "CC-", width: 4 },
 } as const satisfies Record<string, ReferenceFormat>;
 
 export type ReferenceKind = keyof typeof referenceFormats;

@@ -41,6 +41,7 @@ const navigation: { group: string | null; items: NavItem[] }[] = [
       { to: "/seals", label: "nav.seals", permission: "seals.read", gate: true },
       { to: "/visitors", label: "nav.visitors", permission: "visitors.read", gate: true },
       { to: "/badges", label: "nav.badges", permission: "badges.read", gate: true },
+      { to: "/incidents", label: "nav.incidents", permission: "incidents.read", gate: true },
     ],
   },
   {
@@ -62,6 +63,7 @@ const navigation: { group: string | null; items: NavItem[] }[] = [
     items: [
       { to: "/assessments", label: "nav.assessments", permission: "assessments.read" },
       { to: "/actions", label: "nav.actions", permission: "actions.read", gate: true },
+      { to: "/customs-contacts", label: "nav.customsContacts", permission: "incidents.read" },
       { to: "/policies", label: "nav.policies", permission: "policies.read" },
       { to: "/criteria", label: "nav.criteria", permission: "criteria.read" },
       { to: "/dossiers", label: "nav.dossiers", permission: "dossiers.read" },

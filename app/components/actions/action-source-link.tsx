@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 
-/** The self-assessment, inspection, partner evaluation or supervision check that raised an action. */
-export function SourceLink(props: { source: { type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check"; href: string; reference: string } }) {
+/** The self-assessment, inspection, partner evaluation, supervision check or incident that raised an action. */
+export function SourceLink(props: { source: { type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "incident"; href: string; reference: string } }) {
   const { t } = useTranslation();
   const { source } = props;
   const label = {
@@ -10,6 +10,7 @@ export function SourceLink(props: { source: { type: "assessment" | "inspection" 
     inspection: "actions.sourceInspection",
     partner_evaluation: "actions.sourcePartnerEvaluation",
     supervision_check: "actions.sourceSupervision",
+    incident: "actions.sourceIncident",
   } as const;
   return (
     <Link to={source.href} className="text-brand-700 underline">

@@ -92,7 +92,7 @@ export async function listActions(db: Database, orgId: string, userId: string, f
 }
 
 export interface ActionSource {
-  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check";
+  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "incident";
   id: string;
   reference: string;
   /** Where the source is shown. */

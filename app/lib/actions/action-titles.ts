@@ -8,7 +8,7 @@
 export const FINDING_CHARS = 40;
 
 export interface TitleSource {
-  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check";
+  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "incident";
   reference: string;
   /** The container number or the truck's plate of an inspection. */
   target?: string | null;

@@ -44,6 +44,7 @@ export const actions = {
     sourceInspection: "Inspection {{reference}}",
     sourcePartnerEvaluation: "Partner evaluation {{reference}}",
     sourceSupervision: "Supervision of partner {{reference}}",
+    sourceIncident: "Incident {{reference}}",
     owner: "Owner",
     you: "(you)",
     dueOn: "Due",

@@ -66,6 +66,8 @@ export const audit = {
       seal_audit: "seal audit",
       // visitors
       visitor_entry: "visitor entry",
+      incident: "incident",
+      customs_contact: "customs contact",
       // badges and keys
       access_item: "badge, card or key",
       access_item_event: "badge or key event",

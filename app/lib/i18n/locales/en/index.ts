@@ -14,6 +14,7 @@ import { inspections } from "./inspections";
 import { partners } from "./partners";
 import { seals } from "./seals";
 import { visitors } from "./visitors";
+import { incidents } from "./incidents";
 import { badges } from "./badges";
 import { personnel } from "./personnel";
 import { training } from "./training";
@@ -25,10 +26,10 @@ import { search } from "./search";
 import { charts } from "./charts";
 import type { Widen } from "../widen";
 
-export const english = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, dossiers, emails, attention, notifications, search, charts };
+export const english = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, incidents, badges, personnel, training, dossiers, emails, attention, notifications, search, charts };
 
 /** All English texts in one object, as the server and the type of `t()` keys see them. */
-export const en = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts };
+export const en = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...incidents, ...badges, ...personnel, ...training, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts };
 
 /** The shape every language must have. */
 export type Translations = Widen<typeof en>;

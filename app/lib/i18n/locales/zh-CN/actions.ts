@@ -47,6 +47,7 @@ export const actions: Widen<typeof english> = {
     sourceInspection: "检查记录 {{reference}}",
     sourcePartnerEvaluation: "伙伴评估 {{reference}}",
     sourceSupervision: "伙伴 {{reference}} 的监督检查",
+    sourceIncident: "事件 {{reference}}",
     owner: "负责人",
     you: "（我）",
     dueOn: "完成期限",

@@ -12,6 +12,7 @@ import { inspections } from "./inspections";
 import { partners } from "./partners";
 import { seals } from "./seals";
 import { visitors } from "./visitors";
+import { incidents } from "./incidents";
 import { badges } from "./badges";
 import { personnel } from "./personnel";
 import { training } from "./training";
@@ -23,6 +24,6 @@ import { search } from "./search";
 import { charts } from "./charts";
 import type { Translations } from "../en";
 
-export const chinese = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, dossiers, emails, attention, notifications, search, charts };
+export const chinese = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, incidents, badges, personnel, training, dossiers, emails, attention, notifications, search, charts };
 
-export const zhCN: Translations = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts };
+export const zhCN: Translations = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...incidents, ...badges, ...personnel, ...training, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts };
