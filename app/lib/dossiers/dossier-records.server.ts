@@ -14,6 +14,7 @@ import { policies, policyVersions } from "../../../db/schema/policies";
 import { currentVersion } from "~/lib/policies/policies.server";
 import type { DossierRecordType } from "./dossier-facts.server";
 import { accessLoaders } from "./dossier-lines-access.server";
+import { incidentLoaders } from "./dossier-lines-incidents.server";
 import { inspectionLoaders } from "./dossier-lines-inspections.server";
 import { partnerLoaders } from "./dossier-lines-partners.server";
 import { personnelLoaders } from "./dossier-lines-personnel.server";
@@ -36,6 +37,7 @@ const loaders: Record<DossierRecordType, Loader> = {
   ...sealLoaders,
   ...accessLoaders,
   ...personnelLoaders,
+  ...incidentLoaders,
 };
 
 /**

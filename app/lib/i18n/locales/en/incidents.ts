@@ -109,7 +109,7 @@ export const incidents = {
       status: "Choose a status.",
       closeNeedsInvestigation: "Describe the investigation before closing the incident.",
       closeNeedsRootCause: "Give the root cause before closing the incident.",
-      closeNeedsCustoms: "{{kind}}: record when customs was notified before closing the incident.",
+      closeNeedsCustoms: "Customs must be notified of this kind of incident: record when it was notified before closing.",
       customsOffice: "Name the customs office that was notified.",
       notifiedBeforeFound: "Customs cannot have been notified before the incident was found ({{found}}).",
       closed: "{{reference}} is closed; reopen it by setting the status to investigating.",

@@ -112,7 +112,7 @@ export const incidents: Widen<typeof english> = {
       status: "请选择状态。",
       closeNeedsInvestigation: "关闭事件前，请填写调查经过。",
       closeNeedsRootCause: "关闭事件前，请填写根本原因。",
-      closeNeedsCustoms: "{{kind}}：关闭事件前，请填写通知海关的时间。",
+      closeNeedsCustoms: "此类事件须通知海关：关闭前，请填写通知海关的时间。",
       customsOffice: "请填写所通知的海关。",
       notifiedBeforeFound: "通知海关的时间不能早于发现时间（{{found}}）。",
       closed: "{{reference}} 已关闭；如需重新处理，请将状态改为“调查中”。",
