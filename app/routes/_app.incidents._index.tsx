@@ -23,7 +23,7 @@ import { INCIDENTS_PAGE_SIZE, listIncidents } from "~/lib/incidents/incidents.se
 import { listSites } from "~/lib/organizations/organizations.server";
 import type { PageHandle } from "~/root";
 
-export const handle = { i18n: ["incidents"] } satisfies PageHandle;
+export const handle = { i18n: ["criteria", "inspections", "incidents"] } satisfies PageHandle;
 
 // /incidents: every incident and anomaly, newest found first, filtered by site, kind, status and
 // dates, with the CSV export and the button a guard taps to report one.

@@ -6,7 +6,7 @@ import { customsContacts, incidents } from "../../../db/schema/incidents";
 import { localDateTimeInZone } from "~/lib/i18n/format";
 import { en } from "~/lib/i18n/locales/en";
 import { zhCN } from "~/lib/i18n/locales/zh-CN";
-import { actionsOfIncidents } from "~/lib/incidents/incidents.server";
+import { actionsOfIncidents } from "~/lib/incidents/incident-action-list.server";
 import { customsContactReference, customsNotificationRequired, incidentReference } from "~/lib/incidents/incident-rules";
 import { formatReference } from "~/lib/references";
 import type { DossierRecordType } from "./dossier-facts.server";

@@ -1,4 +1,3 @@
-import { message } from "../i18n/messages";
 import { formatReference } from "../references";
 
 // What an incident is and what closing one takes. Pure: shared by the pages, the actions and the
@@ -33,18 +32,4 @@ export function incidentReference(number: number): string {
 
 export function customsContactReference(number: number): string {
   return formatReference("customsContact", number);
-}
-
-/** What stands between an incident and its closing: messages by field, none when it may close. */
-export function closingGaps(incident: {
-  kind: IncidentKind;
-  investigation: string;
-  rootCause: string;
-  customsNotifiedAt: Date | null;
-}): Record<string, string> {
-  const gaps: Record<string, string> = {};
-  if (!incident.investigation.trim()) gaps.investigation = message("incidents.errors.closeNeedsInvestigation");
-  if (!incident.rootCause.trim()) gaps.rootCause = message("incidents.errors.closeNeedsRootCause");
-  if (customsNotificationRequired(incident.kind) && !incident.customsNotifiedAt) gaps.customsNotifiedAt = message("incidents.errors.closeNeedsCustoms");
-  return gaps;
 }

@@ -1,7 +1,6 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lt, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { correctiveActions, customsContacts, incidents, sites, users } from "../../../db/schema";
-import { assignableMembers } from "../actions/actions.server";
+import { customsContacts, incidents, sites, users } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Actor } from "../auth/actor";
 import { LIST_COUNT_LIMIT, listTotal } from "../db.server";
@@ -12,18 +11,30 @@ import { refused } from "../form.server";
 import { endOfDayInZone, localDateTimeInZone, startOfDayInZone, todayInZone, zonedDateTimeToUtc } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { resolveCriterionRefs } from "../inspections/templates.server";
-import { notifyAssignment } from "../notifications/notices.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
-import { formatReference } from "../references";
 import type { CustomsContactFilter, IncidentFilter } from "./incident-filter";
-import { closingGaps, customsContactReference, incidentReference } from "./incident-rules";
-import type { CustomsContactValues, IncidentActionValues, IncidentReportValues, IncidentUpdateValues } from "./incident-schema";
+import { customsContactReference, customsNotificationRequired, incidentReference, type IncidentKind } from "./incident-rules";
+import type { CustomsContactValues, IncidentReportValues, IncidentUpdateValues } from "./incident-schema";
 
 // Incidents and anomalies (reported at the gate, handled by the security lead or compliance, closed
 // once investigated, corrected and, for the kinds that require it, notified to customs) and the
 // customs-contact log. Every write: one transaction, its audit event, its evidence links.
 
 export const INCIDENTS_PAGE_SIZE = 50;
+
+/** What stands between an incident and its closing: messages by field, none when it may close. */
+function closingGaps(incident: {
+  kind: IncidentKind;
+  investigation: string;
+  rootCause: string;
+  customsNotifiedAt: Date | null;
+}): Record<string, string> {
+  const gaps: Record<string, string> = {};
+  if (!incident.investigation.trim()) gaps.investigation = message("incidents.errors.closeNeedsInvestigation");
+  if (!incident.rootCause.trim()) gaps.rootCause = message("incidents.errors.closeNeedsRootCause");
+  if (customsNotificationRequired(incident.kind) && !incident.customsNotifiedAt) gaps.customsNotifiedAt = message("incidents.errors.closeNeedsCustoms");
+  return gaps;
+}
 
 const reporters = alias(users, "reporter");
 const recorders = alias(users, "recorder");
@@ -144,63 +155,6 @@ export async function updateIncident(
   });
 }
 
-/** A corrective action (CA-) raised from an incident, as inspections and evaluations raise theirs. */
-export async function raiseIncidentAction(
-  db: Database,
-  actor: Actor,
-  incidentId: string,
-  values: IncidentActionValues,
-  timeZone: string,
-  now: Date = new Date(),
-) {
-  return db.transaction(async (tx) => {
-    const [incident] = await tx
-      .select()
-      .from(incidents)
-      .where(and(eq(incidents.organizationId, actor.organizationId), eq(incidents.id, incidentId)));
-    if (!incident) return null;
-    if (values.dueOn < todayInZone(timeZone, now)) return refused({ dueOn: message("incidents.errors.dueBeforeToday") });
-    const members = await assignableMembers(tx, actor.organizationId);
-    if (!members.some((m) => m.userId === values.ownerUserId)) return refused({ ownerUserId: message("errors.choose") });
-    const number = await nextRunningNumber(tx, actor.organizationId, correctiveActions);
-    const [action] = await tx
-      .insert(correctiveActions)
-      .values({
-        organizationId: actor.organizationId,
-        number,
-        sourceType: "incident",
-        sourceId: incident.id,
-        title: values.title,
-        description: values.description ?? "",
-        ownerUserId: values.ownerUserId,
-        dueOn: values.dueOn,
-        createdByUserId: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!action) throw new Error("raiseIncidentAction: nothing written");
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      action: "create",
-      entityType: "corrective_action",
-      entityId: action.id,
-      after: { ...action, incident: incidentReference(incident.number) },
-    });
-    await notifyAssignment(tx, {
-      organizationId: actor.organizationId,
-      actionId: action.id,
-      reference: formatReference("correctiveAction", action.number),
-      title: action.title,
-      dueOn: action.dueOn,
-      ownerUserId: action.ownerUserId,
-      assignedByUserId: actor.userId,
-    });
-    return { ok: true as const, action };
-  });
-}
-
 const incidentColumns = {
   incident: incidents,
   siteNameZh: sites.nameZh,
@@ -251,36 +205,6 @@ export async function listIncidents(
 export async function getIncident(db: Database, orgId: string, incidentId: string) {
   const [row] = await baseIncidentQuery(db).where(and(eq(incidents.organizationId, orgId), eq(incidents.id, incidentId)));
   return row ?? null;
-}
-
-/** The corrective actions raised from these incidents, by incident id. */
-export async function actionsOfIncidents(db: Executor, orgId: string, incidentIds: readonly string[]) {
-  const byIncident = new Map<string, { id: string; number: number; title: string; status: string; dueOn: string }[]>();
-  if (incidentIds.length === 0) return byIncident;
-  const rows = await db
-    .select({
-      id: correctiveActions.id,
-      sourceId: correctiveActions.sourceId,
-      number: correctiveActions.number,
-      title: correctiveActions.title,
-      status: correctiveActions.status,
-      dueOn: correctiveActions.dueOn,
-    })
-    .from(correctiveActions)
-    .where(
-      and(
-        eq(correctiveActions.organizationId, orgId),
-        eq(correctiveActions.sourceType, "incident"),
-        inArray(correctiveActions.sourceId, [...incidentIds]),
-      ),
-    )
-    .orderBy(asc(correctiveActions.number));
-  for (const r of rows) {
-    const list = byIncident.get(r.sourceId) ?? [];
-    list.push({ id: r.id, number: r.number, title: r.title, status: r.status, dueOn: r.dueOn });
-    byIncident.set(r.sourceId, list);
-  }
-  return byIncident;
 }
 
 /** Incidents not yet closed, oldest found first: the attention model's source. */

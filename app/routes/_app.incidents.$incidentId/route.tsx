@@ -17,14 +17,16 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { customsContactReference, customsNotificationRequired, incidentReference } from "~/lib/incidents/incident-rules";
 import { IncidentActionSchema, IncidentUpdateSchema } from "~/lib/incidents/incident-schema";
-import { actionsOfIncidents, contactsOfIncident, getIncident, raiseIncidentAction, updateIncident } from "~/lib/incidents/incidents.server";
+import { raiseIncidentAction } from "~/lib/incidents/incident-actions.server";
+import { actionsOfIncidents } from "~/lib/incidents/incident-action-list.server";
+import { contactsOfIncident, getIncident, updateIncident } from "~/lib/incidents/incidents.server";
 import { formatReference } from "~/lib/references";
 import { notFound, uuidParam } from "~/lib/route-params.server";
 import type { PageHandle } from "~/root";
 import { ActionCard } from "./action-card";
 import { HandlingCard } from "./handling-card";
 
-export const handle = { i18n: ["incidents", "actions"] } satisfies PageHandle;
+export const handle = { i18n: ["organizations", "criteria", "actions", "inspections", "incidents"] } satisfies PageHandle;
 
 // /incidents/:incidentId: the report as found, its handling (containment, investigation, root cause,
 // customs notification, status), the corrective actions raised from it and the customs contacts about it.
