@@ -12,6 +12,7 @@ import { seedDemoInspections } from "./demo-inspections.server";
 import { seedDemoPeople } from "./demo-people.server";
 import { seedDemoSeals } from "./demo-seals.server";
 import { seedDemoVisitors } from "./demo-visitors.server";
+import { seedDemoIncidents } from "./demo-incidents.server";
 import { seedDemoLastYearAssessment, seedDemoPolicies, seedDemoRecentAssessment } from "./demo-compliance.server";
 import { seedDemoDossiers } from "./demo-dossiers.server";
 import { seedDemoPartners } from "./demo-partners.server";
@@ -88,6 +89,7 @@ export async function seedDemoActivity(ctx: DemoContext, options: DemoActivityOp
     const containers = await timed("inspections", () => seedDemoInspections(ctx));
     await timed("seals", () => seedDemoSeals(ctx, containers));
     await timed("visitors", () => seedDemoVisitors(ctx));
+    await timed("incidents", () => seedDemoIncidents(ctx));
     await timed("partners", () => seedDemoPartners(ctx));
     await timed("recentAssessment", () => seedDemoRecentAssessment(ctx, policies));
     await timed("dossiers", () => seedDemoDossiers(ctx));
