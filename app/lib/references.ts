@@ -34,6 +34,8 @@ export const referenceFormats = {
   internalAudit: { prefix: "IA-", width: 4 },
   riskAssessment: { prefix: "RA-", width: 4 },
   cargoReconciliation: { prefix: "REC-", width: 5 },
+  incident: { prefix: "INC-", width: 4 },
+  customsContact: { prefix: "CC-", width: 4 },
 } as const satisfies Record<string, ReferenceFormat>;
 
 export type ReferenceKind = keyof typeof referenceFormats;

@@ -42,6 +42,7 @@ const navigation: { group: string | null; items: NavItem[] }[] = [
       { to: "/cargo", label: "nav.cargo", permission: "cargo.read" },
       { to: "/visitors", label: "nav.visitors", permission: "visitors.read", gate: true },
       { to: "/badges", label: "nav.badges", permission: "badges.read", gate: true },
+      { to: "/incidents", label: "nav.incidents", permission: "incidents.read", gate: true },
     ],
   },
   {
@@ -63,6 +64,7 @@ const navigation: { group: string | null; items: NavItem[] }[] = [
     items: [
       { to: "/assessments", label: "nav.assessments", permission: "assessments.read" },
       { to: "/actions", label: "nav.actions", permission: "actions.read", gate: true },
+      { to: "/customs-contacts", label: "nav.customsContacts", permission: "incidents.read" },
       { to: "/policies", label: "nav.policies", permission: "policies.read" },
       { to: "/internal-audits", label: "nav.internalAudits", permission: "internalAudits.read" },
       { to: "/risk-assessments", label: "nav.riskAssessments", permission: "risk.read" },

@@ -15,6 +15,7 @@ export * from "./visitors";
 export * from "./training";
 export * from "./seals";
 export * from "./cargo";
+export * from "./incidents";
 export * from "./dossiers";
 export * from "./relations";
 export * from "./notifications";

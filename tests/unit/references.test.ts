@@ -23,6 +23,8 @@ describe("formatReference", () => {
     partner: [[15, "TP-00015"]],
     evaluation: [[15, "EV-00015"]],
     visitor: [[3, "VIS-00003"]],
+    incident: [[7, "INC-0007"]],
+    customsContact: [[7, "CC-0007"]],
     employee: [[1, "EMP-0001"], [12345, "EMP-12345"]],
     badgeHolder: [[1, "EMP-00001"]],
     prehireCheck: [[2, "PHC-0002"]],

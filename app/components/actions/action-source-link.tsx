@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 
 /** The self-assessment, inspection, partner evaluation, supervision check or internal audit that raised an action. */
-export function SourceLink(props: { source: { type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "internal_audit" | "cargo_reconciliation"; href: string; reference: string } }) {
+export function SourceLink(props: { source: { type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "internal_audit" | "cargo_reconciliation" | "incident"; href: string; reference: string } }) {
   const { t } = useTranslation();
   const { source } = props;
   const label = {
@@ -12,6 +12,7 @@ export function SourceLink(props: { source: { type: "assessment" | "inspection" 
     supervision_check: "actions.sourceSupervision",
     internal_audit: "actions.sourceInternalAudit",
     cargo_reconciliation: "actions.sourceCargo",
+    incident: "actions.sourceIncident",
   } as const;
   return (
     <Link to={source.href} className="text-brand-700 underline">

@@ -96,7 +96,7 @@ export async function listActions(db: Database, orgId: string, userId: string, f
 }
 
 export interface ActionSource {
-  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "internal_audit" | "cargo_reconciliation";
+  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "internal_audit" | "cargo_reconciliation" | "incident";
   id: string;
   reference: string;
   /** Where the source is shown. */

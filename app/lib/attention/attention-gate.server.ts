@@ -7,6 +7,8 @@ import { inspectionsAwaitingVerification, inspectionsNeedingAttention } from "..
 import { dueInspections } from "../inspections/schedules.server";
 import { issuedSealsByCustodian, openSealReports, sealModelsWithoutCertificate } from "../seals/seal-queries.server";
 import { visitorsOnSiteSummary } from "../visitors/visitors.server";
+import { unclosedIncidents } from "../incidents/incidents.server";
+import { customsNotificationRequired, incidentReference } from "../incidents/incident-rules";
 import { attentionRoles, stateOfDue } from "./attention-rules";
 import { bilingual, label, pair } from "./attention-titles.server";
 import type { AttentionItem, AttentionScope } from "./attention-types";
@@ -180,6 +182,34 @@ export async function visitorItems(db: Database, scope: AttentionScope): Promise
       siteId: r.siteId,
       ownerUserId: null,
       roles: attentionRoles.gate,
+    };
+  });
+}
+
+/**
+ * Incidents not yet closed, for the security lead and compliance: overdue when customs must hear of
+ * the kind and has not been told (CN-2022 (1): promptly), otherwise waiting for the investigation.
+ */
+export async function incidentItems(db: Database, scope: AttentionScope): Promise<AttentionItem[]> {
+  const rows = await unclosedIncidents(db, scope.organizationId);
+  return rows.map((r) => {
+    const reference = incidentReference(r.number);
+    const kind = label(`incidents.kinds.${r.kind}`);
+    const customsPending = customsNotificationRequired(r.kind) && !r.customsNotifiedAt;
+    return {
+      kind: "incident_open",
+      key: `incident_open:${r.id}`,
+      recordId: r.id,
+      reference,
+      title: customsPending
+        ? bilingual("incidentCustoms", { reference, kind })
+        : bilingual("incidentOpen", { reference, kind, status: label(`incidents.statuses.${r.status}`) }),
+      state: customsPending ? "overdue" : "waiting",
+      dueOn: null,
+      href: `/incidents/${r.id}`,
+      siteId: r.siteId,
+      ownerUserId: null,
+      roles: [...attentionRoles.supervision, ...attentionRoles.compliance],
     };
   });
 }

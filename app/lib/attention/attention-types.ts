@@ -11,6 +11,7 @@ export const attentionKinds = [
   "release_waiting", // a container/truck held back by a failed inspection, waiting for a supervisor
   "inspection_signoff", // an inspection waiting for a supervisor's sign-off
   "seal_report", // an open broken/wrong-seal report
+  "incident_open", // an incident or anomaly not yet closed (overdue when customs must hear of it and has not)
   "seal_issued", // seals issued to a custodian and not yet applied or returned
   "visitor_on_site", // a visitor signed in and not out
   // Corrective actions

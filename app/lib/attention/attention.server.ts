@@ -3,7 +3,7 @@ import { memberships, organizations } from "../../../db/schema";
 import type { Role } from "../auth/permissions";
 import type { Database } from "../db-types.server";
 import { sitesOfMember } from "../personnel/personnel-queries.server";
-import { heldInspectionItems, scheduleItems, sealItems, verificationItems, visitorItems } from "./attention-gate.server";
+import { heldInspectionItems, incidentItems, scheduleItems, sealItems, verificationItems, visitorItems } from "./attention-gate.server";
 import { actionItems, complianceItems, evaluationItems, partnerItems, peopleItems } from "./attention-office.server";
 import { attentionRoles, compareItems, itemsFor, managerRoles, withManagerFallback } from "./attention-rules";
 import type { AttentionItem, AttentionScope, AttentionViewer } from "./attention-types";
@@ -40,6 +40,7 @@ const sources: readonly Source[] = [
   { run: heldInspectionItems, roles: attentionRoles.supervision, owned: false },
   { run: verificationItems, roles: attentionRoles.supervision, owned: false },
   { run: sealItems, roles: [...attentionRoles.supervision, ...attentionRoles.gate], owned: true },
+  { run: incidentItems, roles: [...attentionRoles.supervision, ...attentionRoles.compliance], owned: false },
   { run: (db, scope, _org, viewerId) => actionItems(db, scope, viewerId), roles: [], owned: true },
   { run: partnerItems, roles: attentionRoles.purchasing, owned: false },
   { run: evaluationItems, roles: [...attentionRoles.purchasing, ...attentionRoles.compliance], owned: false },

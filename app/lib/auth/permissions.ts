@@ -57,6 +57,11 @@ const rules = {
   "cargo.read": everyone,
   /** Record receiving and shipping reconciliations (documents against the count) and raise the action of a discrepancy. */
   "cargo.record": gate,
+  "incidents.read": everyone,
+  /** Report an incident or anomaly: whoever is at the gate or on the floor when it is found. */
+  "incidents.report": gate,
+  /** Investigate, notify customs, raise corrective actions, close; keep the customs-contact log. */
+  "incidents.manage": securityDesk,
   "badges.read": everyone,
   /** Issue, take back, report lost and revoke badges, access cards and keys. */
   "badges.manage": gate,

@@ -13,6 +13,7 @@ import { seedDemoPeople } from "./demo-people.server";
 import { seedDemoSeals } from "./demo-seals.server";
 import { seedDemoVisitors } from "./demo-visitors.server";
 import { seedDemoCargo } from "./demo-cargo.server";
+import { seedDemoIncidents } from "./demo-incidents.server";
 import { seedDemoLastYearAssessment, seedDemoPolicies, seedDemoRecentAssessment } from "./demo-compliance.server";
 import { seedDemoDossiers } from "./demo-dossiers.server";
 import { seedDemoInternalAudit, seedDemoRiskAssessment } from "./demo-audits.server";
@@ -91,6 +92,7 @@ export async function seedDemoActivity(ctx: DemoContext, options: DemoActivityOp
     await timed("seals", () => seedDemoSeals(ctx, containers));
     await timed("visitors", () => seedDemoVisitors(ctx));
     await timed("cargo", () => seedDemoCargo(ctx));
+    await timed("incidents", () => seedDemoIncidents(ctx));
     await timed("partners", () => seedDemoPartners(ctx));
     await timed("internalAudit", () => seedDemoInternalAudit(ctx));
     await timed("riskAssessment", () => seedDemoRiskAssessment(ctx));

@@ -95,6 +95,15 @@ const facts: Record<DossierRecordType, Facts> = {
   cargo_reconciliation: (c) => sql`
     select r.id, r.site_id, case when r.discrepancy then 'discrepancy' else 'matched' end as outcome, r.discrepancy as exception
     from cargo_reconciliations r where r.organization_id = ${c.orgId}`,
+  // Every incident is worth a certifier's look, but an exception is one still open, or one of a kind
+  // customs must hear of (customsNotificationKinds) without the notification recorded.
+  incident: (c) => sql`
+    select i.id, i.site_id, i.status as outcome,
+      (i.status <> 'closed' or (i.kind in ('seal_tampering', 'cargo_discrepancy', 'smuggling_suspicion') and i.customs_notified_at is null)) as exception
+    from incidents i where i.organization_id = ${c.orgId}`,
+  customs_contact: (c) => sql`
+    select k.id, null::uuid as site_id, k.kind as outcome, false as exception
+    from customs_contacts k where k.organization_id = ${c.orgId}`,
   file: plain("evidence_files", null),
   // An audit that concludes the company does not conform is the exception a certifier reads in full.
   internal_audit: (c) => sql`
@@ -151,6 +160,8 @@ export function outcomeLabel(type: DossierRecordType, key: string): Bilingual {
   else if (type === "supervision_check") label = pick(zhCN.partners.supervisionResult, en.partners.supervisionResult);
   else if (type === "internal_audit") label = pick(zhCN.internalAudits.results, en.internalAudits.results);
   else if (type === "risk_assessment") label = pick(zhCN.riskAssessments.statuses, en.riskAssessments.statuses);
+  else if (type === "incident") label = pick(zhCN.incidents.statuses, en.incidents.statuses);
+  else if (type === "customs_contact") label = pick(zhCN.customsContacts.kinds, en.customsContacts.kinds);
   return label ?? fixedOutcomes[key] ?? both(key, key);
 }
 
@@ -272,7 +283,7 @@ export async function actionStats(db: Executor, c: FactsContext, scope: DossierS
       from corrective_actions a
       join evidence_links l on l.organization_id = a.organization_id and l.record_type = a.source_type and l.record_id = a.source_id
       left join inspections i on a.source_type = 'inspection' and i.id = a.source_id
-      where a.organization_id = ${c.orgId} and a.source_type in ('inspection', 'partner_evaluation', 'supervision_check')
+      where a.organization_id = ${c.orgId} and a.source_type in ('inspection', 'partner_evaluation', 'supervision_check', 'incident')
         and ${anyUuid(sql`l.criterion_id`, scope.criterionIds)}
         and l.occurred_at >= ${instant(scope.from)} and l.occurred_at < ${instant(scope.to)}
         and (${sites}::uuid[] is null or i.site_id is null or i.site_id = any(${sites}::uuid[]))

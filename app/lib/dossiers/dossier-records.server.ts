@@ -16,6 +16,7 @@ import type { DossierRecordType } from "./dossier-facts.server";
 import { accessLoaders } from "./dossier-lines-access.server";
 import { auditLoaders } from "./dossier-lines-audits.server";
 import { cargoLoaders } from "./dossier-lines-cargo.server";
+import { incidentLoaders } from "./dossier-lines-incidents.server";
 import { inspectionLoaders } from "./dossier-lines-inspections.server";
 import { partnerLoaders } from "./dossier-lines-partners.server";
 import { personnelLoaders } from "./dossier-lines-personnel.server";
@@ -42,6 +43,7 @@ const loaders: Record<DossierRecordType, Loader> = {
   ...auditLoaders,
   ...riskLoaders,
   ...cargoLoaders,
+  ...incidentLoaders,
 };
 
 /**

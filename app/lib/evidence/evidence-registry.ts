@@ -225,6 +225,34 @@ export const evidenceRecordTypes = {
     ],
     standing: false,
   },
+  // Incidents and anomalies: every framework asks that they are reported, investigated and corrected,
+  // and CN-2022 (1) that customs hears of suspicious goods at once.
+  incident: {
+    labelKey: "evidence.types.incident",
+    feeds: [
+      { framework: "cn-2014-general", key: "25" },
+      { framework: "cn-2022-advanced", key: "1" },
+      { framework: "cn-2022-advanced", key: "48" },
+      { framework: "ctpat-msc", key: "7.23" },
+      { framework: "ctpat-msc", key: "7.37" },
+      { framework: "wco-safe-aeo", key: "G" },
+      { framework: "wco-safe-aeo", key: "L" },
+    ],
+    standing: false,
+  },
+  // The customs-contact log: the liaison mechanism (CN-2022 (1)), reporting to customs and carrying out
+  // what customs asks (CN-2022 (12)), cooperating with customs (CN-2014 item 19), and WCO SAFE's
+  // consultation and communication. CTPAT has no criterion for contacts with Chinese customs.
+  customs_contact: {
+    labelKey: "evidence.types.customs_contact",
+    feeds: [
+      { framework: "cn-2014-general", key: "19" },
+      { framework: "cn-2022-advanced", key: "1" },
+      { framework: "cn-2022-advanced", key: "12" },
+      { framework: "wco-safe-aeo", key: "D" },
+    ],
+    standing: false,
+  },
 } as const satisfies Record<string, EvidenceRecordType>;
 
 export type EvidenceRecordTypeKey = keyof typeof evidenceRecordTypes;

@@ -19,6 +19,7 @@ export const namespaceSections = {
   partners: ["partners", "clauses", "partnerRules", "questionnaire"],
   seals: ["seals"],
   visitors: ["visitors"],
+  incidents: ["incidents", "customsContacts"],
   badges: ["badges"],
   personnel: ["personnel"],
   training: ["training"],

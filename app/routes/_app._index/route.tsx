@@ -31,7 +31,7 @@ import { OverviewCard } from "./overview-card";
 import { QuickActions } from "./quick-actions";
 import { SitesCard } from "./sites-card";
 
-export const handle = { i18n: ["dashboard", "organizations", "audit", "criteria", "policies", "assessments", "inspections", "partners", "seals", "visitors", "badges", "personnel", "training", "dossiers", "attention"] } satisfies PageHandle;
+export const handle = { i18n: ["dashboard", "organizations", "audit", "criteria", "policies", "assessments", "inspections", "partners", "seals", "visitors", "incidents", "badges", "personnel", "training", "dossiers", "attention"] } satisfies PageHandle;
 
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("nav.dashboard"));
 

@@ -47,6 +47,7 @@ export const actions = {
     sourceSupervision: "Supervision of partner {{reference}}",
     sourceInternalAudit: "Internal audit {{reference}}",
     sourceCargo: "Reconciliation {{reference}}",
+    sourceIncident: "Incident {{reference}}",
     owner: "Owner",
     you: "(you)",
     dueOn: "Due",

@@ -67,6 +67,8 @@ export const audit = {
       // visitors
       visitor_entry: "visitor entry",
       cargo_reconciliation: "cargo reconciliation",
+      incident: "incident",
+      customs_contact: "customs contact",
       // badges and keys
       access_item: "badge, card or key",
       access_item_event: "badge or key event",

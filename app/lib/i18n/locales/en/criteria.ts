@@ -105,6 +105,8 @@ export const criteria = {
       seal_audit: "Seal audit",
       seal_model: "Seal model certificate",
       visitor_entry: "Visitor log entry",
+      incident: "Security incident or anomaly report",
+      customs_contact: "Customs-contact log entry",
       access_item_event: "Badge or key issue and return",
       employee: "Employee list entry",
       prehire_check: "Pre-hire verification",

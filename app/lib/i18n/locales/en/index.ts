@@ -14,7 +14,7 @@ import { inspections } from "./inspections";
 import { partners } from "./partners";
 import { seals } from "./seals";
 import { visitors } from "./visitors";
-import { cargo } from "./cargo";
+import { cargo, incidents } from "./cargo";
 import { badges } from "./badges";
 import { personnel } from "./personnel";
 import { training } from "./training";
@@ -28,10 +28,10 @@ import { search } from "./search";
 import { charts } from "./charts";
 import type { Widen } from "../widen";
 
-export const english = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, internalAudits, riskAssessments, dossiers, emails, attention, notifications, search, charts, cargo };
+export const english = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, internalAudits, riskAssessments, dossiers, emails, attention, notifications, search, charts, cargo, incidents };
 
 /** All English texts in one object, as the server and the type of `t()` keys see them. */
-export const en = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...internalAudits, ...riskAssessments, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts, ...cargo };
+export const en = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...internalAudits, ...riskAssessments, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts, ...cargo, ...incidents };
 
 /** The shape every language must have. */
 export type Translations = Widen<typeof en>;

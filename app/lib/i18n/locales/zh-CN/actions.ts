@@ -50,6 +50,7 @@ export const actions: Widen<typeof english> = {
     sourceSupervision: "伙伴 {{reference}} 的监督检查",
     sourceInternalAudit: "内部审计 {{reference}}",
     sourceCargo: "收发货核对 {{reference}}",
+    sourceIncident: "事件 {{reference}}",
     owner: "负责人",
     you: "（我）",
     dueOn: "完成期限",

@@ -69,6 +69,8 @@ export const audit: Widen<typeof english> = {
       // visitors
       visitor_entry: "访客登记",
       cargo_reconciliation: "收发货核对",
+      incident: "安全事件",
+      customs_contact: "关企联系记录",
       // badges and keys
       access_item: "工卡、门禁卡或钥匙",
       access_item_event: "证卡或钥匙发放记录",

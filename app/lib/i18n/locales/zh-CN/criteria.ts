@@ -108,6 +108,8 @@ export const criteria: Widen<typeof english> = {
       seal_audit: "封志盘点",
       seal_model: "封志型号证书",
       visitor_entry: "访客登记",
+      incident: "安全事件及异常报告",
+      customs_contact: "关企联系记录",
       access_item_event: "证卡与钥匙发放收回",
       employee: "员工名册",
       prehire_check: "入职前核查",

@@ -12,7 +12,7 @@ import { inspections } from "./inspections";
 import { partners } from "./partners";
 import { seals } from "./seals";
 import { visitors } from "./visitors";
-import { cargo } from "./cargo";
+import { cargo, incidents } from "./cargo";
 import { badges } from "./badges";
 import { personnel } from "./personnel";
 import { training } from "./training";
@@ -26,6 +26,6 @@ import { search } from "./search";
 import { charts } from "./charts";
 import type { Translations } from "../en";
 
-export const chinese = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, internalAudits, riskAssessments, dossiers, emails, attention, notifications, search, charts, cargo };
+export const chinese = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, internalAudits, riskAssessments, dossiers, emails, attention, notifications, search, charts, cargo, incidents };
 
-export const zhCN: Translations = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...internalAudits, ...riskAssessments, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts, ...cargo };
+export const zhCN: Translations = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...internalAudits, ...riskAssessments, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts, ...cargo, ...incidents };
