@@ -6,6 +6,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { assessmentResults, assessments, organizations } from "../../db/schema";
 import { saveResults } from "~/lib/assessments/assessments.server";
+import { frameworkCoverage, getFramework } from "~/lib/criteria/criteria.server";
+import * as criteriaRoute from "~/routes/_app.criteria.$framework._index/route";
 import { scoreAssessment, type AssessmentResultValue } from "~/lib/assessments/scoring";
 import { createI18n } from "~/lib/i18n/translations.server";
 import { translateMessage } from "~/lib/i18n/messages";
@@ -198,5 +200,33 @@ describe("a CN-2022 assessment of a consignor without food or quarantine busines
     expect(d.results.b5?.result).toBeNull();
     const later = await newAssessment(owner);
     expect((await view(owner, later)).asked).toBe(64);
+  });
+});
+
+describe("coverage", () => {
+  test("leaves the business-type criteria outside the organisation's types out: not counted, never gaps", async () => {
+    const owner = await signUpOrganization();
+    const framework = await getFramework(testDb(), "cn-2022-advanced");
+    const before = await frameworkCoverage(testDb(), owner.organizationId, framework!.id);
+    expect(before).toMatchObject({ total: 94, notApplicable: 0 });
+    expect(before.gaps.map((g) => g.key)).toContain("b5");
+
+    await callAction(organizationRoute, "/settings/organization", profileFields(owner), { cookie: owner.cookie });
+    const after = await frameworkCoverage(testDb(), owner.organizationId, framework!.id);
+    expect(after).toMatchObject({ total: 64, notApplicable: 30 });
+    const gapKeys = after.gaps.map((g) => g.key);
+    expect(gapKeys).toEqual(expect.arrayContaining(["b1", "b9"]));
+    expect(gapKeys.filter((k) => /^b\d+$/.test(k)).sort()).toEqual(["b1", "b9"]);
+
+    type Page = Awaited<ReturnType<typeof criteriaRoute.loader>>;
+    const page = await callLoader<Page>(criteriaRoute, "/criteria/cn-2022-advanced?gaps=1", {
+      cookie: owner.cookie,
+      params: { framework: "cn-2022-advanced" },
+    });
+    expect(page.data.totals).toMatchObject({ assessable: 64, notApplicable: 30 });
+    expect(page.data.nodes.filter((n) => n.assessable && /^b\d+$/.test(n.key)).map((n) => n.key)).toEqual(["b1", "b9"]);
+    const all = await callLoader<Page>(criteriaRoute, "/criteria/cn-2022-advanced", { cookie: owner.cookie, params: { framework: "cn-2022-advanced" } });
+    expect(all.data.nodes.find((n) => n.key === "b5")).toMatchObject({ notOurBusiness: true, coverage: { lacksEvidence: false } });
+    expect(all.data.nodes.find((n) => n.key === "b1")).toMatchObject({ notOurBusiness: false });
   });
 });

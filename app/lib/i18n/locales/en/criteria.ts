@@ -50,6 +50,7 @@ export const criteria = {
     improvable: "May be improved within {{days}} days",
     improvableRule: "A criterion not met may be improved within {{days}} days of the assessment, except those marked “Cannot be improved”.",
     mapsTo: "Maps to",
+    notOurBusiness: "N/A: not one of the organisation's business types",
     notImprovable: "Cannot be improved: a failure stands",
     requirement: {
       must: "Must",
