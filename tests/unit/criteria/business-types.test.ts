@@ -26,7 +26,7 @@ describe("CN-2022 business types", () => {
   });
 
   test("each type is one section of 附件3 with its items, and every business-type item has one type", () => {
-    const sections = cn2022Advanced.criteria.filter((c) => c.part === "business_type");
+    const sections: readonly CatalogCriterion[] = (cn2022Advanced.criteria as readonly CatalogCriterion[]).filter((c) => c.part === "business_type");
     expect(sections.map((s) => s.key)).toEqual(cn2022BusinessTypes.map((t) => t.sectionKey));
     for (const type of cn2022BusinessTypes) {
       const section = sections.find((s) => s.key === type.sectionKey)!;
