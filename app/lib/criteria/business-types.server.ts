@@ -32,3 +32,11 @@ export function roleParagraph(text: string, role: string | null): string | null 
   const line = text.split("\n").find((l) => entry.labelsZh.some((label) => l.replace(/^（\d+）/, "").startsWith(`${label}：`)));
   return line ?? null;
 }
+
+/** The paragraph of a 2014 item for the role in both languages (the English text has the same lines), or null. */
+export function roleParagraphs(textZh: string, textEn: string, role: string | null): { zh: string; en: string } | null {
+  const zh = roleParagraph(textZh, role);
+  if (!zh) return null;
+  const index = textZh.split("\n").indexOf(zh);
+  return { zh, en: textEn.split("\n")[index] ?? "" };
+}

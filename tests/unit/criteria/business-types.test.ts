@@ -7,7 +7,7 @@ import { cn2014General } from "../../../db/catalog/frameworks/cn-2014-general";
 import { cn2022Advanced } from "../../../db/catalog/frameworks/cn-2022-advanced";
 import type { CatalogCriterion } from "../../../db/catalog/types";
 import { cn2014RoleValues, cn2022BusinessTypeValues } from "~/lib/criteria/business-type-values";
-import { outsideBusinessTypes, roleParagraph } from "~/lib/criteria/business-types.server";
+import { outsideBusinessTypes, roleParagraph, roleParagraphs } from "~/lib/criteria/business-types.server";
 
 function find(nodes: readonly CatalogCriterion[], key: string): CatalogCriterion | undefined {
   for (const n of nodes) {
@@ -57,6 +57,7 @@ describe("CN-2014 role paragraphs", () => {
     expect(roleParagraph(item3.textZh, "consignor_consignee")).toMatch(/^进出口货物收发货人：/);
     expect(roleParagraph(item3.textZh, "logistics")).toMatch(/^物流企业：/);
     expect(roleParagraph(item3.textZh, null)).toBeNull();
+    expect(roleParagraphs(item3.textZh, item3.textEn, "customs_broker")?.en).toMatch(/^Customs brokers: before declaring as agent/);
     const item17 = find(cn2014General.criteria, "17")!;
     expect(roleParagraph(item17.textZh, "customs_broker")).toMatch(/报关企业：/);
   });

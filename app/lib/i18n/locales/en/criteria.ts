@@ -51,6 +51,7 @@ export const criteria = {
     improvableRule: "A criterion not met may be improved within {{days}} days of the assessment, except those marked “Cannot be improved”.",
     mapsTo: "Maps to",
     notOurBusiness: "N/A: not one of the organisation's business types",
+    yourRoleParagraph: "For the organisation's enterprise type:",
     notImprovable: "Cannot be improved: a failure stands",
     requirement: {
       must: "Must",

@@ -54,6 +54,7 @@ export const criteria: Widen<typeof english> = {
     improvableRule: "未达标的条款可在评估后 {{days}} 日内规范改进，标注“不可规范改进”的除外。",
     mapsTo: "对应",
     notOurBusiness: "不适用：本企业不从事该业务类型",
+    yourRoleParagraph: "本企业类型适用的段落：",
     notImprovable: "不可规范改进",
     requirement: {
       must: "必须（Must）",
