@@ -12,6 +12,8 @@ import { parseForm, readFormData } from "~/lib/form.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { aeoStatuses, enterpriseTypes, OrganizationProfileSchema } from "~/lib/organizations/organization-schema";
 import { updateOrganizationProfile } from "~/lib/organizations/organizations.server";
+import { businessTypeNames, cn2014RoleNames } from "~/lib/criteria/business-types.server";
+import { localized } from "~/lib/i18n/localized";
 import type { PageHandle } from "~/root";
 import { fields } from "~/lib/form-fields";
 
@@ -29,6 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       customsCode: o.customsCode ?? "",
       unifiedSocialCreditCode: o.unifiedSocialCreditCode ?? "",
       enterpriseTypes: o.enterpriseTypes,
+      cn2022BusinessTypes: o.cn2022BusinessTypes ?? [],
+      cn2014Role: o.cn2014Role ?? "",
       aeoStatus: o.aeoStatus,
       aeoCertificateNumber: o.aeoCertificateNumber ?? "",
       aeoCertifiedOn: o.aeoCertifiedOn ?? "",
@@ -36,6 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       timeZone: o.timeZone,
     },
     timeZones: Intl.supportedValuesOf("timeZone"),
+    businessTypes: businessTypeNames(),
+    cn2014Roles: cn2014RoleNames(),
   };
 }
 
@@ -48,8 +54,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function OrganizationSettings() {
-  const { t } = useTranslation();
-  const { profile, timeZones } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { profile, timeZones, businessTypes, cn2014Roles } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -87,6 +93,27 @@ export default function OrganizationSettings() {
                 options={enterpriseTypes.map((v) => ({ value: v, label: t(`enterpriseType.${v}`) }))}
                 error={errorOf(names.enterpriseTypes)}
               />
+            </Card>
+            <Card title={t("organization.businessTypes")}>
+              <div className="space-y-4">
+                <CheckboxGroupField
+                  {...field}
+                  name={names.cn2022BusinessTypes}
+                  label={t("organization.businessTypesLegend")}
+                  hint={t("organization.businessTypesHint")}
+                  options={businessTypes.map((b) => ({ value: b.code, label: localized(b, "name", i18n.language) }))}
+                  error={errorOf(names.cn2022BusinessTypes)}
+                />
+                <SelectField
+                  {...field}
+                  name={names.cn2014Role}
+                  label={t("organization.cn2014Role")}
+                  hint={t("organization.cn2014RoleHint")}
+                  placeholder={t("organization.cn2014RoleNone")}
+                  options={cn2014Roles.map((r) => ({ value: r.code, label: localized(r, "name", i18n.language) }))}
+                  error={errorOf(names.cn2014Role)}
+                />
+              </div>
             </Card>
             <Card title={t("organization.aeo")}>
               <div className="grid gap-4 md:grid-cols-2">

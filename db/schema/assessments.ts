@@ -24,6 +24,12 @@ export const assessments = pgTable(
      */
     improvementNotifiedOn: date(),
     status: text({ enum: ["draft", "final"] }).notNull().default("draft"),
+    /**
+     * CN-2022: the organisation's business types when the assessment was created. Business-type
+     * criteria of other types are not applicable and not asked. Null: every one is asked (an
+     * assessment made before the types were recorded keeps what it was answered against).
+     */
+    businessTypes: text().array(),
     createdByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     finalizedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     finalizedAt: timestamp({ withTimezone: true }),

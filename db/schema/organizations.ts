@@ -13,6 +13,14 @@ export const organizations = pgTable("organizations", {
   customsCode: text(),
   unifiedSocialCreditCode: text(),
   enterpriseTypes: text().array().notNull().default(sql`'{}'::text[]`),
+  /**
+   * The CN-2022 business types of 附件3 the organisation carries on (db/catalog/business-types.ts):
+   * the business-type criteria of the others are not applicable. Null: not recorded yet, so every
+   * business-type criterion is asked.
+   */
+  cn2022BusinessTypes: text().array(),
+  /** Its role under the 2014 general standard (consignor_consignee, customs_broker, logistics), or null. */
+  cn2014Role: text(),
   aeoStatus: aeoStatus().notNull().default("none"),
   aeoCertificateNumber: text(),
   aeoCertifiedOn: date(),

@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { assessmentResultEvidence, assessmentResults, assessments, correctiveActions, evidenceFiles, frameworks, policies, users, type Criterion } from "../../../db/schema";
 import { listCriteria } from "../criteria/criteria.server";
+import { outsideBusinessTypes } from "../criteria/business-types.server";
 import type { Database } from "../db-types.server";
 import { assessmentReference } from "./result-labels";
 import { scoreAssessment, type AssessmentResultValue, type Outcome, type ScoringCriterion } from "./scoring";
@@ -128,6 +129,11 @@ export async function getAssessmentView(db: Database, orgId: string, assessmentI
   const scoring = toScoringCriteria(criteriaRows);
   const resultValues = Object.fromEntries([...results].map(([k, r]) => [k, r.result]));
   const outcome = scoreAssessment(framework.scoringRule, scoring, resultValues);
+  // CN-2022 business-type criteria outside the types the assessment was made with: not applicable,
+  // not asked (their result is not_applicable from the creation on).
+  const notOurBusiness = criteriaRows
+    .filter((c) => c.options.length > 0 && outsideBusinessTypes(framework.code, c.key, assessment.businessTypes))
+    .map((c) => c.key);
   const people = await db
     .select({ id: users.id, name: users.name })
     .from(users)
@@ -145,6 +151,9 @@ export async function getAssessmentView(db: Database, orgId: string, assessmentI
       ]),
     ),
     outcome,
+    notOurBusiness,
+    /** The assessable criteria the organisation is asked (the others are outside its business types). */
+    asked: outcome.total - notOurBusiness.length,
     actions: actions.map((a) => ({ ...a.action, ownerName: a.ownerName, criterionKey: criteriaRows.find((c) => c.id === a.action.criterionId)?.key ?? null })),
     createdBy: people.find((p) => p.id === assessment.createdByUserId)?.name ?? null,
     finalizedBy: people.find((p) => p.id === assessment.finalizedByUserId)?.name ?? null,

@@ -69,6 +69,9 @@ export function assessmentPageView(rows: AssessmentPageRows, today: string, time
     })),
     scoring: view.scoring,
     results: view.results,
+    /** Keys of the business-type criteria outside the organisation's business types (N/A, not asked). */
+    notOurBusiness: view.notOurBusiness,
+    asked: view.asked,
     actions: view.actions,
     createdBy: view.createdBy,
     finalizedBy: view.finalizedBy,

@@ -3,9 +3,10 @@
 // finalising a complete assessment. Each locks its assessment and is audited; a final assessment
 // refuses every change.
 import { and, eq, inArray } from "drizzle-orm";
-import { assessmentResultEvidence, assessmentResults, assessments, frameworks, policies } from "../../../db/schema";
+import { assessmentResultEvidence, assessmentResults, assessments, frameworks, organizations, policies } from "../../../db/schema";
+import { outsideBusinessTypes } from "../criteria/business-types.server";
 import { recordAudit } from "../audit/audit.server";
-import { getFramework, listCriteria } from "../criteria/criteria.server";
+import { getFramework, getFrameworkById, listCriteria } from "../criteria/criteria.server";
 import type { Database } from "../db-types.server";
 import { addEvidenceLink } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
@@ -29,6 +30,13 @@ export async function createAssessment(db: Database, actor: Actor, values: NewAs
   if (!framework) throw new Error(`createAssessment: framework ${values.framework} is not loaded`);
   const criteriaRows = await listCriteria(db, framework.id);
   return db.transaction(async (tx) => {
+    // CN-2022: the organisation's business types as they are now stay with the assessment; the
+    // business-type criteria of the other types are not applicable from the start and not asked.
+    const [organization] = await tx
+      .select({ cn2022BusinessTypes: organizations.cn2022BusinessTypes })
+      .from(organizations)
+      .where(eq(organizations.id, actor.organizationId));
+    const businessTypes = framework.code === "cn-2022-advanced" ? (organization?.cn2022BusinessTypes ?? null) : null;
     const number = await nextRunningNumber(tx, actor.organizationId, assessments);
     const [assessment] = await tx
       .insert(assessments)
@@ -38,6 +46,7 @@ export async function createAssessment(db: Database, actor: Actor, values: NewAs
         frameworkId: framework.id,
         title: values.title,
         assessedOn: values.assessedOn,
+        businessTypes,
         createdByUserId: actor.userId,
       })
       .returning();
@@ -48,6 +57,7 @@ export async function createAssessment(db: Database, actor: Actor, values: NewAs
         organizationId: actor.organizationId,
         assessmentId: assessment.id,
         criterionId: c.id,
+        result: outsideBusinessTypes(framework.code, c.key, businessTypes) ? ("not_applicable" as const) : null,
       })),
     );
     await recordAudit(tx, {
@@ -108,6 +118,10 @@ export async function saveResults(
     if (assessment.status === "final") return refused({ form: message("assessments.finalReadOnly") });
     const criteriaRows = await listCriteria(tx, assessment.frameworkId);
     const byKey = new Map(criteriaRows.filter((c) => c.options.length > 0).map((c) => [c.key, c]));
+    const framework = await getFrameworkById(tx, assessment.frameworkId);
+    // A criterion outside the business types the assessment was made with stays not applicable.
+    const outside = (key: string) => !!framework && outsideBusinessTypes(framework.code, key, assessment.businessTypes);
+    entries = entries.filter((e) => !(outside(e.criterion) && (e.result === null || e.result === "not_applicable") && !e.file && !e.explanation && !e.policies.length));
     const cited = [...new Set(entries.flatMap((e) => e.policies))];
     const known = new Set(
       cited.length
@@ -124,6 +138,10 @@ export async function saveResults(
       const criterion = byKey.get(entry.criterion);
       if (!criterion) {
         errors[`criterion_${entry.criterion}`] = message("errors.choose");
+        continue;
+      }
+      if (outside(entry.criterion)) {
+        errors[`result_${entry.criterion}`] = message("assessments.outsideBusinessTypes");
         continue;
       }
       if (entry.result && !criterion.options.includes(entry.result)) errors[`result_${entry.criterion}`] = message("assessments.resultNotAllowed");

@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
-import { criteria, criterionMappings, crosswalkTopics, frameworks, type Criterion, type Framework } from "../../../db/schema";
+import { criteria, criterionMappings, crosswalkTopics, frameworks, organizations, type Criterion, type Framework } from "../../../db/schema";
+import { outsideBusinessTypes } from "./business-types.server";
 import { compareVersions } from "../../../db/catalog/load";
 import type { Database, Executor } from "../db-types.server";
 import { displayCode } from "./criterion-code.server";
@@ -275,8 +276,10 @@ export function coverageView(
 }
 
 export interface FrameworkCoverage {
-  /** Assessable criteria of the framework version. */
+  /** Assessable criteria of the framework version that apply to the organisation. */
   total: number;
+  /** CN-2022 business-type criteria outside the organisation's business types: not applicable, never gaps. */
+  notApplicable: number;
   withRecords: number;
   withPolicy: number;
   /** Assessable criteria without any current evidence, in document order. */
@@ -287,15 +290,21 @@ export interface FrameworkCoverage {
 export async function frameworkCoverage(db: Database, orgId: string, frameworkId: string, now = new Date()): Promise<FrameworkCoverage> {
   // The assessable criteria's codes and titles only: their texts (most of a catalogue's bytes) are
   // not shown here.
-  const [assessable, coverage] = await Promise.all([
+  const [all, coverage, [scope]] = await Promise.all([
     db
       .select({ id: criteria.id, key: criteria.key, code: criteria.code, part: criteria.part, titleZh: criteria.titleZh, titleEn: criteria.titleEn })
       .from(criteria)
       .where(and(eq(criteria.frameworkId, frameworkId), sql`cardinality(${criteria.options}) > 0`))
       .orderBy(asc(criteria.position)),
     coverageForFramework(db, orgId, frameworkId, now),
+    db
+      .select({ frameworkCode: frameworks.code, businessTypes: organizations.cn2022BusinessTypes })
+      .from(organizations)
+      .innerJoin(frameworks, eq(frameworks.id, frameworkId))
+      .where(eq(organizations.id, orgId)),
   ]);
-  const result: FrameworkCoverage = { total: assessable.length, withRecords: 0, withPolicy: 0, gaps: [] };
+  const assessable = all.filter((c) => !outsideBusinessTypes(scope?.frameworkCode ?? "", c.key, scope?.businessTypes ?? null));
+  const result: FrameworkCoverage = { total: assessable.length, notApplicable: all.length - assessable.length, withRecords: 0, withPolicy: 0, gaps: [] };
   for (const c of assessable) {
     const own = coverage.get(c.id);
     if (own && own.recent > 0) result.withRecords += 1;
@@ -352,6 +361,7 @@ export async function coverageByFramework(db: Database, orgId: string, codes: re
       nameZh: framework.nameZh,
       nameEn: framework.nameEn,
       total: coverage.total,
+      notApplicable: coverage.notApplicable,
       withRecords: coverage.withRecords,
       withPolicy: coverage.withPolicy,
       gapCount: coverage.gaps.length,

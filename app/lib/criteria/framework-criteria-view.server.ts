@@ -1,5 +1,6 @@
 import type { Criterion, Framework } from "../../../db/schema";
 import type { CriterionCoverage } from "../evidence/evidence.server";
+import { outsideBusinessTypes } from "./business-types.server";
 import { coverageView, isAssessable, searchTerms, visibleCriteria, type CoverageView, type MappedCriterion } from "./criteria.server";
 
 // The framework page's data (app/routes/_app.criteria.$framework._index): the framework's criteria
@@ -16,6 +17,8 @@ export interface FrameworkCriteriaRows {
   coverage: Map<string, CriterionCoverage>;
   /** "framework/key" of the criteria the organisation's checklist templates feed. */
   fedByTemplates: ReadonlySet<string>;
+  /** The organisation's CN-2022 business types (null: not recorded, every criterion applies). */
+  businessTypes?: readonly string[] | null;
 }
 
 export interface FrameworkCriteriaFilter {
@@ -31,8 +34,14 @@ export function frameworkCriteriaFilter(url: URL): FrameworkCriteriaFilter {
 export function frameworkCriteriaView(rows: FrameworkCriteriaRows, filter: FrameworkCriteriaFilter, timeZone: string) {
   const { framework, criteria: all, mappings, coverage, fedByTemplates } = rows;
   const { q, gapsOnly } = filter;
+  // A business-type criterion outside the organisation's types is not applicable: never a gap.
+  const notOurs = (c: { key: string }) => outsideBusinessTypes(framework.code, c.key, rows.businessTypes ?? null);
   const views = new Map<string, CoverageView>();
-  for (const c of all) if (isAssessable(c)) views.set(c.id, coverageView(framework.code, c, coverage.get(c.id), timeZone, fedByTemplates));
+  for (const c of all) {
+    if (!isAssessable(c)) continue;
+    const view = coverageView(framework.code, c, coverage.get(c.id), timeZone, fedByTemplates);
+    views.set(c.id, notOurs(c) ? { ...view, lacksEvidence: false } : view);
+  }
   const shown = visibleCriteria(all, searchTerms(q), (c) => !gapsOnly || views.get(c.id)?.lacksEvidence === true);
 
   // Result options are printed once where they are the same for a whole class (or framework), as the
@@ -69,7 +78,8 @@ export function frameworkCriteriaView(rows: FrameworkCriteriaRows, filter: Frame
     },
     filter: { q, gapsOnly },
     totals: {
-      assessable: assessable.length,
+      assessable: assessable.filter((c) => !notOurs(c)).length,
+      notApplicable: assessable.filter(notOurs).length,
       shown: shown.filter(isAssessable).length,
       gaps: [...views.values()].filter((v) => v.lacksEvidence).length,
     },
@@ -87,6 +97,8 @@ export function frameworkCriteriaView(rows: FrameworkCriteriaRows, filter: Frame
         textZh: c.textZh,
         textEn: c.textEn,
         assessable: own,
+        /** Outside the organisation's business types: shown as not applicable, with the reason. */
+        notOurBusiness: own && notOurs(c),
         /** Options on this row: only where no heading above already states them. */
         options: own && !printedAbove ? c.options : [],
         /** Options stated on this class heading for everything under it. */

@@ -7,6 +7,9 @@
 import { createActionFromAssessment, updateAction } from "../actions/actions.server";
 import { createAssessment, finalizeAssessment, saveResult } from "../assessments/assessments.server";
 import { getFramework, listCriteria } from "../criteria/criteria.server";
+import { outsideBusinessTypes } from "../criteria/business-types.server";
+import { eq } from "drizzle-orm";
+import { assessments } from "../../../db/schema";
 import { PolicySchema } from "../policies/policy-schema";
 import { createPolicy } from "../policies/policies.server";
 import { demoPdf } from "./demo-documents.server";
@@ -130,9 +133,8 @@ function policiesFor(standard: Standard, key: string, policyIds: ReadonlyMap<str
 
 /** An answer for a criterion without a shortfall: met, or not this company's business. */
 function plainResult(standard: Standard, key: string, options: readonly string[]): "meets" | "not_applicable" | "conforms" {
-  // CN-2022's special businesses (b-items: brokerage, express, e-commerce...) are not this exporter's;
-  // of CN-2014's bonus items, only the filing of declaration documents applies.
-  if (standard === "cn-2022-advanced" && key.startsWith("b")) return "not_applicable";
+  // Of CN-2014's bonus items, only the filing of declaration documents applies. (CN-2022's
+  // business-type items outside the exporter's business types are not asked at all.)
   if (options.includes("conforms")) return key === "29-5" ? "conforms" : "not_applicable";
   return "meets";
 }
@@ -150,10 +152,13 @@ async function assess(
   const compliance = ctx.as.compliance;
   const id = await createAssessment(ctx.db, compliance, { framework: standard, title, assessedOn });
   const framework = await getFramework(ctx.db, standard);
-  const criteria = (await listCriteria(ctx.db, framework!.id)).filter((c) => c.options.length > 0);
+  const [made] = await ctx.db.select({ businessTypes: assessments.businessTypes }).from(assessments).where(eq(assessments.id, id));
+  // The business-type criteria outside the organisation's business types start not applicable and are not asked.
+  const criteria = (await listCriteria(ctx.db, framework!.id)).filter(
+    (c) => c.options.length > 0 && !outsideBusinessTypes(standard, c.key, made?.businessTypes ?? null),
+  );
   for (const criterion of criteria) {
     const shortfall = shortfalls.find((s) => s.key === criterion.key);
-    // The special businesses (b-items: brokerage, express, e-commerce...) are not this exporter's.
     const result = shortfall ? "partly_meets" : plainResult(standard, criterion.key, criterion.options);
     expectOk(
       `assessment result ${criterion.key}`,

@@ -65,6 +65,10 @@ export async function seedDemoIfEmpty(db: Database, options: DemoActivityOptions
     customsCode: "5301960ABC",
     unifiedSocialCreditCode: "91440300MA5G12345L",
     enterpriseTypes: ["consignor_consignee", "manufacturer"],
+    // A manufacturer exporting under processing trade whose goods are subject to inspection; no
+    // food, no quarantine, no brokerage or transport of its own.
+    cn2022BusinessTypes: ["processing_trade_bonded", "commodity_inspection"],
+    cn2014Role: "consignor_consignee",
     aeoStatus: "advanced",
     aeoCertificateNumber: "AEOCN5301960ABC",
     aeoCertifiedOn: "2024-03-18",
@@ -186,6 +190,8 @@ export async function seedDemoIfEmpty(db: Database, options: DemoActivityOptions
     customsCode: "2201940XYZ",
     unifiedSocialCreditCode: undefined,
     enterpriseTypes: ["logistics_carrier"],
+    cn2022BusinessTypes: ["logistics_transport"],
+    cn2014Role: "logistics",
     aeoStatus: "none",
     aeoCertificateNumber: undefined,
     aeoCertifiedOn: undefined,

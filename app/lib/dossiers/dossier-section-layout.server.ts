@@ -49,6 +49,12 @@ const rate = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / wh
 const both = (zh: string, en: string, s: TextStyle = style.cell, muted: TextStyle = style.cellMuted): Content => [...block(zh, s), ...block(en === zh ? "" : en, muted)];
 
 function assessmentBox(b: PageBuilder, section: DossierSection): void {
+  if (section.notApplicable) {
+    b.moveDown(8);
+    const reason = both(section.notApplicable.zh, section.notApplicable.en, style.cellBold);
+    b.table({ columns: [22, 78], rows: [{ cells: [{ content: block("自我评估 Self-assessment", style.cellBold), fill: colors.lightShade }, { content: reason }] }] });
+    return;
+  }
   const a = section.assessment;
   const content: Content = a
     ? [

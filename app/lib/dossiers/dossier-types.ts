@@ -164,6 +164,11 @@ export interface DossierSection {
   } | null;
   policies: DossierPolicy[];
   evidence: SectionEvidence;
+  /**
+   * Set when the criterion does not apply to the organisation (a CN-2022 business-type criterion
+   * outside its business types): the reason, printed in place of the self-assessment.
+   */
+  notApplicable?: Bilingual;
 }
 
 export interface DossierInput {

@@ -3,6 +3,7 @@
 // their SHA-256, listed at /dossiers. Progress is written to the row, so the page can show it; a
 // failed dossier shows its reason and can be tried again.
 
+import { outsideBusinessTypes } from "../criteria/business-types.server";
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { assessmentActionsByCriterion } from "~/lib/assessments/assessment-actions.server";
 import {
@@ -208,6 +209,12 @@ export async function dossierContext(db: Database, dossier: Dossier): Promise<Do
   };
 }
 
+/** Why a business-type criterion outside the organisation's types is listed as not applicable. */
+export const NOT_OUR_BUSINESS = {
+  zh: "不适用：本企业不从事该业务类型",
+  en: "Not applicable: not one of the organisation's business types",
+};
+
 /** The PDF input for a dossier row, read from the registers as they are now. */
 export async function buildDossierInput(db: Database, dossier: Dossier, context: DossierContext, onStep?: () => Promise<void>): Promise<DossierInput> {
   // The organisation, framework and scope were read once for this generation (dossierContext).
@@ -269,6 +276,7 @@ export async function buildDossierInput(db: Database, dossier: Dossier, context:
           : null,
       policies: policies.get(c.id) ?? [],
       evidence: evidence.get(c.id) ?? { summaries: [], actions: null, exceptions: [], exceptionsOmitted: [], samples: [], sampled: [] },
+      ...(outsideBusinessTypes(framework.code, c.key, org.cn2022BusinessTypes) ? { notApplicable: NOT_OUR_BUSINESS } : {}),
     };
   });
   const siteNames =

@@ -3,6 +3,7 @@ import { message } from "../i18n/messages";
 import { EmailSchema, enumField, multiChoice, OptionalDateSchema, optionalText, requiredText } from "../validation";
 import { roles } from "../auth/permissions";
 import { checkCustomsCode } from "./customs-code";
+import { cn2014RoleValues, cn2022BusinessTypeValues } from "../criteria/business-type-values";
 import { checkUscc } from "./uscc";
 import { cnCustomsLevels } from "./status-levels";
 
@@ -17,6 +18,18 @@ export const enterpriseTypes = [
   "other",
 ] as const;
 export type EnterpriseType = (typeof enterpriseTypes)[number];
+
+const knownBusinessTypes = new Set<string>(cn2022BusinessTypeValues);
+
+/** The CN-2022 business types ticked: each must be one of the ten of 附件3 (the unknown one is named). */
+export const BusinessTypesSchema = z
+  .preprocess((v) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()))
+  .superRefine((values, ctx) => {
+    const unknown = values.find((v) => !knownBusinessTypes.has(v));
+    if (unknown !== undefined)
+      ctx.addIssue({ code: "custom", message: message("errors.unknownBusinessType", { value: unknown.slice(0, 60) }) });
+  })
+  .transform((values) => cn2022BusinessTypeValues.filter((v) => values.includes(v)));
 
 /** The China Customs levels from the catalogue's status data (none, advanced, general). */
 export const aeoStatuses = cnCustomsLevels;
@@ -59,6 +72,11 @@ export const OrganizationProfileSchema = z
     }),
     unifiedSocialCreditCode: OptionalUsccSchema,
     enterpriseTypes: multiChoice(enterpriseTypes),
+    cn2022BusinessTypes: BusinessTypesSchema,
+    cn2014Role: z.preprocess(
+      (v) => (v === "" || v === null ? undefined : v),
+      z.enum(cn2014RoleValues, { error: message("errors.unknownCn2014Role") }).optional(),
+    ),
     aeoStatus: enumField(aeoStatuses),
     aeoCertificateNumber: optionalText(60),
     aeoCertifiedOn: OptionalDateSchema,

@@ -30,6 +30,9 @@ export async function updateOrganizationProfile(db: Database, actor: Actor, valu
         customsCode: values.customsCode ?? null,
         unifiedSocialCreditCode: values.unifiedSocialCreditCode ?? null,
         enterpriseTypes: values.enterpriseTypes,
+        // None ticked is "not recorded": every business-type criterion stays asked.
+        cn2022BusinessTypes: values.cn2022BusinessTypes.length ? values.cn2022BusinessTypes : null,
+        cn2014Role: values.cn2014Role ?? null,
         aeoStatus: values.aeoStatus,
         aeoCertificateNumber: certified ? (values.aeoCertificateNumber ?? null) : null,
         aeoCertifiedOn: certified ? (values.aeoCertifiedOn ?? null) : null,

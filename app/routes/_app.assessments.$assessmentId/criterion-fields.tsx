@@ -45,6 +45,26 @@ export function HeadingRow(props: {
 }
 
 /**
+ * A business-type criterion outside the organisation's business types: not asked, shown as not
+ * applicable with the reason (no form fields, so the save leaves it alone).
+ */
+export function NotOurBusinessRow(props: { c: CriterionRow }) {
+  const { i18n, t } = useTranslation();
+  const en = i18n.language === "en";
+  const c = props.c;
+  return (
+    <li id={`c-${c.key}`} className="rounded-lg border border-slate-200 bg-slate-50 p-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h3 className="text-sm font-medium text-slate-700">
+          {en ? c.code.en : c.code.zh} {localized(c, "title", i18n.language)}
+        </h3>
+        <Badge tone="neutral">{t("assessments.notOurBusiness")}</Badge>
+      </div>
+    </li>
+  );
+}
+
+/**
  * One criterion's part of the assessment form (the page posts every criterion in one save): its
  * result, explanation, cited policies and a new file, with what already evidences it beside them.
  * Field names carry the criterion's key (result_21); errors come back under the same names.

@@ -27,7 +27,7 @@ import { notFound, uuidParam } from "~/lib/route-params.server";
 import { assessmentPageView } from "~/lib/assessments/assessment-view.server";
 import type { ActionResult } from "./shared";
 import { ComparisonCard } from "./comparison-card";
-import { CriterionFields, HeadingRow, RemoveFileForms } from "./criterion-fields";
+import { CriterionFields, HeadingRow, NotOurBusinessRow, RemoveFileForms } from "./criterion-fields";
 import { ImprovementPlan } from "./improvement-plan";
 import { ImprovementPeriod } from "./improvement-period";
 import { FinalizeCard, FinalizeRefused } from "./finalize-card";
@@ -189,6 +189,7 @@ export default function AssessmentPage() {
   const savedCount = savedOutcome.answered;
   const planned = new Set(d.actions.filter((a) => a.status !== "cancelled").map((a) => a.criterionKey));
   const unplanned = savedOutcome.toImprove.some((key) => !planned.has(key));
+  const notOurBusiness = useMemo(() => new Set(d.notOurBusiness), [d.notOurBusiness]);
   const visibleCriteria = useMemo(
     () => (onlyOpen ? openCriteria(d.criteria, d.scoring, saved) : d.criteria),
     [onlyOpen, d.criteria, d.scoring, saved],
@@ -250,6 +251,11 @@ export default function AssessmentPage() {
                 </Link>
               )}
             </div>
+            {d.notOurBusiness.length ? (
+              <p className="text-sm text-slate-600">
+                {t("assessments.askedCount", { asked: d.asked, total: outcome.total, skipped: d.notOurBusiness.length })}
+              </p>
+            ) : null}
             {searchParams.get("saved") === "all" && !actionData ? (
               <Alert tone="success">{t("assessments.savedAll", { count: Number(searchParams.get("changed") ?? 0) })}</Alert>
             ) : null}
@@ -265,6 +271,8 @@ export default function AssessmentPage() {
                 {visibleCriteria.map((c) =>
                   c.options.length === 0 ? (
                     <HeadingRow key={c.key} c={c} derived={outcome.derived[c.key]} rule={rule} />
+                  ) : notOurBusiness.has(c.key) ? (
+                    <NotOurBusinessRow key={c.key} c={c} />
                   ) : (
                     <CriterionFields
                       key={c.key}

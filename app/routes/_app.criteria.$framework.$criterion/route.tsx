@@ -25,6 +25,7 @@ import { ChildrenCard } from "./children-card";
 import { CoverageCard } from "./coverage-card";
 import { MappingsCard } from "./mappings-card";
 import { PagerCard } from "./pager-card";
+import { roleParagraphs } from "~/lib/criteria/business-types.server";
 import { TextCard } from "./text-card";
 import { TopicsCard } from "./topics-card";
 import type { PageHandle } from "~/root";
@@ -57,7 +58,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ownCoverage = isAssessable(criterion) ? coverageView(framework.code, criterion, coverage.get(criterion.id), timeZone, fedByTemplates) : null;
   // The policy list is read only when the coverage links to any.
   const policies = linkedPolicyIds(ownCoverage).size ? await listPolicies(auth.db, orgId, todayInZone(timeZone)) : [];
-  return criterionView({ framework, criteria, criterion, mappings, topics, frameworks, coverage: ownCoverage, policies });
+  return {
+    ...criterionView({ framework, criteria, criterion, mappings, topics, frameworks, coverage: ownCoverage, policies }),
+    // CN-2014 items written per enterprise type: the organisation's own paragraph, shown first.
+    roleParagraph: framework.code === "cn-2014-general" ? roleParagraphs(criterion.textZh, criterion.textEn, auth.organization.cn2014Role) : null,
+  };
 }
 
 export default function CriterionPage() {
@@ -83,7 +88,7 @@ export default function CriterionPage() {
       {/* On a phone: text, then the organisation's evidence, then the cross-walk. On a wide screen the
           evidence and the way on sit in a column beside the text. */}
       <div className="grid gap-4 lg:grid-cols-3 lg:items-start">
-        <TextCard data={data} />
+        <TextCard data={data} roleParagraph={data.roleParagraph} />
         <div className="space-y-4 lg:col-start-3 lg:row-span-4 lg:row-start-1">
           {evidence ? <CoverageCard evidence={evidence} /> : null}
           <PagerCard data={data} />

@@ -7,7 +7,7 @@ import type { CriterionPageData } from "~/lib/criteria/criterion-view.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { localized } from "~/lib/i18n/localized";
 
-export function TextCard({ data }: { data: CriterionPageData }) {
+export function TextCard({ data, roleParagraph }: { data: CriterionPageData; roleParagraph?: { zh: string; en: string } | null }) {
   const { t, i18n } = useTranslation();
   const { framework, criterion: c } = data;
   const en = i18n.language === "en";
@@ -24,6 +24,12 @@ export function TextCard({ data }: { data: CriterionPageData }) {
           {c.requirement ? <Badge tone={c.requirement === "must" ? "brand" : "neutral"}>{t(`criteria.requirement.${c.requirement}`)}</Badge> : null}
         </div>
         <ProvenanceNote provenance={c.provenance} noteZh={c.noteZh} noteEn={c.noteEn} />
+        {roleParagraph ? (
+          <div className="rounded-md border border-brand-100 bg-brand-50 p-3">
+            <p className="text-sm font-medium text-slate-800">{t("criteria.yourRoleParagraph")}</p>
+            <BilingualText zh={roleParagraph.zh} en={roleParagraph.en} className="space-y-1" />
+          </div>
+        ) : null}
         {c.textZh || c.textEn ? (
           <BilingualText zh={c.textZh} en={c.textEn} className="space-y-2 leading-relaxed" />
         ) : (

@@ -72,6 +72,7 @@ export function CriterionRow(props: { node: FrameworkCriteriaNode; frameworkCode
             {en ? n.titleZh : n.titleEn}
           </p>
         </div>
+        {n.notOurBusiness ? <Badge tone="neutral">{t("criteria.notOurBusiness")}</Badge> : null}
         {n.requirement ? <Badge tone={n.requirement === "must" ? "brand" : "neutral"}>{t(`criteria.requirement.${n.requirement}`)}</Badge> : null}
       </div>
       <div className="mt-2 space-y-2">
@@ -85,7 +86,7 @@ export function CriterionRow(props: { node: FrameworkCriteriaNode; frameworkCode
             <MappingBadges mappings={n.mappings} />
           </div>
         ) : null}
-        {n.coverage ? <Evidence coverage={n.coverage} /> : null}
+        {n.coverage && !n.notOurBusiness ? <Evidence coverage={n.coverage} /> : null}
       </div>
     </li>
   );

@@ -39,7 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     coverageSeries(auth.db, auth.organization.id, framework.id, todayInZone(auth.organization.timeZone)),
   ]);
   return {
-    ...frameworkCriteriaView({ framework, criteria, mappings, coverage, fedByTemplates }, filter, auth.organization.timeZone),
+    ...frameworkCriteriaView(
+      { framework, criteria, mappings, coverage, fedByTemplates, businessTypes: auth.organization.cn2022BusinessTypes },
+      filter,
+      auth.organization.timeZone,
+    ),
     coverageChart: coverageChart(series),
   };
 }

@@ -49,7 +49,7 @@ describe("frameworkCriteriaFilter", () => {
 describe("frameworkCriteriaView", () => {
   test("counts the assessable criteria, those shown and those without evidence", () => {
     const view = frameworkCriteriaView(rows(), all, "Asia/Shanghai");
-    expect(view.totals).toEqual({ assessable: 4, shown: 4, gaps: 3 });
+    expect(view.totals).toEqual({ assessable: 4, notApplicable: 0, shown: 4, gaps: 3 });
     expect(view.nodes.map((n) => n.key)).toEqual(["ca", "a1", "a2", "cb", "b1", "b2"]);
   });
 

@@ -142,6 +142,8 @@ describe("OrganizationProfileSchema", () => {
     customsCode: "5301960ABC",
     unifiedSocialCreditCode: "91350100M000100Y43",
     enterpriseTypes: ["consignor_consignee", "manufacturer"],
+    cn2022BusinessTypes: ["processing_trade_bonded", "commodity_inspection"],
+    cn2014Role: "consignor_consignee",
     aeoStatus: "advanced",
     aeoCertificateNumber: "AEOCN5301960ABC",
     aeoCertifiedOn: "2024-03-18",
@@ -152,7 +154,7 @@ describe("OrganizationProfileSchema", () => {
     ["advanced, complete", base, { data: base }],
     [
       "not certified, optional fields empty",
-      { ...base, customsCode: "", unifiedSocialCreditCode: "", enterpriseTypes: [], aeoStatus: "none", aeoCertificateNumber: "", aeoCertifiedOn: "", aeoNextRecertificationOn: "" },
+      { ...base, customsCode: "", unifiedSocialCreditCode: "", enterpriseTypes: [], cn2022BusinessTypes: [], cn2014Role: "", aeoStatus: "none", aeoCertificateNumber: "", aeoCertifiedOn: "", aeoNextRecertificationOn: "" },
       {
         data: {
           legalNameZh: base.legalNameZh,
@@ -160,6 +162,8 @@ describe("OrganizationProfileSchema", () => {
           customsCode: undefined,
           unifiedSocialCreditCode: undefined,
           enterpriseTypes: [],
+          cn2022BusinessTypes: [],
+          cn2014Role: undefined,
           aeoStatus: "none",
           aeoCertificateNumber: undefined,
           aeoCertifiedOn: undefined,
@@ -184,6 +188,9 @@ describe("OrganizationProfileSchema", () => {
     ["customs code charset", { ...base, customsCode: "5301-60ABC" }, { errors: { customsCode: 'errors.customsCode.charset|{"position":5,"character":"-"}' } }],
     ["customs district", { ...base, customsCode: "A301960ABC" }, { errors: { customsCode: 'errors.customsCode.district|{"district":"A301"}' } }],
     ["unknown enterprise type", { ...base, enterpriseTypes: ["manufacturer", "smuggler"] }, { errors: { "enterpriseTypes.1": "errors.choose" } }],
+    ["one business type as a single value, kept in the standard's order", { ...base, cn2022BusinessTypes: "food" }, { data: { ...base, cn2022BusinessTypes: ["food"] } }],
+    ["unknown business type, named", { ...base, cn2022BusinessTypes: ["food", "smuggling"] }, { errors: { cn2022BusinessTypes: 'errors.unknownBusinessType|{"value":"smuggling"}' } }],
+    ["unknown CN-2014 role", { ...base, cn2014Role: "smuggler" }, { errors: { cn2014Role: "errors.unknownCn2014Role" } }],
     ["unknown AEO status", { ...base, aeoStatus: "gold" }, { errors: { aeoStatus: "errors.choose" } }],
     ["unknown time zone", { ...base, timeZone: "Asia/Atlantis" }, { errors: { timeZone: "errors.timeZone" } }],
     ["empty time zone", { ...base, timeZone: "" }, { errors: { timeZone: "errors.required" } }],

@@ -193,6 +193,8 @@ export const core = {
     organizationNotAvailable: "You are not an active member of that organisation.",
     aeoRequired: "Required for an advanced-certified enterprise.",
     recertificationBeforeCertification: "The next re-certification must come after the certification date.",
+    unknownBusinessType: "“{{value}}” is not one of the ten business types of the 2022 standard (附件3). Tick the types from the list.",
+    unknownCn2014Role: "Choose the role from the list (consignee or consignor, customs broker, logistics enterprise), or leave it empty.",
     fixBelow: "Nothing was saved. Correct the fields marked below.",
     uscc: {
       length: "A unified social credit code has 18 characters; this one has {{length}}.",

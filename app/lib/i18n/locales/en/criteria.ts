@@ -52,6 +52,8 @@ export const criteria = {
     improvementSource: "Improvement rule: {{source}}",
     improvementNone: "No improvement period: {{note}}",
     mapsTo: "Maps to",
+    notOurBusiness: "N/A: not one of the organisation's business types",
+    yourRoleParagraph: "For the organisation's enterprise type:",
     notImprovable: "Cannot be improved: a failure stands",
     requirement: {
       must: "Must",

@@ -14,6 +14,12 @@ export const organizations = {
     customsCodeHint: "10 characters, as printed on the customs registration certificate.",
     usccHint: "18 characters; the last is a check character that is verified.",
     aeoOnlyIfCertified: "Only for an advanced-certified enterprise.",
+    businessTypes: "Business types for the certification standards",
+    businessTypesLegend: "The business types of the 2022 standard (附件3) the enterprise carries on (choose all that apply)",
+    businessTypesHint: "New CN-2022 self-assessments ask only the business-type criteria of the types ticked; the others are not applicable. With none ticked, every business-type criterion is asked. Assessments already made keep the types they were made with.",
+    cn2014Role: "Enterprise type under the 2014 general standard",
+    cn2014RoleHint: "Items that write a paragraph per enterprise type (such as items 3, 14 and 17) show the paragraph for this type first.",
+    cn2014RoleNone: "Not recorded",
   },
   aeoStatus: {
     none: "Not certified",

@@ -196,6 +196,8 @@ export const core: Widen<typeof english> = {
     organizationNotAvailable: "您不是该企业的有效成员。",
     aeoRequired: "高级认证企业必须填写。",
     recertificationBeforeCertification: "下次重新认证日期必须晚于认证日期。",
+    unknownBusinessType: "“{{value}}”不是2022年标准附件3所列的十种业务类型之一，请从列表中勾选。",
+    unknownCn2014Role: "请从列表中选择企业类型（进出口货物收发货人、报关企业、物流企业），或留空。",
     fixBelow: "未保存任何内容。请更正下方标出的字段。",
     uscc: {
       length: "统一社会信用代码为 18 位，此处为 {{length}} 位。",

@@ -55,6 +55,8 @@ export const criteria: Widen<typeof english> = {
     improvementSource: "规范改进依据：{{source}}",
     improvementNone: "未规定规范改进期限：{{note}}",
     mapsTo: "对应",
+    notOurBusiness: "不适用：本企业不从事该业务类型",
+    yourRoleParagraph: "本企业类型适用的段落：",
     notImprovable: "不可规范改进",
     requirement: {
       must: "必须（Must）",

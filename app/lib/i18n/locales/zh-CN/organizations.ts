@@ -17,6 +17,12 @@ export const organizations: Widen<typeof english> = {
     customsCodeHint: "10 位，与海关注册登记证书上一致。",
     usccHint: "18 位，最后一位校验码会被核验。",
     aeoOnlyIfCertified: "仅高级认证企业填写。",
+    businessTypes: "认证标准中的业务类型",
+    businessTypesLegend: "企业从事的2022年标准（附件3）业务类型（可多选）",
+    businessTypesHint: "新建的2022年标准自我评估只询问所勾选业务类型的单项标准，其余单项标准不适用；未勾选任何类型时询问全部单项标准。已建立的自我评估保留建立时的业务类型。",
+    cn2014Role: "2014年一般认证标准中的企业类型",
+    cn2014RoleHint: "按企业类型分段规定的条目（如第3、14、17项）会优先显示本类型的段落。",
+    cn2014RoleNone: "未填写",
   },
   aeoStatus: {
     none: "未认证",
