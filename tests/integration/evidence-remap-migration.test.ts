@@ -1,4 +1,4 @@
-// Migration 0016's data part: links written before Step 12 (seal records on CN-2014 item 26, drills on
+// Migration 0018's data part: links written before Step 12 (seal records on CN-2014 item 26, drills on
 // CTPAT 12.7-12.10) are moved to the criteria the registry feeds now (item 25, 2.4), and the coverage
 // table follows. The links are first put back where the old registry wrote them, then the
 // migration's statements after the column change are run again on them.
@@ -14,7 +14,7 @@ import { applyDirect, createModel, receiveRange, sealActor, sealPrefix } from ".
 import { testDb } from "../support/test-database";
 import { createSession, linkedCriteria } from "../support/training-factories";
 
-const statements = readFileSync(new URL("../../db/migrations/0016_seal_load_state.sql", import.meta.url), "utf8")
+const statements = readFileSync(new URL("../../db/migrations/0018_seal_load_state.sql", import.meta.url), "utf8")
   .split("--> statement-breakpoint")
   .slice(1);
 
@@ -73,7 +73,7 @@ beforeAll(async () => {
   await moveLink("drill", drillId, ["ctpat-msc", "2.4"], ["ctpat-msc", "12.7-12.8-12.9-12.10"]);
 });
 
-describe("migration 0016: evidence links follow the corrected registry", () => {
+describe("migration 0018: evidence links follow the corrected registry", () => {
   test("a seal application on CN-2014 item 26 moves to item 25; a drill on CTPAT 12.7-12.10 moves to 2.4; coverage follows", async () => {
     expect(await linkedCriteria("seal_application", applicationId)).toContain("cn-2014-general/26");
     expect(await coverageOf("cn-2014-general", "26", "seal_application")).toBe(1);
