@@ -51,6 +51,8 @@ import { runSealAudit } from "~/lib/seals/seal-audits.server";
 import { createPolicy, pdfFile } from "../support/policy-factories";
 import { signIn as signInVisitor } from "../support/visitors-factories";
 import { recordReconciliation } from "~/lib/cargo/cargo-reconciliations.server";
+import { recordCustomsContact, reportIncident } from "~/lib/incidents/incidents.server";
+import { CustomsContactSchema, IncidentReportSchema } from "~/lib/incidents/incident-schema";
 import { CargoReconciliationSchema } from "~/lib/cargo/cargo-schema";
 import { insertEmployee } from "../support/personnel-factories";
 import { InternalAuditSchema } from "~/lib/internal-audits/internal-audit-schema";
@@ -95,6 +97,8 @@ interface Tenant {
   visitorEntryId: string;
   /** A receiving reconciliation of the site. */
   cargoReconciliationId: string;
+  incidentId: string;
+  customsContactId: string;
   /** A key of the badge register, issued to the employee below. */
   accessItemId: string;
   /** An employee with a leave date (so an exit checklist is open) and a resident ID number. */
@@ -385,6 +389,18 @@ const paramRoutes: Record<string, ParamRoute> = {
     idOf: (t) => t.visitorEntryId,
     posts: [{ intent: "signOut", redirectTo: "/visitors" }],
   },
+  "_app.incidents.$incidentId": {
+    scope: "organization",
+    param: "incidentId",
+    idOf: (t) => t.incidentId,
+    posts: [{ intent: "update", status: "investigating", containment: "Taken over by A" }],
+  },
+  "_app.customs-contacts.$contactId": {
+    scope: "organization",
+    param: "contactId",
+    idOf: (t) => t.customsContactId,
+    posts: [],
+  },
   "_app.cargo.$reconciliationId": {
     scope: "organization",
     param: "reconciliationId",
@@ -547,7 +563,27 @@ async function makeTenant(): Promise<Tenant> {
     ...(await sealsOf(owner, site.id)),
     ...(await dossierOf(owner)),
     cargoReconciliationId: await cargoOf(owner, site.id),
+    ...(await incidentsOf(owner, site.id)),
   };
+}
+
+async function incidentsOf(owner: SignedUp, siteId: string): Promise<{ incidentId: string; customsContactId: string }> {
+  const actor = { organizationId: owner.organizationId, userId: owner.userId };
+  const reported = await reportIncident(
+    testDb(),
+    actor,
+    IncidentReportSchema.parse({ siteId, kind: "intrusion", discoveredAt: "2026-01-10T08:00", discoveredBy: "B's guard", description: "Fence cut" }),
+    "Asia/Shanghai",
+  );
+  if (!reported.ok) throw new Error("incident not reported");
+  const contact = await recordCustomsContact(
+    testDb(),
+    actor,
+    CustomsContactSchema.parse({ contactedOn: "2026-01-11", kind: "consultation", customsOffice: "B's customs office", channel: "phone", subject: "B", summary: "B" }),
+    "Asia/Shanghai",
+  );
+  if (!contact.ok) throw new Error("customs contact not recorded");
+  return { incidentId: reported.incident.id, customsContactId: contact.contact.id };
 }
 
 async function cargoOf(owner: SignedUp, siteId: string): Promise<string> {
