@@ -165,7 +165,7 @@ describe("the guard's phone menu", () => {
     await logInBySession(page, suite.app, guardEmail, "/");
     await page.getByText("☰ 菜单").click();
     const menu = page.getByRole("navigation", { name: "主导航" }).filter({ visible: true });
-    const short = ["概览", "检查记录", "封志", "访客", "证卡与钥匙", "整改措施"];
+    const short = ["概览", "检查记录", "封志", "访客", "证卡与钥匙", "安全事件", "整改措施"];
     await expect.poll(async () => menu.getByRole("link").filter({ visible: true }).allTextContents()).toEqual(short);
     await snap(page, "guard-menu-short", "phone");
     await menu.locator("summary", { hasText: "更多" }).click();

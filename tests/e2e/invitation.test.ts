@@ -68,18 +68,22 @@ describe("member invitation", () => {
     await guest.page.getByText("☰ Menu").click();
     const nav = guest.page.getByRole("navigation", { name: "Main navigation" });
     await nav.waitFor();
-    const gate = ["Dashboard", "Inspections", "Seals", "Visitors", "Badges and keys", "Corrective actions"];
+    const gate = ["Dashboard", "Inspections", "Seals", "Visitors", "Badges and keys", "Incidents", "Corrective actions"];
     expect((await nav.getByRole("link").allTextContents()).map((t) => t.trim())).toEqual(gate);
     await nav.getByText("More").click();
     expect((await nav.getByRole("link").allTextContents()).map((t) => t.trim())).toEqual([
       ...gate,
       "Schedules",
       "Checklists",
+      "Cargo reconciliation",
       "Training",
       "Partners",
       "Security clauses",
       "Self-assessment",
+      "Customs contacts",
       "Policies",
+      "Internal audits",
+      "Risk assessments",
       "Criteria",
       "Organisation",
       "Sites",
