@@ -9,7 +9,7 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { NewAssessmentSchema } from "~/lib/assessments/assessment-schema";
 import { createAssessment } from "~/lib/assessments/assessments.server";
 import { requirePermission } from "~/lib/auth/auth.server";
-import { listFrameworks } from "~/lib/criteria/criteria.server";
+import { getFramework, listFrameworks } from "~/lib/criteria/criteria.server";
 import { parseForm, readFormData } from "~/lib/form.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
@@ -36,6 +36,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "assessments.manage");
   const parsed = parseForm(await readFormData(request), NewAssessmentSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  // The codes come from the catalogue: one that is not loaded is refused like an empty choice.
+  if (!(await getFramework(auth.db, parsed.data.framework))) {
+    return data({ errors: { framework: "errors.choose" }, values: { ...parsed.data } }, { status: 400 });
+  }
   const id = await createAssessment(auth.db, auth.actor, parsed.data);
   return redirect(`/assessments/${id}`);
 }

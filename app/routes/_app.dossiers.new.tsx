@@ -8,7 +8,6 @@ import { Card, PageHeader } from "~/components/ui/card";
 import { BackLink } from "~/components/ui/back-link";
 import { Input } from "~/components/ui/input";
 import { requirePermission } from "~/lib/auth/auth.server";
-import { dossierFrameworks, isFrameworkIn } from "~/lib/criteria/framework-codes";
 import { listCriteria, listFrameworks, isAssessable } from "~/lib/criteria/criteria.server";
 import { displayCode } from "~/lib/criteria/criterion-code.server";
 import { dossierRequestSchema } from "~/lib/dossiers/dossier-schema";
@@ -40,7 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     criteria: url.searchParams.getAll("criteria"),
   };
   const [frameworks, sites] = await Promise.all([listFrameworks(auth.db), listSites(auth.db, orgId)]);
-  const available = frameworks.filter((f) => isFrameworkIn(dossierFrameworks, f.code));
+  // Every framework of the catalogue can be the subject of a dossier.
+  const available = frameworks;
   const chosen = available.find((f) => f.code === values.framework) ?? available[0];
   const criteria = chosen ? (await listCriteria(auth.db, chosen.id)).filter(isAssessable) : [];
   let preview = null;

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { checklistTemplates, clauses, criteria, criterionMappings, crosswalkTopics, frameworks, questionnaires } from "../schema";
 import type { CatalogClause } from "./clauses/types";
@@ -41,8 +41,10 @@ export async function loadCatalog(
   await db.transaction(async (tx) => {
     for (const framework of source.frameworks) {
       const label = `${framework.code}@${framework.version}`;
-      // The improvement rule is kept out of the hash: it is synced below on every run.
-      const { improvement, ...content } = framework;
+      // The improvement rule and the stable-key mapping are kept out of the hash: they are synced on
+      // every run, so a corrected mapping needs no new version of the standard.
+      const { improvement, stableKeys, ...content } = framework;
+      const stableKeyOf = stableKeyMapping(framework);
       const contentHash = hashOf(content);
       const [existing] = await tx
         .select({ id: frameworks.id, contentHash: frameworks.contentHash })
@@ -59,9 +61,11 @@ export async function loadCatalog(
           );
         }
         await syncImprovementRule(tx as unknown as Database, existing.id, improvement);
+        await syncStableKeys(tx as unknown as Database, existing.id, stableKeys === undefined ? null : stableKeyOf);
         report.unchanged.push(label);
         continue;
       }
+      const previous = await newestVersion(tx as unknown as Database, framework.code);
       const frameworkId = randomUUID();
       await tx.insert(frameworks).values({
         id: frameworkId,
@@ -85,6 +89,7 @@ export async function loadCatalog(
             frameworkId,
             parentId,
             key: node.key,
+            stableKey: stableKeyOf(node.key),
             code: node.code,
             level: node.level,
             position: rows.length,
@@ -107,6 +112,12 @@ export async function loadCatalog(
       visit(framework.criteria, null, 0);
       // Parents come before children in `rows`, so one ordered insert satisfies the foreign key.
       for (let i = 0; i < rows.length; i += 500) await tx.insert(criteria).values(rows.slice(i, i + 500));
+      // The newest version is the one records feed from now on: it takes over the evidence of the one
+      // it supersedes, criterion by stable key. The older version keeps its own links, so assessments
+      // and dossiers made against it read what they read before.
+      if (previous && compareVersions(framework.version, previous.version) > 0) {
+        await carryEvidenceForward(tx as unknown as Database, previous.id, frameworkId);
+      }
       report.loaded.push(label);
     }
     await syncCrosswalk(tx as unknown as Database, source.crosswalk);
@@ -176,11 +187,14 @@ async function syncCrosswalk(db: Database, topics: readonly CatalogTopic[]): Pro
   const codeById = new Map([...newest.entries()].map(([code, f]) => [f.id, code]));
   const criterionRows = frameworkIds.length
     ? await db
-        .select({ id: criteria.id, key: criteria.key, frameworkId: criteria.frameworkId })
+        .select({ id: criteria.id, stableKey: criteria.stableKey, frameworkId: criteria.frameworkId })
         .from(criteria)
         .where(inArray(criteria.frameworkId, frameworkIds))
     : [];
-  const criterionId = new Map(criterionRows.map((c) => [`${codeById.get(c.frameworkId)}/${c.key}`, c.id]));
+  // Members name criteria by stable key, so a renumbered version keeps its topics.
+  const criterionId = new Map(
+    criterionRows.filter((c) => c.stableKey !== null).map((c) => [`${codeById.get(c.frameworkId)}/${c.stableKey}`, c.id]),
+  );
 
   const wanted = new Set<string>();
   for (const [position, topic] of topics.entries()) {
@@ -302,6 +316,77 @@ async function syncImprovementRule(db: Database, frameworkId: string, rule: Impr
   if (excluded.length) {
     await db.update(criteria).set({ improvable: false }).where(and(eq(criteria.frameworkId, frameworkId), inArray(criteria.key, excluded)));
   }
+}
+
+/**
+ * A version's key → stable key function. Without `stableKeys` the version numbers its criteria by
+ * their stable keys. With it, every key must be listed (a revision states for each criterion what it
+ * continues, or null), and no stable key may be claimed twice: a wrong mapping would put evidence on
+ * the wrong criterion, so it stops the load instead.
+ */
+export function stableKeyMapping(framework: CatalogFramework): (key: string) => string | null {
+  const mapping = framework.stableKeys;
+  if (!mapping) return (key) => key;
+  const label = `${framework.code}@${framework.version}`;
+  const keys: string[] = [];
+  const visit = (nodes: readonly CatalogCriterion[]) => {
+    for (const node of nodes) {
+      keys.push(node.key);
+      visit(node.children ?? []);
+    }
+  };
+  visit(framework.criteria);
+  const known = new Set(keys);
+  const unlisted = keys.filter((key) => !(key in mapping));
+  if (unlisted.length) throw new Error(`Catalogue ${label}: stableKeys has no entry for ${unlisted.join(", ")} (null when a criterion continues none).`);
+  const strays = Object.keys(mapping).filter((key) => !known.has(key));
+  if (strays.length) throw new Error(`Catalogue ${label}: stableKeys names keys the version does not have: ${strays.join(", ")}`);
+  const claimed = new Map<string, string>();
+  for (const [key, stable] of Object.entries(mapping)) {
+    if (stable === null) continue;
+    const other = claimed.get(stable);
+    if (other) throw new Error(`Catalogue ${label}: ${other} and ${key} both continue stable key ${stable}`);
+    claimed.set(stable, key);
+  }
+  return (key) => mapping[key] ?? null;
+}
+
+/** Writes a loaded version's stable keys again (null mapping: keys are the stable keys). */
+async function syncStableKeys(db: Database, frameworkId: string, stableKeyOf: ((key: string) => string | null) | null) {
+  if (!stableKeyOf) {
+    await db
+      .update(criteria)
+      .set({ stableKey: sql`${criteria.key}` })
+      .where(and(eq(criteria.frameworkId, frameworkId), sql`${criteria.stableKey} is distinct from ${criteria.key}`));
+    return;
+  }
+  const rows = await db.select({ id: criteria.id, key: criteria.key, stableKey: criteria.stableKey }).from(criteria).where(eq(criteria.frameworkId, frameworkId));
+  for (const row of rows) {
+    const stableKey = stableKeyOf(row.key);
+    if (stableKey !== row.stableKey) await db.update(criteria).set({ stableKey }).where(eq(criteria.id, row.id));
+  }
+}
+
+/** The newest loaded version of a framework code, if any. */
+async function newestVersion(db: Database, code: string): Promise<{ id: string; version: string } | null> {
+  const rows = await db.select({ id: frameworks.id, version: frameworks.version }).from(frameworks).where(eq(frameworks.code, code));
+  return rows.reduce<{ id: string; version: string } | null>((best, row) => (!best || compareVersions(row.version, best.version) > 0 ? row : best), null);
+}
+
+/**
+ * Copies every organisation's evidence links from a superseded version's criteria to the new
+ * version's assessable criteria with the same stable key. The monthly counts follow through the
+ * triggers on evidence_links. Links on criteria the revision dropped, or on a criterion it added
+ * (no stable key), have nowhere to go and stay with the old version.
+ */
+async function carryEvidenceForward(db: Database, fromFrameworkId: string, toFrameworkId: string) {
+  await db.execute(sql`
+    insert into evidence_links (organization_id, criterion_id, record_type, record_id, occurred_at, linked_by_user_id, created_at)
+    select l.organization_id, n.id, l.record_type, l.record_id, l.occurred_at, l.linked_by_user_id, l.created_at
+    from evidence_links l
+    join criteria o on o.id = l.criterion_id and o.framework_id = ${fromFrameworkId}
+    join criteria n on n.framework_id = ${toFrameworkId} and n.stable_key = o.stable_key and cardinality(n.options) > 0
+    on conflict do nothing`);
 }
 
 function hashOf(value: unknown): string {

@@ -54,7 +54,7 @@ export interface CatalogCriterion {
 }
 
 export interface CatalogFramework {
-  code: "cn-2014-general" | "cn-2022-advanced" | "wco-safe-aeo" | "ctpat-msc";
+  code: string;
   /** Bumped for any change of wording, options or structure. Assessments keep the version they used. */
   version: string;
   nameZh: string;
@@ -65,6 +65,14 @@ export interface CatalogFramework {
   scoringRule: ScoringRule;
   /** The framework's own rule on improving what fell short (规范改进), with its source. */
   improvement: ImprovementRule;
+  /**
+   * For a version that numbers its criteria differently from the stable keys: each of its criterion
+   * keys → the stable key of the criterion it continues (null: new in this version). Records,
+   * templates, clauses and questionnaires name criteria by stable key, so they feed the renumbered
+   * criteria without a code change. Absent: this version's keys are the stable keys (the first
+   * catalogued version of each framework). docs/standards-versions.md says how to add a version.
+   */
+  stableKeys?: Readonly<Record<string, string | null>>;
   criteria: readonly CatalogCriterion[];
 }
 
@@ -99,5 +107,5 @@ export interface CatalogTopic {
   evidenceZh: string;
   evidenceEn: string;
   /** Criteria by framework code and criterion key. */
-  members: readonly { framework: CatalogFramework["code"]; key: string }[];
+  members: readonly { framework: string; key: string }[];
 }

@@ -35,6 +35,12 @@ export const criteria = pgTable(
       .references(() => frameworks.id, { onDelete: "cascade" }),
     parentId: uuid().references((): AnyPgColumn => criteria.id, { onDelete: "cascade" }),
     key: text().notNull(),
+    /**
+     * The criterion's identity across versions of its framework (db/catalog/types.ts, stableKeys):
+     * what records, templates, clauses and questionnaires name. Null for a criterion a revision added
+     * that no earlier criterion corresponds to. Synced from the catalogue on every load.
+     */
+    stableKey: text(),
     code: text().notNull(),
     level: text({ enum: ["class", "article", "item", "sub_item"] }).notNull(),
     /** Document order within the framework (depth-first). */
@@ -52,7 +58,12 @@ export const criteria = pgTable(
     noteZh: text(),
     noteEn: text(),
   },
-  (t) => [uniqueIndex().on(t.frameworkId, t.key), index().on(t.frameworkId, t.position), index().on(t.parentId)],
+  (t) => [
+    uniqueIndex().on(t.frameworkId, t.key),
+    index().on(t.frameworkId, t.stableKey),
+    index().on(t.frameworkId, t.position),
+    index().on(t.parentId),
+  ],
 );
 
 /** A cross-walk topic (premises, seals, partners...) grouping criteria of several frameworks. */

@@ -24,6 +24,7 @@ export function criterionRow(id: string, over: Partial<Criterion> = {}): Criteri
     frameworkId: "f1",
     parentId: null,
     key: id,
+    stableKey: id,
     code: id.toUpperCase(),
     level: "item",
     position: 0,

@@ -132,7 +132,7 @@ export async function getAssessmentView(db: Database, orgId: string, assessmentI
   // CN-2022 business-type criteria outside the types the assessment was made with: not applicable,
   // not asked (their result is not_applicable from the creation on).
   const notOurBusiness = criteriaRows
-    .filter((c) => c.options.length > 0 && outsideBusinessTypes(framework.code, c.key, assessment.businessTypes))
+    .filter((c) => c.options.length > 0 && outsideBusinessTypes(framework.code, c, assessment.businessTypes))
     .map((c) => c.key);
   const people = await db
     .select({ id: users.id, name: users.name })

@@ -57,7 +57,7 @@ export async function createAssessment(db: Database, actor: Actor, values: NewAs
         organizationId: actor.organizationId,
         assessmentId: assessment.id,
         criterionId: c.id,
-        result: outsideBusinessTypes(framework.code, c.key, businessTypes) ? ("not_applicable" as const) : null,
+        result: outsideBusinessTypes(framework.code, c, businessTypes) ? ("not_applicable" as const) : null,
       })),
     );
     await recordAudit(tx, {
@@ -120,7 +120,10 @@ export async function saveResults(
     const byKey = new Map(criteriaRows.filter((c) => c.options.length > 0).map((c) => [c.key, c]));
     const framework = await getFrameworkById(tx, assessment.frameworkId);
     // A criterion outside the business types the assessment was made with stays not applicable.
-    const outside = (key: string) => !!framework && outsideBusinessTypes(framework.code, key, assessment.businessTypes);
+    const outside = (key: string) => {
+      const criterion = byKey.get(key);
+      return !!framework && !!criterion && outsideBusinessTypes(framework.code, criterion, assessment.businessTypes);
+    };
     entries = entries.filter((e) => !(outside(e.criterion) && (e.result === null || e.result === "not_applicable") && !e.file && !e.explanation && !e.policies.length));
     const cited = [...new Set(entries.flatMap((e) => e.policies))];
     const known = new Set(

@@ -19,9 +19,14 @@ export function cn2014RoleNames(): NamedCode[] {
  * Is a criterion outside the organisation's business types? Only a cn-2022 business-type criterion
  * can be, and only when the types are recorded (null: not recorded, everything applies).
  */
-export function outsideBusinessTypes(frameworkCode: string, criterionKey: string, businessTypes: readonly string[] | null): boolean {
-  if (!businessTypes) return false;
-  const type = businessTypeOfCriterion(frameworkCode, criterionKey);
+export function outsideBusinessTypes(
+  frameworkCode: string,
+  criterion: { stableKey: string | null },
+  businessTypes: readonly string[] | null,
+): boolean {
+  if (!businessTypes || criterion.stableKey === null) return false;
+  // The business-type sections are named by stable key, so a renumbered version keeps them.
+  const type = businessTypeOfCriterion(frameworkCode, criterion.stableKey);
   return type !== null && !businessTypes.includes(type);
 }
 

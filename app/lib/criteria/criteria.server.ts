@@ -8,7 +8,7 @@ import { coverageForFramework, type CriterionCoverage } from "../evidence/eviden
 import { recordTypesFeeding, type CriterionRef } from "../evidence/evidence-registry";
 import { criteriaFedByTraining } from "../training/training-rules";
 import { todayInZone } from "../i18n/format";
-import { frameworkCodes } from "./framework-codes";
+import { byFrameworkOrder } from "./framework-codes";
 
 // Read access to the catalogue. Frameworks are addressed by code; the newest loaded version is
 // the current one, older versions stay for the assessments that used them.
@@ -33,9 +33,8 @@ export async function listFrameworks(db: Database): Promise<(Framework & { count
     .from(criteria)
     .where(inArray(criteria.frameworkId, list.map((f) => f.id)))
     .groupBy(criteria.frameworkId, criteria.level, criteria.part);
-  const order: readonly string[] = frameworkCodes;
   return list
-    .sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code))
+    .sort(byFrameworkOrder)
     .map((f) => {
       const c: Record<string, number> = { assessable: 0 };
       for (const row of counts.filter((r) => r.frameworkId === f.id)) {
@@ -257,15 +256,17 @@ export interface CoverageView {
  */
 export function coverageView(
   frameworkCode: string,
-  criterion: { key: string },
+  criterion: { stableKey: string | null },
   coverage: CriterionCoverage | undefined,
   timeZone: string,
   fedByTemplates: ReadonlySet<string> = new Set(),
 ): CoverageView {
-  const feeding: string[] = recordTypesFeeding({ framework: frameworkCode as CriterionRef["framework"], key: criterion.key });
-  if (fedByTemplates.has(`${frameworkCode}/${criterion.key}`)) feeding.push("inspection");
+  // Records name criteria by stable key; a criterion new in its version (no stable key) is fed by hand only.
+  const stableKey = criterion.stableKey;
+  const feeding: string[] = stableKey === null ? [] : recordTypesFeeding({ framework: frameworkCode, key: stableKey });
+  if (stableKey !== null && fedByTemplates.has(`${frameworkCode}/${stableKey}`)) feeding.push("inspection");
   // A training session's criteria follow its category (training-rules.ts), fixed data like the registry.
-  if (criteriaFedByTraining.has(`${frameworkCode}/${criterion.key}`)) feeding.push("training_session");
+  if (stableKey !== null && criteriaFedByTraining.has(`${frameworkCode}/${stableKey}`)) feeding.push("training_session");
   return {
     recent: coverage?.recent ?? 0,
     newestDay: coverage?.newest ? todayInZone(timeZone, coverage.newest) : null,
@@ -292,7 +293,7 @@ export async function frameworkCoverage(db: Database, orgId: string, frameworkId
   // not shown here.
   const [all, coverage, [scope]] = await Promise.all([
     db
-      .select({ id: criteria.id, key: criteria.key, code: criteria.code, part: criteria.part, titleZh: criteria.titleZh, titleEn: criteria.titleEn })
+      .select({ id: criteria.id, key: criteria.key, stableKey: criteria.stableKey, code: criteria.code, part: criteria.part, titleZh: criteria.titleZh, titleEn: criteria.titleEn })
       .from(criteria)
       .where(and(eq(criteria.frameworkId, frameworkId), sql`cardinality(${criteria.options}) > 0`))
       .orderBy(asc(criteria.position)),
@@ -303,7 +304,7 @@ export async function frameworkCoverage(db: Database, orgId: string, frameworkId
       .innerJoin(frameworks, eq(frameworks.id, frameworkId))
       .where(eq(organizations.id, orgId)),
   ]);
-  const assessable = all.filter((c) => !outsideBusinessTypes(scope?.frameworkCode ?? "", c.key, scope?.businessTypes ?? null));
+  const assessable = all.filter((c) => !outsideBusinessTypes(scope?.frameworkCode ?? "", c, scope?.businessTypes ?? null));
   const result: FrameworkCoverage = { total: assessable.length, notApplicable: all.length - assessable.length, withRecords: 0, withPolicy: 0, gaps: [] };
   for (const c of assessable) {
     const own = coverage.get(c.id);

@@ -35,7 +35,7 @@ export function frameworkCriteriaView(rows: FrameworkCriteriaRows, filter: Frame
   const { framework, criteria: all, mappings, coverage, fedByTemplates } = rows;
   const { q, gapsOnly } = filter;
   // A business-type criterion outside the organisation's types is not applicable: never a gap.
-  const notOurs = (c: { key: string }) => outsideBusinessTypes(framework.code, c.key, rows.businessTypes ?? null);
+  const notOurs = (c: { stableKey: string | null }) => outsideBusinessTypes(framework.code, c, rows.businessTypes ?? null);
   const views = new Map<string, CoverageView>();
   for (const c of all) {
     if (!isAssessable(c)) continue;

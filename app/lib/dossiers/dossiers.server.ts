@@ -276,7 +276,7 @@ export async function buildDossierInput(db: Database, dossier: Dossier, context:
           : null,
       policies: policies.get(c.id) ?? [],
       evidence: evidence.get(c.id) ?? { summaries: [], actions: null, exceptions: [], exceptionsOmitted: [], samples: [], sampled: [] },
-      ...(outsideBusinessTypes(framework.code, c.key, org.cn2022BusinessTypes) ? { notApplicable: NOT_OUR_BUSINESS } : {}),
+      ...(outsideBusinessTypes(framework.code, c, org.cn2022BusinessTypes) ? { notApplicable: NOT_OUR_BUSINESS } : {}),
     };
   });
   const siteNames =

@@ -3,7 +3,7 @@
 // creates go to evidence_links with its record_type, and the criteria pages list it as a feeder.
 
 export interface CriterionRef {
-  framework: "cn-2014-general" | "cn-2022-advanced" | "wco-safe-aeo" | "ctpat-msc";
+  framework: string;
   key: string;
 }
 

@@ -233,7 +233,11 @@ export async function saveTemplateVersion(
   });
 }
 
-/** "framework/key" for every ref, resolved against the current version of its framework. */
+/**
+ * "framework/key" → criterion id for every ref, resolved against the current version of its
+ * framework. A ref's key is a stable key (db/catalog/types.ts), so a revision that renumbers its
+ * criteria still receives the evidence on the criteria that continue the old ones.
+ */
 export async function resolveCriterionRefs(db: Executor, refs: readonly CriterionRef[]): Promise<Map<string, string>> {
   const resolved = new Map<string, string>();
   const byFramework = new Map<string, Set<string>>();
@@ -246,11 +250,11 @@ export async function resolveCriterionRefs(db: Executor, refs: readonly Criterio
     const framework = await getFramework(db, code);
     if (!framework) continue;
     const rows = await db
-      .select({ id: criteria.id, key: criteria.key, options: criteria.options })
+      .select({ id: criteria.id, stableKey: criteria.stableKey, options: criteria.options })
       .from(criteria)
-      .where(and(eq(criteria.frameworkId, framework.id), inArray(criteria.key, [...keys])));
+      .where(and(eq(criteria.frameworkId, framework.id), inArray(criteria.stableKey, [...keys])));
     // Only criteria that are assessed can be evidenced; a heading is not a criterion of its own.
-    for (const row of rows) if (row.options.length > 0) resolved.set(`${code}/${row.key}`, row.id);
+    for (const row of rows) if (row.options.length > 0 && row.stableKey !== null) resolved.set(`${code}/${row.stableKey}`, row.id);
   }
   return resolved;
 }

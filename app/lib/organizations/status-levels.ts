@@ -7,7 +7,7 @@ export interface StatusLevel {
   nameZh: string;
   nameEn: string;
   /** The catalogue framework whose criteria this level is assessed against, when there is one. */
-  framework: "cn-2022-advanced" | "cn-2014-general" | "ctpat-msc" | "wco-safe-aeo" | null;
+  framework: string | null;
 }
 
 export interface StatusProgramme {

@@ -4,7 +4,7 @@
 // of its own), and a contract records the exact version it includes.
 
 export interface ClauseCriterionRef {
-  framework: "cn-2014-general" | "cn-2022-advanced" | "wco-safe-aeo" | "ctpat-msc";
+  framework: string;
   key: string;
 }
 

@@ -4,7 +4,7 @@
 // app/lib/partners/partner-scoring.ts turns answers into a score and a risk tier.
 
 export interface QuestionnaireCriterionRef {
-  framework: "cn-2014-general" | "cn-2022-advanced" | "wco-safe-aeo" | "ctpat-msc";
+  framework: string;
   key: string;
 }
 

@@ -6,7 +6,7 @@
 
 /** A criterion of a framework, by framework code and criterion key (as in db/catalog/frameworks). */
 export interface TemplateCriterionRef {
-  framework: "cn-2014-general" | "cn-2022-advanced" | "wco-safe-aeo" | "ctpat-msc";
+  framework: string;
   key: string;
 }
 

@@ -42,11 +42,13 @@ describe("CN-2022 business types", () => {
   });
 
   test("a criterion is outside only when the types are recorded and do not include its own", () => {
-    expect(outsideBusinessTypes("cn-2022-advanced", "b5", null)).toBe(false);
-    expect(outsideBusinessTypes("cn-2022-advanced", "b5", ["processing_trade_bonded"])).toBe(true);
-    expect(outsideBusinessTypes("cn-2022-advanced", "b5", ["food"])).toBe(false);
-    expect(outsideBusinessTypes("cn-2022-advanced", "43", ["food"])).toBe(false);
-    expect(outsideBusinessTypes("ctpat-msc", "b5", ["food"])).toBe(false);
+    expect(outsideBusinessTypes("cn-2022-advanced", { stableKey: "b5" }, null)).toBe(false);
+    expect(outsideBusinessTypes("cn-2022-advanced", { stableKey: "b5" }, ["processing_trade_bonded"])).toBe(true);
+    expect(outsideBusinessTypes("cn-2022-advanced", { stableKey: "b5" }, ["food"])).toBe(false);
+    expect(outsideBusinessTypes("cn-2022-advanced", { stableKey: "43" }, ["food"])).toBe(false);
+    expect(outsideBusinessTypes("ctpat-msc", { stableKey: "b5" }, ["food"])).toBe(false);
+    // A criterion a revision added, with no stable key, is not placed in a business type.
+    expect(outsideBusinessTypes("cn-2022-advanced", { stableKey: null }, ["food"])).toBe(false);
   });
 });
 
