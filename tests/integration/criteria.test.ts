@@ -210,6 +210,18 @@ describe("/criteria/:framework/:criterion", () => {
     }
   });
 
+  test("a criterion no record type feeds names the document the standard expects; a fed one names its record types", async () => {
+    const statement = await criterion(owner, "ctpat-msc", "1.1");
+    expect(statement.data.evidence?.recordTypes).toEqual([]);
+    expect(statement.data.expectedDocument?.textEn).toMatch(/statement of support/);
+    expect(statement.data.expectedDocument?.textZh).toMatch(/声明/);
+    const procedures = await criterion(owner, "ctpat-msc", "5.2");
+    expect(procedures.data.evidence?.recordTypes).toContain("inspection");
+    expect(procedures.data.expectedDocument).toBeNull();
+    const reconciliation = await criterion(owner, "cn-2022-advanced", "42");
+    expect(reconciliation.data.evidence?.recordTypes).toContain("cargo_reconciliation");
+  });
+
   test("(43): breadcrumb, both texts, options, neighbours, mappings by framework and the cross-walk topic", async () => {
     const page = await criterion(owner, "cn-2022-advanced", "43");
     expect(page.status).toBe(200);

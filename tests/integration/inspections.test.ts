@@ -693,6 +693,15 @@ describe("templates", () => {
     );
     expect(outcome.status).toBe(400);
     expect(errorsOf(outcome).form).toBe('templates.unknownCriterion|{"ref":"cn-2022-advanced:999"}');
+    // A framework the catalogue does not hold is refused the same way.
+    const unknownFramework = await callAction(
+      templateRoute,
+      `/templates/${template!.id}`,
+      toFormData({ ...page.data.editor, item_0_criteria: "iso-28000:4" }),
+      { cookie: org.cookie, params: { templateId: template!.id } },
+    );
+    expect(unknownFramework.status).toBe(400);
+    expect(errorsOf(unknownFramework).form).toBe('templates.unknownCriterion|{"ref":"iso-28000:4"}');
   });
 });
 

@@ -12,6 +12,8 @@ export interface EvidenceRecordType {
   labelKey: string;
   /** Criteria every record of this type supports without a manual link (none: linked by hand). */
   feeds: readonly CriterionRef[];
+  /** Criteria a record of this type supports when it qualifies (the writer decides, e.g. a partner holding AEO status). */
+  mayFeed?: readonly CriterionRef[];
   /** Standing documents (policies) are listed apart from dated records in coverage. */
   standing: boolean;
 }
@@ -21,13 +23,30 @@ export const evidenceRecordTypes = {
   file: { labelKey: "evidence.types.file", feeds: [], standing: false },
   // The criteria an inspection feeds come from its template's points (db/catalog/templates, and the
   // organisation's adapted copies), so the criteria pages ask the templates (criteriaFedByTemplates).
-  inspection: { labelKey: "evidence.types.inspection", feeds: [], standing: false },
+  // A container or conveyance inspection on a checklist that covers both security and agricultural
+  // (pest) points is the written inspection procedure of CTPAT 5.2 at work; one that records the
+  // controlled area it was done in shows 5.6 (inspectionRecordRefs in inspection-submission.server.ts).
+  inspection: {
+    labelKey: "evidence.types.inspection",
+    feeds: [],
+    mayFeed: [
+      { framework: "ctpat-msc", key: "5.2" },
+      { framework: "ctpat-msc", key: "5.6" },
+    ],
+    standing: false,
+  },
   partner_evaluation: {
     labelKey: "evidence.types.partner_evaluation",
+    // An evaluation of a partner that holds AEO or CTPAT status checked that status (CTPAT 3.4).
+    mayFeed: [{ framework: "ctpat-msc", key: "3.4" }],
     feeds: [
       { framework: "cn-2014-general", key: "24" },
       { framework: "cn-2022-advanced", key: "55" },
       { framework: "ctpat-msc", key: "3.1" },
+      // The due diligence itself (questionnaire, documents, site visit) is CTPAT 3.5, and an assessed
+      // partner system is CN-2022 (54), the business-partner management system at work.
+      { framework: "ctpat-msc", key: "3.5" },
+      { framework: "cn-2022-advanced", key: "54" },
       { framework: "wco-safe-aeo", key: "K" },
     ],
     standing: false,
@@ -38,6 +57,9 @@ export const evidenceRecordTypes = {
       { framework: "cn-2014-general", key: "24" },
       { framework: "cn-2022-advanced", key: "57" },
       { framework: "ctpat-msc", key: "3.7" },
+      // Checking that weaknesses found at the partner were corrected (3.6), and the partner system at work (54).
+      { framework: "ctpat-msc", key: "3.6" },
+      { framework: "cn-2022-advanced", key: "54" },
       { framework: "wco-safe-aeo", key: "K" },
     ],
     standing: false,
@@ -71,6 +93,8 @@ export const evidenceRecordTypes = {
       { framework: "cn-2014-general", key: "25" },
       { framework: "cn-2022-advanced", key: "44" },
       { framework: "ctpat-msc", key: "6.7" },
+      // A seal verified on arrival or departure shows the conveyance kept intact (CN-2022 (50)).
+      { framework: "cn-2022-advanced", key: "50" },
       { framework: "wco-safe-aeo", key: "G" },
     ],
     standing: false,
@@ -110,6 +134,8 @@ export const evidenceRecordTypes = {
     feeds: [
       { framework: "cn-2014-general", key: "22" },
       { framework: "cn-2022-advanced", key: "41" },
+      // The premises security system of (31) at work at the gate.
+      { framework: "cn-2022-advanced", key: "31" },
       { framework: "ctpat-msc", key: "10.2" },
       { framework: "wco-safe-aeo", key: "I" },
     ],
@@ -122,6 +148,7 @@ export const evidenceRecordTypes = {
       { framework: "cn-2014-general", key: "22" },
       { framework: "cn-2022-advanced", key: "33" },
       { framework: "cn-2022-advanced", key: "40" },
+      { framework: "cn-2022-advanced", key: "31" },
       { framework: "ctpat-msc", key: "10.1" },
       { framework: "wco-safe-aeo", key: "I" },
     ],
@@ -197,6 +224,10 @@ export const evidenceRecordTypes = {
   internal_audit: {
     labelKey: "evidence.types.internal_audit",
     feeds: [
+      // CTPAT 1.3, the programme's written review (audit) component, and 10.10, management auditing
+      // that guards follow their written instructions.
+      { framework: "ctpat-msc", key: "1.3" },
+      { framework: "ctpat-msc", key: "10.10" },
       { framework: "cn-2014-general", key: "5" },
       { framework: "cn-2022-advanced", key: "10" },
       { framework: "cn-2022-advanced", key: "11" },
@@ -210,6 +241,8 @@ export const evidenceRecordTypes = {
     feeds: [
       { framework: "ctpat-msc", key: "2.1" },
       { framework: "ctpat-msc", key: "2.3" },
+      // An assessment per route maps the cargo's movement and its points at rest (2.2).
+      { framework: "ctpat-msc", key: "2.2" },
     ],
     standing: false,
   },
@@ -220,6 +253,11 @@ export const evidenceRecordTypes = {
     feeds: [
       { framework: "cn-2014-general", key: "25" },
       { framework: "cn-2022-advanced", key: "47" },
+      // The goods-security system of (42) at work; accurate weight, piece count and B/L data (CTPAT 7.8);
+      // the seal number checked against the shipping documents (7.29-7.30).
+      { framework: "cn-2022-advanced", key: "42" },
+      { framework: "ctpat-msc", key: "7.8" },
+      { framework: "ctpat-msc", key: "7.29-7.30" },
       { framework: "ctpat-msc", key: "7.27-7.28" },
       { framework: "wco-safe-aeo", key: "G" },
     ],
@@ -235,6 +273,9 @@ export const evidenceRecordTypes = {
       { framework: "cn-2022-advanced", key: "48" },
       { framework: "ctpat-msc", key: "7.23" },
       { framework: "ctpat-msc", key: "7.37" },
+      // Partners and authorities alerted to a credible threat (5.29); reported concerns investigated (7.25).
+      { framework: "ctpat-msc", key: "5.29" },
+      { framework: "ctpat-msc", key: "7.25" },
       { framework: "wco-safe-aeo", key: "G" },
       { framework: "wco-safe-aeo", key: "L" },
     ],
@@ -260,7 +301,7 @@ export type EvidenceRecordTypeKey = keyof typeof evidenceRecordTypes;
 /** The record types that feed a criterion by default. */
 export function recordTypesFeeding(ref: CriterionRef): EvidenceRecordTypeKey[] {
   return (Object.entries(evidenceRecordTypes) as [EvidenceRecordTypeKey, EvidenceRecordType][])
-    .filter(([, type]) => type.feeds.some((f) => f.framework === ref.framework && f.key === ref.key))
+    .filter(([, type]) => [...type.feeds, ...(type.mayFeed ?? [])].some((f) => f.framework === ref.framework && f.key === ref.key))
     .map(([key]) => key);
 }
 

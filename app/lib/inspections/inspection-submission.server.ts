@@ -4,6 +4,7 @@ import { correctiveActions, inspectionAnswers, inspectionPhotos, inspections, si
 import { recordAudit } from "../audit/audit.server";
 import type { Database, Executor } from "../db-types.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
+import { evidenceRecordTypes } from "../evidence/evidence-registry";
 import { refused, type FieldErrors } from "../form.server";
 import { todayInZone, zonedDateTimeToUtc } from "../i18n/format";
 import { message } from "../i18n/messages";
@@ -14,7 +15,7 @@ import type { Refusal } from "./inspection-records.server";
 import { checkInspection, type CheckedInspection } from "./inspection-schema";
 import { inspectionReference } from "./inspection-rules";
 import { inspectionActionTitles } from "../actions/action-titles";
-import { allItems, visibleItems } from "./template-definition";
+import { allItems, visibleItems, type CriterionRef, type TemplateDefinition } from "./template-definition";
 import { resolveCriterionRefs } from "./templates.server";
 
 // Submitting a draft: checking it against its template and turning it into the record.
@@ -129,10 +130,10 @@ async function recordInspection(
     .filter((a) => a.value !== "na")
     .map((a) => items.get(a.itemKey))
     .filter((i) => i !== undefined);
-  const resolved = await resolveCriterionRefs(
-    tx,
-    answeredItems.flatMap((i) => i.criteria),
-  );
+  const resolved = await resolveCriterionRefs(tx, [
+    ...answeredItems.flatMap((i) => i.criteria),
+    ...inspectionRecordRefs(template.definition, data.header.area ?? null),
+  ]);
   await setEvidenceLinks(tx, { ...actor, recordType: "inspection", recordId: record.id, occurredAt }, [...new Set(resolved.values())]);
 
   const dueOn = format(addDays(parseISO(todayInZone(actor.timeZone, occurredAt)), template.definition.actionDueDays), "yyyy-MM-dd");
@@ -199,4 +200,17 @@ async function recordInspection(
     },
   });
   return record.id;
+}
+
+/**
+ * What the inspection record itself evidences beside its points (the registry's inspection
+ * mayFeed): a container or conveyance inspection on a checklist with an agricultural (pest) point
+ * follows written security and agricultural inspection procedures (CTPAT 5.2); one that names the
+ * area it was done in shows it took place in a controlled area (5.6).
+ */
+export function inspectionRecordRefs(definition: TemplateDefinition, area: string | null): CriterionRef[] {
+  if (definition.kind !== "container" && definition.kind !== "conveyance") return [];
+  const [procedures, controlledArea] = evidenceRecordTypes.inspection.mayFeed;
+  const agricultural = allItems(definition).some((item) => item.criteria.some((c) => c.framework === "ctpat-msc" && c.key === "8.1"));
+  return [...(agricultural ? [procedures] : []), ...(area?.trim() ? [controlledArea] : [])];
 }

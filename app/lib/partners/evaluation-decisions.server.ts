@@ -180,8 +180,7 @@ export async function decideEvaluation(
         ? [...EXEMPTION_CRITERIA]
         : [
             ...evidenceRecordTypes.partner_evaluation.feeds,
-            { framework: "ctpat-msc" as const, key: "3.5" },
-            ...(partner.aeoProgramme !== "none" ? [{ framework: "ctpat-msc" as const, key: "3.4" }] : []),
+            ...(partner.aeoProgramme !== "none" ? evidenceRecordTypes.partner_evaluation.mayFeed : []),
           ];
     const resolved = await resolveCriterionRefs(tx, refs);
     await setEvidenceLinks(tx, { ...actor, recordType: "partner_evaluation", recordId: evaluationId, occurredAt: after!.decidedAt! }, [

@@ -7,7 +7,13 @@ import { useLocale } from "~/lib/i18n/use-locale";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { localized } from "~/lib/i18n/localized";
 
-export function CoverageCard({ evidence }: { evidence: NonNullable<CriterionPageData["evidence"]> }) {
+export function CoverageCard({
+  evidence,
+  expectedDocument,
+}: {
+  evidence: NonNullable<CriterionPageData["evidence"]>;
+  expectedDocument: { textZh: string; textEn: string } | null;
+}) {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
   return (
@@ -50,6 +56,12 @@ export function CoverageCard({ evidence }: { evidence: NonNullable<CriterionPage
               : t("criteria.noFeeders"),
           })}
         </p>
+        {expectedDocument ? (
+          <div className="rounded-md border border-amber-200 bg-amber-50 p-3">
+            <p className="font-medium text-amber-900">{t("criteria.expectedDocument")}</p>
+            <p className="mt-1 text-amber-900">{localized(expectedDocument, "text", i18n.language)}</p>
+          </div>
+        ) : null}
       </div>
     </Card>
   );

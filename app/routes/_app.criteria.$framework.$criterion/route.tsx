@@ -23,6 +23,7 @@ import { notFound } from "~/lib/route-params.server";
 import { Breadcrumb } from "./breadcrumb";
 import { ChildrenCard } from "./children-card";
 import { CoverageCard } from "./coverage-card";
+import { expectedDocumentOf } from "~/lib/evidence/fed-criteria.server";
 import { MappingsCard } from "./mappings-card";
 import { PagerCard } from "./pager-card";
 import { roleParagraphs } from "~/lib/criteria/business-types.server";
@@ -62,6 +63,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...criterionView({ framework, criteria, criterion, mappings, topics, frameworks, coverage: ownCoverage, policies }),
     // CN-2014 items written per enterprise type: the organisation's own paragraph, shown first.
     roleParagraph: framework.code === "cn-2014-general" ? roleParagraphs(criterion.textZh, criterion.textEn, auth.organization.cn2014Role) : null,
+    // A criterion no record type feeds: the policy or document the standard expects instead.
+    expectedDocument: expectedDocumentOf(framework.code, criterion.stableKey),
   };
 }
 
@@ -90,7 +93,7 @@ export default function CriterionPage() {
       <div className="grid gap-4 lg:grid-cols-3 lg:items-start">
         <TextCard data={data} roleParagraph={data.roleParagraph} />
         <div className="space-y-4 lg:col-start-3 lg:row-span-4 lg:row-start-1">
-          {evidence ? <CoverageCard evidence={evidence} /> : null}
+          {evidence ? <CoverageCard evidence={evidence} expectedDocument={data.expectedDocument} /> : null}
           <PagerCard data={data} />
         </div>
         {data.children.length ? <ChildrenCard data={data} /> : null}

@@ -67,6 +67,7 @@ export const criteria = {
     noMappings: "Not mapped to another framework.",
     feeders: "Evidence from",
     noFeeders: "No record type feeds it yet: link records or policies to it by hand.",
+    expectedDocument: "What the standard expects as evidence",
     showText: "Full text",
     hideText: "Less",
     coverage: {

@@ -70,6 +70,7 @@ export const criteria: Widen<typeof english> = {
     noMappings: "暂无其他标准中的对应条款。",
     feeders: "证据来源",
     noFeeders: "暂无自动关联的记录类型，可手动关联记录或管理制度。",
+    expectedDocument: "标准要求的证明文件",
     showText: "展开全文",
     hideText: "收起",
     coverage: {
