@@ -163,8 +163,10 @@ describe("a 7-point inspection from the phone", () => {
       .select({ key: sql<string>`(select key from criteria where id = ${evidenceLinks.criterionId})` })
       .from(evidenceLinks)
       .where(and(eq(evidenceLinks.recordType, "inspection"), eq(evidenceLinks.recordId, id)));
-    // ... and, through the agricultural point, CTPAT 8.1 (pest contamination).
-    expect(links.map((l) => l.key).sort()).toEqual(["26", "43", "5.3", "5.4", "8.1", "G"]);
+    // ... and, through the agricultural point, CTPAT 8.1 (pest contamination); the record itself, on a
+    // checklist with security and agricultural points, is CTPAT 5.2's written procedure at work. It
+    // names no inspection area, so it does not feed 5.6 (inspection in a controlled area).
+    expect(links.map((l) => l.key).sort()).toEqual(["26", "43", "5.2", "5.3", "5.4", "8.1", "G"]);
     const framework = await getFramework(testDb(), "cn-2022-advanced");
     const coverage = await coverageForFramework(testDb(), org.organizationId, framework!.id, new Date("2026-12-01T00:00:00Z"));
     const item43 = [...coverage.entries()].find(([, c]) => c.recordTypes.includes("inspection"));
