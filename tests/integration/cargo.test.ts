@@ -105,7 +105,7 @@ function recordedId(location: string | null): string {
 }
 
 describe("recording a reconciliation", () => {
-  test("a matching count (weight within tolerance) is recorded, audited and feeds (47), CTPAT 7.27/7.28, CN-2014 25 and WCO G", async () => {
+  test("a matching count (weight within tolerance) is recorded, audited and feeds (42) and (47), CTPAT 7.8, 7.27/7.28 and 7.29/7.30, CN-2014 25 and WCO G", async () => {
     const outcome = await post(guard.cookie, fields(dock.id));
     expect(outcome.status, JSON.stringify(outcome.data)).toBe(302);
     const id = recordedId(outcome.location);
@@ -135,8 +135,11 @@ describe("recording a reconciliation", () => {
     expect(rows.map((r) => `${r.framework}/${r.key}`).sort()).toEqual(
       [
         "cn-2014-general/25",
+        "cn-2022-advanced/42",
         "cn-2022-advanced/47",
         "ctpat-msc/7.27-7.28",
+        "ctpat-msc/7.29-7.30",
+        "ctpat-msc/7.8",
         "wco-safe-aeo/G",
       ].sort(),
     );

@@ -84,7 +84,7 @@ describe("internal audits", () => {
       select f.code as framework, c.key from evidence_links l join criteria c on c.id = l.criterion_id join frameworks f on f.id = c.framework_id
       where l.organization_id = ${org.organizationId} and l.record_type = 'internal_audit' and l.record_id = ${auditId}`);
     expect(links.map((l) => `${l.framework}/${l.key}`).sort()).toEqual(
-      ["cn-2014-general/5", "cn-2022-advanced/10", "cn-2022-advanced/11", "wco-safe-aeo/M"].sort(),
+      ["cn-2014-general/5", "cn-2022-advanced/10", "cn-2022-advanced/11", "ctpat-msc/1.3", "ctpat-msc/10.10", "wco-safe-aeo/M"].sort(),
     );
   });
 

@@ -19,7 +19,7 @@ import { errorsOf, keyOf, type Fields } from "../support/requests";
 import { countRows, query, testDb } from "../support/test-database";
 
 /** The partner-security criteria a questionnaire evaluation is evidence for (CN-2022 (55), CN-2014 24, CTPAT 3.1/3.5, WCO K). */
-const EVALUATION_EVIDENCE = ["cn-2014-general/24", "cn-2022-advanced/55", "ctpat-msc/3.1", "ctpat-msc/3.5", "wco-safe-aeo/K"];
+const EVALUATION_EVIDENCE = ["cn-2014-general/24", "cn-2022-advanced/54", "cn-2022-advanced/55", "ctpat-msc/3.1", "ctpat-msc/3.5", "wco-safe-aeo/K"];
 
 // One organisation with every role the partner pages care about.
 let owner: SignedUp;

@@ -472,8 +472,10 @@ describe("supervision", () => {
     const [row] = await query<{ id: string }>(sql`select id from supervision_checks where partner_id = ${partner.id}`);
     expect(await evidenceOf("supervision_check", row!.id)).toEqual([
       "cn-2014-general/24",
+      "cn-2022-advanced/54",
       "cn-2022-advanced/57",
       "ctpat-msc/3.5",
+      "ctpat-msc/3.6",
       "ctpat-msc/3.7",
       "wco-safe-aeo/K",
     ]);

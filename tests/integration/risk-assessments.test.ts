@@ -74,7 +74,7 @@ describe("risk assessments", () => {
 
     const approved = await callAction(detailRoute, `/risk-assessments/${id}`, { note: "同意。" }, { cookie: admin.cookie, params: { assessmentId: id } });
     expect(approved.status, JSON.stringify(approved.data)).toBe(302);
-    expect((await linksOf()).map((l) => l.key)).toEqual(["2.1", "2.3"]);
+    expect((await linksOf()).map((l) => l.key)).toEqual(["2.1", "2.2", "2.3"]);
     const events = await query<{ action: string }>(
       sql`select action from audit_events where organization_id = ${org.organizationId} and entity_type = 'risk_assessment' and entity_id = ${id} order by seq`,
     );
