@@ -62,7 +62,7 @@ export const personnel = {
       dateOfBirth: "Date of birth",
       idDocumentType: "ID document",
       idNumber: "ID number",
-      keyRole: "Key management role",
+      keyRoles: "Key management roles",
       userId: "Tradeguard account",
       securitySensitive: "Security-sensitive post",
     },
@@ -71,6 +71,7 @@ export const personnel = {
     idNumberOnFile: "On file: {{masked}}. Leave empty to keep it; type a number to replace it.",
     dateOfBirthHint: "Taken from a resident ID number when left empty.",
     userIdHint: "The exit can then deactivate this account.",
+    keyRolesHint: "Tick every role this person holds: in a small company one person is often both the legal representative and the principal person.",
     sensitiveHint: "Gate, seals, container loading, shipment data: re-checked yearly.",
     idType: {
       resident_id: "Resident identity card",
@@ -101,6 +102,10 @@ export const personnel = {
     birthDateMismatch: "The resident ID number says {{birthDate}}; correct one of the two.",
     birthAfterHire: "The date of birth must be before the hire date.",
     leaveBeforeHire: "The leave date cannot be before the hire date.",
+    keyRoleHeld: {
+      legal_representative:
+        "{{reference}} {{name}} is recorded as the legal representative, and a company has one. Remove the role from their record or enter their leave date first.",
+    },
     leaveDateKept: "The exit checklist is open: the leave date can be moved but not removed.",
     inFuture: "This date is in the future.",
     checkedOn: "Checked on",
@@ -183,7 +188,7 @@ export const personnel = {
       position: "Position",
       department: "Department",
       sensitive: "Security-sensitive post",
-      keyRole: "Key management role",
+      keyRole: "Key management roles",
       hireDate: "Hire date",
       leaveDate: "Leave date",
       nextCheck: "Next background check",

@@ -65,7 +65,7 @@ export const personnel: Widen<typeof english> = {
       dateOfBirth: "出生日期",
       idDocumentType: "证件类型",
       idNumber: "证件号码",
-      keyRole: "关键管理岗位",
+      keyRoles: "关键管理岗位",
       userId: "Tradeguard 账号",
       securitySensitive: "安全敏感岗位",
     },
@@ -74,6 +74,7 @@ export const personnel: Widen<typeof english> = {
     idNumberOnFile: "已登记：{{masked}}。留空则保留原号码，填写则替换。",
     dateOfBirthHint: "留空时从居民身份证号码中读取。",
     userIdHint: "离职时可一并停用该账号。",
+    keyRolesHint: "勾选此人担任的全部岗位：小企业中常由一人同时担任法定代表人和主要负责人。",
     sensitiveHint: "门岗、封志、装箱、货运数据等岗位：每年重新调查。",
     idType: {
       resident_id: "居民身份证",
@@ -104,6 +105,9 @@ export const personnel: Widen<typeof english> = {
     birthDateMismatch: "居民身份证号码中的出生日期为 {{birthDate}}，请更正其中之一。",
     birthAfterHire: "出生日期必须早于入职日期。",
     leaveBeforeHire: "离职日期不能早于入职日期。",
+    keyRoleHeld: {
+      legal_representative: "{{reference}} {{name}}已登记为法定代表人，企业只有一名法定代表人。请先在其记录中取消该岗位，或登记其离职日期。",
+    },
     leaveDateKept: "离职检查清单已开启：离职日期可以修改，但不能删除。",
     inFuture: "该日期在未来。",
     checkedOn: "核查日期",
