@@ -47,7 +47,6 @@ export const personnel = {
     revealHint: "Showing it is recorded in the audit trail.",
     noSite: "No site",
     noDocument: "No document recorded",
-    noKeyRole: "None",
     choose: "Choose…",
     noAccount: "No Tradeguard account",
     yes: "Yes",

@@ -50,7 +50,6 @@ export const personnel: Widen<typeof english> = {
     revealHint: "查看操作将记入审计记录。",
     noSite: "无场所",
     noDocument: "未登记证件",
-    noKeyRole: "无",
     choose: "请选择…",
     noAccount: "无 Tradeguard 账号",
     yes: "是",
