@@ -60,10 +60,17 @@ export const RequiredDateSchema = z
   .min(1, message("errors.required"))
   .refine((v) => isCalendarDate(v), message("errors.date"));
 
-/** Checkbox groups: FormData gives a string or repeated keys; react-hook-form gives an array or false. */
+/**
+ * Checkbox groups: FormData gives a string or repeated keys; react-hook-form gives an array or false.
+ * A value that is not one of the boxes is refused on the group itself (not on "name.1"), so the
+ * message shows under the boxes.
+ */
 export function multiChoice<const T extends readonly [string, ...string[]]>(values: T) {
+  const allowed: readonly string[] = values;
   return z.preprocess(
     (v) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(values, { error: message("errors.choose") })),
+    z.custom<T[number][]>((v) => Array.isArray(v) && v.every((item) => typeof item === "string" && allowed.includes(item)), {
+      error: message("errors.choose"),
+    }),
   );
 }

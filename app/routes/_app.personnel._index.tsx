@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { KeyRoleBadges } from "~/components/personnel/key-role-badges";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { Badge } from "~/components/ui/badge";
@@ -64,6 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       siteNameEn,
       idNumberMasked: e.idNumberMasked,
       securitySensitive: e.securitySensitive,
+      keyRoles: e.keyRoles,
       hireDate: e.hireDate,
       leaveDate: e.leaveDate,
       recheck: recheckState(e.nextBackgroundCheckOn, today, e.leaveDate !== null && e.leaveDate < today),
@@ -201,6 +203,7 @@ export default function PersonnelPage() {
                     </Link>
                   </p>
                   <span className="flex flex-wrap gap-1">
+                    <KeyRoleBadges roles={e.keyRoles} />
                     {e.securitySensitive ? <Badge tone="brand">{t("personnel.sensitiveBadge")}</Badge> : null}
                     {e.leaveDate && e.leaveDate < d.today ? <Badge>{t("personnel.status.left")}</Badge> : null}
                     {e.exit ? (

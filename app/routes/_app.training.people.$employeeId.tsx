@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { KeyRoleBadges } from "~/components/personnel/key-role-badges";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { frameworkShort } from "~/components/criteria/criterion-parts";
 import { CategoryBadge, RequirementBadge } from "~/components/training/training-parts";
-import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: person.name,
       position: person.position,
       department: person.department,
-      keyRole: person.keyRole,
+      keyRoles: person.keyRoles,
       hireDate: person.hireDate,
       leaveDate: person.leaveDate,
       siteNameZh: person.siteNameZh,
@@ -82,7 +82,7 @@ export default function TrainingPersonPage() {
       />
       <div className="space-y-4">
         <Card title={t("training.person.employment")}>
-          <p>{p.keyRole ? <Badge tone="brand">{t(`personnel.keyRole.${p.keyRole}`)}</Badge> : t("training.person.noKeyRole")}</p>
+          <p>{p.keyRoles.length ? <KeyRoleBadges roles={p.keyRoles} tone="brand" /> : t("training.person.noKeyRole")}</p>
           <p className="mt-1 text-sm text-slate-600">
             {p.leaveDate
               ? t("training.person.employedUntil", {

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { KeyRoleBadges } from "~/components/personnel/key-role-badges";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { frameworkShort } from "~/components/criteria/criterion-parts";
 import { RequirementBadge } from "~/components/training/training-parts";
-import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { Select } from "~/components/ui/input";
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: person.id,
       name: person.name,
       position: person.position,
-      keyRole: person.keyRole,
+      keyRoles: person.keyRoles,
       hireDate: person.hireDate,
       leaveDate: person.leaveDate,
       state: status.state,
@@ -119,7 +119,7 @@ export default function TrainingRequirementsPage() {
                       {p.name}
                     </Link>
                     <p className="text-sm text-slate-600">
-                      {p.keyRole ? <Badge tone="brand">{t(`personnel.keyRole.${p.keyRole}`)}</Badge> : null} {p.position}
+                      <KeyRoleBadges roles={p.keyRoles} tone="brand" /> {p.position}
                     </p>
                   </div>
                   <div className="text-right">

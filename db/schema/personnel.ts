@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { evidenceFiles } from "./evidence";
@@ -29,7 +30,10 @@ export const employees = pgTable(
     position: text().notNull(),
     department: text().notNull().default(""),
     securitySensitive: boolean().notNull().default(false),
-    keyRole: text({ enum: ["legal_representative", "senior_customs_manager", "customs_head", "trade_security_manager", "principal_person", "finance_head"] }),
+    keyRoles: text({ enum: ["legal_representative", "senior_customs_manager", "customs_head", "trade_security_manager", "principal_person", "finance_head"] })
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     hireDate: date().notNull(),
     leaveDate: date(),
     /**

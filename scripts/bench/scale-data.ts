@@ -856,20 +856,21 @@ async function seedPersonnel(db: Database, ctx: Context, options: ScaleOptions):
     position: string;
     department: string;
     sensitive: boolean;
-    keyRole: string | null;
+    /** The key roles, comma-separated ("" for none): one text per row for unnest. */
+    keyRoles: string;
     createdAt: Date;
   };
   const people: Row[] = [];
-  const fixed: { post: [string, string, boolean]; keyRole: string | null; person: Person | null; siteIndex: number | null }[] = [
-    { post: ["总经理（法定代表人）", "总经办", false], keyRole: "legal_representative", person: ctx.owner, siteIndex: null },
-    { post: ["关务经理（高级认证负责人）", "关务部", true], keyRole: "senior_customs_manager", person: ctx.compliance, siteIndex: null },
-    { post: ["关务主管", "关务部", true], keyRole: "customs_head", person: null, siteIndex: null },
-    { post: ["安保经理", "安保部", true], keyRole: "trade_security_manager", person: ctx.lead, siteIndex: 0 },
-    { post: ["采购主管", "采购部", false], keyRole: null, person: ctx.procurement, siteIndex: null },
-    { post: ["人事主管", "人事部", false], keyRole: null, person: ctx.hr, siteIndex: null },
+  const fixed: { post: [string, string, boolean]; keyRoles: string[]; person: Person | null; siteIndex: number | null }[] = [
+    { post: ["总经理（法定代表人、主要负责人）", "总经办", false], keyRoles: ["legal_representative", "principal_person"], person: ctx.owner, siteIndex: null },
+    { post: ["关务经理（高级认证负责人）", "关务部", true], keyRoles: ["senior_customs_manager"], person: ctx.compliance, siteIndex: null },
+    { post: ["关务主管", "关务部", true], keyRoles: ["customs_head"], person: null, siteIndex: null },
+    { post: ["安保经理", "安保部", true], keyRoles: ["trade_security_manager"], person: ctx.lead, siteIndex: 0 },
+    { post: ["采购主管", "采购部", false], keyRoles: [], person: ctx.procurement, siteIndex: null },
+    { post: ["人事主管", "人事部", false], keyRoles: [], person: ctx.hr, siteIndex: null },
     ...ctx.guards.map((g, i) => ({
       post: ["门岗安保员", "安保部", true] as [string, string, boolean],
-      keyRole: null,
+      keyRoles: [],
       person: g,
       siteIndex: i % ctx.siteIds.length,
     })),
@@ -911,7 +912,7 @@ async function seedPersonnel(db: Database, ctx: Context, options: ScaleOptions):
       position: post[0],
       department: post[1],
       sensitive: post[2],
-      keyRole: f?.keyRole ?? null,
+      keyRoles: (f?.keyRoles ?? []).join(","),
       createdAt,
     });
   }
@@ -997,19 +998,19 @@ async function seedPersonnel(db: Database, ctx: Context, options: ScaleOptions):
     await run(
       tx,
       sql`insert into employees (id, organization_id, number, name, site_id, date_of_birth, id_document_type, id_number_ciphertext, id_number_masked,
-            id_number_digest, position, department, security_sensitive, key_role, hire_date, leave_date, next_background_check_on, user_id,
+            id_number_digest, position, department, security_sensitive, key_roles, hire_date, leave_date, next_background_check_on, user_id,
             created_by_user_id, created_at, updated_at)
           select e.id, ${ctx.orgId}::uuid, e.number, e.name, e.site_id, e.dob, e.id_type, e.cipher, e.masked, e.digest, e.position, e.department,
-            e.sensitive::boolean, e.key_role, e.hire_date, e.leave_date, e.next_check, e.user_id, ${ctx.hr.id}::uuid, e.created_at, e.created_at
+            e.sensitive::boolean, coalesce(string_to_array(nullif(e.key_roles, ''), ','), '{}'::text[]), e.hire_date, e.leave_date, e.next_check, e.user_id, ${ctx.hr.id}::uuid, e.created_at, e.created_at
           from unnest(${texts(people.map((p) => p.id))}::uuid[], ${ints(people.map((p) => p.number))}::int[], ${texts(people.map((p) => p.name))}::text[],
             ${texts(people.map((p) => p.siteId))}::uuid[], ${texts(people.map((p) => p.dob))}::date[], ${texts(people.map((p) => p.idType))}::text[],
             ${texts(people.map((p) => encryptIdNumber(p.idNumber)))}::text[], ${texts(people.map((p) => maskIdNumber(p.idNumber)))}::text[],
             ${texts(people.map((p) => idNumberDigest(p.idType, p.idNumber)))}::text[], ${texts(people.map((p) => p.position))}::text[],
             ${texts(people.map((p) => p.department))}::text[], ${texts(people.map((p) => String(p.sensitive)))}::text[],
-            ${texts(people.map((p) => p.keyRole))}::text[], ${texts(people.map((p) => p.hireDate))}::date[], ${texts(people.map((p) => p.leaveDate))}::date[],
+            ${texts(people.map((p) => p.keyRoles))}::text[], ${texts(people.map((p) => p.hireDate))}::date[], ${texts(people.map((p) => p.leaveDate))}::date[],
             ${texts(people.map((p) => nextCheck.get(p.id) ?? null))}::date[], ${texts(people.map((p) => p.userId))}::uuid[],
             ${texts(people.map((p) => iso(p.createdAt)))}::timestamptz[])
-            as e(id, number, name, site_id, dob, id_type, cipher, masked, digest, position, department, sensitive, key_role, hire_date, leave_date,
+            as e(id, number, name, site_id, dob, id_type, cipher, masked, digest, position, department, sensitive, key_roles, hire_date, leave_date,
                  next_check, user_id, created_at)`,
     );
     await linkAll(tx, ctx, "employee", ctx.feeds.employee ?? [], {

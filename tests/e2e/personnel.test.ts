@@ -102,15 +102,25 @@ describe("personnel", () => {
     const good = residentId(202);
     const last = good.at(-1) === "1" ? "2" : "1";
     await fillEmployee(page, { name: "林无脚本", idNumber: good.slice(0, 17) + last, hireDate: "2022-09-01" });
+    // A small company's owner: legal representative and principal person, two boxes.
+    await page.getByLabel("法定代表人", { exact: true }).check();
+    await page.getByLabel("主要负责人", { exact: true }).check();
+    await page.getByRole("group", { name: "关键管理岗位" }).scrollIntoViewIfNeeded();
+    await snap(page, "personnel-key-roles", "phone");
     await page.getByRole("button", { name: "加入名册" }).click();
     await page.getByText(/校验码应为 .*，而不是/).waitFor();
     await page.getByText("未保存任何内容。请更正下方标出的字段。").waitFor();
     await snap(page, "personnel-nojs-error", "phone");
     // What was typed is still there; only the number is corrected.
     expect(await page.getByLabel("姓名", { exact: true }).inputValue()).toBe("林无脚本");
+    expect(await page.getByLabel("法定代表人", { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel("主要负责人", { exact: true }).isChecked()).toBe(true);
     await page.getByLabel("证件号码", { exact: true }).fill(good);
     await page.getByRole("button", { name: "加入名册" }).click();
     await page.getByText("已加入员工名册。").waitFor();
     await page.getByRole("heading", { name: /林无脚本/ }).waitFor();
+    await page.getByText("法定代表人", { exact: true }).first().waitFor();
+    await page.getByText("主要负责人", { exact: true }).first().waitFor();
+    await snap(page, "personnel-key-roles-saved", "phone");
   });
 });

@@ -136,6 +136,8 @@ describe("seals", () => {
       .waitFor();
     await page.getByText(`SHA-256 ${applied.sha256.slice(0, 12)}…`).waitFor();
     await page.getByRole("link", { name: "INS-000001" }).first().waitFor();
+    // The history keeps the state the H-class rule was checked against.
+    await page.getByText("集装箱或挂车状态: 已装货").waitFor();
     const sealPath = new URL(page.url()).pathname;
     await snap(page, "seals-chain-applied");
 

@@ -37,8 +37,9 @@ async function employeesFor(orgNameZh: string, people: { name: string; keyRole: 
   let number = 0;
   for (const p of people) {
     number += 1;
-    await db`insert into employees (organization_id, number, name, position, department, key_role, hire_date)
-             values (${org.id}, ${number}, ${p.name}, ${"经理"}, ${p.department}, ${p.keyRole}, ${"2018-01-01"})`;
+    await db`insert into employees (organization_id, number, name, position, department, key_roles, hire_date)
+             values (${org.id}, ${number}, ${p.name}, ${"经理"}, ${p.department},
+                     coalesce(string_to_array(${p.keyRole}::text, ','), '{}'::text[]), ${"2018-01-01"})`;
   }
 }
 

@@ -194,6 +194,8 @@ describe("demo seed", () => {
         .filter((e) => recheckState(e.nextBackgroundCheckOn, today, e.leaveDate !== null && e.leaveDate <= today) === "due")
         .map((e) => e.name),
     ).toContain("张伟 Zhang Wei");
+    // The owner of a small company: legal representative and principal person at once.
+    expect(people.find((e) => e.name === "王海 Wang Hai")?.keyRoles).toEqual(["legal_representative", "principal_person"]);
     expect(await countRows("offboardings", sql`organization_id = ${demoId} and status <> 'done'`)).toBe(1);
   });
 

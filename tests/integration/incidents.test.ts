@@ -7,6 +7,9 @@ import Papa from "papaparse";
 import { beforeAll, describe, expect, test } from "vitest";
 import { correctiveActions, evidenceLinks, incidents, type Site } from "../../db/schema";
 import { loadRecords } from "~/lib/dossiers/dossier-records.server";
+import { incidentReference } from "~/lib/incidents/incident-rules";
+import * as actionRoute from "~/routes/_app.actions.$actionId/route";
+import * as actionsRoute from "~/routes/_app.actions._index";
 import * as contactRoute from "~/routes/_app.customs-contacts.$contactId";
 import * as newContactRoute from "~/routes/_app.customs-contacts.new";
 import * as incidentRoute from "~/routes/_app.incidents.$incidentId/route";
@@ -122,6 +125,18 @@ describe("handling and closing", () => {
     expect(actions).toHaveLength(1);
     const page = await callLoader<Awaited<ReturnType<typeof incidentRoute.loader>>>(incidentRoute, `/incidents/${incident.id}`, { cookie: owner.cookie, params });
     expect(page.data.actions.map((a) => a.title)).toEqual(["加装围墙红外报警"]);
+
+    // The action list and the action's page name the incident that raised it, with a link to it.
+    const reference = incidentReference(incident.number);
+    const list = await callLoader<Awaited<ReturnType<typeof actionsRoute.loader>>>(actionsRoute, "/actions", { cookie: owner.cookie });
+    const listed = list.data.actions.find((a) => a.id === actions[0]!.id);
+    expect(listed?.source).toEqual({ type: "incident", href: `/incidents/${incident.id}`, reference });
+    expect(listed?.titles.zh).toBe(`${reference} · 加装围墙红外报警`);
+    const detail = await callLoader<Awaited<ReturnType<typeof actionRoute.loader>>>(actionRoute, `/actions/${actions[0]!.id}`, {
+      cookie: owner.cookie,
+      params: { actionId: actions[0]!.id },
+    });
+    expect(detail.data.source).toEqual({ type: "incident", href: `/incidents/${incident.id}`, reference });
   });
 });
 

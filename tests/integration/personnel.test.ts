@@ -14,7 +14,11 @@ await vi.hoisted(async () => {
 
 import { accessItems, auditEvents, backgroundChecks, employees, memberships, offboardingItems, offboardings } from "../../db/schema";
 import { verifyOrganizationChain } from "~/lib/audit/audit.server";
+import { loadRecords } from "~/lib/dossiers/dossier-records.server";
+import { serverT } from "~/lib/i18n/i18n.server";
+import { translateMessage } from "~/lib/i18n/messages";
 import { decryptIdNumber } from "~/lib/personnel/personal-data-crypto.server";
+import { employeeReference } from "~/lib/personnel/personnel-references";
 import * as dashboardRoute from "~/routes/_app._index/route";
 import * as fileRoute from "~/routes/files.$fileId";
 import * as listRoute from "~/routes/_app.personnel._index";
@@ -226,6 +230,92 @@ describe("the employee list and ID numbers", () => {
     const csv = await exportText(other.cookie, `?site=${site.id}`);
     expect(csv).toContain("甲");
     expect(csv).not.toContain("乙");
+  });
+});
+
+describe("key roles", () => {
+  type Page = { employee: { keyRoles: string[] } };
+  type List = { employees: { id: string; keyRoles: string[] }[] };
+
+  test("one person holds two roles: saved, shown on the list, the page and in the CSV; unticking one keeps the other", async () => {
+    const org = await signUpOrganization();
+    const employee = await createEmployee(org.cookie, { name: "林总", keyRoles: ["principal_person", "legal_representative"] });
+    expect(employee.keyRoles).toEqual(["legal_representative", "principal_person"]);
+    expect((await employeePage<Page>(org.cookie, employee.id)).data.employee.keyRoles).toEqual(["legal_representative", "principal_person"]);
+    const list = await callLoader<List>(listRoute, "/personnel", { cookie: org.cookie });
+    expect(list.data.employees.find((e) => e.id === employee.id)?.keyRoles).toEqual(["legal_representative", "principal_person"]);
+    const csv = await exportText(org.cookie);
+    expect(csv.split("\r\n")[0]).toContain("关键管理岗位");
+    expect(csv).toContain("法定代表人、主要负责人");
+    // The dossier's line for the employee names both roles, in each language.
+    const line = (await loadRecords(testDb(), org.organizationId, "employee", [employee.id])).get(employee.id);
+    expect(line?.summary.zh).toContain("法定代表人、主要负责人");
+    expect(line?.summary.en).toContain("Legal representative; Principal person in charge");
+
+    const edit = await postEmployee(org.cookie, employee.id, {
+      intent: "update",
+      ...employeeFields({ name: "林总", idNumber: "", keyRoles: ["principal_person"] }),
+    });
+    expect(edit.status, JSON.stringify(edit.data)).toBe(302);
+    expect((await employeeRow(employee.id)).keyRoles).toEqual(["principal_person"]);
+    // No box ticked: the form sends nothing, and the person holds no role.
+    await postEmployee(org.cookie, employee.id, { intent: "update", ...employeeFields({ name: "林总", idNumber: "" }) });
+    expect((await employeeRow(employee.id)).keyRoles).toEqual([]);
+  });
+
+  test("a role that is not one of the standards' is refused on the boxes and nothing is written", async () => {
+    const before = await counts();
+    const outcome = await postNewEmployee(hr.cookie, employeeFields({ keyRoles: ["legal_representative", "cashier"] }));
+    expect(outcome.status).toBe(400);
+    expect(keyOf(errorsOf(outcome).keyRoles)).toBe("errors.choose");
+    expect(await counts()).toEqual(before);
+  });
+
+  test("one current legal representative: a second is refused naming the holder, until the holder's role is removed or they leave", async () => {
+    const org = await signUpOrganization();
+    const footprint = async () => ({
+      employees: await countRows("employees", sql`organization_id = ${org.organizationId}`),
+      audit: await countRows("audit_events", sql`organization_id = ${org.organizationId}`),
+    });
+    const first = await createEmployee(org.cookie, { name: "王海", keyRoles: ["legal_representative", "principal_person"] });
+    const before = await footprint();
+    const refused = await postNewEmployee(org.cookie, employeeFields({ name: "李新", keyRoles: ["legal_representative"] }));
+    expect(refused.status).toBe(400);
+    const error = errorsOf(refused).keyRoles!;
+    expect(keyOf(error)).toBe("personnel.keyRoleHeld.legal_representative");
+    expect(translateMessage(serverT("zh-CN"), error)).toBe(
+      `${employeeReference(first.number)} 王海已登记为法定代表人，企业只有一名法定代表人。请先在其记录中取消该岗位，或登记其离职日期。`,
+    );
+    expect(translateMessage(serverT("en"), error)).toContain(`${employeeReference(first.number)} 王海 is recorded as the legal representative`);
+    expect(await footprint()).toEqual(before);
+
+    // The other way: an existing employee edited to become legal representative is refused too.
+    const second = await createEmployee(org.cookie, { name: "李新", keyRoles: ["principal_person"] });
+    const promoted = await postEmployee(org.cookie, second.id, {
+      intent: "update",
+      ...employeeFields({ name: "李新", idNumber: "", keyRoles: ["legal_representative", "principal_person"] }),
+    });
+    expect(keyOf(errorsOf(promoted).keyRoles)).toBe("personnel.keyRoleHeld.legal_representative");
+    expect((await employeeRow(second.id)).keyRoles).toEqual(["principal_person"]);
+    // Saving the holder themself is no conflict; other shared roles (principal person) are not limited.
+    const resaved = await postEmployee(org.cookie, first.id, {
+      intent: "update",
+      ...employeeFields({ name: "王海", idNumber: "", keyRoles: ["legal_representative", "principal_person"] }),
+    });
+    expect(resaved.status, JSON.stringify(resaved.data)).toBe(302);
+
+    // Once the holder's leave date is entered, the successor may be recorded.
+    const left = await postEmployee(org.cookie, first.id, {
+      intent: "update",
+      ...employeeFields({ name: "王海", idNumber: "", leaveDate: "2026-12-31", keyRoles: ["legal_representative"] }),
+    });
+    expect(left.status, JSON.stringify(left.data)).toBe(302);
+    const successor = await postEmployee(org.cookie, second.id, {
+      intent: "update",
+      ...employeeFields({ name: "李新", idNumber: "", keyRoles: ["legal_representative", "principal_person"] }),
+    });
+    expect(successor.status, JSON.stringify(successor.data)).toBe(302);
+    expect((await employeeRow(second.id)).keyRoles).toEqual(["legal_representative", "principal_person"]);
   });
 });
 

@@ -171,6 +171,10 @@ describe("a seeded year, small", () => {
     const employees = await listEmployees(db, orgId, {}, todayInZone(TZ), { limit: 10, offset: 0 });
     expect(employees.total).toBe(seeded.counts.employees);
     expect(employees.rows[0]?.employee.idNumberMasked).toMatch(/\*/);
+    // The seeded owner holds two key roles; people without one hold an empty set, never null.
+    const [owner] = await query<{ key_roles: string[] }>(sql`select key_roles from employees where organization_id = ${orgId} and position = '总经理（法定代表人、主要负责人）'`);
+    expect(owner?.key_roles).toEqual(["legal_representative", "principal_person"]);
+    expect(await query(sql`select 1 from employees where organization_id = ${orgId} and key_roles is null`)).toEqual([]);
     const overdue = await listEmployees(db, orgId, { check: "overdue" }, todayInZone(TZ), { limit: 10, offset: 0 });
     const missing = await listEmployees(db, orgId, { check: "missing" }, todayInZone(TZ), { limit: 10, offset: 0 });
     expect(overdue.total + missing.total).toBeGreaterThan(0);

@@ -795,6 +795,34 @@ describe("the seal log", () => {
     expect(text.split("\r\n").filter(Boolean)).toHaveLength(2);
   });
 
+  test("both exports and the chain carry the container's load state at application, translated", async () => {
+    const [loaded] = await received(1);
+    const [empty] = await received(1, modelS);
+    expect((await applyDirect(sealActor(org), loaded as string, { shipmentRef: "BL-LOAD-1" })).ok).toBe(true);
+    expect((await applyDirect(sealActor(org), empty as string, { shipmentRef: "BL-LOAD-1", loadState: "empty" })).ok).toBe(true);
+    const csvRows = async (query: string) => {
+      const res = (await csvRoute.loader({
+        request: new Request(`http://localhost:3000/seals/export.csv?${query}`, { headers: { Cookie: lead.cookie } }),
+        params: {},
+        context: {},
+      })) as Response;
+      const text = new TextDecoder().decode(await res.arrayBuffer()).replace(/^\uFEFF/, "");
+      return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+    };
+    const bySeal = Object.fromEntries((await csvRows("q=BL-LOAD-1")).map((r) => [r["封志号"], r["装载状态"]]));
+    expect(bySeal).toEqual({ [loaded as string]: "已装货", [empty as string]: "空箱" });
+    const steps = (await csvRows("q=BL-LOAD-1&rows=events")).map((r) => [r["封志号"], r["事项"], r["装载状态"]]);
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        [loaded, "施封", "已装货"],
+        [empty, "施封", "空箱"],
+        [loaded, "入库", ""],
+      ]),
+    );
+    const chain = await getSealChain(testDb(), org.organizationId, (await sealRow(empty as string)).id);
+    expect(chain?.events.find((e) => e.event.kind === "applied")?.event.loadState).toBe("empty");
+  });
+
   test("the step export lists every step of the chain with VVTT results and photo hashes", async () => {
     const [number] = await received(1);
     await applyDirect(sealActor(org), number as string, { shipmentRef: "BL-STEPS-1" });

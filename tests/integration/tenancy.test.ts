@@ -667,7 +667,7 @@ async function internalAuditOf(owner: SignedUp) {
 }
 
 async function trainingOf(owner: SignedUp) {
-  const employee = await insertEmployee(owner.organizationId, { keyRole: "legal_representative" });
+  const employee = await insertEmployee(owner.organizationId, { keyRoles: ["legal_representative"] });
   const sessionId = await createTrainingSession(owner.cookie);
   await attend(owner.cookie, sessionId, [employee.id]);
   return { trainingSessionId: sessionId, trainingEmployeeId: employee.id };

@@ -330,8 +330,8 @@ describe("the yearly requirement", () => {
 
   test("the requirement page turns to met with one (2014) and two (2022) customs-law trainings; other training does not count", async () => {
     const org = await signUpOrganization();
-    const legal = await insertEmployee(org.organizationId, { name: "法人代表", keyRole: "legal_representative" });
-    const head = await insertEmployee(org.organizationId, { name: "关务经理", keyRole: "customs_head" });
+    const legal = await insertEmployee(org.organizationId, { name: "法人代表", keyRoles: ["legal_representative"] });
+    const head = await insertEmployee(org.organizationId, { name: "关务经理", keyRoles: ["customs_head"] });
     const clerk = await insertEmployee(org.organizationId, { name: "普通员工" });
     const state = async (framework: string) =>
       Object.fromEntries((await report(org.cookie, framework)).data.people.map((p) => [p.id, p.state]));
@@ -382,10 +382,35 @@ describe("the yearly requirement", () => {
   });
 });
 
+describe("several key roles on one person", () => {
+  test("the requirement lists a person holding two of its roles once, shows both roles, and one session meets it", async () => {
+    const org = await signUpOrganization();
+    const owner = await insertEmployee(org.organizationId, { name: "林总", keyRoles: ["legal_representative", "senior_customs_manager"] });
+    const finance = await insertEmployee(org.organizationId, { name: "财务负责人", keyRoles: ["principal_person", "finance_head"] });
+    type People = { people: { id: string; state: string; keyRoles: string[] }[] };
+    const report = async (framework: string) =>
+      (await callLoader<People>(requirementsRoute, `/training/requirements?year=${thisYear()}&framework=${framework}`, { cookie: org.cookie })).data.people;
+    expect(await report("cn-2014-general")).toEqual([
+      expect.objectContaining({ id: owner.id, state: "pending", keyRoles: ["legal_representative", "senior_customs_manager"] }),
+    ]);
+    const session = await createSession(org.cookie, { heldOn: today() });
+    await attend(org.cookie, session, [owner.id, finance.id]);
+    expect((await report("cn-2014-general")).map((p) => [p.id, p.state])).toEqual([[owner.id, "met"]]);
+    // 2022 asks two: one person, still one short, named once on the dashboard.
+    expect((await report("cn-2022-advanced")).map((p) => [p.id, p.state])).toEqual([[owner.id, "pending"]]);
+    const dashboard = await callLoader<{ training: { framework: string; short: { id: string; keyRoles: string[] }[] }[] }>(dashboardRoute, "/", {
+      cookie: org.cookie,
+    });
+    expect(dashboard.data.training.find((t) => t.framework === "cn-2022-advanced")?.short).toEqual([
+      expect.objectContaining({ id: owner.id, keyRoles: ["legal_representative", "senior_customs_manager"] }),
+    ]);
+  });
+});
+
 describe("lists and exports", () => {
   test("the list filters by category, site-less search and dates; the CSVs carry what the list shows", async () => {
     const org = await signUpOrganization();
-    const person = await insertEmployee(org.organizationId, { name: "陈静", keyRole: "senior_customs_manager" });
+    const person = await insertEmployee(org.organizationId, { name: "陈静", keyRoles: ["senior_customs_manager"] });
     const customs = await createSession(org.cookie, { topic: "报关单填制规范", heldOn: "2026-03-10" });
     const info = await createSession(org.cookie, { category: "information_security", topic: "密码与钓鱼邮件", heldOn: "2026-08-01" });
     await attend(org.cookie, customs, [person.id]);

@@ -1,6 +1,6 @@
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { SelectField, TextField } from "~/components/form/fields";
+import { CheckboxGroupField, SelectField, TextField } from "~/components/form/fields";
 import { keyRoles } from "~/lib/personnel/personnel-values";
 import { localized } from "~/lib/i18n/localized";
 import { EmployeeSchema, idDocumentTypes } from "~/lib/personnel/personnel-schema";
@@ -81,15 +81,6 @@ export function EmployeeFields(props: Props) {
         hint={t("personnel.dateOfBirthHint")}
         error={errorOf(names.dateOfBirth)}
       />
-      <SelectField
-        form={form}
-        values={values}
-        name={names.keyRole}
-        label={t("personnel.fields.keyRole")}
-        error={errorOf(names.keyRole)}
-        placeholder={t("personnel.noKeyRole")}
-        options={keyRoles.map((v) => ({ value: v, label: t(`personnel.keyRole.${v}`) }))}
-      />
       {props.members.length ? (
         <SelectField
           form={form}
@@ -102,6 +93,17 @@ export function EmployeeFields(props: Props) {
           options={props.members.map((m) => ({ value: m.userId, label: `${m.name} (${m.email})` }))}
         />
       ) : null}
+      <div className="sm:col-span-2">
+        <CheckboxGroupField
+          form={form}
+          values={values}
+          name={names.keyRoles}
+          label={t("personnel.fields.keyRoles")}
+          hint={t("personnel.keyRolesHint")}
+          error={errorOf(names.keyRoles)}
+          options={keyRoles.map((v) => ({ value: v, label: t(`personnel.keyRole.${v}`) }))}
+        />
+      </div>
       <label className="flex min-h-14 items-center gap-3 rounded-md border border-slate-200 px-3 sm:col-span-2">
         <input
           type="checkbox"

@@ -3,6 +3,7 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { frameworkShort } from "~/components/criteria/criterion-parts";
 import { Card } from "~/components/ui/card";
 import { useCan } from "~/lib/auth/use-session-user";
+import { joinRoleLabels } from "~/lib/personnel/personnel-values";
 import type { KeyRole, RequirementFramework } from "~/lib/training/training-rules";
 
 // The dashboard's line on training: which key managers have not yet had this year's customs training
@@ -13,11 +14,11 @@ export interface TrainingAttention {
   year: number;
   perYear: number;
   total: number;
-  short: { id: string; name: string; keyRole: KeyRole | null; attended: number }[];
+  short: { id: string; name: string; keyRoles: KeyRole[]; attended: number }[];
 }
 
 export function TrainingRequirementCard(props: { attention: readonly TrainingAttention[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const year = props.attention[0]?.year;
   const nobody = props.attention.every((a) => a.total === 0);
   const canRecord = useCan("training.manage");
@@ -59,7 +60,7 @@ export function TrainingRequirementCard(props: { attention: readonly TrainingAtt
                       <Link to={`/training/people/${p.id}`} className="flex min-h-11 flex-wrap items-center gap-2 text-brand-700 underline">
                         {p.name}
                         <span className="inline-block text-sm text-slate-600">
-                          {p.keyRole ? t(`personnel.keyRole.${p.keyRole}`) : ""} ·{" "}
+                          {joinRoleLabels(p.keyRoles.map((role) => t(`personnel.keyRole.${role}`)), i18n.language)} ·{" "}
                           {t("training.requirement.count", { count: p.attended, required: a.perYear })}
                         </span>
                       </Link>

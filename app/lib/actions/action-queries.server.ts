@@ -1,6 +1,6 @@
 // Reading corrective actions: the list with its filters and counts, one action, a partner's actions,
 // each named by what raised it (an assessment's criterion, an inspection's failed point, a partner's
-// evaluation or supervision check).
+// evaluation or supervision check, an internal audit, a cargo reconciliation, an incident).
 import { differenceInCalendarDays, parseISO } from "date-fns";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -12,6 +12,7 @@ import {
   criteria,
   evidenceFiles,
   frameworks,
+  incidents,
   inspections,
   internalAudits,
   partnerEvaluations,
@@ -30,6 +31,7 @@ import { unfinishedStatuses } from "./action-statuses";
 import { actionTitles } from "./action-titles";
 import { formatReference } from "../references";
 import { cargoReference } from "../cargo/cargo-rules";
+import { incidentReference } from "../incidents/incident-rules";
 import type { InspectionHeader } from "../inspections/inspection-schema";
 
 // A sub-item's code ("（2）") only means something after its item's: the list shows both.
@@ -122,10 +124,11 @@ export async function actionSources(
   const checkIds = ids("supervision_check");
   const internalAuditIds = ids("internal_audit");
   const cargoIds = ids("cargo_reconciliation");
+  const incidentIds = ids("incident");
   // Each list is ONE array parameter and every query runs, with an empty list too: a page sends the
   // same statements whatever mix of sources its actions have, and never a bind parameter per id.
   const anyOf = (ids: readonly string[]) => sql`any(${sql.param([...ids])}::text[]::uuid[])`;
-  const [assessmentRows, inspectionRows, definitionRows, evaluationRows, checkRows, internalAuditRows, cargoRows] = await Promise.all([
+  const [assessmentRows, inspectionRows, definitionRows, evaluationRows, checkRows, internalAuditRows, cargoRows, incidentRows] = await Promise.all([
     db
       .select({ id: assessments.id, assessedOn: assessments.assessedOn, number: assessments.number })
       .from(assessments)
@@ -172,6 +175,10 @@ export async function actionSources(
       .select({ id: cargoReconciliations.id, number: cargoReconciliations.number, containerNumber: cargoReconciliations.containerNumber })
       .from(cargoReconciliations)
       .where(and(eq(cargoReconciliations.organizationId, orgId), sql`${cargoReconciliations.id} = ${anyOf(cargoIds)}`)),
+    db
+      .select({ id: incidents.id, number: incidents.number })
+      .from(incidents)
+      .where(and(eq(incidents.organizationId, orgId), sql`${incidents.id} = ${anyOf(incidentIds)}`)),
   ]);
   const definitions = new Map(definitionRows.map((t) => [t.id, t.definition]));
   // By id: the attention model names every open action at once, and a find() per action over
@@ -183,6 +190,7 @@ export async function actionSources(
   const checkById = byId(checkRows);
   const internalAuditById = byId(internalAuditRows);
   const cargoById = byId(cargoRows);
+  const incidentById = byId(incidentRows);
   const sources = new Map<string, ActionSource>();
   for (const action of actions) {
     if (action.sourceType === "assessment") {
@@ -246,6 +254,10 @@ export async function actionSources(
           href: `/internal-audits/${row.id}`,
           point: null,
         });
+    } else if (action.sourceType === "incident") {
+      const row = incidentById.get(action.sourceId);
+      if (row)
+        sources.set(action.id, { type: "incident", id: row.id, reference: incidentReference(row.number), href: `/incidents/${row.id}`, point: null });
     }
   }
   return sources;

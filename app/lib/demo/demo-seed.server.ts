@@ -233,9 +233,10 @@ async function seedDemoRegisters(
   for (const person of [
     {
       name: "王海 Wang Hai",
-      position: "总经理（法定代表人）",
+      position: "总经理（法定代表人、主要负责人）",
       department: "总经办",
-      keyRole: "legal_representative",
+      // A small company's owner: both the legal representative and the principal person in charge.
+      keyRoles: ["legal_representative", "principal_person"],
       email: "owner@demo.tradeguard.test",
       hireDate: "2012-06-01",
     },
@@ -244,7 +245,7 @@ async function seedDemoRegisters(
       name: "陈敏 Chen Min",
       position: "关务经理（高级认证负责人）",
       department: "关务部",
-      keyRole: "senior_customs_manager",
+      keyRoles: ["senior_customs_manager"],
       email: "compliance@demo.tradeguard.test",
       hireDate: "2016-09-01",
     },
@@ -252,7 +253,7 @@ async function seedDemoRegisters(
       name: "周强 Zhou Qiang",
       position: "安保主管",
       department: "安保部",
-      keyRole: "trade_security_manager",
+      keyRoles: ["trade_security_manager"],
       securitySensitive: "1",
       siteId: at.factory.id,
       email: "securitylead@demo.tradeguard.test",

@@ -6,6 +6,7 @@ import { backgroundChecks, conductAcknowledgements, employees, offboardings, pre
 import { trainingMaterials, trainingSessions } from "../../../db/schema/training";
 import { en } from "~/lib/i18n/locales/en";
 import { zhCN } from "~/lib/i18n/locales/zh-CN";
+import { joinRoleLabels } from "~/lib/personnel/personnel-values";
 import { backgroundReference, employeeReference, offboardingReference, prehireReference } from "~/lib/personnel/personnel-references";
 import { sessionReference } from "~/lib/training/training-rules";
 import type { DossierRecordType } from "./dossier-facts.server";
@@ -33,11 +34,20 @@ const trainingSource = source({
 export const personnelLoaders = {
   employee: source({
     table: employees,
-    // Never the ID number or date of birth.
-    columns: { id: employees.id, number: employees.number, name: employees.name, position: employees.position, siteId: employees.siteId },
+    // Never the ID number or date of birth. The key roles name the managers whose training the standards count.
+    columns: {
+      id: employees.id,
+      number: employees.number,
+      name: employees.name,
+      position: employees.position,
+      keyRoles: employees.keyRoles,
+      siteId: employees.siteId,
+    },
     line: (e) => {
-      const text = join(employeeReference(e.number), e.name, e.position);
-      return { reference: employeeReference(e.number), path: `/personnel/${e.id}`, siteId: e.siteId, summary: both(text, text) };
+      const roles = (locale: "zh" | "en") =>
+        joinRoleLabels(e.keyRoles.map((role) => (locale === "en" ? en : zhCN).personnel.keyRole[role]), locale);
+      const text = (locale: "zh" | "en") => join(employeeReference(e.number), e.name, e.position, roles(locale) || undefined);
+      return { reference: employeeReference(e.number), path: `/personnel/${e.id}`, siteId: e.siteId, summary: both(text("zh"), text("en")) };
     },
   }),
   prehire_check: source({

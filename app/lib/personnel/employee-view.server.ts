@@ -56,7 +56,7 @@ export function employeeView(rows: EmployeeRows, role: Role, today: string, time
       siteNameZh: site?.nameZh ?? null,
       siteNameEn: site?.nameEn ?? null,
       securitySensitive: e.securitySensitive,
-      keyRole: e.keyRole,
+      keyRoles: e.keyRoles,
       hireDate: e.hireDate,
       leaveDate: e.leaveDate,
       idDocumentType: e.idDocumentType,

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, arrayOverlaps, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { backgroundChecks, employees, memberships, offboardingItems, offboardings, sites, type Employee } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Database, Executor } from "../db-types.server";
@@ -11,6 +11,7 @@ import { getEmployee } from "./personnel-queries.server";
 import { nextBackgroundCheckOn, offboardingDeadline, offboardingItemKinds } from "./personnel-rules";
 import { employeeReference, offboardingReference } from "./personnel-references";
 import type { EmployeeValues } from "./personnel-schema";
+import { isSingleHolderRole } from "./personnel-values";
 import { linkEvidence } from "./personnel-writes.server";
 
 // The employee list and what hangs on it: checks, acknowledgements and the exit checklist.
@@ -103,6 +104,33 @@ async function openOrMoveOffboarding(tx: Executor, actor: Actor, employee: Emplo
 
 type EmployeeInput = EmployeeValues & { userId?: string };
 
+/**
+ * A role only one current employee holds (personnel-values) that someone else without a leave date
+ * holds already: the refusal names them. Runs inside the writing transaction behind a per-organisation
+ * advisory lock, so two people saving at once cannot both make someone the legal representative.
+ */
+async function heldRoleErrors(tx: Executor, orgId: string, values: EmployeeInput, exceptId?: string) {
+  const single = values.keyRoles.filter(isSingleHolderRole);
+  if (!single.length || values.leaveDate) return null;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`employee-key-roles:${orgId}`}))`);
+  const [holder] = await tx
+    .select({ number: employees.number, name: employees.name, keyRoles: employees.keyRoles })
+    .from(employees)
+    .where(
+      and(
+        eq(employees.organizationId, orgId),
+        isNull(employees.leaveDate),
+        arrayOverlaps(employees.keyRoles, single),
+        exceptId ? ne(employees.id, exceptId) : undefined,
+      ),
+    )
+    .orderBy(asc(employees.number))
+    .limit(1);
+  const role = holder ? single.find((r) => holder.keyRoles.includes(r)) : undefined;
+  if (!holder || !role) return null;
+  return { keyRoles: message(`personnel.keyRoleHeld.${role}`, { reference: employeeReference(holder.number), name: holder.name }) };
+}
+
 function rowValues(values: EmployeeInput) {
   return {
     name: values.name,
@@ -111,7 +139,7 @@ function rowValues(values: EmployeeInput) {
     position: values.position,
     department: values.department,
     securitySensitive: values.securitySensitive,
-    keyRole: values.keyRole ?? null,
+    keyRoles: values.keyRoles,
     hireDate: values.hireDate,
     leaveDate: values.leaveDate ?? null,
     userId: values.userId ?? null,
@@ -148,6 +176,8 @@ export async function createEmployee(db: Database, actor: Actor, values: Employe
   if (duplicate) return refused({ idNumber: message("personnel.idNumberTaken", { name: duplicate.name }) });
   try {
     return await db.transaction(async (tx) => {
+      const held = await heldRoleErrors(tx, actor.organizationId, values);
+      if (held) return refused(held);
       const number = await nextRunningNumber(tx, actor.organizationId, employees);
       const [row] = await tx
         .insert(employees)
@@ -189,6 +219,8 @@ export async function updateEmployee(db: Database, actor: Actor, employeeId: str
     .where(and(eq(offboardings.organizationId, actor.organizationId), eq(offboardings.employeeId, employeeId)));
   if (exit && !values.leaveDate) return refused({ leaveDate: message("personnel.leaveDateKept") });
   return db.transaction(async (tx) => {
+    const held = await heldRoleErrors(tx, actor.organizationId, values, employeeId);
+    if (held) return refused(held);
     // The re-check interval follows the post: a post that became sensitive is due sooner.
     let nextCheck = before.nextBackgroundCheckOn;
     if (before.securitySensitive !== values.securitySensitive) {

@@ -3,6 +3,7 @@ import { createI18n } from "../i18n/translations.server";
 import { csvDocument } from "../spreadsheet-cells.server";
 import type { listEmployees } from "./personnel-queries.server";
 import { employeeReference } from "./personnel-references";
+import { joinRoleLabels } from "./personnel-values";
 
 // The employee list as CSV, in the reader's language. ID numbers are masked for everyone and the
 // date of birth is left out: a spreadsheet leaves Tradeguard's access control behind (it is mailed,
@@ -37,7 +38,7 @@ export function personnelCsv(rows: readonly Row[], locale: Locale): string {
     e.position,
     e.department,
     e.securitySensitive ? label("personnel.yes") : label("personnel.no"),
-    e.keyRole ? label(`personnel.keyRole.${e.keyRole}`) : "",
+    joinRoleLabels(e.keyRoles.map((role) => label(`personnel.keyRole.${role}`)), locale),
     e.hireDate,
     e.leaveDate ?? "",
     e.nextBackgroundCheckOn ?? "",

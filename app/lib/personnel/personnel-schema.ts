@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { message } from "../i18n/messages";
 import { checkResidentId, maskIdNumber } from "../inspections/identity-document";
-import { enumField, OptionalDateSchema, optionalText, RequiredDateSchema, requiredText } from "../validation";
+import { enumField, multiChoice, OptionalDateSchema, optionalText, RequiredDateSchema, requiredText } from "../validation";
 import { isUuid } from "../value-checks";
 import { offboardingItemKinds } from "./personnel-rules";
-import { keyRoles } from "./personnel-values";
+import { keyRoles, orderedKeyRoles } from "./personnel-values";
 
 // The personnel forms: the employee (list entry), the checks, the acknowledgement, the exit items.
 // One schema each, for react-hook-form and the action alike.
@@ -69,7 +69,8 @@ export const EmployeeSchema = z
     position: requiredText(100),
     department: optionalText(100),
     securitySensitive: checkbox,
-    keyRole: optionalChoice(keyRoles),
+    /** Every key role the person holds (checkboxes): none, one or several. */
+    keyRoles: multiChoice(keyRoles),
     hireDate: RequiredDateSchema,
     leaveDate: OptionalDateSchema,
     /** The employee's own Tradeguard account, when they have one (its exit can deactivate it). */
@@ -106,6 +107,7 @@ export const EmployeeSchema = z
       idNumberMasked: id?.masked,
       dateOfBirth: v.dateOfBirth ?? id?.birthDate,
       department: v.department ?? "",
+      keyRoles: orderedKeyRoles(v.keyRoles),
     };
   });
 export type EmployeeValues = z.output<typeof EmployeeSchema>;

@@ -14,3 +14,27 @@ export const keyRoles = [
   "principal_person",
   "finance_head",
 ] as const;
+export type KeyRole = (typeof keyRoles)[number];
+
+/**
+ * The roles one person holds at a time. A company has one legal representative (法定代表人,
+ * registered with the market regulator), and both standards speak of "the" legal representative;
+ * the other roles may be shared or deputised. Only employees without a leave date count as holders,
+ * so a successor is entered once the predecessor's leave date (or the role's removal) is recorded.
+ */
+export const singleHolderRoles = ["legal_representative"] as const satisfies readonly KeyRole[];
+export type SingleHolderRole = (typeof singleHolderRoles)[number];
+
+export function isSingleHolderRole(role: KeyRole): role is SingleHolderRole {
+  return (singleHolderRoles as readonly KeyRole[]).includes(role);
+}
+
+/** How several roles are written in one cell or line (CSV, dossier): 、 in Chinese, "; " in English. */
+export function joinRoleLabels(labels: readonly string[], locale: string): string {
+  return labels.join(locale === "en" ? "; " : "、");
+}
+
+/** A person's roles in the order of keyRoles, each once. */
+export function orderedKeyRoles(roles: readonly string[]): KeyRole[] {
+  return keyRoles.filter((r) => roles.includes(r));
+}

@@ -5,6 +5,7 @@ import type { Database } from "../db-types.server";
 import { endOfDayInZone, startOfDayInZone } from "../i18n/format";
 import { isUuid } from "../value-checks";
 import type { SealListFilter } from "./seal-filter";
+import type { LoadState } from "./seal-values";
 
 // Reading the seal log: the filtered list, one seal's chain of custody, the seals of an
 // inspection, the open reports, and every step for the CSV export.
@@ -50,6 +51,10 @@ export async function listSeals(
       custodianName: custodian.name,
       appliedByName: applier.name,
       inspectionNumber: inspections.number,
+      /** The container's load state when the seal was applied (its class was checked against it). */
+      loadState: sql<LoadState | null>`(select ${sealEvents.loadState} from ${sealEvents}
+        where ${sealEvents.organizationId} = ${seals.organizationId} and ${sealEvents.sealId} = ${seals.id} and ${sealEvents.kind} = 'applied'
+        order by ${sealEvents.occurredAt} desc limit 1)`,
     })
     .from(seals)
     .innerJoin(sealModels, eq(sealModels.id, seals.modelId))

@@ -1,6 +1,7 @@
 import type { Locale } from "../i18n/config";
 import { createI18n } from "../i18n/translations.server";
 import type { TrainingListFilter } from "./training-filter";
+import { joinRoleLabels } from "../personnel/personnel-values";
 import { sessionReference } from "./training-rules";
 import { listAttendanceRows, listSessions } from "./training-queries.server";
 import type { Executor } from "../db-types.server";
@@ -82,7 +83,7 @@ export async function attendanceCsv(db: Executor, orgId: string, filter: Trainin
     r.employeeName,
     r.position,
     r.department,
-    r.keyRole ? t(`personnel.keyRole.${r.keyRole}`) : "",
+    joinRoleLabels(r.keyRoles.map((role) => t(`personnel.keyRole.${role}`)), locale),
     r.testPassed === null ? "" : t(r.testPassed ? "training.attendance.passed" : "training.attendance.failed"),
   ]);
   return csvDocument(

@@ -72,7 +72,7 @@ export async function listAttendanceRows(db: Executor, orgId: string, filter: Tr
       employeeName: employees.name,
       position: employees.position,
       department: employees.department,
-      keyRole: employees.keyRole,
+      keyRoles: employees.keyRoles,
       testPassed: trainingAttendance.testPassed,
     })
     .from(trainingAttendance)
@@ -107,7 +107,7 @@ export async function getSession(db: Executor, orgId: string, sessionId: string)
         name: employees.name,
         position: employees.position,
         department: employees.department,
-        keyRole: employees.keyRole,
+        keyRoles: employees.keyRoles,
       })
       .from(trainingAttendance)
       .innerJoin(employees, eq(employees.id, trainingAttendance.employeeId))
@@ -145,11 +145,11 @@ export async function attendeeCandidates(
       name: employees.name,
       position: employees.position,
       department: employees.department,
-      keyRole: employees.keyRole,
+      keyRoles: employees.keyRoles,
     })
     .from(employees)
     .where(and(...conditions))
-    .orderBy(sql`${employees.keyRole} is null`, asc(employees.department), asc(employees.name))
+    .orderBy(sql`cardinality(${employees.keyRoles}) = 0`, asc(employees.department), asc(employees.name))
     .limit(limit + 1);
   return { rows: rows.slice(0, limit), more: rows.length > limit };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lte, min } from "drizzle-orm";
+import { and, arrayOverlaps, asc, desc, eq, gte, inArray, lte, min } from "drizzle-orm";
 import { employees, sites, trainingAttendance, trainingSessions } from "../../../db/schema";
 import type { Executor } from "../db-types.server";
 import {
@@ -67,12 +67,13 @@ export async function requirementReport(db: Executor, orgId: string, framework: 
       number: employees.number,
       name: employees.name,
       position: employees.position,
-      keyRole: employees.keyRole,
+      keyRoles: employees.keyRoles,
       hireDate: employees.hireDate,
       leaveDate: employees.leaveDate,
     })
     .from(employees)
-    .where(and(eq(employees.organizationId, orgId), isNotNull(employees.keyRole), inArray(employees.keyRole, [...rule.roles])))
+    // Each person once, whatever number of the rule's roles they hold.
+    .where(and(eq(employees.organizationId, orgId), arrayOverlaps(employees.keyRoles, [...rule.roles])))
     .orderBy(asc(employees.name));
   const inYear = people.filter((p) => employedInYear(p, year));
   const attended = await attendedByEmployee(
@@ -81,12 +82,13 @@ export async function requirementReport(db: Executor, orgId: string, framework: 
     inYear.map((p) => p.id),
     { from: `${year}-01-01`, to: `${year}-12-31` },
   );
-  const roleOrder = (role: KeyRole | null) => (role ? keyRoles.indexOf(role) : keyRoles.length);
+  // By the first of the rule's roles the person holds (the legal representative first), then by name.
+  const roleOrder = (roles: readonly KeyRole[]) => Math.min(keyRoles.length, ...roles.filter((r) => rule.roles.includes(r)).map((r) => keyRoles.indexOf(r)));
   return {
     rule,
     people: inYear
       .map((person) => ({ person, status: requirementStatus(framework, year, today, person, attended.get(person.id) ?? []) }))
-      .sort((a, b) => roleOrder(a.person.keyRole) - roleOrder(b.person.keyRole) || a.person.name.localeCompare(b.person.name)),
+      .sort((a, b) => roleOrder(a.person.keyRoles) - roleOrder(b.person.keyRoles) || a.person.name.localeCompare(b.person.name)),
   };
 }
 
@@ -103,7 +105,7 @@ export async function requirementAttention(db: Executor, orgId: string, today: s
       total: report.people.length,
       short: report.people
         .filter((p) => p.status.state !== "met")
-        .map((p) => ({ id: p.person.id, name: p.person.name, keyRole: p.person.keyRole, attended: p.status.counted.length })),
+        .map((p) => ({ id: p.person.id, name: p.person.name, keyRoles: p.person.keyRoles, attended: p.status.counted.length })),
     });
   }
   return out;
@@ -118,7 +120,7 @@ export async function personTraining(db: Executor, orgId: string, employeeId: st
       name: employees.name,
       position: employees.position,
       department: employees.department,
-      keyRole: employees.keyRole,
+      keyRoles: employees.keyRoles,
       hireDate: employees.hireDate,
       leaveDate: employees.leaveDate,
       siteNameZh: sites.nameZh,

@@ -1,6 +1,6 @@
 import { isFrameworkIn, requirementFrameworks, type RequirementFramework } from "../criteria/framework-codes";
 import { evidenceRecordTypes, type CriterionRef } from "../evidence/evidence-registry";
-import { keyRoles } from "../personnel/personnel-values";
+import { keyRoles, type KeyRole } from "../personnel/personnel-values";
 import { formatReference } from "../references";
 
 // What the standards ask of training, as data: the categories a session can have, the criteria each
@@ -20,8 +20,7 @@ export const trainingCategories = [...sessionCategories, "crisis_drill"] as cons
 export type TrainingCategory = (typeof trainingCategories)[number];
 
 // The managers the standards count are marked on the employee list.
-export { keyRoles };
-export type KeyRole = (typeof keyRoles)[number];
+export { keyRoles, type KeyRole };
 
 /**
  * The criteria a session of each category evidences. customs_law is the customs-business training of
@@ -127,7 +126,8 @@ export function isRequirementFramework(value: unknown): value is RequirementFram
 }
 
 export interface RequirementPerson {
-  keyRole: KeyRole | null;
+  /** Every key role the person holds; one holding several is still one person with one count. */
+  keyRoles: readonly KeyRole[];
   /** YYYY-MM-DD */
   hireDate: string;
   leaveDate: string | null;
@@ -179,7 +179,7 @@ export function requirementStatus<S extends AttendedSession>(
   attended: readonly S[],
 ): RequirementStatus<S> {
   const rule = trainingRequirements[framework];
-  const applies = person.keyRole !== null && rule.roles.includes(person.keyRole);
+  const applies = person.keyRoles.some((role) => rule.roles.includes(role));
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   const counted = attended

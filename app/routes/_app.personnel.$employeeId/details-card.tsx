@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { KeyRoleBadges } from "~/components/personnel/key-role-badges";
 import type { ReactNode } from "react";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -20,7 +21,7 @@ export function DetailsCard({ d, server }: { d: EmployeeView; server: ServerStat
     <Card title={t("personnel.detailsTitle")}>
       <div className="mb-3 flex flex-wrap gap-1">
         {e.securitySensitive ? <Badge tone="brand">{t("personnel.sensitiveBadge")}</Badge> : null}
-        {e.keyRole ? <Badge>{t(`personnel.keyRole.${e.keyRole}`)}</Badge> : null}
+        <KeyRoleBadges roles={e.keyRoles} />
         {left ? <Badge>{t("personnel.status.left")}</Badge> : <Badge tone="good">{t("personnel.status.employed")}</Badge>}
         {e.recheck && e.recheck !== "current" ? (
           <Badge tone={e.recheck === "due" ? "warn" : "bad"}>{t(`personnel.recheck.${e.recheck}`)}</Badge>

@@ -24,7 +24,7 @@ export function EditCard({ d, server }: { d: EmployeeView; server: ServerState }
       leaveDate: e.leaveDate ?? "",
       idDocumentType: e.idDocumentType ?? "",
       dateOfBirth: e.dateOfBirth ?? "",
-      keyRole: e.keyRole ?? "",
+      keyRoles: e.keyRoles,
       userId: e.userId ?? "",
       securitySensitive: e.securitySensitive,
     },

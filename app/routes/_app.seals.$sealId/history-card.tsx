@@ -50,6 +50,11 @@ function EventItem({ row, ...props }: HistoryProps & { row: SealView["events"][n
             {e.shipmentRef ? ` · ${t("seals.fields.shipmentRef")}: ${e.shipmentRef}` : ""}
           </p>
         ) : null}
+        {e.kind === "applied" && e.loadState ? (
+          <p>
+            {t("seals.fields.loadState")}: {t(`seals.loadState.${e.loadState}`)}
+          </p>
+        ) : null}
         {e.kind === "applied" && e.inspectionId ? (
           <p>
             {t("seals.fields.inspection")}:{" "}

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { KeyRoleBadges } from "~/components/personnel/key-role-badges";
 import type { ServerFormState } from "~/components/form/use-validated-form";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -29,12 +30,8 @@ export function AttendanceCard(props: { d: SessionView; server: ServerFormState 
                 </Link>
                 <p className="text-sm text-slate-600">
                   {[a.position, a.department].filter(Boolean).join(" · ")}
-                  {a.keyRole ? (
-                    <>
-                      {" "}
-                      <Badge tone="brand">{t(`personnel.keyRole.${a.keyRole}`)}</Badge>
-                    </>
-                  ) : null}
+                  {a.keyRoles.length ? " " : null}
+                  <KeyRoleBadges roles={a.keyRoles} tone="brand" />
                 </p>
               </div>
               {d.canManage ? (

@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { KeyRoleBadges } from "~/components/personnel/key-role-badges";
 import { useValidatedForm, type ServerFormState } from "~/components/form/use-validated-form";
 import type { SiteOption } from "~/components/training/training-parts";
-import { Badge } from "~/components/ui/badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Input, Select } from "~/components/ui/input";
 import { useHydrated } from "~/components/ui/use-hydrated";
@@ -97,7 +97,7 @@ export function AttendeePicker(props: { d: SessionView; server: ServerFormState 
                     />
                     <span className="min-w-0">
                       <span className="block font-medium">
-                        {c.name} {c.keyRole ? <Badge tone="brand">{t(`personnel.keyRole.${c.keyRole}`)}</Badge> : null}
+                        {c.name} <KeyRoleBadges roles={c.keyRoles} tone="brand" />
                       </span>
                       <span className="block text-sm text-slate-600">{[c.position, c.department].filter(Boolean).join(" · ")}</span>
                     </span>

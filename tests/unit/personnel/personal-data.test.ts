@@ -84,12 +84,25 @@ describe("encryption at rest", () => {
 });
 
 describe("key roles", () => {
+  const person = { name: "李", position: "财务总监", hireDate: "2020-01-01" };
   test("the principal person in charge and the finance head (CN-2014 13/20, CN-2022 (15)/(30)) can be marked", () => {
     for (const keyRole of ["principal_person", "finance_head"]) {
-      const parsed = EmployeeSchema.safeParse({ name: "李", position: "财务总监", hireDate: "2020-01-01", keyRole });
+      const parsed = EmployeeSchema.safeParse({ ...person, keyRoles: keyRole });
       expect(parsed.success, keyRole).toBe(true);
-      expect(parsed.data?.keyRole).toBe(keyRole);
+      expect(parsed.data?.keyRoles).toEqual([keyRole]);
     }
-    expect(EmployeeSchema.safeParse({ name: "李", position: "财务总监", hireDate: "2020-01-01", keyRole: "cashier" }).success).toBe(false);
+  });
+
+  test("one person may hold several roles: the ticked boxes come back once each, in the standards' order", () => {
+    const parsed = EmployeeSchema.parse({ ...person, keyRoles: ["principal_person", "legal_representative", "principal_person"] });
+    expect(parsed.keyRoles).toEqual(["legal_representative", "principal_person"]);
+    // No box ticked (the browser sends nothing) is no role.
+    expect(EmployeeSchema.parse(person).keyRoles).toEqual([]);
+  });
+
+  test("a role that is not one of the standards' is refused with the choose message", () => {
+    const parsed = EmployeeSchema.safeParse({ ...person, keyRoles: ["legal_representative", "cashier"] });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["keyRoles", "errors.choose"]]);
   });
 });

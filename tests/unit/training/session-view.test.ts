@@ -127,7 +127,7 @@ describe("sessionView", () => {
           labels: { "cn-aeo-2022/cargo-security": label },
           sites: [{ id: "s1", nameZh: "上海仓", nameEn: "Shanghai warehouse" }],
           candidates: {
-            rows: [{ id: "e1", number: 1, name: "王伟", position: "仓库主管", department: "物流", keyRole: null }],
+            rows: [{ id: "e1", number: 1, name: "王伟", position: "仓库主管", department: "物流", keyRoles: [] }],
             more: true,
           },
           departments: ["物流"],
@@ -143,7 +143,7 @@ describe("sessionView", () => {
               name: "李娜",
               position: "关务",
               department: "关务部",
-              keyRole: null,
+              keyRoles: [],
             },
           ],
         },
@@ -155,7 +155,7 @@ describe("sessionView", () => {
     expect(view.canManage).toBe(true);
     expect(view.criteria).toEqual([{ framework: "cn-aeo-2022", key: "cargo-security", ...label }]);
     expect(view.picker).toEqual({ department: "物流" });
-    expect(view.candidates).toEqual([{ id: "e1", number: 1, name: "王伟", position: "仓库主管", department: "物流", keyRole: null }]);
+    expect(view.candidates).toEqual([{ id: "e1", number: 1, name: "王伟", position: "仓库主管", department: "物流", keyRoles: [] }]);
     expect(view.moreCandidates).toBe(true);
     expect(view.departments).toEqual(["物流"]);
     expect(view.sites).toEqual([{ id: "s1", nameZh: "上海仓", nameEn: "Shanghai warehouse" }]);

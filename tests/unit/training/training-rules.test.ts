@@ -28,7 +28,7 @@ function walk(nodes: readonly CatalogCriterion[]): CatalogCriterion[] {
 const catalogue = new Map(catalogFrameworks.flatMap((f) => walk(f.criteria).map((node) => [`${f.code}/${node.key}`, node] as const)));
 
 const manager = (keyRole: KeyRole | null, hireDate = "2015-03-01", leaveDate: string | null = null): RequirementPerson => ({
-  keyRole,
+  keyRoles: keyRole ? [keyRole] : [],
   hireDate,
   leaveDate,
 });
@@ -88,6 +88,16 @@ describe("CN-2014 general: at least one customs training a year", () => {
     const applying = keyRoles.filter((role) => requirementStatus("cn-2014-general", 2026, today, manager(role), []).applies);
     expect(applying).toEqual(["legal_representative", "senior_customs_manager"]);
     expect(requirementStatus("cn-2014-general", 2026, today, manager(null), []).applies).toBe(false);
+  });
+
+  test("a person holding two of the roles it names owes one session, not one per role", () => {
+    const both: RequirementPerson = { keyRoles: ["legal_representative", "senior_customs_manager"], hireDate: "2015-03-01", leaveDate: null };
+    expect(requirementStatus("cn-2014-general", 2026, today, both, [])).toMatchObject({ applies: true, required: 1, missing: 1 });
+    expect(requirementStatus("cn-2014-general", 2026, today, both, [customs("2026-03-10")])).toMatchObject({ state: "met", missing: 0 });
+    // A role the rule does not name beside one it names: it still applies.
+    const owner: RequirementPerson = { keyRoles: ["legal_representative", "principal_person"], hireDate: "2015-03-01", leaveDate: null };
+    expect(requirementStatus("cn-2014-general", 2026, today, owner, []).applies).toBe(true);
+    expect(requirementStatus("cn-2014-general", 2026, today, { ...owner, keyRoles: ["principal_person", "finance_head"] }, []).applies).toBe(false);
   });
 
   test("a year that ended short is missed, not pending", () => {
