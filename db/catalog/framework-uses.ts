@@ -8,11 +8,5 @@
  */
 export const dashboardCoverageFrameworks: readonly string[] = ["cn-2022-advanced", "cn-2014-general"];
 
-/**
- * The standards whose yearly training requirements the training register checks: the rules
- * themselves are in app/lib/training/training-rules.ts, one per framework named here.
- */
-export const trainingRequirementFrameworks = ["cn-2022-advanced", "cn-2014-general"] as const;
-
 /** The order the criteria browser and the pickers list the frameworks in; others follow by code. */
 export const frameworkOrder: readonly string[] = ["cn-2022-advanced", "cn-2014-general", "ctpat-msc", "wco-safe-aeo"];

@@ -8,7 +8,7 @@ import { coverageForFramework, type CriterionCoverage } from "../evidence/eviden
 import { recordTypesFeeding, type CriterionRef } from "../evidence/evidence-registry";
 import { criteriaFedByTraining } from "../training/training-rules";
 import { todayInZone } from "../i18n/format";
-import { byFrameworkOrder } from "./framework-codes";
+import { byFrameworkOrder } from "./framework-codes.server";
 
 // Read access to the catalogue. Frameworks are addressed by code; the newest loaded version is
 // the current one, older versions stay for the assessments that used them.

@@ -1,4 +1,3 @@
-import { isFrameworkIn, requirementFrameworks, type RequirementFramework } from "../criteria/framework-codes";
 import { evidenceRecordTypes, type CriterionRef } from "../evidence/evidence-registry";
 import { keyRoles, type KeyRole } from "../personnel/personnel-values";
 import { formatReference } from "../references";
@@ -85,11 +84,9 @@ export const criteriaFedByTraining: ReadonlySet<string> = new Set(
   [...sessionCategories.flatMap((c) => categoryCriteria[c]), TEST_CRITERION].map((ref) => `${ref.framework}/${ref.key}`),
 );
 
-// The subset lives with the framework codes; re-exported so the training pages keep one import.
-export { requirementFrameworks, type RequirementFramework };
-
 export interface TrainingRequirement {
-  framework: RequirementFramework;
+  /** The framework (catalogue code) whose criterion states it. */
+  framework: string;
   /** The criterion that states it. */
   criterion: CriterionRef;
   /** Sessions of these categories count. */
@@ -100,29 +97,41 @@ export interface TrainingRequirement {
   roles: readonly KeyRole[];
 }
 
-export const trainingRequirements: Record<RequirementFramework, TrainingRequirement> = {
-  // CN-2014 item 2 (2): the legal representative (or an authorised person) and the senior customs
-  // manager attend at least one internal customs training a year.
-  "cn-2014-general": {
-    framework: "cn-2014-general",
-    criterion: { framework: "cn-2014-general", key: "2" },
-    categories: ["customs_law"],
-    perYear: 1,
-    roles: ["legal_representative", "senior_customs_manager"],
-  },
+/** Types one requirement as a TrainingRequirement (not its literal values). */
+const requirement = (r: TrainingRequirement): TrainingRequirement => r;
+
+/**
+ * The yearly training requirements the standards state, one per framework that has one, in the order
+ * the training pages list them: the frameworks with requirements are this object's keys.
+ */
+export const trainingRequirements = {
   // CN-2022 (59): legal representative, senior customs manager, customs head and senior
   // trade-security manager attend at least two customs-law trainings a year.
-  "cn-2022-advanced": {
+  "cn-2022-advanced": requirement({
     framework: "cn-2022-advanced",
     criterion: { framework: "cn-2022-advanced", key: "59" },
     categories: ["customs_law"],
     perYear: 2,
     roles: ["legal_representative", "senior_customs_manager", "customs_head", "trade_security_manager"],
-  },
+  }),
+  // CN-2014 item 2 (2): the legal representative (or an authorised person) and the senior customs
+  // manager attend at least one internal customs training a year.
+  "cn-2014-general": requirement({
+    framework: "cn-2014-general",
+    criterion: { framework: "cn-2014-general", key: "2" },
+    categories: ["customs_law"],
+    perYear: 1,
+    roles: ["legal_representative", "senior_customs_manager"],
+  }),
 };
 
+/** A framework with a training requirement. */
+export type RequirementFramework = keyof typeof trainingRequirements;
+
+export const requirementFrameworks = Object.keys(trainingRequirements) as RequirementFramework[];
+
 export function isRequirementFramework(value: unknown): value is RequirementFramework {
-  return isFrameworkIn(requirementFrameworks, value);
+  return typeof value === "string" && Object.hasOwn(trainingRequirements, value);
 }
 
 export interface RequirementPerson {

@@ -9,7 +9,7 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { useShell } from "~/lib/auth/use-session-user";
 import { coverageByFramework } from "~/lib/criteria/criteria.server";
-import { coverageFrameworks } from "~/lib/criteria/framework-codes";
+import { coverageFrameworks } from "~/lib/criteria/framework-codes.server";
 import { listDossiers } from "~/lib/dossiers/dossiers.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";

@@ -1,4 +1,4 @@
-import { dashboardCoverageFrameworks, frameworkOrder, trainingRequirementFrameworks } from "../../../db/catalog/framework-uses";
+import { dashboardCoverageFrameworks, frameworkOrder } from "../../../db/catalog/framework-uses";
 
 // Framework codes are data: the catalogue (db/catalog) names them, and code takes them from there.
 
@@ -12,13 +12,4 @@ export function byFrameworkOrder(a: { code: string }, b: { code: string }): numb
     return at === -1 ? frameworkOrder.length : at;
   };
   return rank(a.code) - rank(b.code) || a.code.localeCompare(b.code);
-}
-
-/** The standards with training requirements (db/catalog/framework-uses.ts). */
-export const requirementFrameworks = trainingRequirementFrameworks;
-export type RequirementFramework = (typeof requirementFrameworks)[number];
-
-/** True when the value is one of the codes of the list (narrows it to the list's type). */
-export function isFrameworkIn<const S extends readonly string[]>(subset: S, value: unknown): value is S[number] {
-  return (subset as readonly unknown[]).includes(value);
 }
