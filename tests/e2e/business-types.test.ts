@@ -50,6 +50,9 @@ describe("business types drive a CN-2022 assessment", () => {
     await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
     // 32 business-type items in 附件3: the two types ticked have b1 and b9; the other 30 are N/A.
     await page.getByText(/；30 项单项标准不适用（本企业不从事该业务类型）。/).waitFor();
+    // Progress counts what the organisation is asked, not the N/A items recorded for it.
+    expect(await page.getByText("已评估 0 / 64 项（另 30 项不适用）").count()).toBeGreaterThan(0);
+    expect(await page.getByText("已评估 30 / 94 项").count()).toBe(0);
     for (const asked of ["b1", "b9"]) expect(await page.locator(`[data-criterion="${asked}"]`).count()).toBe(1);
     for (const skipped of ["b2", "b5", "b32"]) {
       expect(await page.locator(`[data-criterion="${skipped}"]`).count()).toBe(0);
