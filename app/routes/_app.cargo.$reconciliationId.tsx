@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Badge } from "~/components/ui/badge";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
@@ -87,7 +88,23 @@ export default function ReconciliationPage() {
   const shell = useShell();
   const d = useLoaderData<typeof loader>();
   const dash = "—";
-  const rows: [string, string][] = [
+  const seal: ReactNode = d.sealNumber ? (
+    d.sealId ? (
+      <>
+        <Link to={`/seals/${d.sealId}`} className="font-mono text-brand-700 underline">
+          {d.sealNumber}
+        </Link>{" "}
+        <span className="text-sm text-slate-600">({t("cargo.sealInRegister")})</span>
+      </>
+    ) : (
+      <>
+        <span className="font-mono">{d.sealNumber}</span> <span className="text-sm text-slate-600">({t("cargo.sealNotInRegister")})</span>
+      </>
+    )
+  ) : (
+    dash
+  );
+  const rows: [string, ReactNode][] = [
     [t("cargo.direction"), t(`cargo.directions.${d.direction}`)],
     [t("cargo.date"), formatCalendarDate(d.reconciledOn, locale)],
     [t("cargo.site"), localized(d, "siteName", i18n.language)],
@@ -95,9 +112,13 @@ export default function ReconciliationPage() {
     [t("cargo.packingList"), d.packingList || dash],
     [t("cargo.invoiceNumbers"), d.invoiceNumbers || dash],
     [t("cargo.containerNumber"), d.containerNumber || dash],
+    [t("cargo.sealNumber"), seal],
     [
       t("cargo.recordedBy"),
-      `${d.recordedByName}, ${formatDateTime(d.createdAt, locale, shell.organization.timeZone)}`,
+      t("cargo.recordedByAt", {
+        name: d.recordedByName,
+        time: formatDateTime(d.createdAt, locale, shell.organization.timeZone),
+      }),
     ],
   ];
   return (
@@ -179,7 +200,7 @@ export default function ReconciliationPage() {
           </table>
           {d.note ? (
             <p className="mt-3 whitespace-pre-line">
-              <span className="font-medium">{t("cargo.note")}：</span>
+              <span className="font-medium">{t("common.labelValue", { label: t("cargo.note"), value: "" })}</span>
               {d.note}
             </p>
           ) : null}
@@ -192,37 +213,6 @@ export default function ReconciliationPage() {
                 <dd>{value}</dd>
               </div>
             ))}
-            <div className="contents">
-              <dt className="text-sm font-medium text-slate-500">
-                {t("cargo.sealNumber")}
-              </dt>
-              <dd>
-                {d.sealNumber ? (
-                  d.sealId ? (
-                    <>
-                      <Link
-                        to={`/seals/${d.sealId}`}
-                        className="font-mono text-brand-700 underline"
-                      >
-                        {d.sealNumber}
-                      </Link>{" "}
-                      <span className="text-sm text-slate-600">
-                        ({t("cargo.sealInRegister")})
-                      </span>
-                    </>
-                  ) : (
-                    <>
-                      <span className="font-mono">{d.sealNumber}</span>{" "}
-                      <span className="text-sm text-slate-600">
-                        ({t("cargo.sealNotInRegister")})
-                      </span>
-                    </>
-                  )
-                ) : (
-                  dash
-                )}
-              </dd>
-            </div>
           </dl>
         </Card>
         <Card title={t("cargo.actions")}>
@@ -246,7 +236,7 @@ export default function ReconciliationPage() {
                   </Link>
                   <span className="text-sm text-slate-600">
                     {t(`actions.status.${a.status}`)} ·{" "}
-                    {formatCalendarDate(a.dueOn, locale)}
+                    {t("common.labelValue", { label: t("actions.dueOn"), value: formatCalendarDate(a.dueOn, locale) })}
                   </span>
                 </li>
               ))}

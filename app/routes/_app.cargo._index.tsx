@@ -242,8 +242,8 @@ export default function CargoPage() {
                     {[
                       formatCalendarDate(r.reconciledOn, locale),
                       localized(r, "siteName", i18n.language),
-                      r.billOfLading ? `B/L ${r.billOfLading}` : null,
-                      r.packingList ? `P/L ${r.packingList}` : null,
+                      r.billOfLading ? `${t("cargo.billOfLading")} ${r.billOfLading}` : null,
+                      r.packingList ? `${t("cargo.packingList")} ${r.packingList}` : null,
                       r.sealNumber
                         ? `${t("cargo.sealNumber")} ${r.sealNumber}`
                         : null,

@@ -250,7 +250,10 @@ export default function NewReconciliationPage() {
           {live ? (
             <Alert tone={live.discrepancy ? "warning" : "success"}>
               {live.discrepancy
-                ? `${t("cargo.discrepancy")}: ${t("cargo.packages")} ${signedDifference(live.packages)}${live.weightKg !== null ? ` · ${t("cargo.weight")} ${signedDifference(live.weightKg)}` : ""}`
+                ? t("common.labelValue", {
+                    label: t("cargo.discrepancy"),
+                    value: `${t("cargo.packages")} ${signedDifference(live.packages)}${live.weightKg !== null ? ` · ${t("cargo.weight")} ${signedDifference(live.weightKg)}` : ""}`,
+                  })
                 : t("cargo.matched")}
             </Alert>
           ) : null}

@@ -1,6 +1,12 @@
 // The attention model (app/lib/attention): records made through the domain functions become items
 // for the right person and role, and for nobody else, and never across organisations.
+import { addMonths, format, parseISO } from "date-fns";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
+import { organizations } from "../../db/schema";
+import { dayAfter } from "~/lib/attention/attention-rules";
+import { approveRiskAssessment } from "~/lib/risk-assessments/risk-assessments.server";
+import { createTestInternalAudit, createTestRiskAssessment, recordTestReconciliation } from "../support/register-factories";
 import { attentionFor, itemsFor, organizationAttention, viewerSites } from "~/lib/attention/attention.server";
 import type { AttentionItem, AttentionScope, AttentionViewer } from "~/lib/attention/attention-types";
 import { updateAction } from "~/lib/actions/actions.server";
@@ -157,5 +163,117 @@ describe("attention", () => {
     expect(owner.map((i) => i.kind)).toContain("evaluation_due");
     // Here procurement exists, so this organisation's owner does not.
     expect(itemsFor(mine, { userId: org.userId, role: "owner" }).some((i) => i.kind === "evaluation_due")).toBe(false);
+  });
+});
+
+describe("the Step-12 registers", () => {
+  let reg: SignedUp;
+  let regOther: SignedUp;
+  let regLead: Member;
+  let regCompliance: Member;
+  let regGuard: Member;
+  let site: string;
+  const scope = () => scopeOf(reg);
+  const daysFromToday = (days: number) => dayAfter(todayInZone(ZONE), days);
+  const actorOf = (o: { userId: string }) => ({ organizationId: reg.organizationId, userId: o.userId });
+
+  beforeAll(async () => {
+    reg = await signUpOrganization();
+    regOther = await signUpOrganization();
+    regLead = await addMember(reg.cookie, "security_lead");
+    regCompliance = await addMember(reg.cookie, "compliance");
+    regGuard = await addMember(reg.cookie, "security");
+    site = (await createSite(reg.cookie)).id;
+  });
+
+  test("a cargo discrepancy stays for the lead and compliance until its corrective action is done", async () => {
+    // Explained by its note at the dock, no action: nothing to follow.
+    await recordTestReconciliation(actorOf(reg), site, { countedPackages: "119", note: "一件破损退回 / one damaged, returned" });
+    const { reconciliation, actionId } = await recordTestReconciliation(actorOf(reg), site, {
+      reconciledOn: daysFromToday(-10),
+      containerNumber: "CSQU3054383",
+      countedPackages: "118",
+      note: "短少两件 / two packages short",
+      raiseAction: "yes",
+      actionOwnerUserId: regLead.userId,
+      actionDueOn: daysFromToday(-1),
+    });
+    const items = await organizationAttention(testDb(), scope());
+    const cargo = items.filter((i) => i.kind === "cargo_discrepancy");
+    expect(cargo).toHaveLength(1);
+    expect(cargo[0]).toMatchObject({ recordId: reconciliation.id, state: "overdue", dueOn: daysFromToday(-1), href: `/cargo/${reconciliation.id}`, siteId: site });
+    expect(cargo[0]?.title.en).toContain("CSQU3054383");
+    expect(cargo[0]?.title.zh).toContain("收货");
+    for (const person of [regLead, regCompliance]) expect(itemsFor(items, viewer(person)).some((i) => i.key === cargo[0]?.key)).toBe(true);
+    expect(itemsFor(items, viewer(regGuard)).some((i) => i.kind === "cargo_discrepancy")).toBe(false);
+    expect(await attentionFor(testDb(), scope(), viewer(regCompliance))).toEqual(itemsFor(items, viewer(regCompliance)));
+
+    if (!actionId) throw new Error("no action raised");
+    const done = await updateAction(testDb(), { ...actorOf(regLead), role: "security_lead" }, actionId, { status: "done", closingNote: "补发两件已到 / the two packages arrived", ownerUserId: undefined, dueOn: undefined }, null);
+    expect(done).toEqual({ ok: true });
+    expect((await organizationAttention(testDb(), scope())).some((i) => i.kind === "cargo_discrepancy")).toBe(false);
+  });
+
+  test("a risk assessment waits for a manager's approval, comes due for review, and a newer one of the same subject is its review", async () => {
+    const author = actorOf(regCompliance);
+    const subject = "苏州仓库 → 上海港 / Suzhou warehouse to Shanghai port";
+    const old = await createTestRiskAssessment(author, { subject, assessedOn: daysFromToday(-400), nextReviewOn: daysFromToday(-40) });
+    let items = await organizationAttention(testDb(), scope());
+    const approval = items.find((i) => i.kind === "risk_approval" && i.recordId === old.id);
+    expect(approval).toMatchObject({ state: "waiting", href: `/risk-assessments/${old.id}` });
+    expect(approval?.title.en).toContain("Suzhou warehouse");
+    // The approvers are the managers, not compliance, who wrote it.
+    expect(itemsFor(items, { userId: reg.userId, role: "owner" }).some((i) => i.key === approval?.key)).toBe(true);
+    expect(itemsFor(items, viewer(regCompliance)).some((i) => i.kind === "risk_approval")).toBe(false);
+    expect(items.some((i) => i.kind === "risk_review_due")).toBe(false);
+
+    expect(await approveRiskAssessment(testDb(), actorOf(reg), old.id, undefined)).toEqual({ ok: true });
+    items = await organizationAttention(testDb(), scope());
+    expect(items.some((i) => i.kind === "risk_approval")).toBe(false);
+    const review = items.find((i) => i.kind === "risk_review_due");
+    expect(review).toMatchObject({ recordId: old.id, state: "overdue", dueOn: daysFromToday(-40) });
+    expect(itemsFor(items, viewer(regCompliance)).some((i) => i.key === review?.key)).toBe(true);
+
+    // Another subject reviewed within the year, its date a few days off: due soon.
+    const other = await createTestRiskAssessment(author, { subject: "全供应链 / Whole chain", assessedOn: daysFromToday(-300), nextReviewOn: daysFromToday(5) });
+    await approveRiskAssessment(testDb(), actorOf(reg), other.id, undefined);
+    expect((await organizationAttention(testDb(), scope())).find((i) => i.recordId === other.id)).toMatchObject({ kind: "risk_review_due", state: "due_soon" });
+
+    // The review: a new assessment of the same subject, a draft to approve, then nothing for the old.
+    const renewed = await createTestRiskAssessment(author, { subject });
+    items = await organizationAttention(testDb(), scope());
+    expect(items.some((i) => i.recordId === old.id)).toBe(false);
+    expect(items.some((i) => i.kind === "risk_approval" && i.recordId === renewed.id)).toBe(true);
+    await approveRiskAssessment(testDb(), actorOf(reg), renewed.id, undefined);
+    items = await organizationAttention(testDb(), scope());
+    expect(items.filter((i) => i.kind === "risk_approval" || i.kind === "risk_review_due").map((i) => i.recordId)).toEqual([other.id]);
+  });
+
+  test("the annual internal audit comes due twelve months after the last, and a new audit clears it", async () => {
+    // A new organisation: nothing due for a year.
+    expect((await organizationAttention(testDb(), scope())).some((i) => i.kind === "internal_audit_due")).toBe(false);
+    const last = daysFromToday(-380);
+    await createTestInternalAudit(actorOf(reg), { auditedOn: last });
+    const items = await organizationAttention(testDb(), scope());
+    const due = items.find((i) => i.kind === "internal_audit_due");
+    expect(due).toMatchObject({ state: "overdue", href: "/internal-audits/new", dueOn: format(addMonths(parseISO(last), 12), "yyyy-MM-dd") });
+    expect(due?.title.zh).toContain(last);
+    expect(itemsFor(items, viewer(regCompliance)).some((i) => i.key === due?.key)).toBe(true);
+    expect(itemsFor(items, viewer(regLead)).some((i) => i.kind === "internal_audit_due")).toBe(false);
+    await createTestInternalAudit(actorOf(reg));
+    expect((await organizationAttention(testDb(), scope())).some((i) => i.kind === "internal_audit_due")).toBe(false);
+  });
+
+  test("an organisation with Tradeguard for over a year and no audit recorded is reminded; nothing crosses organisations", async () => {
+    await testDb().update(organizations).set({ createdAt: new Date(Date.now() - 400 * 86_400_000) }).where(eq(organizations.id, regOther.organizationId));
+    const theirs = await organizationAttention(testDb(), scopeOf(regOther));
+    const due = theirs.find((i) => i.kind === "internal_audit_due");
+    expect(due?.state).toBe("overdue");
+    expect(due?.title.en).toContain("none recorded yet");
+    // The lone owner does what no compliance member is there to do.
+    expect(itemsFor(theirs, { userId: regOther.userId, role: "owner" }).some((i) => i.key === due?.key)).toBe(true);
+    expect(theirs.some((i) => i.kind === "cargo_discrepancy" || i.kind === "risk_approval" || i.kind === "risk_review_due")).toBe(false);
+    const mine = new Set((await organizationAttention(testDb(), scope())).map((i) => i.recordId));
+    expect(theirs.some((i) => mine.has(i.recordId) && i.recordId !== regOther.organizationId)).toBe(false);
   });
 });

@@ -10,6 +10,15 @@ import { containerCheckDigit } from "~/lib/inspections/container-number";
 import { formatReference } from "~/lib/references";
 import type { SearchGroup, SearchHit, SearchKind, SearchResults } from "~/lib/search/search-types";
 import * as searchRoute from "~/routes/_app.search";
+import { can, roles } from "~/lib/auth/permissions";
+import { searchableKinds } from "~/lib/search/search-types";
+import {
+  createTestInternalAudit,
+  createTestRiskAssessment,
+  recordTestContact,
+  recordTestReconciliation,
+  reportTestIncident,
+} from "../support/register-factories";
 import { addMember, createSite, signUpOrganization, uniqueSuffix, type Member, type SignedUp } from "../support/factories";
 import { submitContainerInspection } from "../support/inspection-factories";
 import { registerPartner, freshUscc } from "../support/partner-factories";
@@ -210,6 +219,116 @@ describe("each kind by each of its fields, in the searcher's organisation only",
       expect(data.groups.length).toBeGreaterThan(0);
       for (const id of idsOf(a)) expect(allIds(data)).not.toContain(id);
     }
+  });
+});
+
+interface RegisterRecords {
+  incident: { id: string; number: number };
+  reconciliation: { id: string; number: number };
+  contact: { id: string; number: number };
+  auditId: string;
+  riskId: string;
+}
+
+/** The same texts and numbers in both organisations. */
+const incidentWords = `翻越围墙 ladder-${suffix}`;
+const cargoContainer = (() => {
+  const first = `TRIU${String(Date.now()).slice(-6)}`;
+  return first + containerCheckDigit(first);
+})();
+const billOfLading = `MEDU${String(Date.now()).slice(-8)}`;
+const contactSubject = `出口申报咨询 export-${suffix}`;
+
+async function makeRegisterRecords(org: SignedUp): Promise<RegisterRecords> {
+  const actor = { organizationId: org.organizationId, userId: org.userId };
+  const site = await createSite(org.cookie);
+  const { incident } = await reportTestIncident(actor, site.id, { description: `东侧${incidentWords}，留有脚印`, location: "东门仓库" });
+  const { reconciliation } = await recordTestReconciliation(actor, site.id, {
+    billOfLading,
+    invoiceNumbers: "INV-2026-7731, INV-2026-7732",
+    containerNumber: cargoContainer,
+    countedPackages: "118",
+    note: "短少两件 / two packages short",
+  });
+  const { contact } = await recordTestContact(actor, { subject: contactSubject });
+  const audit = await createTestInternalAudit(actor);
+  const risk = await createTestRiskAssessment(actor);
+  return {
+    incident: { id: incident.id, number: incident.number },
+    reconciliation: { id: reconciliation.id, number: reconciliation.number },
+    contact: { id: contact.id, number: contact.number },
+    auditId: audit.id,
+    riskId: risk.id,
+  };
+}
+
+describe("the Step-12 registers", () => {
+  let ra: RegisterRecords;
+  let rb: RegisterRecords;
+  beforeAll(async () => {
+    ra = await makeRegisterRecords(a.org);
+    rb = await makeRegisterRecords(b.org);
+  });
+  const registerIds = (records: RegisterRecords) => [records.incident.id, records.reconciliation.id, records.contact.id, records.auditId, records.riskId];
+
+  test("an incident by words of what was found and where, and by its reference", async () => {
+    for (const [text, field] of [
+      ["翻越围墙", "description"],
+      [`LADDER-${suffix}`, "description"],
+      ["东门仓库", "location"],
+      [formatReference("incident", ra.incident.number).toLowerCase(), "reference"],
+    ] as const) {
+      const data = await search(a.org.cookie, text);
+      const hit = hitsOf(data, "incident").find((h) => h.id === ra.incident.id);
+      expect(hit?.match.field, text).toBe(field);
+      expect(hit?.href).toBe(`/incidents/${ra.incident.id}`);
+      expect(allIds(data)).not.toContain(rb.incident.id);
+    }
+  });
+
+  test("a cargo reconciliation by container, by a B/L or a second invoice number, and by its reference", async () => {
+    const byContainer = await search(a.org.cookie, `${cargoContainer.slice(0, 4).toLowerCase()} ${cargoContainer.slice(4, 9)}`);
+    expect(ids(byContainer, "cargo")).toEqual([ra.reconciliation.id]);
+    expect(marked(hitsOf(byContainer, "cargo")[0])).toEqual([cargoContainer.slice(0, 9)]);
+    const byBill = await search(a.org.cookie, billOfLading.slice(2).toLowerCase());
+    expect(ids(byBill, "cargo")).toEqual([ra.reconciliation.id]);
+    expect(hitsOf(byBill, "cargo")[0]?.match.field).toBe("documents");
+    expect(marked(hitsOf(byBill, "cargo")[0])).toEqual([billOfLading.slice(2)]);
+    const byInvoice = await search(a.org.cookie, "INV-2026-7732");
+    expect(ids(byInvoice, "cargo")).toContain(ra.reconciliation.id);
+    const hit = hitsOf(byInvoice, "cargo").find((h) => h.id === ra.reconciliation.id);
+    expect(hit?.kind === "cargo" && hit.discrepancy).toBe(true);
+    const byReference = await search(a.org.cookie, formatReference("cargoReconciliation", ra.reconciliation.number));
+    expect(ids(byReference, "cargo")).toEqual([ra.reconciliation.id]);
+    for (const data of [byContainer, byBill, byInvoice, byReference]) expect(allIds(data)).not.toContain(rb.reconciliation.id);
+  });
+
+  test("a customs contact by words of its subject and by its reference; an internal audit and a risk assessment by reference", async () => {
+    const bySubject = await search(a.org.cookie, "申报咨询");
+    expect(ids(bySubject, "customsContact")).toContain(ra.contact.id);
+    expect(hitsOf(bySubject, "customsContact").find((h) => h.id === ra.contact.id)?.match.field).toBe("subject");
+    expect(ids(await search(a.org.cookie, formatReference("customsContact", ra.contact.number)), "customsContact")).toEqual([ra.contact.id]);
+    // Each organisation's first audit and assessment: IA-0001 and RA-0001 in both, each its own.
+    const audit = await search(a.org.cookie, "IA-0001");
+    expect(ids(audit, "internalAudit")).toEqual([ra.auditId]);
+    expect(hitsOf(audit, "internalAudit")[0]?.href).toBe(`/internal-audits/${ra.auditId}`);
+    const risk = await search(a.org.cookie, "ra1");
+    expect(ids(risk, "riskAssessment")).toEqual([ra.riskId]);
+    for (const data of [bySubject, audit, risk]) for (const id of registerIds(rb)) expect(allIds(data)).not.toContain(id);
+  });
+
+  test("the other organisation finds its own by the same texts, never these", async () => {
+    for (const text of ["翻越围墙", cargoContainer, billOfLading, contactSubject, "IA-0001", "RA-0001", "INV-2026-7731"]) {
+      const data = await search(b.org.cookie, text);
+      expect(data.groups.length, text).toBeGreaterThan(0);
+      for (const id of registerIds(ra)) expect(allIds(data)).not.toContain(id);
+    }
+  });
+
+  test("each new kind is searched for exactly the roles that may read its register", () => {
+    const permission = { cargo: "cargo.read", incident: "incidents.read", customsContact: "incidents.read", internalAudit: "internalAudits.read", riskAssessment: "risk.read" } as const;
+    for (const role of roles)
+      for (const [kind, needed] of Object.entries(permission)) expect(searchableKinds(role).includes(kind as SearchKind), `${role} ${kind}`).toBe(can(role, needed));
   });
 });
 

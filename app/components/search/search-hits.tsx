@@ -39,6 +39,12 @@ function MatchLine({ match }: { match: SearchMatch }) {
   );
 }
 
+/** A long text (an incident's description, an audit's scope) as a title: its first line, cut. */
+function shortened(text: string, length = 80): string {
+  const line = text.split("\n")[0] ?? "";
+  return Array.from(line).length > length ? `${Array.from(line).slice(0, length).join("")}…` : line;
+}
+
 function useHitText(hit: SearchHit, locale: Locale, timeZone: string): { title: string; facts: string[]; badge?: { text: string; tone: "good" | "bad" | "neutral" } } {
   const { t } = useTranslation();
   switch (hit.kind) {
@@ -76,6 +82,28 @@ function useHitText(hit: SearchHit, locale: Locale, timeZone: string): { title: 
       return {
         title: hit.reference,
         facts: [t("search.details.period", { from: formatCalendarDate(hit.periodFrom, locale), to: formatCalendarDate(hit.periodTo, locale) })],
+      };
+    case "incident":
+      return {
+        title: shortened(hit.description),
+        facts: [t("search.details.discovered", { date: formatDateTime(hit.discoveredAt, locale, timeZone) })],
+        badge: { text: t(`search.details.incidentStatus.${hit.status}`), tone: hit.status === "closed" ? "neutral" : "bad" },
+      };
+    case "cargo":
+      return {
+        title: hit.containerNumber || hit.documents || hit.reference,
+        facts: [t(`search.details.direction.${hit.direction}`), t("search.details.reconciled", { date: formatCalendarDate(hit.reconciledOn, locale) })],
+        badge: hit.discrepancy ? { text: t("search.details.discrepancy"), tone: "bad" } : undefined,
+      };
+    case "customsContact":
+      return { title: hit.subject, facts: [hit.customsOffice, t("search.details.contacted", { date: formatCalendarDate(hit.contactedOn, locale) })].filter(Boolean) };
+    case "internalAudit":
+      return { title: shortened(hit.scope), facts: [t("search.details.audited", { date: formatCalendarDate(hit.auditedOn, locale) })] };
+    case "riskAssessment":
+      return {
+        title: hit.subject,
+        facts: [t("search.details.assessed", { date: formatCalendarDate(hit.assessedOn, locale) })],
+        badge: { text: t(`search.details.riskStatus.${hit.status}`), tone: hit.status === "approved" ? "good" : "neutral" },
       };
   }
 }

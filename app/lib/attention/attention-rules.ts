@@ -106,6 +106,7 @@ export const kindArea: Record<AttentionKind, AttentionArea> = {
   action_verification: "supervision",
   seal_report: "supervision",
   incident_open: "supervision",
+  cargo_discrepancy: "supervision",
   action_due: "actions",
   evaluation_due: "purchasing",
   questionnaire_answered: "purchasing",
@@ -118,6 +119,9 @@ export const kindArea: Record<AttentionKind, AttentionArea> = {
   certificate_expiring: "compliance",
   assessment_open: "compliance",
   dossier_ready: "compliance",
+  risk_approval: "compliance",
+  risk_review_due: "compliance",
+  internal_audit_due: "compliance",
 };
 
 /** The list where every item of a kind can be seen (an item's own href is where one is done). */
@@ -142,4 +146,8 @@ export const kindListHref: Record<AttentionKind, string> = {
   certificate_expiring: "/settings/organization",
   assessment_open: "/assessments",
   dossier_ready: "/dossiers",
+  cargo_discrepancy: "/cargo?discrepancy=yes",
+  risk_approval: "/risk-assessments",
+  risk_review_due: "/risk-assessments",
+  internal_audit_due: "/internal-audits",
 };

@@ -31,6 +31,10 @@ export const attentionKinds = [
   "certificate_expiring", // the organisation's own AEO re-certification, or a seal model's certificate
   "assessment_open", // a self-assessment in progress
   "dossier_ready", // a dossier generated and ready
+  "cargo_discrepancy", // a cargo reconciliation's discrepancy whose corrective action is not done
+  "risk_approval", // a risk assessment waiting for a manager's four-eyes approval
+  "risk_review_due", // the current risk assessment of a subject due for its periodic review
+  "internal_audit_due", // the annual internal audit due (none in the last 12 months)
 ] as const;
 export type AttentionKind = (typeof attentionKinds)[number];
 

@@ -5,6 +5,7 @@ import type { Database } from "../db-types.server";
 import { sitesOfMember } from "../personnel/personnel-queries.server";
 import { heldInspectionItems, incidentItems, scheduleItems, sealItems, verificationItems, visitorItems } from "./attention-gate.server";
 import { actionItems, complianceItems, evaluationItems, partnerItems, peopleItems } from "./attention-office.server";
+import { cargoItems, internalAuditItems, riskItems } from "./attention-registers.server";
 import { attentionRoles, compareItems, itemsFor, managerRoles, withManagerFallback } from "./attention-rules";
 import type { AttentionItem, AttentionScope, AttentionViewer } from "./attention-types";
 
@@ -32,6 +33,8 @@ interface Source {
 
 interface OrgFacts {
   aeoNextRecertificationOn: string | null;
+  /** When it started with Tradeguard: the first internal audit is counted from it. */
+  createdAt: Date | null;
 }
 
 const sources: readonly Source[] = [
@@ -46,17 +49,20 @@ const sources: readonly Source[] = [
   { run: evaluationItems, roles: [...attentionRoles.purchasing, ...attentionRoles.compliance], owned: false },
   { run: peopleItems, roles: attentionRoles.people, owned: false },
   { run: (db, scope, org) => complianceItems(db, scope, org), roles: attentionRoles.compliance, owned: true },
+  { run: cargoItems, roles: [...attentionRoles.supervision, ...attentionRoles.compliance], owned: false },
+  { run: riskItems, roles: attentionRoles.compliance, owned: false },
+  { run: (db, scope, org) => internalAuditItems(db, scope, org), roles: attentionRoles.compliance, owned: false },
 ];
 
 async function organizationFacts(db: Database, orgId: string) {
   const [[org], members] = await Promise.all([
-    db.select({ aeoNextRecertificationOn: organizations.aeoNextRecertificationOn }).from(organizations).where(eq(organizations.id, orgId)),
+    db.select({ aeoNextRecertificationOn: organizations.aeoNextRecertificationOn, createdAt: organizations.createdAt }).from(organizations).where(eq(organizations.id, orgId)),
     db
       .selectDistinct({ role: memberships.role })
       .from(memberships)
       .where(and(eq(memberships.organizationId, orgId), eq(memberships.status, "active"))),
   ]);
-  return { org: { aeoNextRecertificationOn: org?.aeoNextRecertificationOn ?? null }, activeRoles: new Set<Role>(members.map((m) => m.role)) };
+  return { org: { aeoNextRecertificationOn: org?.aeoNextRecertificationOn ?? null, createdAt: org?.createdAt ?? null }, activeRoles: new Set<Role>(members.map((m) => m.role)) };
 }
 
 async function run(db: Database, scope: AttentionScope, chosen: readonly Source[], viewer?: AttentionViewer): Promise<AttentionItem[]> {

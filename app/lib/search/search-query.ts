@@ -3,7 +3,8 @@
 //   - words: every word must occur in a name (partner, visitor, company, employee), in any case;
 //   - an identifier: the text without spaces, upper case, as the first characters of a container
 //     number, a seal number or a USCC ("msku 123" finds MSKU1234565);
-//   - a reference: a prefix and a running number (INS-000042, ca-3, DOS1), one record.
+//   - a piece of a shipping document's number (B/L, packing list, invoice), anywhere in it;
+//   - a reference: a prefix and a running number (INS-000042, ca-3, DOS1, INC-7), one record.
 // Chinese input methods type full-width letters and digits (ＭＳＫＵ１２３); NFKC folds them first.
 
 import { normalizeContainerNumber } from "../inspections/container-number";
@@ -19,7 +20,19 @@ const MAX_WORDS = 6;
 const MIN_IDENTIFIER_LENGTH = 3;
 
 /** The references the search understands, by the kind of record they name. */
-export const searchReferenceKinds = ["inspection", "correctiveAction", "dossier", "partner", "visitor", "employee"] as const satisfies readonly ReferenceKind[];
+export const searchReferenceKinds = [
+  "inspection",
+  "correctiveAction",
+  "dossier",
+  "partner",
+  "visitor",
+  "employee",
+  "incident",
+  "cargoReconciliation",
+  "customsContact",
+  "internalAudit",
+  "riskAssessment",
+] as const satisfies readonly ReferenceKind[];
 export type SearchReferenceKind = (typeof searchReferenceKinds)[number];
 
 export interface SearchReference {
@@ -41,6 +54,11 @@ export type SearchQuery =
       sealPrefix: string | null;
       /** First characters of a USCC (18 digits and capitals), or null. */
       usccPrefix: string | null;
+      /**
+       * A piece of a shipping document's number (B/L, packing list, invoice: letters, digits and
+       * - / . _), matched anywhere in it since one field may list several numbers; or null.
+       */
+      documentFragment: string | null;
       /** The records the text names by reference (one at most per kind). */
       references: SearchReference[];
     };
@@ -75,6 +93,8 @@ export function parseSearchQuery(raw: string | null | undefined): SearchQuery {
     containerPrefix: /^[A-Z0-9]+$/.test(container) && container.length >= MIN_IDENTIFIER_LENGTH && container.length <= 11 ? container : null,
     sealPrefix: /^[A-Z0-9][A-Z0-9-]*$/.test(seal) && seal.length >= MIN_IDENTIFIER_LENGTH && seal.length <= 40 ? seal : null,
     usccPrefix: /^[0-9A-Z]+$/.test(compact) && compact.length >= MIN_IDENTIFIER_LENGTH && compact.length <= 18 ? compact : null,
+    // Digits somewhere: a document number, not a word (words are searched as words).
+    documentFragment: /^[A-Z0-9][A-Z0-9\-/._]*$/.test(compact) && /\d/.test(compact) && compact.length >= MIN_IDENTIFIER_LENGTH && compact.length <= 60 ? compact : null,
     references,
   };
 }

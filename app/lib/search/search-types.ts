@@ -5,7 +5,20 @@ import type { HighlightPart, SearchQuery } from "./search-query";
 export const SEARCH_GROUP_SIZE = 10;
 
 /** The kinds in the order the page shows them: the gate's registers first, as in the menu. */
-export const searchKinds = ["inspection", "seal", "visitor", "employee", "partner", "action", "dossier"] as const;
+export const searchKinds = [
+  "inspection",
+  "seal",
+  "cargo",
+  "visitor",
+  "incident",
+  "employee",
+  "partner",
+  "action",
+  "customsContact",
+  "internalAudit",
+  "riskAssessment",
+  "dossier",
+] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
 const kindPermission: Record<SearchKind, Permission> = {
@@ -16,6 +29,12 @@ const kindPermission: Record<SearchKind, Permission> = {
   partner: "partners.read",
   action: "actions.read",
   dossier: "dossiers.read",
+  cargo: "cargo.read",
+  incident: "incidents.read",
+  // The customs-contact log is read with the incidents (its pages ask incidents.read).
+  customsContact: "incidents.read",
+  internalAudit: "internalAudits.read",
+  riskAssessment: "risk.read",
 };
 
 /** The kinds a role's search looks in (and the page names). */
@@ -25,7 +44,7 @@ export function searchableKinds(role: Role): SearchKind[] {
 
 /** What matched: the field, and its value with the matched characters marked. */
 export interface SearchMatch {
-  field: "legalNameZh" | "legalNameEn" | "uscc" | "reference" | "containerNumber" | "sealNumber" | "sealTarget" | "visitorName" | "company" | "name";
+  field: "legalNameZh" | "legalNameEn" | "uscc" | "reference" | "containerNumber" | "sealNumber" | "sealTarget" | "visitorName" | "company" | "name" | "description" | "location" | "documents" | "subject";
   parts: HighlightPart[];
 }
 
@@ -43,7 +62,12 @@ export type SearchHit =
   | (HitBase & { kind: "visitor"; visitorName: string; company: string; signedInAt: string })
   | (HitBase & { kind: "employee"; name: string; position: string; idNumberMasked: string | null; left: boolean })
   | (HitBase & { kind: "action"; title: string; dueOn: string })
-  | (HitBase & { kind: "dossier"; periodFrom: string; periodTo: string });
+  | (HitBase & { kind: "dossier"; periodFrom: string; periodTo: string })
+  | (HitBase & { kind: "incident"; description: string; status: "open" | "investigating" | "closed"; discoveredAt: string })
+  | (HitBase & { kind: "cargo"; containerNumber: string; documents: string; direction: "receiving" | "shipping"; reconciledOn: string; discrepancy: boolean })
+  | (HitBase & { kind: "customsContact"; subject: string; customsOffice: string; contactedOn: string })
+  | (HitBase & { kind: "internalAudit"; scope: string; auditedOn: string })
+  | (HitBase & { kind: "riskAssessment"; subject: string; assessedOn: string; status: "draft" | "approved" });
 
 export interface SearchGroup {
   kind: SearchKind;

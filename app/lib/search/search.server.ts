@@ -7,6 +7,7 @@ import type { Role } from "../auth/permissions";
 import type { Executor } from "../db-types.server";
 import { formatReference } from "../references";
 import { findActions, findDossiers, findEmployees, findInspections, findPartners, findSeals, findVisitors } from "./search-kinds.server";
+import { findCargoReconciliations, findCustomsContacts, findIncidents, findInternalAudits, findRiskAssessments } from "./search-registers.server";
 import { highlightPrefix, highlightWords, parseSearchQuery, wordsMatch, type SearchQuery } from "./search-query";
 import { SEARCH_GROUP_SIZE, searchableKinds, type SearchGroup, type SearchHit, type SearchKind, type SearchMatch, type SearchResults } from "./search-types";
 
@@ -139,6 +140,99 @@ async function searchKind(db: Executor, orgId: string, kind: SearchKind, query: 
           match: { field: "reference", parts: [{ text: reference, match: true }] },
         };
       });
+    default:
+      return searchRegister(db, orgId, kind, query, limit);
+  }
+}
+
+const byReference = (reference: string): SearchMatch => ({ field: "reference", parts: [{ text: reference, match: true }] });
+
+/** A piece of a document number, marked where it occurs (any case). */
+function documentMatch(query: Query, documents: string): SearchMatch {
+  return { field: "documents", parts: query.documentFragment ? highlightWords(documents, [query.documentFragment]) : [{ text: documents, match: false }] };
+}
+
+/** The Step-12 registers (search-registers.server.ts). */
+async function searchRegister(db: Executor, orgId: string, kind: SearchKind, query: Query, limit: number): Promise<SearchHit[]> {
+  switch (kind) {
+    case "incident":
+      return (await findIncidents(db, orgId, query, limit)).map((row) => {
+        const reference = formatReference("incident", row.number);
+        return {
+          kind,
+          id: row.id,
+          href: `/incidents/${row.id}`,
+          reference,
+          description: row.description,
+          status: row.status,
+          discoveredAt: iso(row.discoveredAt),
+          match: referenced(query, "incident", row.number)
+            ? byReference(reference)
+            : firstMatch(query, [
+                { field: "description", value: row.description, by: "words" },
+                { field: "location", value: row.location, by: "words" },
+              ]),
+        };
+      });
+    case "cargo":
+      return (await findCargoReconciliations(db, orgId, query, limit)).map((row) => {
+        const reference = formatReference("cargoReconciliation", row.number);
+        const documents = [row.billOfLading, row.packingList, row.invoiceNumbers].filter(Boolean).join(" · ");
+        const fragment = query.documentFragment?.toLowerCase();
+        return {
+          kind,
+          id: row.id,
+          href: `/cargo/${row.id}`,
+          reference,
+          containerNumber: row.containerNumber,
+          documents,
+          direction: row.direction,
+          reconciledOn: row.reconciledOn,
+          discrepancy: row.discrepancy,
+          match: referenced(query, "cargoReconciliation", row.number)
+            ? byReference(reference)
+            : query.containerPrefix && row.containerNumber.startsWith(query.containerPrefix)
+              ? { field: "containerNumber", parts: highlightPrefix(row.containerNumber, query.containerPrefix.length) }
+              : fragment && documents.toLowerCase().includes(fragment)
+                ? documentMatch(query, documents)
+                : { field: "documents", parts: [{ text: documents, match: false }] },
+        };
+      });
+    case "customsContact":
+      return (await findCustomsContacts(db, orgId, query, limit)).map((row) => {
+        const reference = formatReference("customsContact", row.number);
+        return {
+          kind,
+          id: row.id,
+          href: `/customs-contacts/${row.id}`,
+          reference,
+          subject: row.subject,
+          customsOffice: row.customsOffice,
+          contactedOn: row.contactedOn,
+          match: referenced(query, "customsContact", row.number) ? byReference(reference) : firstMatch(query, [{ field: "subject", value: row.subject, by: "words" }]),
+        };
+      });
+    case "internalAudit":
+      return (await findInternalAudits(db, orgId, query, limit)).map((row) => {
+        const reference = formatReference("internalAudit", row.number);
+        return { kind, id: row.id, href: `/internal-audits/${row.id}`, reference, scope: row.scope, auditedOn: row.auditedOn, match: byReference(reference) };
+      });
+    case "riskAssessment":
+      return (await findRiskAssessments(db, orgId, query, limit)).map((row) => {
+        const reference = formatReference("riskAssessment", row.number);
+        return {
+          kind,
+          id: row.id,
+          href: `/risk-assessments/${row.id}`,
+          reference,
+          subject: row.subject,
+          assessedOn: row.assessedOn,
+          status: row.status,
+          match: byReference(reference),
+        };
+      });
+    default:
+      return [];
   }
 }
 
@@ -156,6 +250,9 @@ function listHref(kind: SearchKind, query: Query): string | null {
       return `/visitors?q=${q}`;
     case "employee":
       return `/personnel?q=${q}`;
+    case "cargo":
+      // The register's own filter: part of a document, container or seal number.
+      return `/cargo?q=${encodeURIComponent(query.containerPrefix ?? query.documentFragment ?? query.text)}`;
     default:
       return null;
   }

@@ -15,7 +15,7 @@ function Line(props: { line: ItemLine }) {
   return (
     <li>
       <Link to={line.href} className="flex min-h-11 flex-wrap items-center gap-x-2 gap-y-1 py-2 text-brand-700 hover:bg-slate-50">
-        <span className="min-w-0 flex-1 underline">{i18n.language === "en" ? line.title.en : line.title.zh}</span>
+        <span className="min-w-0 flex-[1_1_16rem] underline">{i18n.language === "en" ? line.title.en : line.title.zh}</span>
         {/* inline-block: the link's underline does not reach into the state */}
         <span className="inline-flex items-center gap-2 text-sm text-slate-600">
           {line.dueOn ? <span>{t("attention.dueOn", { date: formatCalendarDate(line.dueOn, locale) })}</span> : null}

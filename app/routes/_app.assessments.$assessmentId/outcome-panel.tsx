@@ -4,7 +4,17 @@ import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import type { Outcome } from "~/lib/assessments/scoring";
 
-export function OutcomePanel(props: { outcome: Outcome; rule: string; codeOf: (key: string) => string; unsaved: number }) {
+/**
+ * "12 of 64 criteria assessed (30 more not applicable)": the criteria outside the organisation's
+ * business types are recorded as not applicable when the assessment is made, so they are not
+ * counted as the person's progress (30 of 94 assessed before any answer read as work done).
+ */
+export function progressText(t: ReturnType<typeof useTranslation>["t"], answered: number, total: number, skipped: number): string {
+  if (skipped === 0) return t("assessments.progress", { answered, total });
+  return t("assessments.progressSkipped", { answered: Math.max(0, answered - skipped), total: total - skipped, skipped });
+}
+
+export function OutcomePanel(props: { outcome: Outcome; rule: string; codeOf: (key: string) => string; unsaved: number; skipped: number }) {
   const { t } = useTranslation();
   const o = props.outcome;
   const list = (keys: string[]) => (keys.length ? keys.map(props.codeOf).join("、") : t("assessments.none"));
@@ -30,7 +40,7 @@ export function OutcomePanel(props: { outcome: Outcome; rule: string; codeOf: (k
             ) : null}
           </p>
         ) : null}
-        <p className="text-sm text-slate-700">{t("assessments.progress", { answered: o.answered, total: o.total })}</p>
+        <p className="text-sm text-slate-700">{progressText(t, o.answered, o.total, props.skipped)}</p>
         {props.unsaved ? (
           <p className="text-sm font-medium text-amber-800">{t("assessments.unsaved", { count: props.unsaved })}</p>
         ) : null}
@@ -88,7 +98,7 @@ export function OutcomePanel(props: { outcome: Outcome; rule: string; codeOf: (k
 }
 
 /** On a phone the outcome panel scrolls away: a thin bar at the bottom keeps the live result in view. */
-export function MobileScoreBar(props: { outcome: Outcome }) {
+export function MobileScoreBar(props: { outcome: Outcome; skipped: number }) {
   const { t } = useTranslation();
   const o = props.outcome;
   return (
@@ -100,7 +110,7 @@ export function MobileScoreBar(props: { outcome: Outcome }) {
         {o.passed === null ? t("assessments.noPassMark") : t(o.passed ? "assessments.passes" : "assessments.fails")}
       </span>
       {o.score !== null ? <span className="ml-2 font-bold">{t("assessments.scoreValue", { score: o.score })}</span> : null}
-      <span className="ml-2 text-slate-600">{t("assessments.progress", { answered: o.answered, total: o.total })}</span>
+      <span className="ml-2 text-slate-600">{progressText(t, o.answered, o.total, props.skipped)}</span>
     </div>
   );
 }

@@ -31,7 +31,7 @@ import { CriterionFields, HeadingRow, NotOurBusinessRow, RemoveFileForms } from 
 import { ImprovementPlan } from "./improvement-plan";
 import { ImprovementPeriod } from "./improvement-period";
 import { FinalizeCard, FinalizeRefused } from "./finalize-card";
-import { MobileScoreBar, OutcomePanel } from "./outcome-panel";
+import { MobileScoreBar, OutcomePanel, progressText } from "./outcome-panel";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
 
@@ -240,7 +240,7 @@ export default function AssessmentPage() {
             <ImprovementPlan d={d} savedOutcome={savedOutcome} codeOf={codeOf} actionData={actionData} editable={canManage} />
             {d.comparison ? <ComparisonCard d={d} /> : null}
             <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-              <span className="text-slate-600">{t("assessments.progress", { answered: savedCount, total: outcome.total })}</span>
+              <span className="text-slate-600">{progressText(t, savedCount, outcome.total, d.notOurBusiness.length)}</span>
               {onlyOpen ? (
                 <Link to={`/assessments/${d.assessment.id}`} className="min-h-11 content-center text-brand-700 underline">
                   {t("assessments.showAll")}
@@ -301,10 +301,10 @@ export default function AssessmentPage() {
             </Form>
             {editable ? <RemoveFileForms d={d} /> : null}
           </div>
-          <MobileScoreBar outcome={outcome} />
+          <MobileScoreBar outcome={outcome} skipped={d.notOurBusiness.length} />
           <aside className="order-1 lg:order-2">
             <div className="space-y-4 lg:sticky lg:top-4">
-              <OutcomePanel outcome={outcome} rule={rule} codeOf={codeOf} unsaved={unsaved} />
+              <OutcomePanel outcome={outcome} rule={rule} codeOf={codeOf} unsaved={unsaved} skipped={d.notOurBusiness.length} />
               {editable ? <FinalizeCard disabled={!outcome.complete || unsaved > 0} unplanned={unplanned} /> : null}
             </div>
           </aside>

@@ -138,6 +138,18 @@ describe("translateMessage", () => {
   test("broken values are ignored rather than thrown", () => {
     expect(translateMessage(t, "errors.required|{not json")).toBe("Required.");
   });
+
+  test("every message the app's code raises is shown as its own text, never as the generic one", () => {
+    // A section missing from messages.ts showed the cargo form's "explain the discrepancy" as "Invalid value".
+    const root = path.resolve(__dirname, "../../../app");
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes("locales"));
+    const keys = new Set<string>();
+    for (const file of files)
+      for (const found of readFileSync(path.join(root, file), "utf8").matchAll(/\bmessage\(\s*"([a-zA-Z0-9_.]+)"/g)) keys.add(found[1]!);
+    expect(keys.has("cargo.errors.noteRequired")).toBe(true);
+    const generic = [...keys].filter((key) => key !== "errors.invalid" && [t, zh].some((tr) => translateMessage(tr, key) === tr("errors.invalid")));
+    expect(generic).toEqual([]);
+  });
 });
 
 describe("language negotiation", () => {

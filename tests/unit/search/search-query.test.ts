@@ -21,6 +21,18 @@ describe("parseSearchQuery", () => {
     expect(bare.ok && bare.references).toEqual([]);
   });
 
+  test("the Step-12 registers' references, and a document number's piece only when it has a digit", () => {
+    const references = (text: string) => (parseSearchQuery(text) as { references: unknown[] }).references;
+    expect(references("INC-0007")).toEqual([{ kind: "incident", number: 7 }]);
+    expect(references("rec12")).toEqual([{ kind: "cargoReconciliation", number: 12 }]);
+    expect(references("CC-3")).toEqual([{ kind: "customsContact", number: 3 }]);
+    expect(references("IA-0001")).toEqual([{ kind: "internalAudit", number: 1 }]);
+    expect(references("ra-2")).toEqual([{ kind: "riskAssessment", number: 2 }]);
+    expect(parseSearchQuery("inv-2026/77.32")).toMatchObject({ documentFragment: "INV-2026/77.32" });
+    expect(parseSearchQuery("围墙 攀爬")).toMatchObject({ documentFragment: null });
+    expect(parseSearchQuery("ladder")).toMatchObject({ documentFragment: null });
+  });
+
   test("lengths are counted in characters: two Chinese characters are enough, one is not", () => {
     expect(parseSearchQuery("苏州").ok).toBe(true);
     expect(parseSearchQuery("苏")).toMatchObject({ ok: false, problem: "tooShort" });

@@ -19,6 +19,7 @@ export const assessments = {
     assessedOnHint: "Improvement actions must be due within 90 days of this date.",
     start: "Start the assessment",
     progress: "{{answered}} of {{total}} criteria assessed",
+    progressSkipped: "{{answered}} of {{total}} criteria assessed ({{skipped}} more not applicable)",
     scoreValue: "{{score}} points",
     bonusIncluded: "incl. +{{bonus}} additional standard",
     partlyFailedCounts: "{{partly}} partly met, {{failed}} failed",

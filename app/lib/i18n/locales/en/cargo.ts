@@ -32,6 +32,7 @@ export const cargo = {
     note: "Explanation",
     recordedBy: "Recorded by",
     noWeight: "No weight given",
+    recordedByAt: "{{name}}, {{time}}",
     backToList: "Back to the register",
     actions: "Corrective actions",
     noActions: "No corrective action was raised.",

@@ -22,6 +22,7 @@ export const assessments: Widen<typeof english> = {
     assessedOnHint: "整改措施的完成期限不得晚于此日期后 90 日。",
     start: "开始评估",
     progress: "已评估 {{answered}} / {{total}} 项",
+    progressSkipped: "已评估 {{answered}} / {{total}} 项（另 {{skipped}} 项不适用）",
     scoreValue: "{{score}} 分",
     bonusIncluded: "含附加标准 +{{bonus}} 分",
     partlyFailedCounts: "部分达标 {{partly}} 项，不达标 {{failed}} 项",

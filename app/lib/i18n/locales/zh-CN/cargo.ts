@@ -35,6 +35,7 @@ export const cargo: Widen<typeof english> = {
     note: "差异说明",
     recordedBy: "登记人",
     noWeight: "未填重量",
+    recordedByAt: "{{name}}，{{time}}",
     backToList: "返回核对登记",
     actions: "纠正措施",
     noActions: "未发起纠正措施。",
