@@ -12,6 +12,7 @@ CREATE TABLE "continuity_plans" (
 	"revised_on" date NOT NULL,
 	"next_review_on" date NOT NULL,
 	"next_test_on" date NOT NULL,
+	"last_tested_on" date,
 	"file_id" uuid,
 	"status" text DEFAULT 'draft' NOT NULL,
 	"created_by_user_id" uuid,

@@ -35,6 +35,8 @@ export const continuityPlans = pgTable(
     nextReviewOn: date().notNull(),
     /** When the plan is next to be tested: set when written, moved by each test recorded. */
     nextTestOn: date().notNull(),
+    /** The day of its latest test (null: never tested). */
+    lastTestedOn: date(),
     /** The plan document itself, when uploaded. */
     fileId: uuid().references(() => evidenceFiles.id, { onDelete: "restrict" }),
     status: text({ enum: ["draft", "approved"] }).notNull().default("draft"),
