@@ -118,6 +118,8 @@ export const kindArea: Record<AttentionKind, AttentionArea> = {
   certificate_expiring: "compliance",
   assessment_open: "compliance",
   dossier_ready: "compliance",
+  continuity_review_due: "compliance",
+  continuity_test_due: "compliance",
 };
 
 /** The list where every item of a kind can be seen (an item's own href is where one is done). */
@@ -142,4 +144,6 @@ export const kindListHref: Record<AttentionKind, string> = {
   certificate_expiring: "/settings/organization",
   assessment_open: "/assessments",
   dossier_ready: "/dossiers",
+  continuity_review_due: "/continuity?due=1",
+  continuity_test_due: "/continuity?due=1",
 };

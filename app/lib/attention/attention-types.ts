@@ -31,6 +31,8 @@ export const attentionKinds = [
   "certificate_expiring", // the organisation's own AEO re-certification, or a seal model's certificate
   "assessment_open", // a self-assessment in progress
   "dossier_ready", // a dossier generated and ready
+  "continuity_review_due", // a business continuity plan due for its review
+  "continuity_test_due", // a business continuity plan due to be tested
 ] as const;
 export type AttentionKind = (typeof attentionKinds)[number];
 

@@ -5,6 +5,7 @@ import type { Database } from "../db-types.server";
 import { sitesOfMember } from "../personnel/personnel-queries.server";
 import { heldInspectionItems, incidentItems, scheduleItems, sealItems, verificationItems, visitorItems } from "./attention-gate.server";
 import { actionItems, complianceItems, evaluationItems, partnerItems, peopleItems } from "./attention-office.server";
+import { continuityItems } from "./attention-continuity.server";
 import { attentionRoles, compareItems, itemsFor, managerRoles, withManagerFallback } from "./attention-rules";
 import type { AttentionItem, AttentionScope, AttentionViewer } from "./attention-types";
 
@@ -46,6 +47,7 @@ const sources: readonly Source[] = [
   { run: evaluationItems, roles: [...attentionRoles.purchasing, ...attentionRoles.compliance], owned: false },
   { run: peopleItems, roles: attentionRoles.people, owned: false },
   { run: (db, scope, org) => complianceItems(db, scope, org), roles: attentionRoles.compliance, owned: true },
+  { run: continuityItems, roles: attentionRoles.compliance, owned: false },
 ];
 
 async function organizationFacts(db: Database, orgId: string) {

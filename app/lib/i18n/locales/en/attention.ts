@@ -32,6 +32,8 @@ export const attention = {
       sealModelCertificate: "Seal model {{model}}: ISO 17712 certificate not uploaded",
       assessmentOpen: "{{reference}} {{title}}: self-assessment in progress",
       dossierReady: "{{reference}} evidence dossier ready",
+      continuityReviewDue: "{{reference}} {{title}}: continuity plan review due {{date}}",
+      continuityTestDue: "{{reference}} {{title}}: continuity plan test due {{date}}",
     },
     view: {
       guard: "Your shift: the rounds due at your gate, your actions, your seals and who is on site.",
@@ -65,6 +67,8 @@ export const attention = {
       certificate_expiring: "Certificates expiring or missing",
       assessment_open: "Self-assessments in progress",
       dossier_ready: "Dossiers ready",
+      continuity_review_due: "Continuity plans due for review",
+      continuity_test_due: "Continuity plans due to be tested",
     },
     state: { overdue: "Overdue", due_today: "Due today", due_soon: "Due soon", waiting: "Waiting" },
     dueOn: "due {{date}}",

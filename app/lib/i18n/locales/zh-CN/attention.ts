@@ -33,6 +33,8 @@ export const attention: Widen<typeof english> = {
       sealModelCertificate: "封志型号 {{model}}：未上传 ISO 17712 证书",
       assessmentOpen: "{{reference}} {{title}}：自我评估进行中",
       dossierReady: "{{reference}} 证据档案已生成",
+      continuityReviewDue: "{{reference}} {{title}}：业务连续性计划应于 {{date}} 前复核",
+      continuityTestDue: "{{reference}} {{title}}：业务连续性计划应于 {{date}} 前测试",
     },
     view: {
       guard: "本班次：你所在门岗到期的检查、你的整改项、你保管的封志以及在场访客。",
@@ -66,6 +68,8 @@ export const attention: Widen<typeof english> = {
       certificate_expiring: "到期或缺失的证书",
       assessment_open: "进行中的自我评估",
       dossier_ready: "已生成的证据档案",
+      continuity_review_due: "待复核的业务连续性计划",
+      continuity_test_due: "待测试的业务连续性计划",
     },
     state: { overdue: "已逾期", due_today: "今日到期", due_soon: "即将到期", waiting: "待处理" },
     dueOn: "{{date}} 到期",
