@@ -1,12 +1,23 @@
 import { z } from "zod";
 import { message } from "../i18n/messages";
-import { enumField, multiChoice, OptionalDateSchema, optionalText, RequiredDateSchema, requiredText } from "../validation";
+import { enumField, OptionalDateSchema, optionalText, RequiredDateSchema, requiredText } from "../validation";
 import { isCalendarDate, isUuid } from "../value-checks";
-import { aYearAfter, continuityDisruptions, continuityTestKinds, continuityTestResults, MAX_RECOVERY_HOURS } from "./continuity-rules";
+import { aYearAfter, continuityDisruptions, type ContinuityDisruption, continuityTestKinds, continuityTestResults, MAX_RECOVERY_HOURS } from "./continuity-rules";
 
 // The forms of a continuity plan and of its test, shared by the pages (react-hook-form) and the
 // actions. A test's findings are a fixed number of rows so the form works without JavaScript: a row
 // without a description is not a finding; an owner and a due date raise its corrective action.
+
+const isDisruption = (v: string): v is ContinuityDisruption => (continuityDisruptions as readonly string[]).includes(v);
+
+/** The checkboxes of the disruptions covered: at least one, each of the list; the error is the group's. */
+const disruptionsField = z
+  .preprocess((v) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()))
+  .superRefine((v, ctx) => {
+    if (!v.every(isDisruption)) ctx.addIssue({ code: "custom", message: message("errors.choose") });
+    else if (v.length === 0) ctx.addIssue({ code: "custom", message: message("continuity.errors.disruptions") });
+  })
+  .transform((v) => v.filter(isDisruption));
 
 const hoursMessage = message("continuity.errors.recoveryHours", { max: MAX_RECOVERY_HOURS });
 
@@ -14,7 +25,7 @@ export const ContinuityPlanSchema = z
   .object({
     title: requiredText(200),
     scope: requiredText(2000),
-    disruptions: multiChoice(continuityDisruptions).refine((v) => v.length > 0, message("continuity.errors.disruptions")),
+    disruptions: disruptionsField,
     recoveryHours: z.preprocess(
       (v) => (typeof v === "string" ? v.trim() : v),
       z.coerce.number({ error: hoursMessage }).int(hoursMessage).min(1, hoursMessage).max(MAX_RECOVERY_HOURS, hoursMessage),
