@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { parseContinuityFilter } from "~/lib/continuity/continuity-filter";
-import { continuityPlansCsv } from "~/lib/continuity/continuity-queries.server";
+import { continuityPlansCsv } from "~/lib/continuity/continuity-export.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { appBaseUrl } from "~/lib/request-origin.server";

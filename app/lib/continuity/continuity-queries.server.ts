@@ -2,17 +2,14 @@ import { alias } from "drizzle-orm/pg-core";
 import { and, asc, desc, eq, lte, or, sql } from "drizzle-orm";
 import { continuityPlans, continuityTestFindings, continuityTests, correctiveActions, evidenceFiles, users } from "../../../db/schema";
 import type { Executor } from "../db-types.server";
-import type { Locale } from "../i18n/config";
-import { createI18n } from "../i18n/translations.server";
 import { formatReference } from "../references";
-import { csvDocument } from "../spreadsheet-cells.server";
 import { dayAfter } from "../attention/attention-rules";
 import type { ContinuityFilter } from "./continuity-filter";
 import { CONTINUITY_DUE_DAYS, continuityPlanReference, continuityTestReference } from "./continuity-rules";
 
 // Reading continuity plans and their tests: the list with its filters, one plan with its tests and
-// their findings, the plans due for review or test (the attention model), the CSV export. Every
-// query is the organisation's own.
+// their findings, the plans due for review or test (the attention model). Every query is the
+// organisation's own; the CSV export is continuity-export.server.ts.
 
 const author = alias(users, "author");
 const approver = alias(users, "approver");
@@ -129,32 +126,4 @@ export async function continuityPlansDueBy(db: Executor, orgId: string, by: stri
     .where(and(eq(continuityPlans.organizationId, orgId), or(lte(continuityPlans.nextReviewOn, by), lte(continuityPlans.nextTestOn, by))))
     .orderBy(asc(continuityPlans.nextReviewOn))
     .limit(limit);
-}
-
-/** The register as CSV in the reader's language: one row per plan, as filtered. */
-export async function continuityPlansCsv(db: Executor, orgId: string, filter: ContinuityFilter, today: string, locale: Locale, origin: string): Promise<string> {
-  const { t } = createI18n(locale);
-  const rows = await listContinuityPlans(db, orgId, filter, today);
-  const columns = ["reference", "title", "version", "revisedOn", "scope", "disruptions", "recoveryHours", "status", "nextReviewOn", "tests", "lastTestedOn", "lastResult", "nextTestOn", "author", "approver", "link"] as const;
-  return csvDocument(
-    columns.map((c) => t(`continuity.csv.${c}`)),
-    rows.map((r) => [
-      r.reference,
-      r.title,
-      r.version,
-      r.revisedOn,
-      r.scope,
-      r.disruptions.map((d) => t(`continuity.disruptions.${d}` as "continuity.disruptions.it_outage")).join("; "),
-      r.recoveryHours,
-      t(`continuity.statuses.${r.status}`),
-      r.nextReviewOn,
-      r.testCount,
-      r.lastTestedOn ?? "",
-      r.lastResult ? t(`continuity.results.${r.lastResult}`) : "",
-      r.nextTestOn,
-      r.authorName ?? "",
-      r.approverName ?? "",
-      `${origin}/continuity/${r.id}`,
-    ]),
-  );
 }
