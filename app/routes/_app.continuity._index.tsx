@@ -101,8 +101,8 @@ export default function ContinuityPage() {
             {d.plans.map((p) => (
               <li key={p.id} className="grid gap-2 py-3 md:grid-cols-[minmax(0,1fr)_auto] md:items-start md:gap-6">
                 <div className="min-w-0">
-                  <p className="font-mono text-sm text-slate-600">
-                    {p.reference} · {t("continuity.versionOf", { version: p.version, date: formatCalendarDate(p.revisedOn, locale) })}
+                  <p className="text-sm text-slate-600">
+                    <span className="font-mono">{p.reference}</span> · {t("continuity.versionOf", { version: p.version, date: formatCalendarDate(p.revisedOn, locale) })}
                   </p>
                   <Link to={`/continuity/${p.id}`} className="text-lg font-medium text-brand-700 underline">
                     {p.title}
