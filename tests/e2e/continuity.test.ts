@@ -1,13 +1,13 @@
 // A business continuity plan written without JavaScript on a phone, in Chinese: the server refuses a
 // plan without the disruptions it covers and keeps what was typed, then saves it as a draft waiting
-// for another manager's approval; the list shows it.
+// for another manager's approval; a test with a finding raises its corrective action; the list shows it.
 import { describe, expect, test } from "vitest";
 import { DESKTOP, e2eSuite, logInBySession, newOrganization, PHONE, signUpInChinese, snap } from "../support/e2e-app";
 
 const suite = e2eSuite("continuity");
 
 describe("business continuity", () => {
-  test("a plan written without JavaScript, refused first, then saved as a draft", async () => {
+  test("a plan written without JavaScript, refused first, then saved as a draft and tested", async () => {
     const setup = await suite.open({ locale: "zh-CN", viewport: DESKTOP });
     const org = newOrganization("bcp");
     await signUpInChinese(setup.page, org);
@@ -39,9 +39,27 @@ describe("business continuity", () => {
     await page.getByText("等待编写人以外的管理人员审批。").waitFor();
     await snap(page, "continuity-plan", "phone");
 
+    // A simulation whose finding raises a corrective action, still without JavaScript.
+    await page.getByRole("link", { name: "记录测试" }).click();
+    await page.getByRole("heading", { name: "记录测试", level: 1 }).waitFor();
+    await page.getByLabel("测试方式").selectOption("simulation");
+    await page.getByLabel("情景").fill("报关和封志系统中断 24 小时，改用纸质记录继续出货。");
+    await page.getByLabel("参加人员").fill("合规经理、安保主管、两名保安");
+    await page.locator("#finding1Description").fill("纸质封志登记表未放在门岗。");
+    await page.locator("#finding1OwnerUserId").selectOption({ index: 1 });
+    await page.locator("#finding1DueOn").fill(inMonths(20));
+    await page.getByLabel("结果").selectOption("passed_with_findings");
+    await page.getByLabel("下次测试日期").fill(inMonths(180));
+    await page.getByRole("button", { name: "记录测试" }).click();
+    await page.waitForURL(/\/continuity\/[0-9a-f-]{36}\?tested=1/);
+    await page.getByText("测试已记录。").waitFor();
+    await page.getByText("通过，有发现项").waitFor();
+    await page.getByRole("link", { name: "措施 CA-0001" }).waitFor();
+    await snap(page, "continuity-plan-tested");
+
     await page.goto("/continuity");
     await page.getByRole("link", { name: "出口业务连续性计划" }).waitFor();
-    await snap(page, "continuity-list", "phone");
+    await snap(page, "continuity-list");
     expect(problems).toEqual([]);
   });
 });

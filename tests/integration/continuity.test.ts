@@ -12,7 +12,7 @@ import { loadRecords } from "~/lib/dossiers/dossier-records.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { translateMessage } from "~/lib/i18n/messages";
 import { createI18n } from "~/lib/i18n/translations.server";
-import * as detailRoute from "~/routes/_app.continuity.$planId";
+import * as detailRoute from "~/routes/_app.continuity.$planId._index";
 import * as testRoute from "~/routes/_app.continuity.$planId.tests.new";
 import * as listRoute from "~/routes/_app.continuity._index";
 import * as newRoute from "~/routes/_app.continuity.new";
@@ -158,6 +158,10 @@ describe("continuity plans", () => {
   });
 
   test("a test records its findings, raises the action named by the test, links the evidence and sets the next test", async () => {
+    const form = await callLoader<{ reference: string; members: { userId: string }[] }>(testRoute, `/continuity/${planId}/tests/new`, { cookie: org.cookie, params: { planId } });
+    expect(form.status, JSON.stringify(form.data)).toBe(200);
+    expect(form.data.reference).toBe("BCP-0001");
+    expect(form.data.members.map((m) => m.userId)).toContain(lead.userId);
     const recorded = await callAction(testRoute, `/continuity/${planId}/tests/new`, testFields(), { cookie: org.cookie, params: { planId } });
     expect(recorded.status, JSON.stringify(recorded.data)).toBe(302);
     testId = recorded.location!.split("#test-")[1]!;

@@ -454,7 +454,7 @@ const paramRoutes: Record<string, ParamRoute> = {
     idOf: (t) => t.riskAssessmentId,
     posts: [{ note: "Approved by organisation A" }],
   },
-  "_app.continuity.$planId": {
+  "_app.continuity.$planId._index": {
     scope: "organization",
     param: "planId",
     idOf: (t) => t.continuityPlanId,
