@@ -149,7 +149,7 @@ export default function ContinuityPlanPage() {
                   </div>
                   <p className="whitespace-pre-line text-sm text-slate-800">{test.scenario}</p>
                   <p className="text-sm text-slate-600">
-                    {t("continuity.tests.participants")}: {test.participants}
+                    {t("continuity.tests.participantsLine", { names: test.participants })}
                   </p>
                   {test.notes ? <p className="whitespace-pre-line text-sm text-slate-600">{test.notes}</p> : null}
                   {test.findings.length ? (
@@ -163,7 +163,7 @@ export default function ContinuityPlanPage() {
                               <Link to={`/actions/${f.actionId}`} className="text-brand-700 underline">
                                 {t("continuity.tests.action", { reference: f.actionReference })}
                               </Link>
-                              {f.actionOwnerName ? ` (${f.actionOwnerName}, ${formatCalendarDate(f.actionDueOn!, locale)})` : null}
+                              {f.actionOwnerName && f.actionDueOn ? t("continuity.tests.actionOwnerDue", { name: f.actionOwnerName, date: formatCalendarDate(f.actionDueOn, locale) }) : null}
                             </>
                           ) : null}
                         </li>

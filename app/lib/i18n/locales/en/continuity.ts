@@ -72,6 +72,8 @@ export const continuity = {
       scenario: "Scenario",
       scenarioHint: "The disruption played through, e.g. Yantian port closed for three days by a typhoon.",
       participants: "Participants",
+      participantsLine: "Participants: {{names}}",
+      actionOwnerDue: " ({{name}}, due {{date}})",
       result: "Result",
       notes: "Notes (optional)",
       nextTestOn: "Next test by",

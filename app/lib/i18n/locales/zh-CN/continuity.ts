@@ -72,6 +72,8 @@ export const continuity = {
       scenario: "情景",
       scenarioHint: "演练的中断情形，例如：台风导致盐田港关闭三天。",
       participants: "参加人员",
+      participantsLine: "参加人员：{{names}}",
+      actionOwnerDue: "（{{name}}，{{date}} 前完成）",
       result: "结果",
       notes: "备注（可选）",
       nextTestOn: "下次测试日期",
