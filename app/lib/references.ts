@@ -36,6 +36,8 @@ export const referenceFormats = {
   cargoReconciliation: { prefix: "REC-", width: 5 },
   incident: { prefix: "INC-", width: 4 },
   customsContact: { prefix: "CC-", width: 4 },
+  continuityPlan: { prefix: "BCP-", width: 4 },
+  continuityTest: { prefix: "BCT-", width: 4 },
 } as const satisfies Record<string, ReferenceFormat>;
 
 export type ReferenceKind = keyof typeof referenceFormats;

@@ -68,6 +68,7 @@ const navigation: { group: string | null; items: NavItem[] }[] = [
       { to: "/policies", label: "nav.policies", permission: "policies.read" },
       { to: "/internal-audits", label: "nav.internalAudits", permission: "internalAudits.read" },
       { to: "/risk-assessments", label: "nav.riskAssessments", permission: "risk.read" },
+      { to: "/continuity", label: "nav.continuity", permission: "continuity.read" },
       { to: "/criteria", label: "nav.criteria", permission: "criteria.read" },
       { to: "/dossiers", label: "nav.dossiers", permission: "dossiers.read" },
     ],

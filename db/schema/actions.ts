@@ -18,7 +18,7 @@ export const correctiveActions = pgTable(
       .references(() => organizations.id, { onDelete: "cascade" }),
     /** Per-organisation running number: CA-<number>. */
     number: integer().notNull(),
-    sourceType: text({ enum: ["assessment", "inspection", "partner_evaluation", "supervision_check", "internal_audit", "cargo_reconciliation", "incident"] }).notNull(),
+    sourceType: text({ enum: ["assessment", "inspection", "partner_evaluation", "supervision_check", "internal_audit", "cargo_reconciliation", "incident", "continuity_test"] }).notNull(),
     sourceId: uuid().notNull(),
     sourceItemKey: text(),
     criterionId: uuid().references(() => criteria.id, { onDelete: "restrict" }),

@@ -21,3 +21,4 @@ export * from "./relations";
 export * from "./notifications";
 export * from "./internal-audits";
 export * from "./risk-assessments";
+export * from "./continuity";

@@ -84,6 +84,7 @@ describe("member invitation", () => {
       "Policies",
       "Internal audits",
       "Risk assessments",
+      "Business continuity",
       "Criteria",
       "Organisation",
       "Sites",

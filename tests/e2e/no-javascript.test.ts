@@ -134,6 +134,7 @@ describe("without JavaScript", () => {
       "Policies",
       "Internal audits",
       "Risk assessments",
+      "Business continuity",
       "Criteria",
       "Evidence dossiers",
       "Organisation",

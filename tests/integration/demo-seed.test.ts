@@ -25,6 +25,7 @@ import { todayInZone } from "~/lib/i18n/format";
 import { parseInspectionFilter } from "~/lib/inspections/inspection-filter";
 import { listInternalAudits } from "~/lib/internal-audits/internal-audits.server";
 import { listRiskAssessments } from "~/lib/risk-assessments/risk-assessments.server";
+import { listContinuityPlans } from "~/lib/continuity/continuity-queries.server";
 import { listInspections } from "~/lib/inspections/inspection-queries.server";
 import { listContracts } from "~/lib/partners/contracts.server";
 import { listEvaluations } from "~/lib/partners/evaluation-queries.server";
@@ -125,6 +126,9 @@ describe("demo seed", () => {
         dossiers: (await listDossiers(db, orgId)).length,
         internalAudits: (await listInternalAudits(db, orgId)).length,
         riskAssessments: (await listRiskAssessments(db, orgId)).length,
+        continuityPlans: (await listContinuityPlans(db, orgId, {}, today)).length,
+        continuityTests: await countRows("continuity_tests", sql`organization_id = ${orgId}`),
+        continuityActions: await countRows("corrective_actions", sql`organization_id = ${orgId} and source_type = 'continuity_test'`),
       };
     };
     const demo = await lists(demoId);
@@ -133,6 +137,8 @@ describe("demo seed", () => {
     expect(await countRows("inspections", sql`organization_id = ${demoId} and status = 'submitted'`)).toBeGreaterThan(100);
     expect(demo.assessments).toBe(2);
     expect(demo.dossiers).toBe(2);
+    // One approved continuity plan, tested twice; the simulation's finding raised one action.
+    expect([demo.continuityPlans, demo.continuityTests, demo.continuityActions]).toEqual([1, 2, 1]);
     expect(await lists(carrierId)).toEqual(Object.fromEntries(Object.keys(demo).map((k) => [k, 0])));
   });
 

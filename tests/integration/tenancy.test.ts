@@ -59,6 +59,9 @@ import { InternalAuditSchema } from "~/lib/internal-audits/internal-audit-schema
 import { createInternalAudit } from "~/lib/internal-audits/internal-audits.server";
 import { RiskAssessmentSchema } from "~/lib/risk-assessments/risk-assessment-schema";
 import { createRiskAssessment } from "~/lib/risk-assessments/risk-assessments.server";
+import { ContinuityPlanSchema, ContinuityTestSchema } from "~/lib/continuity/continuity-schema";
+import { createContinuityPlan } from "~/lib/continuity/continuity-plans.server";
+import { recordContinuityTest } from "~/lib/continuity/continuity-tests.server";
 import { attend, createSession as createTrainingSession } from "../support/training-factories";
 import { workQueue } from "../support/jobs";
 import { callAction, callLoader, errorsOf, keyOf, type Fields, type RouteModule } from "../support/requests";
@@ -110,6 +113,8 @@ interface Tenant {
   internalAuditId: string;
   /** A draft risk assessment with one threat. */
   riskAssessmentId: string;
+  /** A draft continuity plan with one test. */
+  continuityPlanId: string;
   /** An applied seal with its photo, and a seal audit of the site. */
   sealId: string;
   sealAuditId: string;
@@ -449,6 +454,18 @@ const paramRoutes: Record<string, ParamRoute> = {
     idOf: (t) => t.riskAssessmentId,
     posts: [{ note: "Approved by organisation A" }],
   },
+  "_app.continuity.$planId._index": {
+    scope: "organization",
+    param: "planId",
+    idOf: (t) => t.continuityPlanId,
+    posts: [{ note: "Approved by organisation A" }],
+  },
+  "_app.continuity.$planId.tests.new": {
+    scope: "organization",
+    param: "planId",
+    idOf: (t) => t.continuityPlanId,
+    posts: [{ testedOn: "2026-03-02", kind: "tabletop", scenario: "A", participants: "A", result: "passed", nextTestOn: "2026-09-01" }],
+  },
   "_app.training.people.$employeeId": {
     scope: "organization",
     param: "employeeId",
@@ -560,6 +577,7 @@ async function makeTenant(): Promise<Tenant> {
     ...(await gateOf(owner, site.id, await employeeOf(owner))),
     ...(await trainingOf(owner)),
     ...(await internalAuditOf(owner)),
+    continuityPlanId: await continuityOf(owner),
     ...(await sealsOf(owner, site.id)),
     ...(await dossierOf(owner)),
     cargoReconciliationId: await cargoOf(owner, site.id),
@@ -634,6 +652,35 @@ async function employeeOf(owner: SignedUp): Promise<string> {
   const created = await createEmployee(testDb(), { organizationId: owner.organizationId, userId: owner.userId }, values);
   if (!created.ok) throw new Error("employee not created");
   return created.id;
+}
+
+async function continuityOf(owner: SignedUp): Promise<string> {
+  const actor = { organizationId: owner.organizationId, userId: owner.userId };
+  const plan = await createContinuityPlan(
+    testDb(),
+    actor,
+    ContinuityPlanSchema.parse({
+      title: "A",
+      scope: "A",
+      disruptions: ["it_outage"],
+      recoveryHours: "24",
+      contacts: "A",
+      securityMeasures: "A",
+      version: "1",
+      revisedOn: "2026-03-01",
+      nextReviewOn: "2026-09-01",
+      nextTestOn: "2026-09-01",
+    }),
+    null,
+  );
+  const tested = await recordContinuityTest(
+    testDb(),
+    actor,
+    plan.id,
+    ContinuityTestSchema.parse({ testedOn: "2026-03-02", kind: "tabletop", scenario: "A", participants: "A", result: "passed", nextTestOn: "2026-09-01" }),
+  );
+  if (!tested?.ok) throw new Error("continuity test not recorded");
+  return plan.id;
 }
 
 async function internalAuditOf(owner: SignedUp) {
@@ -821,6 +868,9 @@ async function snapshotOf(orgId: string) {
     "internal_audit_findings",
     "risk_assessments",
     "risk_threats",
+    "continuity_plans",
+    "continuity_tests",
+    "continuity_test_findings",
     "seal_models",
     "seals",
     "seal_events",

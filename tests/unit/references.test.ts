@@ -32,6 +32,8 @@ describe("formatReference", () => {
     offboarding: [[2, "OFB-0002"]],
     internalAudit: [[7, "IA-0007"]],
     riskAssessment: [[12, "RA-0012"]],
+    continuityPlan: [[3, "BCP-0003"]],
+    continuityTest: [[41, "BCT-0041"]],
     cargoReconciliation: [[4, "REC-00004"]],
   };
 

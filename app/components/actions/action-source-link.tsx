@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 
-/** The self-assessment, inspection, partner evaluation, supervision check or internal audit that raised an action. */
-export function SourceLink(props: { source: { type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "internal_audit" | "cargo_reconciliation" | "incident"; href: string; reference: string } }) {
+/** The self-assessment, inspection, partner evaluation, supervision check, internal audit, incident or continuity test that raised an action. */
+export function SourceLink(props: { source: { type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "internal_audit" | "cargo_reconciliation" | "incident" | "continuity_test"; href: string; reference: string } }) {
   const { t } = useTranslation();
   const { source } = props;
   const label = {
@@ -13,6 +13,7 @@ export function SourceLink(props: { source: { type: "assessment" | "inspection" 
     internal_audit: "actions.sourceInternalAudit",
     cargo_reconciliation: "actions.sourceCargo",
     incident: "actions.sourceIncident",
+    continuity_test: "actions.sourceContinuityTest",
   } as const;
   return (
     <Link to={source.href} className="text-brand-700 underline">

@@ -6,6 +6,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   cargoReconciliations,
+  continuityTests,
   assessments,
   checklistTemplates,
   correctiveActions,
@@ -98,7 +99,7 @@ export async function listActions(db: Database, orgId: string, userId: string, f
 }
 
 export interface ActionSource {
-  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "internal_audit" | "cargo_reconciliation" | "incident";
+  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "internal_audit" | "cargo_reconciliation" | "incident" | "continuity_test";
   id: string;
   reference: string;
   /** Where the source is shown. */
@@ -125,10 +126,11 @@ export async function actionSources(
   const internalAuditIds = ids("internal_audit");
   const cargoIds = ids("cargo_reconciliation");
   const incidentIds = ids("incident");
+  const continuityTestIds = ids("continuity_test");
   // Each list is ONE array parameter and every query runs, with an empty list too: a page sends the
   // same statements whatever mix of sources its actions have, and never a bind parameter per id.
   const anyOf = (ids: readonly string[]) => sql`any(${sql.param([...ids])}::text[]::uuid[])`;
-  const [assessmentRows, inspectionRows, definitionRows, evaluationRows, checkRows, internalAuditRows, cargoRows, incidentRows] = await Promise.all([
+  const [assessmentRows, inspectionRows, definitionRows, evaluationRows, checkRows, internalAuditRows, cargoRows, incidentRows, continuityTestRows] = await Promise.all([
     db
       .select({ id: assessments.id, assessedOn: assessments.assessedOn, number: assessments.number })
       .from(assessments)
@@ -179,6 +181,10 @@ export async function actionSources(
       .select({ id: incidents.id, number: incidents.number })
       .from(incidents)
       .where(and(eq(incidents.organizationId, orgId), sql`${incidents.id} = ${anyOf(incidentIds)}`)),
+    db
+      .select({ id: continuityTests.id, number: continuityTests.number, planId: continuityTests.planId })
+      .from(continuityTests)
+      .where(and(eq(continuityTests.organizationId, orgId), sql`${continuityTests.id} = ${anyOf(continuityTestIds)}`)),
   ]);
   const definitions = new Map(definitionRows.map((t) => [t.id, t.definition]));
   // By id: the attention model names every open action at once, and a find() per action over
@@ -191,6 +197,7 @@ export async function actionSources(
   const internalAuditById = byId(internalAuditRows);
   const cargoById = byId(cargoRows);
   const incidentById = byId(incidentRows);
+  const continuityTestById = byId(continuityTestRows);
   const sources = new Map<string, ActionSource>();
   for (const action of actions) {
     if (action.sourceType === "assessment") {
@@ -258,6 +265,16 @@ export async function actionSources(
       const row = incidentById.get(action.sourceId);
       if (row)
         sources.set(action.id, { type: "incident", id: row.id, reference: incidentReference(row.number), href: `/incidents/${row.id}`, point: null });
+    } else if (action.sourceType === "continuity_test") {
+      const row = continuityTestById.get(action.sourceId);
+      if (row)
+        sources.set(action.id, {
+          type: "continuity_test",
+          id: row.id,
+          reference: formatReference("continuityTest", row.number),
+          href: `/continuity/${row.planId}#test-${row.id}`,
+          point: null,
+        });
     }
   }
   return sources;

@@ -8,7 +8,7 @@
 export const FINDING_CHARS = 40;
 
 export interface TitleSource {
-  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "internal_audit" | "cargo_reconciliation" | "incident";
+  type: "assessment" | "inspection" | "partner_evaluation" | "supervision_check" | "internal_audit" | "cargo_reconciliation" | "incident" | "continuity_test";
   reference: string;
   /** The container number or the truck's plate of an inspection. */
   target?: string | null;

@@ -122,6 +122,8 @@ export const kindArea: Record<AttentionKind, AttentionArea> = {
   risk_approval: "compliance",
   risk_review_due: "compliance",
   internal_audit_due: "compliance",
+  continuity_review_due: "compliance",
+  continuity_test_due: "compliance",
 };
 
 /** The list where every item of a kind can be seen (an item's own href is where one is done). */
@@ -150,4 +152,6 @@ export const kindListHref: Record<AttentionKind, string> = {
   risk_approval: "/risk-assessments",
   risk_review_due: "/risk-assessments",
   internal_audit_due: "/internal-audits",
+  continuity_review_due: "/continuity?due=1",
+  continuity_test_due: "/continuity?due=1",
 };

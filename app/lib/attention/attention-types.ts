@@ -35,6 +35,8 @@ export const attentionKinds = [
   "risk_approval", // a risk assessment waiting for a manager's four-eyes approval
   "risk_review_due", // the current risk assessment of a subject due for its periodic review
   "internal_audit_due", // the annual internal audit due (none in the last 12 months)
+  "continuity_review_due", // a business continuity plan due for its review
+  "continuity_test_due", // a business continuity plan due to be tested
 ] as const;
 export type AttentionKind = (typeof attentionKinds)[number];
 

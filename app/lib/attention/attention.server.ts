@@ -6,6 +6,7 @@ import { sitesOfMember } from "../personnel/personnel-queries.server";
 import { heldInspectionItems, incidentItems, scheduleItems, sealItems, verificationItems, visitorItems } from "./attention-gate.server";
 import { actionItems, complianceItems, evaluationItems, partnerItems, peopleItems } from "./attention-office.server";
 import { cargoItems, internalAuditItems, riskItems } from "./attention-registers.server";
+import { continuityItems } from "./attention-continuity.server";
 import { attentionRoles, compareItems, itemsFor, managerRoles, withManagerFallback } from "./attention-rules";
 import type { AttentionItem, AttentionScope, AttentionViewer } from "./attention-types";
 
@@ -52,6 +53,7 @@ const sources: readonly Source[] = [
   { run: cargoItems, roles: [...attentionRoles.supervision, ...attentionRoles.compliance], owned: false },
   { run: riskItems, roles: attentionRoles.compliance, owned: false },
   { run: (db, scope, org) => internalAuditItems(db, scope, org), roles: attentionRoles.compliance, owned: false },
+  { run: continuityItems, roles: attentionRoles.compliance, owned: false },
 ];
 
 async function organizationFacts(db: Database, orgId: string) {

@@ -82,6 +82,12 @@ const rules = {
   "risk.manage": compliance,
   /** Approve a risk assessment: a manager, never its author (four eyes). */
   "risk.approve": managers,
+  /** Business continuity plans and their tests: every member may read what to do when operations are disrupted. */
+  "continuity.read": everyone,
+  /** Write continuity plans (drafts) and record their tests, whose findings raise corrective actions. */
+  "continuity.manage": compliance,
+  /** Approve a continuity plan: a manager, never its author (four eyes), as for risk assessments. */
+  "continuity.approve": managers,
   /** Evidence dossiers hold records of every register (personal data masked): compliance and the auditor. */
   "dossiers.read": ["owner", "admin", "compliance", "auditor"],
   "dossiers.create": compliance,

@@ -17,6 +17,7 @@ import { seedDemoIncidents } from "./demo-incidents.server";
 import { seedDemoLastYearAssessment, seedDemoPolicies, seedDemoRecentAssessment } from "./demo-compliance.server";
 import { seedDemoDossiers } from "./demo-dossiers.server";
 import { seedDemoInternalAudit, seedDemoRiskAssessment } from "./demo-audits.server";
+import { seedDemoContinuity } from "./demo-continuity.server";
 import { seedDemoPartners } from "./demo-partners.server";
 import { seedDemoTraining } from "./demo-training.server";
 
@@ -96,6 +97,7 @@ export async function seedDemoActivity(ctx: DemoContext, options: DemoActivityOp
     await timed("partners", () => seedDemoPartners(ctx));
     await timed("internalAudit", () => seedDemoInternalAudit(ctx));
     await timed("riskAssessment", () => seedDemoRiskAssessment(ctx));
+    await timed("continuity", () => seedDemoContinuity(ctx));
     await timed("recentAssessment", () => seedDemoRecentAssessment(ctx, policies));
     await timed("dossiers", () => seedDemoDossiers(ctx));
   });

@@ -114,6 +114,17 @@ const facts: Record<DossierRecordType, Facts> = {
     select r.id, null::uuid as site_id, case when r.next_review_on < ${c.today}::date then 'review_overdue' else r.status end as outcome,
       r.next_review_on < ${c.today}::date as exception
     from risk_assessments r where r.organization_id = ${c.orgId}`,
+  // Links are made at approval; a plan past its review date, or whose next test is overdue, is the
+  // exception (reviewed and tested at least yearly).
+  continuity_plan: (c) => sql`
+    select p.id, null::uuid as site_id,
+      case when p.next_review_on < ${c.today}::date then 'review_overdue' when p.next_test_on < ${c.today}::date then 'test_overdue' else p.status end as outcome,
+      (p.next_review_on < ${c.today}::date or p.next_test_on < ${c.today}::date) as exception
+    from continuity_plans p where p.organization_id = ${c.orgId}`,
+  // A failed test is the exception a certifier reads in full.
+  continuity_test: (c) => sql`
+    select t.id, null::uuid as site_id, t.result as outcome, t.result = 'failed' as exception
+    from continuity_tests t where t.organization_id = ${c.orgId}`,
 };
 
 export const dossierRecordTypes = Object.keys(facts) as DossierRecordType[];
@@ -137,6 +148,7 @@ const fixedOutcomes: Record<string, Bilingual> = {
   overdue: both("已逾期未完成", "Overdue"),
   open: both("进行中", "Open"),
   review_overdue: both("已过复核期限", "Review overdue"),
+  test_overdue: both("已过测试期限", "Test overdue"),
   balanced: both(zhCN.seals.audits.balanced, en.seals.audits.balanced),
   unbalanced: both("账实不符", "Discrepancies found"),
 };
@@ -160,6 +172,8 @@ export function outcomeLabel(type: DossierRecordType, key: string): Bilingual {
   else if (type === "supervision_check") label = pick(zhCN.partners.supervisionResult, en.partners.supervisionResult);
   else if (type === "internal_audit") label = pick(zhCN.internalAudits.results, en.internalAudits.results);
   else if (type === "risk_assessment") label = pick(zhCN.riskAssessments.statuses, en.riskAssessments.statuses);
+  else if (type === "continuity_plan") label = pick(zhCN.continuity.statuses, en.continuity.statuses);
+  else if (type === "continuity_test") label = pick(zhCN.continuity.results, en.continuity.results);
   else if (type === "incident") label = pick(zhCN.incidents.statuses, en.incidents.statuses);
   else if (type === "customs_contact") label = pick(zhCN.customsContacts.kinds, en.customsContacts.kinds);
   return label ?? fixedOutcomes[key] ?? both(key, key);

@@ -21,6 +21,7 @@ import { inspectionLoaders } from "./dossier-lines-inspections.server";
 import { partnerLoaders } from "./dossier-lines-partners.server";
 import { personnelLoaders } from "./dossier-lines-personnel.server";
 import { riskLoaders } from "./dossier-lines-risk.server";
+import { continuityLoaders } from "./dossier-lines-continuity.server";
 import { sealLoaders } from "./dossier-lines-seals.server";
 import { both, fileColumns, fileRef, source, type Detail, type Loaded, type Loader } from "./dossier-record-source.server";
 import type { DossierPolicy } from "./dossier-types";
@@ -42,6 +43,7 @@ const loaders: Record<DossierRecordType, Loader> = {
   ...personnelLoaders,
   ...auditLoaders,
   ...riskLoaders,
+  ...continuityLoaders,
   ...cargoLoaders,
   ...incidentLoaders,
 };

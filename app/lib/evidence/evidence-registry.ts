@@ -294,6 +294,35 @@ export const evidenceRecordTypes = {
     ],
     standing: false,
   },
+  // Business continuity (Step 12): the catalogue's crisis-management texts ask for two things, a plan
+  // and proof that it is tested.
+  // - The plan, once approved, is a standing document: CTPAT 2.4 (written crisis-management,
+  //   business-continuity, security-recovery and business-resumption procedures), WCO SAFE L (plans in
+  //   advance and establishes emergency procedures) and CN-2014 item 28 (a written system and
+  //   procedures for disasters and security emergencies, 28(1) the response mechanism). CN-2022 has no
+  //   sub-item for the plan itself; its crisis management is (61), training and drills.
+  // - A test feeds the same CTPAT 2.4 and WCO L (which asks that contingency plans are periodically
+  //   tested), CN-2022 (61) (simulated crisis-handling drills) and CN-2014 28 (the mechanism exercised),
+  //   as an emergency drill of the training register does.
+  continuity_plan: {
+    labelKey: "evidence.types.continuity_plan",
+    feeds: [
+      { framework: "cn-2014-general", key: "28" },
+      { framework: "ctpat-msc", key: "2.4" },
+      { framework: "wco-safe-aeo", key: "L" },
+    ],
+    standing: true,
+  },
+  continuity_test: {
+    labelKey: "evidence.types.continuity_test",
+    feeds: [
+      { framework: "cn-2014-general", key: "28" },
+      { framework: "cn-2022-advanced", key: "61" },
+      { framework: "ctpat-msc", key: "2.4" },
+      { framework: "wco-safe-aeo", key: "L" },
+    ],
+    standing: false,
+  },
 } as const satisfies Record<string, EvidenceRecordType>;
 
 export type EvidenceRecordTypeKey = keyof typeof evidenceRecordTypes;

@@ -3,7 +3,7 @@ import type { ParseKeys, TFunction } from "i18next";
 // Validation messages travel as i18n keys (zod message -> action data -> page), so the schema stays
 // language-free and the page shows them in the reader's language. Values ride along as JSON.
 const SEPARATOR = "|";
-const MESSAGE_SECTIONS = ["errors.", "files.", "policies.", "assessments.", "actions.", "inspections.", "templates.", "schedules.", "partners.", "clauses.", "questionnaire.", "partnerRules.", "seals.", "visitors.", "badges.", "personnel.", "training.", "dossiers.", "shares.", "signing.", "notifications.", "internalAudits.", "riskAssessments.", "incidents.", "customsContacts.", "cargo.", "sites."];
+const MESSAGE_SECTIONS = ["errors.", "files.", "policies.", "assessments.", "actions.", "inspections.", "templates.", "schedules.", "partners.", "clauses.", "questionnaire.", "partnerRules.", "seals.", "visitors.", "badges.", "personnel.", "training.", "dossiers.", "shares.", "signing.", "notifications.", "internalAudits.", "riskAssessments.", "incidents.", "customsContacts.", "cargo.", "sites.", "continuity."];
 
 /** A key of the texts: a typo or a renamed key fails the type check rather than showing a raw key. */
 export type MessageKey = ParseKeys;

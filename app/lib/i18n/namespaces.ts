@@ -25,6 +25,7 @@ export const namespaceSections = {
   training: ["training"],
   internalAudits: ["internalAudits"],
   riskAssessments: ["riskAssessments"],
+  continuity: ["continuity"],
   dossiers: ["dossiers", "shares", "signing"],
   emails: ["emails"],
   attention: ["attention"],

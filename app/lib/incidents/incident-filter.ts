@@ -43,10 +43,3 @@ export function parseCustomsContactFilter(params: URLSearchParams): CustomsConta
   if (to && isCalendarDate(to)) filter.to = to;
   return filter;
 }
-
-export function filterSearch(filter: object): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (typeof value === "string" && value) params.set(key, value);
-  const query = params.toString();
-  return query ? `?${query}` : "";
-}

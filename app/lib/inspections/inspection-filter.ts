@@ -29,10 +29,3 @@ export function parseInspectionFilter(params: URLSearchParams): InspectionListFi
   if (container) filter.container = container.slice(0, 20);
   return filter;
 }
-
-export function filterSearch(filter: InspectionListFilter): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
-  const query = params.toString();
-  return query ? `?${query}` : "";
-}

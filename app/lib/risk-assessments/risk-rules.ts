@@ -11,7 +11,5 @@ export function riskLevel(score: number): RiskLevel {
   return score >= 15 ? "high" : score >= 8 ? "medium" : "low";
 }
 
-/** Four eyes: an assessment is approved by someone other than its author. */
-export function canApprove(assessment: { status: string; createdByUserId: string | null }, userId: string): boolean {
-  return assessment.status === "draft" && assessment.createdByUserId !== userId;
-}
+/** Four eyes: an assessment is approved by someone other than its author (the rule every approved register shares). */
+export { canApproveDraft as canApprove } from "../auth/four-eyes";

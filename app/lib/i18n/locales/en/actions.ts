@@ -48,6 +48,7 @@ export const actions = {
     sourceInternalAudit: "Internal audit {{reference}}",
     sourceCargo: "Reconciliation {{reference}}",
     sourceIncident: "Incident {{reference}}",
+    sourceContinuityTest: "Continuity test {{reference}}",
     owner: "Owner",
     you: "(you)",
     dueOn: "Due",

@@ -37,6 +37,8 @@ export const attention = {
       riskReviewDue: "{{reference}} {{subject}}: risk assessment review due {{date}}",
       internalAuditDue: "Annual internal audit due {{date}} (last audit {{last}})",
       internalAuditNever: "Annual internal audit due {{date}}: none recorded yet",
+      continuityReviewDue: "{{reference}} {{title}}: continuity plan review due {{date}}",
+      continuityTestDue: "{{reference}} {{title}}: continuity plan test due {{date}}",
     },
     cargoDirection: { receiving: "Receiving", shipping: "Shipping" },
     view: {
@@ -75,6 +77,8 @@ export const attention = {
       risk_approval: "Risk assessments waiting for approval",
       risk_review_due: "Risk assessments due for review",
       internal_audit_due: "Annual internal audit due",
+      continuity_review_due: "Continuity plans due for review",
+      continuity_test_due: "Continuity plans due to be tested",
     },
     state: { overdue: "Overdue", due_today: "Due today", due_soon: "Due soon", waiting: "Waiting" },
     dueOn: "due {{date}}",

@@ -85,6 +85,8 @@ export const audit = {
       drill: "drill",
       internal_audit: "internal audit",
       risk_assessment: "risk assessment",
+      continuity_plan: "continuity plan",
+      continuity_test: "continuity test",
       // dossiers
       dossier: "evidence dossier",
       dossier_share: "dossier share link",

@@ -121,6 +121,8 @@ export const criteria = {
       drill: "Emergency drill",
       internal_audit: "Internal audit",
       risk_assessment: "Supply-chain risk assessment",
+      continuity_plan: "Business continuity plan",
+      continuity_test: "Business continuity test",
     },
   },
 };

@@ -21,6 +21,7 @@ import { personnel } from "./personnel";
 import { training } from "./training";
 import { internalAudits } from "./internal-audits";
 import { riskAssessments } from "./risk-assessments";
+import { continuity } from "./continuity";
 import { dossiers } from "./dossiers";
 import { emails } from "./emails";
 import { attention } from "./attention";
@@ -29,10 +30,10 @@ import { search } from "./search";
 import { charts } from "./charts";
 import type { Widen } from "../widen";
 
-export const english = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, internalAudits, riskAssessments, dossiers, emails, attention, notifications, search, charts, cargo, incidents };
+export const english = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, internalAudits, riskAssessments, continuity, dossiers, emails, attention, notifications, search, charts, cargo, incidents };
 
 /** All English texts in one object, as the server and the type of `t()` keys see them. */
-export const en = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...internalAudits, ...riskAssessments, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts, ...cargo, ...incidents };
+export const en = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...internalAudits, ...riskAssessments, ...continuity, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts, ...cargo, ...incidents };
 
 /** The shape every language must have. */
 export type Translations = Widen<typeof en>;

@@ -51,6 +51,7 @@ export const actions: Widen<typeof english> = {
     sourceInternalAudit: "内部审计 {{reference}}",
     sourceCargo: "收发货核对 {{reference}}",
     sourceIncident: "事件 {{reference}}",
+    sourceContinuityTest: "业务连续性测试 {{reference}}",
     owner: "负责人",
     you: "（我）",
     dueOn: "完成期限",

@@ -38,6 +38,8 @@ export const attention: Widen<typeof english> = {
       riskReviewDue: "{{reference}} {{subject}}：风险评估应于 {{date}} 复评",
       internalAuditDue: "年度内部审计应于 {{date}} 前完成（上次审计 {{last}}）",
       internalAuditNever: "年度内部审计应于 {{date}} 前完成：尚无审计记录",
+      continuityReviewDue: "{{reference}} {{title}}：业务连续性计划应于 {{date}} 前复核",
+      continuityTestDue: "{{reference}} {{title}}：业务连续性计划应于 {{date}} 前测试",
     },
     cargoDirection: { receiving: "收货", shipping: "发货" },
     view: {
@@ -76,6 +78,8 @@ export const attention: Widen<typeof english> = {
       risk_approval: "待审批的风险评估",
       risk_review_due: "到期复评的风险评估",
       internal_audit_due: "年度内部审计到期",
+      continuity_review_due: "待复核的业务连续性计划",
+      continuity_test_due: "待测试的业务连续性计划",
     },
     state: { overdue: "已逾期", due_today: "今日到期", due_soon: "即将到期", waiting: "待处理" },
     dueOn: "{{date}} 到期",

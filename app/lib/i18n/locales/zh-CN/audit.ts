@@ -87,6 +87,8 @@ export const audit: Widen<typeof english> = {
       drill: "应急演练",
       internal_audit: "内部审计",
       risk_assessment: "风险评估",
+      continuity_plan: "业务连续性计划",
+      continuity_test: "业务连续性测试",
       // dossiers
       dossier: "证据档案",
       dossier_share: "档案分享链接",

@@ -124,6 +124,8 @@ export const criteria: Widen<typeof english> = {
       drill: "应急演练",
       internal_audit: "内部审计",
       risk_assessment: "供应链风险评估",
+      continuity_plan: "业务连续性计划",
+      continuity_test: "业务连续性测试",
     },
   },
 };

@@ -19,6 +19,7 @@ import { personnel } from "./personnel";
 import { training } from "./training";
 import { internalAudits } from "./internal-audits";
 import { riskAssessments } from "./risk-assessments";
+import { continuity } from "./continuity";
 import { dossiers } from "./dossiers";
 import { emails } from "./emails";
 import { attention } from "./attention";
@@ -27,6 +28,6 @@ import { search } from "./search";
 import { charts } from "./charts";
 import type { Translations } from "../en";
 
-export const chinese = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, internalAudits, riskAssessments, dossiers, emails, attention, notifications, search, charts, cargo, incidents };
+export const chinese = { core, auth, dashboard, organizations, audit, criteria, policies, assessments, actions, inspections, partners, seals, visitors, badges, personnel, training, internalAudits, riskAssessments, continuity, dossiers, emails, attention, notifications, search, charts, cargo, incidents };
 
-export const zhCN: Translations = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...internalAudits, ...riskAssessments, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts, ...cargo, ...incidents };
+export const zhCN: Translations = { ...core, ...auth, ...dashboard, ...organizations, ...audit, ...criteria, ...policies, ...assessments, ...actions, ...inspections, ...partners, ...seals, ...visitors, ...badges, ...personnel, ...training, ...internalAudits, ...riskAssessments, ...continuity, ...dossiers, ...emails, ...attention, ...notifications, ...search, ...charts, ...cargo, ...incidents };

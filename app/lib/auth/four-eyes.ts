@@ -1,0 +1,6 @@
+// Four eyes for the registers a manager approves (risk assessments, continuity plans): a draft is
+// approved by someone other than its author. Pure: the page hides the button, the action refuses.
+
+export function canApproveDraft(record: { status: string; createdByUserId: string | null }, userId: string): boolean {
+  return record.status === "draft" && record.createdByUserId !== userId;
+}
