@@ -18,6 +18,7 @@ import {
   users,
 } from "../../../db/schema";
 import { assignableMembers } from "../actions/actions.server";
+import { actionTitleOf, raiseCorrectiveAction } from "../actions/raise-action.server";
 import { recordAudit } from "../audit/audit.server";
 import type { Actor } from "../auth/actor";
 import { LIST_COUNT_LIMIT, listTotal } from "../db.server";
@@ -28,9 +29,7 @@ import { refused } from "../form.server";
 import { startOfDayInZone } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { resolveCriterionRefs } from "../inspections/templates.server";
-import { notifyAssignment } from "../notifications/notices.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
-import { formatReference } from "../references";
 import type { CargoFilter } from "./cargo-filter";
 import { cargoReference } from "./cargo-rules";
 import type { CargoReconciliationValues } from "./cargo-schema";
@@ -188,48 +187,21 @@ export async function recordReconciliation(
     );
     let actionId: string | null = null;
     if (values.action) {
-      const actionNumber = await nextRunningNumber(
+      const action = await raiseCorrectiveAction(
         tx,
-        actor.organizationId,
-        correctiveActions,
-      );
-      // The title is the finding; the lists put the container and the reference before it (action-titles.ts).
-      const title = (values.note ?? "").trim().split(/\r?\n/)[0]!.slice(0, 200);
-      const [action] = await tx
-        .insert(correctiveActions)
-        .values({
-          organizationId: actor.organizationId,
-          number: actionNumber,
+        actor,
+        {
           sourceType: "cargo_reconciliation",
           sourceId: row.id,
           criterionId: resolved.get("cn-2022-advanced/47") ?? null,
-          title,
+          // The title is the finding; the lists put the container and the reference before it (action-titles.ts).
+          title: actionTitleOf(values.note ?? ""),
           description: values.note ?? "",
           ownerUserId: values.action.ownerUserId,
           dueOn: values.action.dueOn,
-          createdByUserId: actor.userId,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      if (!action) throw new Error("recordReconciliation: action not written");
-      await recordAudit(tx, {
-        organizationId: actor.organizationId,
-        actorUserId: actor.userId,
-        action: "create",
-        entityType: "corrective_action",
-        entityId: action.id,
-        after: action,
-      });
-      await notifyAssignment(tx, {
-        organizationId: actor.organizationId,
-        actionId: action.id,
-        reference: formatReference("correctiveAction", action.number),
-        title: action.title,
-        dueOn: action.dueOn,
-        ownerUserId: action.ownerUserId,
-        assignedByUserId: actor.userId,
-      });
+        },
+        { now },
+      );
       actionId = action.id;
     }
     return { ok: true as const, reconciliation: row, actionId };

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { correctiveActions, internalAuditFindings, internalAudits, users } from "../../../db/schema";
 import { assignableMembers } from "../actions/actions.server";
+import { actionTitleOf, raiseCorrectiveAction } from "../actions/raise-action.server";
 import { recordAudit } from "../audit/audit.server";
 import type { Actor } from "../auth/actor";
 import type { Database, Executor } from "../db-types.server";
@@ -11,7 +12,6 @@ import type { Locale } from "../i18n/config";
 import { message } from "../i18n/messages";
 import { createI18n } from "../i18n/translations.server";
 import { resolveCriterionRefs } from "../inspections/templates.server";
-import { notifyAssignment } from "../notifications/notices.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import { formatReference } from "../references";
 import { csvDocument } from "../spreadsheet-cells.server";
@@ -61,42 +61,22 @@ export async function createInternalAudit(
     for (const finding of findings) {
       let actionId: string | null = null;
       if (finding.action) {
-        const actionNumber = await nextRunningNumber(tx, actor.organizationId, correctiveActions);
-        const [action] = await tx
-          .insert(correctiveActions)
-          .values({
-            organizationId: actor.organizationId,
-            number: actionNumber,
+        const title = actionTitleOf(finding.description);
+        const action = await raiseCorrectiveAction(
+          tx,
+          actor,
+          {
             sourceType: "internal_audit",
             sourceId: audit!.id,
             sourceItemKey: `finding-${finding.position}`,
-            title: finding.description.split(/\r?\n/)[0]!.slice(0, 200),
+            title,
             description: finding.description,
             ownerUserId: finding.action.ownerUserId,
             dueOn: finding.action.dueOn,
-            createdByUserId: actor.userId,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning();
-        actionId = action!.id;
-        await recordAudit(tx, {
-          organizationId: actor.organizationId,
-          actorUserId: actor.userId,
-          action: "create",
-          entityType: "corrective_action",
-          entityId: action!.id,
-          after: action,
-        });
-        await notifyAssignment(tx, {
-          organizationId: actor.organizationId,
-          actionId: action!.id,
-          reference: formatReference("correctiveAction", actionNumber),
-          title: `${reference} · ${action!.title}`,
-          dueOn: finding.action.dueOn,
-          ownerUserId: finding.action.ownerUserId,
-          assignedByUserId: actor.userId,
-        });
+          },
+          { now, noticeTitle: `${reference} · ${title}` },
+        );
+        actionId = action.id;
       }
       const [row] = await tx
         .insert(internalAuditFindings)
