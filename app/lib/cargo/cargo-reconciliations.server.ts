@@ -23,12 +23,10 @@ import { recordAudit } from "../audit/audit.server";
 import type { Actor } from "../auth/actor";
 import { LIST_COUNT_LIMIT, listTotal } from "../db.server";
 import type { Database, Executor } from "../db-types.server";
-import { setEvidenceLinks } from "../evidence/evidence.server";
-import { evidenceRecordTypes } from "../evidence/evidence-registry";
+import { linkRecordEvidence } from "../evidence/record-evidence.server";
 import { refused } from "../form.server";
 import { startOfDayInZone } from "../i18n/format";
 import { message } from "../i18n/messages";
-import { resolveCriterionRefs } from "../inspections/templates.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import type { CargoFilter } from "./cargo-filter";
 import { cargoReference } from "./cargo-rules";
@@ -169,22 +167,12 @@ export async function recordReconciliation(
       entityId: row.id,
       after: { ...row, reference },
     });
-    const resolved = await resolveCriterionRefs(
-      tx,
-      evidenceRecordTypes.cargo_reconciliation.feeds,
-    );
     // The evidenced thing happened on the day of the count: its start in the organisation's zone.
-    const occurredAt = startOfDayInZone(row.reconciledOn, when.timeZone);
-    await setEvidenceLinks(
-      tx,
-      {
-        ...actor,
-        recordType: "cargo_reconciliation",
-        recordId: row.id,
-        occurredAt,
-      },
-      [...new Set(resolved.values())],
-    );
+    const resolved = await linkRecordEvidence(tx, actor, {
+      recordType: "cargo_reconciliation",
+      recordId: row.id,
+      occurredAt: startOfDayInZone(row.reconciledOn, when.timeZone),
+    });
     let actionId: string | null = null;
     if (values.action) {
       const action = await raiseCorrectiveAction(
