@@ -12,13 +12,13 @@ import {
 } from "drizzle-orm";
 import {
   cargoReconciliations,
-  correctiveActions,
   seals,
   sites,
   users,
 } from "../../../db/schema";
 import { assignableMembers } from "../actions/actions.server";
 import { actionTitleOf, raiseCorrectiveAction } from "../actions/raise-action.server";
+import { actionsOfSources } from "../actions/source-actions.server";
 import { recordAudit } from "../audit/audit.server";
 import type { Actor } from "../auth/actor";
 import { LIST_COUNT_LIMIT, listTotal } from "../db.server";
@@ -281,22 +281,6 @@ export async function getReconciliation(
     ),
   );
   if (!row) return null;
-  const actions = await db
-    .select({
-      id: correctiveActions.id,
-      number: correctiveActions.number,
-      title: correctiveActions.title,
-      status: correctiveActions.status,
-      dueOn: correctiveActions.dueOn,
-    })
-    .from(correctiveActions)
-    .where(
-      and(
-        eq(correctiveActions.organizationId, orgId),
-        eq(correctiveActions.sourceType, "cargo_reconciliation"),
-        eq(correctiveActions.sourceId, id),
-      ),
-    )
-    .orderBy(correctiveActions.number);
+  const actions = (await actionsOfSources(db, orgId, "cargo_reconciliation", [id])).get(id) ?? [];
   return { ...row, actions };
 }
