@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
 import { Card, PageHeader } from "~/components/ui/card";
+import { Detail, DetailList } from "~/components/ui/detail-list";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { getReconciliation } from "~/lib/cargo/cargo-reconciliations.server";
 import {
@@ -185,18 +186,8 @@ export default function ReconciliationPage() {
           ) : null}
         </Card>
         <Card>
-          <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_minmax(0,1fr)]">
-            {rows.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-sm font-medium text-slate-500">{label}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-            <div className="contents">
-              <dt className="text-sm font-medium text-slate-500">
-                {t("cargo.sealNumber")}
-              </dt>
-              <dd>
+          <DetailList rows={rows}>
+            <Detail label={t("cargo.sealNumber")}>
                 {d.sealNumber ? (
                   d.sealId ? (
                     <>
@@ -221,9 +212,8 @@ export default function ReconciliationPage() {
                 ) : (
                   dash
                 )}
-              </dd>
-            </div>
-          </dl>
+            </Detail>
+          </DetailList>
         </Card>
         <Card title={t("cargo.actions")}>
           {d.actions.length === 0 ? (
