@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Badge } from "~/components/ui/badge";
 import { Card, PageHeader } from "~/components/ui/card";
+import { Detail, DetailList } from "~/components/ui/detail-list";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { getReconciliation } from "~/lib/cargo/cargo-reconciliations.server";
 import {
@@ -206,14 +207,7 @@ export default function ReconciliationPage() {
           ) : null}
         </Card>
         <Card>
-          <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_minmax(0,1fr)]">
-            {rows.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-sm font-medium text-slate-500">{label}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <DetailList rows={rows} />
         </Card>
         <Card title={t("cargo.actions")}>
           {d.actions.length === 0 ? (

@@ -12,7 +12,7 @@ import { can } from "~/lib/auth/permissions";
 import { parseContinuityFilter } from "~/lib/continuity/continuity-filter";
 import { listContinuityPlans } from "~/lib/continuity/continuity-queries.server";
 import { continuityDisruptions, continuityPlanStatuses } from "~/lib/continuity/continuity-rules";
-import { filterSearch } from "~/lib/filter-search";
+import { filterSearch } from "~/lib/list-filter";
 import { formatCalendarDate, todayInZone } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";

@@ -3,6 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { Detail, DetailList } from "~/components/ui/detail-list";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { titleFor } from "~/lib/i18n/meta";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -66,34 +67,23 @@ export default function CustomsContactPage() {
       <div className="space-y-4">
         {search.get("saved") ? <Alert tone="success">{t("customsContacts.saved", { reference: c.reference })}</Alert> : null}
         <Card>
-          <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_minmax(0,1fr)]">
-            {rows.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-sm font-medium text-slate-500">{label}</dt>
-                <dd className="text-slate-900">{value}</dd>
-              </div>
-            ))}
-            <div className="contents">
-              <dt className="text-sm font-medium text-slate-500">{t("customsContacts.incident")}</dt>
-              <dd>
-                {c.incidentId && c.incident ? (
-                  <Link to={`/incidents/${c.incidentId}`} className="text-brand-700 underline">
-                    {c.incident}
-                  </Link>
-                ) : (
-                  t("customsContacts.noIncident")
-                )}
-              </dd>
-            </div>
-            <div className="contents">
-              <dt className="text-sm font-medium text-slate-500">{t("customsContacts.summary")}</dt>
-              <dd className="whitespace-pre-line text-slate-900">{c.summary}</dd>
-            </div>
-            <div className="contents">
-              <dt className="text-sm font-medium text-slate-500">{t("customsContacts.followUp")}</dt>
-              <dd className="whitespace-pre-line text-slate-900">{c.followUp || t("common.notSet")}</dd>
-            </div>
-          </dl>
+          <DetailList rows={rows}>
+            <Detail label={t("customsContacts.incident")}>
+              {c.incidentId && c.incident ? (
+                <Link to={`/incidents/${c.incidentId}`} className="text-brand-700 underline">
+                  {c.incident}
+                </Link>
+              ) : (
+                t("customsContacts.noIncident")
+              )}
+            </Detail>
+            <Detail label={t("customsContacts.summary")} multiline>
+              {c.summary}
+            </Detail>
+            <Detail label={t("customsContacts.followUp")} multiline>
+              {c.followUp || t("common.notSet")}
+            </Detail>
+          </DetailList>
         </Card>
       </div>
     </>

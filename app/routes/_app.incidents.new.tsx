@@ -2,14 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { TextAreaField, TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/use-validated-form";
-import { BigChoice, ChoiceGroup } from "~/components/incidents/incident-parts";
+import { BigChoice, ChoiceGroup, SiteChoices } from "~/components/form/big-choice";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
 import { titleFor } from "~/lib/i18n/meta";
-import { localized } from "~/lib/i18n/localized";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { customsNotificationKinds, incidentKinds } from "~/lib/incidents/incident-rules";
 import { IncidentReportSchema } from "~/lib/incidents/incident-schema";
@@ -48,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ReportIncidentPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -62,20 +61,14 @@ export default function ReportIncidentPage() {
       <Card>
         <Form method="post" noValidate onSubmit={onSubmit} className="space-y-5" aria-label={t("incidents.report.title")}>
           {rejected ? <Alert tone="error">{formError ?? t("incidents.report.notSaved")}</Alert> : null}
-          <ChoiceGroup legend={t("incidents.site")} error={errorOf("siteId")} name="siteId">
-            {d.sites.length === 0 ? <p className="text-slate-600">{t("incidents.report.noSites")}</p> : null}
-            <div className="grid gap-2 sm:grid-cols-2">
-              {d.sites.map((s) => (
-                <BigChoice
-                  key={s.id}
-                  value={s.id}
-                  label={localized(s, "name", i18n.language)}
-                  register={form.register("siteId")}
-                  defaultChecked={current("siteId") === s.id}
-                />
-              ))}
-            </div>
-          </ChoiceGroup>
+          <SiteChoices
+            legend={t("incidents.site")}
+            error={errorOf("siteId")}
+            noSites={t("incidents.report.noSites")}
+            sites={d.sites}
+            register={form.register("siteId")}
+            value={current("siteId")}
+          />
           <ChoiceGroup legend={t("incidents.kind")} error={errorOf("kind")} name="kind">
             <div className="grid gap-2 sm:grid-cols-2">
               {incidentKinds.map((k) => (

@@ -13,7 +13,7 @@ import { can } from "~/lib/auth/permissions";
 import { useShell } from "~/lib/auth/use-session-user";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
-import { filterSearch } from "~/lib/filter-search";
+import { filterSearch } from "~/lib/list-filter";
 import { parseInspectionFilter } from "~/lib/inspections/inspection-filter";
 import { inspectionReference } from "~/lib/inspections/inspection-rules";
 import { listOwnDrafts } from "~/lib/inspections/inspection-drafts.server";

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
-import { Card, PageHeader } from "~/components/ui/card";
-import { ExportLink } from "~/components/ui/export-link";
+import { PageHeader } from "~/components/ui/card";
+import { RegisterList, SPLIT_ROW } from "~/components/ui/register-list";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { formatCalendarDate } from "~/lib/i18n/format";
@@ -46,33 +46,29 @@ export default function InternalAuditsPage() {
           ) : null
         }
       />
-      <Card
+      <RegisterList
         title={t("internalAudits.list", { count: d.audits.length })}
-        actions={d.audits.length ? <ExportLink href="/internal-audits/export.csv">{t("internalAudits.export")}</ExportLink> : null}
-      >
-        {d.audits.length === 0 ? (
-          <p className="text-slate-600">{t("internalAudits.empty")}</p>
-        ) : (
-          <ul className="divide-y divide-slate-100">
-            {d.audits.map((a) => (
-              <li key={a.id} className="grid gap-2 py-3 md:grid-cols-[minmax(0,1fr)_auto] md:items-start md:gap-6">
-                <div className="min-w-0">
-                  <p className="font-mono text-sm text-slate-600">{a.reference}</p>
-                  <Link to={`/internal-audits/${a.id}`} className="text-lg font-medium text-brand-700 underline">
-                    {formatCalendarDate(a.auditedOn, locale)}
-                  </Link>
-                  <p className="line-clamp-2 text-sm text-slate-700">{a.scope}</p>
-                  <p className="text-sm text-slate-500">{t("common.labelValue", { label: t("internalAudits.auditors"), value: a.auditors })}</p>
-                </div>
-                <div className="space-y-1 text-sm md:text-right">
-                  <Badge tone={resultTone[a.result]}>{t(`internalAudits.results.${a.result}`)}</Badge>
-                  <p className="text-slate-700">{t("internalAudits.findingCount", { count: a.findingCount })}</p>
-                </div>
-              </li>
-            ))}
-          </ul>
+        exportLink={d.audits.length ? { href: "/internal-audits/export.csv", label: t("internalAudits.export") } : null}
+        rows={d.audits}
+        empty={t("internalAudits.empty")}
+        rowClassName={SPLIT_ROW}
+        row={(a) => (
+          <>
+            <div className="min-w-0">
+              <p className="font-mono text-sm text-slate-600">{a.reference}</p>
+              <Link to={`/internal-audits/${a.id}`} className="text-lg font-medium text-brand-700 underline">
+                {formatCalendarDate(a.auditedOn, locale)}
+              </Link>
+              <p className="line-clamp-2 text-sm text-slate-700">{a.scope}</p>
+              <p className="text-sm text-slate-500">{t("common.labelValue", { label: t("internalAudits.auditors"), value: a.auditors })}</p>
+            </div>
+            <div className="space-y-1 text-sm md:text-right">
+              <Badge tone={resultTone[a.result]}>{t(`internalAudits.results.${a.result}`)}</Badge>
+              <p className="text-slate-700">{t("internalAudits.findingCount", { count: a.findingCount })}</p>
+            </div>
+          </>
         )}
-      </Card>
+      />
     </>
   );
 }

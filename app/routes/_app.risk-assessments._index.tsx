@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
-import { Card, PageHeader } from "~/components/ui/card";
-import { ExportLink } from "~/components/ui/export-link";
+import { PageHeader } from "~/components/ui/card";
+import { RegisterList, SPLIT_ROW } from "~/components/ui/register-list";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { formatCalendarDate } from "~/lib/i18n/format";
@@ -46,36 +46,32 @@ export default function RiskAssessmentsPage() {
           ) : null
         }
       />
-      <Card
+      <RegisterList
         title={t("riskAssessments.list", { count: d.assessments.length })}
-        actions={d.assessments.length ? <ExportLink href="/risk-assessments/export.csv">{t("riskAssessments.export")}</ExportLink> : null}
-      >
-        {d.assessments.length === 0 ? (
-          <p className="text-slate-600">{t("riskAssessments.empty")}</p>
-        ) : (
-          <ul className="divide-y divide-slate-100">
-            {d.assessments.map((a) => (
-              <li key={a.id} className="grid gap-2 py-3 md:grid-cols-[minmax(0,1fr)_auto] md:items-start md:gap-6">
-                <div className="min-w-0">
-                  <p className="font-mono text-sm text-slate-600">
-                    {a.reference} · {t(`riskAssessments.subjectKinds.${a.subjectKind}`)}
-                  </p>
-                  <Link to={`/risk-assessments/${a.id}`} className="text-lg font-medium text-brand-700 underline">
-                    {a.subject}
-                  </Link>
-                  <p className="text-sm text-slate-500">
-                    {formatCalendarDate(a.assessedOn, locale)} · {t("riskAssessments.nextReviewOn")} {formatCalendarDate(a.nextReviewOn, locale)}
-                  </p>
-                </div>
-                <div className="space-y-1 text-sm md:text-right">
-                  <Badge tone={a.status === "approved" ? "good" : "neutral"}>{t(`riskAssessments.statuses.${a.status}`)}</Badge>{" "}
-                  <Badge tone={levelTone[a.topLevel]}>{t("riskAssessments.topScore", { score: a.topScore })}</Badge>
-                </div>
-              </li>
-            ))}
-          </ul>
+        exportLink={d.assessments.length ? { href: "/risk-assessments/export.csv", label: t("riskAssessments.export") } : null}
+        rows={d.assessments}
+        empty={t("riskAssessments.empty")}
+        rowClassName={SPLIT_ROW}
+        row={(a) => (
+          <>
+            <div className="min-w-0">
+              <p className="font-mono text-sm text-slate-600">
+                {a.reference} · {t(`riskAssessments.subjectKinds.${a.subjectKind}`)}
+              </p>
+              <Link to={`/risk-assessments/${a.id}`} className="text-lg font-medium text-brand-700 underline">
+                {a.subject}
+              </Link>
+              <p className="text-sm text-slate-500">
+                {formatCalendarDate(a.assessedOn, locale)} · {t("riskAssessments.nextReviewOn")} {formatCalendarDate(a.nextReviewOn, locale)}
+              </p>
+            </div>
+            <div className="space-y-1 text-sm md:text-right">
+              <Badge tone={a.status === "approved" ? "good" : "neutral"}>{t(`riskAssessments.statuses.${a.status}`)}</Badge>{" "}
+              <Badge tone={levelTone[a.topLevel]}>{t("riskAssessments.topScore", { score: a.topScore })}</Badge>
+            </div>
+          </>
         )}
-      </Card>
+      />
     </>
   );
 }

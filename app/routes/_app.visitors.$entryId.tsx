@@ -6,6 +6,7 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { DetailList } from "~/components/ui/detail-list";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { useShell } from "~/lib/auth/use-session-user";
@@ -137,14 +138,7 @@ export default function VisitorEntryPage() {
               <Badge tone="good">{t("visitors.inside")}</Badge>
             )}
           </p>
-          <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_minmax(0,1fr)]">
-            {rows.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-sm font-medium text-slate-500">{label}</dt>
-                <dd className="text-slate-900">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <DetailList rows={rows} />
           {e.accessItemId ? (
             <p className="mt-3 text-sm">
               <Link to={`/badges/${e.accessItemId}`} className="text-brand-700 underline">

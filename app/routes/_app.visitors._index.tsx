@@ -6,9 +6,7 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
-import { ExportLink } from "~/components/ui/export-link";
-import { Input } from "~/components/ui/input";
-import { pageAddress, Pager } from "~/components/ui/pager";
+import { RegisterList, RowDetails, RowLink } from "~/components/ui/register-list";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { useShell } from "~/lib/auth/use-session-user";
@@ -16,13 +14,14 @@ import { formatDateTime, startOfDayInZone, todayInZone } from "~/lib/i18n/format
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { listSites } from "~/lib/organizations/organizations.server";
+import { listPage, listPaging } from "~/lib/list-filter";
 import { isUuid } from "~/lib/value-checks";
 import { parseVisitorFilter, visitorFilterSearch } from "~/lib/visitors/visitor-filter";
 import { isNotSignedOut, visitorReference } from "~/lib/visitors/visitor-rules";
 import { rememberedSite } from "~/lib/visitors/visitor-site-cookie.server";
 import { getVisitorEntry, listOnSite, listVisitorLog, VISITORS_PAGE_SIZE } from "~/lib/visitors/visitors.server";
-import { FilterField, SiteFilterField } from "~/components/form/filter-field";
-import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
+import { DateFilterField, SearchFilterField, SiteFilterField } from "~/components/form/filter-field";
+import { FilterPanel } from "~/components/ui/filter-bar";
 import type { PageHandle } from "~/root";
 import { localized } from "~/lib/i18n/localized";
 
@@ -60,13 +59,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const timeZone = auth.organization.timeZone;
   const url = new URL(request.url);
   const filter = parseVisitorFilter(url.searchParams);
-  const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1));
+  const { page, limit, offset } = listPage(url.searchParams, VISITORS_PAGE_SIZE);
   const signedIn = url.searchParams.get("signedIn");
   const signedOut = url.searchParams.get("signedOut");
   const [sites, onSite, log, justIn, justOut] = await Promise.all([
     listSites(auth.db, orgId),
     listOnSite(auth.db, orgId),
-    listVisitorLog(auth.db, orgId, filter, timeZone, { limit: VISITORS_PAGE_SIZE, offset: (page - 1) * VISITORS_PAGE_SIZE }),
+    listVisitorLog(auth.db, orgId, filter, timeZone, { limit, offset }),
     isUuid(signedIn) ? getVisitorEntry(auth.db, orgId, signedIn) : Promise.resolve(null),
     isUuid(signedOut) ? getVisitorEntry(auth.db, orgId, signedOut) : Promise.resolve(null),
   ]);
@@ -77,10 +76,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const onSiteLines = onSite.filter((r) => !filter.site || r.entry.siteId === filter.site).map((r) => entryLine(r, startOfToday));
   return {
     filter,
-    page,
-    pages: Math.max(1, Math.ceil(log.total / VISITORS_PAGE_SIZE)),
-    total: log.total,
-    more: log.more,
+    ...listPaging(page, VISITORS_PAGE_SIZE, log),
     canRecord: can(auth.membership.role, "visitors.record"),
     sites: sites.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
     onSite: siteOrder
@@ -101,8 +97,8 @@ export default function VisitorsPage() {
   const shell = useShell();
   const d = useLoaderData<typeof loader>();
   const zone = shell.organization.timeZone;
-  const filtered = Object.keys(d.filter).length > 0;
-  const here = `/visitors${visitorFilterSearch(d.filter)}`;
+  const search = visitorFilterSearch(d.filter);
+  const here = `/visitors${search}`;
   return (
     <>
       <PageHeader
@@ -171,85 +167,64 @@ export default function VisitorsPage() {
           )}
         </Card>
 
-        <Card
+        <RegisterList
           title={t(d.more ? "visitors.log.titleMore" : "visitors.log.title", { count: d.total })}
-          actions={
-            <ExportLink href={`/visitors/export.csv${visitorFilterSearch(d.filter)}`}>{t("visitors.log.exportCsv")}</ExportLink>
-          }
-        >
-          <details open={filtered || undefined} className="mb-4">
-            <summary className="flex min-h-11 cursor-pointer items-center font-medium text-brand-700">{t("visitors.log.filter")}</summary>
-            <FilterForm key={visitorFilterSearch(d.filter)} className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" label={t("visitors.log.filter")}>
+          exportLink={{ href: `/visitors/export.csv${search}`, label: t("visitors.log.exportCsv") }}
+          filter={
+            <FilterPanel
+              label={t("visitors.log.filter")}
+              apply={t("visitors.log.apply")}
+              clear={t("visitors.log.clear")}
+              clearTo="/visitors"
+              search={search}
+              className="sm:grid-cols-2 lg:grid-cols-4"
+              buttonsClassName="sm:col-span-2 lg:col-span-4"
+            >
               <SiteFilterField label={t("visitors.site")} sites={d.sites} value={d.filter.site} />
-              <FilterField label={t("visitors.log.from")} htmlFor="f-from">
-                <Input id="f-from" type="date" name="from" defaultValue={d.filter.from ?? ""} />
-              </FilterField>
-              <FilterField label={t("visitors.log.to")} htmlFor="f-to">
-                <Input id="f-to" type="date" name="to" defaultValue={d.filter.to ?? ""} />
-              </FilterField>
-              <FilterField label={t("visitors.log.search")} htmlFor="f-q">
-                <Input id="f-q" name="q" defaultValue={d.filter.q ?? ""} />
-              </FilterField>
-              <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-4">
-                <FilterButtons apply={t("visitors.log.apply")} clear={t("visitors.log.clear")} clearTo="/visitors" filtered={filtered} />
+              <DateFilterField label={t("visitors.log.from")} name="from" value={d.filter.from} />
+              <DateFilterField label={t("visitors.log.to")} name="to" value={d.filter.to} />
+              <SearchFilterField label={t("visitors.log.search")} value={d.filter.q} />
+            </FilterPanel>
+          }
+          rows={d.rows}
+          empty={search ? t("visitors.log.emptyFilter") : t("visitors.log.empty")}
+          pager={{ page: d.page, pages: d.pages, more: d.more, label: t("visitors.log.pages"), path: "/visitors", search }}
+          row={(r) => (
+            <>
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <p className="min-w-0">
+                  <RowLink to={`/visitors/${r.id}`} reference={r.reference}>
+                    {r.visitorName}
+                  </RowLink>
+                  {r.company ? <span className="ml-2 text-slate-600">{r.company}</span> : null}
+                </p>
+                <div className="flex flex-wrap items-center gap-2">
+                  {r.signedOutAt ? (
+                    <Badge tone="neutral">{t("visitors.left")}</Badge>
+                  ) : r.notSignedOut ? (
+                    <NotSignedOutBadge />
+                  ) : (
+                    <Badge tone="good">{t("visitors.inside")}</Badge>
+                  )}
+                  {d.canRecord && r.signedOutAt ? (
+                    <Link to={`/visitors/new?from=${r.id}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline">
+                      {t("visitors.signInAgain")}
+                    </Link>
+                  ) : null}
+                </div>
               </div>
-            </FilterForm>
-          </details>
-          {d.rows.length === 0 ? (
-            <p className="text-slate-600">{filtered ? t("visitors.log.emptyFilter") : t("visitors.log.empty")}</p>
-          ) : (
-            <ul className="divide-y divide-slate-100">
-              {d.rows.map((r) => (
-                <li key={r.id} className="py-3">
-                  <div className="flex flex-wrap items-start justify-between gap-2">
-                    <p className="min-w-0">
-                      <Link to={`/visitors/${r.id}`} className="font-medium text-brand-700 underline">
-                        <span className="mr-2 font-mono text-sm">{r.reference}</span>
-                        {r.visitorName}
-                      </Link>
-                      {r.company ? <span className="ml-2 text-slate-600">{r.company}</span> : null}
-                    </p>
-                    <div className="flex flex-wrap items-center gap-2">
-                      {r.signedOutAt ? (
-                        <Badge tone="neutral">{t("visitors.left")}</Badge>
-                      ) : r.notSignedOut ? (
-                        <NotSignedOutBadge />
-                      ) : (
-                        <Badge tone="good">{t("visitors.inside")}</Badge>
-                      )}
-                      {d.canRecord && r.signedOutAt ? (
-                        <Link
-                          to={`/visitors/new?from=${r.id}`}
-                          className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
-                        >
-                          {t("visitors.signInAgain")}
-                        </Link>
-                      ) : null}
-                    </div>
-                  </div>
-                  <p className="mt-1 text-sm text-slate-600">
-                    {[
-                      localized(r, "siteName", i18n.language),
-                      t("visitors.inAt", { at: formatDateTime(r.signedInAt, locale, zone) }),
-                      r.signedOutAt ? t("visitors.outAt", { at: formatDateTime(r.signedOutAt, locale, zone) }) : null,
-                      t("visitors.hostLine", { host: r.hostName }),
-                      t(`visitors.purposes.${r.purpose}`),
-                    ]
-                      .filter(Boolean)
-                      .join(" · ")}
-                  </p>
-                </li>
-              ))}
-            </ul>
+              <RowDetails
+                parts={[
+                  localized(r, "siteName", i18n.language),
+                  t("visitors.inAt", { at: formatDateTime(r.signedInAt, locale, zone) }),
+                  r.signedOutAt ? t("visitors.outAt", { at: formatDateTime(r.signedOutAt, locale, zone) }) : null,
+                  t("visitors.hostLine", { host: r.hostName }),
+                  t(`visitors.purposes.${r.purpose}`),
+                ]}
+              />
+            </>
           )}
-          <Pager
-            page={d.page}
-            pages={d.pages}
-            more={d.more}
-            label={t("visitors.log.pages")}
-            href={(p) => pageAddress("/visitors", visitorFilterSearch(d.filter), p)}
-          />
-        </Card>
+        />
       </div>
     </>
   );

@@ -42,6 +42,15 @@ describe("internal audits and risk assessments", () => {
     await page.getByText("15 高").waitFor();
     await page.getByText("等待作者以外的管理人员审批。").waitFor();
     await snap(page, "risk-assessment");
+
+    // The registers list them, as the other registers list theirs (shared list card).
+    await page.goto("/internal-audits");
+    await page.getByText("IA-0001").waitFor();
+    await page.getByRole("link", { name: "导出 CSV" }).waitFor();
+    await snap(page, "internal-audit-list");
+    await page.goto("/risk-assessments");
+    await page.getByRole("link", { name: "深圳工厂 → 盐田港" }).waitFor();
+    await snap(page, "risk-assessment-list");
     expect(problems).toEqual([]);
   });
 });

@@ -19,14 +19,17 @@ export const VerifyActionSchema = z
   });
 export type VerifyActionValues = z.output<typeof VerifyActionSchema>;
 
-export const NewActionSchema = z.object({
+/** An action raised by hand from a record (an incident…): what, who, by when. */
+export const RaisedActionSchema = z.object({
   intent: z.literal("action"),
-  criterion: requiredText(40),
   title: requiredText(200),
   description: optionalText(2000),
   ownerUserId: z.string({ error: message("errors.choose") }).uuid(message("errors.choose")),
   dueOn: RequiredDateSchema,
 });
+
+/** An assessment's action: also the criterion that fell short. */
+export const NewActionSchema = RaisedActionSchema.extend({ criterion: requiredText(40) });
 export type NewActionValues = z.output<typeof NewActionSchema>;
 
 export const UpdateActionSchema = z

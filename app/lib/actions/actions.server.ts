@@ -16,7 +16,6 @@ import type { Database, Executor } from "../db-types.server";
 import { addEvidenceLink } from "../evidence/evidence.server";
 import { storeFile, type CheckedUpload } from "../evidence/file-store.server";
 import { message } from "../i18n/messages";
-import { nextRunningNumber } from "../organizations/running-number.server";
 import type { Actor } from "../auth/actor";
 import { improvementWindow } from "../assessments/improvement";
 import { dueDateError, type NewActionValues, type UpdateActionValues } from "./action-schema";
@@ -24,6 +23,7 @@ import { releaseGateOf } from "./action-verification.server";
 import { refused, type FieldErrors } from "../form.server";
 import { notifyAssignment } from "../notifications/notices.server";
 import { formatReference } from "../references";
+import { raiseCorrectiveAction } from "./raise-action.server";
 
 /** Active members who can be given an action. */
 export async function assignableMembers(db: Executor, orgId: string) {
@@ -76,13 +76,11 @@ export async function createActionFromAssessment(
   if (dueError) return refused({ dueOn: dueError });
   const members = await assignableMembers(db, actor.organizationId);
   if (!members.some((m) => m.userId === values.ownerUserId)) return refused({ ownerUserId: message("errors.choose") });
-  const id = await db.transaction(async (tx) => {
-    const number = await nextRunningNumber(tx, actor.organizationId, correctiveActions);
-    const [action] = await tx
-      .insert(correctiveActions)
-      .values({
-        organizationId: actor.organizationId,
-        number,
+  const action = await db.transaction((tx) =>
+    raiseCorrectiveAction(
+      tx,
+      actor,
+      {
         sourceType: "assessment",
         sourceId: assessmentId,
         criterionId: criterion.id,
@@ -90,32 +88,11 @@ export async function createActionFromAssessment(
         description: values.description ?? "",
         ownerUserId: values.ownerUserId,
         dueOn: values.dueOn,
-        createdByUserId: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!action) throw new Error("createAction: insert returned nothing");
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      action: "create",
-      entityType: "corrective_action",
-      entityId: action.id,
-      after: action,
-    });
-    await notifyAssignment(tx, {
-      organizationId: actor.organizationId,
-      actionId: action.id,
-      reference: formatReference("correctiveAction", action.number),
-      title: action.title,
-      dueOn: action.dueOn,
-      ownerUserId: action.ownerUserId,
-      assignedByUserId: actor.userId,
-    });
-    return action.id;
-  });
-  return { ok: true, id };
+      },
+      { now },
+    ),
+  );
+  return { ok: true, id: action.id };
 }
 
 /**

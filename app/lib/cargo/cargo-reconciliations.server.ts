@@ -12,25 +12,22 @@ import {
 } from "drizzle-orm";
 import {
   cargoReconciliations,
-  correctiveActions,
   seals,
   sites,
   users,
 } from "../../../db/schema";
 import { assignableMembers } from "../actions/actions.server";
+import { actionTitleOf, raiseCorrectiveAction } from "../actions/raise-action.server";
+import { actionsOfSources } from "../actions/source-actions.server";
 import { recordAudit } from "../audit/audit.server";
 import type { Actor } from "../auth/actor";
 import { LIST_COUNT_LIMIT, listTotal } from "../db.server";
 import type { Database, Executor } from "../db-types.server";
-import { setEvidenceLinks } from "../evidence/evidence.server";
-import { evidenceRecordTypes } from "../evidence/evidence-registry";
+import { linkRecordEvidence } from "../evidence/record-evidence.server";
 import { refused } from "../form.server";
 import { startOfDayInZone } from "../i18n/format";
 import { message } from "../i18n/messages";
-import { resolveCriterionRefs } from "../inspections/templates.server";
-import { notifyAssignment } from "../notifications/notices.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
-import { formatReference } from "../references";
 import type { CargoFilter } from "./cargo-filter";
 import { cargoReference } from "./cargo-rules";
 import type { CargoReconciliationValues } from "./cargo-schema";
@@ -170,66 +167,29 @@ export async function recordReconciliation(
       entityId: row.id,
       after: { ...row, reference },
     });
-    const resolved = await resolveCriterionRefs(
-      tx,
-      evidenceRecordTypes.cargo_reconciliation.feeds,
-    );
     // The evidenced thing happened on the day of the count: its start in the organisation's zone.
-    const occurredAt = startOfDayInZone(row.reconciledOn, when.timeZone);
-    await setEvidenceLinks(
-      tx,
-      {
-        ...actor,
-        recordType: "cargo_reconciliation",
-        recordId: row.id,
-        occurredAt,
-      },
-      [...new Set(resolved.values())],
-    );
+    const resolved = await linkRecordEvidence(tx, actor, {
+      recordType: "cargo_reconciliation",
+      recordId: row.id,
+      occurredAt: startOfDayInZone(row.reconciledOn, when.timeZone),
+    });
     let actionId: string | null = null;
     if (values.action) {
-      const actionNumber = await nextRunningNumber(
+      const action = await raiseCorrectiveAction(
         tx,
-        actor.organizationId,
-        correctiveActions,
-      );
-      // The title is the finding; the lists put the container and the reference before it (action-titles.ts).
-      const title = (values.note ?? "").trim().split(/\r?\n/)[0]!.slice(0, 200);
-      const [action] = await tx
-        .insert(correctiveActions)
-        .values({
-          organizationId: actor.organizationId,
-          number: actionNumber,
+        actor,
+        {
           sourceType: "cargo_reconciliation",
           sourceId: row.id,
           criterionId: resolved.get("cn-2022-advanced/47") ?? null,
-          title,
+          // The title is the finding; the lists put the container and the reference before it (action-titles.ts).
+          title: actionTitleOf(values.note ?? ""),
           description: values.note ?? "",
           ownerUserId: values.action.ownerUserId,
           dueOn: values.action.dueOn,
-          createdByUserId: actor.userId,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      if (!action) throw new Error("recordReconciliation: action not written");
-      await recordAudit(tx, {
-        organizationId: actor.organizationId,
-        actorUserId: actor.userId,
-        action: "create",
-        entityType: "corrective_action",
-        entityId: action.id,
-        after: action,
-      });
-      await notifyAssignment(tx, {
-        organizationId: actor.organizationId,
-        actionId: action.id,
-        reference: formatReference("correctiveAction", action.number),
-        title: action.title,
-        dueOn: action.dueOn,
-        ownerUserId: action.ownerUserId,
-        assignedByUserId: actor.userId,
-      });
+        },
+        { now },
+      );
       actionId = action.id;
     }
     return { ok: true as const, reconciliation: row, actionId };
@@ -321,22 +281,6 @@ export async function getReconciliation(
     ),
   );
   if (!row) return null;
-  const actions = await db
-    .select({
-      id: correctiveActions.id,
-      number: correctiveActions.number,
-      title: correctiveActions.title,
-      status: correctiveActions.status,
-      dueOn: correctiveActions.dueOn,
-    })
-    .from(correctiveActions)
-    .where(
-      and(
-        eq(correctiveActions.organizationId, orgId),
-        eq(correctiveActions.sourceType, "cargo_reconciliation"),
-        eq(correctiveActions.sourceId, id),
-      ),
-    )
-    .orderBy(correctiveActions.number);
+  const actions = (await actionsOfSources(db, orgId, "cargo_reconciliation", [id])).get(id) ?? [];
   return { ...row, actions };
 }

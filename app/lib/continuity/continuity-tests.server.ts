@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { continuityPlans, continuityTestFindings, continuityTests } from "../../../db/schema";
 import { assignableMembers } from "../actions/actions.server";
-import { raiseFindingAction } from "../actions/raise-action.server";
+import { actionTitleOf, raiseCorrectiveAction } from "../actions/raise-action.server";
 import { recordAudit } from "../audit/audit.server";
 import type { Actor } from "../auth/actor";
 import type { Database } from "../db-types.server";
@@ -60,19 +60,19 @@ export async function recordContinuityTest(
     const rows = [];
     for (const finding of findings) {
       const action = finding.action
-        ? await raiseFindingAction(
+        ? await raiseCorrectiveAction(
             tx,
             actor,
             {
               sourceType: "continuity_test",
               sourceId: test.id,
               sourceItemKey: `finding-${finding.position}`,
+              title: actionTitleOf(finding.description),
               description: finding.description,
               ownerUserId: finding.action.ownerUserId,
               dueOn: finding.action.dueOn,
-              sourceReference: reference,
             },
-            now,
+            { now, noticeTitle: `${reference} · ${actionTitleOf(finding.description)}` },
           )
         : null;
       const [row] = await tx

@@ -1,15 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { correctiveActions, incidents } from "../../../db/schema";
+import { incidents } from "../../../db/schema";
 import { assignableMembers } from "../actions/actions.server";
-import { recordAudit } from "../audit/audit.server";
+import { raiseCorrectiveAction } from "../actions/raise-action.server";
 import type { Actor } from "../auth/actor";
 import type { Database } from "../db-types.server";
 import { refused } from "../form.server";
 import { todayInZone } from "../i18n/format";
 import { message } from "../i18n/messages";
-import { notifyAssignment } from "../notifications/notices.server";
-import { nextRunningNumber } from "../organizations/running-number.server";
-import { formatReference } from "../references";
 import { incidentReference } from "./incident-rules";
 import type { IncidentActionValues } from "./incident-schema";
 
@@ -34,41 +31,19 @@ export async function raiseIncidentAction(
     if (values.dueOn < todayInZone(timeZone, now)) return refused({ dueOn: message("incidents.errors.dueBeforeToday") });
     const members = await assignableMembers(tx, actor.organizationId);
     if (!members.some((m) => m.userId === values.ownerUserId)) return refused({ ownerUserId: message("errors.choose") });
-    const number = await nextRunningNumber(tx, actor.organizationId, correctiveActions);
-    const [action] = await tx
-      .insert(correctiveActions)
-      .values({
-        organizationId: actor.organizationId,
-        number,
+    const action = await raiseCorrectiveAction(
+      tx,
+      actor,
+      {
         sourceType: "incident",
         sourceId: incident.id,
         title: values.title,
         description: values.description ?? "",
         ownerUserId: values.ownerUserId,
         dueOn: values.dueOn,
-        createdByUserId: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!action) throw new Error("raiseIncidentAction: nothing written");
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      action: "create",
-      entityType: "corrective_action",
-      entityId: action.id,
-      after: { ...action, incident: incidentReference(incident.number) },
-    });
-    await notifyAssignment(tx, {
-      organizationId: actor.organizationId,
-      actionId: action.id,
-      reference: formatReference("correctiveAction", action.number),
-      title: action.title,
-      dueOn: action.dueOn,
-      ownerUserId: action.ownerUserId,
-      assignedByUserId: actor.userId,
-    });
+      },
+      { now, audited: { incident: incidentReference(incident.number) } },
+    );
     return { ok: true as const, action };
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RaisedActionSchema } from "../actions/action-schema";
 import { message } from "../i18n/messages";
 import { isLocalDateTime } from "../inspections/inspection-schema";
 import { optionalText, RequiredDateSchema, requiredText } from "../validation";
@@ -44,13 +45,7 @@ export const IncidentUpdateSchema = z
   });
 export type IncidentUpdateValues = z.output<typeof IncidentUpdateSchema>;
 
-export const IncidentActionSchema = z.object({
-  intent: z.literal("action"),
-  title: requiredText(200),
-  description: optionalText(2000),
-  ownerUserId: z.string({ error: message("errors.choose") }).uuid(message("errors.choose")),
-  dueOn: RequiredDateSchema,
-});
+export const IncidentActionSchema = RaisedActionSchema;
 export type IncidentActionValues = z.output<typeof IncidentActionSchema>;
 
 export const CustomsContactSchema = z.object({

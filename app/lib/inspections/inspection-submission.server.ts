@@ -1,6 +1,6 @@
 import { addDays, format, parseISO } from "date-fns";
 import { and, eq, inArray } from "drizzle-orm";
-import { correctiveActions, inspectionAnswers, inspectionPhotos, inspections, sites, type ChecklistTemplate, type Inspection } from "../../../db/schema";
+import { inspectionAnswers, inspectionPhotos, inspections, sites, type ChecklistTemplate, type Inspection } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Database, Executor } from "../db-types.server";
 import { setEvidenceLinks } from "../evidence/evidence.server";
@@ -15,6 +15,7 @@ import type { Refusal } from "./inspection-records.server";
 import { checkInspection, type CheckedInspection } from "./inspection-schema";
 import { inspectionReference } from "./inspection-rules";
 import { inspectionActionTitles } from "../actions/action-titles";
+import { raiseCorrectiveAction } from "../actions/raise-action.server";
 import { allItems, visibleItems, type CriterionRef, type TemplateDefinition } from "./template-definition";
 import { resolveCriterionRefs } from "./templates.server";
 
@@ -144,12 +145,11 @@ async function recordInspection(
     // The action belongs to the current Chinese standard's criterion where the point names one.
     const ref = item.criteria.find((c) => c.framework === "cn-2022-advanced") ?? item.criteria[0];
     const criterionId = ref ? (resolved.get(`${ref.framework}/${ref.key}`) ?? null) : null;
-    const actionNumber = await nextRunningNumber(tx, actor.organizationId, correctiveActions);
-    const [action] = await tx
-      .insert(correctiveActions)
-      .values({
-        organizationId: actor.organizationId,
-        number: actionNumber,
+    // The inspector owns the finding (no assignment notice to themself).
+    const action = await raiseCorrectiveAction(
+      tx,
+      actor,
+      {
         sourceType: "inspection",
         sourceId: record.id,
         sourceItemKey: item.key,
@@ -168,21 +168,10 @@ async function recordInspection(
         description: answer.note ?? "",
         ownerUserId: actor.userId,
         dueOn,
-        createdByUserId: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!action) throw new Error("recordInspection: action insert returned nothing");
+      },
+      { now },
+    );
     actionIds.push(action.id);
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      action: "create",
-      entityType: "corrective_action",
-      entityId: action.id,
-      after: action,
-    });
   }
   await recordAudit(tx, {
     organizationId: actor.organizationId,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { message } from "../i18n/messages";
-import { enumField, OptionalDateSchema, RequiredDateSchema, requiredText } from "../validation";
+import { formRows, optionalRowValue, rowFields, rowValues } from "../form-rows";
+import { enumField, OptionalDateSchema, optionalText, RequiredDateSchema, requiredText } from "../validation";
 import { isUuid } from "../value-checks";
 
 // The internal audit's form, shared by the page (react-hook-form) and the action. Findings are a
@@ -14,24 +15,16 @@ export const findingSeverities = ["major", "minor", "observation"] as const;
 export type FindingSeverity = (typeof findingSeverities)[number];
 
 export const FINDING_ROWS = 6;
-export const findingRows = Array.from({ length: FINDING_ROWS }, (_, i) => i + 1);
+export const findingRows = formRows(FINDING_ROWS);
 
 export const findingField = (row: number, part: "Description" | "Severity" | "OwnerUserId" | "DueOn") => `finding${row}${part}`;
 
-const optional = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined));
-
-const rowFields = Object.fromEntries(
-  findingRows.flatMap((row) => [
-    [findingField(row, "Description"), optional.refine((v) => v === undefined || v.length <= 1000, message("errors.tooLong", { max: 1000 }))],
-    [findingField(row, "Severity"), optional],
-    [findingField(row, "OwnerUserId"), optional],
-    [findingField(row, "DueOn"), OptionalDateSchema],
-  ]),
-) as Record<string, z.ZodType<string | undefined>>;
+const findingFields = rowFields(findingRows, findingField, {
+  Description: optionalText(1000),
+  Severity: optionalRowValue,
+  OwnerUserId: optionalRowValue,
+  DueOn: OptionalDateSchema,
+});
 
 export interface FindingInput {
   /** The form's row it was written in (where its errors show). */
@@ -49,10 +42,10 @@ export const InternalAuditSchema = z
     auditors: requiredText(300),
     result: enumField(auditResults),
     conclusion: requiredText(4000),
-    ...rowFields,
+    ...findingFields,
   })
   .superRefine((v, ctx) => {
-    const values = v as Record<string, string | undefined>;
+    const values = rowValues(v);
     let findings = 0;
     for (const row of findingRows) {
       const description = values[findingField(row, "Description")];
@@ -84,7 +77,7 @@ export type InternalAuditValues = z.output<typeof InternalAuditSchema>;
 
 /** The findings the form's rows hold, in order (rows without a description are not findings). */
 export function findingsOf(values: InternalAuditValues): FindingInput[] {
-  const raw = values as unknown as Record<string, string | undefined>;
+  const raw = rowValues(values);
   const out: FindingInput[] = [];
   for (const row of findingRows) {
     const description = raw[findingField(row, "Description")];

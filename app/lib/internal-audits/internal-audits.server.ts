@@ -1,17 +1,15 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { correctiveActions, internalAuditFindings, internalAudits, users } from "../../../db/schema";
 import { assignableMembers } from "../actions/actions.server";
-import { raiseFindingAction } from "../actions/raise-action.server";
+import { actionTitleOf, raiseCorrectiveAction } from "../actions/raise-action.server";
 import { recordAudit } from "../audit/audit.server";
 import type { Actor } from "../auth/actor";
 import type { Database, Executor } from "../db-types.server";
-import { setEvidenceLinks } from "../evidence/evidence.server";
-import { evidenceRecordTypes } from "../evidence/evidence-registry";
+import { linkRecordEvidence, noon } from "../evidence/record-evidence.server";
 import { refused, type FieldErrors } from "../form.server";
 import type { Locale } from "../i18n/config";
 import { message } from "../i18n/messages";
 import { createI18n } from "../i18n/translations.server";
-import { resolveCriterionRefs } from "../inspections/templates.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import { formatReference } from "../references";
 import { csvDocument } from "../spreadsheet-cells.server";
@@ -22,8 +20,6 @@ import { findingField, findingsOf, type InternalAuditValues } from "./internal-a
 // the list, one audit, and the CSV export. Every query is the organisation's own.
 
 export const internalAuditReference = (number: number) => formatReference("internalAudit", number);
-
-const noon = (day: string) => new Date(`${day}T12:00:00Z`);
 
 export async function createInternalAudit(
   db: Database,
@@ -61,19 +57,20 @@ export async function createInternalAudit(
     for (const finding of findings) {
       let actionId: string | null = null;
       if (finding.action) {
-        const action = await raiseFindingAction(
+        const title = actionTitleOf(finding.description);
+        const action = await raiseCorrectiveAction(
           tx,
           actor,
           {
             sourceType: "internal_audit",
             sourceId: audit!.id,
             sourceItemKey: `finding-${finding.position}`,
+            title,
             description: finding.description,
             ownerUserId: finding.action.ownerUserId,
             dueOn: finding.action.dueOn,
-            sourceReference: reference,
           },
-          now,
+          { now, noticeTitle: `${reference} · ${title}` },
         );
         actionId = action.id;
       }
@@ -90,12 +87,7 @@ export async function createInternalAudit(
         .returning();
       rows.push(row);
     }
-    const resolved = await resolveCriterionRefs(tx, evidenceRecordTypes.internal_audit.feeds);
-    await setEvidenceLinks(
-      tx,
-      { organizationId: actor.organizationId, userId: actor.userId, recordType: "internal_audit", recordId: audit!.id, occurredAt: noon(values.auditedOn) },
-      [...new Set(resolved.values())],
-    );
+    await linkRecordEvidence(tx, actor, { recordType: "internal_audit", recordId: audit!.id, occurredAt: noon(values.auditedOn) });
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,

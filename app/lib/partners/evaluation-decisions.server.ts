@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
-import { correctiveActions, partnerEvaluations, partners, type Partner } from "../../../db/schema";
+import { partnerEvaluations, partners, type Partner } from "../../../db/schema";
 import { assignableMembers } from "../actions/actions.server";
+import { raiseCorrectiveAction } from "../actions/raise-action.server";
 import { recordAudit } from "../audit/audit.server";
 import type { Role } from "../auth/permissions";
 import type { Database, Executor } from "../db-types.server";
@@ -10,9 +11,6 @@ import { refused, type FieldErrors } from "../form.server";
 import { todayInZone } from "../i18n/format";
 import { message } from "../i18n/messages";
 import { resolveCriterionRefs } from "../inspections/templates.server";
-import { notifyAssignment } from "../notifications/notices.server";
-import { nextRunningNumber } from "../organizations/running-number.server";
-import { formatReference } from "../references";
 import type { Actor } from "../auth/actor";
 import { audit, exemptionProblem, lockEvaluation, type Refusal } from "./evaluation-writes.server";
 import { canDecideEvaluation, hadAHand, nextEvaluationOn } from "./partner-scoring";
@@ -37,12 +35,10 @@ export async function createConditionActions(
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const condition of conditions) {
-    const number = await nextRunningNumber(tx, actor.organizationId, correctiveActions);
-    const [action] = await tx
-      .insert(correctiveActions)
-      .values({
-        organizationId: actor.organizationId,
-        number,
+    const action = await raiseCorrectiveAction(
+      tx,
+      actor,
+      {
         sourceType: source.type,
         sourceId: source.id,
         criterionId: source.criterionId,
@@ -50,29 +46,10 @@ export async function createConditionActions(
         description: source.description,
         ownerUserId: condition.ownerUserId,
         dueOn: condition.dueOn,
-        createdByUserId: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      action: "create",
-      entityType: "corrective_action",
-      entityId: action!.id,
-      after: action,
-    });
-    await notifyAssignment(tx, {
-      organizationId: actor.organizationId,
-      actionId: action!.id,
-      reference: formatReference("correctiveAction", number),
-      title: condition.title,
-      dueOn: condition.dueOn,
-      ownerUserId: condition.ownerUserId,
-      assignedByUserId: actor.userId,
-    });
-    ids.push(action!.id);
+      },
+      { now },
+    );
+    ids.push(action.id);
   }
   return ids;
 }

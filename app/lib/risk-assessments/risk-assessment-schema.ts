@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { message } from "../i18n/messages";
+import { formRows, optionalRowValue, rowFields, rowValues } from "../form-rows";
 import { enumField, optionalText, RequiredDateSchema, requiredText } from "../validation";
 
 // The risk assessment's form, shared by the page and the action. Threats are a fixed number of rows
@@ -8,23 +9,15 @@ import { enumField, optionalText, RequiredDateSchema, requiredText } from "../va
 
 export const subjectKinds = ["route", "partner", "site", "supply_chain"] as const;
 export const THREAT_ROWS = 6;
-export const threatRows = Array.from({ length: THREAT_ROWS }, (_, i) => i + 1);
+export const threatRows = formRows(THREAT_ROWS);
 export const threatField = (row: number, part: "Threat" | "Likelihood" | "Impact" | "Mitigation") => `threat${row}${part}`;
 
-const optional = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined));
-
-const rowFields = Object.fromEntries(
-  threatRows.flatMap((row) => [
-    [threatField(row, "Threat"), optional.refine((v) => v === undefined || v.length <= 500, message("errors.tooLong", { max: 500 }))],
-    [threatField(row, "Likelihood"), optional],
-    [threatField(row, "Impact"), optional],
-    [threatField(row, "Mitigation"), optional.refine((v) => v === undefined || v.length <= 1000, message("errors.tooLong", { max: 1000 }))],
-  ]),
-) as Record<string, z.ZodType<string | undefined>>;
+const threatFields = rowFields(threatRows, threatField, {
+  Threat: optionalText(500),
+  Likelihood: optionalRowValue,
+  Impact: optionalRowValue,
+  Mitigation: optionalText(1000),
+});
 
 const onScale = (v: string | undefined) => v !== undefined && /^[1-5]$/.test(v);
 
@@ -35,10 +28,10 @@ export const RiskAssessmentSchema = z
     assessedOn: RequiredDateSchema,
     nextReviewOn: RequiredDateSchema,
     summary: requiredText(4000),
-    ...rowFields,
+    ...threatFields,
   })
   .superRefine((v, ctx) => {
-    const values = v as Record<string, string | undefined>;
+    const values = rowValues(v);
     let threats = 0;
     for (const row of threatRows) {
       const threat = values[threatField(row, "Threat")];
@@ -77,7 +70,7 @@ export interface ThreatInput {
 }
 
 export function threatsOf(values: RiskAssessmentValues): ThreatInput[] {
-  const raw = values as unknown as Record<string, string | undefined>;
+  const raw = rowValues(values);
   const out: ThreatInput[] = [];
   for (const row of threatRows) {
     const threat = raw[threatField(row, "Threat")];

@@ -4,13 +4,11 @@ import { riskAssessments, riskThreats, users } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Actor } from "../auth/actor";
 import type { Database, Executor } from "../db-types.server";
-import { setEvidenceLinks } from "../evidence/evidence.server";
-import { evidenceRecordTypes } from "../evidence/evidence-registry";
+import { linkRecordEvidence, noon } from "../evidence/record-evidence.server";
 import { refused, type FieldErrors } from "../form.server";
 import type { Locale } from "../i18n/config";
 import { message } from "../i18n/messages";
 import { createI18n } from "../i18n/translations.server";
-import { resolveCriterionRefs } from "../inspections/templates.server";
 import { nextRunningNumber } from "../organizations/running-number.server";
 import { formatReference } from "../references";
 import { csvDocument } from "../spreadsheet-cells.server";
@@ -22,7 +20,6 @@ import { canApprove, riskLevel, riskScore } from "./risk-rules";
 // assessment as evidence. The list, one assessment, the CSV export. Always the organisation's own.
 
 export const riskAssessmentReference = (number: number) => formatReference("riskAssessment", number);
-const noon = (day: string) => new Date(`${day}T12:00:00Z`);
 
 export async function createRiskAssessment(
   db: Database,
@@ -85,12 +82,7 @@ export async function approveRiskAssessment(
       .set({ status: "approved", approvedByUserId: actor.userId, approvedAt: now, approvalNote: note ?? null })
       .where(and(eq(riskAssessments.organizationId, actor.organizationId), eq(riskAssessments.id, id)))
       .returning();
-    const resolved = await resolveCriterionRefs(tx, evidenceRecordTypes.risk_assessment.feeds);
-    await setEvidenceLinks(
-      tx,
-      { organizationId: actor.organizationId, userId: actor.userId, recordType: "risk_assessment", recordId: id, occurredAt: noon(before.assessedOn) },
-      [...new Set(resolved.values())],
-    );
+    await linkRecordEvidence(tx, actor, { recordType: "risk_assessment", recordId: id, occurredAt: noon(before.assessedOn) });
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,

@@ -4,6 +4,7 @@ import { useValidatedForm, type ServerFormState } from "~/components/form/use-va
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
+import { DetailList } from "~/components/ui/detail-list";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { incidentStatuses } from "~/lib/incidents/incident-rules";
 import { IncidentUpdateSchema } from "~/lib/incidents/incident-schema";
@@ -31,14 +32,7 @@ export function HandlingCard(props: {
     ];
     return (
       <Card title={t("incidents.detail.handling")}>
-        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_minmax(0,1fr)]">
-          {rows.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-sm font-medium text-slate-500">{label}</dt>
-              <dd className="whitespace-pre-line text-slate-900">{value || t("common.notSet")}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailList rows={rows.map(([label, value]) => [label, value || t("common.notSet")] as const)} multiline />
         <p className="mt-3 text-sm text-slate-600">{t("incidents.detail.readOnly")}</p>
       </Card>
     );

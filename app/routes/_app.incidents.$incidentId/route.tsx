@@ -5,6 +5,7 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { Detail, DetailList } from "~/components/ui/detail-list";
 import { assignableMembers } from "~/lib/actions/actions.server";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
@@ -158,18 +159,11 @@ export default function IncidentPage() {
             <IncidentStatusBadge status={i.status} />
             {i.customsRequired && !i.customsNotifiedAt ? <Badge tone="warn">{t("incidents.customsNotYet")}</Badge> : null}
           </p>
-          <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_minmax(0,1fr)]">
-            {rows.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-sm font-medium text-slate-500">{label}</dt>
-                <dd className="text-slate-900">{value}</dd>
-              </div>
-            ))}
-            <div className="contents">
-              <dt className="text-sm font-medium text-slate-500">{t("incidents.descriptionField")}</dt>
-              <dd className="whitespace-pre-line text-slate-900">{i.description}</dd>
-            </div>
-          </dl>
+          <DetailList rows={rows}>
+            <Detail label={t("incidents.descriptionField")} multiline>
+              {i.description}
+            </Detail>
+          </DetailList>
         </Card>
         <HandlingCard
           canManage={d.canManage}

@@ -8,8 +8,8 @@ import { Select } from "~/components/ui/input";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { visitorIdTypes, visitPurposes } from "~/lib/visitors/visitor-rules";
 import { VisitorSignInSchema } from "~/lib/visitors/visitor-schema";
-import { BigChoice, ChoiceGroup, SuggestField } from "./choice-fields";
-import { localized } from "~/lib/i18n/localized";
+import { BigChoice, ChoiceGroup, SiteChoices } from "~/components/form/big-choice";
+import { SuggestField } from "./choice-fields";
 
 export interface SignInData {
   sites: { id: string; nameZh: string; nameEn: string }[];
@@ -21,7 +21,7 @@ export interface SignInData {
 
 /** The sign-in form: site, visitor, ID seen, host, purpose, badge, escort and vehicle. */
 export function SignInForm({ d, server }: { d: SignInData; server: ServerFormState }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigation = useNavigation();
   const { form, values, errorOf, onSubmit, rejected, formError } = useValidatedForm(VisitorSignInSchema, { defaults: d.defaults, server });
   const field = { form, values };
@@ -36,20 +36,14 @@ export function SignInForm({ d, server }: { d: SignInData; server: ServerFormSta
           </Alert>
         ) : null}
 
-        <ChoiceGroup legend={t("visitors.site")} error={errorOf("siteId")} name="siteId">
-          {d.sites.length === 0 ? <p className="text-slate-600">{t("visitors.signIn.noSites")}</p> : null}
-          <div className="grid gap-2 sm:grid-cols-2">
-            {d.sites.map((s) => (
-              <BigChoice
-                key={s.id}
-                value={s.id}
-                label={localized(s, "name", i18n.language)}
-                register={form.register("siteId")}
-                defaultChecked={current("siteId") === s.id}
-              />
-            ))}
-          </div>
-        </ChoiceGroup>
+        <SiteChoices
+          legend={t("visitors.site")}
+          error={errorOf("siteId")}
+          noSites={t("visitors.signIn.noSites")}
+          sites={d.sites}
+          register={form.register("siteId")}
+          value={current("siteId")}
+        />
 
         <TextField {...field} name="visitorName" label={t("visitors.visitorName")} error={errorOf("visitorName")} autoComplete="off" />
         <TextField {...field} name="company" label={t("visitors.company")} error={errorOf("company")} autoComplete="off" />
