@@ -59,7 +59,7 @@ export async function actionItems(db: Database, scope: AttentionScope, ownerUser
 type PartnerName = { id: string; number: number; legalNameZh: string; legalNameEn: string };
 const partnerName = (p: PartnerName) => pair(p.legalNameZh, p.legalNameEn);
 
-/** Procurement's partners: re-evaluations due, clauses missing, certificates expiring. */
+/** Procurement's partners: re-evaluations and supervision checks due, clauses missing, certificates expiring. */
 export async function partnerItems(db: Database, scope: AttentionScope): Promise<AttentionItem[]> {
   const lists = await partnerWatchLists(db, scope.organizationId, scope.today, KIND_LIMIT);
   const items: AttentionItem[] = [];
@@ -77,6 +77,21 @@ export async function partnerItems(db: Database, scope: AttentionScope): Promise
       state: p.nextEvaluationOn ? stateOfDue(p.nextEvaluationOn, scope.today) : "overdue",
       dueOn: p.nextEvaluationOn,
       href: `/partners/${p.id}`,
+      roles: attentionRoles.purchasing,
+    });
+  }
+  for (const p of lists.supervision) {
+    const dueOn = p.nextSupervisionOn!;
+    items.push({
+      ...base,
+      kind: "supervision_due",
+      key: `supervision_due:${p.id}`,
+      recordId: p.id,
+      reference: partnerReference(p.number),
+      title: bilingual("supervisionDue", { partner: partnerReference(p.number), name: partnerName(p), date: dueOn }),
+      state: stateOfDue(dueOn, scope.today),
+      dueOn,
+      href: `/partners/${p.id}#supervision`,
       roles: attentionRoles.purchasing,
     });
   }
