@@ -46,9 +46,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const field =
       problem === "order" || problem === "range"
         ? "mediumTierMinScore"
-        : problem === "supervisionMonths" || problem === "supervisionOrder"
-          ? "highTierSupervisionMonths"
-          : "highTierMonths";
+        : problem === "supervisionMonths"
+          ? (supervisionFields.find((f) => !(parsed.data[f] >= 1 && parsed.data[f] <= 60 && Number.isInteger(parsed.data[f]))) ?? "highTierSupervisionMonths")
+          : problem === "supervisionOrder"
+            ? "highTierSupervisionMonths"
+            : "highTierMonths";
     return data({ errors: { [field]: message(`partnerRules.problem.${problem}`) }, values: formDataToObject(formData) }, { status: 400 });
   }
   const known = new Set((await listClauses(auth.db, auth.organization.id)).map((c) => c.code));
@@ -58,6 +60,8 @@ export async function action({ request }: ActionFunctionArgs) {
   await savePartnerPolicy(auth.db, auth.actor, parsed.data);
   return redirect("/settings/partners?saved=1");
 }
+
+const supervisionFields = ["highTierSupervisionMonths", "mediumTierSupervisionMonths", "lowTierSupervisionMonths"] as const;
 
 export default function PartnerRulesPage() {
   const { t, i18n } = useTranslation();
