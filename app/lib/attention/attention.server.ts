@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { memberships, organizations } from "../../../db/schema";
+import { memberships } from "../../../db/schema";
+import { listOrganizationStatuses } from "../organizations/organization-statuses.server";
 import type { Role } from "../auth/permissions";
 import type { Database } from "../db-types.server";
 import { sitesOfMember } from "../personnel/personnel-queries.server";
@@ -31,7 +32,8 @@ interface Source {
 }
 
 interface OrgFacts {
-  aeoNextRecertificationOn: string | null;
+  /** The levels the organisation holds (organization_statuses), for its own certificates' dates. */
+  statuses: readonly { programme: string; level: string; validUntil: string | null }[];
 }
 
 const sources: readonly Source[] = [
@@ -49,14 +51,14 @@ const sources: readonly Source[] = [
 ];
 
 async function organizationFacts(db: Database, orgId: string) {
-  const [[org], members] = await Promise.all([
-    db.select({ aeoNextRecertificationOn: organizations.aeoNextRecertificationOn }).from(organizations).where(eq(organizations.id, orgId)),
+  const [statuses, members] = await Promise.all([
+    listOrganizationStatuses(db, orgId),
     db
       .selectDistinct({ role: memberships.role })
       .from(memberships)
       .where(and(eq(memberships.organizationId, orgId), eq(memberships.status, "active"))),
   ]);
-  return { org: { aeoNextRecertificationOn: org?.aeoNextRecertificationOn ?? null }, activeRoles: new Set<Role>(members.map((m) => m.role)) };
+  return { org: { statuses }, activeRoles: new Set<Role>(members.map((m) => m.role)) };
 }
 
 async function run(db: Database, scope: AttentionScope, chosen: readonly Source[], viewer?: AttentionViewer): Promise<AttentionItem[]> {

@@ -16,6 +16,7 @@ import { recordAudit } from "../audit/audit.server";
 import type { Database } from "../db-types.server";
 import type { OrganizationProfileValues, SiteValues } from "./organization-schema";
 import type { Actor } from "../auth/actor";
+import { writeOrganizationStatus } from "./organization-statuses.server";
 
 export async function updateOrganizationProfile(db: Database, actor: Actor, values: OrganizationProfileValues) {
   await db.transaction(async (tx) => {
@@ -50,6 +51,13 @@ export async function updateOrganizationProfile(db: Database, actor: Actor, valu
       entityId: actor.organizationId,
       before: withoutChainHead(before),
       after: after && withoutChainHead(after),
+    });
+    // The China Customs level is the organisation's cn-customs status, like its other programmes'.
+    await writeOrganizationStatus(tx, actor, "cn-customs", {
+      level: values.aeoStatus,
+      certificateNumber: values.aeoCertificateNumber,
+      certifiedOn: values.aeoCertifiedOn,
+      validUntil: values.aeoNextRecertificationOn,
     });
   });
 }

@@ -30,6 +30,7 @@ export const attention = {
       exitOverdue: "{{reference}} {{name}}: exit checklist overdue, {{count}} items open",
       trainingGap: "{{name}}: {{attended}} of {{required}} {{framework}} trainings this year",
       recertification: "AEO re-certification due on {{date}}",
+      statusExpiring: "{{programme}} {{level}}: certificate valid until {{date}}",
       sealModelCertificate: "Seal model {{model}}: ISO 17712 certificate not uploaded",
       assessmentOpen: "{{reference}} {{title}}: self-assessment in progress",
       dossierReady: "{{reference}} evidence dossier ready",

@@ -31,6 +31,7 @@ export const attention: Widen<typeof english> = {
       exitOverdue: "{{reference}} {{name}}：离职手续逾期，{{count}} 项未完成",
       trainingGap: "{{name}}：本年度{{framework}}培训 {{attended}}/{{required}} 次",
       recertification: "AEO 重新认证日期：{{date}}",
+      statusExpiring: "{{programme}} {{level}}：证书有效期至 {{date}}",
       sealModelCertificate: "封志型号 {{model}}：未上传 ISO 17712 证书",
       assessmentOpen: "{{reference}} {{title}}：自我评估进行中",
       dossierReady: "{{reference}} 证据档案已生成",
