@@ -43,6 +43,13 @@ export async function updateOrganizationProfile(db: Database, actor: Actor, valu
       })
       .where(eq(organizations.id, actor.organizationId))
       .returning();
+    // The China Customs level is the organisation's cn-customs status, like its other programmes' (its audit event first, the profile's last).
+    await writeOrganizationStatus(tx, actor, "cn-customs", {
+      level: values.aeoStatus,
+      certificateNumber: values.aeoCertificateNumber,
+      certifiedOn: values.aeoCertifiedOn,
+      validUntil: values.aeoNextRecertificationOn,
+    });
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,
@@ -51,13 +58,6 @@ export async function updateOrganizationProfile(db: Database, actor: Actor, valu
       entityId: actor.organizationId,
       before: withoutChainHead(before),
       after: after && withoutChainHead(after),
-    });
-    // The China Customs level is the organisation's cn-customs status, like its other programmes'.
-    await writeOrganizationStatus(tx, actor, "cn-customs", {
-      level: values.aeoStatus,
-      certificateNumber: values.aeoCertificateNumber,
-      certifiedOn: values.aeoCertifiedOn,
-      validUntil: values.aeoNextRecertificationOn,
     });
   });
 }
