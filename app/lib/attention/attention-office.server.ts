@@ -89,7 +89,7 @@ export async function partnerItems(db: Database, scope: AttentionScope): Promise
       key: `supervision_due:${p.id}`,
       recordId: p.id,
       reference: partnerReference(p.number),
-      title: bilingual("supervisionDue", { partner: partnerReference(p.number), name: partnerName(p), date: dueOn }),
+      title: bilingual("supervisionDue", { partner: partnerReference(p.number), name: partnerName(p) }),
       state: stateOfDue(dueOn, scope.today),
       dueOn,
       href: `/partners/${p.id}#supervision`,

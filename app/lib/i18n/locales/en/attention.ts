@@ -20,7 +20,7 @@ export const attention = {
       actionDue: "{{reference}} Fix: {{title}}",
       evaluationDue: "{{partner}} {{name}}: re-evaluation due",
       evaluationNever: "{{partner}} {{name}}: never evaluated",
-      supervisionDue: "{{partner}} {{name}}: supervision check due {{date}}",
+      supervisionDue: "{{partner}} {{name}}: supervision check due",
       questionnaireAnswered: "{{reference}} {{name}}: questionnaire answered, to review",
       evaluationDecision: "{{reference}} {{name}}: evaluation prepared, waiting for a decision",
       contractClausesMissing: "{{partner}} {{name}}: contracts lack required security clauses",

@@ -21,7 +21,7 @@ export const attention: Widen<typeof english> = {
       actionDue: "{{reference}} 整改：{{title}}",
       evaluationDue: "{{partner}} {{name}}：到期需重新评估",
       evaluationNever: "{{partner}} {{name}}：尚未评估",
-      supervisionDue: "{{partner}} {{name}}：监督检查 {{date}} 到期",
+      supervisionDue: "{{partner}} {{name}}：到期需监督检查",
       questionnaireAnswered: "{{reference}} {{name}}：对方已填好问卷，待审核",
       evaluationDecision: "{{reference}} {{name}}：评估已完成，待审批",
       contractClausesMissing: "{{partner}} {{name}}：合同缺少必备的安全条款",
