@@ -113,7 +113,6 @@ const pages: { name: string; route: RouteModule; path: (who: Seeded) => string; 
   { name: "the inspection list", route: inspectionsRoute, path: () => "/inspections" },
   { name: "a later page of the inspection list", route: inspectionsRoute, path: () => "/inspections?page=2" },
   { name: "the partner register", route: partnersRoute, path: () => "/partners" },
-  { name: "the partners whose supervision check is overdue", route: partnersRoute, path: () => "/partners?supervision=overdue" },
   { name: "the visitor log", route: visitorsRoute, path: () => "/visitors" },
   { name: "a search for a Chinese place name", route: searchRoute, path: () => `/search?q=${encodeURIComponent("深圳")}` },
   { name: "a search for a container number's beginning", route: searchRoute, path: () => "/search?q=TGHU12" },
