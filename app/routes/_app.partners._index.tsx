@@ -15,7 +15,7 @@ import { formatCalendarDate, todayInZone } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { countryName, countryOptions } from "~/lib/partners/countries";
-import { dueHorizon, parsePartnerFilter, partnerFilterSearch, partnerStatuses, partnerTiers } from "~/lib/partners/partner-filter";
+import { parsePartnerFilter, partnerQueryFilter, partnerFilterSearch, partnerStatuses, partnerTiers } from "~/lib/partners/partner-filter";
 import { partnerRoles } from "~/lib/partners/partner-values";
 import { partnerReference } from "~/lib/partners/partner-references";
 import { getPartnerPolicy, missingClauses } from "~/lib/partners/partner-policy.server";
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listPartners(
       auth.db,
       orgId,
-      { ...filter, dueBy: filter.due ? dueHorizon(today) : undefined },
+      partnerQueryFilter(filter, today),
       { limit: PARTNERS_PAGE_SIZE, offset: (page - 1) * PARTNERS_PAGE_SIZE },
     ),
     getPartnerPolicy(auth.db, orgId),
@@ -76,6 +76,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       aeoProgramme: p.aeoProgramme,
       aeoValidUntil: p.aeoValidUntil,
       nextEvaluationOn: p.nextEvaluationOn,
+      nextSupervisionOn: p.nextSupervisionOn,
       missingClauses: missing.get(p.id)?.length ?? 0,
     })),
   };
@@ -174,6 +175,16 @@ export default function PartnersPage() {
               <input type="checkbox" name="due" value="1" defaultChecked={d.filter.due === "1"} className="size-5 accent-brand-700" />
               {t("partners.dueFilter")}
             </label>
+            <label className="flex min-h-11 items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="supervision"
+                value="overdue"
+                defaultChecked={d.filter.supervision === "overdue"}
+                className="size-5 accent-brand-700"
+              />
+              {t("partners.supervisionFilter")}
+            </label>
             <FilterButtons apply={t("partners.applyFilter")} clear={t("partners.clearFilter")} clearTo="/partners" filtered={filtered} />
           </div>
         </FilterForm>
@@ -216,6 +227,13 @@ export default function PartnersPage() {
                       </span>
                     ) : p.status !== "rejected" ? (
                       <span className="text-amber-800">{t("partners.neverEvaluated")}</span>
+                    ) : null}
+                    {p.nextSupervisionOn ? (
+                      <span className={p.nextSupervisionOn < d.today ? "font-semibold text-red-700" : undefined}>
+                        {t(p.nextSupervisionOn < d.today ? "partners.supervisionOverdue" : "partners.nextSupervision", {
+                          date: formatCalendarDate(p.nextSupervisionOn, locale),
+                        })}
+                      </span>
                     ) : null}
                     {p.missingClauses > 0 && p.status !== "rejected" ? (
                       <Badge tone="warn">{t("partners.clausesMissing", { count: p.missingClauses })}</Badge>

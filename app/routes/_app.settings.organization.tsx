@@ -2,15 +2,17 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { CheckboxGroupField, SelectField, TextField } from "~/components/form/fields";
-import { useValidatedForm } from "~/components/form/use-validated-form";
+import { useValidatedForm, type ServerFormState } from "~/components/form/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { useCan } from "~/lib/auth/use-session-user";
-import { parseForm, readFormData } from "~/lib/form.server";
+import { parseForm, parseIntent, readFormData } from "~/lib/form.server";
 import { titleFor } from "~/lib/i18n/meta";
-import { aeoStatuses, enterpriseTypes, OrganizationProfileSchema } from "~/lib/organizations/organization-schema";
+import { aeoStatuses, enterpriseTypes, OrganizationProfileSchema, OrganizationStatusSchema } from "~/lib/organizations/organization-schema";
+import { listOrganizationStatuses, saveOrganizationStatus } from "~/lib/organizations/organization-statuses.server";
+import { otherProgrammeCodes, programmeOf } from "~/lib/organizations/status-levels";
 import { updateOrganizationProfile } from "~/lib/organizations/organizations.server";
 import { businessTypeNames, cn2014RoleNames } from "~/lib/criteria/business-types.server";
 import { localized } from "~/lib/i18n/localized";
@@ -24,7 +26,18 @@ export const meta: MetaFunction = ({ matches }) => titleFor(matches, (t) => t("o
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "organization.read");
   const o = auth.organization;
+  const statuses = await listOrganizationStatuses(auth.db, o.id);
   return {
+    statuses: otherProgrammeCodes.map((programme) => {
+      const held = statuses.find((x) => x.programme === programme);
+      return {
+        programme,
+        level: held?.level ?? "none",
+        certificateNumber: held?.certificateNumber ?? "",
+        certifiedOn: held?.certifiedOn ?? "",
+        validUntil: held?.validUntil ?? "",
+      };
+    }),
     profile: {
       legalNameZh: o.legalNameZh,
       legalNameEn: o.legalNameEn,
@@ -47,22 +60,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "organization.update");
-  const parsed = parseForm(await readFormData(request), OrganizationProfileSchema);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const formData = await readFormData(request);
+  // The profile is the page's main form (it posts no intent); each programme's level is a form of its own.
+  const intent = parseIntent(formData, ["profile", "status"], { whenMissing: "profile" });
+  if (intent === "status") {
+    const parsed = parseForm(formData, OrganizationStatusSchema);
+    const programme = String(formData.get("programme") ?? "");
+    if (!parsed.ok) return data({ intent, programme, errors: parsed.errors, values: parsed.values }, { status: 400 });
+    await saveOrganizationStatus(auth.db, auth.actor, parsed.data);
+    return redirect("/settings/organization?saved=1#certifications");
+  }
+  const parsed = parseForm(formData, OrganizationProfileSchema);
+  if (!parsed.ok) return data({ intent, programme: null, errors: parsed.errors, values: parsed.values }, { status: 400 });
   await updateOrganizationProfile(auth.db, auth.actor, parsed.data);
   return redirect("/settings/organization?saved=1");
 }
 
 export default function OrganizationSettings() {
   const { t, i18n } = useTranslation();
-  const { profile, timeZones, businessTypes, cn2014Roles } = useLoaderData<typeof loader>();
+  const { profile, statuses, timeZones, businessTypes, cn2014Roles } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const editable = useCan("organization.update");
   const { form, values, errorOf, onSubmit, rejected } = useValidatedForm(OrganizationProfileSchema, {
     defaults: profile,
-    server: actionData,
+    server: actionData?.intent === "profile" ? actionData : undefined,
   });
   const names = fields(OrganizationProfileSchema);
   const field = { form, values };
@@ -133,7 +156,74 @@ export default function OrganizationSettings() {
             ) : null}
           </fieldset>
         </Form>
+        <Card title={t("organization.programmes")}>
+          <div id="certifications" className="space-y-6">
+            <p className="text-sm text-slate-600">{t("organization.programmesHint")}</p>
+            {statuses.map((status) => (
+              <StatusForm
+                key={status.programme}
+                status={status}
+                editable={editable}
+                server={actionData?.intent === "status" && actionData.programme === status.programme ? actionData : undefined}
+              />
+            ))}
+          </div>
+        </Card>
       </div>
     </>
+  );
+}
+
+type StatusDefaults = { programme: (typeof otherProgrammeCodes)[number]; level: string; certificateNumber: string; certifiedOn: string; validUntil: string };
+
+/** The level held under one programme (CTPAT, EU AEO): a form of its own, "not certified" to remove it. */
+function StatusForm(props: { status: StatusDefaults; editable: boolean; server: ServerFormState }) {
+  const { t, i18n } = useTranslation();
+  const navigation = useNavigation();
+  const programme = programmeOf(props.status.programme)!;
+  const { form, values, errorOf, onSubmit, rejected } = useValidatedForm(OrganizationStatusSchema, {
+    defaults: props.status,
+    server: props.server,
+  });
+  const names = fields(OrganizationStatusSchema);
+  const field = { form, values, idPrefix: `${programme.code}-` };
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} aria-labelledby={`${programme.code}-title`}>
+      <fieldset disabled={!props.editable} className="space-y-3 border-t border-slate-100 pt-4 first:border-0 first:pt-0">
+        <h3 id={`${programme.code}-title`} className="font-semibold text-slate-900">
+          {localized(programme, "name", i18n.language)}
+        </h3>
+        {rejected ? <Alert tone="error">{t("errors.fixBelow")}</Alert> : null}
+        <input type="hidden" name="intent" value="status" />
+        <input type="hidden" name={names.programme} value={programme.code} />
+        <div className="grid gap-4 md:grid-cols-2">
+          <SelectField
+            {...field}
+            name={names.level}
+            label={t("organization.level")}
+            options={[
+              { value: "none", label: t("organization.notCertified") },
+              ...programme.levels.map((l) => ({ value: l.code, label: localized(l, "name", i18n.language) })),
+            ]}
+            error={errorOf(names.level)}
+          />
+          <TextField {...field} name={names.certificateNumber} label={t("organization.certificateNumber")} error={errorOf(names.certificateNumber)} />
+          <TextField {...field} name={names.certifiedOn} type="date" label={t("organization.certifiedOn")} error={errorOf(names.certifiedOn)} />
+          <TextField
+            {...field}
+            name={names.validUntil}
+            type="date"
+            label={t("organization.validUntil")}
+            hint={t(`organization.validUntilHint.${props.status.programme}`)}
+            error={errorOf(names.validUntil)}
+          />
+        </div>
+        {props.editable ? (
+          <Button type="submit" variant="secondary" disabled={navigation.state === "submitting"}>
+            {t("organization.saveProgramme", { programme: localized(programme, "name", i18n.language) })}
+          </Button>
+        ) : null}
+      </fieldset>
+    </Form>
   );
 }

@@ -12,7 +12,7 @@ import { formDataToObject, parseForm, readFormData } from "~/lib/form.server";
 import { message } from "~/lib/i18n/messages";
 import { titleFor } from "~/lib/i18n/meta";
 import { listClauses } from "~/lib/partners/clauses.server";
-import { policyProblem } from "~/lib/partners/partner-scoring";
+import { policyProblem, supervisionPolicyProblem } from "~/lib/partners/partner-scoring";
 import { PartnerPolicySchema } from "~/lib/partners/partner-schema";
 import { getPartnerPolicy, savePartnerPolicy } from "~/lib/partners/partner-policy.server";
 import type { PageHandle } from "~/root";
@@ -41,9 +41,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const parsed = parseForm(formData, PartnerPolicySchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const problem = policyProblem(parsed.data);
+  const problem = policyProblem(parsed.data) ?? supervisionPolicyProblem(parsed.data);
   if (problem) {
-    const field = problem === "order" || problem === "range" ? "mediumTierMinScore" : "highTierMonths";
+    const field =
+      problem === "order" || problem === "range"
+        ? "mediumTierMinScore"
+        : problem === "supervisionMonths"
+          ? (supervisionFields.find((f) => !(parsed.data[f] >= 1 && parsed.data[f] <= 60 && Number.isInteger(parsed.data[f]))) ?? "highTierSupervisionMonths")
+          : problem === "supervisionOrder"
+            ? "highTierSupervisionMonths"
+            : "highTierMonths";
     return data({ errors: { [field]: message(`partnerRules.problem.${problem}`) }, values: formDataToObject(formData) }, { status: 400 });
   }
   const known = new Set((await listClauses(auth.db, auth.organization.id)).map((c) => c.code));
@@ -53,6 +60,8 @@ export async function action({ request }: ActionFunctionArgs) {
   await savePartnerPolicy(auth.db, auth.actor, parsed.data);
   return redirect("/settings/partners?saved=1");
 }
+
+const supervisionFields = ["highTierSupervisionMonths", "mediumTierSupervisionMonths", "lowTierSupervisionMonths"] as const;
 
 export default function PartnerRulesPage() {
   const { t, i18n } = useTranslation();
@@ -69,6 +78,9 @@ export default function PartnerRulesPage() {
       highTierMonths: String(p.highTierMonths),
       mediumTierMonths: String(p.mediumTierMonths),
       lowTierMonths: String(p.lowTierMonths),
+      highTierSupervisionMonths: String(p.highTierSupervisionMonths),
+      mediumTierSupervisionMonths: String(p.mediumTierSupervisionMonths),
+      lowTierSupervisionMonths: String(p.lowTierSupervisionMonths),
       requiredClauseCodes: p.requiredClauseCodes,
     },
   });
@@ -134,6 +146,36 @@ export default function PartnerRulesPage() {
                 inputMode="numeric"
                 label={t("partnerRules.lowMonths")}
                 error={errorOf(names.lowTierMonths)}
+              />
+            </div>
+          </fieldset>
+          <fieldset disabled={disabled} className="space-y-3">
+            <legend className="font-semibold text-slate-900">{t("partnerRules.supervisionIntervals")}</legend>
+            <p className="text-sm text-slate-600">{t("partnerRules.supervisionHint")}</p>
+            <div className="grid gap-3 sm:grid-cols-3">
+              <TextField
+                {...field}
+                name={names.highTierSupervisionMonths}
+                type="number"
+                inputMode="numeric"
+                label={t("partnerRules.highMonths")}
+                error={errorOf(names.highTierSupervisionMonths)}
+              />
+              <TextField
+                {...field}
+                name={names.mediumTierSupervisionMonths}
+                type="number"
+                inputMode="numeric"
+                label={t("partnerRules.mediumMonths")}
+                error={errorOf(names.mediumTierSupervisionMonths)}
+              />
+              <TextField
+                {...field}
+                name={names.lowTierSupervisionMonths}
+                type="number"
+                inputMode="numeric"
+                label={t("partnerRules.lowMonths")}
+                error={errorOf(names.lowTierSupervisionMonths)}
               />
             </div>
           </fieldset>

@@ -3,7 +3,7 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { partnersCsv } from "~/lib/partners/partner-export.server";
-import { dueHorizon, parsePartnerFilter } from "~/lib/partners/partner-filter";
+import { parsePartnerFilter, partnerQueryFilter } from "~/lib/partners/partner-filter";
 import { listPartners } from "~/lib/partners/partners.server";
 import { csvResponse } from "~/lib/spreadsheet-cells.server";
 
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { rows } = await listPartners(
     auth.db,
     auth.organization.id,
-    { ...filter, dueBy: filter.due ? dueHorizon(today) : undefined },
+    partnerQueryFilter(filter, today),
     { limit: null, offset: 0 },
   );
   return csvResponse(partnersCsv(rows, locale), `partners-${today}.csv`);

@@ -3,7 +3,7 @@ import { requirePermission } from "~/lib/auth/auth.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { partnersXlsx } from "~/lib/partners/partner-export.server";
-import { dueHorizon, parsePartnerFilter } from "~/lib/partners/partner-filter";
+import { parsePartnerFilter, partnerQueryFilter } from "~/lib/partners/partner-filter";
 import { listPartners } from "~/lib/partners/partners.server";
 
 // /partners/export.xlsx?<the list's filters>: every partner the filtered list shows.
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { rows } = await listPartners(
     auth.db,
     auth.organization.id,
-    { ...filter, dueBy: filter.due ? dueHorizon(today) : undefined },
+    partnerQueryFilter(filter, today),
     { limit: null, offset: 0 },
   );
   const bytes = await partnersXlsx(rows, locale);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /** The organisation's China Customs level (db/catalog/status-levels.ts, programme cn-customs). */
 export const aeoStatus = pgEnum("aeo_status", ["none", "advanced", "general"]);
@@ -68,3 +68,30 @@ export type Organization = typeof organizations.$inferSelect;
 export type NewOrganization = typeof organizations.$inferInsert;
 export type Site = typeof sites.$inferSelect;
 export type NewSite = typeof sites.$inferInsert;
+
+/**
+ * The certification levels the organisation holds, one row per programme (app/lib/organizations/
+ * status-levels.ts: cn-customs, ctpat, eu-aeo). No row: not certified under that programme. The
+ * China Customs row is written with the profile's China Customs fields (organizations.aeo_*), in
+ * the same transaction (docs/decisions/0054-organisation-statuses-per-programme.md).
+ */
+export const organizationStatuses = pgTable(
+  "organization_statuses",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    programme: text({ enum: ["cn-customs", "ctpat", "eu-aeo"] }).notNull(),
+    /** A level code of the programme in status-levels.ts. */
+    level: text().notNull(),
+    certificateNumber: text(),
+    certifiedOn: date(),
+    /** Expiry or next re-certification / re-validation: the date the attention model warns about. */
+    validUntil: date(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex().on(t.organizationId, t.programme)],
+);
+
+export type OrganizationStatus = typeof organizationStatuses.$inferSelect;

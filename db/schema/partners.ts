@@ -54,6 +54,13 @@ export const partners = pgTable(
     exempt: boolean().notNull().default(false),
     lastEvaluatedOn: date(),
     nextEvaluationOn: date(),
+    /**
+     * When the partner's next supervision check is due: its latest check (or, never checked, its
+     * first approval) plus the organisation's supervision interval for its tier. Kept by
+     * refreshSupervisionDue (app/lib/partners/supervision-due.server.ts) whenever a check, the tier or
+     * the interval changes; null for a partner without a tier or rejected.
+     */
+    nextSupervisionOn: date(),
     notes: text().notNull().default(""),
     createdByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -64,6 +71,7 @@ export const partners = pgTable(
     uniqueIndex().on(t.organizationId, t.uscc),
     index().on(t.organizationId, t.status),
     index().on(t.organizationId, t.nextEvaluationOn),
+    index().on(t.organizationId, t.nextSupervisionOn),
     // The search (app/lib/search): a name fragment in either language, a USCC by its first characters.
     index("partners_legal_name_zh_trgm").using("gin", t.legalNameZh.op("gin_trgm_ops")),
     index("partners_legal_name_en_trgm").using("gin", t.legalNameEn.op("gin_trgm_ops")),
@@ -347,6 +355,10 @@ export const partnerPolicies = pgTable("partner_policies", {
   highTierMonths: integer().notNull().default(6),
   mediumTierMonths: integer().notNull().default(12),
   lowTierMonths: integer().notNull().default(24),
+  /** Months between supervision checks (CN-2022 (57), CTPAT 3.7), per tier: the company's own choice. */
+  highTierSupervisionMonths: integer().notNull().default(6),
+  mediumTierSupervisionMonths: integer().notNull().default(12),
+  lowTierSupervisionMonths: integer().notNull().default(24),
   /** Clause codes every partner contract must include (null: the library's required-by-default ones). */
   requiredClauseCodes: text().array(),
   updatedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),

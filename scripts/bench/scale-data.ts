@@ -62,6 +62,7 @@ import { createSite, updateOrganizationProfile } from "../../app/lib/organizatio
 import { usccCheckCharacter } from "../../app/lib/organizations/uscc";
 import { DEFAULT_TIER_POLICY, nextEvaluationOn, scoreEvaluation, type RiskTier } from "../../app/lib/partners/partner-scoring";
 import { partnerReference } from "../../app/lib/partners/partner-references";
+import { refreshSupervisionDue } from "../../app/lib/partners/supervision-due.server";
 import { encryptIdNumber, idNumberDigest } from "../../app/lib/personnel/personal-data-crypto.server";
 import { nextBackgroundCheckOn, offboardingDeadline, offboardingItemKinds } from "../../app/lib/personnel/personnel-rules";
 import { SealModelSchema } from "../../app/lib/seals/seal-schema";
@@ -1597,6 +1598,8 @@ async function seedPartners(db: Database, ctx: Context, options: ScaleOptions): 
               ${texts(S.map((s) => iso(s.createdAt)))}::timestamptz[]) as s(id, partner_id, kind, performed_on, result, summary, created_at)`,
       );
     }
+    // Each partner's next supervision date, as the app keeps it: one set-based statement.
+    await refreshSupervisionDue(tx, ctx.orgId);
     for (const visit of [true, false]) {
       const rows = S.filter((s) => (s.kind === "site_visit") === visit);
       await linkAll(tx, ctx, "supervision_check", (visit ? ctx.feeds.supervision_site_visit : ctx.feeds.supervision_check) ?? [], {

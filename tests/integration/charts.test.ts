@@ -14,6 +14,7 @@ import { partnerSeries } from "~/lib/charts/partner-series.server";
 import { getFramework } from "~/lib/criteria/criteria.server";
 import { todayInZone } from "~/lib/i18n/format";
 import { savePartnerPolicy } from "~/lib/partners/partner-policy.server";
+import { DEFAULT_SUPERVISION_POLICY } from "~/lib/partners/partner-scoring";
 import * as actionsRoute from "~/routes/_app.actions._index";
 import * as inspectionsRoute from "~/routes/_app.inspections._index";
 import * as partnersRoute from "~/routes/_app.partners._index";
@@ -182,6 +183,7 @@ describe("partners by tier and re-evaluations due", () => {
       highTierMonths: 2,
       mediumTierMonths: 12,
       lowTierMonths: 24,
+      ...DEFAULT_SUPERVISION_POLICY,
       requiredClauseCodes: [],
     });
     // One critical answer (a smuggling record) makes the tier high whatever the score.

@@ -186,6 +186,10 @@ describe("demo seed", () => {
     const partnerRows = await db.select().from(partners).where(eq(partners.organizationId, demoId));
     expect(new Set(partnerRows.map((p) => p.riskTier).filter(Boolean))).toEqual(new Set(["low", "medium", "high"]));
     expect(partnerRows.filter((p) => p.nextEvaluationOn !== null && p.nextEvaluationOn < today)).toHaveLength(1);
+    // One partner's six-monthly supervision check is overdue: the packaging supplier's.
+    expect(
+      partnerRows.filter((p) => p.nextSupervisionOn !== null && p.nextSupervisionOn < today).map((p) => p.legalNameEn),
+    ).toEqual(["Suzhou Demo Packaging Co., Ltd."]);
     expect(await countRows("partner_evaluations", sql`organization_id = ${demoId} and status = 'awaiting_partner'`)).toBe(1);
     // Compliance: an evaluation prepared yesterday waits for the decision.
     const prepared = await db

@@ -260,6 +260,9 @@ describe("the partner rules", () => {
     highTierMonths: 3,
     mediumTierMonths: 9,
     lowTierMonths: 18,
+    highTierSupervisionMonths: 6,
+    mediumTierSupervisionMonths: 12,
+    lowTierSupervisionMonths: 24,
     requiredClauseCodes: ["right-to-audit"],
   };
   const saveRules = (fields: Fields, cookie = officer.cookie) => callAction(rulesRoute, "/settings/partners", fields, { cookie });

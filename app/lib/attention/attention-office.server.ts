@@ -10,6 +10,7 @@ import { evaluationReference, partnerReference } from "../partners/partner-refer
 import { overdueOffboardings } from "../personnel/personnel-offboarding.server";
 import { backgroundChecksDue } from "../personnel/personnel-queries.server";
 import { employeeReference, offboardingReference } from "../personnel/personnel-references";
+import { levelOf, programmeOf } from "../organizations/status-levels";
 import { requirementAttention } from "../training/training-requirements.server";
 import { attentionRoles, dayAfter, stateOfDue } from "./attention-rules";
 import { bilingual, label, pair } from "./attention-titles.server";
@@ -59,7 +60,7 @@ export async function actionItems(db: Database, scope: AttentionScope, ownerUser
 type PartnerName = { id: string; number: number; legalNameZh: string; legalNameEn: string };
 const partnerName = (p: PartnerName) => pair(p.legalNameZh, p.legalNameEn);
 
-/** Procurement's partners: re-evaluations due, clauses missing, certificates expiring. */
+/** Procurement's partners: re-evaluations and supervision checks due, clauses missing, certificates expiring. */
 export async function partnerItems(db: Database, scope: AttentionScope): Promise<AttentionItem[]> {
   const lists = await partnerWatchLists(db, scope.organizationId, scope.today, KIND_LIMIT);
   const items: AttentionItem[] = [];
@@ -77,6 +78,21 @@ export async function partnerItems(db: Database, scope: AttentionScope): Promise
       state: p.nextEvaluationOn ? stateOfDue(p.nextEvaluationOn, scope.today) : "overdue",
       dueOn: p.nextEvaluationOn,
       href: `/partners/${p.id}`,
+      roles: attentionRoles.purchasing,
+    });
+  }
+  for (const p of lists.supervision) {
+    const dueOn = p.nextSupervisionOn!;
+    items.push({
+      ...base,
+      kind: "supervision_due",
+      key: `supervision_due:${p.id}`,
+      recordId: p.id,
+      reference: partnerReference(p.number),
+      title: bilingual("supervisionDue", { partner: partnerReference(p.number), name: partnerName(p) }),
+      state: stateOfDue(dueOn, scope.today),
+      dueOn,
+      href: `/partners/${p.id}#supervision`,
       roles: attentionRoles.purchasing,
     });
   }
@@ -210,26 +226,39 @@ export async function peopleItems(db: Database, scope: AttentionScope): Promise<
 export async function complianceItems(
   db: Database,
   scope: AttentionScope,
-  organization: { aeoNextRecertificationOn: string | null },
+  organization: { statuses: readonly { programme: string; level: string; validUntil: string | null }[] },
 ): Promise<AttentionItem[]> {
   const since = new Date(Date.parse(`${dayAfter(scope.today, -DOSSIER_NEWS_DAYS)}T00:00:00Z`));
   const [drafts, ready] = await Promise.all([draftAssessments(db, scope.organizationId), dossiersReadySince(db, scope.organizationId, since)]);
   const items: AttentionItem[] = [];
-  const recert = organization.aeoNextRecertificationOn;
-  if (recert && recert <= dayAfter(scope.today, RECERTIFICATION_DAYS))
+  // The organisation's own certificates (organization_statuses), each from RECERTIFICATION_DAYS before
+  // its date. China Customs keeps the key it had when it was the only one, so no reminder repeats.
+  for (const status of organization.statuses) {
+    const until = status.validUntil;
+    if (!until || until > dayAfter(scope.today, RECERTIFICATION_DAYS)) continue;
+    const programme = programmeOf(status.programme);
+    const level = levelOf(status.programme, status.level);
+    const china = status.programme === "cn-customs";
     items.push({
       kind: "certificate_expiring",
-      key: `certificate_expiring:organization:${scope.organizationId}`,
+      key: china ? `certificate_expiring:organization:${scope.organizationId}` : `certificate_expiring:organization:${scope.organizationId}:${status.programme}`,
       recordId: scope.organizationId,
       reference: null,
-      title: bilingual("recertification", { date: recert }),
-      state: stateOfDue(recert, scope.today),
-      dueOn: recert,
-      href: "/settings/organization",
+      title: china
+        ? bilingual("recertification", { date: until })
+        : bilingual("statusExpiring", {
+            programme: pair(programme?.nameZh ?? status.programme, programme?.nameEn),
+            level: pair(level?.nameZh ?? status.level, level?.nameEn),
+            date: until,
+          }),
+      state: stateOfDue(until, scope.today),
+      dueOn: until,
+      href: "/settings/organization#certifications",
       siteId: null,
       ownerUserId: null,
       roles: attentionRoles.compliance,
     });
+  }
   for (const a of drafts)
     items.push({
       kind: "assessment_open",

@@ -19,6 +19,7 @@ export const attentionKinds = [
   "action_verification", // a finding closed by its owner, waiting for a supervisor's verification
   // Partners
   "evaluation_due", // a partner's re-evaluation due soon or overdue
+  "supervision_due", // a partner's periodic supervision check due soon or overdue (its tier's interval)
   "questionnaire_answered", // an answered questionnaire to review
   "evaluation_decision", // a prepared evaluation waiting for a four-eyes decision
   "contract_clauses_missing", // a contract missing a required security clause

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { memberships, organizations } from "../../../db/schema";
+import { listOrganizationStatuses } from "../organizations/organization-statuses.server";
 import type { Role } from "../auth/permissions";
 import type { Database } from "../db-types.server";
 import { sitesOfMember } from "../personnel/personnel-queries.server";
@@ -33,9 +34,10 @@ interface Source {
 }
 
 interface OrgFacts {
-  aeoNextRecertificationOn: string | null;
   /** When it started with Tradeguard: the first internal audit is counted from it. */
   createdAt: Date | null;
+  /** The levels the organisation holds (organization_statuses), for its own certificates' dates. */
+  statuses: readonly { programme: string; level: string; validUntil: string | null }[];
 }
 
 const sources: readonly Source[] = [
@@ -57,14 +59,15 @@ const sources: readonly Source[] = [
 ];
 
 async function organizationFacts(db: Database, orgId: string) {
-  const [[org], members] = await Promise.all([
-    db.select({ aeoNextRecertificationOn: organizations.aeoNextRecertificationOn, createdAt: organizations.createdAt }).from(organizations).where(eq(organizations.id, orgId)),
+  const [[org], statuses, members] = await Promise.all([
+    db.select({ createdAt: organizations.createdAt }).from(organizations).where(eq(organizations.id, orgId)),
+    listOrganizationStatuses(db, orgId),
     db
       .selectDistinct({ role: memberships.role })
       .from(memberships)
       .where(and(eq(memberships.organizationId, orgId), eq(memberships.status, "active"))),
   ]);
-  return { org: { aeoNextRecertificationOn: org?.aeoNextRecertificationOn ?? null, createdAt: org?.createdAt ?? null }, activeRoles: new Set<Role>(members.map((m) => m.role)) };
+  return { org: { createdAt: org?.createdAt ?? null, statuses }, activeRoles: new Set<Role>(members.map((m) => m.role)) };
 }
 
 async function run(db: Database, scope: AttentionScope, chosen: readonly Source[], viewer?: AttentionViewer): Promise<AttentionItem[]> {

@@ -2,7 +2,8 @@
 // questionnaire, compliance decides (four eyes), contracts carry the security clauses and come back
 // acknowledged. The risk tiers all appear: the carrier is low risk, the broker medium (its yearly
 // re-evaluation comes up this month), the packaging supplier high risk with a condition, and its
-// six-monthly re-evaluation is overdue. The forwarder's questionnaire link waits for its answers,
+// six-monthly re-evaluation is overdue, like its six-monthly supervision check (the last one, a
+// document review, was 200 days ago). The forwarder's questionnaire link waits for its answers,
 // and a new hardware supplier's evaluation waits for compliance's decision.
 import { and, eq } from "drizzle-orm";
 import { correctiveActions, partners, questionnaires } from "../../../db/schema";
@@ -210,6 +211,26 @@ export async function seedDemoPartners(ctx: DemoContext): Promise<void> {
         result: "satisfactory",
         summary:
           "本年度 0 起封志异常、0 起延误交接；司机身份核验记录完整。 / No seal anomalies or late hand-overs this year; driver identity records complete.",
+        conditions: [],
+      },
+      null,
+    ),
+  );
+
+  // The packaging supplier's documents were reviewed after its conditional approval; as a high-risk
+  // partner it is checked every six months, so the next check is overdue (by some 17 days).
+  expectOk(
+    "supervision check",
+    await recordSupervision(
+      ctx.db,
+      procurement,
+      idOf("Suzhou Demo Packaging"),
+      {
+        kind: "document_review",
+        performedOn: shiftDay(ctx.today, -200),
+        result: "satisfactory",
+        summary:
+          "已收到视频监控覆盖图及门禁记录，与整改条件一致。 / CCTV coverage plan and access records received, as the condition asked.",
         conditions: [],
       },
       null,

@@ -1,4 +1,5 @@
-import type { Organization } from "../../../db/schema";
+import type { Organization, OrganizationStatus } from "../../../db/schema";
+import { levelOf, programmeOf } from "./status-levels";
 import type { listAuditEvents } from "~/lib/audit/audit.server";
 import { auditEntityLabel } from "~/lib/audit/audit-label";
 import { attentionAreas, countByKind, kindArea, kindListHref, type AttentionArea } from "~/lib/attention/attention-rules";
@@ -54,6 +55,8 @@ export interface DashboardRows {
   /** The yearly training requirement per framework (HR and managers), else null. */
   training: Rows<typeof requirementAttention> | null;
   members: Rows<typeof countActiveMembers> | null;
+  /** The certification levels the organisation holds (compliance dashboards), else null. */
+  statuses?: readonly OrganizationStatus[] | null;
   /** The audit trail's first page, or null when the viewer may not read it. */
   activity: Rows<typeof listAuditEvents> | null;
 }
@@ -163,6 +166,20 @@ export function dashboardView(rows: DashboardRows, context: DashboardContext) {
       aeoCertificateNumber: o.aeoCertificateNumber,
       aeoNextRecertificationOn: o.aeoNextRecertificationOn,
       enterpriseTypes: o.enterpriseTypes,
+      // Each programme's level held, with the names of both from status-levels.ts.
+      statuses: (rows.statuses ?? []).map((x) => {
+        const programme = programmeOf(x.programme);
+        const level = levelOf(x.programme, x.level);
+        return {
+          programme: x.programme,
+          programmeNameZh: programme?.nameZh ?? x.programme,
+          programmeNameEn: programme?.nameEn ?? x.programme,
+          levelNameZh: level?.nameZh ?? x.level,
+          levelNameEn: level?.nameEn ?? x.level,
+          certificateNumber: x.certificateNumber,
+          validUntil: x.validUntil,
+        };
+      }),
     },
     coverage: rows.coverage ?? [],
     assessments: rows.assessments ? latestAssessments(rows.assessments) : null,

@@ -5,7 +5,7 @@ import { roles } from "../auth/permissions";
 import { checkCustomsCode } from "./customs-code";
 import { cn2014RoleValues, cn2022BusinessTypeValues } from "../criteria/business-type-values";
 import { checkUscc } from "./uscc";
-import { cnCustomsLevels } from "./status-levels";
+import { cnCustomsLevels, levelOf, otherProgrammeCodes, programmeOf } from "./status-levels";
 
 export const enterpriseTypes = [
   "consignor_consignee",
@@ -104,6 +104,39 @@ export const OrganizationProfileSchema = z
       });
   });
 export type OrganizationProfileValues = z.output<typeof OrganizationProfileSchema>;
+
+/**
+ * The level held under CTPAT or the EU AEO programme (China Customs is on the profile): "none"
+ * removes it; any other level must be one of the programme's, and carries its certificate number.
+ * A validity date is optional (an EU AEO authorisation does not expire; a CTPAT one is re-validated).
+ */
+export const OrganizationStatusSchema = z
+  .object({
+    programme: enumField(otherProgrammeCodes),
+    level: z.string({ error: message("errors.required") }).trim().min(1, message("errors.required")),
+    certificateNumber: optionalText(60),
+    certifiedOn: OptionalDateSchema,
+    validUntil: OptionalDateSchema,
+  })
+  .superRefine((v, ctx) => {
+    if (v.level === "none") return;
+    if (!levelOf(v.programme, v.level)) {
+      const programme = programmeOf(v.programme);
+      ctx.addIssue({
+        code: "custom",
+        path: ["level"],
+        message: message("errors.statusLevel", {
+          value: v.level.slice(0, 40),
+          levels: programme?.levels.map((l) => l.code).join(", ") ?? "",
+        }),
+      });
+      return;
+    }
+    if (!v.certificateNumber) ctx.addIssue({ code: "custom", path: ["certificateNumber"], message: message("errors.statusCertificate") });
+    if (v.certifiedOn && v.validUntil && v.validUntil <= v.certifiedOn)
+      ctx.addIssue({ code: "custom", path: ["validUntil"], message: message("errors.validUntilBeforeCertified") });
+  });
+export type OrganizationStatusValues = z.output<typeof OrganizationStatusSchema>;
 
 export const SiteSchema = z.object({
   nameZh: requiredText(120),

@@ -16,6 +16,7 @@ import { recordAudit } from "../audit/audit.server";
 import type { Database } from "../db-types.server";
 import type { OrganizationProfileValues, SiteValues } from "./organization-schema";
 import type { Actor } from "../auth/actor";
+import { writeOrganizationStatus } from "./organization-statuses.server";
 
 export async function updateOrganizationProfile(db: Database, actor: Actor, values: OrganizationProfileValues) {
   await db.transaction(async (tx) => {
@@ -42,6 +43,13 @@ export async function updateOrganizationProfile(db: Database, actor: Actor, valu
       })
       .where(eq(organizations.id, actor.organizationId))
       .returning();
+    // The China Customs level is the organisation's cn-customs status, like its other programmes' (its audit event first, the profile's last).
+    await writeOrganizationStatus(tx, actor, "cn-customs", {
+      level: values.aeoStatus,
+      certificateNumber: values.aeoCertificateNumber,
+      certifiedOn: values.aeoCertifiedOn,
+      validUntil: values.aeoNextRecertificationOn,
+    });
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,

@@ -1,6 +1,8 @@
 // The certification levels an organisation can hold, per programme, as data (read by the
 // organisation's settings, its schema and the dashboard). Browser-safe: plain values only.
-// The organisation records its China Customs level on its profile (organizations.aeo_status).
+// The organisation records the level it holds under each programme in organization_statuses: the
+// China Customs one with its profile (which also keeps it in organizations.aeo_status), the others
+// on the same settings page (organization-statuses.server.ts).
 
 export interface StatusLevel {
   code: string;
@@ -52,3 +54,17 @@ export const statusProgrammes = [
 
 /** The China Customs levels, as the organisation's profile records them ("none" first). */
 export const cnCustomsLevels = ["none", ...statusProgrammes[0].levels.map((l) => l.code)] as ["none", "advanced", "general"];
+
+export type ProgrammeCode = StatusProgramme["code"];
+export const programmeCodes = statusProgrammes.map((p) => p.code) as ["cn-customs", "ctpat", "eu-aeo"];
+/** The programmes recorded apart from the profile's China Customs fields. */
+export const otherProgrammeCodes = ["ctpat", "eu-aeo"] as const;
+
+export function programmeOf(code: string): StatusProgramme | undefined {
+  return statusProgrammes.find((p) => p.code === code);
+}
+
+/** The level of a programme by its code, or undefined when the programme has no such level. */
+export function levelOf(programme: string, level: string): StatusLevel | undefined {
+  return programmeOf(programme)?.levels.find((l) => l.code === level);
+}

@@ -15,6 +15,7 @@ import type { Actor } from "../auth/actor";
 import { audit, exemptionProblem, lockEvaluation, type Refusal } from "./evaluation-writes.server";
 import { canDecideEvaluation, hadAHand, nextEvaluationOn } from "./partner-scoring";
 import { partnerReference } from "./partner-references";
+import { refreshSupervisionDue } from "./supervision-due.server";
 import { getPartnerPolicy } from "./partner-policy.server";
 
 // Deciding an evaluation, and the corrective actions of its conditions (supervision checks raise theirs the same way).
@@ -140,6 +141,8 @@ export async function decideEvaluation(
       })
       .where(eq(partners.id, partner.id))
       .returning();
+    // The tier (or the first approval) sets when the partner is next supervised.
+    await refreshSupervisionDue(tx, actor.organizationId, partner.id);
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,

@@ -15,6 +15,8 @@ export interface PartnerListFilter {
   status?: (typeof partnerStatuses)[number];
   /** "due": re-evaluation due within 30 days or overdue (or never evaluated). */
   due?: "1";
+  /** "overdue": the next supervision check's date has passed. */
+  supervision?: "overdue";
 }
 
 export function parsePartnerFilter(params: URLSearchParams): PartnerListFilter {
@@ -30,6 +32,7 @@ export function parsePartnerFilter(params: URLSearchParams): PartnerListFilter {
   const status = params.get("status");
   if ((partnerStatuses as readonly string[]).includes(status ?? "")) filter.status = status as PartnerListFilter["status"];
   if (params.get("due") === "1") filter.due = "1";
+  if (params.get("supervision") === "overdue") filter.supervision = "overdue";
   return filter;
 }
 
@@ -46,4 +49,10 @@ export function dueHorizon(today: string): string {
   const date = new Date(`${today}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + 30);
   return date.toISOString().slice(0, 10);
+}
+
+/** The list query's filter: the page's choices with the dates "due" and "overdue" mean today. */
+export function partnerQueryFilter(filter: PartnerListFilter, today: string) {
+  const { due, supervision, ...rest } = filter;
+  return { ...rest, dueBy: due ? dueHorizon(today) : undefined, supervisionBefore: supervision ? today : undefined };
 }

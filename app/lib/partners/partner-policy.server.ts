@@ -8,9 +8,10 @@ import { recordAudit } from "../audit/audit.server";
 import { LIST_COUNT_LIMIT, listTotal } from "../db.server";
 import type { Database, Executor } from "../db-types.server";
 import type { Actor } from "../auth/actor";
-import { DEFAULT_TIER_POLICY, type TierPolicy } from "./partner-scoring";
+import { DEFAULT_SUPERVISION_POLICY, DEFAULT_TIER_POLICY, type SupervisionPolicy, type TierPolicy } from "./partner-scoring";
+import { refreshSupervisionDue } from "./supervision-due.server";
 
-export interface PartnerPolicyView extends TierPolicy {
+export interface PartnerPolicyView extends TierPolicy, SupervisionPolicy {
   requiredClauseCodes: string[];
   /** True when the organisation kept the library's required-by-default clauses. */
   defaultClauses: boolean;
@@ -30,12 +31,16 @@ export async function getPartnerPolicy(db: Executor, orgId: string): Promise<Par
     highTierMonths: row?.highTierMonths ?? DEFAULT_TIER_POLICY.highTierMonths,
     mediumTierMonths: row?.mediumTierMonths ?? DEFAULT_TIER_POLICY.mediumTierMonths,
     lowTierMonths: row?.lowTierMonths ?? DEFAULT_TIER_POLICY.lowTierMonths,
+    highTierSupervisionMonths: row?.highTierSupervisionMonths ?? DEFAULT_SUPERVISION_POLICY.highTierSupervisionMonths,
+    mediumTierSupervisionMonths: row?.mediumTierSupervisionMonths ?? DEFAULT_SUPERVISION_POLICY.mediumTierSupervisionMonths,
+    lowTierSupervisionMonths: row?.lowTierSupervisionMonths ?? DEFAULT_SUPERVISION_POLICY.lowTierSupervisionMonths,
     requiredClauseCodes: row?.requiredClauseCodes ?? defaultCodes,
     defaultClauses: !row?.requiredClauseCodes,
   };
 }
 
-export async function savePartnerPolicy(db: Database, actor: Actor, values: TierPolicy & { requiredClauseCodes: string[] }) {
+/** Saves the rules; changed supervision intervals move every partner's next supervision date with them. */
+export async function savePartnerPolicy(db: Database, actor: Actor, values: TierPolicy & SupervisionPolicy & { requiredClauseCodes: string[] }) {
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(partnerPolicies).where(eq(partnerPolicies.organizationId, actor.organizationId)).for("update");
     const set = { ...values, updatedByUserId: actor.userId, updatedAt: new Date() };
@@ -53,6 +58,7 @@ export async function savePartnerPolicy(db: Database, actor: Actor, values: Tier
       before: before ?? null,
       after,
     });
+    await refreshSupervisionDue(tx, actor.organizationId);
   });
 }
 
@@ -183,31 +189,35 @@ export async function partnerWatchConditions(db: Executor, orgId: string, today:
       and e.status in ('prepared', 'partner_submitted'))`,
   );
   const unbound = and(active, missingRequiredClause(orgId, policy.requiredClauseCodes, today));
+  // Supervision check due within 30 days or overdue (partners without a tier have no date).
+  const supervisionDue = and(active, lte(partners.nextSupervisionOn, soon));
   const expiring = and(active, sql`${partners.aeoProgramme} <> 'none'`, lte(partners.aeoValidUntil, certificateLimit));
-  return { policy, active, due, unbound, expiring };
+  return { policy, active, due, unbound, expiring, supervisionDue };
 }
 
 /**
- * Every partner of the three watch lists, up to `limit` each (the attention model's items; the
+ * Every partner of the four watch lists (supervision checks due among them), up to `limit` each (the attention model's items; the
  * dashboard's card reads partnerAttention, the first few and counts).
  */
 export async function partnerWatchLists(db: Database, orgId: string, today: string, limit: number) {
-  const { due, unbound, expiring } = await partnerWatchConditions(db, orgId, today);
+  const { due, unbound, expiring, supervisionDue } = await partnerWatchConditions(db, orgId, today);
   const columns = {
     id: partners.id,
     number: partners.number,
     legalNameZh: partners.legalNameZh,
     legalNameEn: partners.legalNameEn,
     nextEvaluationOn: partners.nextEvaluationOn,
+    nextSupervisionOn: partners.nextSupervisionOn,
     aeoProgramme: partners.aeoProgramme,
     aeoValidUntil: partners.aeoValidUntil,
   };
-  const [dueRows, unboundRows, expiringRows] = await Promise.all([
+  const [dueRows, unboundRows, expiringRows, supervisionRows] = await Promise.all([
     db.select(columns).from(partners).where(due).orderBy(sql`${partners.nextEvaluationOn} asc nulls first`, asc(partners.number)).limit(limit),
     db.select(columns).from(partners).where(unbound).orderBy(asc(partners.number)).limit(limit),
     db.select(columns).from(partners).where(expiring).orderBy(asc(partners.aeoValidUntil)).limit(limit),
+    db.select(columns).from(partners).where(supervisionDue).orderBy(asc(partners.nextSupervisionOn), asc(partners.number)).limit(limit),
   ]);
-  return { due: dueRows, unbound: unboundRows, expiring: expiringRows };
+  return { due: dueRows, unbound: unboundRows, expiring: expiringRows, supervision: supervisionRows };
 }
 
 /**

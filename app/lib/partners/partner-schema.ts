@@ -241,6 +241,9 @@ export const PartnerPolicySchema = z.object({
   highTierMonths: z.coerce.number({ error: message("errors.required") }).int(message("partners.policyMonths")),
   mediumTierMonths: z.coerce.number({ error: message("errors.required") }).int(message("partners.policyMonths")),
   lowTierMonths: z.coerce.number({ error: message("errors.required") }).int(message("partners.policyMonths")),
+  highTierSupervisionMonths: z.coerce.number({ error: message("errors.required") }).int(message("partners.policyMonths")),
+  mediumTierSupervisionMonths: z.coerce.number({ error: message("errors.required") }).int(message("partners.policyMonths")),
+  lowTierSupervisionMonths: z.coerce.number({ error: message("errors.required") }).int(message("partners.policyMonths")),
   requiredClauseCodes: z.preprocess(
     (v) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.string().regex(/^[a-z0-9-]{1,40}$/, message("errors.choose"))),

@@ -36,6 +36,28 @@ export const DEFAULT_TIER_POLICY: TierPolicy = {
   lowTierMonths: 24,
 };
 
+/**
+ * Months between supervision checks of a partner, per risk tier (CN-2022 (57) "定期监控或者检查",
+ * CTPAT 3.7 "regularly, or as risk dictates"). Neither standard states a period (see their text in
+ * db/catalog/frameworks): these defaults are the company's own choice, the same rhythm as the
+ * re-evaluations, and each organisation sets its own at /settings/partners.
+ */
+export interface SupervisionPolicy {
+  highTierSupervisionMonths: number;
+  mediumTierSupervisionMonths: number;
+  lowTierSupervisionMonths: number;
+}
+
+export const DEFAULT_SUPERVISION_POLICY: SupervisionPolicy = {
+  highTierSupervisionMonths: 6,
+  mediumTierSupervisionMonths: 12,
+  lowTierSupervisionMonths: 24,
+};
+
+export function supervisionMonths(tier: RiskTier, policy: SupervisionPolicy): number {
+  return tier === "high" ? policy.highTierSupervisionMonths : tier === "medium" ? policy.mediumTierSupervisionMonths : policy.lowTierSupervisionMonths;
+}
+
 /** An answer scoring below this is named among the reasons for the tier. */
 export const WEAK_ANSWER_BELOW = 50;
 
@@ -142,5 +164,14 @@ export function policyProblem(policy: TierPolicy): "order" | "range" | "months" 
   if (months.some((m) => !Number.isInteger(m) || m < 1 || m > 60)) return "months";
   // Higher risk is looked at again sooner.
   if (policy.highTierMonths > policy.mediumTierMonths || policy.mediumTierMonths > policy.lowTierMonths) return "monthsOrder";
+  return null;
+}
+
+/** Supervision intervals: whole months from 1 to 60, higher risk checked at least as often. */
+export function supervisionPolicyProblem(policy: SupervisionPolicy): "supervisionMonths" | "supervisionOrder" | null {
+  const months = [policy.highTierSupervisionMonths, policy.mediumTierSupervisionMonths, policy.lowTierSupervisionMonths];
+  if (months.some((m) => !Number.isInteger(m) || m < 1 || m > 60)) return "supervisionMonths";
+  if (policy.highTierSupervisionMonths > policy.mediumTierSupervisionMonths || policy.mediumTierSupervisionMonths > policy.lowTierSupervisionMonths)
+    return "supervisionOrder";
   return null;
 }

@@ -1,3 +1,4 @@
+import { supervisionMonths } from "./partner-scoring";
 import type { actionsOfPartner } from "~/lib/actions/action-queries.server";
 import type { assignableMembers } from "~/lib/actions/actions.server";
 import { can, type Role } from "~/lib/auth/permissions";
@@ -21,7 +22,7 @@ export interface PartnerRows {
   evaluations: Rows<typeof listEvaluations>;
   supervision: Rows<typeof listSupervision>;
   contracts: Rows<typeof listContracts>;
-  policy: Pick<Rows<typeof getPartnerPolicy>, "requiredClauseCodes">;
+  policy: Pick<Rows<typeof getPartnerPolicy>, "requiredClauseCodes" | "highTierSupervisionMonths" | "mediumTierSupervisionMonths" | "lowTierSupervisionMonths">;
   documents: Rows<typeof documentsOf>;
   clauses: Rows<typeof listClauses>;
   actions: Rows<typeof actionsOfPartner>;
@@ -62,6 +63,8 @@ export function partnerView(rows: PartnerRows, role: Role, today: string) {
       createdAt: e.createdAt,
     })),
     supervision: supervision.map(({ check, performedByName }) => ({ ...check, performedByName })),
+    /** Months between supervision checks for the partner's tier (null without a tier). */
+    supervisionMonths: partner.riskTier ? supervisionMonths(partner.riskTier, policy) : null,
     contracts: contracts.map((c) => ({
       id: c.id,
       contractNumber: c.contractNumber,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { partnerContacts, partnerDocuments, partners, partnerSites, type Partner } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Database, Executor } from "../db-types.server";
@@ -131,6 +131,8 @@ export interface PartnerFilter {
   status?: Partner["status"];
   /** Re-evaluation due by this day (overdue included). */
   dueBy?: string;
+  /** Supervision check overdue: due before this day (today). */
+  supervisionBefore?: string;
 }
 
 export const PARTNERS_PAGE_SIZE = 50;
@@ -161,6 +163,8 @@ function filterWhere(orgId: string, filter: PartnerFilter): SQL | undefined {
       sql`${partners.status} <> 'rejected'`,
     );
   }
+  // Only partners with a due date: a rejected or untiered one has none (supervision-due.server.ts).
+  if (filter.supervisionBefore) conditions.push(lt(partners.nextSupervisionOn, filter.supervisionBefore));
   return and(...conditions);
 }
 

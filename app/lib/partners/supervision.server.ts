@@ -13,6 +13,7 @@ import type { Actor } from "../auth/actor";
 import { conditionErrors, createConditionActions, type Condition } from "./evaluation-decisions.server";
 import { partnerReference } from "./partner-references";
 import { getPartner } from "./partners.server";
+import { refreshSupervisionDue } from "./supervision-due.server";
 
 // Periodic supervision of partners (CN-2022 (57), CTPAT 3.7, and 3.5 for a site visit): what was
 // checked, what was found, and the corrective actions findings raise.
@@ -59,6 +60,8 @@ export async function recordSupervision(
       entityId: check!.id,
       after: check,
     });
+    // The next check is due an interval after this one (a back-dated check moves it only if latest).
+    await refreshSupervisionDue(tx, actor.organizationId, partnerId);
     const refs = [
       ...evidenceRecordTypes.supervision_check.feeds,
       ...(values.kind === "site_visit" ? [{ framework: "ctpat-msc" as const, key: "3.5" }] : []),

@@ -18,6 +18,7 @@ import { titleFor } from "~/lib/i18n/meta";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { dashboardKind, dashboardView, overviewAreas, showsCompliance } from "~/lib/organizations/dashboard-view.server";
 import { countActiveMembers, listSites } from "~/lib/organizations/organizations.server";
+import { listOrganizationStatuses } from "~/lib/organizations/organization-statuses.server";
 import { requirementAttention } from "~/lib/training/training-requirements.server";
 import { TrainingRequirementCard } from "~/components/training/training-requirement-card";
 import type { PageHandle } from "~/root";
@@ -51,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Who sees other desks' counts reads the whole organisation once and takes their own from it.
   const overseer = overviewAreas(kind).length > 0;
   const compliance = showsCompliance(kind);
-  const [all, own, coverage, assessments, dossiers, sites, members, training, activity] = await Promise.all([
+  const [all, own, coverage, assessments, dossiers, sites, members, training, activity, statuses] = await Promise.all([
     overseer ? organizationAttention(auth.db, scope) : null,
     overseer ? null : attentionFor(auth.db, scope, viewer),
     compliance ? coverageByFramework(auth.db, orgId, coverageFrameworks, 8) : null,
@@ -61,10 +62,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     kind === "manager" ? countActiveMembers(auth.db, orgId) : null,
     kind === "manager" || kind === "hr" ? requirementAttention(auth.db, orgId, scope.today) : null,
     can(role, "audit.read") ? listAuditEvents(auth.db, orgId, {}, 1) : null,
+    compliance ? listOrganizationStatuses(auth.db, orgId) : null,
   ]);
   const mine = kind === "auditor" ? [] : (own ?? itemsFor(all ?? [], viewer));
   return dashboardView(
-    { mine, organization: all, coverage, assessments, dossiers, sites, members, training, activity },
+    { mine, organization: all, coverage, assessments, dossiers, sites, members, training, activity, statuses },
     { organization: auth.organization, role, today: scope.today, locale },
   );
 }

@@ -13,6 +13,7 @@ export function SummaryCard({ d }: { d: PartnerView }) {
   const locale = useLocale();
   const p = d.partner;
   const overdue = p.nextEvaluationOn !== null && p.nextEvaluationOn < d.today;
+  const supervisionOverdue = p.nextSupervisionOn !== null && p.nextSupervisionOn < d.today;
   return (
     <Card>
       <div className="flex flex-wrap items-center gap-2">
@@ -39,6 +40,19 @@ export function SummaryCard({ d }: { d: PartnerView }) {
               </span>
             ) : (
               t("partners.neverEvaluated")
+            )
+          }
+        />
+        <Row
+          label={t("partners.nextSupervisionLabel")}
+          value={
+            p.nextSupervisionOn ? (
+              <a href="#supervision" className={supervisionOverdue ? "font-semibold text-red-700 underline" : "underline"}>
+                {formatCalendarDate(p.nextSupervisionOn, locale)}
+                {supervisionOverdue ? ` · ${t("partners.overdue")}` : ""}
+              </a>
+            ) : (
+              t("partners.noSupervisionDue")
             )
           }
         />

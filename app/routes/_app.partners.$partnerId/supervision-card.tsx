@@ -19,6 +19,15 @@ export function SupervisionCard({ d, server }: { d: PartnerView; server: ServerS
   return (
     <Card title={t("partners.supervisionTitle", { count: d.supervision.length })}>
       <div id="supervision" className="space-y-3">
+        {d.partner.nextSupervisionOn && d.partner.riskTier && d.supervisionMonths ? (
+          <p className={d.partner.nextSupervisionOn < d.today ? "text-sm font-semibold text-red-700" : "text-sm text-slate-700"}>
+            {t(d.partner.nextSupervisionOn < d.today ? "partners.supervisionIntervalOverdue" : "partners.supervisionInterval", {
+              tier: t(`partners.tierLong.${d.partner.riskTier}`),
+              count: d.supervisionMonths,
+              date: formatCalendarDate(d.partner.nextSupervisionOn, locale),
+            })}
+          </p>
+        ) : null}
         {d.supervision.length ? (
           <ul className="divide-y divide-slate-100">
             {d.supervision.map((s) => (

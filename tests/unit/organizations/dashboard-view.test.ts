@@ -114,7 +114,7 @@ describe("dashboardView", () => {
     expect(view.kind).toBe("guard");
     expect(view.groups.map((g) => g.kind)).toEqual(["inspection_due"]);
     expect(view).toMatchObject({ overview: null, assessments: null, dossiers: null, sites: null, members: null, activity: null });
-    expect(view.organization).toEqual(context.organization);
+    expect(view.organization).toEqual({ ...context.organization, statuses: [] });
   });
 
   test("the manager's view carries the overview of the organisation's items", () => {

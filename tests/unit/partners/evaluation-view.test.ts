@@ -60,6 +60,7 @@ const partner: Found["partner"] = {
   exempt: false,
   lastEvaluatedOn: null,
   nextEvaluationOn: null,
+  nextSupervisionOn: null,
   notes: "",
   createdByUserId: "u1",
   createdAt: at,

@@ -431,6 +431,7 @@ describe("partner export", () => {
     exempt: false,
     lastEvaluatedOn: "2026-01-10",
     nextEvaluationOn: "2028-01-10",
+    nextSupervisionOn: null,
     notes: "",
     createdByUserId: null,
     createdAt: new Date(),

@@ -18,6 +18,7 @@ import {
   DEFAULT_TIER_POLICY,
   nextEvaluationOn,
   policyProblem,
+  supervisionPolicyProblem,
   reevaluationMonths,
   scoreEvaluation,
   type ScoringQuestion,
@@ -297,6 +298,9 @@ describe("the partner rules' checks", () => {
       highTierMonths: "3",
       mediumTierMonths: "9",
       lowTierMonths: "18",
+      highTierSupervisionMonths: "6",
+      mediumTierSupervisionMonths: "12",
+      lowTierSupervisionMonths: "24",
       requiredClauseCodes: "right-to-audit",
     });
     expect(parsed).toEqual({
@@ -305,8 +309,14 @@ describe("the partner rules' checks", () => {
       highTierMonths: 3,
       mediumTierMonths: 9,
       lowTierMonths: 18,
+      highTierSupervisionMonths: 6,
+      mediumTierSupervisionMonths: 12,
+      lowTierSupervisionMonths: 24,
       requiredClauseCodes: ["right-to-audit"],
     });
+    expect(supervisionPolicyProblem(parsed)).toBeNull();
+    expect(supervisionPolicyProblem({ ...parsed, highTierSupervisionMonths: 13 })).toBe("supervisionOrder");
+    expect(supervisionPolicyProblem({ ...parsed, lowTierSupervisionMonths: 61 })).toBe("supervisionMonths");
     expect(policyProblem(parsed)).toBeNull();
     expect(errorsOf(PartnerPolicySchema, { ...parsed, lowTierMinScore: "80.5", highTierMonths: "2.5", requiredClauseCodes: [] })).toEqual({
       lowTierMinScore: "partners.policyRange",

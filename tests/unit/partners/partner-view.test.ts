@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { partnerRights, partnerView, type PartnerRows } from "~/lib/partners/partner-view.server";
+import { DEFAULT_SUPERVISION_POLICY } from "~/lib/partners/partner-scoring";
 
 // The partner page's data, from plain rows: the clauses this partner needs, its certificate, the lists
 // mapped for the page, and what the viewer's role may do.
@@ -29,7 +30,7 @@ function rows(over: Partial<PartnerRows> = {}): PartnerRows {
     evaluations: [],
     supervision: [],
     contracts: [],
-    policy: { requiredClauseCodes: [] },
+    policy: { requiredClauseCodes: [], ...DEFAULT_SUPERVISION_POLICY },
     documents: [],
     clauses: [],
     actions: [],
@@ -73,7 +74,7 @@ describe("partnerView", () => {
   test("a clause is required when the rules name it and it is written for one of the partner's roles, or for all", () => {
     const view = partnerView(
       rows({
-        policy: { requiredClauseCodes: ["SEAL", "ALL", "WH"] },
+        policy: { requiredClauseCodes: ["SEAL", "ALL", "WH"], ...DEFAULT_SUPERVISION_POLICY },
         clauses: [clause("SEAL", ["carrier"]), clause("ALL", []), clause("WH", ["warehouse"]), clause("OPT", [])],
         missing: ["SEAL"],
       }),

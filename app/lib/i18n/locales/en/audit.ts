@@ -35,6 +35,7 @@ export const audit = {
     actionNames: { create: "Created", update: "Changed", delete: "Deleted" },
     entities: {
       organization: "the organisation",
+      organization_status: "certification level",
       site: "site",
       membership: "membership",
       invitation: "invitation",

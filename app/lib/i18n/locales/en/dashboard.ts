@@ -11,6 +11,7 @@ export const dashboard = {
     inspectionsSignoff: "Awaiting a supervisor's sign-off ({{count}})",
     certification: "Certification",
     nextRecertification: "Next re-certification: {{date}}",
+    validUntil: "Valid until {{date}}",
     sites: "Sites ({{count}})",
     members: "Members",
     activeMembers: "active members",

@@ -37,6 +37,7 @@ export const audit: Widen<typeof english> = {
     actionNames: { create: "创建", update: "修改", delete: "删除" },
     entities: {
       organization: "企业信息",
+      organization_status: "认证等级",
       site: "场所",
       membership: "成员资格",
       invitation: "邀请",

@@ -14,6 +14,7 @@ export const dashboard: Widen<typeof english> = {
     inspectionsSignoff: "待主管审核签字（{{count}}）",
     certification: "认证",
     nextRecertification: "下次重新认证：{{date}}",
+    validUntil: "有效期至 {{date}}",
     sites: "场所（{{count}}）",
     members: "成员",
     activeMembers: "名有效成员",
