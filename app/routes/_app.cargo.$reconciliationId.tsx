@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Badge } from "~/components/ui/badge";
 import { Card, PageHeader } from "~/components/ui/card";
-import { Detail, DetailList } from "~/components/ui/detail-list";
+import { DetailList } from "~/components/ui/detail-list";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { getReconciliation } from "~/lib/cargo/cargo-reconciliations.server";
 import {

@@ -17,7 +17,7 @@ import { listSites } from "~/lib/organizations/organizations.server";
 import { rememberedSite } from "~/lib/visitors/visitor-site-cookie.server";
 import type { PageHandle } from "~/root";
 
-export const handle = { i18n: ["criteria", "inspections", "incidents"] } satisfies PageHandle;
+export const handle = { i18n: ["criteria", "actions", "inspections", "incidents"] } satisfies PageHandle;
 
 // /incidents/new: a guard reports what was found, on a phone at the gate, with or without
 // JavaScript: site, kind, when (empty: now), where, who found it, what, and what was done at once.

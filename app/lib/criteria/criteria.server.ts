@@ -5,7 +5,7 @@ import { compareVersions } from "../../../db/catalog/load";
 import type { Database, Executor } from "../db-types.server";
 import { displayCode } from "./criterion-code.server";
 import { coverageForFramework, type CriterionCoverage } from "../evidence/evidence.server";
-import { recordTypesFeeding, type CriterionRef } from "../evidence/evidence-registry";
+import { recordTypesFeeding } from "../evidence/evidence-registry";
 import { criteriaFedByTraining } from "../training/training-rules";
 import { todayInZone } from "../i18n/format";
 import { byFrameworkOrder } from "./framework-codes.server";

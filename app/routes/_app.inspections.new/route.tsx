@@ -21,7 +21,7 @@ import { isUuid } from "~/lib/value-checks";
 import { InspectionForm } from "./inspection-form";
 import type { PageHandle } from "~/root";
 
-export const handle = { i18n: ["criteria", "inspections"] } satisfies PageHandle;
+export const handle = { i18n: ["organizations", "criteria", "inspections"] } satisfies PageHandle;
 
 // /inspections/new?template=<code>&draft=<key>: the phone form. The draft key is chosen before the
 // first byte is typed (a GET without one is sent to an address with a fresh one), so a reload, a
