@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FilterField } from "~/components/form/filter-field";
+import { ChoiceFilterField } from "~/components/form/filter-field";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
-import { Card, PageHeader } from "~/components/ui/card";
-import { ExportLink } from "~/components/ui/export-link";
-import { FilterButtons, FilterForm } from "~/components/ui/filter-bar";
-import { Select } from "~/components/ui/input";
+import { PageHeader } from "~/components/ui/card";
+import { FilterPanel } from "~/components/ui/filter-bar";
+import { RegisterList, RowDetails, SPLIT_ROW } from "~/components/ui/register-list";
 import { requirePermission } from "~/lib/auth/auth.server";
 import { can } from "~/lib/auth/permissions";
 import { parseContinuityFilter } from "~/lib/continuity/continuity-filter";
@@ -42,7 +41,7 @@ export default function ContinuityPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const d = useLoaderData<typeof loader>();
-  const filtered = Object.keys(d.filter).length > 0;
+  const search = filterSearch(d.filter);
   return (
     <>
       <PageHeader
@@ -56,79 +55,74 @@ export default function ContinuityPage() {
           ) : null
         }
       />
-      <Card
+      <RegisterList
         title={t("continuity.list.title", { count: d.plans.length })}
-        actions={<ExportLink href={`/continuity/export.csv${filterSearch(d.filter)}`}>{t("continuity.list.export")}</ExportLink>}
-      >
-        <details open={filtered || undefined} className="mb-4">
-          <summary className="flex min-h-11 cursor-pointer items-center font-medium text-brand-700">{t("continuity.list.filter")}</summary>
-          <FilterForm key={filterSearch(d.filter)} className="mt-2 grid gap-3 sm:grid-cols-3" label={t("continuity.list.filter")}>
-            <FilterField label={t("continuity.list.status")} htmlFor="f-status">
-              <Select id="f-status" name="status" defaultValue={d.filter.status ?? ""}>
-                <option value="">{t("continuity.list.allStatuses")}</option>
-                {continuityPlanStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`continuity.statuses.${s}`)}
-                  </option>
-                ))}
-              </Select>
-            </FilterField>
-            <FilterField label={t("continuity.list.disruption")} htmlFor="f-disruption">
-              <Select id="f-disruption" name="disruption" defaultValue={d.filter.disruption ?? ""}>
-                <option value="">{t("continuity.list.allDisruptions")}</option>
-                {continuityDisruptions.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`continuity.disruptions.${k}`)}
-                  </option>
-                ))}
-              </Select>
-            </FilterField>
-            <FilterField label={t("continuity.list.due")} htmlFor="f-due">
-              <Select id="f-due" name="due" defaultValue={d.filter.due ?? ""}>
-                <option value="">{t("continuity.list.anyDue")}</option>
-                <option value="1">{t("continuity.list.dueOnly")}</option>
-              </Select>
-            </FilterField>
-            <div className="flex flex-wrap items-end gap-2 sm:col-span-3">
-              <FilterButtons apply={t("continuity.list.apply")} clear={t("continuity.list.clear")} clearTo="/continuity" filtered={filtered} />
+        exportLink={{ href: `/continuity/export.csv${search}`, label: t("continuity.list.export") }}
+        filter={
+          <FilterPanel
+            label={t("continuity.list.filter")}
+            apply={t("continuity.list.apply")}
+            clear={t("continuity.list.clear")}
+            clearTo="/continuity"
+            search={search}
+            className="sm:grid-cols-3"
+            buttonsClassName="sm:col-span-3"
+          >
+            <ChoiceFilterField
+              label={t("continuity.list.status")}
+              name="status"
+              all={t("continuity.list.allStatuses")}
+              options={continuityPlanStatuses.map((s) => ({ value: s, label: t(`continuity.statuses.${s}`) }))}
+              value={d.filter.status}
+            />
+            <ChoiceFilterField
+              label={t("continuity.list.disruption")}
+              name="disruption"
+              all={t("continuity.list.allDisruptions")}
+              options={continuityDisruptions.map((k) => ({ value: k, label: t(`continuity.disruptions.${k}`) }))}
+              value={d.filter.disruption}
+            />
+            <ChoiceFilterField
+              label={t("continuity.list.due")}
+              name="due"
+              all={t("continuity.list.anyDue")}
+              options={[{ value: "1", label: t("continuity.list.dueOnly") }]}
+              value={d.filter.due}
+            />
+          </FilterPanel>
+        }
+        rows={d.plans}
+        empty={search ? t("continuity.list.emptyFilter") : t("continuity.list.empty")}
+        rowClassName={SPLIT_ROW}
+        row={(p) => (
+          <>
+            <div className="min-w-0">
+              <p className="text-sm text-slate-600">
+                <span className="font-mono">{p.reference}</span> · {t("continuity.versionOf", { version: p.version, date: formatCalendarDate(p.revisedOn, locale) })}
+              </p>
+              <Link to={`/continuity/${p.id}`} className="text-lg font-medium text-brand-700 underline">
+                {p.title}
+              </Link>
+              <p className="text-sm text-slate-600">
+                {p.disruptions.map((k) => t(`continuity.disruptions.${k}` as "continuity.disruptions.it_outage")).join(" · ")}
+              </p>
+              <RowDetails
+                parts={[
+                  t("continuity.list.recovery", { hours: p.recoveryHours }),
+                  t("continuity.list.nextReview", { date: formatCalendarDate(p.nextReviewOn, locale) }),
+                  t("continuity.list.nextTest", { date: formatCalendarDate(p.nextTestOn, locale) }),
+                ]}
+              />
             </div>
-          </FilterForm>
-        </details>
-        {d.plans.length === 0 ? (
-          <p className="text-slate-600">{filtered ? t("continuity.list.emptyFilter") : t("continuity.list.empty")}</p>
-        ) : (
-          <ul className="divide-y divide-slate-100">
-            {d.plans.map((p) => (
-              <li key={p.id} className="grid gap-2 py-3 md:grid-cols-[minmax(0,1fr)_auto] md:items-start md:gap-6">
-                <div className="min-w-0">
-                  <p className="text-sm text-slate-600">
-                    <span className="font-mono">{p.reference}</span> · {t("continuity.versionOf", { version: p.version, date: formatCalendarDate(p.revisedOn, locale) })}
-                  </p>
-                  <Link to={`/continuity/${p.id}`} className="text-lg font-medium text-brand-700 underline">
-                    {p.title}
-                  </Link>
-                  <p className="text-sm text-slate-600">
-                    {p.disruptions.map((k) => t(`continuity.disruptions.${k}` as "continuity.disruptions.it_outage")).join(" · ")}
-                  </p>
-                  <p className="text-sm text-slate-500">
-                    {[
-                      t("continuity.list.recovery", { hours: p.recoveryHours }),
-                      t("continuity.list.nextReview", { date: formatCalendarDate(p.nextReviewOn, locale) }),
-                      t("continuity.list.nextTest", { date: formatCalendarDate(p.nextTestOn, locale) }),
-                    ].join(" · ")}
-                  </p>
-                </div>
-                <div className="flex flex-wrap gap-1 text-sm md:justify-end">
-                  <Badge tone={p.status === "approved" ? "good" : "neutral"}>{t(`continuity.statuses.${p.status}`)}</Badge>
-                  {p.lastResult ? <Badge tone={resultTone[p.lastResult]}>{t(`continuity.results.${p.lastResult}`)}</Badge> : null}
-                  {p.reviewDue ? <Badge tone="warn">{t("continuity.list.reviewDue")}</Badge> : null}
-                  {p.testDue ? <Badge tone="warn">{t("continuity.list.testDue")}</Badge> : null}
-                </div>
-              </li>
-            ))}
-          </ul>
+            <div className="flex flex-wrap gap-1 text-sm md:justify-end">
+              <Badge tone={p.status === "approved" ? "good" : "neutral"}>{t(`continuity.statuses.${p.status}`)}</Badge>
+              {p.lastResult ? <Badge tone={resultTone[p.lastResult]}>{t(`continuity.results.${p.lastResult}`)}</Badge> : null}
+              {p.reviewDue ? <Badge tone="warn">{t("continuity.list.reviewDue")}</Badge> : null}
+              {p.testDue ? <Badge tone="warn">{t("continuity.list.testDue")}</Badge> : null}
+            </div>
+          </>
         )}
-      </Card>
+      />
     </>
   );
 }
