@@ -73,7 +73,7 @@ export type NewSite = typeof sites.$inferInsert;
  * The certification levels the organisation holds, one row per programme (app/lib/organizations/
  * status-levels.ts: cn-customs, ctpat, eu-aeo). No row: not certified under that programme. The
  * China Customs row is written with the profile's China Customs fields (organizations.aeo_*), in
- * the same transaction (docs/decisions/0054-organisation-statuses-per-programme.md).
+ * the same transaction (docs/decisions/0056-organisation-statuses-per-programme.md).
  */
 export const organizationStatuses = pgTable(
   "organization_statuses",

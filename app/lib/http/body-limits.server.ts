@@ -62,6 +62,8 @@ export const BODY_LIMITS: readonly BodyLimit[] = [
   // Evidence files on records.
   { kind: "upload", pattern: /^\/(actions|assessments|contracts|partners|personnel|policies)\/[^/]+$/, bytes: UPLOAD_BODY_BYTES },
   { kind: "upload", pattern: /^\/policies$/, bytes: UPLOAD_BODY_BYTES },
+  // A business continuity plan's document.
+  { kind: "upload", pattern: /^\/continuity\/new$/, bytes: UPLOAD_BODY_BYTES },
   // Photos: inspections (the phone's one at a time, the plain form's all at once) and seals.
   { kind: "upload", pattern: /^\/inspections\/(new|drafts\/[^/]+)$/, bytes: UPLOAD_BODY_BYTES },
   { kind: "upload", pattern: /^\/seals\/(apply|report|verify|models)$/, bytes: UPLOAD_BODY_BYTES },

@@ -187,7 +187,7 @@ describe("OrganizationProfileSchema", () => {
     ["customs code length", { ...base, customsCode: "53019" }, { errors: { customsCode: 'errors.customsCode.length|{"length":5}' } }],
     ["customs code charset", { ...base, customsCode: "5301-60ABC" }, { errors: { customsCode: 'errors.customsCode.charset|{"position":5,"character":"-"}' } }],
     ["customs district", { ...base, customsCode: "A301960ABC" }, { errors: { customsCode: 'errors.customsCode.district|{"district":"A301"}' } }],
-    ["unknown enterprise type", { ...base, enterpriseTypes: ["manufacturer", "smuggler"] }, { errors: { "enterpriseTypes.1": "errors.choose" } }],
+    ["unknown enterprise type, on the group", { ...base, enterpriseTypes: ["manufacturer", "smuggler"] }, { errors: { enterpriseTypes: "errors.choose" } }],
     ["one business type as a single value, kept in the standard's order", { ...base, cn2022BusinessTypes: "food" }, { data: { ...base, cn2022BusinessTypes: ["food"] } }],
     ["unknown business type, named", { ...base, cn2022BusinessTypes: ["food", "smuggling"] }, { errors: { cn2022BusinessTypes: 'errors.unknownBusinessType|{"value":"smuggling"}' } }],
     ["unknown CN-2014 role", { ...base, cn2014Role: "smuggler" }, { errors: { cn2014Role: "errors.unknownCn2014Role" } }],
