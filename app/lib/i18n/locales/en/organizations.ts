@@ -18,7 +18,7 @@ export const organizations = {
       ctpat: "Optional: the date of the next re-validation, if CBP set one.",
       "eu-aeo": "Optional: an EU AEO authorisation does not expire; enter a date only if a review is scheduled.",
     },
-    saveProgramme: "Save {{programme}}",
+    saveProgramme: "Update the level held: {{programme}}",
     locale: "Dates and times",
     saved: "The organisation profile was saved.",
     welcome: "Welcome! Complete the organisation profile, then add your sites and invite colleagues.",

@@ -21,7 +21,7 @@ export const organizations: Widen<typeof english> = {
       ctpat: "选填：如美国海关与边境保护局已确定，填写下次重新验证日期。",
       "eu-aeo": "选填：欧盟 AEO 授权没有有效期，仅在已安排复审时填写日期。",
     },
-    saveProgramme: "保存{{programme}}",
+    saveProgramme: "更新认证级别：{{programme}}",
     locale: "日期与时间",
     saved: "企业信息已保存。",
     welcome: "欢迎！请先完善企业信息，然后添加场所并邀请同事。",
