@@ -10,6 +10,7 @@ import { containerCheckDigit } from "~/lib/inspections/container-number";
 import { formatReference } from "~/lib/references";
 import type { SearchGroup, SearchHit, SearchKind, SearchResults } from "~/lib/search/search-types";
 import * as searchRoute from "~/routes/_app.search";
+import * as newContinuityRoute from "~/routes/_app.continuity.new";
 import { can, roles } from "~/lib/auth/permissions";
 import { searchableKinds } from "~/lib/search/search-types";
 import {
@@ -23,7 +24,7 @@ import { addMember, createSite, signUpOrganization, uniqueSuffix, type Member, t
 import { submitContainerInspection } from "../support/inspection-factories";
 import { registerPartner, freshUscc } from "../support/partner-factories";
 import { createEmployee, freshResidentId } from "../support/personnel-factories";
-import { callLoader } from "../support/requests";
+import { callAction, callLoader } from "../support/requests";
 import { applyDirect, createModel, receiveRange, sealActor, sealPrefix } from "../support/seal-factories";
 import { testDb } from "../support/test-database";
 import { signIn } from "../support/visitors-factories";
@@ -326,9 +327,57 @@ describe("the Step-12 registers", () => {
   });
 
   test("each new kind is searched for exactly the roles that may read its register", () => {
-    const permission = { cargo: "cargo.read", incident: "incidents.read", customsContact: "incidents.read", internalAudit: "internalAudits.read", riskAssessment: "risk.read" } as const;
+    const permission = {
+      cargo: "cargo.read",
+      incident: "incidents.read",
+      customsContact: "incidents.read",
+      internalAudit: "internalAudits.read",
+      riskAssessment: "risk.read",
+      continuityPlan: "continuity.read",
+    } as const;
     for (const role of roles)
       for (const [kind, needed] of Object.entries(permission)) expect(searchableKinds(role).includes(kind as SearchKind), `${role} ${kind}`).toBe(can(role, needed));
+  });
+});
+
+describe("business continuity plans", () => {
+  /** A plan written through /continuity/new; its id from the address it redirects to. */
+  async function writePlan(org: SignedUp, title: string): Promise<string> {
+    const today = new Date().toISOString().slice(0, 10);
+    const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4, 8)}01`;
+    const outcome = await callAction(
+      newContinuityRoute,
+      "/continuity/new",
+      {
+        title,
+        scope: "深圳工厂装箱区 / Shenzhen factory stuffing area",
+        disruptions: ["port_closure"],
+        recoveryHours: "48",
+        contacts: "总经理 王磊 / General manager Wang Lei",
+        securityMeasures: "停工期间货柜留在监控区内 / Containers stay in the monitored yard",
+        version: "1.0",
+        revisedOn: today,
+        nextReviewOn: nextYear,
+        nextTestOn: nextYear,
+      },
+      { cookie: org.cookie },
+    );
+    expect(outcome.status, JSON.stringify(outcome.data)).toBe(302);
+    return outcome.location!.split("/")[2]!.split("?")[0]!;
+  }
+
+  test("a plan by words of its title and by its reference, never another organisation's", async () => {
+    const words = `台风停港预案${uniqueSuffix()}`;
+    const mine = await writePlan(a.org, `${words} / Typhoon port closure plan`);
+    const theirs = await writePlan(b.org, `${words} / Typhoon port closure plan`);
+    const byTitle = await search(a.org.cookie, words);
+    expect(ids(byTitle, "continuityPlan")).toEqual([mine]);
+    expect(hitsOf(byTitle, "continuityPlan")[0]?.match.field).toBe("title");
+    expect(hitsOf(byTitle, "continuityPlan")[0]?.href).toBe(`/continuity/${mine}`);
+    const byReference = await search(a.org.cookie, "BCP-0001");
+    expect(ids(byReference, "continuityPlan")).toEqual([mine]);
+    expect(hitsOf(byReference, "continuityPlan")[0]?.match.field).toBe("reference");
+    for (const data of [byTitle, byReference]) expect(allIds(data)).not.toContain(theirs);
   });
 });
 

@@ -105,6 +105,12 @@ function useHitText(hit: SearchHit, locale: Locale, timeZone: string): { title: 
         facts: [t("search.details.assessed", { date: formatCalendarDate(hit.assessedOn, locale) })],
         badge: { text: t(`search.details.riskStatus.${hit.status}`), tone: hit.status === "approved" ? "good" : "neutral" },
       };
+    case "continuityPlan":
+      return {
+        title: hit.title,
+        facts: [t("search.details.nextTest", { date: formatCalendarDate(hit.nextTestOn, locale) })],
+        badge: { text: t(`search.details.riskStatus.${hit.status}`), tone: hit.status === "approved" ? "good" : "neutral" },
+      };
   }
 }
 

@@ -32,6 +32,7 @@ export const searchReferenceKinds = [
   "customsContact",
   "internalAudit",
   "riskAssessment",
+  "continuityPlan",
 ] as const satisfies readonly ReferenceKind[];
 export type SearchReferenceKind = (typeof searchReferenceKinds)[number];
 

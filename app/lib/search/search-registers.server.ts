@@ -6,12 +6,14 @@
 //     number (prefix index) and by a piece of a document number (B/L, packing list, invoices: one
 //     trigram index on the three together, since a field may list several numbers);
 //   - customs contacts by reference (CC-0003) and by words of the subject (trigram index);
-//   - internal audits (IA-0001) and risk assessments (RA-0002) by reference.
+//   - internal audits (IA-0001) and risk assessments (RA-0002) by reference;
+//   - business continuity plans by reference (BCP-0001) and by words of the title: an organisation
+//     keeps a handful of plans, so the words go through its rows without an index of their own.
 // The indexes are migration 0024_search_registers. A two-character word goes through the
 // organisation's rows of a register that grows by hundreds a year, as for partners.
 import { and, asc, desc, eq, ilike, like, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../db-types.server";
-import { cargoReconciliations, customsContacts, incidents, internalAudits, riskAssessments } from "../../../db/schema";
+import { cargoReconciliations, continuityPlans, customsContacts, incidents, internalAudits, riskAssessments } from "../../../db/schema";
 import { likeLiteral, type SearchQuery, type SearchReferenceKind } from "./search-query";
 
 type Query = Extract<SearchQuery, { ok: true }>;
@@ -121,5 +123,23 @@ export async function findRiskAssessments(db: Executor, orgId: string, query: Qu
     .from(riskAssessments)
     .where(and(eq(riskAssessments.organizationId, orgId), eq(riskAssessments.number, number)))
     .orderBy(asc(riskAssessments.number))
+    .limit(limit);
+}
+
+export async function findContinuityPlans(db: Executor, orgId: string, query: Query, limit: number) {
+  const number = referenceNumber(query, "continuityPlan");
+  const match = anyOf([wordsIn(query, [continuityPlans.title]), number !== null && eq(continuityPlans.number, number)]);
+  if (!match) return [];
+  return db
+    .select({
+      id: continuityPlans.id,
+      number: continuityPlans.number,
+      title: continuityPlans.title,
+      nextTestOn: continuityPlans.nextTestOn,
+      status: continuityPlans.status,
+    })
+    .from(continuityPlans)
+    .where(and(eq(continuityPlans.organizationId, orgId), match))
+    .orderBy(asc(continuityPlans.number))
     .limit(limit);
 }

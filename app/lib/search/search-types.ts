@@ -17,6 +17,7 @@ export const searchKinds = [
   "customsContact",
   "internalAudit",
   "riskAssessment",
+  "continuityPlan",
   "dossier",
 ] as const;
 export type SearchKind = (typeof searchKinds)[number];
@@ -35,6 +36,7 @@ const kindPermission: Record<SearchKind, Permission> = {
   customsContact: "incidents.read",
   internalAudit: "internalAudits.read",
   riskAssessment: "risk.read",
+  continuityPlan: "continuity.read",
 };
 
 /** The kinds a role's search looks in (and the page names). */
@@ -44,7 +46,7 @@ export function searchableKinds(role: Role): SearchKind[] {
 
 /** What matched: the field, and its value with the matched characters marked. */
 export interface SearchMatch {
-  field: "legalNameZh" | "legalNameEn" | "uscc" | "reference" | "containerNumber" | "sealNumber" | "sealTarget" | "visitorName" | "company" | "name" | "description" | "location" | "documents" | "subject";
+  field: "legalNameZh" | "legalNameEn" | "uscc" | "reference" | "containerNumber" | "sealNumber" | "sealTarget" | "visitorName" | "company" | "name" | "description" | "location" | "documents" | "subject" | "title";
   parts: HighlightPart[];
 }
 
@@ -67,7 +69,8 @@ export type SearchHit =
   | (HitBase & { kind: "cargo"; containerNumber: string; documents: string; direction: "receiving" | "shipping"; reconciledOn: string; discrepancy: boolean })
   | (HitBase & { kind: "customsContact"; subject: string; customsOffice: string; contactedOn: string })
   | (HitBase & { kind: "internalAudit"; scope: string; auditedOn: string })
-  | (HitBase & { kind: "riskAssessment"; subject: string; assessedOn: string; status: "draft" | "approved" });
+  | (HitBase & { kind: "riskAssessment"; subject: string; assessedOn: string; status: "draft" | "approved" })
+  | (HitBase & { kind: "continuityPlan"; title: string; nextTestOn: string; status: "draft" | "approved" });
 
 export interface SearchGroup {
   kind: SearchKind;

@@ -7,7 +7,7 @@ import type { Role } from "../auth/permissions";
 import type { Executor } from "../db-types.server";
 import { formatReference } from "../references";
 import { findActions, findDossiers, findEmployees, findInspections, findPartners, findSeals, findVisitors } from "./search-kinds.server";
-import { findCargoReconciliations, findCustomsContacts, findIncidents, findInternalAudits, findRiskAssessments } from "./search-registers.server";
+import { findCargoReconciliations, findContinuityPlans, findCustomsContacts, findIncidents, findInternalAudits, findRiskAssessments } from "./search-registers.server";
 import { highlightPrefix, highlightWords, parseSearchQuery, wordsMatch, type SearchQuery } from "./search-query";
 import { SEARCH_GROUP_SIZE, searchableKinds, type SearchGroup, type SearchHit, type SearchKind, type SearchMatch, type SearchResults } from "./search-types";
 
@@ -229,6 +229,20 @@ async function searchRegister(db: Executor, orgId: string, kind: SearchKind, que
           assessedOn: row.assessedOn,
           status: row.status,
           match: byReference(reference),
+        };
+      });
+    case "continuityPlan":
+      return (await findContinuityPlans(db, orgId, query, limit)).map((row) => {
+        const reference = formatReference("continuityPlan", row.number);
+        return {
+          kind,
+          id: row.id,
+          href: `/continuity/${row.id}`,
+          reference,
+          title: row.title,
+          nextTestOn: row.nextTestOn,
+          status: row.status,
+          match: referenced(query, "continuityPlan", row.number) ? byReference(reference) : firstMatch(query, [{ field: "title", value: row.title, by: "words" }]),
         };
       });
     default:

@@ -24,6 +24,7 @@ export const search = {
       customsContact: "Customs contacts",
       internalAudit: "Internal audits",
       riskAssessment: "Risk assessments",
+      continuityPlan: "Business continuity plans",
     },
     kindHints: {
       inspection: "a container number, or INS-000042",
@@ -38,6 +39,7 @@ export const search = {
       customsContact: "words of the subject, or CC-0003",
       internalAudit: "IA-0001",
       riskAssessment: "RA-0002",
+      continuityPlan: "words of the title, or BCP-0001",
     },
     fields: {
       legalNameZh: "Chinese name",
@@ -54,6 +56,7 @@ export const search = {
       location: "Where",
       documents: "Documents",
       subject: "Subject",
+      title: "Title",
     },
     matchedField: "{{field}}:",
     more: "All matching {{kind}}",
@@ -79,6 +82,7 @@ export const search = {
       contacted: "Contacted {{date}}",
       audited: "Audited {{date}}",
       assessed: "Assessed {{date}}",
+      nextTest: "next test {{date}}",
       riskStatus: { draft: "Awaiting approval", approved: "Approved" },
     },
   },

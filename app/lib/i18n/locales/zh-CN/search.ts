@@ -27,6 +27,7 @@ export const search: Widen<typeof english> = {
       customsContact: "关企联系",
       internalAudit: "内部审计",
       riskAssessment: "风险评估",
+      continuityPlan: "业务连续性计划",
     },
     kindHints: {
       inspection: "集装箱号，或 INS-000042 这样的检查编号",
@@ -41,6 +42,7 @@ export const search: Widen<typeof english> = {
       customsContact: "事由中的词语，或 CC-0003",
       internalAudit: "IA-0001",
       riskAssessment: "RA-0002",
+      continuityPlan: "计划名称中的词语，或 BCP-0001",
     },
     fields: {
       legalNameZh: "中文名称",
@@ -57,6 +59,7 @@ export const search: Widen<typeof english> = {
       location: "地点",
       documents: "单证",
       subject: "事由",
+      title: "名称",
     },
     matchedField: "{{field}}：",
     more: "查看全部匹配的{{kind}}",
@@ -82,6 +85,7 @@ export const search: Widen<typeof english> = {
       contacted: "联系于 {{date}}",
       audited: "审计于 {{date}}",
       assessed: "评估于 {{date}}",
+      nextTest: "下次测试 {{date}}",
       riskStatus: { draft: "待审批", approved: "已批准" },
     },
   },
