@@ -81,6 +81,7 @@ const navigation: { group: string | null; items: NavItem[] }[] = [
       { to: "/settings/members", label: "nav.members", permission: "members.read" },
       { to: "/settings/partners", label: "nav.partnerRules", permission: "partners.read" },
       { to: "/settings/audit", label: "nav.audit", permission: "audit.read" },
+      { to: "/settings/notifications", label: "nav.notificationSettings", permission: "notifications.manage" },
       { to: "/settings/outbox", label: "nav.outbox", permission: "outbox.read" },
       { to: "/settings/signing", label: "nav.signing", permission: "signing.manage" },
     ],

@@ -20,8 +20,8 @@ async function navLinkTexts(page: Page, navigationName: string): Promise<string[
   return (await nav.getByRole("link").allTextContents()).map((t) => t.trim());
 }
 
-const NAV_ZH = ["概览", "检查记录", "检查计划", "检查表", "封志", "收发货核对", "访客", "证卡与钥匙", "安全事件", "人员", "培训", "合作伙伴", "安全条款", "自我评估", "整改措施", "关企联系", "管理制度", "内部审计", "风险评估", "业务连续性", "认证标准", "证据档案", "企业信息", "场所", "成员", "合作伙伴规则", "审计日志", "邮件发件箱", "签名证书"];
-const NAV_EN = ["Dashboard", "Inspections", "Schedules", "Checklists", "Seals", "Cargo reconciliation", "Visitors", "Badges and keys", "Incidents", "Personnel", "Training", "Partners", "Security clauses", "Self-assessment", "Corrective actions", "Customs contacts", "Policies", "Internal audits", "Risk assessments", "Business continuity", "Criteria", "Evidence dossiers", "Organisation", "Sites", "Members", "Partner rules", "Audit trail", "Email outbox", "Signing certificate"];
+const NAV_ZH = ["概览", "检查记录", "检查计划", "检查表", "封志", "收发货核对", "访客", "证卡与钥匙", "安全事件", "人员", "培训", "合作伙伴", "安全条款", "自我评估", "整改措施", "关企联系", "管理制度", "内部审计", "风险评估", "业务连续性", "认证标准", "证据档案", "企业信息", "场所", "成员", "合作伙伴规则", "审计日志", "提醒与群机器人", "邮件发件箱", "签名证书"];
+const NAV_EN = ["Dashboard", "Inspections", "Schedules", "Checklists", "Seals", "Cargo reconciliation", "Visitors", "Badges and keys", "Incidents", "Personnel", "Training", "Partners", "Security clauses", "Self-assessment", "Corrective actions", "Customs contacts", "Policies", "Internal audits", "Risk assessments", "Business continuity", "Criteria", "Evidence dossiers", "Organisation", "Sites", "Members", "Partner rules", "Audit trail", "Reminders and channels", "Email outbox", "Signing certificate"];
 
 describe("guest pages follow the browser's language", () => {
   test("an English browser sees the login and signup pages in English", async () => {

@@ -142,6 +142,7 @@ describe("without JavaScript", () => {
       "Members",
       "Partner rules",
       "Audit trail",
+      "Reminders and channels",
       "Email outbox",
       "Signing certificate",
     ]);

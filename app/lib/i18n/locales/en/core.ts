@@ -71,6 +71,7 @@ export const core = {
     continuity: "Business continuity",
     dossiers: "Evidence dossiers",
     audit: "Audit trail",
+    notificationSettings: "Reminders and channels",
     outbox: "Email outbox",
     signing: "Signing certificate",
     account: "My account",

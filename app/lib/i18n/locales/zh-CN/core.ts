@@ -74,6 +74,7 @@ export const core: Widen<typeof english> = {
     dossiers: "证据档案",
     partnerRules: "合作伙伴规则",
     audit: "审计日志",
+    notificationSettings: "提醒与群机器人",
     outbox: "邮件发件箱",
     signing: "签名证书",
     account: "我的账户",
