@@ -1,17 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { TextAreaField } from "~/components/form/fields";
-import { useValidatedForm } from "~/components/form/use-validated-form";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ApprovalCard } from "~/components/form/approval-card";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
-import { Button, buttonClass } from "~/components/ui/button";
+import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
+import { DetailList } from "~/components/ui/detail-list";
 import { requirePermission } from "~/lib/auth/auth.server";
-import { canApproveDraft } from "~/lib/auth/four-eyes";
+import { ApprovalSchema, canApproveDraft } from "~/lib/auth/four-eyes";
 import { can } from "~/lib/auth/permissions";
 import { approveContinuityPlan } from "~/lib/continuity/continuity-plans.server";
 import { getContinuityPlan } from "~/lib/continuity/continuity-queries.server";
-import { ApprovalSchema } from "~/lib/continuity/continuity-schema";
 import { parseForm, readFormData } from "~/lib/form.server";
 import { formatCalendarDate } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
@@ -57,16 +56,8 @@ export default function ContinuityPlanPage() {
   const locale = useLocale();
   const d = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [params] = useSearchParams();
   const p = d.plan;
-  const { form, values, errorOf, onSubmit, formError } = useValidatedForm(ApprovalSchema, { server });
-  const row = (label: string, value: React.ReactNode) => (
-    <>
-      <dt className="font-medium text-slate-600">{label}</dt>
-      <dd className="min-w-0 whitespace-pre-line break-words">{value}</dd>
-    </>
-  );
   return (
     <>
       <PageHeader
@@ -83,26 +74,29 @@ export default function ContinuityPlanPage() {
         {params.get("approved") ? <Alert tone="success">{t("continuity.approved")}</Alert> : null}
         {params.get("tested") ? <Alert tone="success">{t("continuity.testRecorded")}</Alert> : null}
         <Card>
-          <dl className="grid gap-3 md:grid-cols-[14rem_minmax(0,1fr)]">
-            {row(t("continuity.status"), <Badge tone={p.status === "approved" ? "good" : "neutral"}>{t(`continuity.statuses.${p.status}`)}</Badge>)}
-            {row(t("continuity.scope"), p.scope)}
-            {row(t("continuity.disruptionsCovered"), p.disruptions.map((k) => t(`continuity.disruptions.${k}` as "continuity.disruptions.it_outage")).join(" · "))}
-            {row(t("continuity.recoveryHours"), t("continuity.recovery", { hours: p.recoveryHours }))}
-            {row(t("continuity.contacts"), p.contacts)}
-            {row(t("continuity.securityMeasures"), p.securityMeasures)}
-            {row(t("continuity.nextReviewOn"), formatCalendarDate(p.nextReviewOn, locale))}
-            {row(t("continuity.tests.nextTestOn"), formatCalendarDate(p.nextTestOn, locale))}
-            {row(
-              t("continuity.document"),
-              p.fileId ? (
-                <a href={`/files/${p.fileId}`} className="text-brand-700 underline">
-                  {d.fileName}
-                </a>
-              ) : (
-                <span className="text-slate-500">{t("continuity.noDocument")}</span>
-              ),
-            )}
-          </dl>
+          <DetailList
+            multiline
+            rows={[
+              [t("continuity.status"), <Badge key="status" tone={p.status === "approved" ? "good" : "neutral"}>{t(`continuity.statuses.${p.status}`)}</Badge>],
+              [t("continuity.scope"), p.scope],
+              [t("continuity.disruptionsCovered"), p.disruptions.map((k) => t(`continuity.disruptions.${k}` as "continuity.disruptions.it_outage")).join(" · ")],
+              [t("continuity.recoveryHours"), t("continuity.recovery", { hours: p.recoveryHours })],
+              [t("continuity.contacts"), p.contacts],
+              [t("continuity.securityMeasures"), p.securityMeasures],
+              [t("continuity.nextReviewOn"), formatCalendarDate(p.nextReviewOn, locale)],
+              [t("continuity.tests.nextTestOn"), formatCalendarDate(p.nextTestOn, locale)],
+              [
+                t("continuity.document"),
+                p.fileId ? (
+                  <a key="document" href={`/files/${p.fileId}`} className="text-brand-700 underline">
+                    {d.fileName}
+                  </a>
+                ) : (
+                  <span key="document" className="text-slate-500">{t("continuity.noDocument")}</span>
+                ),
+              ],
+            ]}
+          />
           <p className="mt-3 text-sm text-slate-500">
             {d.authorName ? t("continuity.author", { name: d.authorName }) : null}
             {d.approverName ? ` · ${t("continuity.approvedBy", { name: d.approverName })}` : null}
@@ -110,19 +104,14 @@ export default function ContinuityPlanPage() {
           {p.approvalNote ? <p className="mt-1 text-sm text-slate-600">{p.approvalNote}</p> : null}
         </Card>
         {p.status === "draft" ? (
-          <Card title={t("continuity.approveTitle")}>
-            {formError ? <Alert tone="error">{formError}</Alert> : null}
-            {d.mayApprove ? (
-              <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
-                <TextAreaField form={form} values={values} name="note" rows={2} label={t("continuity.approvalNote")} error={errorOf("note")} />
-                <Button type="submit" disabled={navigation.state === "submitting"}>
-                  {t("continuity.approve")}
-                </Button>
-              </Form>
-            ) : (
-              <p className="text-slate-600">{t("continuity.awaitingApproval")}</p>
-            )}
-          </Card>
+          <ApprovalCard
+            title={t("continuity.approveTitle")}
+            noteLabel={t("continuity.approvalNote")}
+            approveLabel={t("continuity.approve")}
+            awaiting={t("continuity.awaitingApproval")}
+            mayApprove={d.mayApprove}
+            server={server}
+          />
         ) : null}
         <Card
           title={t("continuity.tests.title", { count: d.tests.length })}

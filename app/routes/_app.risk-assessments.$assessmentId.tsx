@@ -1,19 +1,18 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { TextAreaField } from "~/components/form/fields";
-import { useValidatedForm } from "~/components/form/use-validated-form";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ApprovalCard } from "~/components/form/approval-card";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
-import { Button, buttonClass } from "~/components/ui/button";
+import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/card";
 import { requirePermission } from "~/lib/auth/auth.server";
+import { ApprovalSchema } from "~/lib/auth/four-eyes";
 import { can } from "~/lib/auth/permissions";
 import { parseForm, readFormData } from "~/lib/form.server";
 import { formatCalendarDate } from "~/lib/i18n/format";
 import { titleFor } from "~/lib/i18n/meta";
 import { useLocale } from "~/lib/i18n/use-locale";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { ApprovalSchema } from "~/lib/risk-assessments/risk-assessment-schema";
 import { approveRiskAssessment, getRiskAssessment } from "~/lib/risk-assessments/risk-assessments.server";
 import { canApprove } from "~/lib/risk-assessments/risk-rules";
 import { notFound, uuidParam } from "~/lib/route-params.server";
@@ -55,10 +54,8 @@ export default function RiskAssessmentPage() {
   const locale = useLocale();
   const d = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [params] = useSearchParams();
   const a = d.assessment;
-  const { form, values, errorOf, onSubmit, formError } = useValidatedForm(ApprovalSchema, { server });
   return (
     <>
       <PageHeader
@@ -123,19 +120,14 @@ export default function RiskAssessmentPage() {
           </div>
         </Card>
         {a.status === "draft" ? (
-          <Card title={t("riskAssessments.approveTitle")}>
-            {formError ? <Alert tone="error">{formError}</Alert> : null}
-            {d.mayApprove ? (
-              <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
-                <TextAreaField form={form} values={values} name="note" rows={2} label={t("riskAssessments.approvalNote")} error={errorOf("note")} />
-                <Button type="submit" disabled={navigation.state === "submitting"}>
-                  {t("riskAssessments.approve")}
-                </Button>
-              </Form>
-            ) : (
-              <p className="text-slate-600">{t("riskAssessments.awaitingApproval")}</p>
-            )}
-          </Card>
+          <ApprovalCard
+            title={t("riskAssessments.approveTitle")}
+            noteLabel={t("riskAssessments.approvalNote")}
+            approveLabel={t("riskAssessments.approve")}
+            awaiting={t("riskAssessments.awaitingApproval")}
+            mayApprove={d.mayApprove}
+            server={server}
+          />
         ) : null}
       </div>
     </>

@@ -49,7 +49,6 @@ export const ContinuityPlanSchema = z
 
 export type ContinuityPlanValues = z.output<typeof ContinuityPlanSchema>;
 
-export const ApprovalSchema = z.object({ note: optionalText(1000) });
 
 export const FINDING_ROWS = 3;
 export const findingRows = Array.from({ length: FINDING_ROWS }, (_, i) => i + 1);

@@ -59,7 +59,6 @@ export const RiskAssessmentSchema = z
 
 export type RiskAssessmentValues = z.output<typeof RiskAssessmentSchema>;
 
-export const ApprovalSchema = z.object({ note: optionalText(1000) });
 
 export interface ThreatInput {
   position: number;
